@@ -1,0 +1,33 @@
+/** django/allowed-hosts-empty — mirrors `security.W020`. */
+import { defineRule } from '../../src/engine/types.js';
+import { truthy } from '../../src/python/value.js';
+import { describeSetting, settingReport } from '../../src/django/setting-helpers.js';
+
+export default defineRule({
+  id: 'django/allowed-hosts-empty',
+  title: 'ALLOWED_HOSTS is empty',
+  severity: 'high',
+  django: 'security.W020',
+  facts: ['settings'],
+  docs: {
+    why:
+      'Django answers only requests whose Host header matches ALLOWED_HOSTS. With DEBUG off and an empty list nothing ' +
+      'matches, so every request gets "400 Bad Request" (and runserver refuses to start). It usually means the ' +
+      'variable that should fill the list is missing in production.',
+    fix:
+      'List the domains the site is served on:\n\n' +
+      'ALLOWED_HOSTS = ["example.com", "www.example.com"]\n' +
+      '# or from the environment:\nALLOWED_HOSTS = [h.strip() for h in os.environ["DJANGO_ALLOWED_HOSTS"].split(",") if h.strip()]',
+    refs: ['https://docs.djangoproject.com/en/stable/ref/settings/#allowed-hosts'],
+  },
+  check(ctx) {
+    const settings = ctx.project.settings;
+    if (!settings) return;
+    const value = settings.get('ALLOWED_HOSTS');
+    if (truthy(value) !== false) return;
+    ctx.report({
+      ...settingReport(settings, 'ALLOWED_HOSTS', value),
+      message: `${describeSetting(settings, 'ALLOWED_HOSTS', value)}: with DEBUG off every request is rejected with 400 Bad Request`,
+    });
+  },
+});

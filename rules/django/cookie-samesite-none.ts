@@ -1,0 +1,65 @@
+/** django/cookie-samesite-none — the session or CSRF cookie is sent on cross-site requests. */
+import { defineRule } from '../../src/engine/types.js';
+import { pyRepr, truthy } from '../../src/python/value.js';
+import { describeSetting, settingReport } from '../../src/django/setting-helpers.js';
+
+const COOKIES = [
+  { name: 'SESSION_COOKIE_SAMESITE', secure: 'SESSION_COOKIE_SECURE', cookie: 'session' },
+  { name: 'CSRF_COOKIE_SAMESITE', secure: 'CSRF_COOKIE_SECURE', cookie: 'CSRF' },
+] as const;
+
+export default defineRule({
+  id: 'django/cookie-samesite-none',
+  title: 'A cookie is sent on cross-site requests (SameSite None or unset)',
+  severity: 'medium',
+  facts: ['settings'],
+  docs: {
+    why:
+      'SameSite=Lax (Django\'s default) keeps the browser from sending the session and CSRF cookies on cross-site ' +
+      'POSTs and sub-requests, a second line of defence against CSRF and cross-site leaks. The string "None" sends them ' +
+      'on every cross-site request and browsers drop such a cookie unless it is also Secure; Python None (or another ' +
+      'false value) omits the attribute, so the browser\'s own default applies, which differs between browsers. Any other ' +
+      'value makes HttpResponse.set_cookie raise ValueError, so every response that sets the cookie fails.',
+    fix:
+      'Keep the default unless a cross-site embed really needs the cookie:\n\n' +
+      'SESSION_COOKIE_SAMESITE = "Lax"\nCSRF_COOKIE_SAMESITE = "Lax"\n\n' +
+      'If you need "None", also set SESSION_COOKIE_SECURE = True and CSRF_COOKIE_SECURE = True.',
+    refs: [
+      'https://docs.djangoproject.com/en/stable/ref/settings/#session-cookie-samesite',
+      'https://docs.djangoproject.com/en/stable/ref/settings/#csrf-cookie-samesite',
+    ],
+  },
+  check(ctx) {
+    const settings = ctx.project.settings;
+    if (!settings) return;
+    for (const { name, secure, cookie } of COOKIES) {
+      const value = settings.get(name);
+      const on = truthy(value);
+      if (on === undefined) continue;
+      const base = { ...settingReport(settings, name, value), snippet: `${name} ${pyRepr(value)}` };
+      const described = describeSetting(settings, name, value);
+      if (!on) {
+        ctx.report({ ...base, message: `${described}: the ${cookie} cookie gets no SameSite attribute, so each browser's own default decides` });
+        continue;
+      }
+      if (value.kind === 'str' && value.value.toLowerCase() === 'none') {
+        const secureValue = settings.get(secure);
+        const insecure = truthy(secureValue) === false;
+        ctx.report({
+          ...base,
+          severity: insecure ? 'high' : 'medium',
+          message: insecure
+            ? `${described} and ${secure} is off: browsers reject a SameSite=None cookie that is not Secure, and over HTTP it is sent cross-site`
+            : `${described}: the ${cookie} cookie is sent with every cross-site request`,
+        });
+        continue;
+      }
+      if (value.kind === 'str' && ['lax', 'strict'].includes(value.value.toLowerCase())) continue;
+      ctx.report({
+        ...base,
+        severity: 'high',
+        message: `${described}: set_cookie accepts only 'Lax', 'Strict' or 'None' and raises ValueError on every response that sets the ${cookie} cookie`,
+      });
+    }
+  },
+});

@@ -1,0 +1,84 @@
+/** django/dev-tools-installed — debug_toolbar, django_extensions or silk in the production settings. */
+import { defineRule } from '../../src/engine/types.js';
+import type { FileLocation } from '../../src/engine/types.js';
+import { combinedConfidence, settingLocation } from '../../src/django/setting-helpers.js';
+import type { Settings } from '../../src/python/types.js';
+import type { PyValue } from '../../src/python/value.js';
+
+interface DevTool {
+  app: string;
+  middleware?: string;
+  exposes: string;
+}
+
+const DEV_TOOLS: DevTool[] = [
+  {
+    app: 'debug_toolbar',
+    middleware: 'debug_toolbar.middleware.DebugToolbarMiddleware',
+    exposes: 'its panels show SQL queries, settings, headers and templates of every request to whoever sees the toolbar',
+  },
+  { app: 'django_extensions', exposes: 'it adds shell_plus, runserver_plus (Werkzeug debugger) and friends to the production image' },
+  {
+    app: 'silk',
+    middleware: 'silk.middleware.SilkyMiddleware',
+    exposes: 'it records every request and response body (passwords and tokens included) and its SQL in the database',
+  },
+];
+
+/** The items of a list setting that are this app (by name or an AppConfig path under it) or middleware. */
+function matches(value: PyValue, wanted: (item: string) => boolean): PyValue[] {
+  if (value.kind !== 'list' && value.kind !== 'tuple') return [];
+  return value.items.filter((item) => item.kind === 'str' && wanted(item.value));
+}
+
+function where(settings: Settings, name: string, item: PyValue): FileLocation {
+  return item.loc ?? settingLocation(settings, name);
+}
+
+export default defineRule({
+  id: 'django/dev-tools-installed',
+  title: 'Development tools are installed in production',
+  severity: 'high',
+  facts: ['settings'],
+  docs: {
+    why:
+      'django-debug-toolbar, django-extensions and django-silk are development aids. In production they widen the ' +
+      'attack surface and leak data: the toolbar shows SQL, settings and request data when its check passes (a ' +
+      'misconfigured INTERNAL_IPS or SHOW_TOOLBAR_CALLBACK is enough), silk stores full request and response bodies ' +
+      'and serves them at /silk/, and django-extensions brings the Werkzeug debugger within one command of a shell.',
+    fix:
+      'Add them only in development settings:\n\n' +
+      '# settings/dev.py\n' +
+      'from .base import *\n' +
+      'INSTALLED_APPS += ["debug_toolbar"]\n' +
+      'MIDDLEWARE += ["debug_toolbar.middleware.DebugToolbarMiddleware"]',
+    refs: [
+      'https://django-debug-toolbar.readthedocs.io/en/latest/installation.html',
+      'https://github.com/jazzband/django-silk#installation',
+    ],
+  },
+  check(ctx) {
+    const settings = ctx.project.settings;
+    if (!settings) return;
+    const apps = settings.get('INSTALLED_APPS');
+    const middleware = settings.get('MIDDLEWARE');
+    for (const tool of DEV_TOOLS) {
+      const inApps = matches(apps, (item) => item === tool.app || item.startsWith(`${tool.app}.`));
+      const inMiddleware = tool.middleware ? matches(middleware, (item) => item === tool.middleware) : [];
+      const first = inApps[0] ?? inMiddleware[0];
+      if (!first) continue;
+      const firstSetting = inApps[0] ? 'INSTALLED_APPS' : 'MIDDLEWARE';
+      const found = [inApps.length ? 'INSTALLED_APPS' : '', inMiddleware.length ? 'MIDDLEWARE' : ''].filter(Boolean);
+      const related = inApps[0] && inMiddleware[0]
+        ? [{ location: where(settings, 'MIDDLEWARE', inMiddleware[0]), message: `${tool.middleware} is in MIDDLEWARE` }]
+        : [];
+      ctx.report({
+        location: where(settings, firstSetting, first),
+        confidence: combinedConfidence(first, firstSetting === 'INSTALLED_APPS' ? apps : middleware),
+        related,
+        message: `${tool.app} is in ${found.join(' and ')} of the ${ctx.project.environment.name} settings: ${tool.exposes}`,
+        snippet: `${tool.app} ${found.join(' ')}`,
+      });
+    }
+  },
+});

@@ -1,0 +1,34 @@
+/** django/hsts-preload — mirrors `security.W021`. */
+import { defineRule } from '../../src/engine/types.js';
+import { isTrue, truthy } from '../../src/python/value.js';
+import { SECURITY_MIDDLEWARE } from '../../src/django/names.js';
+import { describeNotTrue, middlewareOn, settingReport } from '../../src/django/setting-helpers.js';
+
+export default defineRule({
+  id: 'django/hsts-preload',
+  title: 'HSTS preload is not enabled',
+  severity: 'low',
+  django: 'security.W021',
+  facts: ['settings'],
+  docs: {
+    why:
+      'HSTS only protects a browser after its first visit. Browsers ship a preload list of domains that are HTTPS-only ' +
+      'from the very first request; a site can join it only if its header carries the `preload` directive (plus ' +
+      'includeSubDomains and a max-age of at least a year). Preloading is hard to undo, so opt in deliberately.',
+    fix:
+      'SECURE_HSTS_SECONDS = 31536000\nSECURE_HSTS_INCLUDE_SUBDOMAINS = True\nSECURE_HSTS_PRELOAD = True\n' +
+      '# then submit the domain at https://hstspreload.org/',
+    refs: ['https://docs.djangoproject.com/en/stable/ref/settings/#secure-hsts-preload', 'https://hstspreload.org/'],
+  },
+  check(ctx) {
+    const settings = ctx.project.settings;
+    if (!settings || middlewareOn(settings, SECURITY_MIDDLEWARE) !== true) return;
+    const seconds = settings.get('SECURE_HSTS_SECONDS');
+    const value = settings.get('SECURE_HSTS_PRELOAD');
+    if (truthy(seconds) !== true || isTrue(value) !== false) return;
+    ctx.report({
+      ...settingReport(settings, 'SECURE_HSTS_PRELOAD', value, seconds, settings.get('MIDDLEWARE')),
+      message: `HSTS is on but ${describeNotTrue(settings, 'SECURE_HSTS_PRELOAD', value)}: the site cannot join the browsers' HSTS preload list`,
+    });
+  },
+});

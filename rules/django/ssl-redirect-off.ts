@@ -1,0 +1,34 @@
+/** django/ssl-redirect-off — mirrors `security.W008`. */
+import { defineRule } from '../../src/engine/types.js';
+import { isTrue } from '../../src/python/value.js';
+import { SECURITY_MIDDLEWARE } from '../../src/django/names.js';
+import { describeNotTrue, middlewareOn, settingReport } from '../../src/django/setting-helpers.js';
+
+export default defineRule({
+  id: 'django/ssl-redirect-off',
+  title: 'HTTP is not redirected to HTTPS',
+  severity: 'medium',
+  django: 'security.W008',
+  facts: ['settings'],
+  docs: {
+    why:
+      'With SECURE_SSL_REDIRECT off, Django answers plain-HTTP requests itself, so pages, forms and cookies without the ' +
+      'Secure flag can travel unencrypted. If your load balancer or proxy already redirects every HTTP request, this ' +
+      'warning is expected: silence security.W008 in SILENCED_SYSTEM_CHECKS or ignore the rule, and say why. Behind a ' +
+      'TLS-terminating proxy, also set SECURE_PROXY_SSL_HEADER or the redirect loops forever.',
+    fix:
+      'SECURE_SSL_REDIRECT = True\n' +
+      '# behind a proxy that sets X-Forwarded-Proto:\nSECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")',
+    refs: ['https://docs.djangoproject.com/en/stable/ref/settings/#secure-ssl-redirect'],
+  },
+  check(ctx) {
+    const settings = ctx.project.settings;
+    if (!settings || middlewareOn(settings, SECURITY_MIDDLEWARE) !== true) return;
+    const value = settings.get('SECURE_SSL_REDIRECT');
+    if (isTrue(value) !== false) return;
+    ctx.report({
+      ...settingReport(settings, 'SECURE_SSL_REDIRECT', value, settings.get('MIDDLEWARE')),
+      message: `${describeNotTrue(settings, 'SECURE_SSL_REDIRECT', value)}: Django serves plain-HTTP requests instead of redirecting them to HTTPS`,
+    });
+  },
+});

@@ -1,0 +1,80 @@
+/** django/ssl-redirect-without-proxy-header — HTTPS redirect behind a TLS proxy Django cannot see through. */
+import { defineRule } from '../../src/engine/types.js';
+import type { Platform } from '../../src/deploy/types.js';
+import type { PyValue } from '../../src/python/value.js';
+import { pyRepr, truthy } from '../../src/python/value.js';
+import { SECURITY_MIDDLEWARE } from '../../src/django/names.js';
+import { describeSetting, middlewareOn, settingReport } from '../../src/django/setting-helpers.js';
+
+/** Platforms whose router terminates TLS and forwards plain HTTP with X-Forwarded-Proto. */
+const TLS_PROXY_PLATFORMS: Platform[] = ['heroku', 'dokku', 'fly', 'render', 'cloud-run', 'app-engine'];
+
+/** Why Django cannot use this SECURE_PROXY_SSL_HEADER value, or undefined when it is well-formed. */
+function headerProblem(value: PyValue): string | undefined {
+  if (value.kind === 'none' || value.kind === 'unknown') return undefined;
+  if ((value.kind !== 'tuple' && value.kind !== 'list') || value.items.length !== 2) {
+    return 'is not a pair: Django raises ImproperlyConfigured on every request that checks is_secure()';
+  }
+  const [header, expected] = value.items;
+  if (header!.kind === 'unknown' || expected!.kind === 'unknown') return undefined;
+  if (header!.kind !== 'str' || expected!.kind !== 'str') return 'must hold two strings, the META key and the value that means HTTPS';
+  if (!header!.value.startsWith('HTTP_')) {
+    const meta = `HTTP_${header!.value.toUpperCase().replace(/-/g, '_')}`;
+    return `names ${pyRepr(header!)}, but Django looks it up in request.META, where the header is '${meta}': it never matches`;
+  }
+  return undefined;
+}
+
+export default defineRule({
+  id: 'django/ssl-redirect-without-proxy-header',
+  title: 'SSL redirect behind a TLS proxy without SECURE_PROXY_SSL_HEADER',
+  severity: 'high',
+  facts: ['settings', 'deploy'],
+  docs: {
+    why:
+      'On Heroku, Dokku, Fly, Render, Cloud Run and App Engine the platform\'s router terminates HTTPS and forwards plain ' +
+      'HTTP to the app, adding X-Forwarded-Proto: https. Without SECURE_PROXY_SSL_HEADER, Django sees every request as ' +
+      'HTTP, so SECURE_SSL_REDIRECT answers each one, including the HTTPS ones, with a redirect to HTTPS: an endless ' +
+      'redirect loop. It also breaks everything else that relies on request.is_secure() (HSTS headers, secure CSRF ' +
+      'Referer checks). A malformed value (not a pair of strings, or a header name without the HTTP_ META prefix) ' +
+      'either raises ImproperlyConfigured or never matches.',
+    fix:
+      'Tell Django which header the platform sets (only behind a proxy that always overwrites it):\n\n' +
+      'SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")\nSECURE_SSL_REDIRECT = True',
+    refs: [
+      'https://docs.djangoproject.com/en/stable/ref/settings/#secure-proxy-ssl-header',
+      'https://docs.djangoproject.com/en/stable/ref/middleware/#ssl-redirect',
+    ],
+  },
+  check(ctx) {
+    const settings = ctx.project.settings;
+    if (!settings) return;
+    const header = settings.get('SECURE_PROXY_SSL_HEADER');
+    const problem = headerProblem(header);
+    if (problem) {
+      ctx.report({
+        ...settingReport(settings, 'SECURE_PROXY_SSL_HEADER', header),
+        message: `SECURE_PROXY_SSL_HEADER ${pyRepr(header)} ${problem}`,
+        snippet: 'SECURE_PROXY_SSL_HEADER malformed',
+      });
+      return;
+    }
+    if (header.kind !== 'none') return;
+    const redirect = settings.get('SECURE_SSL_REDIRECT');
+    if (truthy(redirect) !== true || middlewareOn(settings, SECURITY_MIDDLEWARE) === false) return;
+    const platforms = ctx.project.deploy.platforms.filter((platform) => TLS_PROXY_PLATFORMS.includes(platform));
+    if (!platforms.length) return;
+    const deployFile = ctx.project.deploy.files[0];
+    const base = settingReport(settings, 'SECURE_SSL_REDIRECT', redirect, header);
+    ctx.report({
+      ...base,
+      message:
+        `${describeSetting(settings, 'SECURE_SSL_REDIRECT', redirect)} but SECURE_PROXY_SSL_HEADER is not set, and ${platforms.join(', ')} ` +
+        'terminates TLS in front of the app: every request looks like HTTP and is redirected again, forever',
+      related: deployFile
+        ? [...base.related, { location: { file: deployFile.path, line: 1, column: 1 }, message: `deploys to ${platforms.join(', ')}` }]
+        : base.related,
+      snippet: 'SECURE_SSL_REDIRECT without SECURE_PROXY_SSL_HEADER',
+    });
+  },
+});

@@ -1,0 +1,36 @@
+/** django/use-x-forwarded-host — the request host comes from a header the client can send. */
+import { defineRule } from '../../src/engine/types.js';
+import { truthy } from '../../src/python/value.js';
+import { describeSetting, settingReport } from '../../src/django/setting-helpers.js';
+
+export default defineRule({
+  id: 'django/use-x-forwarded-host',
+  title: 'USE_X_FORWARDED_HOST trusts a client-supplied header',
+  severity: 'low',
+  facts: ['settings'],
+  docs: {
+    why:
+      'With USE_X_FORWARDED_HOST on, request.get_host() reads X-Forwarded-Host instead of Host. Unless every request ' +
+      'passes through a proxy that overwrites (not appends to) that header, a client chooses the host Django uses to ' +
+      'build absolute URLs: password-reset links, redirects and cache keys. ALLOWED_HOSTS still applies, so the damage ' +
+      'is limited to the hosts it allows, which is why this is low unless ALLOWED_HOSTS is a wildcard.',
+    fix:
+      'Leave it off unless your proxy sets the header itself:\n\nUSE_X_FORWARDED_HOST = False\n\n' +
+      'If you need it, make the proxy overwrite X-Forwarded-Host (nginx: proxy_set_header X-Forwarded-Host $host;) and ' +
+      'keep ALLOWED_HOSTS to your real domains.',
+    refs: [
+      'https://docs.djangoproject.com/en/stable/ref/settings/#use-x-forwarded-host',
+      'https://docs.djangoproject.com/en/stable/topics/security/#host-header-validation',
+    ],
+  },
+  check(ctx) {
+    const settings = ctx.project.settings;
+    if (!settings) return;
+    const value = settings.get('USE_X_FORWARDED_HOST');
+    if (truthy(value) !== true) return;
+    ctx.report({
+      ...settingReport(settings, 'USE_X_FORWARDED_HOST', value),
+      message: `${describeSetting(settings, 'USE_X_FORWARDED_HOST', value)}: the host comes from the client-controlled X-Forwarded-Host header unless a trusted proxy overwrites it`,
+    });
+  },
+});

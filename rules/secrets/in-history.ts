@@ -1,0 +1,39 @@
+/** secrets/in-history — a secret was removed from the code but is still in the git history (`check --history`). */
+import { defineWorkspaceRule } from '../../src/engine/types.js';
+import { workspaceSecrets } from '../../src/secrets/workspace-scan.js';
+
+export default defineWorkspaceRule({
+  id: 'secrets/in-history',
+  title: 'A secret is still in the git history',
+  severity: 'high',
+  docs: {
+    why:
+      'Deleting a secret from the current files does not remove it from the repository: every clone has the old ' +
+      'commits, and `git log -p` shows the value. Anyone who can read the repository can still use the credential ' +
+      'until it is rotated. This rule runs with `deploycheck check --history`, which reads every blob reachable ' +
+      'from any branch or tag once, and names the commit that introduced each secret. Secrets still present in the ' +
+      'current files are reported by secrets/known-format, secrets/high-entropy or env/file-committed instead.',
+    fix:
+      'Rotate the credential at the provider: that is the fix. Rewriting history (git filter-repo --replace-text) ' +
+      'only helps after rotation and once every clone and fork is replaced.',
+    refs: [
+      'https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/removing-sensitive-data-from-a-repository',
+    ],
+  },
+  check(ctx) {
+    if (!ctx.history) return;
+    const current = new Set<string>();
+    for (const hits of workspaceSecrets(ctx.workspace).values()) for (const hit of hits) current.add(hit.secret);
+    for (const secret of ctx.history.secrets) {
+      if (current.has(secret.secret)) continue;
+      const name = secret.name ? ` (${secret.name})` : '';
+      ctx.report({
+        message: `A ${secret.label}${name} was committed to ${secret.path} in ${secret.commit.slice(0, 12)} and removed since, but it is still in the history: rotate it`,
+        location: secret.location,
+        confidence: secret.tier === 'known' ? 'certain' : 'default',
+        secret: secret.secret,
+        snippet: `${secret.detector} ${secret.name ?? ''} ${secret.path} ${secret.commit}`,
+      });
+    }
+  },
+});

@@ -1,0 +1,32 @@
+/** web/debug-page — Django's technical error page (DEBUG = True) is served. */
+import { defineScanRule } from '../../src/engine/types.js';
+import { djangoDebugMarker, siteResponses } from '../../src/probe/inspect.js';
+
+export default defineScanRule({
+  id: 'web/debug-page',
+  title: 'Django DEBUG page is exposed',
+  severity: 'critical',
+  docs: {
+    why:
+      'With DEBUG = True, Django answers a missing page with the full URLconf and an error with a traceback, local ' +
+      'variables and most settings: a map of the application and often its secrets. It also keeps every SQL query in ' +
+      'memory. No production site should ever show it; this caps the grade at F.',
+    fix: 'DEBUG = False  # in production, e.g. DEBUG = env.bool("DJANGO_DEBUG", default=False)',
+    refs: ['https://docs.djangoproject.com/en/stable/ref/settings/#debug'],
+  },
+  check(ctx) {
+    const hits = siteResponses(ctx.scan).flatMap(([id, response]) => {
+      const marker = djangoDebugMarker(response.body);
+      return marker ? [{ id, response, marker }] : [];
+    });
+    const [first, ...others] = hits;
+    if (!first) return;
+    ctx.report({
+      message: `Django's DEBUG page is served (HTTP ${first.response.status} on the ${first.id} probe)`,
+      location: { url: first.response.url },
+      evidence: first.marker,
+      snippet: 'DEBUG page',
+      related: others.map((hit) => ({ location: { url: hit.response.url }, message: `also on the ${hit.id} probe (HTTP ${hit.response.status})` })),
+    });
+  },
+});

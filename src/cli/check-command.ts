@@ -1,0 +1,98 @@
+import type { Command } from 'commander';
+import { emit, useColor } from './output.js';
+import { stagedCheckOptions } from './staged-options.js';
+import type { StagedFlags } from './staged-options.js';
+import { toolVersion } from './version.js';
+import { resolveRun } from '../config/resolve.js';
+import type { PolicyFlags } from '../config/resolve.js';
+import { runCheck } from '../engine/check.js';
+import { UsageError } from '../engine/errors.js';
+import { gateExitCode } from '../engine/policy.js';
+import { SEVERITIES } from '../engine/types.js';
+import { FORMATS, planReports, renderReport } from '../report/index.js';
+
+interface CheckFlags extends StagedFlags {
+  env: string;
+  envFile: string[];
+  set: string[];
+  settings?: string;
+  configuration?: string;
+  format: string[];
+  output?: string;
+  failOn: string;
+  minGrade?: string;
+  reportLevel?: string;
+  rule: string[];
+  ignore: string[];
+  config?: string;
+  baseline?: string | false;
+  changedSince?: string;
+  verbose?: boolean;
+  color?: boolean;
+}
+
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export function parseAssignments(pairs: string[]): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const pair of pairs) {
+    const index = pair.indexOf('=');
+    if (index <= 0) throw new UsageError(`--set expects KEY=VALUE (got '${pair}')`);
+    vars[pair.slice(0, index)] = pair.slice(index + 1);
+  }
+  return vars;
+}
+
+export function registerCheck(program: Command, setExitCode: (code: number) => void): void {
+  program
+    .command('check')
+    .description('check a Django project the way production would see it')
+    .argument('[dir]', 'project directory', '.')
+    .option('--env <name>', 'environment to evaluate under', 'production')
+    .option('--env-file <file>', 'extra env file for the environment (repeatable)', collect, [])
+    .option('--set <KEY=VALUE>', 'set an environment variable (repeatable)', collect, [])
+    .option('--settings <module>', 'settings module, overriding DJANGO_SETTINGS_MODULE')
+    .option('--configuration <class>', 'django-configurations class, overriding DJANGO_CONFIGURATION')
+    .option('--format <format[:file]>', `output format (repeatable, each to stdout or its own file): ${FORMATS.join(', ')}`, collect, [])
+    .option('--output <file>', 'write the report of the --format without a file to this file instead of stdout')
+    .option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (critical, high, medium, low, info, none)', 'high')
+    .option('--min-grade <grade>', 'exit 1 when the grade is worse than this (A+ … F)')
+    .option('--report-level <severity>', 'show only findings at or above this severity (the exit code still sees all)')
+    .option('--config <file>', 'config file (default: .deploycheck.json, pyproject.toml or package.json, searched upwards)')
+    .option('--baseline <file>', 'hide the findings this baseline lists and report its stale entries')
+    .option('--no-baseline', "ignore the config's baseline")
+    .option('--changed-since <ref>', 'report only findings in files changed since this git revision')
+    .option('--rule <id>', 'run only this rule or group (repeatable)', collect, [])
+    .option('--ignore <id>', 'skip this rule or group (repeatable)', collect, [])
+    .option('--verbose', 'show the fix for each finding')
+    .option('--no-color', 'never colour the output')
+    .option('--staged', 'check what is staged in the git index (pre-commit): report only findings in staged files')
+    .option('--all', 'with --staged or --files: report findings in every file')
+    .option('--files <paths...>', 'report only findings in these files (what a pre-commit framework passes)')
+    .option('--history', 'also scan every commit of the git history for secrets')
+    .action(async (dir: string, flags: CheckFlags, command: Command) => {
+      const reports = planReports(flags.format, flags.output);
+      const given = (flag: keyof PolicyFlags) => command.getOptionValueSource(flag) === 'cli';
+      const run = await resolveRun(dir, { ...flags, set: parseAssignments(flags.set) }, given);
+      const result = await runCheck({ ...run.check, ...stagedCheckOptions(dir, flags) });
+      // --report-level only trims what the reports show; the gate below sees every finding.
+      const level = SEVERITIES.indexOf(run.reportLevel);
+      const shown = { ...result, findings: result.findings.filter((finding) => SEVERITIES.indexOf(finding.severity) <= level) };
+      for (const report of reports) {
+        const options = { toolVersion: toolVersion(), color: useColor(report.file, flags.color), verbose: flags.verbose };
+        emit(renderReport(report.format, shown, options), report.file);
+      }
+      if (result.errors.length) {
+        for (const error of result.errors) process.stderr.write(`deploycheck: internal error: ${error}\n`);
+        setExitCode(2);
+        return;
+      }
+      const failsOn = (findings: typeof result.findings) => gateExitCode(findings, result.grade, { failOn: run.gate.failOn }) === 1;
+      if (failsOn(result.findings) && !failsOn(shown.findings)) {
+        process.stderr.write(`deploycheck: failing on findings at or above ${run.gate.failOn} that --report-level ${run.reportLevel} does not show\n`);
+      }
+      setExitCode(gateExitCode(result.findings, result.grade, run.gate));
+    });
+}

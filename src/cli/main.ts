@@ -1,0 +1,39 @@
+import { Command, CommanderError } from 'commander';
+import { registerBaseline } from './baseline-command.js';
+import { registerCheck } from './check-command.js';
+import { registerInit } from './init-command.js';
+import { registerRules } from './rules-command.js';
+import { registerScan } from './scan-command.js';
+import { toolVersion } from './version.js';
+import { UsageError } from '../engine/errors.js';
+
+/** Run the CLI and return the exit code: 0 pass, 1 gate failed, 2 usage, config or internal error. */
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const program = new Command()
+    .name('deploycheck')
+    .description('Deployment-readiness linter for Django projects')
+    .version(toolVersion())
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  registerCheck(program, (code) => (exitCode = code));
+  registerScan(program, (code) => (exitCode = code));
+  registerBaseline(program, (code) => (exitCode = code));
+  registerRules(program);
+  registerInit(program);
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here with exit code 0.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`deploycheck: ${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`deploycheck: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 2;
+  }
+}

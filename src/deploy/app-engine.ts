@@ -1,0 +1,44 @@
+import type { DeployReading } from './reading.js';
+import { emptyReading } from './reading.js';
+import { mapPairs, scalarString, seqItems, valueOf, YamlSource } from './yaml-source.js';
+
+/** Whether an app.yaml is Google App Engine's (it names a runtime) rather than some other app.yaml. */
+export function isAppEngineYaml(text: string): boolean {
+  return /^runtime\s*:/m.test(text);
+}
+
+/**
+ * App Engine app.yaml: `env_variables`, `entrypoint`, and HTTPS forcing from the catch-all
+ * handler's `secure: always`.
+ */
+export function readAppYaml(file: string, text: string): DeployReading {
+  const reading = emptyReading();
+  const source = new YamlSource(file, text);
+  reading.problems.push(...source.problems());
+  const root = source.root();
+
+  for (const pair of mapPairs(valueOf(root, 'env_variables'))) {
+    const name = scalarString(pair.key);
+    if (!name) continue;
+    reading.env.push({
+      name,
+      value: scalarString(pair.value) ?? '',
+      source: { kind: 'app.yaml', location: source.at(pair.key), label: `${file} env_variables` },
+    });
+  }
+  const entrypoint = valueOf(root, 'entrypoint');
+  const command = scalarString(entrypoint);
+  if (command) {
+    reading.commands.push({ text: command, kind: 'app.yaml', location: source.at(entrypoint) });
+    if (/\$\{?PORT\b/.test(command)) reading.usesPortVariable = true;
+  }
+  for (const handler of seqItems(valueOf(root, 'handlers'))) {
+    const url = scalarString(valueOf(handler, 'url'));
+    if (url !== '/.*' && url !== '.*') continue;
+    const secure = valueOf(handler, 'secure');
+    reading.forceHttps = secure
+      ? { value: scalarString(secure) === 'always', location: source.at(secure) }
+      : { value: false, location: source.at(handler) };
+  }
+  return reading;
+}

@@ -1,0 +1,156 @@
+import type { FileLocation } from '../engine/types.js';
+import type { EnvVar } from '../env/types.js';
+import type { DeployCommand } from './types.js';
+import { lexDockerfile } from './dockerfile-lexer.js';
+import type { Instruction } from './dockerfile-lexer.js';
+import { splitWords, substitute } from './dockerfile-words.js';
+import type { DeployReading } from './reading.js';
+import { emptyReading } from './reading.js';
+
+const OTHER_INSTRUCTIONS = new Set([
+  'RUN', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ADD', 'COPY', 'VOLUME', 'WORKDIR', 'ONBUILD', 'STOPSIGNAL', 'SHELL',
+]);
+
+interface Stage {
+  name?: string;
+  env: EnvVar[];
+  scope: Map<string, string | undefined>;
+  user?: { user: string; location: FileLocation };
+  cmd?: DeployCommand;
+  entrypoint?: DeployCommand;
+  healthCheck?: { location: FileLocation };
+}
+
+function copyStage(stage: Stage, name: string | undefined): Stage {
+  return { ...stage, name, env: [...stage.env], scope: new Map(stage.scope) };
+}
+
+/** `ENV A=1 B="2 3"` or the legacy `ENV A 1 2` (one variable, the rest of the line is its value). */
+function envAssignments(instruction: Instruction, scope: Map<string, string | undefined>): { name: string; value: string | undefined; offset: number }[] {
+  const words = splitWords(instruction.args, scope);
+  const first = words[0];
+  if (!first) return [];
+  if (!first.raw.includes('=')) {
+    const rest = instruction.args.slice(first.raw.length).trim();
+    const restWords = splitWords(rest, scope);
+    const value = restWords.some((word) => word.value === undefined)
+      ? undefined
+      : restWords.map((word) => word.value).join(' ');
+    return [{ name: first.raw, value, offset: first.offset }];
+  }
+  return words
+    .filter((word) => word.raw.includes('='))
+    .map((word) => {
+      const name = word.raw.slice(0, word.raw.indexOf('='));
+      return { name, value: word.value?.slice(name.length + 1), offset: word.offset };
+    });
+}
+
+/** `CMD ["a", "b"]` (exec form) or `CMD a b` (shell form) as one command line. */
+function commandText(args: string): string {
+  if (args.startsWith('[')) {
+    try {
+      const parsed: unknown = JSON.parse(args);
+      if (Array.isArray(parsed) && parsed.every((part) => typeof part === 'string')) {
+        return parsed.map((part: string) => (/\s/.test(part) ? JSON.stringify(part) : part)).join(' ');
+      }
+    } catch {
+      // Not valid JSON: Docker runs it in shell form.
+    }
+  }
+  return args;
+}
+
+/**
+ * A Dockerfile: the final stage's ENV (inherited through `FROM <earlier stage>`), every ARG as a
+ * build argument, the final stage's CMD/ENTRYPOINT and USER.
+ */
+export function readDockerfile(file: string, text: string): DeployReading {
+  const reading = emptyReading();
+  const globalArgs = new Map<string, string | undefined>();
+  const stages: Stage[] = [];
+  let stage: Stage | undefined;
+
+  const label = (location: FileLocation): string => `${file}:${location.line}`;
+
+  for (const instruction of lexDockerfile(file, text)) {
+    const scope = stage?.scope ?? globalArgs;
+    switch (instruction.keyword) {
+      case 'FROM': {
+        const words = splitWords(instruction.args, globalArgs).filter((word) => !word.raw.startsWith('--'));
+        const image = words[0]?.value ?? words[0]?.raw ?? '';
+        const name = words[1]?.raw.toLowerCase() === 'as' ? words[2]?.raw.toLowerCase() : undefined;
+        const parent = stages.find((candidate) => candidate.name === image.toLowerCase());
+        stage = parent ? copyStage(parent, name) : { name, env: [], scope: new Map() };
+        stages.push(stage);
+        break;
+      }
+      case 'ARG': {
+        for (const word of splitWords(instruction.args, scope)) {
+          const equals = word.raw.indexOf('=');
+          const name = equals === -1 ? word.raw : word.raw.slice(0, equals);
+          if (name === '') continue;
+          const value = equals === -1 ? (stage ? globalArgs.get(name) : undefined) : word.value?.slice(name.length + 1);
+          const location = instruction.at(word.offset);
+          reading.buildArgs.push({ name, value, source: { kind: 'dockerfile', location, label: label(location) } });
+          scope.set(name, value);
+        }
+        break;
+      }
+      case 'ENV': {
+        if (!stage) break;
+        for (const { name, value, offset } of envAssignments(instruction, stage.scope)) {
+          if (name === '') continue;
+          const location = instruction.at(offset);
+          stage.env.push({ name, value, source: { kind: 'dockerfile', location, label: label(location) } });
+          stage.scope.set(name, value);
+        }
+        break;
+      }
+      case 'USER': {
+        if (!stage) break;
+        const user = substitute(instruction.args, stage.scope) ?? instruction.args;
+        stage.user = { user, location: instruction.location };
+        break;
+      }
+      case 'CMD':
+      case 'ENTRYPOINT': {
+        if (!stage) break;
+        const command: DeployCommand = {
+          text: commandText(instruction.args),
+          kind: 'dockerfile',
+          location: instruction.location,
+        };
+        if (instruction.keyword === 'CMD') stage.cmd = command;
+        else stage.entrypoint = command;
+        break;
+      }
+      case 'HEALTHCHECK': {
+        if (!stage) break;
+        stage.healthCheck = /^NONE\b/i.test(instruction.args) ? undefined : { location: instruction.location };
+        break;
+      }
+      default:
+        if (!OTHER_INSTRUCTIONS.has(instruction.keyword)) {
+          reading.problems.push({
+            message: `${file}:${instruction.location.line}: unknown instruction ${instruction.keyword}`,
+            location: instruction.location,
+          });
+        }
+    }
+  }
+
+  if (!stage) {
+    if (text.trim() !== '') {
+      reading.problems.push({ message: `${file}: no FROM instruction`, location: { file, line: 1, column: 1 } });
+    }
+    return reading;
+  }
+  reading.env = stage.env;
+  if (stage.entrypoint) reading.commands.push(stage.entrypoint);
+  if (stage.cmd) reading.commands.push(stage.cmd);
+  if (stage.user) reading.containerUser = stage.user;
+  if (stage.healthCheck) reading.healthChecks = [stage.healthCheck];
+  reading.usesPortVariable = /\$\{?PORT\b/.test(text) || stage.scope.has('PORT');
+  return reading;
+}

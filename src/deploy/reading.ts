@@ -1,0 +1,20 @@
+import type { FileLocation } from '../engine/types.js';
+import type { EnvVar } from '../env/types.js';
+import type { DeployCommand, DeployProblem } from './types.js';
+
+/** What one deploy file contributes to DeployFacts. */
+export interface DeployReading {
+  commands: DeployCommand[];
+  env: EnvVar[];
+  buildArgs: EnvVar[];
+  problems: DeployProblem[];
+  forceHttps?: { value: boolean; location: FileLocation };
+  containerUser?: { user: string; location: FileLocation };
+  healthChecks?: { path?: string; location: FileLocation }[];
+  /** The file refers to the PORT variable a platform injects (Cloud Run, Heroku, …). */
+  usesPortVariable?: boolean;
+}
+
+export function emptyReading(): DeployReading {
+  return { commands: [], env: [], buildArgs: [], problems: [] };
+}

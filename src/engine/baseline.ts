@@ -1,0 +1,112 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
+import { UsageError } from './errors.js';
+import { toFinding } from './finding.js';
+import type { Finding } from './types.js';
+import staleBaselineEntry from '../../rules/meta/stale-baseline-entry.js';
+
+export const DEFAULT_BASELINE_FILE = '.deploycheck-baseline.json';
+export const BASELINE_VERSION = 1;
+
+export interface BaselineEntry {
+  rule: string;
+  fingerprint: string;
+  /** The file (or URL) of the finding, for readers; matching uses the fingerprint. */
+  file: string;
+  message: string;
+}
+
+export interface Baseline {
+  /** Absolute path. */
+  path: string;
+  entries: (BaselineEntry & { line: number })[];
+}
+
+function compareEntries(a: BaselineEntry, b: BaselineEntry): number {
+  return a.file.localeCompare(b.file) || a.rule.localeCompare(b.rule) || a.fingerprint.localeCompare(b.fingerprint) || a.message.localeCompare(b.message);
+}
+
+/** The baseline file for these findings: sorted, one entry per finding, no timestamps or line numbers. */
+export function formatBaseline(findings: readonly Finding[]): string {
+  const entries: BaselineEntry[] = findings
+    .map((finding) => ({
+      rule: finding.rule,
+      fingerprint: finding.fingerprint,
+      file: 'file' in finding.location ? finding.location.file : finding.location.url,
+      message: finding.message,
+    }))
+    .sort(compareEntries);
+  return `${JSON.stringify({ version: BASELINE_VERSION, findings: entries }, null, 2)}\n`;
+}
+
+export function writeBaseline(path: string, findings: readonly Finding[]): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, formatBaseline(findings));
+  } catch (error) {
+    throw new UsageError(`cannot write the baseline ${path}: ${(error as Error).message}`);
+  }
+}
+
+function isEntry(value: unknown): value is BaselineEntry {
+  if (typeof value !== 'object' || value === null) return false;
+  const entry = value as Record<string, unknown>;
+  return ['rule', 'fingerprint', 'file', 'message'].every((key) => typeof entry[key] === 'string');
+}
+
+/** Read a baseline file; a missing or malformed file is a UsageError (the gate must not silently pass or fail). */
+export function readBaseline(path: string): Baseline {
+  const fromCwd = relative(process.cwd(), path);
+  const shown = fromCwd && !fromCwd.startsWith('..') ? fromCwd : path;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`baseline ${shown}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); create it with \`deploycheck baseline\``);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`baseline ${shown}: invalid JSON: ${(error as Error).message}`);
+  }
+  const object = json as { version?: unknown; findings?: unknown };
+  if (object?.version !== BASELINE_VERSION) throw new UsageError(`baseline ${shown}: expected "version": ${BASELINE_VERSION}`);
+  if (!Array.isArray(object.findings)) throw new UsageError(`baseline ${shown}: expected a "findings" list`);
+  const lines = text.split('\n');
+  let searchFrom = 0;
+  const entries = object.findings.map((entry: unknown, index) => {
+    if (!isEntry(entry)) throw new UsageError(`baseline ${shown}: findings[${index}] needs string rule, fingerprint, file and message`);
+    // The line of the entry's fingerprint, for pointing at it; entries are in file order.
+    const found = lines.findIndex((line, i) => i >= searchFrom && line.includes(`"${entry.fingerprint}"`));
+    if (found !== -1) searchFrom = found + 1;
+    return { rule: entry.rule, fingerprint: entry.fingerprint, file: entry.file, message: entry.message, line: found === -1 ? 1 : found + 1 };
+  });
+  return { path, entries };
+}
+
+export interface BaselineResult {
+  kept: Finding[];
+  baselined: number;
+  /** meta/stale-baseline-entry findings: entries no current finding matches. */
+  stale: Finding[];
+}
+
+/** Hide the findings the baseline lists (each entry hides one finding with its rule and fingerprint). */
+export function applyBaseline(findings: readonly Finding[], baseline: Baseline, root: string): BaselineResult {
+  const remaining = new Map<string, Baseline['entries']>();
+  for (const entry of baseline.entries) {
+    const key = `${entry.rule}\0${entry.fingerprint}`;
+    remaining.set(key, [...(remaining.get(key) ?? []), entry]);
+  }
+  const kept = findings.filter((finding) => !remaining.get(`${finding.rule}\0${finding.fingerprint}`)?.shift());
+  const file = relative(root, baseline.path).split('\\').join('/');
+  const stale = [...remaining.values()].flat().map((entry) =>
+    toFinding(staleBaselineEntry, {
+      message: `Baseline entry for ${entry.rule} in ${entry.file} matches no finding: "${entry.message}"`,
+      location: { file, line: entry.line, column: 1 },
+      snippet: `${entry.rule}\0${entry.fingerprint}`,
+    }),
+  );
+  return { kept, baselined: findings.length - kept.length, stale };
+}

@@ -1,0 +1,248 @@
+import { existsSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { applyBaseline, readBaseline } from './baseline.js';
+import { changedFiles, touchesChanged } from './changed.js';
+import { UsageError } from './errors.js';
+import { toFinding } from './finding.js';
+import { grade } from './grade.js';
+import type { GradeResult } from './grade.js';
+import { loadAllRules, loadBuiltInRules } from './registry.js';
+import { selectRules } from './select.js';
+import { applySuppressions, findSuppressions } from './suppressions.js';
+import type { CheckRule, Finding, PolicyRuleDefinition, RuleDefinition, Severity, WorkspaceRuleContext, WorkspaceRuleDefinition } from './types.js';
+import { isCheckRule, isFileLocation, isPolicyRule, isWorkspaceRule } from './types.js';
+import { pathMatcher } from '../config/glob.js';
+import { scanHistory } from '../history/scan.js';
+import { initPythonParser } from '../python/parser.js';
+import { stringItems } from '../python/value.js';
+import { discoverProjects } from '../project/discover.js';
+import type { DjangoProject, DjangoVersion, SettingsModuleOrigin } from '../project/types.js';
+import { openWorkspace } from '../workspace/index.js';
+import type { Workspace } from '../workspace/types.js';
+
+export interface CheckOptions {
+  /** The directory to check. */
+  root: string;
+  /** Environment name: `production` (default), `staging`, … */
+  env?: string;
+  envFiles?: string[];
+  set?: Record<string, string>;
+  /** Settings module, overriding everything the project says. */
+  settings?: string;
+  /** django-configurations class, overriding DJANGO_CONFIGURATION. */
+  configuration?: string;
+  /** Rules to run instead of the built-in ones. */
+  rules?: CheckRule[];
+  /** Only these rule ids or groups (`django`, `django/*`, `django/debug`). */
+  only?: string[];
+  /** Skip these rule ids or groups. */
+  ignore?: string[];
+  /** What happens to the findings after the rules ran (see applyPolicy). */
+  policy?: PolicyOptions;
+  /** Read the files from the git index (`--staged`) instead of the working tree. */
+  source?: 'worktree' | 'index';
+  /** Keep only findings that concern these workspace-relative files (the staged ones for a pre-commit hook). */
+  focus?: string[];
+  /** Also scan the git history for secrets (`--history`). */
+  history?: boolean;
+}
+
+export interface PolicyOptions {
+  /** Rule id → the severity its findings get. */
+  severity?: Record<string, Severity>;
+  /** Hide findings in files matching these globs, relative to `base` (an absolute directory). */
+  ignorePaths?: { base: string; patterns: string[] };
+  /** Absolute path of a baseline file: the findings it lists are hidden, its stale entries reported. */
+  baseline?: string;
+  /** Report only findings that concern files changed since this git revision. */
+  changedSince?: string;
+}
+
+/** How many findings the policy hid, and why. */
+export interface HiddenCounts {
+  suppressed: number;
+  ignoredPaths: number;
+  baselined: number;
+  unchanged: number;
+}
+
+export interface ProjectSummary {
+  root: string;
+  settingsModule?: string;
+  settingsFile?: string;
+  settingsModuleOrigin?: SettingsModuleOrigin;
+  djangoVersion: DjangoVersion;
+}
+
+export interface CheckResult {
+  /** Absolute path that was checked. */
+  root: string;
+  environment: string;
+  projects: ProjectSummary[];
+  findings: Finding[];
+  grade: GradeResult;
+  /** Internal errors (a rule that crashed): the CLI exits 2 when there are any. */
+  errors: string[];
+  rulesRun: number;
+  /** The rules that ran, including the policy rules whose findings the policy step creates (runCheck always sets it). */
+  rules?: readonly Pick<RuleDefinition | PolicyRuleDefinition, 'id' | 'title' | 'severity' | 'docs' | 'django'>[];
+  /** What the policy step hid (runCheck always sets it). */
+  hidden?: HiddenCounts;
+}
+
+function openRoot(root: string, source: 'worktree' | 'index'): Workspace {
+  const absolute = resolve(root);
+  if (!existsSync(absolute)) throw new UsageError(`${root}: no such directory`);
+  if (!statSync(absolute).isDirectory()) throw new UsageError(`${root}: not a directory`);
+  return openWorkspace(absolute, { source });
+}
+
+function silencedChecks(project: DjangoProject): Set<string> {
+  const settings = project.settings;
+  return new Set(settings ? stringItems(settings.get('SILENCED_SYSTEM_CHECKS')) : []);
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  const fa = 'file' in a.location ? a.location.file : a.location.url;
+  const fb = 'file' in b.location ? b.location.file : b.location.url;
+  if (fa !== fb) return fa.localeCompare(fb);
+  const la = 'file' in a.location ? a.location.line : 0;
+  const lb = 'file' in b.location ? b.location.line : 0;
+  return la - lb || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message);
+}
+
+function runRules(project: DjangoProject, workspace: Workspace, rules: RuleDefinition[], errors: string[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    try {
+      rule.check({ project, workspace, report: (report) => findings.push(toFinding(rule, report)) });
+    } catch (error) {
+      errors.push(`rule ${rule.id} failed on ${project.root || '.'}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  }
+  const silenced = silencedChecks(project);
+  return silenced.size ? findings.filter((finding) => !finding.django || !silenced.has(finding.django)) : findings;
+}
+
+/** Rules over the whole workspace run once, whether or not a Django project was found. */
+function runWorkspaceRules(rules: WorkspaceRuleDefinition[], context: Omit<WorkspaceRuleContext, 'report'>, errors: string[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    try {
+      rule.check({ ...context, report: (report) => findings.push(toFinding(rule, report)) });
+    } catch (error) {
+      errors.push(`rule ${rule.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  }
+  return findings;
+}
+
+interface PolicyContext {
+  workspace: Workspace;
+  /** Ids of every rule deploycheck knows, and of those that ran (check and policy rules). */
+  known: Set<string>;
+  ran: Set<string>;
+  policy: PolicyOptions;
+}
+
+/**
+ * The policy step, after the rules: inline suppressions, severity overrides, ignored paths, the
+ * baseline, then --changed-since. The findings it creates itself (meta/*) pass through the later
+ * steps too, and only when their rule is selected.
+ */
+function applyPolicy(findings: Finding[], context: PolicyContext): { findings: Finding[]; hidden: HiddenCounts } {
+  const { workspace, known, ran, policy } = context;
+  const selected = (finding: Finding) => ran.has(finding.rule);
+  const hidden: HiddenCounts = { suppressed: 0, ignoredPaths: 0, baselined: 0, unchanged: 0 };
+
+  const suppressions = applySuppressions(findings, findSuppressions(workspace), known, ran);
+  hidden.suppressed = suppressions.suppressed;
+  const ignored = pathMatcher(policy.ignorePaths?.patterns ?? []);
+  const base = policy.ignorePaths?.base ?? workspace.root;
+  const isIgnored = (finding: Finding) =>
+    isFileLocation(finding.location) && ignored(relative(base, join(workspace.root, finding.location.file)).split('\\').join('/'));
+  const adjust = (batch: Finding[]) =>
+    batch.map((finding) => {
+      const severity = policy.severity?.[finding.rule];
+      return severity ? { ...finding, severity } : finding;
+    });
+
+  let result = adjust([...suppressions.kept, ...suppressions.problems.filter(selected)]);
+  const shown = result.filter((finding) => !isIgnored(finding));
+  hidden.ignoredPaths = result.length - shown.length;
+  result = shown;
+
+  let stale: Finding[] = [];
+  if (policy.baseline) {
+    const baseline = applyBaseline(result, readBaseline(policy.baseline), workspace.root);
+    hidden.baselined = baseline.baselined;
+    result = baseline.kept;
+    stale = adjust(baseline.stale.filter(selected));
+  }
+  if (policy.changedSince) {
+    const changed = changedFiles(workspace.root, policy.changedSince);
+    const touching = result.filter((finding) => touchesChanged(finding, changed));
+    hidden.unchanged = result.length - touching.length;
+    result = touching;
+  }
+  // Stale baseline entries are about the baseline as a whole, so --changed-since does not hide them.
+  return { findings: [...result, ...stale].sort(compareFindings), hidden };
+}
+
+export async function runCheck(options: CheckOptions): Promise<CheckResult> {
+  const workspace = openRoot(options.root, options.source ?? 'worktree');
+  const builtIn = await loadAllRules();
+  const candidates = [...(options.rules ?? (await loadBuiltInRules())), ...builtIn.filter(isPolicyRule)];
+  const selected = selectRules(candidates, options.only, options.ignore);
+  const rules = selected.filter(isCheckRule);
+  const workspaceRules = selected.filter(isWorkspaceRule);
+  const focus = options.focus ? new Set(options.focus) : undefined;
+  const history = options.history ? await scanHistory(workspace.root) : undefined;
+  await initPythonParser();
+  const projects = discoverProjects(workspace, {
+    env: options.env,
+    envFiles: options.envFiles,
+    set: options.set,
+    settings: options.settings,
+    configuration: options.configuration,
+  });
+
+  const errors: string[] = [];
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  const workspaceFindings = runWorkspaceRules(workspaceRules, { workspace, projects, ...(focus ? { focus } : {}), ...(history ? { history } : {}) }, errors);
+  for (const batch of [...projects.map((project) => runRules(project, workspace, rules, errors)), workspaceFindings]) {
+    for (const finding of batch) {
+      if (focus && !touchesChanged(finding, focus)) continue;
+      // Projects in one repository can share files (deploy files, a settings package): report each problem once.
+      const key = `${finding.fingerprint}\0${JSON.stringify(finding.location)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      findings.push(finding);
+    }
+  }
+  const policy = applyPolicy(findings, {
+    workspace,
+    known: new Set([...builtIn, ...candidates].map((rule) => rule.id)),
+    ran: new Set(selected.map((rule) => rule.id)),
+    policy: options.policy ?? {},
+  });
+
+  return {
+    root: workspace.root,
+    environment: options.env ?? 'production',
+    projects: projects.map((project) => ({
+      root: project.root,
+      ...(project.settingsModule ? { settingsModule: project.settingsModule } : {}),
+      ...(project.settings ? { settingsFile: project.settings.file } : {}),
+      ...(project.settingsModuleOrigin ? { settingsModuleOrigin: project.settingsModuleOrigin.how } : {}),
+      djangoVersion: project.djangoVersion,
+    })),
+    findings: policy.findings,
+    grade: grade(policy.findings),
+    errors,
+    rulesRun: rules.length + workspaceRules.length,
+    rules: selected,
+    hidden: policy.hidden,
+  };
+}

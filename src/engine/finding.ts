@@ -1,0 +1,29 @@
+import { fingerprint } from './fingerprint.js';
+import { maskSecret } from './mask.js';
+import type { Finding, Report, RuleDefinition } from './types.js';
+
+/** Turn what a rule (static or live-scan) reported into a Finding: masked evidence, fix text, fingerprint. */
+export function toFinding(rule: Pick<RuleDefinition, 'id' | 'title' | 'severity' | 'django' | 'docs'>, report: Report): Finding {
+  let message = report.message;
+  let evidence = report.evidence;
+  if (report.secret) {
+    const masked = maskSecret(report.secret);
+    // A rule should never put the secret in its text; this is the safety net if one does.
+    message = message.split(report.secret).join(masked);
+    evidence = evidence === undefined ? masked : evidence.split(report.secret).join(masked);
+  }
+  const django = report.django ?? (typeof rule.django === 'string' ? rule.django : undefined);
+  return {
+    rule: rule.id,
+    severity: report.severity ?? rule.severity,
+    confidence: report.confidence ?? 'certain',
+    title: rule.title,
+    message,
+    location: report.location,
+    related: report.related ?? [],
+    ...(evidence !== undefined ? { evidence } : {}),
+    fix: rule.docs.fix,
+    ...(django ? { django } : {}),
+    fingerprint: fingerprint(rule.id, report.location, report.snippet ?? message),
+  };
+}

@@ -1,0 +1,87 @@
+import type { Finding, Severity } from './types.js';
+
+/** Points a finding costs, by severity; a `default`-confidence finding costs half. */
+export const PENALTY: Record<Severity, number> = { critical: 40, high: 20, medium: 8, low: 3, info: 0 };
+
+/** The MDN Observatory's chart: the lowest score for each grade, best first. */
+export const GRADE_CHART: readonly (readonly [string, number])[] = [
+  ['A+', 100],
+  ['A', 90],
+  ['A-', 85],
+  ['B+', 80],
+  ['B', 70],
+  ['B-', 65],
+  ['C+', 60],
+  ['C', 50],
+  ['C-', 45],
+  ['D+', 40],
+  ['D', 30],
+  ['D-', 25],
+  ['F', 0],
+];
+
+export const GRADES = GRADE_CHART.map(([grade]) => grade);
+
+/**
+ * Findings so bad that no other score matters: the grade cannot be better than the cap.
+ * Only findings of `certain` confidence cap.
+ */
+export const GRADE_CAPS: Record<string, { grade: string; reason: string }> = {
+  'django/debug': { grade: 'F', reason: 'DEBUG is on in production: error pages show code, settings and local variables' },
+  'django/secret-key-committed': {
+    grade: 'F',
+    reason: 'the production SECRET_KEY is committed: anyone with the code can forge sessions',
+  },
+  'web/debug-page': { grade: 'F', reason: "the site serves Django's DEBUG page: URLconf, tracebacks and settings are public" },
+  'web/env-exposed': { grade: 'F', reason: 'the .env file is served: every secret in it is public and must be rotated' },
+};
+
+export interface Deduction {
+  rule: string;
+  severity: Severity;
+  confidence: Finding['confidence'];
+  points: number;
+  where: string;
+}
+
+export interface GradeResult {
+  score: number;
+  grade: string;
+  deductions: Deduction[];
+  caps: { rule: string; grade: string; reason: string }[];
+}
+
+function gradeFor(score: number): string {
+  return GRADE_CHART.find(([, min]) => score >= min)?.[0] ?? 'F';
+}
+
+function rank(grade: string): number {
+  const index = GRADES.indexOf(grade);
+  return index === -1 ? GRADES.length : index;
+}
+
+/** Whether `grade` is at least as good as `minimum` (e.g. B+ meets B). */
+export function meetsGrade(grade: string, minimum: string): boolean {
+  return rank(grade) <= rank(minimum);
+}
+
+export function grade(findings: readonly Finding[]): GradeResult {
+  const deductions: Deduction[] = [];
+  const caps: GradeResult['caps'] = [];
+  let score = 100;
+  for (const finding of findings) {
+    const full = PENALTY[finding.severity];
+    const points = finding.confidence === 'default' ? full / 2 : full;
+    const where = 'file' in finding.location ? `${finding.location.file}:${finding.location.line}` : finding.location.url;
+    if (points > 0) deductions.push({ rule: finding.rule, severity: finding.severity, confidence: finding.confidence, points, where });
+    score -= points;
+    const cap = GRADE_CAPS[finding.rule];
+    if (cap && finding.confidence === 'certain' && !caps.some((c) => c.rule === finding.rule)) {
+      caps.push({ rule: finding.rule, ...cap });
+    }
+  }
+  score = Math.max(0, score);
+  let result = gradeFor(score);
+  for (const cap of caps) if (rank(cap.grade) > rank(result)) result = cap.grade;
+  return { score, grade: result, deductions, caps };
+}

@@ -1,0 +1,116 @@
+import { existsSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import type { DeployFacts } from '../deploy/types.js';
+import { UsageError } from '../engine/errors.js';
+import type { Workspace } from '../workspace/types.js';
+import { parseDotenv } from './dotenv.js';
+import type { EnvVar, Environment } from './types.js';
+
+export interface EnvironmentOptions {
+  /** `production` (the default), `staging`, `development`, … */
+  name?: string;
+  /** Extra dotenv files (`--env-file`): absolute, or relative to the current directory. */
+  envFiles?: string[];
+  /** `--set NAME=value` pairs: they win over everything else. */
+  set?: Record<string, string>;
+  /** Workspace-relative directory of the Django project ('' for the workspace root). */
+  projectRoot?: string;
+}
+
+const PRODUCTION_NAMES = new Set(['production', 'prod']);
+const DEVELOPMENT_NAMES = new Set(['development', 'dev', 'local']);
+
+/** The dotenv file names an environment is made of, in increasing precedence. */
+export function envFileNames(name: string): string[] {
+  if (PRODUCTION_NAMES.has(name)) return ['.env.production', '.env.prod'];
+  if (DEVELOPMENT_NAMES.has(name)) return ['.env', '.env.local', '.env.development', '.env.development.local'];
+  return [`.env.${name}`, `.env.${name}.local`];
+}
+
+function joinRelative(dir: string, name: string): string {
+  return dir === '' ? name : `${dir}/${name}`;
+}
+
+/** A workspace-relative path (forward slashes) for a file given on the command line. */
+function cliPathToWorkspace(workspace: Workspace, path: string): string {
+  const absolute = isAbsolute(path) ? path : resolve(path);
+  return relative(workspace.root, absolute).split('\\').join('/');
+}
+
+/** Build an Environment from variables in increasing precedence (a later variable wins). */
+export function makeEnvironment(name: string, vars: Iterable<EnvVar>, files: string[]): Environment {
+  const map = new Map<string, EnvVar>();
+  for (const variable of vars) {
+    map.delete(variable.name); // keep insertion order = order of the winning definition
+    map.set(variable.name, variable);
+  }
+  return { name, vars: map, files, get: (variable) => map.get(variable) };
+}
+
+/**
+ * The variables of one environment. Production (the default): variables the deploy files declare,
+ * then `.env.production` / `.env.prod` (workspace root, then project root), then `--env-file`
+ * files, then `--set`. Other names read their own dotenv files instead and ignore deploy files.
+ * A missing or unreadable `--env-file` is a UsageError.
+ */
+export function buildEnvironment(workspace: Workspace, deploy: DeployFacts, options: EnvironmentOptions = {}): Environment {
+  const name = options.name ?? 'production';
+  const vars: EnvVar[] = [];
+  const files: string[] = [];
+  const addFile = (file: string): void => {
+    if (!files.includes(file)) files.push(file);
+  };
+
+  if (PRODUCTION_NAMES.has(name)) {
+    const deployFiles = new Set(deploy.files.map((file) => file.path));
+    for (const variable of deploy.env) {
+      vars.push(variable);
+      // A variable located outside the deploy files came from an env file one of them loads.
+      const file = variable.source.location?.file;
+      if (file !== undefined && !deployFiles.has(file)) addFile(file);
+    }
+  }
+
+  const dirs = [''];
+  if (options.projectRoot) dirs.push(options.projectRoot);
+  for (const dir of dirs) {
+    for (const fileName of envFileNames(name)) {
+      const file = joinRelative(dir, fileName);
+      if (!workspace.exists(file)) continue;
+      const read = workspace.readText(file);
+      if (!read.ok) continue;
+      vars.push(...parseDotenv(read.text, file));
+      addFile(file);
+    }
+  }
+
+  for (const path of options.envFiles ?? []) {
+    const absolute = isAbsolute(path) ? path : resolve(path);
+    if (!existsSync(absolute)) throw new UsageError(`--env-file ${path}: no such file`);
+    const file = cliPathToWorkspace(workspace, path);
+    const read = workspace.readText(file);
+    if (!read.ok) throw new UsageError(`--env-file ${path}: ${read.message}`);
+    vars.push(...parseDotenv(read.text, file));
+    addFile(file);
+  }
+
+  for (const [variable, value] of Object.entries(options.set ?? {})) {
+    vars.push({ name: variable, value, source: { kind: 'cli', label: '--set' } });
+  }
+  return makeEnvironment(name, vars, files);
+}
+
+/**
+ * For the settings evaluator: the variables of a dotenv file the settings code loads at run time
+ * (`environ.Env.read_env`, `load_dotenv`, …), when production would have that file. A file git
+ * ignores is not deployed, so production does not have it (undefined); a tracked or untracked but
+ * not ignored file is, and so is any file when the workspace is not a git repository.
+ */
+export function envFileLoader(workspace: Workspace): (path: string) => EnvVar[] | undefined {
+  return (path) => {
+    if (workspace.isIgnored(path) === true) return undefined;
+    const read = workspace.readText(path);
+    if (!read.ok) return undefined;
+    return parseDotenv(read.text, path, { kind: 'settings-loader', note: '(loaded by settings)' });
+  };
+}

@@ -1,0 +1,38 @@
+import type { FileLocation } from '../engine/types.js';
+
+export type EnvSourceKind =
+  | 'env-file'
+  | 'dockerfile'
+  | 'fly.toml'
+  | 'app.json'
+  | 'docker-compose'
+  | 'render.yaml'
+  | 'app.yaml'
+  | 'procfile'
+  | 'cli'
+  | 'settings-loader';
+
+export interface EnvVarSource {
+  kind: EnvSourceKind;
+  /** Where the variable is set, when it is set in a file. */
+  location?: FileLocation;
+  /** Human label: `.env.production:3`, `fly.toml [env]`, `--set`, `heroku-postgresql add-on`. */
+  label: string;
+}
+
+export interface EnvVar {
+  name: string;
+  /** undefined: the platform provides the variable but its value is not known here (it is still set). */
+  value: string | undefined;
+  source: EnvVarSource;
+}
+
+/** A named set of variables with the provenance of each. */
+export interface Environment {
+  /** `production` by default; `staging`, `development`, … with --env. */
+  name: string;
+  vars: ReadonlyMap<string, EnvVar>;
+  /** Env files that make up this environment (workspace-relative). */
+  files: string[];
+  get(name: string): EnvVar | undefined;
+}

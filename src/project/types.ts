@@ -1,0 +1,40 @@
+import type { FileLocation, Location } from '../engine/types.js';
+import type { DeployFacts } from '../deploy/types.js';
+import type { Environment } from '../env/types.js';
+import type { Settings } from '../python/types.js';
+
+export type SettingsModuleOrigin = '--settings' | 'environment' | 'wsgi.py' | 'asgi.py' | 'manage.py' | 'config';
+
+export interface DjangoVersion {
+  /** e.g. `3.2`, `4.2`, `5.2`. */
+  version: string;
+  /** Where it was read; absent when defaulted to the newest LTS. */
+  source?: FileLocation;
+}
+
+/** Where the admin is mounted, as found in the URLconf. */
+export interface AdminMount {
+  /** The URL prefix, e.g. `admin/`. */
+  path: string;
+  location: FileLocation;
+}
+
+export interface UrlFacts {
+  /** The ROOT_URLCONF file, workspace-relative, when found. */
+  file?: string;
+  adminMounts: AdminMount[];
+}
+
+/** One Django project found in the workspace (a directory with manage.py or a settings module). */
+export interface DjangoProject {
+  /** Workspace-relative directory that is the project's Python path root ('' for the workspace root). */
+  root: string;
+  settingsModule?: string;
+  settingsModuleOrigin?: { how: SettingsModuleOrigin; location?: Location };
+  djangoVersion: DjangoVersion;
+  /** Facts are built lazily, once, when a rule first reads them. */
+  readonly environment: Environment;
+  readonly settings: Settings | undefined;
+  readonly deploy: DeployFacts;
+  readonly urls: UrlFacts;
+}

@@ -1,0 +1,73 @@
+import type { FileLocation, Location } from '../engine/types.js';
+import type { Environment, EnvVar } from '../env/types.js';
+import type { EnvRead } from './value.js';
+
+/** What a lookup of one variable finds: its text (undefined = set by the platform, value not known). */
+export interface EnvHit {
+  value: string | undefined;
+  source?: Location;
+  sourceLabel?: string;
+}
+
+/**
+ * The process environment as the settings code sees it: the chosen environment, then what the code
+ * itself adds (`os.environ.setdefault`, `os.environ[X] = …`, dotenv loaders with setdefault semantics).
+ */
+export class EnvState {
+  private readonly overlay = new Map<string, EnvHit>();
+
+  constructor(private readonly environment: Environment) {}
+
+  lookup(name: string): EnvHit | undefined {
+    const own = this.overlay.get(name);
+    if (own) return own;
+    const variable = this.environment.get(name);
+    return variable ? hitOf(variable) : undefined;
+  }
+
+  /** `os.environ[name] = value`: the code wins over everything. */
+  assign(name: string, value: string | undefined, where: FileLocation): void {
+    this.overlay.set(name, { value, source: where, sourceLabel: 'set in the settings code' });
+  }
+
+  /** setdefault semantics: only when the variable is not set yet. Returns whether it was added. */
+  setDefault(name: string, hit: EnvHit): boolean {
+    if (this.lookup(name)) return false;
+    this.overlay.set(name, hit);
+    return true;
+  }
+
+  /** Load variables from an env file: setdefault, or overwrite when `override` is true. */
+  load(vars: EnvVar[], override: boolean): void {
+    for (const variable of vars) {
+      if (override) this.overlay.set(variable.name, hitOf(variable));
+      else this.setDefault(variable.name, hitOf(variable));
+    }
+  }
+
+  /** The EnvRead for `name` as found now. */
+  read(name: string, reader: string, extra: { defaultText?: string; cast?: string } = {}): { hit: EnvHit | undefined; read: EnvRead } {
+    const hit = this.lookup(name);
+    return { hit, read: readOf(name, reader, hit, extra) };
+  }
+}
+
+export function hitOf(variable: EnvVar): EnvHit {
+  const hit: EnvHit = { value: variable.value, sourceLabel: variable.source.label };
+  if (variable.source.location) hit.source = variable.source.location;
+  return hit;
+}
+
+export function readOf(
+  name: string,
+  reader: string,
+  hit: EnvHit | undefined,
+  extra: { defaultText?: string; cast?: string } = {},
+): EnvRead {
+  const read: EnvRead = { name, reader, set: hit !== undefined };
+  if (hit?.source) read.source = hit.source;
+  if (hit?.sourceLabel) read.sourceLabel = hit.sourceLabel;
+  if (extra.defaultText !== undefined) read.defaultText = extra.defaultText;
+  if (extra.cast !== undefined) read.cast = extra.cast;
+  return read;
+}

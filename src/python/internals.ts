@@ -1,0 +1,35 @@
+import type { EnvVar } from '../env/types.js';
+import type { Args, ModuleRecord } from './evaluator.js';
+import type { CsvSpec } from './env-casts.js';
+import type { Scope } from './scope.js';
+import type { PyValue } from './value.js';
+
+/** What the evaluator knows about an object value beyond its PyValue form (kept off the public type). */
+export type Internal =
+  | { tag: 'module'; module: ModuleRecord }
+  | { tag: 'class'; name: string; bases: PyValue[]; scope: Scope; file: string }
+  | { tag: 'function'; name: string; property: boolean }
+  | { tag: 'bound'; self: PyValue; name: string }
+  | { tag: 'parents'; paths: string[] }
+  | { tag: 'environ.Env'; scheme: Map<string, SchemeEntry>; prefix: string; smartCast: boolean }
+  | { tag: 'decouple.Config'; repository: EnvVar[] | 'auto' | undefined; label: string }
+  | { tag: 'decouple.Repository'; vars: EnvVar[] | undefined; label: string }
+  | { tag: 'decouple.Csv'; spec: CsvSpec; text: string }
+  | { tag: 'decouple.Choices'; choices: PyValue[]; cast?: string; text: string }
+  | { tag: 'configurations.Value'; valueType: string; args: Args; defaultText?: string };
+
+export interface SchemeEntry {
+  cast?: PyValue;
+  default?: PyValue;
+  defaultText?: string;
+}
+
+const table = new WeakMap<object, Internal>();
+
+export function internalOf(value: PyValue | undefined): Internal | undefined {
+  return value ? table.get(value) : undefined;
+}
+
+export function setInternal(value: PyValue, internal: Internal): void {
+  table.set(value, internal);
+}

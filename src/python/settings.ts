@@ -1,0 +1,133 @@
+import type { FileLocation } from '../engine/types.js';
+import type { Environment, EnvVar } from '../env/types.js';
+import type { Workspace } from '../workspace/types.js';
+import type { Settings } from './types.js';
+import type { PyValue } from './value.js';
+import { djangoDefaults } from './django-defaults.js';
+import { EnvState } from './env-state.js';
+import { Interpreter, classLinearization } from './evaluator.js';
+import { internalOf } from './internals.js';
+import { resolveConfigurationsValue } from './configurations.js';
+import { unknown } from './pyops.js';
+
+export interface EvaluateOptions {
+  workspace: Workspace;
+  /** Workspace-relative python path root of the project ('' = workspace root). */
+  root: string;
+  /** Dotted settings module, e.g. 'mysite.settings.production'. */
+  module: string;
+  environment: Environment;
+  /** '3.2', '4.2', '5.2' … selects the global defaults. */
+  djangoVersion: string;
+  /** django-configurations DJANGO_CONFIGURATION. */
+  configurationClass?: string;
+  /**
+   * Code loads a dotenv file at run time (environ.Env.read_env, decouple AutoConfig's .env/settings.ini,
+   * dotenv.load_dotenv, configurations DOTENV). Return its vars when production would have that file,
+   * undefined when not. Real environment vars win over them (setdefault semantics).
+   */
+  loadEnvFile?(workspacePath: string): EnvVar[] | undefined;
+  /** Node visits before evaluation stops with a 'step-budget' problem (default 200,000). */
+  maxSteps?: number;
+}
+
+const DEFAULT_MAX_STEPS = 200_000;
+
+/** Django's rule for what becomes a setting: `name.isupper()`. */
+export function isSettingName(name: string): boolean {
+  return name === name.toUpperCase() && /[A-Z]/.test(name);
+}
+
+/**
+ * Evaluate a Django settings module symbolically under an environment, never executing it.
+ * `__file__` is the absolute path `<workspace.root>/<workspace-relative path>` (POSIX separators), so
+ * `Path(__file__).resolve().parent.parent` and `os.path` arithmetic give paths under the workspace root.
+ * Never throws: what cannot be followed becomes an unknown value or an EvalProblem.
+ */
+export function evaluateSettings(options: EvaluateOptions): Settings {
+  const interp = new Interpreter({
+    workspace: options.workspace,
+    root: options.root.replace(/\/+$/, ''),
+    env: new EnvState(options.environment),
+    maxSteps: options.maxSteps ?? DEFAULT_MAX_STEPS,
+    ...(options.loadEnvFile ? { loadEnvFile: options.loadEnvFile } : {}),
+  });
+  const guessed = `${options.root ? `${options.root.replace(/\/+$/, '')}/` : ''}${options.module.split('.').join('/')}.py`;
+  const values = new Map<string, PyValue>();
+  const assignedAt = new Map<string, FileLocation>();
+  let file = guessed;
+  let configurationClass: string | undefined;
+  try {
+    const top: FileLocation = { file: guessed, line: 1, column: 1 };
+    const record = interp.importModule(options.module, top);
+    if (!record) {
+      interp.problem('unresolved-import', `settings module ${options.module} is not in the project`, top);
+    } else {
+      file = record.file || guessed;
+      for (const [name, value] of record.scope.values) {
+        if (!isSettingName(name)) continue;
+        values.set(name, value);
+        const at = record.scope.assignedAt.get(name);
+        if (at) assignedAt.set(name, at);
+      }
+      if (options.configurationClass) {
+        const cls = record.scope.values.get(options.configurationClass);
+        if (internalOf(cls)?.tag === 'class') {
+          configurationClass = options.configurationClass;
+          applyConfigurationClass(interp, cls!, values, assignedAt);
+        } else {
+          interp.problem('unresolved-import', `configuration class ${options.configurationClass} is not defined in ${options.module}`, { file, line: 1, column: 1 });
+        }
+      }
+    }
+  } catch (error) {
+    interp.problem('raises', `internal error while evaluating ${options.module}: ${(error as Error)?.message ?? String(error)}`, { file, line: 1, column: 1 });
+  }
+  const defaults = djangoDefaults(options.djangoVersion);
+  return {
+    module: options.module,
+    file,
+    ...(configurationClass ? { configurationClass } : {}),
+    values,
+    assignedAt,
+    get(name: string): PyValue {
+      return values.get(name) ?? defaults.get(name) ?? unknown(`${name} is not set and Django has no default for it`);
+    },
+    has(name: string): boolean {
+      return values.has(name);
+    },
+    files: [...new Set(interp.files)],
+    problems: interp.problems,
+  };
+}
+
+/** django-configurations: the class's UPPER_CASE attributes (bases first) override the module's names. */
+function applyConfigurationClass(interp: Interpreter, cls: PyValue, values: Map<string, PyValue>, assignedAt: Map<string, FileLocation>): void {
+  const order = classLinearization(cls).reverse();
+  for (const c of order) {
+    const internal = internalOf(c);
+    if (internal?.tag !== 'class') continue;
+    const dotenv = internal.scope.values.get('DOTENV');
+    if (dotenv && (dotenv.kind === 'str' || dotenv.kind === 'path')) {
+      const relative = interp.toWorkspacePath(dotenv.value);
+      const vars = relative === undefined ? undefined : interp.loadEnvFile(relative);
+      if (vars) interp.env.load(vars, false);
+    }
+  }
+  for (const c of order) {
+    const internal = internalOf(c);
+    if (internal?.tag !== 'class') continue;
+    for (const [name, value] of internal.scope.values) {
+      if (!isSettingName(name) || name === 'DOTENV') continue;
+      const at = internal.scope.assignedAt.get(name) ?? { file: internal.file, line: 1, column: 1 };
+      const own = internalOf(value);
+      let resolved = value;
+      if (own?.tag === 'configurations.Value') {
+        interp.file = at.file;
+        resolved = resolveConfigurationsValue(interp, name, value, at);
+      } else if (own?.tag === 'function') resolved = unknown(`${name} is computed by a method of ${internal.name}`, { loc: at });
+      values.set(name, resolved);
+      assignedAt.set(name, at);
+    }
+  }
+}

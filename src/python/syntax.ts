@@ -1,0 +1,134 @@
+import { parsePython } from './parser.js';
+
+/**
+ * The tree-sitter tree copied once into plain objects. Reading nodes through web-tree-sitter
+ * marshals every node across the WASM boundary on each access; the evaluator visits nodes many
+ * times, so one cursor walk per file is much cheaper, and the copy can be cached across evaluations.
+ */
+export class PyNode {
+  readonly children: PyNode[] = [];
+  readonly fields: (string | undefined)[] = [];
+  hasError = false;
+  private named?: PyNode[];
+
+  constructor(
+    private readonly source: string,
+    readonly type: string,
+    readonly isNamed: boolean,
+    readonly isMissing: boolean,
+    readonly startIndex: number,
+    readonly endIndex: number,
+    readonly startPosition: { row: number; column: number },
+    readonly endPosition: { row: number; column: number },
+  ) {}
+
+  get isError(): boolean {
+    return this.type === 'ERROR';
+  }
+
+  get text(): string {
+    return this.source.slice(this.startIndex, this.endIndex);
+  }
+
+  get namedChildren(): PyNode[] {
+    this.named ??= this.children.filter((c) => c.isNamed);
+    return this.named;
+  }
+
+  get namedChildCount(): number {
+    return this.namedChildren.length;
+  }
+
+  childForFieldName(name: string): PyNode | null {
+    const index = this.fields.indexOf(name);
+    return index < 0 ? null : this.children[index]!;
+  }
+
+  childrenForFieldName(name: string): PyNode[] {
+    return this.children.filter((_, i) => this.fields[i] === name);
+  }
+
+  descendantsOfType(type: string): PyNode[] {
+    const out: PyNode[] = [];
+    const visit = (node: PyNode): void => {
+      for (const child of node.children) {
+        if (child.type === type) out.push(child);
+        visit(child);
+      }
+    };
+    visit(this);
+    return out;
+  }
+}
+
+const cache = new Map<string, PyNode>();
+const CACHE_LIMIT = 256;
+
+/** Parse Python source into a PyNode tree (cached by source text). Call `initPythonParser()` first. */
+export function parseModule(source: string): PyNode {
+  const cached = cache.get(source);
+  if (cached) return cached;
+  const tree = parsePython(source);
+  const cursor = tree.walk();
+  let root: PyNode;
+  try {
+    root = copyTree(cursor, source);
+  } finally {
+    cursor.delete();
+    tree.delete();
+  }
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(source, root);
+  return root;
+}
+
+function copyTree(cursor: ReturnType<ReturnType<typeof parsePython>['walk']>, source: string): PyNode {
+  const lineStarts = [0];
+  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const position = (index: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return { row: lo, column: index - lineStarts[lo]! };
+  };
+  const make = (): PyNode => {
+    const start = cursor.startIndex;
+    const end = cursor.endIndex;
+    return new PyNode(source, cursor.nodeType, cursor.nodeIsNamed, cursor.nodeIsMissing, start, end, position(start), position(end));
+  };
+  const root = make();
+  const stack: PyNode[] = [root];
+  // Iterative depth-first walk: deeply nested code must not overflow the JS stack.
+  for (;;) {
+    if (cursor.gotoFirstChild()) {
+      const child = make();
+      const parent = stack[stack.length - 1]!;
+      parent.children.push(child);
+      parent.fields.push(cursor.currentFieldName ?? undefined);
+      stack.push(child);
+      continue;
+    }
+    for (;;) {
+      const done = stack.pop()!;
+      if (done.isError || done.isMissing || done.hasError) {
+        const parent = stack[stack.length - 1];
+        if (parent) parent.hasError = true;
+        if (done.isError || done.isMissing) done.hasError = true;
+      }
+      if (!stack.length) return root;
+      if (cursor.gotoNextSibling()) {
+        const sibling = make();
+        const parent = stack[stack.length - 1]!;
+        parent.children.push(sibling);
+        parent.fields.push(cursor.currentFieldName ?? undefined);
+        stack.push(sibling);
+        break;
+      }
+      cursor.gotoParent();
+    }
+  }
+}

@@ -1,0 +1,459 @@
+import { findModule } from '../project/modules.js';
+import type { AdminMount, UrlFacts } from '../project/types.js';
+import type { Workspace } from '../workspace/types.js';
+import { nodeLocation, parsePython } from './parser.js';
+import type { SyntaxNode } from './parser.js';
+import { decodeEscapes } from './strings.js';
+import type { Settings } from './types.js';
+
+/**
+ * Where the Django admin is mounted, read from the ROOT_URLCONF module by walking its AST.
+ *
+ * Names are resolved statically: imports (`from django.contrib import admin`, project modules),
+ * module-level string constants, `AdminSite` subclasses and their instances, and `settings.X`
+ * through the evaluated settings. `include('app.urls')` is followed one module deep; a route that
+ * cannot be resolved to a string is not reported.
+ */
+export function findUrlFacts(options: { workspace: Workspace; root: string; settings: Settings | undefined }): UrlFacts {
+  const urlconf = options.settings?.get('ROOT_URLCONF');
+  if (urlconf?.kind !== 'str') return { adminMounts: [] };
+  const finder = new MountFinder(options.workspace, options.root, options.settings);
+  const module = finder.load(urlconf.value);
+  if (!module) return { adminMounts: [] };
+  const adminMounts: AdminMount[] = [];
+  finder.collectModule(module, '', 0, adminMounts);
+  return { file: module.file, adminMounts };
+}
+
+/** How far `include('other.urls')` is followed from the root URLconf. */
+const MAX_INCLUDE_DEPTH = 1;
+/** How many project modules a name lookup may pass through (`from a import b` where a re-exports b). */
+const MAX_IMPORT_HOPS = 3;
+
+type Binding =
+  | { kind: 'module'; name: string }
+  | { kind: 'admin-site' }
+  | { kind: 'admin-site-class' }
+  | { kind: 'settings' }
+  | { kind: 'string'; value: string }
+  /** A list of URL patterns assigned to a name, usable in `include(name)`. */
+  | { kind: 'patterns'; node: SyntaxNode; module: ParsedModule }
+  /** `from module import name`, resolved on use. */
+  | { kind: 'imported'; module: string; name: string };
+
+interface ParsedModule {
+  name: string;
+  file: string;
+  /** The package relative imports start from. */
+  packageName: string;
+  bindings: Map<string, Binding>;
+  /** The expressions that make up `urlpatterns`, in order. */
+  patternSources: SyntaxNode[];
+}
+
+const ADMIN_MODULES = new Set(['django.contrib.admin', 'django.contrib.admin.sites']);
+const ROUTE_FUNCTIONS = new Set(['path', 're_path', 'url']);
+
+class MountFinder {
+  private readonly modules = new Map<string, ParsedModule | null>();
+  /** Pattern lists being walked, so `a = [include(a)]` cannot loop. */
+  private readonly walking = new Set<string>();
+
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly root: string,
+    private readonly settings: Settings | undefined,
+  ) {}
+
+  /** Parse a project module once; undefined when it is not in the project or cannot be read. */
+  load(name: string): ParsedModule | undefined {
+    if (this.modules.has(name)) return this.modules.get(name) ?? undefined;
+    this.modules.set(name, null);
+    const location = findModule(this.workspace, this.root, name);
+    if (!location) return undefined;
+    const read = this.workspace.readText(location.file);
+    if (!read.ok) return undefined;
+    const isPackage = location.file.endsWith('/__init__.py') || location.file === '__init__.py';
+    const module: ParsedModule = {
+      name,
+      file: location.file,
+      packageName: isPackage ? name : name.split('.').slice(0, -1).join('.'),
+      bindings: new Map(),
+      patternSources: [],
+    };
+    this.modules.set(name, module);
+    this.readStatements(parsePython(read.text).rootNode, module);
+    return module;
+  }
+
+  collectModule(module: ParsedModule, prefix: string, depth: number, out: AdminMount[]): void {
+    for (const source of module.patternSources) this.collectPatterns(source, module, prefix, depth, out);
+  }
+
+  // ---- module-level statements -------------------------------------------------------------
+
+  private readStatements(block: SyntaxNode, module: ParsedModule): void {
+    for (const statement of block.namedChildren) {
+      if (!statement) continue;
+      switch (statement.type) {
+        case 'import_statement':
+          this.readImport(statement, module);
+          break;
+        case 'import_from_statement':
+          this.readFromImport(statement, module);
+          break;
+        case 'class_definition':
+          this.readClass(statement, module);
+          break;
+        case 'expression_statement':
+          for (const expression of statement.namedChildren) if (expression) this.readExpressionStatement(expression, module);
+          break;
+        case 'if_statement':
+        case 'try_statement':
+        case 'with_statement':
+          // Every branch: a mount in any of them is a mount the app may have.
+          this.readCompound(statement, module);
+          break;
+      }
+    }
+  }
+
+  private readCompound(node: SyntaxNode, module: ParsedModule): void {
+    for (const child of node.namedChildren) {
+      if (child?.type === 'block') this.readStatements(child, module);
+      else if (child?.type.endsWith('_clause')) this.readCompound(child, module);
+    }
+  }
+
+  private readImport(statement: SyntaxNode, module: ParsedModule): void {
+    for (const name of statement.childrenForFieldName('name')) {
+      if (!name) continue;
+      if (name.type === 'aliased_import') {
+        const dotted = name.childForFieldName('name')?.text;
+        const alias = name.childForFieldName('alias')?.text;
+        if (dotted && alias) module.bindings.set(alias, { kind: 'module', name: dotted });
+      } else if (name.type === 'dotted_name') {
+        const top = name.text.split('.')[0]!;
+        module.bindings.set(top, { kind: 'module', name: top });
+      }
+    }
+  }
+
+  private readFromImport(statement: SyntaxNode, module: ParsedModule): void {
+    const source = statement.childForFieldName('module_name');
+    if (!source) return;
+    const from = source.type === 'relative_import' ? this.relativeModule(source, module) : source.text;
+    if (from === undefined) return;
+    for (const name of statement.childrenForFieldName('name')) {
+      if (!name) continue;
+      const imported = name.type === 'aliased_import' ? name.childForFieldName('name')?.text : name.text;
+      const alias = name.type === 'aliased_import' ? name.childForFieldName('alias')?.text : name.text;
+      if (imported && alias) module.bindings.set(alias, { kind: 'imported', module: from, name: imported });
+    }
+  }
+
+  private relativeModule(node: SyntaxNode, module: ParsedModule): string | undefined {
+    const prefix = node.namedChildren.find((child) => child?.type === 'import_prefix')?.text ?? '.';
+    const rest = node.namedChildren.find((child) => child?.type === 'dotted_name')?.text;
+    const parts = module.packageName ? module.packageName.split('.') : [];
+    const up = prefix.length - 1;
+    if (up > parts.length) return undefined;
+    const base = parts.slice(0, parts.length - up);
+    if (rest) base.push(rest);
+    return base.length ? base.join('.') : undefined;
+  }
+
+  private readClass(statement: SyntaxNode, module: ParsedModule): void {
+    const name = statement.childForFieldName('name')?.text;
+    const bases = statement.childForFieldName('superclasses');
+    if (!name || !bases) return;
+    const isAdminSite = bases.namedChildren.some((base) => base?.type !== 'keyword_argument' && this.resolve(base, module, 0)?.kind === 'admin-site-class');
+    if (isAdminSite) module.bindings.set(name, { kind: 'admin-site-class' });
+    else module.bindings.delete(name);
+  }
+
+  private readExpressionStatement(expression: SyntaxNode, module: ParsedModule): void {
+    if (expression.type === 'assignment') {
+      const left = expression.childForFieldName('left');
+      const right = expression.childForFieldName('right');
+      if (left?.type !== 'identifier' || !right) return;
+      if (left.text === 'urlpatterns') {
+        this.assignUrlpatterns(right, module);
+        return;
+      }
+      const value = this.bindingOf(right, module);
+      if (value) module.bindings.set(left.text, value);
+      else module.bindings.delete(left.text);
+    } else if (expression.type === 'augmented_assignment') {
+      const left = expression.childForFieldName('left');
+      const right = expression.childForFieldName('right');
+      if (left?.text === 'urlpatterns' && right && expression.childForFieldName('operator')?.text === '+=') {
+        module.patternSources.push(right);
+      }
+    } else if (expression.type === 'call') {
+      const callee = expression.childForFieldName('function');
+      if (callee?.type !== 'attribute' || callee.childForFieldName('object')?.text !== 'urlpatterns') return;
+      const method = callee.childForFieldName('attribute')?.text;
+      const args = positionalArguments(expression);
+      if (method === 'append' || method === 'extend') {
+        if (args[0]) module.patternSources.push(args[0]);
+      } else if (method === 'insert') {
+        if (args[1]) module.patternSources.push(args[1]);
+      }
+    }
+  }
+
+  /** `urlpatterns = [...]` replaces; `urlpatterns = urlpatterns + [...]` keeps what was there. */
+  private assignUrlpatterns(right: SyntaxNode, module: ParsedModule): void {
+    const operands = plusOperands(right);
+    const keepsOld = operands.some((operand) => operand.type === 'identifier' && operand.text === 'urlpatterns');
+    if (!keepsOld) module.patternSources = [];
+    for (const operand of operands) {
+      if (!(operand.type === 'identifier' && operand.text === 'urlpatterns')) module.patternSources.push(operand);
+    }
+  }
+
+  /** What an assigned expression binds a name to, when it is something this module cares about. */
+  private bindingOf(node: SyntaxNode, module: ParsedModule): Binding | undefined {
+    const inner = unwrap(node);
+    if (inner.type === 'list' || inner.type === 'tuple') return { kind: 'patterns', node: inner, module };
+    if (inner.type === 'call') {
+      const callee = inner.childForFieldName('function');
+      if (callee && this.resolve(callee, module, 0)?.kind === 'admin-site-class') return { kind: 'admin-site' };
+      return undefined;
+    }
+    const text = this.stringOf(inner, module);
+    if (text !== undefined) return { kind: 'string', value: text };
+    return this.resolve(inner, module, 0);
+  }
+
+  // ---- name resolution ---------------------------------------------------------------------
+
+  /** Resolve an identifier or attribute chain to what it names. */
+  private resolve(node: SyntaxNode | null, module: ParsedModule, hops: number): Binding | undefined {
+    if (!node) return undefined;
+    const inner = unwrap(node);
+    if (inner.type === 'identifier') {
+      const binding = module.bindings.get(inner.text);
+      return binding?.kind === 'imported' ? this.member(binding.module, binding.name, hops) : binding;
+    }
+    if (inner.type === 'attribute') {
+      const owner = this.resolve(inner.childForFieldName('object'), module, hops);
+      const name = inner.childForFieldName('attribute')?.text;
+      if (!owner || !name) return undefined;
+      if (owner.kind === 'module') return this.member(owner.name, name, hops);
+      if (owner.kind === 'settings') {
+        const value = this.settings?.get(name);
+        return value?.kind === 'str' ? { kind: 'string', value: value.value } : undefined;
+      }
+    }
+    return undefined;
+  }
+
+  /** `module.name`: Django's own admin and settings, a submodule, or a name defined in a project module. */
+  private member(moduleName: string, name: string, hops: number): Binding | undefined {
+    if (ADMIN_MODULES.has(moduleName)) {
+      if (name === 'site') return { kind: 'admin-site' };
+      if (name === 'AdminSite') return { kind: 'admin-site-class' };
+      if (name === 'sites') return { kind: 'module', name: 'django.contrib.admin.sites' };
+      return undefined;
+    }
+    if (moduleName === 'django.conf' && name === 'settings') return { kind: 'settings' };
+    const submodule = `${moduleName}.${name}`;
+    if (moduleName === 'django' || moduleName.startsWith('django.') || findModule(this.workspace, this.root, submodule)) return { kind: 'module', name: submodule };
+    if (hops >= MAX_IMPORT_HOPS) return undefined;
+    const defining = this.load(moduleName);
+    const binding = defining?.bindings.get(name);
+    if (!defining || !binding) return undefined;
+    return binding.kind === 'imported' ? this.member(binding.module, binding.name, hops + 1) : binding;
+  }
+
+  /** A string expression's value: literals, f-strings and `+` over known parts, names bound to strings. */
+  private stringOf(node: SyntaxNode | null, module: ParsedModule): string | undefined {
+    if (!node) return undefined;
+    const inner = unwrap(node);
+    switch (inner.type) {
+      case 'string':
+        return this.stringLiteral(inner, module);
+      case 'concatenated_string': {
+        let text = '';
+        for (const part of inner.namedChildren) {
+          const value = part?.type === 'string' ? this.stringLiteral(part, module) : undefined;
+          if (value === undefined) return undefined;
+          text += value;
+        }
+        return text;
+      }
+      case 'binary_operator': {
+        if (inner.childForFieldName('operator')?.text !== '+') return undefined;
+        const left = this.stringOf(inner.childForFieldName('left'), module);
+        const right = this.stringOf(inner.childForFieldName('right'), module);
+        return left !== undefined && right !== undefined ? left + right : undefined;
+      }
+      case 'identifier':
+      case 'attribute': {
+        const binding = this.resolve(inner, module, 0);
+        return binding?.kind === 'string' ? binding.value : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private stringLiteral(node: SyntaxNode, module: ParsedModule): string | undefined {
+    const start = node.namedChildren.find((child) => child?.type === 'string_start')?.text ?? '';
+    const flags = start.replace(/['"]/g, '').toLowerCase();
+    if (flags.includes('b')) return undefined;
+    const raw = flags.includes('r');
+    let text = '';
+    for (const part of node.namedChildren) {
+      if (!part) continue;
+      if (part.type === 'string_content') {
+        text += raw ? part.text : decodeEscapes(part.text);
+      } else if (part.type === 'interpolation') {
+        if (part.childForFieldName('type_conversion') || part.childForFieldName('format_specifier')) return undefined;
+        const value = this.stringOf(part.childForFieldName('expression'), module);
+        if (value === undefined) return undefined;
+        text += value;
+      } else if (part.type === 'escape_interpolation') {
+        text += part.text.slice(0, 1);
+      }
+    }
+    return text;
+  }
+
+  // ---- URL patterns ------------------------------------------------------------------------
+
+  private collectPatterns(node: SyntaxNode, module: ParsedModule, prefix: string, depth: number, out: AdminMount[]): void {
+    const inner = unwrap(node);
+    switch (inner.type) {
+      case 'list':
+      case 'tuple':
+        for (const item of inner.namedChildren) if (item) this.collectPatterns(item, module, prefix, depth, out);
+        return;
+      case 'list_splat':
+        for (const item of inner.namedChildren) if (item) this.collectPatterns(item, module, prefix, depth, out);
+        return;
+      case 'binary_operator':
+        for (const operand of plusOperands(inner)) this.collectPatterns(operand, module, prefix, depth, out);
+        return;
+      case 'identifier': {
+        const binding = module.bindings.get(inner.text);
+        if (binding?.kind === 'patterns') this.collectPatternList(binding.node, binding.module, prefix, depth, out);
+        return;
+      }
+      case 'call':
+        this.collectCall(inner, module, prefix, depth, out);
+        return;
+    }
+  }
+
+  private collectPatternList(node: SyntaxNode, module: ParsedModule, prefix: string, depth: number, out: AdminMount[]): void {
+    const key = `${module.file}:${node.id}`;
+    if (this.walking.has(key)) return;
+    this.walking.add(key);
+    this.collectPatterns(node, module, prefix, depth, out);
+    this.walking.delete(key);
+  }
+
+  private collectCall(call: SyntaxNode, module: ParsedModule, prefix: string, depth: number, out: AdminMount[]): void {
+    const name = calleeName(call);
+    if (name === 'i18n_patterns') {
+      // The language prefix is predictable (`en/`), so the admin's own route is what matters.
+      for (const arg of positionalArguments(call)) this.collectPatterns(arg, module, prefix, depth, out);
+      return;
+    }
+    if (!name || !ROUTE_FUNCTIONS.has(name)) return;
+    const args = positionalArguments(call);
+    const routeNode = args[0] ?? keywordArgument(call, 'route') ?? keywordArgument(call, 'regex');
+    const viewNode = args[1] ?? keywordArgument(call, 'view');
+    const route = this.stringOf(routeNode ?? null, module);
+    if (route === undefined || !viewNode) return;
+    const mountPath = prefix + normaliseRoute(route);
+    const target = this.viewTarget(viewNode, module);
+    if (target.kind === 'admin') {
+      out.push({ path: mountPath, location: nodeLocation(call, module.file) });
+    } else if (target.kind === 'patterns') {
+      this.collectPatternList(target.node, target.module, mountPath, depth, out);
+    } else if (target.kind === 'module' && depth < MAX_INCLUDE_DEPTH) {
+      const included = this.load(target.name);
+      if (included) this.collectModule(included, mountPath, depth + 1, out);
+    }
+  }
+
+  /** What the view argument of a route mounts: the admin, an inline pattern list, or a URLconf module. */
+  private viewTarget(
+    node: SyntaxNode,
+    module: ParsedModule,
+  ): { kind: 'admin' } | { kind: 'patterns'; node: SyntaxNode; module: ParsedModule } | { kind: 'module'; name: string } | { kind: 'none' } {
+    const inner = unwrap(node);
+    if (this.isAdminUrls(inner, module)) return { kind: 'admin' };
+    if (inner.type !== 'call' || calleeName(inner) !== 'include') return { kind: 'none' };
+    let arg = positionalArguments(inner)[0] ?? keywordArgument(inner, 'arg');
+    if (!arg) return { kind: 'none' };
+    arg = unwrap(arg);
+    if (this.isAdminUrls(arg, module)) return { kind: 'admin' };
+    // include(('app.urls', 'app_name')) and include((patterns, 'app_name'))
+    if (arg.type === 'tuple') arg = arg.namedChildren[0] ? unwrap(arg.namedChildren[0]) : arg;
+    if (arg.type === 'list') return { kind: 'patterns', node: arg, module };
+    const moduleName = this.stringOf(arg, module);
+    if (moduleName !== undefined) return { kind: 'module', name: moduleName };
+    const binding = this.resolve(arg, module, 0);
+    if (binding?.kind === 'module') return { kind: 'module', name: binding.name };
+    if (binding?.kind === 'patterns') return { kind: 'patterns', node: binding.node, module: binding.module };
+    return { kind: 'none' };
+  }
+
+  /** `<admin site>.urls`, for `admin.site` or any instance of an AdminSite subclass. */
+  private isAdminUrls(node: SyntaxNode, module: ParsedModule): boolean {
+    if (node.type !== 'attribute' || node.childForFieldName('attribute')?.text !== 'urls') return false;
+    return this.resolve(node.childForFieldName('object'), module, 0)?.kind === 'admin-site';
+  }
+}
+
+// ---- small AST helpers -----------------------------------------------------------------------
+
+function unwrap(node: SyntaxNode): SyntaxNode {
+  let current = node;
+  while (current.type === 'parenthesized_expression' && current.namedChildren[0]) current = current.namedChildren[0];
+  return current;
+}
+
+/** The operands of a chain of `+` (a single operand when the node is not a `+`). */
+function plusOperands(node: SyntaxNode): SyntaxNode[] {
+  const inner = unwrap(node);
+  if (inner.type !== 'binary_operator' || inner.childForFieldName('operator')?.text !== '+') return [inner];
+  const left = inner.childForFieldName('left');
+  const right = inner.childForFieldName('right');
+  return [...(left ? plusOperands(left) : []), ...(right ? plusOperands(right) : [])];
+}
+
+/** The last name of the called expression: `path`, `include`, `i18n_patterns` (also `urls.path`). */
+function calleeName(call: SyntaxNode): string | undefined {
+  const callee = call.childForFieldName('function');
+  if (callee?.type === 'identifier') return callee.text;
+  if (callee?.type === 'attribute') return callee.childForFieldName('attribute')?.text;
+  return undefined;
+}
+
+function positionalArguments(call: SyntaxNode): SyntaxNode[] {
+  const args = call.childForFieldName('arguments');
+  if (args?.type !== 'argument_list') return [];
+  return args.namedChildren.filter(
+    (arg): arg is SyntaxNode => !!arg && arg.type !== 'keyword_argument' && arg.type !== 'comment' && arg.type !== 'dictionary_splat',
+  );
+}
+
+function keywordArgument(call: SyntaxNode, name: string): SyntaxNode | undefined {
+  const args = call.childForFieldName('arguments');
+  for (const arg of args?.namedChildren ?? []) {
+    if (arg?.type === 'keyword_argument' && arg.childForFieldName('name')?.text === name) return arg.childForFieldName('value') ?? undefined;
+  }
+  return undefined;
+}
+
+/** `^admin/$` → `admin/`: the regex anchors of `re_path`/`url` say nothing about the prefix. */
+function normaliseRoute(route: string): string {
+  return route.replace(/^\^/, '').replace(/\$$/, '');
+}
+

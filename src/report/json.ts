@@ -1,0 +1,27 @@
+import type { CheckResult } from '../engine/check.js';
+
+/** Bump on any incompatible change to the JSON report; documented in README.md ("JSON report"). */
+export const JSON_SCHEMA_VERSION = 1;
+
+export function formatJson(result: CheckResult, toolVersion: string): string {
+  const report = {
+    schemaVersion: JSON_SCHEMA_VERSION,
+    tool: { name: 'deploycheck', version: toolVersion },
+    kind: 'check',
+    root: result.root,
+    environment: result.environment,
+    projects: result.projects,
+    summary: {
+      findings: result.findings.length,
+      bySeverity: Object.fromEntries(
+        (['critical', 'high', 'medium', 'low', 'info'] as const).map((s) => [s, result.findings.filter((f) => f.severity === s).length]),
+      ),
+      grade: result.grade.grade,
+      score: result.grade.score,
+    },
+    grade: result.grade,
+    findings: result.findings,
+    errors: result.errors,
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

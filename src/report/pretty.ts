@@ -1,0 +1,82 @@
+import { Chalk } from 'chalk';
+import type { ChalkInstance } from 'chalk';
+import type { CheckResult } from '../engine/check.js';
+import type { Finding, Severity } from '../engine/types.js';
+import { SEVERITIES } from '../engine/types.js';
+
+export const SEVERITY_STYLE: Record<Severity, (c: ChalkInstance) => ChalkInstance> = {
+  critical: (c) => c.bgRed.white.bold,
+  high: (c) => c.red.bold,
+  medium: (c) => c.yellow,
+  low: (c) => c.cyan,
+  info: (c) => c.gray,
+};
+
+function where(finding: Finding): string {
+  return 'file' in finding.location ? finding.location.file : finding.location.url;
+}
+
+function position(finding: Finding): string {
+  return 'file' in finding.location ? `${finding.location.line}:${finding.location.column}` : '';
+}
+
+function firstLine(text: string): string {
+  return text.split('\n').find((line) => line.trim())?.trim() ?? '';
+}
+
+export interface PrettyOptions {
+  color: boolean;
+  verbose?: boolean;
+}
+
+/** Findings grouped by file, `line:col severity message rule`, then the grade with every deduction. */
+export function formatPretty(result: CheckResult, options: PrettyOptions): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const out: string[] = [];
+  const groups = new Map<string, Finding[]>();
+  for (const finding of result.findings) {
+    const list = groups.get(where(finding)) ?? [];
+    list.push(finding);
+    groups.set(where(finding), list);
+  }
+  for (const [file, findings] of groups) {
+    out.push(c.underline(file));
+    const width = Math.max(...findings.map((f) => position(f).length));
+    for (const finding of findings) {
+      const confidence = finding.confidence === 'default' ? c.dim(' (when unset)') : '';
+      const django = finding.django ? c.dim(` ${finding.django}`) : '';
+      out.push(
+        `  ${c.dim(position(finding).padEnd(width))}  ${SEVERITY_STYLE[finding.severity](c)(finding.severity.padEnd(8))} ${finding.message}${confidence}  ${c.dim(finding.rule)}${django}`,
+      );
+      if (finding.evidence) out.push(`  ${' '.repeat(width)}  ${' '.repeat(9)}${c.dim(`evidence: ${finding.evidence}`)}`);
+      for (const related of finding.related) {
+        const at = 'file' in related.location ? `${related.location.file}:${related.location.line}` : related.location.url;
+        out.push(`  ${' '.repeat(width)}  ${' '.repeat(9)}${c.dim(`↳ ${at}: ${related.message}`)}`);
+      }
+      if (options.verbose) out.push(`  ${' '.repeat(width)}  ${' '.repeat(9)}${c.green(`fix: ${firstLine(finding.fix)}`)}`);
+    }
+    out.push('');
+  }
+  for (const error of result.errors) out.push(c.red(`internal error: ${error}`));
+
+  if (result.projects.length === 0) {
+    out.push(c.yellow(`No Django project found under ${result.root} (looked for manage.py, wsgi.py, asgi.py).`));
+  }
+  const { grade } = result;
+  if (grade.deductions.length || grade.caps.length) {
+    out.push(c.bold('Score'));
+    for (const d of grade.deductions) {
+      const half = d.confidence === 'default' ? ' (half: only when unset)' : '';
+      out.push(`  ${c.red(`-${d.points}`.padStart(4))}  ${d.rule} (${d.severity}${half}) at ${d.where}`);
+    }
+    for (const cap of grade.caps) out.push(`  ${c.red(`cap ${cap.grade}`)}  ${cap.rule}: ${cap.reason}`);
+  }
+  const counts = SEVERITIES.map((s) => [s, result.findings.filter((f) => f.severity === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${s}`);
+  const projects = result.projects.map((p) => p.settingsModule ?? p.root).join(', ');
+  out.push(
+    `${c.bold(`Grade ${grade.grade}`)} (score ${grade.score}/100) · ${counts.length ? counts.join(', ') : 'no findings'} · ${result.environment}${projects ? ` · ${projects}` : ''}`,
+  );
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,168 @@
+import type { SecretFileKind } from './files.js';
+import { parseDotenv } from '../env/dotenv.js';
+
+/** A literal value assigned to a name, with the 1-based position of the value. */
+export interface Assignment {
+  name: string;
+  value: string;
+  line: number;
+  column: number;
+}
+
+/** Lines without one of these cannot assign a secret-looking name: skipped before the costlier regexes. */
+const SECRET_HINT = /key|secret|token|pass|pwd|auth|credential|dsn|private/i;
+/** A one-line Python string literal: two groups, the value in single quotes or in double quotes. */
+const PY_STRING = `[rRuU]?(?:'((?:[^'\\\\\\n]|\\\\.)*)'|"((?:[^"\\\\\\n]|\\\\.)*)")`;
+const PY_ASSIGN = new RegExp(`^\\s*(?:[A-Za-z_]\\w*\\.)*([A-Za-z_]\\w*)\\s*(?::\\s*[^=]+)?=\\s*${PY_STRING}`);
+const PY_DICT_ENTRY = new RegExp(`['"]([\\w.-]+)['"]\\s*:\\s*${PY_STRING}`, 'g');
+const PY_KWARG = new RegExp(`[(,]\\s*([A-Za-z_]\\w*)\\s*=\\s*${PY_STRING}`, 'g');
+/** `os.getenv("X", "default")`, `env("X", default="…")`, `config("X", default="…")`: the default is committed. */
+const PY_ENV_DEFAULT = new RegExp(
+  `(?:getenv|environ\\.get|environ\\.setdefault|\\benv(?:\\.\\w+)?|\\bconfig)\\(\\s*['"]([\\w.-]+)['"]\\s*,\\s*(?:default\\s*=\\s*)?${PY_STRING}`,
+  'g',
+);
+
+const DOCKER_ENV = /^\s*(ENV|ARG)\s+(.*)$/i;
+const DOCKER_PAIR = /([A-Za-z_][\w.-]*)=("(?:[^"\\]|\\.)*"|'[^']*'|[^\s]*)/g;
+
+const YAML_PAIR = /^(\s*(?:-\s+)?)(["']?)([\w.-]+)\2\s*:\s+(.+?)\s*$/;
+const YAML_LIST_PAIR = /^(\s*-\s+)(["']?)([\w.-]+)=(.*?)\2\s*$/;
+const KEY_NAME_FIELD = /^(?:key|name)$/;
+const INI_PAIR = /^(\s*)(["']?)([\w.-]+)\2\s*[=:]\s*(.+?)\s*$/;
+const JSON_PAIR = /"([\w.-]+)"\s*:\s*(?:(\{)|"((?:[^"\\]|\\.)*)")/g;
+
+/** Strip matching quotes, or a trailing ` # comment` from an unquoted value. */
+function scalar(raw: string): string {
+  const first = raw[0];
+  if ((first === '"' || first === "'") && raw.length >= 2 && raw.endsWith(first)) return raw.slice(1, -1);
+  return raw.replace(/\s+#.*$/, '');
+}
+
+function pythonAssignments(lines: string[]): Assignment[] {
+  const found: Assignment[] = [];
+  lines.forEach((text, index) => {
+    if (!SECRET_HINT.test(text)) return;
+    const seen = new Set<number>();
+    const add = (match: RegExpExecArray | RegExpMatchArray): void => {
+      const value = match[2] ?? match[3] ?? '';
+      // The value starts one character (the quote) after the last occurrence of quote+value in the match.
+      const at = match.index! + match[0].length - value.length - 1;
+      if (seen.has(at)) return;
+      seen.add(at);
+      found.push({ name: match[1]!, value, line: index + 1, column: at + 1 });
+    };
+    for (const match of text.matchAll(PY_ENV_DEFAULT)) add(match);
+    const assign = PY_ASSIGN.exec(text);
+    if (assign) add(assign);
+    for (const match of text.matchAll(PY_DICT_ENTRY)) add(match);
+    for (const match of text.matchAll(PY_KWARG)) add(match);
+  });
+  return found;
+}
+
+function dockerfileAssignments(lines: string[]): Assignment[] {
+  const found: Assignment[] = [];
+  lines.forEach((text, index) => {
+    if (!SECRET_HINT.test(text)) return;
+    const match = DOCKER_ENV.exec(text);
+    if (!match) return;
+    const args = match[2]!;
+    const offset = text.length - args.length;
+    const legacy = /^([A-Za-z_][\w.-]*)\s+([^=\s].*)$/.exec(args);
+    if (match[1]!.toUpperCase() === 'ENV' && legacy && !legacy[1]!.includes('=')) {
+      found.push({ name: legacy[1]!, value: scalar(legacy[2]!.trim()), line: index + 1, column: offset + args.indexOf(legacy[2]!) + 1 });
+      return;
+    }
+    for (const pair of args.matchAll(DOCKER_PAIR)) {
+      const at = offset + pair.index + pair[1]!.length + 2;
+      found.push({ name: pair[1]!, value: scalar(pair[2]!), line: index + 1, column: at });
+    }
+  });
+  return found;
+}
+
+/** `KEY: value`, `- KEY=value`, and render.yaml's `- key: NAME` / `value: …` pairs. */
+function yamlAssignments(lines: string[]): Assignment[] {
+  const found: Assignment[] = [];
+  let pendingName: { name: string; line: number } | undefined;
+  lines.forEach((text, index) => {
+    if (!SECRET_HINT.test(text) && !/^\s*value\s*:/.test(text)) return;
+    const list = YAML_LIST_PAIR.exec(text);
+    if (list) {
+      found.push({ name: list[3]!, value: list[4]!, line: index + 1, column: text.indexOf('=') + 2 });
+      return;
+    }
+    const pair = YAML_PAIR.exec(text);
+    if (!pair) return;
+    const key = pair[3]!;
+    const value = scalar(pair[4]!);
+    if (KEY_NAME_FIELD.test(key)) {
+      pendingName = { name: value, line: index };
+      return;
+    }
+    const column = text.lastIndexOf(pair[4]!) + 1;
+    if (key === 'value' && pendingName && index - pendingName.line <= 3) {
+      found.push({ name: pendingName.name, value, line: index + 1, column });
+      pendingName = undefined;
+      return;
+    }
+    found.push({ name: key, value, line: index + 1, column });
+  });
+  return found;
+}
+
+function iniAssignments(lines: string[]): Assignment[] {
+  const found: Assignment[] = [];
+  lines.forEach((text, index) => {
+    if (!SECRET_HINT.test(text) || /^\s*[#;[]/.test(text)) return;
+    const pair = INI_PAIR.exec(text);
+    if (pair) found.push({ name: pair[3]!, value: scalar(pair[4]!), line: index + 1, column: text.lastIndexOf(pair[4]!) + 1 });
+  });
+  return found;
+}
+
+/** `"KEY": "value"`, and app.json's `"KEY": { "value": "…" }`. */
+function jsonAssignments(text: string, lineAt: (offset: number) => { line: number; column: number }): Assignment[] {
+  const found: Assignment[] = [];
+  let objectName: string | undefined;
+  for (const match of text.matchAll(JSON_PAIR)) {
+    if (match[2]) {
+      objectName = match[1];
+      continue;
+    }
+    const name = match[1] === 'value' && objectName ? objectName : match[1]!;
+    const position = lineAt(match.index + match[0].length - match[3]!.length - 1);
+    found.push({ name, value: match[3]!, ...position });
+  }
+  return found;
+}
+
+/** Literal values assigned to names in a file of the given kind. Never throws. */
+export function extractAssignments(
+  kind: SecretFileKind,
+  text: string,
+  file: string,
+  lineAt: (offset: number) => { line: number; column: number },
+): Assignment[] {
+  if (!SECRET_HINT.test(text)) return [];
+  switch (kind) {
+    case 'python':
+      return pythonAssignments(text.split(/\r?\n/));
+    case 'dotenv':
+      return parseDotenv(text, file).map((variable) => {
+        const location = variable.source.location!;
+        return { name: variable.name, value: variable.value ?? '', line: location.line, column: location.column };
+      });
+    case 'dockerfile':
+      return dockerfileAssignments(text.split(/\r?\n/));
+    case 'yaml':
+      return yamlAssignments(text.split(/\r?\n/));
+    case 'toml':
+    case 'ini':
+      return iniAssignments(text.split(/\r?\n/));
+    case 'json':
+      return jsonAssignments(text, lineAt);
+    case 'key':
+      return [];
+  }
+}

@@ -1,0 +1,92 @@
+import { extractAssignments } from './assignments.js';
+import type { Assignment } from './assignments.js';
+import { looksRandom } from './entropy.js';
+import type { SecretFileKind } from './files.js';
+import { secretFileKind } from './files.js';
+import { findKnownSecrets } from './formats.js';
+import { isDjangoSecretKeyName, isPasswordName, isSecretName } from './names.js';
+import { isPlaceholder } from './placeholders.js';
+import type { SecretHit } from './types.js';
+
+/** 1-based line and column of character offsets in `text` (line starts computed on first use). */
+function lineIndex(text: string): (offset: number) => { line: number; column: number } {
+  let starts: number[] | undefined;
+  return (offset) => {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - starts[low]! + 1 };
+  };
+}
+
+/** Passwords are judged without the entropy bar, but a single word or a short value is a stand-in. */
+const CHARACTER_CLASSES = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/];
+
+function looksLikePassword(value: string): boolean {
+  if (value.length < 8 || /\s/.test(value)) return false;
+  return CHARACTER_CLASSES.filter((pattern) => pattern.test(value)).length >= 2;
+}
+
+function classify(assignment: Assignment): Pick<SecretHit, 'detector' | 'tier' | 'label'> | undefined {
+  const { name, value } = assignment;
+  // Names first: they rule out most assignments more cheaply than the placeholder list.
+  const djangoKey = isDjangoSecretKeyName(name);
+  if ((!djangoKey && !isSecretName(name)) || isPlaceholder(value)) return undefined;
+  if (djangoKey) {
+    return value.length >= 8 ? { detector: 'secret-key-assignment', tier: 'known', label: 'Django secret key' } : undefined;
+  }
+  if (isPasswordName(name)) {
+    return looksLikePassword(value) ? { detector: 'password-assignment', tier: 'entropy', label: 'password' } : undefined;
+  }
+  return looksRandom(value) ? { detector: 'high-entropy', tier: 'entropy', label: 'random-looking value' } : undefined;
+}
+
+/**
+ * Every secret in one file: credentials in a known format anywhere in the text, then literal
+ * values assigned to secret-looking names (Django keys by name, passwords, random-looking values).
+ * `file` is workspace-relative; its name decides the assignment syntax. Never throws.
+ */
+export function scanText(text: string, file: string, kind: SecretFileKind | undefined = secretFileKind(file)): SecretHit[] {
+  if (!kind) return [];
+  const lineAt = lineIndex(text);
+  const assignments = extractAssignments(kind, text, file, lineAt);
+  const byLine = new Map<number, Assignment[]>();
+  for (const assignment of assignments) byLine.set(assignment.line, [...(byLine.get(assignment.line) ?? []), assignment]);
+
+  const hits: SecretHit[] = [];
+  const knownOnLine = new Map<number, string[]>();
+  for (const match of findKnownSecrets(text)) {
+    const { line, column } = lineAt(match.index);
+    const name = byLine.get(line)?.find((assignment) => assignment.value.includes(match.secret.slice(0, 24)))?.name;
+    hits.push({
+      detector: match.format.id,
+      tier: 'known',
+      label: match.format.label,
+      ...(name ? { name } : {}),
+      secret: match.secret,
+      location: { file, line, column },
+    });
+    knownOnLine.set(line, [...(knownOnLine.get(line) ?? []), match.secret]);
+  }
+  for (const assignment of assignments) {
+    // A value that holds a known-format secret was reported above, more precisely.
+    if (knownOnLine.get(assignment.line)?.some((secret) => assignment.value.includes(secret) || secret.includes(assignment.value))) continue;
+    const kindOfHit = classify(assignment);
+    if (!kindOfHit) continue;
+    hits.push({
+      ...kindOfHit,
+      name: assignment.name,
+      secret: assignment.value,
+      location: { file, line: assignment.line, column: assignment.column },
+    });
+  }
+  return hits.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
+}

@@ -1,0 +1,17 @@
+import type { FileLocation } from '../engine/types.js';
+
+/** `known`: a credential format a provider defines (high confidence); `entropy`: a random-looking value under a secret-looking name. */
+export type SecretTier = 'known' | 'entropy';
+
+export interface SecretHit {
+  /** Detector id: a known format (`stripe-live-key`, …), `secret-key-assignment` or `high-entropy`. */
+  detector: string;
+  tier: SecretTier;
+  /** What was found, for messages: `Stripe live secret key`. Never contains the secret. */
+  label: string;
+  /** The variable or key the value is assigned to, when there is one. */
+  name?: string;
+  /** The secret itself: hand it to `ctx.report({ secret })`, never print it. */
+  secret: string;
+  location: FileLocation;
+}

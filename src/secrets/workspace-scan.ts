@@ -1,0 +1,57 @@
+import type { DjangoProject } from '../project/types.js';
+import type { Workspace } from '../workspace/types.js';
+import { isEnvFile, secretFileKind } from './files.js';
+import { scanText } from './scanner.js';
+import type { SecretHit } from './types.js';
+
+const cache = new WeakMap<Workspace, Map<string, SecretHit[]>>();
+
+/**
+ * Secrets in every file of the workspace the scanner reads (settings and other Python modules, env
+ * files, deploy files, JSON/YAML/TOML config, key files), by file. Scanned once per workspace,
+ * however many rules ask; with `focus`, only those files.
+ */
+export function workspaceSecrets(workspace: Workspace, focus?: ReadonlySet<string>): Map<string, SecretHit[]> {
+  let byFile = cache.get(workspace);
+  if (!byFile) {
+    byFile = new Map();
+    cache.set(workspace, byFile);
+  }
+  const result = new Map<string, SecretHit[]>();
+  for (const file of workspace.files) {
+    if (focus && !focus.has(file)) continue;
+    let hits = byFile.get(file);
+    if (!hits) {
+      const kind = secretFileKind(file);
+      const text = kind ? workspace.readText(file) : undefined;
+      hits = text?.ok ? scanText(text.text, file, kind) : [];
+      byFile.set(file, hits);
+    }
+    if (hits.length) result.set(file, hits);
+  }
+  return result;
+}
+
+/**
+ * Secrets outside env files (the env/ rules own those), leaving out SECRET_KEY assignments in the
+ * projects' settings modules: django/secret-key-committed judges those with the evaluated settings.
+ */
+export function secretsOutsideEnvFiles(workspace: Workspace, projects: readonly DjangoProject[], focus?: ReadonlySet<string>): SecretHit[] {
+  const settingsFiles = new Set(projects.flatMap((project) => project.settings?.files ?? []));
+  const hits: SecretHit[] = [];
+  for (const [file, fileHits] of workspaceSecrets(workspace, focus)) {
+    if (isEnvFile(file)) continue;
+    for (const hit of fileHits) {
+      if (hit.name === 'SECRET_KEY' && settingsFiles.has(file)) continue;
+      hits.push(hit);
+    }
+  }
+  return hits;
+}
+
+/** Whether the file is, or is about to be, in the repository: tracked, or untracked and not ignored. Outside git: undefined. */
+export function isCommitted(workspace: Workspace, file: string): boolean | undefined {
+  const tracked = workspace.isTracked(file);
+  if (tracked === undefined) return undefined;
+  return tracked || workspace.isIgnored(file) === false;
+}

@@ -1,0 +1,78 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { inVendoredDir, VIRTUALENV_MARKER } from './vendored.js';
+
+const MAX_GIT_OUTPUT = 256 * 1024 * 1024;
+
+export interface GitListing {
+  files: string[];
+  tracked: Set<string>;
+}
+
+/** Whether `dir` is inside a git work tree (a `.git` directory or file in it or an ancestor). */
+export function insideGitRepo(dir: string): boolean {
+  let current = dir;
+  while (true) {
+    if (existsSync(join(current, '.git'))) return true;
+    const parent = dirname(current);
+    if (parent === current) return false;
+    current = parent;
+  }
+}
+
+function git(cwd: string, args: string[]): string | undefined {
+  try {
+    return execFileSync('git', args, {
+      cwd,
+      encoding: 'utf8',
+      maxBuffer: MAX_GIT_OUTPUT,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Files under `dir` that git tracks or would track (not ignored), relative to `dir`, in one
+ * `git ls-files` call. `-t` tags each path so tracked and untracked are told apart, and deleted
+ * files (tag R) are dropped. Untracked files in vendored directories and virtualenvs are skipped.
+ * undefined when git fails (not installed, unsafe directory, …).
+ */
+export function gitListFiles(dir: string): GitListing | undefined {
+  const output = git(dir, ['ls-files', '-z', '-t', '--cached', '--others', '--deleted', '--exclude-standard']);
+  if (output === undefined) return undefined;
+  const tracked = new Set<string>();
+  const untracked: string[] = [];
+  const deleted = new Set<string>();
+  for (const entry of output.split('\0')) {
+    if (entry.length < 3) continue;
+    const tag = entry[0];
+    const path = entry.slice(2);
+    if (tag === '?') untracked.push(path);
+    else if (tag === 'R') deleted.add(path);
+    else tracked.add(path);
+  }
+  const virtualenvs = untracked
+    .filter((path) => path.endsWith(`/${VIRTUALENV_MARKER}`))
+    .map((path) => path.slice(0, path.length - VIRTUALENV_MARKER.length));
+  const files: string[] = [];
+  for (const path of tracked) if (!deleted.has(path)) files.push(path);
+  for (const path of untracked) {
+    if (inVendoredDir(path)) continue;
+    if (virtualenvs.some((prefix) => path.startsWith(prefix))) continue;
+    files.push(path);
+  }
+  return { files, tracked };
+}
+
+/**
+ * Untracked paths that .gitignore excludes, relative to `dir`; ignored directories end with `/`
+ * and stand for everything inside them. undefined when git fails.
+ */
+export function gitListIgnored(dir: string): Set<string> | undefined {
+  const output = git(dir, ['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory']);
+  if (output === undefined) return undefined;
+  return new Set(output.split('\0').filter((path) => path !== ''));
+}

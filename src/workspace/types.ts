@@ -1,0 +1,21 @@
+export type ReadResult =
+  | { ok: true; text: string }
+  | { ok: false; reason: 'missing' | 'too-large' | 'binary' | 'invalid-utf8' | 'unreadable'; message: string };
+
+/** Where file contents come from: the working tree, the git index (--staged) or a revision. */
+export type SourceKind = 'worktree' | 'index' | 'revision';
+
+export interface Workspace {
+  /** Absolute path of the root directory. */
+  root: string;
+  source: SourceKind;
+  /** Workspace-relative paths (forward slashes), sorted, excluding ignored and vendored files. */
+  files: readonly string[];
+  /** Read a workspace-relative file as UTF-8 text, refusing binary, invalid UTF-8 and oversized files. */
+  readText(path: string): ReadResult;
+  exists(path: string): boolean;
+  /** Whether git tracks the file; undefined outside a git repository. */
+  isTracked(path: string): boolean | undefined;
+  /** Whether .gitignore ignores the file; undefined outside a git repository. */
+  isIgnored(path: string): boolean | undefined;
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { readAppJson } from '../../src/deploy/app-json.js';
+import { readAppYaml } from '../../src/deploy/app-engine.js';
+import { readCompose } from '../../src/deploy/compose.js';
+import { readDockerfile } from '../../src/deploy/dockerfile.js';
+import { readFlyToml } from '../../src/deploy/fly.js';
+import { readProcfile } from '../../src/deploy/procfile.js';
+import { readRenderYaml } from '../../src/deploy/render.js';
+import { openWorkspace } from '../../src/workspace/index.js';
+import { makeProject } from '../helpers/project.js';
+
+const ODD_INPUTS = [
+  '',
+  '\n\n\n',
+  '- a\n- b\n',
+  '[1, 2, 3]',
+  'null',
+  '42',
+  'services: 3\nenv: [1]\nenv_variables: [x]\nhandlers: {a: 1}\n',
+  'services:\n  - envVars: 7\n  - envVars: [{key: 1}, {fromGroup: missing}, 5]\n',
+  '{"env": [1, 2], "addons": {"x": 1}, "scripts": []}',
+  '{"env": {"A": null, "B": [1], "C": {"value": null}}}',
+  '[env]\nA = [1, 2]\n[[services]]\nports = 3\n[processes]\nweb = 1\n',
+  'FROM\nENV\nARG =\nENV =x\nUSER\nCMD []\nENV A=${\nENV B=$\n\\\n',
+  'web:\n: nothing\n\u0000\uFFFD',
+  'services:\n  web:\n    build: .\n    env_file: [{}, 3, null]\n    environment: [1, {a: b}]\n    command: {x: 1}\n',
+];
+
+describe('deploy readers on odd input', () => {
+  it('never throw and always return arrays', () => {
+    const workspace = openWorkspace(makeProject({}));
+    for (const text of ODD_INPUTS) {
+      for (const reading of [
+        readProcfile('Procfile', text),
+        readDockerfile('Dockerfile', text),
+        readFlyToml('fly.toml', text),
+        readAppJson('app.json', text),
+        readCompose('docker-compose.yml', text, workspace),
+        readRenderYaml('render.yaml', text),
+        readAppYaml('app.yaml', text),
+      ]) {
+        expect(Array.isArray(reading.env) && Array.isArray(reading.commands) && Array.isArray(reading.problems)).toBe(true);
+        for (const variable of [...reading.env, ...reading.buildArgs]) expect(variable.name).not.toBe('');
+      }
+    }
+  });
+});

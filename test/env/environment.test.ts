@@ -1,0 +1,104 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { DeployFacts } from '../../src/deploy/types.js';
+import { UsageError } from '../../src/engine/errors.js';
+import { buildEnvironment, envFileLoader } from '../../src/env/environment.js';
+import type { EnvVar } from '../../src/env/types.js';
+import { openWorkspace } from '../../src/workspace/index.js';
+import { makeProject } from '../helpers/project.js';
+
+function deployWith(env: EnvVar[], files: DeployFacts['files'] = [{ kind: 'dockerfile', path: 'Dockerfile' }]): DeployFacts {
+  return { files, commands: [], env, buildArgs: [], platforms: [], platformSettings: {}, problems: [] };
+}
+
+const dockerfileVar = (name: string, value: string | undefined, line: number): EnvVar => ({
+  name,
+  value,
+  source: { kind: 'dockerfile', location: { file: 'Dockerfile', line, column: 5 }, label: `Dockerfile:${line}` },
+});
+
+describe('buildEnvironment', () => {
+  it('layers deploy files < .env.production < --env-file < --set in production', () => {
+    const root = makeProject({
+      '.env': 'LOCAL_ONLY=1\nDEBUG=True\n',
+      '.env.production': 'DEBUG=False\nSECRET_KEY=from-env-production\nALLOWED_HOSTS=example.com\n',
+      'ci.env': 'SECRET_KEY=from-env-file\n',
+    });
+    const workspace = openWorkspace(root);
+    const deploy = deployWith([dockerfileVar('DEBUG', '1', 3), dockerfileVar('ALLOWED_HOSTS', 'a.com', 4), dockerfileVar('PORT', '8000', 5)]);
+    const environment = buildEnvironment(workspace, deploy, { envFiles: [join(root, 'ci.env')], set: { ALLOWED_HOSTS: 'cli.example.com' } });
+
+    expect(environment.name).toBe('production');
+    expect(environment.get('LOCAL_ONLY')).toBeUndefined();
+    expect(environment.get('PORT')?.source.label).toBe('Dockerfile:5');
+    expect(environment.get('DEBUG')).toMatchObject({ value: 'False', source: { label: '.env.production:1' } });
+    expect(environment.get('SECRET_KEY')).toMatchObject({ value: 'from-env-file', source: { label: 'ci.env:1' } });
+    expect(environment.get('ALLOWED_HOSTS')).toMatchObject({ value: 'cli.example.com', source: { kind: 'cli', label: '--set' } });
+    expect(environment.files).toEqual(['.env.production', 'ci.env']);
+  });
+
+  it('keeps platform-provided variables (value unknown) as set, and lists env files deploy files load', () => {
+    const root = makeProject({});
+    const provided: EnvVar = { name: 'DATABASE_URL', value: undefined, source: { kind: 'app.json', label: 'heroku-postgresql add-on (app.json)' } };
+    const fromEnvFile: EnvVar = {
+      name: 'SECRET_KEY',
+      value: 'x',
+      source: { kind: 'docker-compose', location: { file: '.env', line: 1, column: 1 }, label: '.env:1' },
+    };
+    const environment = buildEnvironment(openWorkspace(root), deployWith([provided, fromEnvFile], [{ kind: 'docker-compose', path: 'docker-compose.yml' }]));
+    expect(environment.vars.has('DATABASE_URL')).toBe(true);
+    expect(environment.get('DATABASE_URL')?.value).toBeUndefined();
+    expect(environment.files).toEqual(['.env']);
+  });
+
+  it('reads the project root after the workspace root', () => {
+    const root = makeProject({ '.env.prod': 'A=root\nB=root\n', 'backend/.env.production': 'A=backend\n' });
+    const environment = buildEnvironment(openWorkspace(root), deployWith([]), { projectRoot: 'backend' });
+    expect(environment.get('A')?.source.label).toBe('backend/.env.production:1');
+    expect(environment.get('B')?.value).toBe('root');
+  });
+
+  it('uses the named files for other environments and ignores deploy files there', () => {
+    const root = makeProject({
+      '.env': 'A=env\nB=env\n',
+      '.env.local': 'B=local\n',
+      '.env.staging': 'C=staging\n',
+      '.env.production': 'D=prod\n',
+    });
+    const workspace = openWorkspace(root);
+    const deploy = deployWith([dockerfileVar('E', 'docker', 2)]);
+    const development = buildEnvironment(workspace, deploy, { name: 'development' });
+    expect([...development.vars.keys()].sort()).toEqual(['A', 'B']);
+    expect(development.get('B')?.value).toBe('local');
+    const staging = buildEnvironment(workspace, deploy, { name: 'staging' });
+    expect([...staging.vars.keys()]).toEqual(['C']);
+  });
+
+  it('throws a UsageError for a missing --env-file', () => {
+    const root = makeProject({});
+    expect(() => buildEnvironment(openWorkspace(root), deployWith([]), { envFiles: [join(root, 'nope.env')] })).toThrow(UsageError);
+  });
+});
+
+describe('envFileLoader', () => {
+  it('gives the variables of a file production would have, not of one git ignores', () => {
+    const root = makeProject({ '.gitignore': '.env\n', '.env': 'SECRET_KEY=ignored\n', 'config/prod.env': 'SECRET_KEY=committed\n' });
+    execFileSync('git', ['init', '-q'], { cwd: root });
+    const load = envFileLoader(openWorkspace(root));
+    expect(load('.env')).toBeUndefined();
+    expect(load('config/prod.env')).toEqual([
+      {
+        name: 'SECRET_KEY',
+        value: 'committed',
+        source: { kind: 'settings-loader', location: { file: 'config/prod.env', line: 1, column: 1 }, label: 'config/prod.env:1 (loaded by settings)' },
+      },
+    ]);
+    expect(load('missing.env')).toBeUndefined();
+  });
+
+  it('assumes a file deploys when the workspace is not a git repository', () => {
+    const root = makeProject({ '.gitignore': '.env\n', '.env': 'DEBUG=1\n' });
+    expect(envFileLoader(openWorkspace(root))('.env')?.map((v) => v.value)).toEqual(['1']);
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { djangoRequirementSpecifier, findDjangoVersion, specifierVersion } from '../../src/project/django-version.js';
+import { NEWEST_LTS } from '../../src/project/version.js';
+import { openWorkspace } from '../../src/workspace/index.js';
+import { makeProject } from '../helpers/project.js';
+
+describe('specifierVersion', () => {
+  it.each([
+    ['==3.2.25', '3.2'],
+    ['>=4.2,<5.0', '4.2'],
+    ['<5.0,>=4.2.3', '4.2'],
+    ['~=5.0', '5.0'],
+    ['^4.2', '4.2'],
+    ['~4.1.0', '4.1'],
+    ['==4.2.*', '4.2'],
+    ['>=5', '5.0'],
+    ['(>=3.2,<4)', '3.2'],
+    ['<5.0', undefined],
+    ['*', undefined],
+    ['', undefined],
+  ])('%s → %s', (specifier, expected) => {
+    expect(specifierVersion(specifier)).toBe(expected);
+  });
+});
+
+describe('djangoRequirementSpecifier', () => {
+  it.each([
+    ['Django==3.2.25', '==3.2.25'],
+    ['django >= 4.2, < 5.0 ; python_version >= "3.10"', '>= 4.2, < 5.0'],
+    ['Django[argon2,bcrypt]~=5.0', '~=5.0'],
+    ['django', ''],
+    ['django-environ==0.11.2', undefined],
+    ['djangorestframework>=3.14', undefined],
+  ])('%s → %s', (requirement, expected) => {
+    expect(djangoRequirementSpecifier(requirement)).toBe(expected);
+  });
+});
+
+describe('findDjangoVersion', () => {
+  it('reads requirements files, production first, following -r includes', () => {
+    const root = makeProject({
+      'requirements/dev.txt': '-r base.txt\nDjango==5.1\n',
+      'requirements/production.txt': '# prod\n-r ../deps/base.txt\ngunicorn\n',
+      'deps/base.txt': 'django-environ==0.11\nDjango>=4.2,<5.0  # LTS\n',
+    });
+    expect(findDjangoVersion(openWorkspace(root), '')).toEqual({
+      version: '4.2',
+      source: { file: 'deps/base.txt', line: 2, column: 1 },
+    });
+  });
+
+  it('prefers a lock file and reads the project root before the workspace root', () => {
+    const root = makeProject({
+      'requirements.txt': 'Django==3.2.25\n',
+      'backend/pyproject.toml': '[project]\nname = "x"\ndependencies = [\n  "gunicorn",\n  "Django>=5.0",\n]\n',
+      'backend/poetry.lock': '[[package]]\nname = "asgiref"\nversion = "3.8.1"\n\n[[package]]\nname = "django"\nversion = "5.1.4"\ndescription = "x"\n',
+    });
+    const workspace = openWorkspace(root);
+    expect(findDjangoVersion(workspace, 'backend')).toEqual({ version: '5.1', source: { file: 'backend/poetry.lock', line: 7, column: 12 } });
+    expect(findDjangoVersion(workspace, '')).toEqual({ version: '3.2', source: { file: 'requirements.txt', line: 1, column: 1 } });
+  });
+
+  it('reads pyproject.toml (PEP 621 and Poetry), Pipfile and setup.cfg', () => {
+    const pep621 = makeProject({ 'pyproject.toml': '[project]\ndependencies = ["django-environ", "Django~=4.1.0"]\n' });
+    expect(findDjangoVersion(openWorkspace(pep621), '')).toEqual({ version: '4.1', source: { file: 'pyproject.toml', line: 2, column: 36 } });
+    const poetry = makeProject({ 'pyproject.toml': '[tool.poetry.dependencies]\npython = "^3.11"\nDjango = { version = "^4.2", extras = ["argon2"] }\n' });
+    expect(findDjangoVersion(openWorkspace(poetry), '')?.version).toBe('4.2');
+    const pipfile = makeProject({ Pipfile: '[packages]\ndjango = "==3.2.*"\n' });
+    expect(findDjangoVersion(openWorkspace(pipfile), '')).toEqual({ version: '3.2', source: { file: 'Pipfile', line: 2, column: 1 } });
+    const setupCfg = makeProject({ 'setup.cfg': '[options]\ninstall_requires =\n    requests\n    Django>=4.0\n' });
+    expect(findDjangoVersion(openWorkspace(setupCfg), '')).toEqual({ version: '4.0', source: { file: 'setup.cfg', line: 4, column: 5 } });
+  });
+
+  it('defaults to the newest LTS without a source', () => {
+    expect(findDjangoVersion(openWorkspace(makeProject({ 'requirements.txt': 'flask\n' })), '')).toEqual({ version: NEWEST_LTS });
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { at, findingsOf, settingsProject } from './helpers.js';
+
+const SETTINGS = "ROOT_URLCONF = 'mysite.urls'\nSECRET_KEY = 'x'\n";
+
+describe('django/admin-default-path', () => {
+  it('fires on the admin at admin/, reporting the urls.py line', async () => {
+    const root = settingsProject(SETTINGS, {
+      'mysite/urls.py': "from django.contrib import admin\nfrom django.urls import path\n\nurlpatterns = [\n    path('admin/', admin.site.urls),\n]\n",
+    });
+    const [finding, ...rest] = await findingsOf('django/admin-default-path', root);
+    expect(rest).toEqual([]);
+    expect(at(finding)).toBe('mysite/urls.py:5');
+    expect(finding?.confidence).toBe('certain');
+  });
+
+  it('does not fire when the admin lives elsewhere', async () => {
+    const root = settingsProject(SETTINGS, {
+      'mysite/urls.py': "from django.contrib import admin\nfrom django.urls import path\nurlpatterns = [path('staff-7f3c/', admin.site.urls)]\n",
+    });
+    expect(await findingsOf('django/admin-default-path', root)).toEqual([]);
+  });
+});
+
+describe('django/ssl-redirect-without-proxy-header', () => {
+  const REDIRECT = "MIDDLEWARE = ['django.middleware.security.SecurityMiddleware']\nSECURE_SSL_REDIRECT = True\n";
+
+  it('fires on Heroku (Procfile) without SECURE_PROXY_SSL_HEADER', async () => {
+    const root = settingsProject(REDIRECT, { Procfile: 'web: gunicorn mysite.wsgi\n' });
+    const [finding] = await findingsOf('django/ssl-redirect-without-proxy-header', root);
+    expect(at(finding)).toBe('mysite/settings.py:2');
+    expect(finding?.severity).toBe('high');
+    expect(finding?.message).toContain('heroku');
+  });
+
+  it('fires on a header name without the HTTP_ prefix, whatever the platform', async () => {
+    const root = settingsProject(`${REDIRECT}SECURE_PROXY_SSL_HEADER = ('X-Forwarded-Proto', 'https')\n`);
+    const [finding] = await findingsOf('django/ssl-redirect-without-proxy-header', root);
+    expect(at(finding)).toBe('mysite/settings.py:3');
+    expect(finding?.message).toContain('HTTP_X_FORWARDED_PROTO');
+  });
+
+  it('does not fire with the proxy header set, nor without a TLS-terminating platform', async () => {
+    const withHeader = settingsProject(`${REDIRECT}SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https')\n`, {
+      Procfile: 'web: gunicorn mysite.wsgi\n',
+    });
+    expect(await findingsOf('django/ssl-redirect-without-proxy-header', withHeader)).toEqual([]);
+    expect(await findingsOf('django/ssl-redirect-without-proxy-header', settingsProject(REDIRECT))).toEqual([]);
+  });
+});

@@ -1,0 +1,53 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeProject } from '../helpers/project.js';
+import { runCheck } from '../../src/engine/check.js';
+import { scanHistory } from '../../src/history/scan.js';
+
+function git(root: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.email=dev@example.com', '-c', 'user.name=dev', ...args], { cwd: root, encoding: 'utf8' }).trim();
+}
+
+describe('check --history', () => {
+  const root = makeProject({ 'README.md': '# app\n' });
+  git(root, 'init', '-q');
+  git(root, 'add', '-A');
+  git(root, 'commit', '-qm', 'start');
+  writeFileSync(join(root, 'config.py'), "STRIPE_KEY = 'sk_live_p5GRqb1VDMQeXjHBXMOdHbCa'\nAPI_TOKEN = 'changeme'\n");
+  git(root, 'add', '-A');
+  git(root, 'commit', '-qm', 'add stripe');
+  const introduced = git(root, 'rev-parse', 'HEAD');
+  writeFileSync(join(root, 'config.py'), "import os\nSTRIPE_KEY = os.environ['STRIPE_KEY']\nAPI_TOKEN = 'changeme'\n");
+  git(root, 'commit', '-qam', 'read the key from the environment');
+  writeFileSync(join(root, 'github.py'), "TOKEN = 'ghp_01omCwdSaHgVhpndBKqZ8NIHinA0etpBoiiY'\n");
+  git(root, 'add', '-A');
+  git(root, 'commit', '-qm', 'github');
+
+  it('finds each secret once, at the commit that introduced it', async () => {
+    const scan = await scanHistory(root);
+    expect(scan.commits).toBe(4);
+    expect(scan.secrets.map((secret) => [secret.detector, secret.path, secret.location.line])).toEqual([
+      ['stripe-live-key', 'config.py', 1],
+      ['github-token', 'github.py', 1],
+    ]);
+    expect(scan.secrets[0]!.commit).toBe(introduced);
+    expect(scan.bytes).toBeGreaterThan(0);
+  });
+
+  it('reports a secret removed from HEAD as still in the history, and not one still in the tree', async () => {
+    const result = await runCheck({ root, history: true, only: ['secrets'] });
+    const history = result.findings.filter((finding) => finding.rule === 'secrets/in-history');
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ location: { file: 'config.py', line: 1 }, evidence: 'sk_l… (32 chars)' });
+    expect(history[0]!.message).toContain(introduced.slice(0, 12));
+    const current = result.findings.filter((finding) => finding.rule === 'secrets/known-format');
+    expect(current.map((finding) => finding.location)).toEqual([{ file: 'github.py', line: 1, column: 10 }]);
+  });
+
+  it('finds nothing outside a git repository', async () => {
+    const plain = makeProject({ 'config.py': "KEY = 'sk_live_p5GRqb1VDMQeXjHBXMOdHbCa'\n" });
+    expect((await scanHistory(plain)).secrets).toEqual([]);
+  });
+});
