@@ -13,7 +13,9 @@ export default defineWorkspaceRule({
       'value of 8+ characters mixing character classes. This is the lower-confidence tier: no provider format ' +
       'confirms it is a credential, so it can be a test value. Stand-ins (changeme, your-secret-key, <...>, ${VAR}, ' +
       'xxx, example, dummy values, sequences) are not reported, nor are names that hold identifiers (*_ID, *_NAME, ' +
-      '*_URL, PUBLIC/PUBLISHABLE keys).',
+      '*_URL, PUBLIC/PUBLISHABLE keys), nor values of another shape: format strings (%s, {id}), UUIDs, Django ' +
+      'password hashes (pbkdf2_sha256$…), regexes, URL paths, 0x addresses, words (cache keys, enum constants equal to ' +
+      'their name). Tests, fixtures, CI workflows, dev containers, dev/test env files and docs are not checked.',
     fix:
       'If it is a real secret, rotate it and read it from the environment:\n\n' +
       'API_TOKEN = os.environ["API_TOKEN"]\n\n' +

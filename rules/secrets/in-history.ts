@@ -12,7 +12,8 @@ export default defineWorkspaceRule({
       'commits, and `git log -p` shows the value. Anyone who can read the repository can still use the credential ' +
       'until it is rotated. This rule runs with `deploycheck check --history`, which reads every blob reachable ' +
       'from any branch or tag once, and names the commit that introduced each secret. Secrets still present in the ' +
-      'current files are reported by secrets/known-format, secrets/high-entropy or env/file-committed instead.',
+      'current files are reported by secrets/known-format, secrets/high-entropy or env/file-committed instead. ' +
+      'In tests, fixtures, CI and dev-only files only live provider credentials count, at medium severity.',
     fix:
       'Rotate the credential at the provider: that is the fix. Rewriting history (git filter-repo --replace-text) ' +
       'only helps after rotation and once every clone and fork is replaced.',
@@ -31,6 +32,7 @@ export default defineWorkspaceRule({
         message: `A ${secret.label}${name} was committed to ${secret.path} in ${secret.commit.slice(0, 12)} and removed since, but it is still in the history: rotate it`,
         location: secret.location,
         confidence: secret.tier === 'known' ? 'certain' : 'default',
+        ...(secret.context ? { severity: 'medium' as const } : {}),
         secret: secret.secret,
         snippet: `${secret.detector} ${secret.name ?? ''} ${secret.path} ${secret.commit}`,
       });

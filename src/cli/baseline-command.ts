@@ -1,10 +1,8 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { collect, parseAssignments } from './check-command.js';
-import { resolveRun } from '../config/resolve.js';
 import type { PolicyFlags } from '../config/resolve.js';
 import { DEFAULT_BASELINE_FILE, writeBaseline } from '../engine/baseline.js';
-import { runCheck } from '../engine/check.js';
 
 interface BaselineFlags {
   output?: string;
@@ -33,6 +31,7 @@ export function registerBaseline(program: Command, setExitCode: (code: number) =
     .option('--ignore <id>', 'skip this rule or group (repeatable)', collect, [])
     .option('--config <file>', 'config file (default: .deploycheck.json, pyproject.toml or package.json, searched upwards)')
     .action(async (dir: string, flags: BaselineFlags, command: Command) => {
+      const [{ resolveRun }, { runCheck }] = await Promise.all([import('../config/resolve.js'), import('../engine/check.js')]);
       const given = (flag: keyof PolicyFlags) => command.getOptionValueSource(flag) === 'cli';
       // The baseline records every finding: no earlier baseline, no --changed-since.
       const run = await resolveRun(dir, { ...flags, set: parseAssignments(flags.set), baseline: false }, given);

@@ -1,17 +1,9 @@
 import type { Command } from 'commander';
-import { emit, useColor } from './output.js';
-import { stagedCheckOptions } from './staged-options.js';
 import type { StagedFlags } from './staged-options.js';
-import { toolVersion } from './version.js';
-import { resolveRun } from '../config/resolve.js';
-import type { PolicyFlags } from '../config/resolve.js';
-import { runCheck } from '../engine/check.js';
 import { UsageError } from '../engine/errors.js';
-import { gateExitCode } from '../engine/policy.js';
-import { SEVERITIES } from '../engine/types.js';
-import { FORMATS, planReports, renderReport } from '../report/index.js';
+import { FORMATS } from '../report/formats.js';
 
-interface CheckFlags extends StagedFlags {
+export interface CheckFlags extends StagedFlags {
   env: string;
   envFile: string[];
   set: string[];
@@ -73,26 +65,8 @@ export function registerCheck(program: Command, setExitCode: (code: number) => v
     .option('--files <paths...>', 'report only findings in these files (what a pre-commit framework passes)')
     .option('--history', 'also scan every commit of the git history for secrets')
     .action(async (dir: string, flags: CheckFlags, command: Command) => {
-      const reports = planReports(flags.format, flags.output);
-      const given = (flag: keyof PolicyFlags) => command.getOptionValueSource(flag) === 'cli';
-      const run = await resolveRun(dir, { ...flags, set: parseAssignments(flags.set) }, given);
-      const result = await runCheck({ ...run.check, ...stagedCheckOptions(dir, flags) });
-      // --report-level only trims what the reports show; the gate below sees every finding.
-      const level = SEVERITIES.indexOf(run.reportLevel);
-      const shown = { ...result, findings: result.findings.filter((finding) => SEVERITIES.indexOf(finding.severity) <= level) };
-      for (const report of reports) {
-        const options = { toolVersion: toolVersion(), color: useColor(report.file, flags.color), verbose: flags.verbose };
-        emit(renderReport(report.format, shown, options), report.file);
-      }
-      if (result.errors.length) {
-        for (const error of result.errors) process.stderr.write(`deploycheck: internal error: ${error}\n`);
-        setExitCode(2);
-        return;
-      }
-      const failsOn = (findings: typeof result.findings) => gateExitCode(findings, result.grade, { failOn: run.gate.failOn }) === 1;
-      if (failsOn(result.findings) && !failsOn(shown.findings)) {
-        process.stderr.write(`deploycheck: failing on findings at or above ${run.gate.failOn} that --report-level ${run.reportLevel} does not show\n`);
-      }
-      setExitCode(gateExitCode(result.findings, result.grade, run.gate));
+      // Loaded on use: `deploycheck --version`, `rules` and `scan` never pay for the check pipeline.
+      const { runCheckCommand } = await import('./check-run.js');
+      setExitCode(await runCheckCommand(dir, flags, command));
     });
 }

@@ -7,9 +7,9 @@ import type { CheckOptions } from '../engine/check.js';
 import { UsageError } from '../engine/errors.js';
 import { parseGrade, parseSeverity } from '../engine/policy.js';
 import type { GatePolicy } from '../engine/policy.js';
-import { loadAllRules, loadRuleFiles } from '../engine/registry.js';
+import { builtInRuleIds, loadBuiltInRules, loadRuleFiles } from '../engine/registry.js';
 import type { RuleDefinition, Severity } from '../engine/types.js';
-import { isCheckRule, isWorkspaceRule } from '../engine/types.js';
+import { isCheckRule } from '../engine/types.js';
 
 /** The CLI flags that config options mirror; `given` says whether one was on the command line. */
 export interface PolicyFlags {
@@ -72,7 +72,9 @@ export async function resolveRun(dir: string, flags: PolicyFlags, given: (flag: 
     if (!existsSync(file)) throw new UsageError(`${label}: environments.${env}.env-files: ${file}: no such file`);
   }
 
-  const builtIn = await loadAllRules();
+  // Rule patterns in the config are checked against every rule id, scan rules' too (a config serves
+  // `check` and `scan`), but only the rules `check` runs are imported.
+  const builtIn = builtInRuleIds().map((id) => ({ id }));
   const extra = config ? await userRules(config, builtIn) : [];
   const known = [...builtIn, ...extra];
   for (const key of ['rule', 'ignore'] as const) {
@@ -94,7 +96,7 @@ export async function resolveRun(dir: string, flags: PolicyFlags, given: (flag: 
     set: { ...environment.set, ...flags.set },
     settings: flags.settings ?? environment.settings,
     configuration: flags.configuration ?? environment.configuration,
-    rules: [...builtIn.filter((rule) => isCheckRule(rule) || isWorkspaceRule(rule)), ...extra],
+    rules: [...(await loadBuiltInRules()), ...extra],
     only: given('rule') ? flags.rule : (config?.rule ?? []),
     ignore: [...(given('ignore') ? flags.ignore : (config?.ignore ?? [])), ...adjustments.off],
     policy: {

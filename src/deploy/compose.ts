@@ -6,9 +6,24 @@ import type { DeployReading } from './reading.js';
 import { emptyReading } from './reading.js';
 import { isMap, isScalar, isSeq, mapPairs, scalarString, seqItems, valueOf, YamlSource } from './yaml-source.js';
 
-/** Images of services that are infrastructure next to the app, not the app itself. */
-const INFRASTRUCTURE_IMAGE = /^(?:[\w.-]+\/)*(postgres|postgis|mysql|mariadb|redis|valkey|memcached|nginx|traefik|caddy|rabbitmq|mongo|elasticsearch|opensearch|minio|mailhog|mailpit|localstack|adminer|pgadmin4?)(?::|@|$)/i;
+/** Images, service names and Dockerfile paths of infrastructure next to the app, not the app itself. */
+const INFRASTRUCTURE = 'postgres|postgis|mysql|mariadb|redis|valkey|memcached|nginx|traefik|caddy|rabbitmq|mongo|elasticsearch|opensearch|minio|mailhog|mailpit|localstack|adminer|pgadmin4?';
+const INFRASTRUCTURE_IMAGE = new RegExp(`^(?:[\\w.-]+/)*(?:${INFRASTRUCTURE})(?::|@|$)`, 'i');
+const INFRASTRUCTURE_NAME = new RegExp(`(?:^|[-_./])(?:${INFRASTRUCTURE})(?:[-_./]|$)`, 'i');
 const APP_COMMAND = /manage\.py|gunicorn|uvicorn|daphne|uwsgi|hypercorn|granian|django|celery/;
+/** Services that run tests, linters or docs builds: never what production runs. */
+const TOOLING_SERVICE = /(?:^|[-_.])(?:test|tests|testing|ci|lint|linting|docs|devcontainer)(?:[-_.]|$)/i;
+const RUNSERVER = /(?:manage\.py|django-admin(?:\.py)?|-m\s+django)\s+runserver/;
+const DEVELOPMENT_WORD = /(?:^|[-_./])(?:dev|develop|development|local)(?:[-_./]|$)/i;
+const DEVELOPMENT_TARGET = /^(?:dev|develop|development|local|debug)$/i;
+const DEVELOPMENT_MODULE = /\.(?:dev|develop|development|local|test|tests|testing)$/i;
+const TRUTHY = /^(?:1|true|yes|on|y|t)$/i;
+
+/** What a compose file contributes, and whether it describes a development setup. */
+export interface ComposeReading extends DeployReading {
+  /** Why the file looks like a development setup (the first sign found); absent when it does not. */
+  development?: string;
+}
 
 /** A `${VAR}` / `$VAR` the compose CLI interpolates from the shell or its own .env: value unknown here. */
 function interpolated(value: string): boolean {
@@ -20,18 +35,74 @@ function commandText(node: unknown): string | undefined {
   return scalarString(node);
 }
 
+/** The workspace-relative path a compose-relative path names; undefined when it leaves the workspace. */
+function resolvePath(file: string, path: string): string | undefined {
+  const resolved = posix.normalize(posix.join(posix.dirname(file), path));
+  if (resolved === '..' || resolved.startsWith('../') || posix.isAbsolute(resolved)) return undefined;
+  return resolved === '.' ? '' : resolved;
+}
+
+/** The Dockerfile a service's `build` uses, when it is in the workspace. */
+function buildDockerfile(file: string, service: unknown, workspace: Workspace): string | undefined {
+  const build = valueOf(service, 'build');
+  const context = scalarString(build) ?? scalarString(valueOf(build, 'context')) ?? '.';
+  const dockerfile = isMap(build) ? (scalarString(valueOf(build, 'dockerfile')) ?? 'Dockerfile') : 'Dockerfile';
+  if (build === undefined || interpolated(context) || interpolated(dockerfile) || /^[\w+-]+:\/\//.test(context)) return undefined;
+  const path = resolvePath(file, posix.join(context, dockerfile));
+  return path !== undefined && workspace.exists(path) ? path : undefined;
+}
+
+/** A bind mount whose source is a directory of the project's Python code (`.:/app`, `./src:/code`, `$PWD:/app`). */
+function mountedSource(file: string, service: unknown, workspace: Workspace): string | undefined {
+  for (const item of seqItems(valueOf(service, 'volumes'))) {
+    const short = scalarString(item);
+    const source = short !== undefined ? (short.includes(':') ? short.slice(0, short.indexOf(':')) : undefined) : scalarString(valueOf(item, 'source'));
+    if (source === undefined || (short === undefined && scalarString(valueOf(item, 'type')) !== 'bind')) continue;
+    const relative = /^\$\{?PWD\}?/.test(source) ? source.replace(/^\$\{?PWD\}?/, '.') : source;
+    if (!relative.startsWith('.')) continue;
+    const dir = resolvePath(file, relative);
+    const holdsCode = dir === undefined || workspace.files.some((path) => path.endsWith('.py') && (dir === '' || path.startsWith(`${dir}/`)));
+    if (holdsCode) return short ?? `${source}:${scalarString(valueOf(item, 'target')) ?? ''}`;
+  }
+  return undefined;
+}
+
+/** The first sign that a service is set up for development, as a phrase. */
+function developmentSign(file: string, name: string, service: unknown, env: EnvVar[], workspace: Workspace): string | undefined {
+  const mount = mountedSource(file, service, workspace);
+  if (mount) return `${name} bind-mounts the source (${mount})`;
+  for (const key of ['entrypoint', 'command']) {
+    if (RUNSERVER.test(commandText(valueOf(service, key)) ?? '')) return `${name} runs manage.py runserver`;
+  }
+  const target = scalarString(valueOf(valueOf(service, 'build'), 'target'));
+  if (target && DEVELOPMENT_TARGET.test(target)) return `${name} builds the ${target} stage`;
+  for (const variable of env) {
+    if ((variable.name === 'DEBUG' || variable.name === 'DJANGO_DEBUG') && TRUTHY.test(variable.value ?? '')) return `${name} sets ${variable.name}=${variable.value}`;
+    if (variable.name === 'DJANGO_SETTINGS_MODULE' && DEVELOPMENT_MODULE.test(variable.value ?? '')) return `${name} uses ${variable.value}`;
+  }
+  for (const item of envFileEntries(service)) {
+    const path = scalarString(item) ?? scalarString(valueOf(item, 'path'));
+    if (path && DEVELOPMENT_WORD.test(path)) return `${name} loads ${path}`;
+  }
+  return undefined;
+}
+
 /**
  * docker-compose.yml / compose.yaml: for the services that run the app (built from the project,
- * or running Django, gunicorn, celery, …; database and proxy images are left out), their
- * `env_file` variables then `environment` (map or list form), and `command` / `entrypoint`.
+ * or running Django, gunicorn, celery, …; database and proxy services and test/lint/docs services
+ * are left out), their `env_file` variables then `environment` (map or list form), `command` /
+ * `entrypoint`, and the Dockerfiles they build from. Also tells whether the file is a development
+ * setup (source bind mount, runserver, a dev build target, DEBUG on, dev env files or settings).
  */
-export function readCompose(file: string, text: string, workspace: Workspace): DeployReading {
-  const reading = emptyReading();
+export function readCompose(file: string, text: string, workspace: Workspace): ComposeReading {
+  const reading: ComposeReading = emptyReading();
   const source = new YamlSource(file, text);
   reading.problems.push(...source.problems());
   const services = mapPairs(valueOf(source.root(), 'services'));
-  const isApp = (service: unknown): boolean => {
-    if (valueOf(service, 'build') !== undefined) return true;
+  const isApp = (name: string, service: unknown): boolean => {
+    if (TOOLING_SERVICE.test(name) || INFRASTRUCTURE_NAME.test(name)) return false;
+    const build = valueOf(service, 'build');
+    if (build !== undefined) return !INFRASTRUCTURE_NAME.test(scalarString(valueOf(build, 'dockerfile')) ?? '');
     const command = `${commandText(valueOf(service, 'command')) ?? ''} ${commandText(valueOf(service, 'entrypoint')) ?? ''}`;
     if (APP_COMMAND.test(command)) return true;
     const image = scalarString(valueOf(service, 'image'));
@@ -41,9 +112,12 @@ export function readCompose(file: string, text: string, workspace: Workspace): D
   for (const pair of services) {
     const name = scalarString(pair.key) ?? '';
     const service = pair.value;
-    if (!isMap(service) || !isApp(service)) continue;
-    reading.env.push(...envFiles(file, source, service, workspace, reading));
-    reading.env.push(...environment(file, source, name, valueOf(service, 'environment')));
+    if (!isMap(service) || !isApp(name, service)) continue;
+    const env = [...envFiles(file, source, service, workspace, reading), ...environment(file, source, name, valueOf(service, 'environment'))];
+    reading.env.push(...env);
+    reading.development ??= developmentSign(file, name, service, env, workspace);
+    const dockerfile = buildDockerfile(file, service, workspace);
+    if (dockerfile && !reading.dockerfiles?.includes(dockerfile)) (reading.dockerfiles ??= []).push(dockerfile);
     for (const key of ['entrypoint', 'command']) {
       const node = valueOf(service, key);
       const command = commandText(node);
@@ -53,18 +127,25 @@ export function readCompose(file: string, text: string, workspace: Workspace): D
   return reading;
 }
 
-function envFiles(file: string, source: YamlSource, service: unknown, workspace: Workspace, reading: DeployReading): EnvVar[] {
+function envFileEntries(service: unknown): unknown[] {
   const node = valueOf(service, 'env_file');
-  const entries = isSeq(node) ? seqItems(node) : node === undefined ? [] : [node];
+  return isSeq(node) ? seqItems(node) : node === undefined ? [] : [node];
+}
+
+/**
+ * The variables of a service's env files. A missing file is not a problem: deploys usually create
+ * it (and git ignores it), so its variables are simply not known here.
+ */
+function envFiles(file: string, source: YamlSource, service: unknown, workspace: Workspace, reading: DeployReading): EnvVar[] {
   const vars: EnvVar[] = [];
-  for (const entry of entries) {
+  for (const entry of envFileEntries(service)) {
     const path = scalarString(entry) ?? scalarString(valueOf(entry, 'path'));
-    if (!path) continue;
-    const required = scalarString(valueOf(entry, 'required')) !== 'false';
-    const envPath = posix.normalize(posix.join(posix.dirname(file), path));
+    if (!path || interpolated(path)) continue;
+    const envPath = resolvePath(file, path);
+    if (envPath === undefined) continue;
     const read = workspace.readText(envPath);
     if (!read.ok) {
-      if (required || read.reason !== 'missing') reading.problems.push({ message: `${file}: env_file ${path}: ${read.message}`, location: source.at(entry) });
+      if (read.reason !== 'missing') reading.problems.push({ message: `${file}: env_file ${path}: ${read.message}`, location: source.at(entry) });
       continue;
     }
     vars.push(...parseDotenv(read.text, envPath, { kind: 'docker-compose', note: `(env_file of ${file})` }));

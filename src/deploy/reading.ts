@@ -13,6 +13,8 @@ export interface DeployReading {
   healthChecks?: { path?: string; location: FileLocation }[];
   /** The file refers to the PORT variable a platform injects (Cloud Run, Heroku, …). */
   usesPortVariable?: boolean;
+  /** Dockerfiles the file builds the app from (workspace-relative), e.g. a compose `build` or heroku.yml `build.docker`. */
+  dockerfiles?: string[];
 }
 
 export function emptyReading(): DeployReading {

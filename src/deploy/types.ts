@@ -7,6 +7,7 @@ export type DeployFileKind =
   | 'fly.toml'
   | 'app.json'
   | 'docker-compose'
+  | 'heroku.yml'
   | 'render.yaml'
   | 'app.yaml';
 

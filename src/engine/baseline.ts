@@ -1,9 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { UsageError } from './errors.js';
-import { toFinding } from './finding.js';
-import type { Finding } from './types.js';
-import staleBaselineEntry from '../../rules/meta/stale-baseline-entry.js';
+import type { Finding, PolicyReport } from './types.js';
 
 export const DEFAULT_BASELINE_FILE = '.deploycheck-baseline.json';
 export const BASELINE_VERSION = 1;
@@ -89,7 +87,7 @@ export interface BaselineResult {
   kept: Finding[];
   baselined: number;
   /** meta/stale-baseline-entry findings: entries no current finding matches. */
-  stale: Finding[];
+  stale: PolicyReport[];
 }
 
 /** Hide the findings the baseline lists (each entry hides one finding with its rule and fingerprint). */
@@ -101,11 +99,14 @@ export function applyBaseline(findings: readonly Finding[], baseline: Baseline, 
   }
   const kept = findings.filter((finding) => !remaining.get(`${finding.rule}\0${finding.fingerprint}`)?.shift());
   const file = relative(root, baseline.path).split('\\').join('/');
-  const stale = [...remaining.values()].flat().map((entry) =>
-    toFinding(staleBaselineEntry, {
-      message: `Baseline entry for ${entry.rule} in ${entry.file} matches no finding: "${entry.message}"`,
-      location: { file, line: entry.line, column: 1 },
-      snippet: `${entry.rule}\0${entry.fingerprint}`,
+  const stale = [...remaining.values()].flat().map(
+    (entry): PolicyReport => ({
+      rule: 'meta/stale-baseline-entry',
+      report: {
+        message: `Baseline entry for ${entry.rule} in ${entry.file} matches no finding: "${entry.message}"`,
+        location: { file, line: entry.line, column: 1 },
+        snippet: `${entry.rule}\0${entry.fingerprint}`,
+      },
     }),
   );
   return { kept, baselined: findings.length - kept.length, stale };

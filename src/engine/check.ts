@@ -6,13 +6,12 @@ import { UsageError } from './errors.js';
 import { toFinding } from './finding.js';
 import { grade } from './grade.js';
 import type { GradeResult } from './grade.js';
-import { loadAllRules, loadBuiltInRules } from './registry.js';
+import { builtInRuleIds, loadBuiltInRules, loadPolicyRules } from './registry.js';
 import { selectRules } from './select.js';
 import { applySuppressions, findSuppressions } from './suppressions.js';
-import type { CheckRule, Finding, PolicyRuleDefinition, RuleDefinition, Severity, WorkspaceRuleContext, WorkspaceRuleDefinition } from './types.js';
-import { isCheckRule, isFileLocation, isPolicyRule, isWorkspaceRule } from './types.js';
+import type { CheckRule, Finding, PolicyReport, PolicyRuleDefinition, RuleDefinition, Severity, WorkspaceRuleContext, WorkspaceRuleDefinition } from './types.js';
+import { isCheckRule, isFileLocation, isWorkspaceRule } from './types.js';
 import { pathMatcher } from '../config/glob.js';
-import { scanHistory } from '../history/scan.js';
 import { initPythonParser } from '../python/parser.js';
 import { stringItems } from '../python/value.js';
 import { discoverProjects } from '../project/discover.js';
@@ -143,6 +142,8 @@ interface PolicyContext {
   known: Set<string>;
   ran: Set<string>;
   policy: PolicyOptions;
+  /** The meta/* rules whose findings the policy step creates. */
+  policyRules: ReadonlyMap<string, PolicyRuleDefinition>;
 }
 
 /**
@@ -151,8 +152,9 @@ interface PolicyContext {
  * steps too, and only when their rule is selected.
  */
 function applyPolicy(findings: Finding[], context: PolicyContext): { findings: Finding[]; hidden: HiddenCounts } {
-  const { workspace, known, ran, policy } = context;
+  const { workspace, known, ran, policy, policyRules } = context;
   const selected = (finding: Finding) => ran.has(finding.rule);
+  const toMetaFinding = ({ rule, report }: PolicyReport) => toFinding(policyRules.get(rule)!, report);
   const hidden: HiddenCounts = { suppressed: 0, ignoredPaths: 0, baselined: 0, unchanged: 0 };
 
   const suppressions = applySuppressions(findings, findSuppressions(workspace), known, ran);
@@ -167,7 +169,7 @@ function applyPolicy(findings: Finding[], context: PolicyContext): { findings: F
       return severity ? { ...finding, severity } : finding;
     });
 
-  let result = adjust([...suppressions.kept, ...suppressions.problems.filter(selected)]);
+  let result = adjust([...suppressions.kept, ...suppressions.problems.map(toMetaFinding).filter(selected)]);
   const shown = result.filter((finding) => !isIgnored(finding));
   hidden.ignoredPaths = result.length - shown.length;
   result = shown;
@@ -177,7 +179,7 @@ function applyPolicy(findings: Finding[], context: PolicyContext): { findings: F
     const baseline = applyBaseline(result, readBaseline(policy.baseline), workspace.root);
     hidden.baselined = baseline.baselined;
     result = baseline.kept;
-    stale = adjust(baseline.stale.filter(selected));
+    stale = adjust(baseline.stale.map(toMetaFinding).filter(selected));
   }
   if (policy.changedSince) {
     const changed = changedFiles(workspace.root, policy.changedSince);
@@ -191,13 +193,14 @@ function applyPolicy(findings: Finding[], context: PolicyContext): { findings: F
 
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const workspace = openRoot(options.root, options.source ?? 'worktree');
-  const builtIn = await loadAllRules();
-  const candidates = [...(options.rules ?? (await loadBuiltInRules())), ...builtIn.filter(isPolicyRule)];
+  const policyRules = await loadPolicyRules();
+  const candidates = [...(options.rules ?? (await loadBuiltInRules())), ...policyRules];
   const selected = selectRules(candidates, options.only, options.ignore);
   const rules = selected.filter(isCheckRule);
   const workspaceRules = selected.filter(isWorkspaceRule);
   const focus = options.focus ? new Set(options.focus) : undefined;
-  const history = options.history ? await scanHistory(workspace.root) : undefined;
+  // Only --history pays for loading the history scanner.
+  const history = options.history ? await (await import('../history/scan.js')).scanHistory(workspace.root) : undefined;
   await initPythonParser();
   const projects = discoverProjects(workspace, {
     env: options.env,
@@ -223,9 +226,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   }
   const policy = applyPolicy(findings, {
     workspace,
-    known: new Set([...builtIn, ...candidates].map((rule) => rule.id)),
+    known: new Set([...builtInRuleIds(), ...candidates.map((rule) => rule.id)]),
     ran: new Set(selected.map((rule) => rule.id)),
     policy: options.policy ?? {},
+    policyRules: new Map(policyRules.map((rule) => [rule.id, rule])),
   });
 
   return {

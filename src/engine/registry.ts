@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { AnyRule, CheckRule, ScanRuleDefinition } from './types.js';
+import type { AnyRule, CheckRule, PolicyRuleDefinition, ScanRuleDefinition } from './types.js';
 import { SEVERITIES, isCheckRule, isPolicyRule, isScanRule, isWorkspaceRule } from './types.js';
 
 /** rules/ beside src/: the .ts sources under vitest, the compiled .js files under dist/. */
@@ -37,27 +37,67 @@ async function importRule(file: string, expectedId?: string): Promise<AnyRule> {
   return module.default;
 }
 
-let builtIn: Promise<AnyRule[]> | undefined;
+/** Live-scan rules live in rules/web/ and nowhere else, so `check` never loads them (nor undici) and `scan` loads only them. */
+const SCAN_GROUP = 'web';
 
-/** Every built-in rule (rules/**): static, live-scan and policy, sorted by id. Loaded once per process. */
-export function loadAllRules(): Promise<AnyRule[]> {
-  builtIn ??= Promise.all(
-    listRuleFiles(rulesDir).map((file) => {
-      const id = relative(rulesDir, file).slice(0, -extension.length).split(sep).join('/');
-      return importRule(file, id);
-    }),
-  ).then((rules) => rules.sort((a, b) => a.id.localeCompare(b.id)));
-  return builtIn;
+interface RuleFile {
+  id: string;
+  file: string;
 }
 
-/** The built-in rules `deploycheck check` runs. */
+let listing: RuleFile[] | undefined;
+const imported = new Map<string, Promise<AnyRule>>();
+
+function builtInFiles(): RuleFile[] {
+  listing ??= listRuleFiles(rulesDir)
+    .map((file) => ({ file, id: relative(rulesDir, file).slice(0, -extension.length).split(sep).join('/') }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+  return listing;
+}
+
+function importBuiltIn({ file, id }: RuleFile): Promise<AnyRule> {
+  let rule = imported.get(id);
+  if (!rule) {
+    rule = importRule(file, id).then((loaded) => {
+      if (isScanRule(loaded) !== id.startsWith(`${SCAN_GROUP}/`)) {
+        throw new Error(`invalid rule ${id}: live-scan rules belong in rules/${SCAN_GROUP}/ and only there`);
+      }
+      return loaded;
+    });
+    imported.set(id, rule);
+  }
+  return rule;
+}
+
+function loadWhere(include: (id: string) => boolean): Promise<AnyRule[]> {
+  return Promise.all(builtInFiles().filter(({ id }) => include(id)).map(importBuiltIn));
+}
+
+const isScanId = (id: string) => id.startsWith(`${SCAN_GROUP}/`);
+
+/** The ids of every built-in rule, from the file names alone (nothing is imported). */
+export function builtInRuleIds(): string[] {
+  return builtInFiles().map(({ id }) => id);
+}
+
+/** Every built-in rule (rules/**): static, live-scan and policy, sorted by id. */
+export function loadAllRules(): Promise<AnyRule[]> {
+  return loadWhere(() => true);
+}
+
+/** The built-in rules `deploycheck check` runs: per-project and workspace-wide. */
 export async function loadBuiltInRules(): Promise<CheckRule[]> {
-  return (await loadAllRules()).filter((rule): rule is CheckRule => isCheckRule(rule) || isWorkspaceRule(rule));
+  return (await loadWhere((id) => !isScanId(id))).filter((rule): rule is CheckRule => isCheckRule(rule) || isWorkspaceRule(rule));
+}
+
+/** The meta/* rules whose findings the policy step creates. */
+export async function loadPolicyRules(): Promise<PolicyRuleDefinition[]> {
+  return (await loadWhere((id) => !isScanId(id))).filter(isPolicyRule);
 }
 
 /** The built-in rules `deploycheck scan` runs. */
 export async function loadBuiltInScanRules(): Promise<ScanRuleDefinition[]> {
-  return (await loadAllRules()).filter(isScanRule);
+  return (await loadWhere(isScanId)).filter(isScanRule);
 }
 
 /** Users' own rule files (same defineRule API), by absolute path. */

@@ -1,9 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { toFinding } from './finding.js';
-import type { Finding } from './types.js';
+import type { Finding, PolicyReport } from './types.js';
 import { isFileLocation } from './types.js';
-import suppressionWithoutReason from '../../rules/meta/suppression-without-reason.js';
-import unusedSuppression from '../../rules/meta/unused-suppression.js';
 import type { Workspace } from '../workspace/types.js';
 
 /** How a file type writes a comment, and whether a comment may follow code on the same line. */
@@ -147,7 +144,7 @@ export interface SuppressionResult {
   kept: Finding[];
   suppressed: number;
   /** meta/unused-suppression and meta/suppression-without-reason findings. */
-  problems: Finding[];
+  problems: PolicyReport[];
 }
 
 /**
@@ -174,7 +171,7 @@ export function applySuppressions(
     used.set(covering, (used.get(covering) ?? new Set()).add(finding.rule));
   }
 
-  const problems: Finding[] = [];
+  const problems: PolicyReport[] = [];
   for (const suppressions of byFile.values()) {
     for (const suppression of suppressions) {
       const location = { file: suppression.file, line: suppression.line, column: suppression.column };
@@ -182,12 +179,12 @@ export function applySuppressions(
       const unused = unusedPart(suppression, used.get(suppression) ?? new Set(), known, ran);
       if (unused) {
         const snippet = `${suppression.text}\0${unused.ids.join(',')}`;
-        problems.push(toFinding(unusedSuppression, { message: `Suppression ${unused.problem}`, location, evidence, snippet }));
+        problems.push({ rule: 'meta/unused-suppression', report: { message: `Suppression ${unused.problem}`, location, evidence, snippet } });
       }
       const whollyUnused = unused && unused.ids.length === suppression.rules.length;
       if (!suppression.reason && !whollyUnused) {
         const message = `Suppression of ${suppression.rules.join(', ')} gives no reason`;
-        problems.push(toFinding(suppressionWithoutReason, { message, location, evidence, snippet: suppression.text }));
+        problems.push({ rule: 'meta/suppression-without-reason', report: { message, location, evidence, snippet: suppression.text } });
       }
     }
   }

@@ -174,3 +174,9 @@ export function isPolicyRule(rule: AnyRule): rule is PolicyRuleDefinition {
 export function isCheckRule(rule: AnyRule): rule is RuleDefinition {
   return !isScanRule(rule) && !isPolicyRule(rule) && !isWorkspaceRule(rule);
 }
+
+/** A finding the policy step itself produces (meta/*): the rule it belongs to and what to report. */
+export interface PolicyReport {
+  rule: string;
+  report: Report;
+}

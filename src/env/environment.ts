@@ -4,6 +4,7 @@ import type { DeployFacts } from '../deploy/types.js';
 import { UsageError } from '../engine/errors.js';
 import type { Workspace } from '../workspace/types.js';
 import { parseDotenv } from './dotenv.js';
+import { platformVariables } from './platform.js';
 import type { EnvVar, Environment } from './types.js';
 
 export interface EnvironmentOptions {
@@ -48,8 +49,8 @@ export function makeEnvironment(name: string, vars: Iterable<EnvVar>, files: str
 }
 
 /**
- * The variables of one environment. Production (the default): variables the deploy files declare,
- * then `.env.production` / `.env.prod` (workspace root, then project root), then `--env-file`
+ * The variables of one environment. Production (the default): variables the detected platforms set
+ * at run time (Heroku's DYNO, …; value unknown), then variables the deploy files declare, then `.env.production` / `.env.prod` (workspace root, then project root), then `--env-file`
  * files, then `--set`. Other names read their own dotenv files instead and ignore deploy files.
  * A missing or unreadable `--env-file` is a UsageError.
  */
@@ -62,6 +63,7 @@ export function buildEnvironment(workspace: Workspace, deploy: DeployFacts, opti
   };
 
   if (PRODUCTION_NAMES.has(name)) {
+    vars.push(...platformVariables(deploy.platforms));
     const deployFiles = new Set(deploy.files.map((file) => file.path));
     for (const variable of deploy.env) {
       vars.push(variable);

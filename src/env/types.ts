@@ -6,11 +6,14 @@ export type EnvSourceKind =
   | 'fly.toml'
   | 'app.json'
   | 'docker-compose'
+  | 'heroku.yml'
   | 'render.yaml'
   | 'app.yaml'
   | 'procfile'
   | 'cli'
-  | 'settings-loader';
+  | 'settings-loader'
+  /** A variable the hosting platform sets at run time (Heroku's DYNO, Fly's FLY_APP_NAME, …). */
+  | 'platform';
 
 export interface EnvVarSource {
   kind: EnvSourceKind;

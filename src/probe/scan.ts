@@ -18,6 +18,7 @@ import type { GradeResult } from '../engine/grade.js';
 import { loadBuiltInScanRules } from '../engine/registry.js';
 import { selectRules } from '../engine/select.js';
 import type { Finding, ScanRuleDefinition } from '../engine/types.js';
+import { DEFAULTS } from './defaults.js';
 
 export interface ScanOptions {
   /** Per-probe timeout in ms (default 8000). */
@@ -49,7 +50,7 @@ export interface ScanProgress {
   finished: string;
 }
 
-export const DEFAULTS = { timeoutMs: 8000, budgetMs: 20_000, concurrency: 6, maxBodyBytes: 256 * 1024, maxBuckets: 3 };
+export { DEFAULTS };
 
 type Task = (deadline: AbortSignal) => Promise<void>;
 

@@ -28,6 +28,7 @@ export interface DiscoverOptions {
 }
 
 const SETTINGS_VARIABLE = 'DJANGO_SETTINGS_MODULE';
+const PRODUCTION_ENVIRONMENTS = new Set(['production', 'prod']);
 const CONFIGURATION_VARIABLE = 'DJANGO_CONFIGURATION';
 
 type EntryPointName = 'manage.py' | 'wsgi.py' | 'asgi.py';
@@ -73,6 +74,8 @@ interface Resolved {
   value: string;
   how: SettingsModuleOrigin;
   location?: FileLocation;
+  /** An entry point's default (`setdefault`), which the environment would override. */
+  fallback?: boolean;
 }
 
 /**
@@ -90,9 +93,39 @@ function resolveVariable(variable: string, environment: () => Environment, entry
   }
   for (const [name, defaults] of entryPoints) {
     const found = defaults.get(variable);
-    if (found) return { value: found.value, how: name, location: found.location };
+    if (found) return { value: found.value, how: name, location: found.location, fallback: true };
   }
   return undefined;
+}
+
+const PRODUCTION_MODULE_NAMES = ['production', 'prod', 'prd', 'live'];
+const STAR_IMPORT = /^from\s+[\w.]+\s+import\s+\*/m;
+
+/**
+ * A production module next to an entry point's default settings module (`config.settings.production`
+ * beside `config.settings.base`) that star-imports a base: what the deployed app is most likely
+ * told to use, when nothing in production says which module.
+ */
+function productionSibling(workspace: Workspace, root: string, module: string): Resolved | undefined {
+  const parts = module.split('.');
+  const last = parts.pop();
+  if (parts.length === 0 || !last || PRODUCTION_MODULE_NAMES.includes(last)) return undefined;
+  const found = findModule(workspace, root, module);
+  if (!found || !found.file.endsWith(`/${last}.py`)) return undefined;
+  for (const name of PRODUCTION_MODULE_NAMES) {
+    const file = posix.join(dirOf(found.file), `${name}.py`);
+    const read = workspace.exists(file) ? workspace.readText(file) : undefined;
+    if (read?.ok && STAR_IMPORT.test(read.text)) {
+      return { value: [...parts, name].join('.'), how: 'production-sibling', location: { file, line: 1, column: 1 } };
+    }
+  }
+  return undefined;
+}
+
+/** Whether production says which settings to use: DJANGO_SETTINGS_MODULE set, or `--settings` in a deploy command. */
+function productionNamesSettings(environment: Environment, deploy: DeployFacts): boolean {
+  if (environment.vars.has(SETTINGS_VARIABLE)) return true;
+  return deploy.commands.some((command) => /(?:^|\s)--settings[=\s]|DJANGO_SETTINGS_MODULE=/.test(command.text));
 }
 
 function once<T>(build: () => T): () => T {
@@ -122,9 +155,14 @@ function createProject(workspace: Workspace, root: string, options: DiscoverOpti
   const environment = once<Environment>(() =>
     buildEnvironment(workspace, deploy(), { name: options.env, envFiles: options.envFiles, set: options.set, projectRoot: root }),
   );
-  const settingsModule: Resolved | undefined = options.settings
+  const resolved: Resolved | undefined = options.settings
     ? { value: options.settings, how: '--settings' }
     : resolveVariable(SETTINGS_VARIABLE, environment, entryPoints);
+  const production = options.env === undefined || PRODUCTION_ENVIRONMENTS.has(options.env);
+  const settingsModule =
+    resolved?.fallback && production && !productionNamesSettings(environment(), deploy())
+      ? (productionSibling(workspace, root, resolved.value) ?? resolved)
+      : resolved;
   const configuration = options.configuration ?? resolveVariable(CONFIGURATION_VARIABLE, environment, entryPoints)?.value;
   const djangoVersion = findDjangoVersion(workspace, root);
 

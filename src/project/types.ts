@@ -3,7 +3,12 @@ import type { DeployFacts } from '../deploy/types.js';
 import type { Environment } from '../env/types.js';
 import type { Settings } from '../python/types.js';
 
-export type SettingsModuleOrigin = '--settings' | 'environment' | 'wsgi.py' | 'asgi.py' | 'manage.py' | 'config';
+/**
+ * Where the settings module came from. `production-sibling`: nothing in production names one, so
+ * instead of the entry point's default (`config.settings.base`) its sibling production module
+ * (`production`/`prod`/`prd`/`live`, star-importing a base) is evaluated; the location is that module.
+ */
+export type SettingsModuleOrigin = '--settings' | 'environment' | 'wsgi.py' | 'asgi.py' | 'manage.py' | 'config' | 'production-sibling';
 
 export interface DjangoVersion {
   /** e.g. `3.2`, `4.2`, `5.2`. */

@@ -33,3 +33,16 @@ export function internalOf(value: PyValue | undefined): Internal | undefined {
 export function setInternal(value: PyValue, internal: Internal): void {
   table.set(value, internal);
 }
+
+/** Method resolution order of a project class (depth-first, a class after all its subclasses). */
+export function classLinearization(cls: PyValue): PyValue[] {
+  const order: PyValue[] = [];
+  const visit = (c: PyValue, depth: number): void => {
+    if (depth > 50) return;
+    order.push(c);
+    const internal = internalOf(c);
+    if (internal?.tag === 'class') for (const base of internal.bases) visit(base, depth + 1);
+  };
+  visit(cls, 0);
+  return order.filter((c, i) => order.lastIndexOf(c) === i);
+}

@@ -4,7 +4,7 @@ import type { PyNode as SyntaxNode } from './syntax.js';
 import type { EnvRead, PyValue } from './value.js';
 import { truthy } from './value.js';
 import type { Args, Interpreter } from './evaluator.js';
-import { decide, osEnvironItem } from './evaluator.js';
+import { attribute, decide, osEnvironItem } from './expressions.js';
 import { internalOf, setInternal } from './internals.js';
 import type { SchemeEntry } from './internals.js';
 import { hitOf, readOf } from './env-state.js';
@@ -156,7 +156,7 @@ export function callExternal(interp: Interpreter, dottedName: string, args: Args
     case 'builtins.getattr': {
       const name = textOf(args.positional[1]);
       if (!a0 || name === undefined) return unknown('getattr() with a name that is not known', meta);
-      const value = interp.attribute(a0, name, where);
+      const value = attribute(interp, a0, name, where);
       return value.kind === 'unknown' && args.positional[2] ? args.positional[2] : value;
     }
     case 'builtins.range': {

@@ -5,7 +5,7 @@ import type { Settings } from './types.js';
 import type { PyValue } from './value.js';
 import { djangoDefaults } from './django-defaults.js';
 import { EnvState } from './env-state.js';
-import { Interpreter, classLinearization } from './evaluator.js';
+import { Interpreter } from './evaluator.js';
 import { internalOf } from './internals.js';
 import { resolveConfigurationsValue } from './configurations.js';
 import { unknown } from './pyops.js';
@@ -32,6 +32,7 @@ export interface EvaluateOptions {
 }
 
 const DEFAULT_MAX_STEPS = 200_000;
+import { classLinearization } from './internals.js';
 
 /** Django's rule for what becomes a setting: `name.isupper()`. */
 export function isSettingName(name: string): boolean {

@@ -9,8 +9,11 @@ import type { ReportInput } from './types.js';
 import type { CheckResult } from '../engine/check.js';
 import { UsageError } from '../engine/errors.js';
 
-export const FORMATS = ['pretty', 'json', 'sarif', 'junit', 'gitlab', 'github', 'markdown'] as const;
-export type ReportFormat = (typeof FORMATS)[number];
+import { FORMATS } from './formats.js';
+import type { ReportFormat } from './formats.js';
+
+export { FORMATS };
+export type { ReportFormat };
 
 /** A check result, with the rules that ran when the caller has them (for help text and passed rules). */
 export type RenderInput = CheckResult & Pick<ReportInput, 'kind' | 'rules'>;

@@ -11,6 +11,47 @@ export interface Assignment {
 
 /** Lines without one of these cannot assign a secret-looking name: skipped before the costlier regexes. */
 const SECRET_HINT = /key|secret|token|pass|pwd|auth|credential|dsn|private/i;
+const SECRET_HINT_LINES = new RegExp(SECRET_HINT.source, 'gi');
+/** render.yaml's `value:` lines carry the secret of the `key:` line above. */
+const YAML_HINT_LINES = new RegExp(`${SECRET_HINT.source}|^\\s*value\\s*:`, 'gim');
+/** Longer lines are minified code or data, not hand-written assignments. */
+const MAX_LINE = 4096;
+
+/**
+ * Calls `visit` with each line of `text` that the global regex `hint` matches, its 1-based number and
+ * its offset. Other lines cost one regex scan and no allocation.
+ */
+function forEachHintLine(text: string, hint: RegExp, visit: (line: string, number: number, start: number) => void): void {
+  let number = 1;
+  let counted = 0;
+  hint.lastIndex = 0;
+  for (let match = hint.exec(text); match; match = hint.exec(text)) {
+    const start = text.lastIndexOf('\n', match.index - 1) + 1;
+    let end = text.indexOf('\n', match.index);
+    if (end === -1) end = text.length;
+    for (let newline = text.indexOf('\n', counted); newline !== -1 && newline < start; newline = text.indexOf('\n', newline + 1)) number++;
+    counted = start;
+    if (end - start <= MAX_LINE) visit(text.slice(start, text[end - 1] === '\r' ? end - 1 : end), number, start);
+    hint.lastIndex = end + 1;
+  }
+}
+
+/** Offsets [open, close] of triple-quoted strings (docstrings, examples): their lines assign nothing. */
+function tripleQuotedRanges(text: string): [number, number][] {
+  if (!text.includes('"""') && !text.includes("'''")) return [];
+  const ranges: [number, number][] = [];
+  let open: { at: number; quote: string } | undefined;
+  for (const match of text.matchAll(/"""|'''/g)) {
+    if (!open) open = { at: match.index, quote: match[0] };
+    else if (match[0] === open.quote) {
+      ranges.push([open.at, match.index]);
+      open = undefined;
+    }
+  }
+  if (open) ranges.push([open.at, text.length]);
+  return ranges;
+}
+
 /** A one-line Python string literal: two groups, the value in single quotes or in double quotes. */
 const PY_STRING = `[rRuU]?(?:'((?:[^'\\\\\\n]|\\\\.)*)'|"((?:[^"\\\\\\n]|\\\\.)*)")`;
 const PY_ASSIGN = new RegExp(`^\\s*(?:[A-Za-z_]\\w*\\.)*([A-Za-z_]\\w*)\\s*(?::\\s*[^=]+)?=\\s*${PY_STRING}`);
@@ -38,10 +79,13 @@ function scalar(raw: string): string {
   return raw.replace(/\s+#.*$/, '');
 }
 
-function pythonAssignments(lines: string[]): Assignment[] {
+function pythonAssignments(text: string): Assignment[] {
   const found: Assignment[] = [];
-  lines.forEach((text, index) => {
-    if (!SECRET_HINT.test(text)) return;
+  const strings = tripleQuotedRanges(text);
+  let range = 0;
+  forEachHintLine(text, SECRET_HINT_LINES, (line, number, start) => {
+    while (range < strings.length && strings[range]![1] < start) range++;
+    if (range < strings.length && strings[range]![0] < start) return;
     const seen = new Set<number>();
     const add = (match: RegExpExecArray | RegExpMatchArray): void => {
       const value = match[2] ?? match[3] ?? '';
@@ -49,47 +93,45 @@ function pythonAssignments(lines: string[]): Assignment[] {
       const at = match.index! + match[0].length - value.length - 1;
       if (seen.has(at)) return;
       seen.add(at);
-      found.push({ name: match[1]!, value, line: index + 1, column: at + 1 });
+      found.push({ name: match[1]!, value, line: number, column: at + 1 });
     };
-    for (const match of text.matchAll(PY_ENV_DEFAULT)) add(match);
-    const assign = PY_ASSIGN.exec(text);
+    for (const match of line.matchAll(PY_ENV_DEFAULT)) add(match);
+    const assign = PY_ASSIGN.exec(line);
     if (assign) add(assign);
-    for (const match of text.matchAll(PY_DICT_ENTRY)) add(match);
-    for (const match of text.matchAll(PY_KWARG)) add(match);
+    for (const match of line.matchAll(PY_DICT_ENTRY)) add(match);
+    for (const match of line.matchAll(PY_KWARG)) add(match);
   });
   return found;
 }
 
-function dockerfileAssignments(lines: string[]): Assignment[] {
+function dockerfileAssignments(source: string): Assignment[] {
   const found: Assignment[] = [];
-  lines.forEach((text, index) => {
-    if (!SECRET_HINT.test(text)) return;
+  forEachHintLine(source, SECRET_HINT_LINES, (text, line) => {
     const match = DOCKER_ENV.exec(text);
     if (!match) return;
     const args = match[2]!;
     const offset = text.length - args.length;
     const legacy = /^([A-Za-z_][\w.-]*)\s+([^=\s].*)$/.exec(args);
     if (match[1]!.toUpperCase() === 'ENV' && legacy && !legacy[1]!.includes('=')) {
-      found.push({ name: legacy[1]!, value: scalar(legacy[2]!.trim()), line: index + 1, column: offset + args.indexOf(legacy[2]!) + 1 });
+      found.push({ name: legacy[1]!, value: scalar(legacy[2]!.trim()), line, column: offset + args.indexOf(legacy[2]!) + 1 });
       return;
     }
     for (const pair of args.matchAll(DOCKER_PAIR)) {
       const at = offset + pair.index + pair[1]!.length + 2;
-      found.push({ name: pair[1]!, value: scalar(pair[2]!), line: index + 1, column: at });
+      found.push({ name: pair[1]!, value: scalar(pair[2]!), line, column: at });
     }
   });
   return found;
 }
 
 /** `KEY: value`, `- KEY=value`, and render.yaml's `- key: NAME` / `value: …` pairs. */
-function yamlAssignments(lines: string[]): Assignment[] {
+function yamlAssignments(source: string): Assignment[] {
   const found: Assignment[] = [];
   let pendingName: { name: string; line: number } | undefined;
-  lines.forEach((text, index) => {
-    if (!SECRET_HINT.test(text) && !/^\s*value\s*:/.test(text)) return;
+  forEachHintLine(source, YAML_HINT_LINES, (text, line) => {
     const list = YAML_LIST_PAIR.exec(text);
     if (list) {
-      found.push({ name: list[3]!, value: list[4]!, line: index + 1, column: text.indexOf('=') + 2 });
+      found.push({ name: list[3]!, value: list[4]!, line, column: text.indexOf('=') + 2 });
       return;
     }
     const pair = YAML_PAIR.exec(text);
@@ -97,26 +139,26 @@ function yamlAssignments(lines: string[]): Assignment[] {
     const key = pair[3]!;
     const value = scalar(pair[4]!);
     if (KEY_NAME_FIELD.test(key)) {
-      pendingName = { name: value, line: index };
+      pendingName = { name: value, line };
       return;
     }
     const column = text.lastIndexOf(pair[4]!) + 1;
-    if (key === 'value' && pendingName && index - pendingName.line <= 3) {
-      found.push({ name: pendingName.name, value, line: index + 1, column });
+    if (key === 'value' && pendingName && line - pendingName.line <= 3) {
+      found.push({ name: pendingName.name, value, line, column });
       pendingName = undefined;
       return;
     }
-    found.push({ name: key, value, line: index + 1, column });
+    found.push({ name: key, value, line, column });
   });
   return found;
 }
 
-function iniAssignments(lines: string[]): Assignment[] {
+function iniAssignments(source: string): Assignment[] {
   const found: Assignment[] = [];
-  lines.forEach((text, index) => {
-    if (!SECRET_HINT.test(text) || /^\s*[#;[]/.test(text)) return;
+  forEachHintLine(source, SECRET_HINT_LINES, (text, line) => {
+    if (/^\s*[#;[]/.test(text)) return;
     const pair = INI_PAIR.exec(text);
-    if (pair) found.push({ name: pair[3]!, value: scalar(pair[4]!), line: index + 1, column: text.lastIndexOf(pair[4]!) + 1 });
+    if (pair) found.push({ name: pair[3]!, value: scalar(pair[4]!), line, column: text.lastIndexOf(pair[4]!) + 1 });
   });
   return found;
 }
@@ -131,6 +173,7 @@ function jsonAssignments(text: string, lineAt: (offset: number) => { line: numbe
       continue;
     }
     const name = match[1] === 'value' && objectName ? objectName : match[1]!;
+    if (!SECRET_HINT.test(name)) continue;
     const position = lineAt(match.index + match[0].length - match[3]!.length - 1);
     found.push({ name, value: match[3]!, ...position });
   }
@@ -147,19 +190,19 @@ export function extractAssignments(
   if (!SECRET_HINT.test(text)) return [];
   switch (kind) {
     case 'python':
-      return pythonAssignments(text.split(/\r?\n/));
+      return pythonAssignments(text);
     case 'dotenv':
       return parseDotenv(text, file).map((variable) => {
         const location = variable.source.location!;
         return { name: variable.name, value: variable.value ?? '', line: location.line, column: location.column };
       });
     case 'dockerfile':
-      return dockerfileAssignments(text.split(/\r?\n/));
+      return dockerfileAssignments(text);
     case 'yaml':
-      return yamlAssignments(text.split(/\r?\n/));
+      return yamlAssignments(text);
     case 'toml':
     case 'ini':
-      return iniAssignments(text.split(/\r?\n/));
+      return iniAssignments(text);
     case 'json':
       return jsonAssignments(text, lineAt);
     case 'key':

@@ -40,6 +40,64 @@ function isTrivialSequence(value: string): boolean {
   return lower.length >= 4 && SEQUENCES.some((sequence) => sequence.includes(lower));
 }
 
+/**
+ * Words that make up stand-in values when joined (`dev_password_123`, `fixme-postgres-password`,
+ * `Dontusethisinproduction`, `Very-secure-secret-string`).
+ */
+export const STAND_IN_WORDS: readonly string[] = [
+  'dev', 'develop', 'development', 'test', 'tests', 'testing', 'local', 'localhost', 'example', 'sample', 'dummy',
+  'fake', 'mock', 'demo', 'secret', 'secrets', 'password', 'passwd', 'pass', 'pwd', 'key', 'token', 'changeme',
+  'change', 'me', 'fixme', 'todo', 'insecure', 'unsafe', 'not', 'do', 'dont', 'use', 'used', 'this', 'that', 'in',
+  'for', 'only', 'production', 'prod', 'very', 'super', 'secure', 'string', 'value', 'my', 'your', 'our', 'the',
+  'is', 'it', 'here', 'some', 'app', 'admin', 'postgres', 'postgresql', 'mysql', 'mariadb', 'redis', 'db',
+  'database', 'user', 'default', 'placeholder', 'foo', 'bar', 'baz', 'qux', 'hello', 'world', 'django', 'api',
+  'auth', 'access', 'private', 'temp', 'tmp', 'ci', 'docker', 'guest', 'root', 'web', 'site', 'project', 'random',
+  'long', 'new', 'old', 'wrong', 'invalid', 'valid', 'correct', 'incorrect', 'strong', 'weak', 'good', 'bad',
+];
+const STAND_IN = new Set(STAND_IN_WORDS);
+/** Words that say "this is a password/secret": `<project>_password` is a stand-in, whatever the project. */
+const SECRET_NOUNS = new Set(['secret', 'password', 'passwd', 'pass', 'pwd', 'key', 'token']);
+const LONGEST_STAND_IN = Math.max(...STAND_IN_WORDS.map((word) => word.length));
+
+/** Whether a run of lowercase letters is stand-in words run together (`testpass`, `dontusethisinproduction`). */
+function isStandInRun(run: string): boolean {
+  if (STAND_IN.has(run)) return true;
+  // reachable[i]: the first i letters split into stand-in words.
+  const reachable = new Array<boolean>(run.length + 1).fill(false);
+  reachable[0] = true;
+  for (let end = 1; end <= run.length; end++) {
+    for (let start = Math.max(0, end - LONGEST_STAND_IN); start < end && !reachable[end]; start++) {
+      if (reachable[start] && STAND_IN.has(run.slice(start, end))) reachable[end] = true;
+    }
+  }
+  return reachable[run.length]!;
+}
+
+/**
+ * Stand-in words with optional digits, split on `_ - . : space` and camel case (`dev_password_123`,
+ * `Very-secure-secret-string`); also `<one other word>_password` (`pebbling_password`).
+ */
+export function isStandInPhrase(value: string): boolean {
+  if (value.length > 64 || !/^[A-Za-z0-9_\-.: ]+$/.test(value) || !/[A-Za-z]{2}/.test(value)) return false;
+  const parts = value
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[_\-.:\s]+|(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])/)
+    .filter((part) => part !== '');
+  let others = 0;
+  let noun = false;
+  for (const part of parts) {
+    if (/^\d+$/.test(part)) continue;
+    if (isStandInRun(part)) {
+      if (SECRET_NOUNS.has(part)) noun = true;
+      continue;
+    }
+    if (!/^[a-z]+$/.test(part)) return false;
+    others++;
+  }
+  return others === 0 || (others === 1 && noun && parts.length >= 2);
+}
+
 /** Whether `value` is a stand-in (docs, template, test) rather than a real secret. */
 export function isPlaceholder(value: string): boolean {
   const trimmed = value.trim();
@@ -52,5 +110,5 @@ export function isPlaceholder(value: string): boolean {
   if (/^(?:sk|rk)_test_|^pk_(?:live|test)_/.test(trimmed)) return true;
   // x-ed out or starred values: `sk_live_xxxxxxxx`, `AKIA****************`.
   if (/(?:x{4,}|X{4,}|\*{3,}|0{8,})/.test(trimmed)) return true;
-  return isTrivialSequence(trimmed);
+  return isTrivialSequence(trimmed) || isStandInPhrase(trimmed);
 }

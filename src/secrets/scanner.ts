@@ -5,8 +5,10 @@ import type { SecretFileKind } from './files.js';
 import { secretFileKind } from './files.js';
 import { findKnownSecrets } from './formats.js';
 import { isDjangoSecretKeyName, isPasswordName, isSecretName } from './names.js';
+import { pathContext } from './paths.js';
 import { isPlaceholder } from './placeholders.js';
 import type { SecretHit } from './types.js';
+import { hasDjangoKeyShape, isNonSecretShape } from './value-shape.js';
 
 /** 1-based line and column of character offsets in `text` (line starts computed on first use). */
 function lineIndex(text: string): (offset: number) => { line: number; column: number } {
@@ -35,14 +37,17 @@ function looksLikePassword(value: string): boolean {
   return CHARACTER_CLASSES.filter((pattern) => pattern.test(value)).length >= 2;
 }
 
+/**
+ * The hit a value assigned to a secret-looking name makes, if any. A SECRET_KEY name is not a
+ * format: only a value of the Django key's shape is `known`; other values meet the entropy bar.
+ */
 function classify(assignment: Assignment): Pick<SecretHit, 'detector' | 'tier' | 'label'> | undefined {
   const { name, value } = assignment;
-  // Names first: they rule out most assignments more cheaply than the placeholder list.
+  // Names first: they rule out most assignments more cheaply than the value checks.
   const djangoKey = isDjangoSecretKeyName(name);
   if ((!djangoKey && !isSecretName(name)) || isPlaceholder(value)) return undefined;
-  if (djangoKey) {
-    return value.length >= 8 ? { detector: 'secret-key-assignment', tier: 'known', label: 'Django secret key' } : undefined;
-  }
+  if (djangoKey && hasDjangoKeyShape(value)) return { detector: 'secret-key-assignment', tier: 'known', label: 'Django secret key' };
+  if (isNonSecretShape(value, name)) return undefined;
   if (isPasswordName(name)) {
     return looksLikePassword(value) ? { detector: 'password-assignment', tier: 'entropy', label: 'password' } : undefined;
   }
@@ -52,11 +57,14 @@ function classify(assignment: Assignment): Pick<SecretHit, 'detector' | 'tier' |
 /**
  * Every secret in one file: credentials in a known format anywhere in the text, then literal
  * values assigned to secret-looking names (Django keys by name, passwords, random-looking values).
- * `file` is workspace-relative; its name decides the assignment syntax. Never throws.
+ * `file` is workspace-relative; its name decides the assignment syntax. In tests, fixtures, CI,
+ * dev-only and docs files (see paths.ts) only live provider credentials count, marked with the context.
+ * Never throws.
  */
 export function scanText(text: string, file: string, kind: SecretFileKind | undefined = secretFileKind(file)): SecretHit[] {
   if (!kind) return [];
   const lineAt = lineIndex(text);
+  const context = pathContext(file);
   const assignments = extractAssignments(kind, text, file, lineAt);
   const byLine = new Map<number, Assignment[]>();
   for (const assignment of assignments) byLine.set(assignment.line, [...(byLine.get(assignment.line) ?? []), assignment]);
@@ -64,6 +72,7 @@ export function scanText(text: string, file: string, kind: SecretFileKind | unde
   const hits: SecretHit[] = [];
   const knownOnLine = new Map<number, string[]>();
   for (const match of findKnownSecrets(text)) {
+    if (context && !match.format.provider) continue;
     const { line, column } = lineAt(match.index);
     const name = byLine.get(line)?.find((assignment) => assignment.value.includes(match.secret.slice(0, 24)))?.name;
     hits.push({
@@ -73,10 +82,12 @@ export function scanText(text: string, file: string, kind: SecretFileKind | unde
       ...(name ? { name } : {}),
       secret: match.secret,
       location: { file, line, column },
+      ...(context ? { context } : {}),
     });
     knownOnLine.set(line, [...(knownOnLine.get(line) ?? []), match.secret]);
   }
-  for (const assignment of assignments) {
+  // Name-based hits in tests, fixtures and CI are test values by convention.
+  for (const assignment of context ? [] : assignments) {
     // A value that holds a known-format secret was reported above, more precisely.
     if (knownOnLine.get(assignment.line)?.some((secret) => assignment.value.includes(secret) || secret.includes(assignment.value))) continue;
     const kindOfHit = classify(assignment);

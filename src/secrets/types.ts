@@ -1,4 +1,5 @@
 import type { FileLocation } from '../engine/types.js';
+import type { PathContext } from './paths.js';
 
 /** `known`: a credential format a provider defines (high confidence); `entropy`: a random-looking value under a secret-looking name. */
 export type SecretTier = 'known' | 'entropy';
@@ -14,4 +15,6 @@ export interface SecretHit {
   /** The secret itself: hand it to `ctx.report({ secret })`, never print it. */
   secret: string;
   location: FileLocation;
+  /** Set when the file is a test, fixture, CI, dev-only or docs file: only live provider credentials are reported there, at lower severity. */
+  context?: PathContext;
 }

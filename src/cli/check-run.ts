@@ -1,0 +1,36 @@
+import type { Command } from 'commander';
+import { parseAssignments } from './check-command.js';
+import type { CheckFlags } from './check-command.js';
+import { emit, useColor } from './output.js';
+import { stagedCheckOptions } from './staged-options.js';
+import { toolVersion } from './version.js';
+import { resolveRun } from '../config/resolve.js';
+import type { PolicyFlags } from '../config/resolve.js';
+import { runCheck } from '../engine/check.js';
+import { gateExitCode } from '../engine/policy.js';
+import { SEVERITIES } from '../engine/types.js';
+import { planReports, renderReport } from '../report/index.js';
+
+/** `deploycheck check`: run, write every requested report, and return the exit code. */
+export async function runCheckCommand(dir: string, flags: CheckFlags, command: Command): Promise<number> {
+  const reports = planReports(flags.format, flags.output);
+  const given = (flag: keyof PolicyFlags) => command.getOptionValueSource(flag) === 'cli';
+  const run = await resolveRun(dir, { ...flags, set: parseAssignments(flags.set) }, given);
+  const result = await runCheck({ ...run.check, ...stagedCheckOptions(dir, flags) });
+  // --report-level only trims what the reports show; the gate below sees every finding.
+  const level = SEVERITIES.indexOf(run.reportLevel);
+  const shown = { ...result, findings: result.findings.filter((finding) => SEVERITIES.indexOf(finding.severity) <= level) };
+  for (const report of reports) {
+    const options = { toolVersion: toolVersion(), color: useColor(report.file, flags.color), verbose: flags.verbose };
+    emit(renderReport(report.format, shown, options), report.file);
+  }
+  if (result.errors.length) {
+    for (const error of result.errors) process.stderr.write(`deploycheck: internal error: ${error}\n`);
+    return 2;
+  }
+  const failsOn = (findings: typeof result.findings) => gateExitCode(findings, result.grade, { failOn: run.gate.failOn }) === 1;
+  if (failsOn(result.findings) && !failsOn(shown.findings)) {
+    process.stderr.write(`deploycheck: failing on findings at or above ${run.gate.failOn} that --report-level ${run.reportLevel} does not show\n`);
+  }
+  return gateExitCode(result.findings, result.grade, run.gate);
+}

@@ -1,0 +1,279 @@
+import type { PyNode as SyntaxNode } from './syntax.js';
+import type { Interpreter } from './evaluator.js';
+import { Scope } from './scope.js';
+import type { PyValue } from './value.js';
+import { BudgetSignal, LoopSignal, RaiseSignal, exceptionMatches } from './signals.js';
+import { assign, deleteTarget } from './targets.js';
+import { binary, evalExpr, iterableItems } from './expressions.js';
+import { envOf, list, object, withMeta, unknown } from './pyops.js';
+import { execIf } from './branches.js';
+import { execImport, execImportFrom } from './imports.js';
+import { setInternal } from './internals.js';
+
+/** Executing statements: blocks, assignments, `try`, `for`, `class`, `def`, `raise`. */
+
+/** Module-level statements: an exception or a budget overrun in one statement does not stop the rest. */
+export function runTopLevel(interp: Interpreter, statements: SyntaxNode[], scope: Scope): void {
+  for (let i = 0; i < statements.length; i++) {
+    const statement = statements[i]!;
+    try {
+      execStatement(interp, statement, scope);
+    } catch (error) {
+      if (error instanceof BudgetSignal) {
+        if (!interp.budgetReported) {
+          interp.budgetReported = true;
+          interp.problem('step-budget', `evaluation stopped after ${interp.options.maxSteps} steps`, interp.here(statement));
+        }
+        for (const rest of statements.slice(i)) poison(interp, rest, scope, 'evaluation step budget exhausted');
+        return;
+      }
+      if (error instanceof RaiseSignal) {
+        interp.problem(error.kind, error.message, error.where);
+        poison(interp, statement, scope, error.message);
+      } else if (!(error instanceof LoopSignal)) {
+        poison(interp, statement, scope, `internal error: ${(error as Error)?.message ?? String(error)}`);
+      }
+    }
+  }
+}
+
+/** Mark every name a statement would assign or mutate as unknown. */
+export function poison(interp: Interpreter, node: SyntaxNode, scope: Scope, reason: string): void {
+  const names = new Set<string>();
+  const pending: SyntaxNode[] = [node];
+  while (pending.length) {
+    const n = pending.pop()!;
+    if (n.type === 'assignment' || n.type === 'augmented_assignment') {
+      const left = n.childForFieldName('left');
+      if (left) collectTargetNames(left, names);
+    } else if (n.type === 'call') {
+      const fn = n.childForFieldName('function');
+      if (fn?.type === 'attribute') {
+        const root = rootName(fn.childForFieldName('object'));
+        if (root) names.add(root);
+      }
+    } else if (n.type === 'class_definition' || n.type === 'function_definition') {
+      const name = n.childForFieldName('name');
+      if (name) names.add(name.text);
+      continue;
+    } else if (n.type === 'import_from_statement' || n.type === 'import_statement') {
+      for (const child of n.namedChildren) {
+        if (child === n.childForFieldName('module_name')) continue;
+        const alias = child.type === 'aliased_import' ? child.childForFieldName('alias') : child;
+        if (alias && alias.type !== 'wildcard_import') names.add(alias.text.split('.')[0]!);
+      }
+    }
+    pending.push(...n.namedChildren);
+  }
+  const where = interp.here(node);
+  for (const name of names) scope.set(name, unknown(reason, { loc: where }), where);
+}
+
+
+export function execBlock(interp: Interpreter, block: SyntaxNode | null, scope: Scope): void {
+  if (!block) return;
+  for (const statement of block.namedChildren) {
+    if (!statement) continue;
+    try {
+      execStatement(interp, statement, scope);
+    } catch (error) {
+      if (error instanceof BudgetSignal || error instanceof RaiseSignal || error instanceof LoopSignal) throw error;
+      poison(interp, statement, scope, `internal error: ${(error as Error)?.message ?? String(error)}`);
+    }
+  }
+}
+
+export function execStatement(interp: Interpreter, node: SyntaxNode, scope: Scope): void {
+  interp.step();
+  interp.statement = interp.here(node);
+  switch (node.type) {
+    case 'expression_statement':
+      for (const child of node.namedChildren) {
+        if (!child) continue;
+        if (child.type === 'assignment') execAssignment(interp, child, scope);
+        else if (child.type === 'augmented_assignment') execAugmented(interp, child, scope);
+        else evalExpr(interp, child, scope);
+      }
+      return;
+    case 'import_statement':
+      return execImport(interp, node, scope);
+    case 'import_from_statement':
+      return execImportFrom(interp, node, scope);
+    case 'if_statement':
+      return execIf(interp, node, scope);
+    case 'try_statement':
+      return execTry(interp, node, scope);
+    case 'for_statement':
+      return execFor(interp, node, scope);
+    case 'while_statement':
+      return poison(interp, node.childForFieldName('body') ?? node, scope, 'assigned in a while loop');
+    case 'with_statement':
+      for (const item of node.descendantsOfType('with_item')) {
+        const value = item?.childForFieldName('value');
+        if (value?.type === 'as_pattern') {
+          const target = value.namedChildren.find((c) => c?.type === 'as_pattern_target')?.namedChildren[0];
+          if (target) assign(interp, target, unknown(`bound by a with statement`, { loc: interp.here(value) }), scope);
+        }
+      }
+      return execBlock(interp, node.childForFieldName('body'), scope);
+    case 'class_definition':
+      return execClass(interp, node, scope);
+    case 'function_definition':
+    case 'decorated_definition': {
+      const definition = node.type === 'decorated_definition' ? node.childForFieldName('definition') : node;
+      if (definition?.type === 'class_definition') return execClass(interp, definition, scope);
+      const name = definition?.childForFieldName('name');
+      if (!name) return;
+      const fn = object('function', { loc: interp.here(node) });
+      const decorators = node.type === 'decorated_definition' ? node.namedChildren.filter((c) => c?.type === 'decorator').map((c) => c!.text) : [];
+      setInternal(fn, { tag: 'function', name: name.text, property: decorators.some((d) => /property/.test(d)) });
+      scope.set(name.text, fn, interp.here(node));
+      return;
+    }
+    case 'delete_statement':
+      for (const target of node.namedChildren) if (target) deleteTarget(interp, target, scope);
+      return;
+    case 'raise_statement': {
+      const raised = node.namedChildren[0];
+      const exception = raised ? exceptionName(raised) : 'Exception';
+      throw new RaiseSignal(exception, `raise ${node.text.slice(6, 120)}`, interp.here(node));
+    }
+    case 'break_statement':
+      throw new LoopSignal('break');
+    case 'continue_statement':
+      throw new LoopSignal('continue');
+    default:
+      return;
+  }
+}
+
+export function execAssignment(interp: Interpreter, node: SyntaxNode, scope: Scope): void {
+  const right = node.childForFieldName('right');
+  const left = node.childForFieldName('left');
+  if (!right || !left) return;
+  const targets: SyntaxNode[] = [left];
+  let value: SyntaxNode = right;
+  while (value.type === 'assignment') {
+    const l = value.childForFieldName('left');
+    const r = value.childForFieldName('right');
+    if (!l || !r) return;
+    targets.push(l);
+    value = r;
+  }
+  const result = evalExpr(interp, value, scope);
+  for (const target of targets) assign(interp, target, result, scope);
+}
+
+export function execAugmented(interp: Interpreter, node: SyntaxNode, scope: Scope): void {
+  const left = node.childForFieldName('left');
+  const right = node.childForFieldName('right');
+  const op = node.childForFieldName('operator')?.text.slice(0, -1) ?? '+';
+  if (!left || !right) return;
+  const current = evalExpr(interp, left, scope);
+  const operand = evalExpr(interp, right, scope);
+  let result = binary(interp, op, current, operand, node);
+  // `list += iterable` extends in place with any iterable, not only lists.
+  if (op === '+' && current.kind === 'list' && (operand.kind === 'tuple' || operand.kind === 'set')) {
+    result = list([...current.items, ...operand.items], { loc: current.loc, env: envOf(current, operand) });
+  } else if (current.kind === 'list' && result.kind === 'list') result = withMeta(result, { loc: current.loc ?? interp.here(node) });
+  assign(interp, left, result, scope);
+}
+
+
+export function execTry(interp: Interpreter, node: SyntaxNode, scope: Scope): void {
+  const handlers = node.namedChildren.filter((c) => c?.type === 'except_clause' || c?.type === 'except_group_clause') as SyntaxNode[];
+  const elseClause = node.namedChildren.find((c) => c?.type === 'else_clause');
+  const finallyClause = node.namedChildren.find((c) => c?.type === 'finally_clause');
+  let raised: RaiseSignal | undefined;
+  interp.tryDepth++;
+  try {
+    execBlock(interp, node.childForFieldName('body'), scope);
+  } catch (error) {
+    if (!(error instanceof RaiseSignal)) throw error;
+    raised = error;
+  } finally {
+    interp.tryDepth--;
+  }
+  try {
+    if (raised) {
+      const handler = handlers.find((h) => handles(interp, h, raised!.exception, scope));
+      if (!handler) throw raised;
+      const pattern = handler.namedChildren.find((c) => c?.type === 'as_pattern');
+      const alias = pattern?.namedChildren.find((c) => c?.type === 'as_pattern_target')?.namedChildren[0];
+      if (alias) assign(interp, alias, unknown(`the caught ${raised.exception}`, { loc: interp.here(alias) }), scope);
+      execBlock(interp, handler.namedChildren.find((c) => c?.type === 'block') ?? null, scope);
+    } else if (elseClause) execBlock(interp, elseClause.childForFieldName('body'), scope);
+  } finally {
+    if (finallyClause) execBlock(interp, finallyClause.namedChildren.find((c) => c?.type === 'block') ?? null, scope);
+  }
+}
+
+export function handles(interp: Interpreter, handler: SyntaxNode, exception: string, scope: Scope): boolean {
+  let value = handler.namedChildren.find((c) => c && c.type !== 'block' && c.type !== 'comment');
+  if (!value) return true;
+  if (value.type === 'as_pattern') value = value.namedChildren[0] ?? value;
+  const names = value.type === 'tuple' || value.type === 'parenthesized_expression' ? value.namedChildren : [value];
+  return names.some((n) => {
+    if (!n) return false;
+    const resolved = evalExpr(interp, n, scope);
+    const dotted = resolved.kind === 'object' && resolved.type.startsWith('ext:') ? resolved.type.slice(4) : n.text;
+    return exceptionMatches(exception, dotted.split('.').pop()!);
+  });
+}
+
+export function execFor(interp: Interpreter, node: SyntaxNode, scope: Scope): void {
+  const left = node.childForFieldName('left');
+  const body = node.childForFieldName('body');
+  const iterable = evalExpr(interp, node.childForFieldName('right')!, scope);
+  const items = iterableItems(iterable);
+  if (!items || !left) {
+    poison(interp, body ?? node, scope, iterable.kind === 'unknown' ? iterable.reason : 'assigned in a loop over values that are not known');
+    return;
+  }
+  for (const item of items) {
+    assign(interp, left, withMeta(item, { env: iterable.env }), scope);
+    try {
+      execBlock(interp, body, scope);
+    } catch (error) {
+      if (!(error instanceof LoopSignal)) throw error;
+      if (error.kind === 'break') return;
+    }
+  }
+  const elseClause = node.childForFieldName('alternative');
+  if (elseClause) execBlock(interp, elseClause.childForFieldName('body'), scope);
+}
+
+export function execClass(interp: Interpreter, node: SyntaxNode, scope: Scope): void {
+  const name = node.childForFieldName('name')?.text;
+  if (!name) return;
+  const bases: PyValue[] = [];
+  for (const arg of node.childForFieldName('superclasses')?.namedChildren ?? []) {
+    if (arg && arg.type !== 'keyword_argument') bases.push(evalExpr(interp, arg, scope));
+  }
+  const classScope = new Scope(interp.module?.scope ?? scope);
+  const cls = object('class', { loc: interp.here(node) });
+  setInternal(cls, { tag: 'class', name, bases, scope: classScope, file: interp.file });
+  execBlock(interp, node.childForFieldName('body'), classScope);
+  scope.set(name, cls, interp.here(node));
+}
+
+export function exceptionName(node: SyntaxNode): string {
+  const callee = node.type === 'call' ? node.childForFieldName('function') : node;
+  return (callee?.text ?? 'Exception').split('.').pop()!;
+}
+
+export function rootName(node: SyntaxNode | null): string | undefined {
+  let current = node;
+  while (current && (current.type === 'subscript' || current.type === 'attribute')) {
+    current = current.type === 'subscript' ? current.childForFieldName('value') : current.childForFieldName('object');
+  }
+  return current?.type === 'identifier' ? current.text : undefined;
+}
+
+export function collectTargetNames(node: SyntaxNode, names: Set<string>): void {
+  if (node.type === 'identifier') names.add(node.text);
+  else if (node.type === 'subscript' || node.type === 'attribute') {
+    const root = rootName(node);
+    if (root) names.add(root);
+  } else for (const child of node.namedChildren) if (child) collectTargetNames(child, names);
+}

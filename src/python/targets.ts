@@ -1,0 +1,135 @@
+import type { PyNode as SyntaxNode } from './syntax.js';
+import type { Interpreter } from './evaluator.js';
+import type { Scope } from './scope.js';
+import type { PyDict, PyValue } from './value.js';
+import { dictSet, mergeEnv, pyEquals, withMeta, unknown } from './pyops.js';
+import { evalExpr, isOsEnviron } from './expressions.js';
+import { internalOf } from './internals.js';
+import { truthy } from './value.js';
+
+/** Assignment targets: names, unpacking, subscripts and attributes, `del`. */
+
+/** Bind a target (name, tuple pattern, subscript, attribute) to a value. */
+export function assign(interp: Interpreter, target: SyntaxNode, value: PyValue, scope: Scope): void {
+  switch (target.type) {
+    case 'identifier':
+      scope.set(target.text, value, interp.statement);
+      return;
+    case 'pattern_list':
+    case 'tuple_pattern':
+    case 'list_pattern':
+    case 'tuple':
+    case 'list':
+    case 'expression_list': {
+      const parts = target.namedChildren.filter((c): c is SyntaxNode => c !== null);
+      const items = value.kind === 'list' || value.kind === 'tuple' ? value.items : undefined;
+      parts.forEach((part, i) => {
+        const item =
+          items && items.length === parts.length
+            ? withMeta(items[i]!, { env: value.env })
+            : unknown(value.kind === 'unknown' ? value.reason : 'unpacked from a value that is not a known sequence', { loc: value.loc, env: value.env });
+        assign(interp, part, item, scope);
+      });
+      return;
+    }
+    case 'parenthesized_expression': {
+      const inner = target.namedChildren[0];
+      if (inner) assign(interp, inner, value, scope);
+      return;
+    }
+    case 'subscript':
+      return assignSubscript(interp, target, value, scope);
+    case 'attribute':
+      return assignAttribute(interp, target, value, scope);
+    default:
+      return;
+  }
+}
+
+export function assignSubscript(interp: Interpreter, target: SyntaxNode, value: PyValue, scope: Scope): void {
+  const containerNode = target.childForFieldName('value');
+  const keyNode = target.childForFieldName('subscript');
+  if (!containerNode || !keyNode) return;
+  const key = evalExpr(interp, keyNode, scope);
+  if (isOsEnviron(interp, containerNode, scope)) {
+    if (key.kind === 'str') interp.env.assign(key.value, value.kind === 'str' ? value.value : undefined, interp.statement);
+    return;
+  }
+  if (containerNode.type === 'call' && isNamespaceCall(containerNode)) {
+    if (key.kind === 'str') scope.set(key.value, value, interp.statement);
+    return;
+  }
+  const container = evalExpr(interp, containerNode, scope);
+  const updated = withItem(container, key, value);
+  writeBack(interp, containerNode, updated, scope);
+}
+
+/** A copy of a container with one item set (values are never mutated in place). */
+function withItem(container: PyValue, key: PyValue, value: PyValue): PyValue {
+  if (container.kind === 'dict') {
+    const copy: PyDict = { ...container, entries: [...container.entries] };
+    if (key.kind === 'unknown') return unknown(`item set with an unknown key: ${key.reason}`, { loc: container.loc, env: mergeEnv(container.env, key.env) });
+    dictSet(copy, key, value);
+    return copy;
+  }
+  if (container.kind === 'list' && key.kind === 'int') {
+    const index = key.value < 0 ? container.items.length + key.value : key.value;
+    if (index >= 0 && index < container.items.length) {
+      const items = [...container.items];
+      items[index] = value;
+      return { ...container, items };
+    }
+  }
+  if (container.kind === 'unknown') return container;
+  return unknown('item assignment that is not modelled', { loc: container.loc, env: mergeEnv(container.env, key.env, value.env) });
+}
+
+/** Store a new value at the place an expression names (a name or a chain of subscripts). */
+export function writeBack(interp: Interpreter, place: SyntaxNode, value: PyValue, scope: Scope): void {
+  if (place.type === 'identifier') {
+    const owner = scope.values.has(place.text) || !scope.parent?.values.has(place.text) ? scope : scope.parent;
+    owner.set(place.text, value, interp.statement);
+  } else if (place.type === 'subscript') assignSubscript(interp, place, value, scope);
+  else if (place.type === 'attribute') assignAttribute(interp, place, value, scope);
+  else if (place.type === 'parenthesized_expression' && place.namedChildren[0]) writeBack(interp, place.namedChildren[0], value, scope);
+}
+
+export function assignAttribute(interp: Interpreter, target: SyntaxNode, value: PyValue, scope: Scope): void {
+  const objectNode = target.childForFieldName('object');
+  const name = target.childForFieldName('attribute')?.text;
+  if (!objectNode || !name) return;
+  const owner = evalExpr(interp, objectNode, scope);
+  const internal = internalOf(owner);
+  if (internal?.tag === 'environ.Env') {
+    if (name === 'prefix' && value.kind === 'str') internal.prefix = value.value;
+    if (name === 'smart_cast') internal.smartCast = truthy(value) !== false;
+  } else if (internal?.tag === 'class') internal.scope.set(name, value, interp.statement);
+  else if (internal?.tag === 'module') internal.module.scope.set(name, value, interp.statement);
+}
+
+export function deleteTarget(interp: Interpreter, target: SyntaxNode, scope: Scope): void {
+  if (target.type === 'identifier') scope.set(target.text, undefined);
+  else if (target.type === 'expression_list' || target.type === 'tuple') {
+    for (const c of target.namedChildren) if (c) deleteTarget(interp, c, scope);
+  }
+  else if (target.type === 'subscript') {
+    const containerNode = target.childForFieldName('value');
+    const keyNode = target.childForFieldName('subscript');
+    if (!containerNode || !keyNode) return;
+    const container = evalExpr(interp, containerNode, scope);
+    const key = evalExpr(interp, keyNode, scope);
+    let updated: PyValue = unknown('item deletion that is not modelled', { loc: container.loc, env: container.env });
+    if (container.kind === 'dict' && key.kind !== 'unknown') {
+      updated = { ...container, entries: container.entries.filter((e) => pyEquals(e.key, key) !== true) };
+    } else if (container.kind === 'list' && key.kind === 'int') {
+      const index = key.value < 0 ? container.items.length + key.value : key.value;
+      updated = { ...container, items: container.items.filter((_, i) => i !== index) };
+    }
+    writeBack(interp, containerNode, updated, scope);
+  }
+}
+
+export function isNamespaceCall(node: SyntaxNode): boolean {
+  const fn = node.childForFieldName('function');
+  return fn?.type === 'identifier' && ['vars', 'globals', 'locals'].includes(fn.text) && (node.childForFieldName('arguments')?.namedChildCount ?? 0) === 0;
+}

@@ -1,0 +1,3 @@
+/** The report formats `check --format` takes (kept apart from the formatters so the CLI can list them cheaply). */
+export const FORMATS = ['pretty', 'json', 'sarif', 'junit', 'gitlab', 'github', 'markdown'] as const;
+export type ReportFormat = (typeof FORMATS)[number];

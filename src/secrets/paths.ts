@@ -1,0 +1,37 @@
+/**
+ * Where a file sits in a project, for the secret scanner: values in tests, fixtures, CI workflows,
+ * dev containers, docs and dev/test env files are throwaway by convention, not production secrets.
+ */
+export type PathContext = 'test' | 'ci' | 'dev' | 'docs';
+
+/** How a finding names the context: `in a test file`. */
+export const PATH_CONTEXT_LABEL: Readonly<Record<PathContext, string>> = {
+  test: 'a test or fixture file',
+  ci: 'a CI configuration file',
+  dev: 'a local-development file',
+  docs: 'documentation or an example',
+};
+
+const TEST_DIR = /(?:^|\/)(?:tests?|testing|__tests__|testdata|test_data|fixtures|e2e)\//i;
+const TEST_FILE = /(?:^|\/)(?:test_[^/]*|[^/]*_tests?\.py|tests\.py|conftest\.py|[^/]*fixtures?[^/]*\.json)$/i;
+const CI = /(?:^|\/)(?:\.github|\.gitlab|\.circleci|\.buildkite|\.woodpecker)\/|(?:^|\/)(?:\.gitlab-ci\.ya?ml|\.travis\.ya?ml|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml|cloudbuild\.ya?ml|tox\.ini)$/i;
+const DEV_DIR = /(?:^|\/)(?:\.devcontainer|local[-_]dev|dev[-_]env)\//i;
+const DEV_TOKENS = new Set(['test', 'testing', 'ci', 'dev', 'develop', 'development', 'local', 'override']);
+const DOCS_DIR = /(?:^|\/)(?:docs?|examples?|samples?)\//i;
+
+/** `.env.test`, `.env.local`, `local_dev.env`, `docker-compose.dev.yml`, `compose.override.yaml`, … */
+function isDevFile(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  // Only env and compose files: a settings module named local.py or dev.py can be what is deployed.
+  if (!/\.env$|^\.env\.|compose[^/]*\.ya?ml$/i.test(name)) return false;
+  return name.toLowerCase().split(/[._-]/).some((token) => DEV_TOKENS.has(token));
+}
+
+/** The context of a workspace-relative path, or undefined for ordinary (possibly deployed) code and config. */
+export function pathContext(path: string): PathContext | undefined {
+  if (CI.test(path)) return 'ci';
+  if (TEST_DIR.test(path) || TEST_FILE.test(path)) return 'test';
+  if (DEV_DIR.test(path) || isDevFile(path)) return 'dev';
+  if (DOCS_DIR.test(path)) return 'docs';
+  return undefined;
+}

@@ -1,0 +1,49 @@
+/**
+ * Shapes of values that sit under secret-sounding names without being secrets: format strings,
+ * UUIDs, password hashes, regexes, paths, addresses, enum constants. The name-based tiers only
+ * report values that look like credentials.
+ */
+
+/** `%s`, `%d`, `%(name)s`, `{}`, `{name}`, `{0}`, `{obj.attr}`: a template filled in at run time. */
+const FORMAT_PLACEHOLDER = /%[sd]|%\(\w+\)[sdr]|\{[\w.[\]:!]*\}/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Django's stored password format `algorithm$…$…` (pbkdf2_sha256, argon2, bcrypt_sha256, scrypt, …). */
+const PASSWORD_HASH = /^(?:pbkdf2_sha256|pbkdf2_sha1|argon2|bcrypt|bcrypt_sha256|scrypt|sha1|md5|crypt|unsalted_md5|unsalted_sha1)\$|^[a-z][a-z0-9_]{2,}\$[^$\s]+\$/;
+/** Regex syntax Django's key alphabet never contains: escapes, classes, groups with `?`, `.*`, `{n,m}`. */
+const REGEX = /\\[dwsbDWSBx.]|\[[^\]]+\]|\(\?[:=!<P]|\.[*+?]|\{\d+(?:,\d*)?\}|^\^.*\$$/;
+const URL_PATH = /^\/[\w\-./{}:%<>]*$/;
+/** `files/report.png`, `static/js/app.js`: a relative file path. */
+const FILE_PATH = /^[\w.-]+(?:\/[\w.-]+)+\.[A-Za-z0-9]{1,5}$/;
+const HEX_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
+/** Letters and separators only: words (`sumo:wiki:full-rebuild`), unless random-looking. */
+const WORDS_ONLY = /^[A-Za-z_.:\-/ ]+$/;
+/** Django's get_random_secret_key() alphabet. */
+const DJANGO_KEY = /^[a-z0-9!@#$%^&*(\-_=+)]{40,100}$/;
+
+function normalise(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** Mixed-case letters with upper-case runs inside words (`hGkqPZLmWtrBnXa`), not CamelCase identifiers. */
+function randomLetters(value: string): boolean {
+  if (value.length < 16) return false;
+  const flips = value.match(/[a-z][A-Z]/g)?.length ?? 0;
+  const upperPairs = value.match(/[A-Z]{2}/g)?.length ?? 0;
+  return flips >= 3 && upperPairs >= 2;
+}
+
+/** A Django secret key by its shape: 40+ characters of the alphabet get_random_secret_key() draws from, mixing letters, digits and symbols. */
+export function hasDjangoKeyShape(value: string): boolean {
+  return DJANGO_KEY.test(value) && /[a-z]/.test(value) && /\d/.test(value) && /[^a-z0-9]/.test(value);
+}
+
+/** Whether a value assigned to `name` is data of another kind than a credential. */
+export function isNonSecretShape(value: string, name: string): boolean {
+  if (hasDjangoKeyShape(value)) return false;
+  if (FORMAT_PLACEHOLDER.test(value) || UUID.test(value) || PASSWORD_HASH.test(value) || REGEX.test(value)) return true;
+  if (URL_PATH.test(value) || FILE_PATH.test(value) || HEX_ADDRESS.test(value)) return true;
+  // Enum constants: INVALID_PASSWORD = "invalid_password", PasswordReset = "password-reset".
+  const bare = normalise(value);
+  if (bare !== '' && (bare === normalise(name) || (bare.length >= 8 && normalise(name).includes(bare)))) return true;
+  return WORDS_ONLY.test(value) && !randomLetters(value);
+}
