@@ -35,9 +35,10 @@ export default defineRule({
       if (entry.key.kind !== 'str') continue;
       const engine = dictGet(entry.value, 'ENGINE');
       if (engine?.kind !== 'str' || !SQLITE_ENGINES.has(engine.value)) continue;
-      const unset = [...envReadsOf(entry.value), ...envReadsOf(engine)].filter((read) => !read.set).map((read) => read.name);
+      // The reads that chose this database (the entry's and ENGINE's), not those of NAME, HOST and the rest.
+      const unset = [...new Set([...(entry.value.env ?? []), ...envReadsOf(engine)].filter((read) => !read.set).map((read) => read.name))];
       const because = unset.length
-        ? ` because ${[...new Set(unset)].join(', ')} ${unset.length > 1 ? 'are' : 'is'} unset and the code falls back to a SQLite URL`
+        ? ` because ${unset.join(', ')} ${unset.length > 1 ? 'are' : 'is'} unset and the code falls back to SQLite`
         : '';
       ctx.report({
         message: `DATABASES['${entry.key.value}'] uses SQLite (${engine.value})${because}`,

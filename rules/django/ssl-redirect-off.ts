@@ -9,13 +9,15 @@ export default defineRule({
   title: 'HTTP is not redirected to HTTPS',
   severity: 'medium',
   django: 'security.W008',
-  facts: ['settings'],
+  facts: ['settings', 'deploy'],
   docs: {
     why:
       'With SECURE_SSL_REDIRECT off, Django answers plain-HTTP requests itself, so pages, forms and cookies without the ' +
       'Secure flag can travel unencrypted. If your load balancer or proxy already redirects every HTTP request, this ' +
       'warning is expected: silence security.W008 in SILENCED_SYSTEM_CHECKS or ignore the rule, and say why. Behind a ' +
-      'TLS-terminating proxy, also set SECURE_PROXY_SSL_HEADER or the redirect loops forever.',
+      'TLS-terminating proxy, also set SECURE_PROXY_SSL_HEADER or the redirect loops forever. When a deploy file makes ' +
+      'the platform redirect (fly.toml `force_https = true`, an App Engine app.yaml handler with `secure: always`), the ' +
+      'finding is kept for parity with Django but reported as info.',
     fix:
       'SECURE_SSL_REDIRECT = True\n' +
       '# behind a proxy that sets X-Forwarded-Proto:\nSECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")',
@@ -26,9 +28,21 @@ export default defineRule({
     if (!settings || middlewareOn(settings, SECURITY_MIDDLEWARE) !== true) return;
     const value = settings.get('SECURE_SSL_REDIRECT');
     if (isTrue(value) !== false) return;
-    ctx.report({
-      ...settingReport(settings, 'SECURE_SSL_REDIRECT', value, settings.get('MIDDLEWARE')),
-      message: `${describeNotTrue(settings, 'SECURE_SSL_REDIRECT', value)}: Django serves plain-HTTP requests instead of redirecting them to HTTPS`,
-    });
+    const report = settingReport(settings, 'SECURE_SSL_REDIRECT', value, settings.get('MIDDLEWARE'));
+    const described = describeNotTrue(settings, 'SECURE_SSL_REDIRECT', value);
+    // Django's own check still reports W008 here (it cannot see the platform), so the finding keeps
+    // its id for parity, but is only informational: no plain-HTTP request reaches Django.
+    const platformRedirect = ctx.project.deploy.platformSettings.forceHttps;
+    if (platformRedirect?.value) {
+      const file = platformRedirect.location.file;
+      ctx.report({
+        ...report,
+        severity: 'info',
+        related: [...report.related, { location: platformRedirect.location, message: `${file} redirects HTTP to HTTPS` }],
+        message: `${described}, but the platform redirects HTTP to HTTPS before it reaches Django (${file}); Django's check --deploy still reports W008`,
+      });
+      return;
+    }
+    ctx.report({ ...report, message: `${described}: Django serves plain-HTTP requests instead of redirecting them to HTTPS` });
   },
 });

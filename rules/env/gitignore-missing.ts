@@ -9,7 +9,8 @@ export default defineWorkspaceRule({
   docs: {
     why:
       'Without a .env entry in .gitignore, the first `git add -A` or `git commit -a` after someone creates a local ' +
-      '.env puts its secrets in the repository. Only the top directory of a git repository is checked.',
+      '.env puts its secrets in the repository. Only the top directory of a git repository is checked, and not when ' +
+      'git already tracks .env (a deliberate, secret-free .env is judged by env/file-committed).',
     fix: 'Add the env files to .gitignore (keeping the template):\n\n.env\n.env.*\n!.env.example',
     refs: ['https://git-scm.com/docs/gitignore'],
   },
@@ -19,8 +20,10 @@ export default defineWorkspaceRule({
     if (workspace.isTracked('.gitignore') === undefined) return;
     if (workspace.source !== 'index' && !workspace.exists('.git/HEAD')) return;
     if (ctx.focus && !ctx.focus.has('.gitignore')) return;
+    // A tracked .env was committed on purpose: env/file-committed judges whether it holds secrets, and an ignore entry would not untrack it.
+    if (workspace.isTracked('.env')) return;
     // An existing .env: ask git itself (this also honours parent .gitignore files and the global excludes).
-    if (workspace.exists('.env') && !workspace.isTracked('.env')) {
+    if (workspace.exists('.env')) {
       if (workspace.isIgnored('.env') === false) {
         ctx.report({ message: 'nothing in .gitignore ignores .env', location: { file: '.gitignore', line: 1, column: 1 }, snippet: '.gitignore .env' });
       }

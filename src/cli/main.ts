@@ -4,6 +4,7 @@ import { registerCheck } from './check-command.js';
 import { registerInit } from './init-command.js';
 import { registerRules } from './rules-command.js';
 import { registerScan } from './scan-command.js';
+import { registerServe } from './serve-command.js';
 import { toolVersion } from './version.js';
 import { UsageError } from '../engine/errors.js';
 
@@ -18,6 +19,7 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   registerCheck(program, (code) => (exitCode = code));
   registerScan(program, (code) => (exitCode = code));
+  registerServe(program, (code) => (exitCode = code));
   registerBaseline(program, (code) => (exitCode = code));
   registerRules(program);
   registerInit(program);

@@ -20,7 +20,7 @@ export interface ScanFlags {
   color?: boolean;
 }
 
-export const SCAN_FORMATS = ['pretty', 'json'];
+export const SCAN_FORMATS = ['pretty', 'json', 'html'];
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];

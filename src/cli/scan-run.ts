@@ -6,6 +6,7 @@ import { gateExitCode, parseGrade, parseSeverity } from '../engine/policy.js';
 import { formatScanJson, formatScanPretty, worstGrade } from '../probe/format.js';
 import { TargetError, parseTarget } from '../probe/plan.js';
 import { runScan } from '../probe/scan.js';
+import { renderScanHtml, scanRuleDocs } from '../report/scan-html.js';
 import type { ScanProgress, ScanResult } from '../probe/scan.js';
 import { SCAN_FORMATS } from './scan-command.js';
 import type { ScanFlags } from './scan-command.js';
@@ -90,7 +91,9 @@ export async function runScanCommand(urls: string[], flags: ScanFlags): Promise<
   const text =
     flags.format === 'json'
       ? formatScanJson(results, toolVersion())
-      : formatScanPretty(results, { color: useColor(flags.output, flags.color), verbose: flags.verbose });
+      : flags.format === 'html'
+        ? renderScanHtml(results, { toolVersion: toolVersion(), docs: await scanRuleDocs() })
+        : formatScanPretty(results, { color: useColor(flags.output, flags.color), verbose: flags.verbose });
   emit(text, flags.output);
   const errors = results.flatMap((result) => result.errors);
   if (errors.length) {

@@ -23,6 +23,8 @@ const TRUTHY = /^(?:1|true|yes|on|y|t)$/i;
 export interface ComposeReading extends DeployReading {
   /** Why the file looks like a development setup (the first sign found); absent when it does not. */
   development?: string;
+  /** Names of the services taken as running the app. */
+  appServices: string[];
 }
 
 /** A `${VAR}` / `$VAR` the compose CLI interpolates from the shell or its own .env: value unknown here. */
@@ -93,14 +95,17 @@ function developmentSign(file: string, name: string, service: unknown, env: EnvV
  * are left out), their `env_file` variables then `environment` (map or list form), `command` /
  * `entrypoint`, and the Dockerfiles they build from. Also tells whether the file is a development
  * setup (source bind mount, runserver, a dev build target, DEBUG on, dev env files or settings).
+ * `appServices` names services to take as the app's whatever they say (for an override file,
+ * whose services only add to the base file's).
  */
-export function readCompose(file: string, text: string, workspace: Workspace): ComposeReading {
-  const reading: ComposeReading = emptyReading();
+export function readCompose(file: string, text: string, workspace: Workspace, options: { appServices?: readonly string[] } = {}): ComposeReading {
+  const reading: ComposeReading = { ...emptyReading(), appServices: [] };
   const source = new YamlSource(file, text);
   reading.problems.push(...source.problems());
   const services = mapPairs(valueOf(source.root(), 'services'));
   const isApp = (name: string, service: unknown): boolean => {
     if (TOOLING_SERVICE.test(name) || INFRASTRUCTURE_NAME.test(name)) return false;
+    if (options.appServices?.includes(name)) return true;
     const build = valueOf(service, 'build');
     if (build !== undefined) return !INFRASTRUCTURE_NAME.test(scalarString(valueOf(build, 'dockerfile')) ?? '');
     const command = `${commandText(valueOf(service, 'command')) ?? ''} ${commandText(valueOf(service, 'entrypoint')) ?? ''}`;
@@ -113,6 +118,7 @@ export function readCompose(file: string, text: string, workspace: Workspace): C
     const name = scalarString(pair.key) ?? '';
     const service = pair.value;
     if (!isMap(service) || !isApp(name, service)) continue;
+    reading.appServices.push(name);
     const env = [...envFiles(file, source, service, workspace, reading), ...environment(file, source, name, valueOf(service, 'environment'))];
     reading.env.push(...env);
     reading.development ??= developmentSign(file, name, service, env, workspace);

@@ -2,11 +2,16 @@ import { posix } from 'node:path';
 import type { Workspace } from '../workspace/types.js';
 import type { DeployReading } from './reading.js';
 import { emptyReading } from './reading.js';
-import { isSeq, mapPairs, scalarString, seqItems, valueOf, YamlSource } from './yaml-source.js';
+import { isMap, isSeq, mapPairs, scalarString, seqItems, valueOf, YamlSource } from './yaml-source.js';
+
+/** The command node of a `run` process or `release`: a string, a list of commands, or a map with `command`. */
+function commandNode(node: unknown): unknown {
+  return isMap(node) ? valueOf(node, 'command') : node;
+}
 
 function commandText(node: unknown): string | undefined {
-  if (isSeq(node)) return seqItems(node).map((item) => scalarString(item) ?? '').join(' && ');
-  return scalarString(node) ?? scalarString(valueOf(node, 'command'));
+  if (isSeq(node)) return seqItems(node).map((item) => scalarString(item) ?? '').join(' && ') || undefined;
+  return scalarString(node);
 }
 
 /**
@@ -38,13 +43,16 @@ export function readHerokuYml(file: string, text: string, workspace: Workspace):
   }
   for (const pair of mapPairs(valueOf(root, 'run'))) {
     const process = scalarString(pair.key);
-    const command = commandText(pair.value);
+    const node = commandNode(pair.value);
+    const command = commandText(node);
     if (!process || !command) continue;
     if (/\$\{?PORT\b/.test(command)) reading.usesPortVariable = true;
-    reading.commands.push({ text: command, process, kind: 'heroku.yml', location: source.at(pair.value) });
+    reading.commands.push({ text: command, process, kind: 'heroku.yml', location: source.at(isSeq(node) ? node.items[0] : node) });
   }
-  const release = valueOf(valueOf(root, 'release'), 'command');
+  const release = commandNode(valueOf(root, 'release'));
   const releaseCommand = commandText(release);
-  if (releaseCommand) reading.commands.push({ text: releaseCommand, process: 'release', kind: 'heroku.yml', location: source.at(release) });
+  if (releaseCommand) {
+    reading.commands.push({ text: releaseCommand, process: 'release', kind: 'heroku.yml', location: source.at(isSeq(release) ? release.items[0] : release) });
+  }
   return reading;
 }

@@ -54,11 +54,13 @@ function productionComposeFiles(workspace: Workspace, dirs: string[]): ComposeFi
       const text = read.ok ? read.text : '';
       if (PRODUCTION_ONLY_NAME.test(name) && !/^services\s*:/m.test(text)) continue;
       // An unreadable file is reported when it is merged.
-      const reading: ComposeReading = read.ok ? readCompose(path, text, workspace) : emptyReading();
+      const reading: ComposeReading = read.ok ? readCompose(path, text, workspace) : { ...emptyReading(), appServices: [] };
       const override = ['docker-compose.override.yml', 'docker-compose.override.yaml', 'compose.override.yaml', 'compose.override.yml'].find((other) => names.has(other));
       if (!reading.development && override && !PRODUCTION_WORD.test(qualifier)) {
         const overrideText = workspace.readText(joinPath(dir, override));
-        if (overrideText.ok) reading.development = readCompose(joinPath(dir, override), overrideText.text, workspace).development;
+        if (overrideText.ok) {
+          reading.development = readCompose(joinPath(dir, override), overrideText.text, workspace, { appServices: reading.appServices }).development;
+        }
       }
       candidates.push({ dir, path, production: PRODUCTION_ONLY_NAME.test(name) || PRODUCTION_WORD.test(qualifier), reading });
     }

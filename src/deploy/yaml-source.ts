@@ -1,18 +1,34 @@
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { Document, Pair, YAMLMap } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as YamlLibrary from 'yaml';
+import type { Alias, Document, LineCounter, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { FileLocation } from '../engine/types.js';
 import type { DeployProblem } from './types.js';
+
+// The yaml package is some 70 modules: load it only when a project has a YAML or JSON deploy file.
+const requireModule = createRequire(import.meta.url);
+let library: typeof YamlLibrary | undefined;
+function yaml(): typeof YamlLibrary {
+  library ??= requireModule('yaml') as typeof YamlLibrary;
+  return library;
+}
+
+export const isMap = (node: unknown): node is YAMLMap => yaml().isMap(node);
+export const isScalar = (node: unknown): node is Scalar => yaml().isScalar(node);
+export const isSeq = (node: unknown): node is YAMLSeq => yaml().isSeq(node);
+const isNode = (node: unknown): node is Node => yaml().isNode(node);
+const isAlias = (node: unknown): node is Alias => yaml().isAlias(node);
 
 /** A YAML (or JSON) document whose nodes can be turned into file locations. */
 export class YamlSource {
   readonly document: Document.Parsed;
-  private readonly lines = new LineCounter();
+  private readonly lines: LineCounter = new (yaml().LineCounter)();
 
   constructor(
     readonly file: string,
     text: string,
   ) {
-    this.document = parseDocument(text, { lineCounter: this.lines, uniqueKeys: false, prettyErrors: false });
+    this.document = yaml().parseDocument(text, { lineCounter: this.lines, uniqueKeys: false, prettyErrors: false });
+    expandMergeKeys(this.document);
   }
 
   /** Parse errors as deploy problems. */
@@ -36,6 +52,30 @@ export class YamlSource {
   root(): YAMLMap | undefined {
     return isMap(this.document.contents) ? this.document.contents : undefined;
   }
+}
+
+/**
+ * Replace each `<<: *anchor` (or `<<: [*a, *b]`) merge key by the anchored map's pairs that the map
+ * does not set itself, as compose does (`<<: *worker`). The pairs keep their nodes, so locations
+ * point at where the values are written.
+ */
+function expandMergeKeys(document: Document.Parsed): void {
+  yaml().visit(document, {
+    Map(_key, map) {
+      const merges = map.items.filter((pair) => isScalar(pair.key) && pair.key.value === '<<');
+      if (merges.length === 0) return;
+      map.items = map.items.filter((pair) => !merges.includes(pair));
+      const has = (key: unknown): boolean => map.items.some((pair) => isScalar(pair.key) && isScalar(key) && pair.key.value === key.value);
+      for (const merge of merges) {
+        const sources = isSeq(merge.value) ? merge.value.items : [merge.value];
+        for (const source of sources) {
+          const resolved = isAlias(source) ? source.resolve(document) : source;
+          if (!isMap(resolved)) continue;
+          for (const pair of resolved.items) if (!has(pair.key)) map.items.push(pair);
+        }
+      }
+    },
+  });
 }
 
 /** The pair of a map whose key is the scalar `key`. */
@@ -63,4 +103,3 @@ export function mapPairs(node: unknown): Pair[] {
   return isMap(node) ? node.items : [];
 }
 
-export { isMap, isScalar, isSeq };

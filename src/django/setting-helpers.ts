@@ -32,11 +32,13 @@ export function envNotes(value: PyValue): { related: { location: FileLocation | 
 
 /**
  * Django's `item in SETTING` for MIDDLEWARE / INSTALLED_APPS: exact string equality against the
- * items. undefined when an item (or the setting) is unknown and no known item matches.
+ * items. undefined when an item (or the setting) is unknown and no known item matches; true for an
+ * unknown setting that certainly holds the item whichever way it was built (`certainItems`).
  */
 export function settingIncludes(settings: Settings, name: string, item: string): boolean | undefined {
   const value = settings.get(name);
   if (value.kind === 'str') return value.value.includes(item);
+  if (value.kind === 'unknown') return value.certainItems?.some((entry) => entry.kind === 'str' && entry.value === item) ? true : undefined;
   if (value.kind !== 'list' && value.kind !== 'tuple' && value.kind !== 'set') return undefined;
   let undecided = false;
   for (const entry of value.items) {

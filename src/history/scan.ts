@@ -57,46 +57,73 @@ export function introducedBlobs(root: string): { blobs: IntroducedBlob[]; commit
 
 /**
  * Stream blobs out of one `git cat-file --batch` process, calling `onBlob` with each one's bytes
- * in input order. Resolves when git is done (or fails: then with what was read).
+ * in input order. Resolves when git is done (or fails: then with what was read). Bytes are only
+ * copied for the few objects (and headers) that straddle two reads.
  */
 export function streamBlobs(root: string, shas: readonly string[], onBlob: (index: number, bytes: Buffer) => void): Promise<void> {
   return new Promise((resolve) => {
     if (shas.length === 0) return resolve();
     const child = spawn('git', ['cat-file', '--batch'], { cwd: root, stdio: ['pipe', 'pipe', 'ignore'] });
-    let chunks: Buffer[] = [];
+    /** The start of an object or header that straddles reads, and its length. */
+    let parts: Buffer[] = [];
     let buffered = 0;
     let index = 0;
-    /** Bytes of the current object still expected (content plus the trailing newline), or -1 while reading a header. */
+    /** Bytes of the current object (content plus the trailing newline), or -1 while reading a header. */
     let want = -1;
-    let missing = false;
 
-    const take = (length: number): Buffer => {
-      const all = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, buffered);
-      chunks = length < all.length ? [all.subarray(length)] : [];
-      buffered = all.length - length;
-      return all.subarray(0, length);
+    /** Parses a `<sha> blob <size>` header line (without its newline); false for a missing object. */
+    const header = (line: Buffer): boolean => {
+      const fields = line.toString('latin1').trim().split(' ');
+      if (fields[1] === 'missing') {
+        index++;
+        return false;
+      }
+      want = Number(fields[2]) + 1;
+      return true;
     };
     child.stdout.on('data', (chunk: Buffer) => {
-      chunks.push(chunk);
-      buffered += chunk.length;
-      while (true) {
+      let offset = 0;
+      if (buffered > 0) {
         if (want === -1) {
-          const head = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, buffered);
-          chunks = [head];
-          const newline = head.indexOf(10);
-          if (newline === -1) return;
-          const header = take(newline + 1).toString('latin1').trim().split(' ');
-          missing = header[1] === 'missing';
-          if (missing) {
-            index++;
-            continue;
+          const newline = chunk.indexOf(10);
+          if (newline === -1) {
+            parts.push(chunk);
+            buffered += chunk.length;
+            return;
           }
-          want = Number(header[2]) + 1;
+          header(Buffer.concat([...parts, chunk.subarray(0, newline)]));
+          offset = newline + 1;
+        } else {
+          const need = want - buffered;
+          if (chunk.length < need) {
+            parts.push(chunk);
+            buffered += chunk.length;
+            return;
+          }
+          parts.push(chunk.subarray(0, need));
+          onBlob(index++, Buffer.concat(parts, want).subarray(0, want - 1));
+          want = -1;
+          offset = need;
         }
-        if (buffered < want) return;
-        const bytes = take(want).subarray(0, want - 1);
+        parts = [];
+        buffered = 0;
+      }
+      while (offset < chunk.length) {
+        if (want === -1) {
+          const newline = chunk.indexOf(10, offset);
+          if (newline === -1) break;
+          const found = header(chunk.subarray(offset, newline));
+          offset = newline + 1;
+          if (!found) continue;
+        }
+        if (chunk.length - offset < want) break;
+        onBlob(index++, chunk.subarray(offset, offset + want - 1));
+        offset += want;
         want = -1;
-        onBlob(index++, bytes);
+      }
+      if (offset < chunk.length) {
+        parts = [chunk.subarray(offset)];
+        buffered = chunk.length - offset;
       }
     });
     child.on('error', () => resolve());

@@ -6,8 +6,9 @@ import { attribute, evalExpr } from './expressions.js';
 import { callExternal, callObject } from './library-calls.js';
 import { callMethod } from './methods.js';
 import { internalOf } from './internals.js';
+import { callFunction } from './functions.js';
 import { isNamespaceCall, writeBack } from './targets.js';
-import { none, object, unknown } from './pyops.js';
+import { none, object, unknown, withMeta } from './pyops.js';
 
 /** Calls: argument lists, `vars().update()`, and dispatch to methods, libraries and project functions. */
 
@@ -55,7 +56,7 @@ export function evalCall(interp: Interpreter, node: SyntaxNode, scope: Scope): P
     if (name === 'update' && receiverNode.type === 'call' && isNamespaceCall(receiverNode)) {
       const update = args.positional[0];
       if (update?.kind === 'dict') {
-        for (const entry of update.entries) if (entry.key.kind === 'str') scope.set(entry.key.value, entry.value, interp.statement);
+        for (const entry of update.entries) if (entry.key.kind === 'str') scope.set(entry.key.value, withMeta(entry.value, { env: update.env }), interp.statement);
       }
       for (const [key, value] of args.keywords) scope.set(key, value, interp.statement);
       return none({ loc: where });
@@ -81,7 +82,10 @@ export function call(interp: Interpreter, fn: PyValue, args: Args, node: SyntaxN
   if (fn.kind === 'unknown') return unknown(fn.reason, { loc: where, env: fn.env });
   if (fn.kind === 'object' && fn.type.startsWith('ext:')) return callExternal(interp, fn.type.slice(4), args, node);
   const internal = internalOf(fn);
-  if (internal?.tag === 'function') return unknown(`calls ${internal.name}(), a function defined in the project`, { loc: where });
+  if (internal?.tag === 'function') {
+    if (internal.definition) return callFunction(interp, internal.name, internal.definition, args, node);
+    return unknown(`calls ${internal.name}(), a decorated function of the project`, { loc: where });
+  }
   if (internal?.tag === 'class') return unknown(`instance of class ${internal.name}`, { loc: where });
   if (internal?.tag === 'bound') {
     const outcome = callMethod(interp, internal.self, internal.name, args, where);

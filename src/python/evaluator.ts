@@ -12,6 +12,7 @@ import { setInternal } from './internals.js';
 import { object, str, unknown } from './pyops.js';
 import { BudgetSignal, RaiseSignal } from './signals.js';
 import { runTopLevel } from './statements.js';
+import type { CallFrame } from './functions.js';
 
 /**
  * The interpreter's shared state and module loading. Statements (statements.ts, branches.ts,
@@ -63,12 +64,16 @@ export class Interpreter {
   budgetReported = false;
   /** How many `try` bodies enclose the code being run: exceptions propagate as signals inside one. */
   tryDepth = 0;
+  /** How many branches of undecidable conditions enclose the code being run (errors there raise, to drop the branch). */
+  speculative = 0;
   /** Nesting of expressions being evaluated (guards the JavaScript stack). */
   depth = 0;
   /** The module being evaluated and the simple statement being executed (for locations). */
   file = '';
   statement: FileLocation = { file: '', line: 1, column: 1 };
   module: ModuleRecord | undefined;
+  /** The project functions being called, innermost last. */
+  readonly frames: CallFrame[] = [];
 
   constructor(readonly options: InterpreterOptions) {
     this.env = options.env;
@@ -96,7 +101,7 @@ export class Interpreter {
    * recorded as a problem and the expression becomes unknown so the rest of the module still evaluates.
    */
   fail(exception: string, message: string, where: FileLocation, env?: EnvRead[], kind: EvalProblemKind = 'raises'): PyValue {
-    if (this.tryDepth > 0) throw new RaiseSignal(exception, message, where, kind);
+    if (this.tryDepth > 0 || this.speculative > 0) throw new RaiseSignal(exception, message, where, kind);
     this.problem(kind, message, where);
     return unknown(message, { loc: where, env: env ?? [] });
   }
@@ -202,10 +207,11 @@ export class Interpreter {
   }
 
   private runModule(record: ModuleRecord): void {
-    const saved = { file: this.file, module: this.module, tryDepth: this.tryDepth, statement: this.statement };
+    const saved = { file: this.file, module: this.module, tryDepth: this.tryDepth, speculative: this.speculative, statement: this.statement };
     this.file = record.file;
     this.module = record;
     this.tryDepth = 0;
+    this.speculative = 0;
     this.files.push(record.file);
     try {
       const read = this.options.workspace.readText(record.file);

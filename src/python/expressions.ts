@@ -4,9 +4,11 @@ import type { Interpreter } from './evaluator.js';
 import { Scope } from './scope.js';
 import type { EnvRead, PyDict, PyValue } from './value.js';
 import { assign } from './targets.js';
-import { binaryOp, bool, compare, dictLookup, dictSet, envOf, float, int, mergeDicts, mergeEnv, none, object, pyEquals, pyStr, str, tuple, withMeta, unknown } from './pyops.js';
+import { binaryOp, bool, certainItemsOf, compare, dictLookup, dictSet, envOf, float, int, mergeDicts, mergeEnv, none, object, pyEquals, pyStr, str, tuple, unknown, unknownWithItems, withMeta } from './pyops.js';
 import { classLinearization, internalOf, setInternal } from './internals.js';
 import { evalCall } from './calls.js';
+import { defineFunction } from './functions.js';
+import { joinValues } from './branches.js';
 import { evalString } from './string-literals.js';
 import { externalAttribute } from './library-calls.js';
 import { percentFormat } from './strings.js';
@@ -125,8 +127,7 @@ export function evalNode(interp: Interpreter, node: SyntaxNode, scope: Scope): P
       if (t === undefined) {
         const a = evalExpr(interp, whenTrue, scope);
         const b = evalExpr(interp, whenFalse, scope);
-        if (pyEquals(a, b) === true) return withMeta(a, { env: condition.env });
-        return unknown(condition.kind === 'unknown' ? condition.reason : `depends on ${test.text}`, { loc: where(), env: mergeEnv(condition.env, a.env, b.env) });
+        return joinValues(a, b, condition.kind === 'unknown' ? condition.reason : `depends on ${test.text}`, condition.env);
       }
       return withMeta(evalExpr(interp, t ? whenTrue : whenFalse, scope), { env: condition.env });
     }
@@ -145,11 +146,8 @@ export function evalNode(interp: Interpreter, node: SyntaxNode, scope: Scope): P
       if (name) scope.set(name.text, value, interp.statement);
       return value;
     }
-    case 'lambda': {
-      const fn = object('function', { loc: where() });
-      setInternal(fn, { tag: 'function', name: '<lambda>', property: false });
-      return fn;
-    }
+    case 'lambda':
+      return defineFunction(interp, node, scope);
     case 'list_comprehension':
     case 'set_comprehension':
     case 'dictionary_comprehension':
@@ -165,7 +163,7 @@ export function evalComprehension(interp: Interpreter, node: SyntaxNode, scope: 
   const where = interp.here(node);
   const body = node.childForFieldName('body');
   const clauses = node.namedChildren.filter((c) => c.type === 'for_in_clause' || c.type === 'if_clause');
-  const inner = new Scope(scope);
+  const inner = new Scope(scope, 'comprehension');
   const results: PyValue[] = [];
   let env: EnvRead[] | undefined;
   let failure: string | undefined;
@@ -260,7 +258,13 @@ export function binary(interp: Interpreter, op: string, left: PyValue, right: Py
   const env = envOf(left, right);
   const meta = { loc: interp.here(node), env };
   const missing = left.kind === 'unknown' ? left : right.kind === 'unknown' ? right : undefined;
-  if (missing) return unknown((missing as { reason: string }).reason, meta);
+  if (missing) {
+    // Concatenating sequences keeps what each side certainly holds.
+    const leftItems = certainItemsOf(left);
+    const rightItems = certainItemsOf(right);
+    const items = op === '+' && leftItems && rightItems ? [...leftItems, ...rightItems] : [];
+    return unknownWithItems((missing as { reason: string }).reason, meta, items);
+  }
   if (op === '%' && left.kind === 'str') {
     const text = percentFormat(left.value, right);
     return text === undefined ? unknown(`% formatting with parts that are not known: ${node.text.slice(0, 60)}`, meta) : str(text, meta);
@@ -305,11 +309,17 @@ export function evalSequence(interp: Interpreter, node: SyntaxNode, scope: Scope
     if (child.type === 'list_splat') {
       const inner = evalExpr(interp, child.namedChildren[0]!, scope);
       if (inner.kind === 'list' || inner.kind === 'tuple' || inner.kind === 'set') items.push(...inner.items);
-      else opaque = inner;
+      else {
+        opaque = inner;
+        items.push(...(certainItemsOf(inner) ?? []));
+      }
     } else items.push(evalExpr(interp, child, scope));
   }
   const kind = node.type === 'expression_list' ? 'tuple' : (node.type as 'list' | 'tuple' | 'set');
-  if (opaque) return unknown(opaque.kind === 'unknown' ? opaque.reason : 'unpacks a value that is not a sequence', { loc: interp.here(node), env: opaque.env });
+  if (opaque) {
+    // `[*unknown, 'x']` still certainly holds 'x' (and what the unknown part certainly holds).
+    return unknownWithItems(opaque.kind === 'unknown' ? opaque.reason : 'unpacks a value that is not a sequence', { loc: interp.here(node), env: opaque.env }, items);
+  }
   if (kind === 'set') {
     const unique: PyValue[] = [];
     for (const item of items) if (!unique.some((u) => pyEquals(u, item) === true)) unique.push(item);

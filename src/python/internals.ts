@@ -1,5 +1,6 @@
 import type { EnvVar } from '../env/types.js';
 import type { Args, ModuleRecord } from './evaluator.js';
+import type { PyNode as SyntaxNode } from './syntax.js';
 import type { CsvSpec } from './env-casts.js';
 import type { Scope } from './scope.js';
 import type { PyValue } from './value.js';
@@ -8,7 +9,7 @@ import type { PyValue } from './value.js';
 export type Internal =
   | { tag: 'module'; module: ModuleRecord }
   | { tag: 'class'; name: string; bases: PyValue[]; scope: Scope; file: string }
-  | { tag: 'function'; name: string; property: boolean }
+  | { tag: 'function'; name: string; property: boolean; definition?: FunctionDefinition }
   | { tag: 'bound'; self: PyValue; name: string }
   | { tag: 'parents'; paths: string[] }
   | { tag: 'environ.Env'; scheme: Map<string, SchemeEntry>; prefix: string; smartCast: boolean }
@@ -17,6 +18,18 @@ export type Internal =
   | { tag: 'decouple.Csv'; spec: CsvSpec; text: string }
   | { tag: 'decouple.Choices'; choices: PyValue[]; cast?: string; text: string }
   | { tag: 'configurations.Value'; valueType: string; args: Args; defaultText?: string };
+
+/** A `def` or `lambda` of the project that calls can run (absent when a decorator hides what it does). */
+export interface FunctionDefinition {
+  /** The `function_definition` or `lambda` node. */
+  node: SyntaxNode;
+  /** The scope free names resolve in: the defining module, or the enclosing function's locals. */
+  closure: Scope;
+  module: ModuleRecord | undefined;
+  file: string;
+  /** Parameter defaults, evaluated once when the `def` ran (as Python does). */
+  defaults: Map<string, PyValue>;
+}
 
 export interface SchemeEntry {
   cast?: PyValue;

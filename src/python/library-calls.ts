@@ -39,6 +39,7 @@ import {
   pyInt,
 } from './env-casts.js';
 import { djDatabaseUrlParse, environCacheUrl, environDbUrl, environEmailUrl } from './db-url.js';
+import { literalEval } from './literal-eval.js';
 
 /** Calls into the standard library and the env libraries (research §4), modelled by dotted name. */
 
@@ -76,11 +77,17 @@ function arg(interp: Interpreter, args: Args, index: number, keyword: string): A
   if (index >= 0 && index < args.positional.length) {
     const node = args.positionalNodes[index];
     const value = args.positional[index]!;
-    return { value, text: node?.text ?? reprOf(value) ?? '…' };
+    return { value, text: sourceText(interp, node, value) };
   }
   const value = args.keywords.get(keyword);
   if (!value) return undefined;
-  return { value, text: args.keywordNodes.get(keyword)?.text ?? reprOf(value) ?? '…' };
+  return { value, text: sourceText(interp, args.keywordNodes.get(keyword), value) };
+}
+
+/** How an argument reads in messages: its source, except a parameter name inside a called function (its value then). */
+function sourceText(interp: Interpreter, node: SyntaxNode | undefined, value: PyValue): string {
+  if (node?.type === 'identifier' && interp.frames.length) return reprOf(value) ?? node.text;
+  return node?.text ?? reprOf(value) ?? '…';
 }
 
 function textOf(value: PyValue | undefined): string | undefined {
@@ -142,6 +149,8 @@ export function callExternal(interp: Interpreter, dottedName: string, args: Args
       const n = a0.kind === 'str' ? a0.value.length : a0.kind === 'dict' ? a0.entries.length : 'items' in a0 ? a0.items.length : undefined;
       return n === undefined ? unknown(reasonOf(a0, 'len() of a value that is not sized'), meta) : int(n, meta);
     }
+    case 'ast.literal_eval':
+      return a0 ? literalEval(interp, a0, where) : unknown('ast.literal_eval() without argument', meta);
     case 'builtins.print':
       return none(meta);
     case 'builtins.any':
@@ -542,7 +551,8 @@ function environGetValue(
   }
   if (fallback?.value.kind === 'none' && value.kind === 'str' && value.value === '') value = none();
   if (value.kind === 'unknown') return unknown(value.reason, { loc: where, env: mergeEnv([read], value.env) });
-  const equalsDefault = fallback !== undefined && pyEquals(value, fallback.value) === true;
+  // An unset variable gives the default itself, which Env never casts (even an opaque object like logging.INFO).
+  const equalsDefault = fallback !== undefined && (value === fallback.value || pyEquals(value, fallback.value) === true);
   if (!equalsDefault || (options.parseDefault && value.kind !== 'none')) {
     if (castName === 'db_url') return urlConfig(interp, environDbUrl, value, undefined, { loc: where, env: mergeEnv([read], value.env) });
     const parsed = environParseValue(value, castName);

@@ -4,6 +4,8 @@ import type { Args, Interpreter } from './evaluator.js';
 import { setInternal } from './internals.js';
 import {
   bool,
+  certainItemsOf,
+  unknownWithItems,
   dictLookup,
   dictSet,
   envOf,
@@ -65,12 +67,29 @@ export function valueAttribute(interp: Interpreter, owner: PyValue, name: string
   }
 }
 
+const NON_MUTATING = new Set(['index', 'count', 'copy']);
+
+/** An unknown sequence with certain items after `name(args)`: adding keeps them, anything else may remove some. */
+function afterMutation(receiver: PyValue & { kind: 'unknown' }, name: string, args: Args): PyValue {
+  const items = receiver.certainItems ?? [];
+  const added = name === 'append' || name === 'add' ? args.positional.slice(0, 1) : name === 'insert' ? args.positional.slice(1, 2) : name === 'extend' || name === 'update' ? certainItemsOf(args.positional[0] ?? none()) : undefined;
+  if (added) return unknownWithItems(receiver.reason, { loc: receiver.loc, env: envOf(receiver, ...args.positional) }, [...items, ...added]);
+  if (NON_MUTATING.has(name)) return receiver;
+  return unknown(receiver.reason, { loc: receiver.loc, env: receiver.env });
+}
+
 /** Call a method on a value; undefined when the receiver/method pair is not modelled here. */
 export function callMethod(interp: Interpreter, receiver: PyValue, name: string, args: Args, where: FileLocation): MethodOutcome | undefined {
   const meta = { loc: where, env: envOf(receiver, ...args.positional, ...args.keywords.values()) };
   const done = (result: PyValue | undefined): MethodOutcome | undefined => (result ? { result: withMeta(result, meta) } : undefined);
-  if (args.opaque) return { result: unknown(`call with *args/**kwargs that are not known`, meta) };
-  if (receiver.kind === 'unknown') return { result: unknown(receiver.reason, meta) };
+  if (args.opaque) {
+    const result = unknown(`call with *args/**kwargs that are not known`, meta);
+    return receiver.kind === 'unknown' && receiver.certainItems ? { result, updated: unknown(receiver.reason, { loc: receiver.loc, env: receiver.env }) } : { result };
+  }
+  if (receiver.kind === 'unknown') {
+    const result = unknown(receiver.reason, meta);
+    return receiver.certainItems ? { result, updated: afterMutation(receiver, name, args) } : { result };
+  }
   const unknownArg = [...args.positional, ...args.keywords.values()].find((a) => a.kind === 'unknown');
   switch (receiver.kind) {
     case 'str':

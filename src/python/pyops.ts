@@ -21,6 +21,19 @@ export const object = (type: string, meta: Meta = {}, attrs?: Map<string, PyValu
   ...clean(meta),
 });
 
+/** An unknown list/tuple/set that certainly contains `items` (none: a plain unknown). */
+export function unknownWithItems(reason: string, meta: Meta, items: PyValue[]): PyValue {
+  const out = unknown(reason, meta);
+  return items.length && out.kind === 'unknown' ? { ...out, certainItems: items } : out;
+}
+
+/** The items a sequence value certainly contains: all of a known one, `certainItems` of an unknown one. */
+export function certainItemsOf(value: PyValue): PyValue[] | undefined {
+  if (value.kind === 'list' || value.kind === 'tuple' || value.kind === 'set') return value.items;
+  if (value.kind === 'unknown') return value.certainItems;
+  return undefined;
+}
+
 export function dict(entries: [string, PyValue][], meta: Meta = {}): PyDict {
   return { kind: 'dict', entries: entries.map(([key, value]) => ({ key: str(key), value })), ...clean(meta) };
 }

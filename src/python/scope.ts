@@ -17,7 +17,11 @@ export class Scope {
   readonly assignedAt = new Map<string, FileLocation>();
   private readonly journal: Change[] = [];
 
-  constructor(readonly parent?: Scope) {}
+  /** `kind`: whose namespace this is; a function's locals shadow, never mutate, the enclosing scopes. */
+  constructor(
+    readonly parent?: Scope,
+    readonly kind: 'module' | 'class' | 'function' | 'comprehension' = 'module',
+  ) {}
 
   get(name: string): PyValue | undefined {
     return this.values.get(name) ?? this.parent?.get(name);

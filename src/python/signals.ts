@@ -39,6 +39,7 @@ const EXCEPTION_PARENTS: Record<string, string> = {
   AttributeError: 'Exception',
   OSError: 'Exception',
   FileNotFoundError: 'OSError',
+  SyntaxError: 'Exception',
   Exception: 'BaseException',
 };
 

@@ -1,11 +1,12 @@
 import type { PyNode as SyntaxNode } from './syntax.js';
 import type { Interpreter } from './evaluator.js';
 import { Scope } from './scope.js';
-import type { PyValue } from './value.js';
-import { BudgetSignal, LoopSignal, RaiseSignal, exceptionMatches } from './signals.js';
+import type { EnvRead, PyValue } from './value.js';
+import { BudgetSignal, LoopSignal, RaiseSignal, ReturnSignal, exceptionMatches } from './signals.js';
+import { containsReturn, defineFunction } from './functions.js';
 import { assign, deleteTarget } from './targets.js';
 import { binary, evalExpr, iterableItems } from './expressions.js';
-import { envOf, list, object, withMeta, unknown } from './pyops.js';
+import { envOf, list, none, object, withMeta, unknown } from './pyops.js';
 import { execIf } from './branches.js';
 import { execImport, execImportFrom } from './imports.js';
 import { setInternal } from './internals.js';
@@ -30,7 +31,7 @@ export function runTopLevel(interp: Interpreter, statements: SyntaxNode[], scope
       if (error instanceof RaiseSignal) {
         interp.problem(error.kind, error.message, error.where);
         poison(interp, statement, scope, error.message);
-      } else if (!(error instanceof LoopSignal)) {
+      } else if (!(error instanceof LoopSignal || error instanceof ReturnSignal)) {
         poison(interp, statement, scope, `internal error: ${(error as Error)?.message ?? String(error)}`);
       }
     }
@@ -39,6 +40,12 @@ export function runTopLevel(interp: Interpreter, statements: SyntaxNode[], scope
 
 /** Mark every name a statement would assign or mutate as unknown. */
 export function poison(interp: Interpreter, node: SyntaxNode, scope: Scope, reason: string): void {
+  const where = interp.here(node);
+  for (const name of assignedNames(node)) scope.set(name, unknown(reason, { loc: where }), where);
+}
+
+/** The names a statement (or block) would assign or mutate, found syntactically. */
+export function assignedNames(node: SyntaxNode): Set<string> {
   const names = new Set<string>();
   const pending: SyntaxNode[] = [node];
   while (pending.length) {
@@ -65,10 +72,8 @@ export function poison(interp: Interpreter, node: SyntaxNode, scope: Scope, reas
     }
     pending.push(...n.namedChildren);
   }
-  const where = interp.here(node);
-  for (const name of names) scope.set(name, unknown(reason, { loc: where }), where);
+  return names;
 }
-
 
 export function execBlock(interp: Interpreter, block: SyntaxNode | null, scope: Scope): void {
   if (!block) return;
@@ -77,7 +82,7 @@ export function execBlock(interp: Interpreter, block: SyntaxNode | null, scope: 
     try {
       execStatement(interp, statement, scope);
     } catch (error) {
-      if (error instanceof BudgetSignal || error instanceof RaiseSignal || error instanceof LoopSignal) throw error;
+      if (error instanceof BudgetSignal || error instanceof RaiseSignal || error instanceof LoopSignal || error instanceof ReturnSignal) throw error;
       poison(interp, statement, scope, `internal error: ${(error as Error)?.message ?? String(error)}`);
     }
   }
@@ -106,7 +111,7 @@ export function execStatement(interp: Interpreter, node: SyntaxNode, scope: Scop
     case 'for_statement':
       return execFor(interp, node, scope);
     case 'while_statement':
-      return poison(interp, node.childForFieldName('body') ?? node, scope, 'assigned in a while loop');
+      return skipLoop(interp, node.childForFieldName('body') ?? node, scope, 'assigned in a while loop');
     case 'with_statement':
       for (const item of node.descendantsOfType('with_item')) {
         const value = item?.childForFieldName('value');
@@ -124,11 +129,12 @@ export function execStatement(interp: Interpreter, node: SyntaxNode, scope: Scop
       if (definition?.type === 'class_definition') return execClass(interp, definition, scope);
       const name = definition?.childForFieldName('name');
       if (!name) return;
-      const fn = object('function', { loc: interp.here(node) });
-      const decorators = node.type === 'decorated_definition' ? node.namedChildren.filter((c) => c?.type === 'decorator').map((c) => c!.text) : [];
-      setInternal(fn, { tag: 'function', name: name.text, property: decorators.some((d) => /property/.test(d)) });
-      scope.set(name.text, fn, interp.here(node));
+      scope.set(name.text, defineFunction(interp, node, scope), interp.here(node));
       return;
+    }
+    case 'return_statement': {
+      const value = node.namedChildren.find((c) => c.type !== 'comment');
+      throw new ReturnSignal(value ? evalExpr(interp, value, scope) : none({ loc: interp.here(node) }));
     }
     case 'delete_statement':
       for (const target of node.namedChildren) if (target) deleteTarget(interp, target, scope);
@@ -221,15 +227,21 @@ export function handles(interp: Interpreter, handler: SyntaxNode, exception: str
   });
 }
 
+/**
+ * A loop that is not run: what it assigns becomes unknown, and a function that may `return` from it
+ * returns an unknown value (the code after the loop may never run, so it must not raise here).
+ */
+function skipLoop(interp: Interpreter, body: SyntaxNode, scope: Scope, reason: string, env?: EnvRead[]): void {
+  poison(interp, body, scope, reason);
+  if (interp.frames.length && containsReturn(body)) throw new ReturnSignal(unknown(reason, { loc: interp.here(body), env }));
+}
+
 export function execFor(interp: Interpreter, node: SyntaxNode, scope: Scope): void {
   const left = node.childForFieldName('left');
   const body = node.childForFieldName('body');
   const iterable = evalExpr(interp, node.childForFieldName('right')!, scope);
   const items = iterableItems(iterable);
-  if (!items || !left) {
-    poison(interp, body ?? node, scope, iterable.kind === 'unknown' ? iterable.reason : 'assigned in a loop over values that are not known');
-    return;
-  }
+  if (!items || !left) return skipLoop(interp, body ?? node, scope, iterable.kind === 'unknown' ? iterable.reason : 'assigned in a loop over values that are not known', iterable.env);
   for (const item of items) {
     assign(interp, left, withMeta(item, { env: iterable.env }), scope);
     try {
@@ -250,7 +262,7 @@ export function execClass(interp: Interpreter, node: SyntaxNode, scope: Scope): 
   for (const arg of node.childForFieldName('superclasses')?.namedChildren ?? []) {
     if (arg && arg.type !== 'keyword_argument') bases.push(evalExpr(interp, arg, scope));
   }
-  const classScope = new Scope(interp.module?.scope ?? scope);
+  const classScope = new Scope(interp.module?.scope ?? scope, 'class');
   const cls = object('class', { loc: interp.here(node) });
   setInternal(cls, { tag: 'class', name, bases, scope: classScope, file: interp.file });
   execBlock(interp, node.childForFieldName('body'), classScope);

@@ -80,15 +80,25 @@ function withItem(container: PyValue, key: PyValue, value: PyValue): PyValue {
       return { ...container, items };
     }
   }
-  if (container.kind === 'unknown') return container;
+  // Replacing an item may remove one the unknown container certainly held.
+  if (container.kind === 'unknown') return container.certainItems ? unknown(container.reason, { loc: container.loc, env: container.env }) : container;
   return unknown('item assignment that is not modelled', { loc: container.loc, env: mergeEnv(container.env, key.env, value.env) });
 }
 
 /** Store a new value at the place an expression names (a name or a chain of subscripts). */
 export function writeBack(interp: Interpreter, place: SyntaxNode, value: PyValue, scope: Scope): void {
   if (place.type === 'identifier') {
-    const owner = scope.values.has(place.text) || !scope.parent?.values.has(place.text) ? scope : scope.parent;
-    owner.set(place.text, value, interp.statement);
+    let owner = scope;
+    let crossesFunction = false;
+    while (!owner.values.has(place.text) && owner.parent) {
+      crossesFunction ||= owner.kind === 'function';
+      owner = owner.parent;
+    }
+    if (!owner.values.has(place.text)) owner = scope;
+    // A called function mutating an outer name (`MIDDLEWARE.append(…)` in a helper): the change may
+    // happen on any path of the call, so the name is not known any more.
+    if (crossesFunction && owner !== scope) owner.set(place.text, unknown(`changed by a function call`, { loc: value.loc, env: value.env }), interp.statement);
+    else owner.set(place.text, value, interp.statement);
   } else if (place.type === 'subscript') assignSubscript(interp, place, value, scope);
   else if (place.type === 'attribute') assignAttribute(interp, place, value, scope);
   else if (place.type === 'parenthesized_expression' && place.namedChildren[0]) writeBack(interp, place.namedChildren[0], value, scope);

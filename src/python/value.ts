@@ -40,8 +40,12 @@ export type PyPath = Meta & { kind: 'path'; value: string };
  * classes, `environ.Env` instances, `timedelta`, … `attrs` holds what is known of it.
  */
 export type PyObject = Meta & { kind: 'object'; type: string; attrs?: Map<string, PyValue> };
-/** Something the evaluator could not follow; `reason` says why. */
-export type PyUnknown = Meta & { kind: 'unknown'; reason: string };
+/**
+ * Something the evaluator could not follow; `reason` says why. `certainItems`: when the value is a
+ * list/tuple/set whose exact content depends on something undecidable (an `if` whose branches build
+ * different lists), the items every possibility contains. Never a claim that anything is absent.
+ */
+export type PyUnknown = Meta & { kind: 'unknown'; reason: string; certainItems?: PyValue[] };
 
 export type PyValue =
   | PyStr

@@ -10,10 +10,13 @@ export interface Assignment {
 }
 
 /** Lines without one of these cannot assign a secret-looking name: skipped before the costlier regexes. */
-const SECRET_HINT = /key|secret|token|pass|pwd|auth|credential|dsn|private/i;
-const SECRET_HINT_LINES = new RegExp(SECRET_HINT.source, 'gi');
+const HINT_WORDS = ['key', 'secret', 'token', 'pass', 'pwd', 'auth', 'credential', 'dsn', 'private'];
+const SECRET_HINT = new RegExp(HINT_WORDS.join('|'), 'i');
+/** The hint words as explicit character classes: several times faster than the `i` flag over a whole text. */
+const CASELESS_HINT = HINT_WORDS.map((word) => word.replace(/[a-z]/g, (letter) => `[${letter}${letter.toUpperCase()}]`)).join('|');
+const SECRET_HINT_LINES = new RegExp(CASELESS_HINT, 'g');
 /** render.yaml's `value:` lines carry the secret of the `key:` line above. */
-const YAML_HINT_LINES = new RegExp(`${SECRET_HINT.source}|^\\s*value\\s*:`, 'gim');
+const YAML_HINT_LINES = new RegExp(`${CASELESS_HINT}|^\\s*value\\s*:`, 'gm');
 /** Longer lines are minified code or data, not hand-written assignments. */
 const MAX_LINE = 4096;
 
@@ -86,20 +89,28 @@ function pythonAssignments(text: string): Assignment[] {
   forEachHintLine(text, SECRET_HINT_LINES, (line, number, start) => {
     while (range < strings.length && strings[range]![1] < start) range++;
     if (range < strings.length && strings[range]![0] < start) return;
-    const seen = new Set<number>();
-    const add = (match: RegExpExecArray | RegExpMatchArray): void => {
+    // Every form below assigns a string literal.
+    if (!line.includes("'") && !line.includes('"')) return;
+    const seen: number[] = [];
+    const add = (match: RegExpExecArray): void => {
       const value = match[2] ?? match[3] ?? '';
       // The value starts one character (the quote) after the last occurrence of quote+value in the match.
-      const at = match.index! + match[0].length - value.length - 1;
-      if (seen.has(at)) return;
-      seen.add(at);
+      const at = match.index + match[0].length - value.length - 1;
+      if (seen.includes(at)) return;
+      seen.push(at);
       found.push({ name: match[1]!, value, line: number, column: at + 1 });
     };
-    for (const match of line.matchAll(PY_ENV_DEFAULT)) add(match);
-    const assign = PY_ASSIGN.exec(line);
-    if (assign) add(assign);
-    for (const match of line.matchAll(PY_DICT_ENTRY)) add(match);
-    for (const match of line.matchAll(PY_KWARG)) add(match);
+    const all = (pattern: RegExp): void => {
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(line); match; match = pattern.exec(line)) add(match);
+    };
+    if (line.includes('(')) all(PY_ENV_DEFAULT);
+    if (line.includes('=')) {
+      const assign = PY_ASSIGN.exec(line);
+      if (assign) add(assign);
+    }
+    if (line.includes(':')) all(PY_DICT_ENTRY);
+    if (line.includes('=')) all(PY_KWARG);
   });
   return found;
 }

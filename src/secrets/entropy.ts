@@ -1,11 +1,32 @@
+/** Character counts for ASCII values, reused between calls (values are scanned by the thousand). */
+const ASCII_COUNTS = new Uint32Array(128);
+
+/** How often each character occurs in `value`, and the number of characters (code points). */
+function characterCounts(value: string): { counts: Iterable<number>; length: number } {
+  ASCII_COUNTS.fill(0);
+  let ascii = true;
+  for (let i = 0; i < value.length && ascii; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 128) ASCII_COUNTS[code]!++;
+    else ascii = false;
+  }
+  if (ascii) return { counts: ASCII_COUNTS, length: value.length };
+  const counts = new Map<string, number>();
+  let length = 0;
+  for (const char of value) {
+    counts.set(char, (counts.get(char) ?? 0) + 1);
+    length++;
+  }
+  return { counts: counts.values(), length };
+}
+
 /** Shannon entropy in bits per character. */
 export function shannonEntropy(value: string): number {
-  if (value.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
+  const { counts, length } = characterCounts(value);
   let entropy = 0;
-  for (const count of counts.values()) {
-    const p = count / value.length;
+  for (const count of counts) {
+    if (count === 0) continue;
+    const p = count / length;
     entropy -= p * Math.log2(p);
   }
   return entropy;

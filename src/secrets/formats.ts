@@ -13,6 +13,8 @@ export interface KnownFormat {
   anchor: string;
   /** Global regex; capture group 1 (or the whole match) is the secret. */
   pattern: RegExp;
+  /** Where in the text the pattern can match, when that is a small part of it (default: everywhere). */
+  regions?(text: string): [number, number][];
   /** Extra checks on the captured secret, the match and the surrounding text. */
   accept?(secret: string, text: string, index: number, match: RegExpExecArray): boolean;
 }
@@ -23,13 +25,57 @@ const PEM_BODY_MIN = 64;
 /** Hosts of a development database: loopback, or a bare compose service name (`db`, `postgres`). */
 const LOCAL_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1\]|host\.docker\.internal|[\w-]+)$|\.local$/i;
 
-/** Lines [index - lines, index + lines] of `text` around a character offset. */
-function around(text: string, index: number, lines: number): string {
+/**
+ * `postgres://app:app@localhost/app`, `postgres://app_ro:app@db/app`: on a development host, a password that
+ * repeats the user or database name is a default, not a secret.
+ */
+function isLocalDefault(password: string, match: RegExpExecArray): boolean {
+  if (!LOCAL_HOST.test(match[3]!)) return false;
+  const lower = password.toLowerCase();
+  const user = match[1]!.toLowerCase();
+  return lower === user || user.includes(lower) || lower === match[4]?.toLowerCase();
+}
+
+/** Offsets of lines [index - lines, index + lines] of `text` around a character offset. */
+function aroundRange(text: string, index: number, lines: number): [number, number] {
   let start = index;
   for (let n = 0; n <= lines && start > 0; n++) start = text.lastIndexOf('\n', start - 1);
   let end = index;
   for (let n = 0; n <= lines && end !== -1 && end < text.length; n++) end = text.indexOf('\n', end + 1);
-  return text.slice(Math.max(0, start), end === -1 ? text.length : end);
+  return [Math.max(0, start), end === -1 ? text.length : end];
+}
+
+function around(text: string, index: number, lines: number): string {
+  return text.slice(...aroundRange(text, index, lines));
+}
+
+/** From a few characters before each `://` (the scheme) to the end of its line. */
+function urlRegions(text: string): [number, number][] {
+  const regions: [number, number][] = [];
+  for (let at = text.indexOf('://'); at !== -1; at = text.indexOf('://', at + 3)) {
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    const lineEnd = text.indexOf('\n', at);
+    const region: [number, number] = [Math.max(lineStart, at - 16), lineEnd === -1 ? text.length : lineEnd];
+    const last = regions[regions.length - 1];
+    if (last && region[0] <= last[1]) last[1] = Math.max(last[1], region[1]);
+    else regions.push(region);
+  }
+  return regions;
+}
+
+const AWS_ANCHORS = /AKIA|ASIA|(aws_?secret)/gi;
+
+/** A few lines around each access key id, and the lines naming an AWS secret. */
+function awsRegions(text: string): [number, number][] {
+  const regions: [number, number][] = [];
+  AWS_ANCHORS.lastIndex = 0;
+  for (let match = AWS_ANCHORS.exec(text); match; match = AWS_ANCHORS.exec(text)) {
+    const region = aroundRange(text, match.index, match[1] ? 0 : 4);
+    const last = regions[regions.length - 1];
+    if (last && region[0] <= last[1]) last[1] = Math.max(last[1], region[1]);
+    else regions.push(region);
+  }
+  return regions;
 }
 
 /** Order matters: a match that overlaps an earlier format's match is dropped (a service-account key is not also a bare PEM key). */
@@ -57,6 +103,7 @@ export const KNOWN_FORMATS: readonly KnownFormat[] = [
     // 40 base64 characters within a few lines of an access key id (or under an aws_secret name).
     anchor: 'AKIA|ASIA|[aA][wW][sS]_?[sS][eE][cC][rR][eE][tT]',
     pattern: /(?<![A-Za-z0-9/+])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/g,
+    regions: awsRegions,
     accept: (secret, text, index) =>
       /[0-9]/.test(secret) && /[A-Z]/.test(secret) && /[a-z]/.test(secret) &&
       (AWS_KEY_ID.test(around(text, index, 4)) || AWS_SECRET_NAME.test(around(text, index, 0))),
@@ -107,10 +154,9 @@ export const KNOWN_FORMATS: readonly KnownFormat[] = [
     provider: false,
     anchor: ':\\/\\/',
     pattern:
-      /\b(?:postgres(?:ql)?|postgis|mysql|mysql2|mariadb|oracle|mssql|redis|rediss|amqps?|mongodb(?:\+srv)?|smtps?|ftp|sftp|ldaps?|https?):\/\/([^\s:/@'"`]{1,64}):([^\s@/'"`]{1,128})@([\w.-]+|\[[\d:]+\])/dg,
-    // `postgres://app:app@localhost/app`: the user name repeated on a development host is a default, not a secret.
-    accept: (secret, _text, _index, match) =>
-      secret.length >= 6 && !(secret.toLowerCase() === match[1]!.toLowerCase() && LOCAL_HOST.test(match[3]!)),
+      /\b(?:postgres(?:ql)?|postgis|mysql|mysql2|mariadb|oracle|mssql|redis|rediss|amqps?|mongodb(?:\+srv)?|smtps?|ftp|sftp|ldaps?|https?):\/\/([^\s:/@'"`]{1,64}):([^\s@/'"`]{1,128})@([\w.-]+|\[[\d:]+\])(?::\d+)?(?:\/([\w.-]*))?/dg,
+    regions: urlRegions,
+    accept: (secret, _text, _index, match) => secret.length >= 6 && !isLocalDefault(secret, match),
   },
 ];
 
@@ -154,15 +200,19 @@ export function findKnownSecrets(text: string): KnownMatch[] {
     const pattern = format.pattern;
     const whole = format.id === 'private-key';
     const group = format.id === 'url-password' ? 2 : 1;
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-      const secret = whole ? match[0] : (match[group] ?? match[0]);
-      const index = match.indices ? match.indices[group]![0] : match.index + match[0].indexOf(secret);
-      if (taken.some(([start, end]) => index < end && index + secret.length > start)) continue;
-      if (!whole && format.id !== 'gcp-service-account' && isPlaceholder(secret)) continue;
-      if (format.accept && !format.accept(secret, text, index, match)) continue;
-      taken.push([index, index + secret.length]);
-      matches.push({ format, secret, index });
+    // A region is searched as its own string, so a miss never scans on past its end.
+    for (const [start, end] of format.regions?.(text) ?? [[0, text.length] as [number, number]]) {
+      const part = start === 0 && end === text.length ? text : text.slice(start, end);
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(part); match; match = pattern.exec(part)) {
+        const secret = whole ? match[0] : (match[group] ?? match[0]);
+        const index = start + (match.indices ? match.indices[group]![0] : match.index + match[0].indexOf(secret));
+        if (taken.some(([from, to]) => index < to && index + secret.length > from)) continue;
+        if (!whole && format.id !== 'gcp-service-account' && isPlaceholder(secret)) continue;
+        if (format.accept && !format.accept(secret, text, index, match)) continue;
+        taken.push([index, index + secret.length]);
+        matches.push({ format, secret, index });
+      }
     }
   }
   return matches.sort((a, b) => a.index - b.index);

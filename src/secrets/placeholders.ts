@@ -19,6 +19,8 @@ export const PLACEHOLDER_MARKERS: readonly string[] = [
   'not_real', 'not-a-real', 'insert-', 'insert_', 'put-your', 'put_your', 'todo', '****', '....', '…',
 ];
 
+const MARKER = new RegExp(PLACEHOLDER_MARKERS.map((marker) => marker.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+
 /** Template syntax: `<…>`, `${VAR}`, `$VAR`, `{{ var }}`, `%VAR%`, `@VAR@`, `[…]`. */
 const TEMPLATE_SYNTAX = [
   /^<[^<>]*>$/,
@@ -53,6 +55,7 @@ export const STAND_IN_WORDS: readonly string[] = [
   'database', 'user', 'default', 'placeholder', 'foo', 'bar', 'baz', 'qux', 'hello', 'world', 'django', 'api',
   'auth', 'access', 'private', 'temp', 'tmp', 'ci', 'docker', 'guest', 'root', 'web', 'site', 'project', 'random',
   'long', 'new', 'old', 'wrong', 'invalid', 'valid', 'correct', 'incorrect', 'strong', 'weak', 'good', 'bad',
+  'a', 'really', 'but', 'needs', 'need', 'be', 'to', 'enough', 'characters', 'chars', 'one', 'another', 'other',
 ];
 const STAND_IN = new Set(STAND_IN_WORDS);
 /** Words that say "this is a password/secret": `<project>_password` is a stand-in, whatever the project. */
@@ -73,12 +76,25 @@ function isStandInRun(run: string): boolean {
   return reachable[run.length]!;
 }
 
+/** Many switches between letters and digits or into upper case: generated, not words (a cheap early exit). */
+function looksShuffled(value: string): boolean {
+  let switches = 0;
+  let previous = 0;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    const kind = code >= 48 && code <= 57 ? 1 : code >= 97 && code <= 122 ? 2 : code >= 65 && code <= 90 ? 3 : 0;
+    if ((kind === 1 && previous >= 2) || (kind >= 2 && previous === 1) || (kind === 3 && previous === 2)) switches++;
+    previous = kind;
+  }
+  return switches > 4;
+}
+
 /**
  * Stand-in words with optional digits, split on `_ - . : space` and camel case (`dev_password_123`,
  * `Very-secure-secret-string`); also `<one other word>_password` (`pebbling_password`).
  */
 export function isStandInPhrase(value: string): boolean {
-  if (value.length > 64 || !/^[A-Za-z0-9_\-.: ]+$/.test(value) || !/[A-Za-z]{2}/.test(value)) return false;
+  if (value.length > 64 || looksShuffled(value) || !/^[A-Za-z0-9_\-.: ]+$/.test(value) || !/[A-Za-z]{2}/.test(value)) return false;
   const parts = value
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
@@ -98,17 +114,30 @@ export function isStandInPhrase(value: string): boolean {
   return others === 0 || (others === 1 && noun && parts.length >= 2);
 }
 
+/** Leetspeak back to letters, final punctuation dropped: `P@ssw0rd!` → `password`, `Test1234!` → `test1234`. */
+const LEET: Readonly<Record<string, string>> = { '@': 'a', '4': 'a', '3': 'e', '1': 'i', '0': 'o', '5': 's', $: 's', '7': 't' };
+
+function unleet(value: string): string {
+  const word = value.replace(/[!.?]+$/, '');
+  // Digits at the end are a counter (`Test1234`), not letters.
+  const [, body = word, digits = ''] = /^(.*?[^\d])(\d*)$/.exec(word) ?? [];
+  return body.replace(/[@4310$57]/g, (char) => LEET[char]!) + digits;
+}
+
 /** Whether `value` is a stand-in (docs, template, test) rather than a real secret. */
 export function isPlaceholder(value: string): boolean {
   const trimmed = value.trim();
   if (trimmed === '') return true;
   const lower = trimmed.toLowerCase();
   if (PLACEHOLDER_WORDS.includes(lower)) return true;
-  if (PLACEHOLDER_MARKERS.some((marker) => lower.includes(marker))) return true;
+  if (MARKER.test(lower)) return true;
   if (TEMPLATE_SYNTAX.some((pattern) => pattern.test(trimmed))) return true;
   // Stripe test-mode and publishable keys are meant for docs and tests.
   if (/^(?:sk|rk)_test_|^pk_(?:live|test)_/.test(trimmed)) return true;
   // x-ed out or starred values: `sk_live_xxxxxxxx`, `AKIA****************`.
   if (/(?:x{4,}|X{4,}|\*{3,}|0{8,})/.test(trimmed)) return true;
-  return isTrivialSequence(trimmed) || isStandInPhrase(trimmed);
+  if (isTrivialSequence(trimmed) || isStandInPhrase(trimmed)) return true;
+  if (trimmed.length > 24 || !/[@4310$57!.?]/.test(trimmed)) return false;
+  const plain = unleet(trimmed);
+  return PLACEHOLDER_WORDS.includes(plain.toLowerCase()) || isStandInPhrase(plain);
 }

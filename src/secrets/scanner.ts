@@ -67,7 +67,11 @@ export function scanText(text: string, file: string, kind: SecretFileKind | unde
   const context = pathContext(file);
   const assignments = extractAssignments(kind, text, file, lineAt);
   const byLine = new Map<number, Assignment[]>();
-  for (const assignment of assignments) byLine.set(assignment.line, [...(byLine.get(assignment.line) ?? []), assignment]);
+  for (const assignment of assignments) {
+    const onLine = byLine.get(assignment.line);
+    if (onLine) onLine.push(assignment);
+    else byLine.set(assignment.line, [assignment]);
+  }
 
   const hits: SecretHit[] = [];
   const knownOnLine = new Map<number, string[]>();
@@ -75,16 +79,13 @@ export function scanText(text: string, file: string, kind: SecretFileKind | unde
     if (context && !match.format.provider) continue;
     const { line, column } = lineAt(match.index);
     const name = byLine.get(line)?.find((assignment) => assignment.value.includes(match.secret.slice(0, 24)))?.name;
-    hits.push({
-      detector: match.format.id,
-      tier: 'known',
-      label: match.format.label,
-      ...(name ? { name } : {}),
-      secret: match.secret,
-      location: { file, line, column },
-      ...(context ? { context } : {}),
-    });
-    knownOnLine.set(line, [...(knownOnLine.get(line) ?? []), match.secret]);
+    const hit: SecretHit = { detector: match.format.id, tier: 'known', label: match.format.label, secret: match.secret, location: { file, line, column } };
+    if (name) hit.name = name;
+    if (context) hit.context = context;
+    hits.push(hit);
+    const secretsOnLine = knownOnLine.get(line);
+    if (secretsOnLine) secretsOnLine.push(match.secret);
+    else knownOnLine.set(line, [match.secret]);
   }
   // Name-based hits in tests, fixtures and CI are test values by convention.
   for (const assignment of context ? [] : assignments) {
@@ -93,7 +94,9 @@ export function scanText(text: string, file: string, kind: SecretFileKind | unde
     const kindOfHit = classify(assignment);
     if (!kindOfHit) continue;
     hits.push({
-      ...kindOfHit,
+      detector: kindOfHit.detector,
+      tier: kindOfHit.tier,
+      label: kindOfHit.label,
       name: assignment.name,
       secret: assignment.value,
       location: { file, line: assignment.line, column: assignment.column },

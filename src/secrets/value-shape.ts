@@ -3,6 +3,7 @@
  * UUIDs, password hashes, regexes, paths, addresses, enum constants. The name-based tiers only
  * report values that look like credentials.
  */
+import { shannonEntropy } from './entropy.js';
 
 /** `%s`, `%d`, `%(name)s`, `{}`, `{name}`, `{0}`, `{obj.attr}`: a template filled in at run time. */
 const FORMAT_PLACEHOLDER = /%[sd]|%\(\w+\)[sdr]|\{[\w.[\]:!]*\}/;
@@ -24,17 +25,23 @@ function normalise(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-/** Mixed-case letters with upper-case runs inside words (`hGkqPZLmWtrBnXa`), not CamelCase identifiers. */
+/**
+ * Mixed-case letters with upper-case letters next to each other or one letter apart (`hGkqPZLmWtrBnXa`),
+ * which CamelCase words (`getUserPasswordHash`) do not have.
+ */
 function randomLetters(value: string): boolean {
   if (value.length < 16) return false;
   const flips = value.match(/[a-z][A-Z]/g)?.length ?? 0;
-  const upperPairs = value.match(/[A-Z]{2}/g)?.length ?? 0;
-  return flips >= 3 && upperPairs >= 2;
+  const closeCapitals = value.match(/[A-Z][a-z]?(?=[A-Z])/g)?.length ?? 0;
+  return flips >= 3 && closeCapitals >= 3;
 }
 
-/** A Django secret key by its shape: 40+ characters of the alphabet get_random_secret_key() draws from, mixing letters, digits and symbols. */
+/**
+ * A Django secret key by its shape: 40+ characters of the alphabet get_random_secret_key() draws
+ * from, mixing letters, digits and symbols, as random as a draw from it (hyphenated words are not).
+ */
 export function hasDjangoKeyShape(value: string): boolean {
-  return DJANGO_KEY.test(value) && /[a-z]/.test(value) && /\d/.test(value) && /[^a-z0-9]/.test(value);
+  return DJANGO_KEY.test(value) && /[a-z]/.test(value) && /\d/.test(value) && /[^a-z0-9]/.test(value) && shannonEntropy(value) >= 4;
 }
 
 /** Whether a value assigned to `name` is data of another kind than a credential. */

@@ -4,6 +4,7 @@ import { readAppYaml } from '../../src/deploy/app-engine.js';
 import { readCompose } from '../../src/deploy/compose.js';
 import { readDockerfile } from '../../src/deploy/dockerfile.js';
 import { readFlyToml } from '../../src/deploy/fly.js';
+import { readHerokuYml } from '../../src/deploy/heroku-yml.js';
 import { readProcfile } from '../../src/deploy/procfile.js';
 import { readRenderYaml } from '../../src/deploy/render.js';
 import { openWorkspace } from '../../src/workspace/index.js';
@@ -24,6 +25,9 @@ const ODD_INPUTS = [
   'FROM\nENV\nARG =\nENV =x\nUSER\nCMD []\nENV A=${\nENV B=$\n\\\n',
   'web:\n: nothing\n\u0000\uFFFD',
   'services:\n  web:\n    build: .\n    env_file: [{}, 3, null]\n    environment: [1, {a: b}]\n    command: {x: 1}\n',
+  'services:\n  web:\n    <<: [*nope, 3]\n    build: {context: 7, dockerfile: [1]}\n    volumes: [3, {type: bind}, ":", {source: .}]\n',
+  'a: &a {<<: *a}\nservices: {web: {<<: *a, build: .}}\n',
+  'build: {docker: {web: [1], w: {dockerfile: null}}, config: [1]}\nrun: {web: {command: []}, w: [null]}\nrelease: {command: {}}\nsetup: {config: 5}\n',
 ];
 
 describe('deploy readers on odd input', () => {
@@ -36,6 +40,7 @@ describe('deploy readers on odd input', () => {
         readFlyToml('fly.toml', text),
         readAppJson('app.json', text),
         readCompose('docker-compose.yml', text, workspace),
+        readHerokuYml('heroku.yml', text, workspace),
         readRenderYaml('render.yaml', text),
         readAppYaml('app.yaml', text),
       ]) {

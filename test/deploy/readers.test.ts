@@ -3,6 +3,7 @@ import { readAppJson } from '../../src/deploy/app-json.js';
 import { isAppEngineYaml, readAppYaml } from '../../src/deploy/app-engine.js';
 import { readCompose } from '../../src/deploy/compose.js';
 import { readFlyToml } from '../../src/deploy/fly.js';
+import { readHerokuYml } from '../../src/deploy/heroku-yml.js';
 import { readProcfile } from '../../src/deploy/procfile.js';
 import { readRenderYaml } from '../../src/deploy/render.js';
 import type { EnvVar } from '../../src/env/types.js';
@@ -182,14 +183,127 @@ describe('readCompose', () => {
     expect(reading.problems).toEqual([]);
   });
 
-  it('reports a missing required env_file and YAML errors', () => {
-    const root = makeProject({});
+  it('reports YAML errors and unreadable env files, but not a missing one (deploys create it)', () => {
+    const root = makeProject({ 'binary.env': 'A=\u0000\u0001\n' });
     const reading = readCompose('compose.yaml', 'services:\n  web:\n    build: .\n    env_file: prod.env\n  bad: [\n', openWorkspace(root));
     expect(reading.problems.length).toBeGreaterThanOrEqual(1);
-    const missing = readCompose('compose.yaml', 'services:\n  web:\n    build: .\n    env_file: prod.env\n', openWorkspace(root));
+    const missing = readCompose('compose.yaml', 'services:\n  web:\n    build: .\n    env_file: [prod.env, binary.env]\n', openWorkspace(root));
+    expect(missing.env).toEqual([]);
     expect(missing.problems).toEqual([
-      { message: 'compose.yaml: env_file prod.env: prod.env does not exist', location: { file: 'compose.yaml', line: 4, column: 15 } },
+      { message: expect.stringMatching(/^compose\.yaml: env_file binary\.env: /), location: { file: 'compose.yaml', line: 4, column: 26 } },
     ]);
+  });
+
+  it('tells a development setup by its first sign, and skips test/lint/docs and infrastructure services', () => {
+    const workspace = openWorkspace(
+      makeProject({
+        'mysite/settings.py': 'DEBUG = False\n',
+        'data/readme.txt': 'x\n',
+        'compose/local.env': 'A=1\n',
+        'compose/prod.env': 'A=1\n',
+      }),
+    );
+    const sign = (services: string, file = 'docker-compose.yml'): string | undefined => readCompose(file, `services:\n${services}`, workspace).development;
+    expect(sign('  web:\n    build: .\n    volumes:\n      - ./data:/app/data\n      - .:/app\n')).toBe('web bind-mounts the source (.:/app)');
+    expect(sign('  web:\n    build: .\n    volumes:\n      - type: bind\n        source: ./mysite\n        target: /code/mysite\n')).toBe('web bind-mounts the source (./mysite:/code/mysite)');
+    expect(sign('  web:\n    build: .\n    volumes: ["$PWD:/app"]\n')).toBe('web bind-mounts the source ($PWD:/app)');
+    expect(sign('  web:\n    build: .\n    volumes: ["./data:/app/data", "media:/app/media"]\n')).toBeUndefined();
+    expect(sign('  web:\n    build: .\n    command: python manage.py runserver 0.0.0.0:8000\n')).toBe('web runs manage.py runserver');
+    expect(sign('  web:\n    build:\n      context: .\n      target: dev\n')).toBe('web builds the dev stage');
+    expect(sign('  web:\n    build: .\n    environment: [DJANGO_DEBUG=True]\n')).toBe('web sets DJANGO_DEBUG=True');
+    expect(sign('  app:\n    build: .\n    environment:\n      DJANGO_SETTINGS_MODULE: mysite.settings.dev\n')).toBe('app uses mysite.settings.dev');
+    expect(sign('  web:\n    build: .\n    env_file: local.env\n', 'compose/docker-compose.yml')).toBe('web loads local.env');
+    expect(sign('  web:\n    build: .\n    env_file: prod.env\n    command: gunicorn mysite.wsgi\n', 'compose/docker-compose.yml')).toBeUndefined();
+
+    const reading = readCompose(
+      'docker-compose.yml',
+      'services:\n  test:\n    build: .\n    command: python manage.py runserver\n    environment: {SECRET_KEY: test}\n  traefik:\n    build:\n      context: .\n      dockerfile: ./compose/traefik/Dockerfile\n  web:\n    build: .\n    command: gunicorn mysite.wsgi\n',
+      workspace,
+    );
+    expect(reading.development).toBeUndefined();
+    expect(reading.env).toEqual([]);
+    expect(reading.commands.map((command) => command.process)).toEqual(['web']);
+  });
+
+  it('lists the Dockerfiles app services build from and expands YAML merge keys', () => {
+    const workspace = openWorkspace(makeProject({ 'compose/production/django/Dockerfile': 'FROM python:3.12\n', Dockerfile: 'FROM python:3.12\n' }));
+    const reading = readCompose(
+      'production.yml',
+      `x-app: &app
+  build:
+    context: .
+    dockerfile: ./compose/production/django/Dockerfile
+  environment:
+    WORKER_QUEUES: default
+services:
+  django:
+    <<: *app
+    command: /start
+  worker:
+    <<: *app
+    environment:
+      WORKER_QUEUES: tokens
+    command: celery -A config worker
+  plain:
+    build: .
+    command: gunicorn config.wsgi
+  remote:
+    build: https://github.com/example/app.git
+    command: gunicorn config.wsgi
+`,
+      workspace,
+    );
+    expect(reading.dockerfiles).toEqual(['compose/production/django/Dockerfile', 'Dockerfile']);
+    expect(summary(reading.env)).toEqual([
+      ['WORKER_QUEUES', 'default', 6, 5],
+      ['WORKER_QUEUES', 'tokens', 14, 7],
+    ]);
+    expect(reading.env.map((variable) => variable.source.label)).toEqual(['production.yml django.environment', 'production.yml worker.environment']);
+  });
+});
+
+describe('readHerokuYml', () => {
+  it('reads setup.config, build.config, build.docker Dockerfiles, run processes and the release command', () => {
+    const workspace = openWorkspace(makeProject({ Dockerfile: 'FROM python:3.12\n', 'worker.Dockerfile': 'FROM python:3.12\n' }));
+    const reading = readHerokuYml(
+      'heroku.yml',
+      `setup:
+  addons:
+    - plan: heroku-postgresql
+  config:
+    DJANGO_SETTINGS_MODULE: mysite.settings.production
+build:
+  docker:
+    web: Dockerfile
+    worker:
+      dockerfile: worker.Dockerfile
+    missing: nope.Dockerfile
+  config:
+    REQUIREMENTS: prod
+release:
+  image: web
+  command:
+    - python manage.py migrate --noinput
+run:
+  web: gunicorn mysite.wsgi --bind 0.0.0.0:$PORT
+  worker:
+    command:
+      - celery -A mysite worker
+    image: worker
+`,
+      workspace,
+    );
+    expect(summary(reading.env)).toEqual([['DJANGO_SETTINGS_MODULE', 'mysite.settings.production', 5, 5]]);
+    expect(reading.env[0]?.source).toMatchObject({ kind: 'heroku.yml', label: 'heroku.yml setup.config' });
+    expect(summary(reading.buildArgs)).toEqual([['REQUIREMENTS', 'prod', 13, 5]]);
+    expect(reading.dockerfiles).toEqual(['Dockerfile', 'worker.Dockerfile']);
+    expect(reading.commands.map((command) => [command.process, command.text, command.location.line, command.location.column])).toEqual([
+      ['web', 'gunicorn mysite.wsgi --bind 0.0.0.0:$PORT', 19, 8],
+      ['worker', 'celery -A mysite worker', 22, 9],
+      ['release', 'python manage.py migrate --noinput', 17, 7],
+    ]);
+    expect(reading.usesPortVariable).toBe(true);
+    expect(reading.problems).toEqual([]);
   });
 });
 

@@ -52,6 +52,23 @@ describe('buildEnvironment', () => {
     expect(environment.files).toEqual(['.env']);
   });
 
+  it('adds the variables the detected platforms set at run time, below everything the deploy files declare', () => {
+    const root = makeProject({ '.env.production': 'PORT=9000\n' });
+    const deploy: DeployFacts = { ...deployWith([dockerfileVar('DYNO', 'web.1', 2)]), platforms: ['heroku', 'render'] };
+    const environment = buildEnvironment(openWorkspace(root), deploy);
+    expect(environment.get('DYNO')?.value).toBe('web.1');
+    expect(environment.get('PORT')).toMatchObject({ value: '9000', source: { label: '.env.production:1' } });
+    expect(environment.get('RENDER')).toEqual({ name: 'RENDER', value: 'true', source: { kind: 'platform', label: 'Render sets RENDER at run time' } });
+    expect(environment.get('RENDER_EXTERNAL_HOSTNAME')).toMatchObject({ value: undefined, source: { kind: 'platform' } });
+    const heroku = buildEnvironment(openWorkspace(root), { ...deployWith([]), platforms: ['heroku'] });
+    expect(heroku.get('DYNO')).toEqual({ name: 'DYNO', value: undefined, source: { kind: 'platform', label: 'Heroku sets DYNO at run time' } });
+    const fly = buildEnvironment(openWorkspace(root), { ...deployWith([]), platforms: ['fly', 'docker'] });
+    expect([...fly.vars.keys()]).toEqual(['FLY_APP_NAME', 'FLY_REGION', 'FLY_ALLOC_ID', 'FLY_MACHINE_ID', 'PORT']);
+    expect(fly.files).toEqual(['.env.production']);
+    const development = buildEnvironment(openWorkspace(root), { ...deployWith([]), platforms: ['heroku'] }, { name: 'development' });
+    expect(development.get('DYNO')).toBeUndefined();
+  });
+
   it('reads the project root after the workspace root', () => {
     const root = makeProject({ '.env.prod': 'A=root\nB=root\n', 'backend/.env.production': 'A=backend\n' });
     const environment = buildEnvironment(openWorkspace(root), deployWith([]), { projectRoot: 'backend' });

@@ -97,6 +97,50 @@ describe('discoverProjects', () => {
     expect(fromManage?.settingsModuleOrigin).toEqual({ how: 'manage.py', location: { file: 'manage.py', line: 6, column: 53 } });
   });
 
+  describe('a production sibling of the default settings module (r3-sibling-prod)', () => {
+    const siblingProject = (extra: Record<string, string> = {}): string =>
+      makeProject({
+        'manage.py': managePy('proj.settings.base'),
+        'proj/__init__.py': '',
+        'proj/wsgi.py': wsgiPy('proj.settings.base'),
+        'proj/settings/__init__.py': '',
+        'proj/settings/base.py': 'DEBUG = True\nSECRET_KEY = "base"\n',
+        'proj/settings/production.py': 'import os\nfrom .base import *  # noqa\nDEBUG = False\n',
+        'proj/settings/test.py': 'from .base import *\n',
+        Procfile: 'web: gunicorn proj.wsgi\n',
+        ...extra,
+      });
+
+    it('evaluates production.py when nothing in production names a settings module', () => {
+      const [project] = discoverProjects(openWorkspace(siblingProject()));
+      expect(project?.settingsModule).toBe('proj.settings.production');
+      expect(project?.settingsModuleOrigin).toEqual({ how: 'production-sibling', location: { file: 'proj/settings/production.py', line: 1, column: 1 } });
+      expect(project?.settings?.get('DEBUG')).toMatchObject({ kind: 'bool', value: false });
+    });
+
+    it('keeps the default when production sets DJANGO_SETTINGS_MODULE (even to an unknown value) or a deploy command passes --settings', () => {
+      const fromEnv = siblingProject({ 'app.json': '{"env": {"DJANGO_SETTINGS_MODULE": {"required": true}}}' });
+      expect(discoverProjects(openWorkspace(fromEnv))[0]?.settingsModuleOrigin?.how).toBe('wsgi.py');
+      const fromCommand = siblingProject({ Procfile: 'release: python manage.py migrate --settings=proj.settings.base\nweb: gunicorn proj.wsgi\n' });
+      expect(discoverProjects(openWorkspace(fromCommand))[0]?.settingsModule).toBe('proj.settings.base');
+    });
+
+    it('keeps the default with --settings, for another environment, or when the sibling does not star-import a base', () => {
+      const root = siblingProject();
+      expect(discoverProjects(openWorkspace(root), { settings: 'proj.settings.base' })[0]?.settingsModuleOrigin).toEqual({ how: '--settings' });
+      expect(discoverProjects(openWorkspace(root), { env: 'development' })[0]?.settingsModule).toBe('proj.settings.base');
+      const standalone = siblingProject({ 'proj/settings/production.py': 'DEBUG = False\n' });
+      expect(discoverProjects(openWorkspace(standalone))[0]?.settingsModule).toBe('proj.settings.base');
+    });
+
+    it('falls back to prod.py, and leaves a default that is already a production module alone', () => {
+      const prod = siblingProject({ 'proj/settings/production.py': 'DEBUG = False\n', 'proj/settings/prod.py': 'from proj.settings.base import *\n' });
+      expect(discoverProjects(openWorkspace(prod))[0]?.settingsModule).toBe('proj.settings.prod');
+      const already = siblingProject({ 'manage.py': managePy('proj.settings.production'), 'proj/wsgi.py': wsgiPy('proj.settings.production') });
+      expect(discoverProjects(openWorkspace(already))[0]?.settingsModuleOrigin?.how).toBe('wsgi.py');
+    });
+  });
+
   it('finds a project without manage.py from its wsgi.py, in a src layout', () => {
     const root = makeProject({
       'src/config/__init__.py': '',

@@ -103,6 +103,30 @@ describe('django-environ', () => {
     expect(show(s.get('EMAIL_BACKEND'))).toBe("'django.core.mail.backends.smtp.EmailBackend'");
   });
 
+  it('an unset variable gives the default raw, never cast (even an opaque object)', () => {
+    const code = 'import environ, logging\nenv = environ.Env()\nX = env.int("LEVEL", logging.INFO)\nY = env.int("HSTS", default="0")\n';
+    const s = one(code);
+    expect(show(s.get('X'))).toBe('<ext:logging.INFO>');
+    expect(show(s.get('Y'))).toBe("'0'");
+    expect(confidenceOf(s.get('Y'))).toBe('default');
+    expect(s.problems).toEqual([]);
+    const set = one(code, { LEVEL: '10', HSTS: '5' });
+    expect(show(set.get('X'))).toBe('10');
+    expect(show(set.get('Y'))).toBe('5');
+    // Set to exactly the default's text: Env leaves it uncast, like the default.
+    expect(show(one(code, { HSTS: '0' }).get('Y'))).toBe("'0'");
+  });
+
+  it('vars().update(dict) keeps the dict\'s env reads on each name', () => {
+    const code = 'import environ\nenv = environ.Env()\nEMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")\nvars().update(EMAIL_CONFIG)\n';
+    const s = one(code);
+    expect(show(s.get('EMAIL_BACKEND'))).toBe("'django.core.mail.backends.console.EmailBackend'");
+    expect(confidenceOf(s.get('EMAIL_BACKEND'))).toBe('default');
+    const set = one(code, { EMAIL_URL: 'smtp://mail.example.com:25' });
+    expect(show(set.get('EMAIL_BACKEND'))).toBe("'django.core.mail.backends.smtp.EmailBackend'");
+    expect(confidenceOf(set.get('EMAIL_BACKEND'))).toBe('certain');
+  });
+
   it('read_env loads the env file with setdefault semantics', () => {
     const files = { 'settings.py': 'import environ\nenv = environ.Env()\nenviron.Env.read_env()\nX = env("A")\nY = env("B")\n', '.env': '' };
     const s = evaluate(files, { B: 'real' }, { envFiles: { '.env': { A: 'from-file', B: 'file' } } });

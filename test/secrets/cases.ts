@@ -6,6 +6,7 @@ export const EXPECTED_SECRETS: readonly string[] = [
   '.env:5 github-token',
   '.env:6 slack-token',
   '.env:8 aws-secret-access-key',
+  '.env:11 npm-token',
   'Dockerfile:2 github-token',
   'Dockerfile:8 secret-key-assignment',
   'app.json:5 stripe-live-key',
@@ -37,12 +38,18 @@ export const EXPECTED_SECRETS: readonly string[] = [
   'shop/settings.py:35 sendgrid-key',
   'shop/settings.py:38 aws-secret-access-key',
   'shop/settings.py:42 high-entropy',
+  'shop/payments.py:27 google-api-key',
+  'shop/payments.py:28 openai-api-key',
+  'shop/payments.py:29 mailgun-api-key',
+  'shop/payments.py:30 azure-storage-key',
+  'shop/payments.py:31 secret-key-assignment',
 ];
 
-/** Files (or line ranges) that hold only look-alikes: placeholders, test keys, identifiers. */
+/** Files (or line ranges) that hold only look-alikes: placeholders, test keys, identifiers, data of other shapes. */
 export const LOOK_ALIKES: readonly { file: string; from: number; to: number }[] = [
-  { file: 'docs/placeholders.py', from: 4, to: 39 },
-  { file: '.env.example', from: 2, to: 16 },
+  { file: 'shop/placeholders.py', from: 4, to: 70 },
+  { file: 'shop/payments.py', from: 32, to: 33 },
+  { file: '.env.example', from: 2, to: 22 },
   { file: 'shop/settings.py', from: 45, to: 51 },
   { file: 'Dockerfile', from: 9, to: 10 },
   { file: 'docker-compose.yml', from: 5, to: 5 },

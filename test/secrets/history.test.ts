@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeProject } from '../helpers/project.js';
 import { runCheck } from '../../src/engine/check.js';
-import { scanHistory } from '../../src/history/scan.js';
+import { scanHistory, streamBlobs } from '../../src/history/scan.js';
 
 function git(root: string, ...args: string[]): string {
   return execFileSync('git', ['-c', 'user.email=dev@example.com', '-c', 'user.name=dev', ...args], { cwd: root, encoding: 'utf8' }).trim();
@@ -49,5 +49,20 @@ describe('check --history', () => {
   it('finds nothing outside a git repository', async () => {
     const plain = makeProject({ 'config.py': "KEY = 'sk_live_p5GRqb1VDMQeXjHBXMOdHbCa'\n" });
     expect((await scanHistory(plain)).secrets).toEqual([]);
+  });
+
+  it('streams every blob whole, large ones and small ones across read boundaries', async () => {
+    const big = makeProject({ 'README.md': '# app\n' });
+    const sizes = [200_000, 3, 70_000, 1, 65_536, 10, 131_071];
+    sizes.forEach((size, index) => writeFileSync(join(big, `blob${index}.txt`), 'x'.repeat(size - 1) + String(index % 10)));
+    git(big, 'init', '-q');
+    git(big, 'add', '-A');
+    const shas = sizes.map((_size, index) => git(big, 'hash-object', `blob${index}.txt`));
+    const seen: [number, number, string][] = [];
+    await streamBlobs(big, [...shas.slice(0, 3), '0'.repeat(40), ...shas.slice(3)], (index, bytes) => {
+      seen.push([index, bytes.length, bytes.toString('latin1', bytes.length - 1)]);
+    });
+    // The missing object (index 3) is skipped but keeps its place.
+    expect(seen).toEqual(sizes.map((size, index) => [index < 3 ? index : index + 1, size, String(index % 10)]));
   });
 });

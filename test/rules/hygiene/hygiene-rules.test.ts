@@ -22,13 +22,13 @@ describe('django/runserver-in-production', () => {
     expect(finding!.message).toContain('--insecure');
   });
 
-  test("django-extensions' runserver_plus in docker-compose", async () => {
+  test("django-extensions' runserver_plus in a production compose file", async () => {
     const root = settingsProject('DEBUG = False\n', {
-      'docker-compose.yml': 'services:\n  web:\n    build: .\n    command: python manage.py runserver_plus 0.0.0.0:8000\n',
+      'docker-compose.prod.yml': 'services:\n  web:\n    build: .\n    command: python manage.py runserver_plus 0.0.0.0:8000\n',
     });
     const [finding] = await findingsOf(rule, root);
     expect(finding).toMatchObject({ rule, severity: 'high' });
-    expect(at(finding)).toBe('docker-compose.yml:4');
+    expect(at(finding)).toBe('docker-compose.prod.yml:4');
     expect(finding!.message).toContain('Werkzeug');
   });
 

@@ -40,8 +40,9 @@ describe('django/storage-private-unsigned', () => {
   test('no finding for static files or an unknown ACL', async () => {
     const staticOnly = "STORAGES = {'staticfiles': {'BACKEND': 'storages.backends.s3.S3Storage'}}\nAWS_QUERYSTRING_AUTH = False\n";
     expect(await findingsOf(rule, settingsProject(staticOnly))).toEqual([]);
-    const unknownAcl = S3_MEDIA + 'from mysite.acl import pick\nAWS_QUERYSTRING_AUTH = False\nAWS_DEFAULT_ACL = pick()\n';
-    expect(await findingsOf(rule, settingsProject(unknownAcl, { 'mysite/acl.py': 'def pick():\n    return "private"\n' }))).toEqual([]);
+    // A value only known at run time: a library the evaluator does not model.
+    const unknownAcl = S3_MEDIA + 'import vendor_acl\nAWS_QUERYSTRING_AUTH = False\nAWS_DEFAULT_ACL = vendor_acl.pick()\n';
+    expect(await findingsOf(rule, settingsProject(unknownAcl))).toEqual([]);
   });
 });
 

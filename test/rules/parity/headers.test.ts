@@ -82,6 +82,23 @@ describe('django/ssl-redirect-off (security.W008)', () => {
     expect(finding).toMatchObject({ django: 'security.W008', severity: 'medium', location: { line: lineOf(body, 'SECURE_SSL_REDIRECT') } });
   });
 
+  it('is info, keeping its Django id, when the platform redirects HTTP to HTTPS (fly.toml force_https, App Engine secure: always)', async () => {
+    const flyToml = 'app = "mysite"\n\n[http_service]\n  internal_port = 8000\n  force_https = true\n';
+    const [finding, ...rest] = await findingsOf('django/ssl-redirect-off', withLine('SECURE_SSL_REDIRECT', ''), { files: { 'fly.toml': flyToml } });
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ django: 'security.W008', severity: 'info', location: { file: SETTINGS_FILE, line: 1 } });
+    expect(finding!.message).toContain('the platform redirects HTTP to HTTPS before it reaches Django (fly.toml)');
+    expect(finding!.related).toContainEqual({ location: { file: 'fly.toml', line: 5, column: 3 }, message: 'fly.toml redirects HTTP to HTTPS' });
+
+    const appYaml = 'runtime: python312\nhandlers:\n  - url: /.*\n    secure: always\n    script: auto\n';
+    const [gae] = await findingsOf('django/ssl-redirect-off', withLine('SECURE_SSL_REDIRECT', ''), { files: { 'app.yaml': appYaml } });
+    expect(gae).toMatchObject({ severity: 'info', related: [{ location: { file: 'app.yaml', line: 4 } }] });
+
+    const notForced = flyToml.replace('force_https = true', 'force_https = false');
+    const [medium] = await findingsOf('django/ssl-redirect-off', withLine('SECURE_SSL_REDIRECT', ''), { files: { 'fly.toml': notForced } });
+    expect(medium).toMatchObject({ severity: 'medium' });
+  });
+
   it('fires when unset, and not when True', async () => {
     expect(await findingsOf('django/ssl-redirect-off', withLine('SECURE_SSL_REDIRECT', ''))).toHaveLength(1);
     expect(await findingsOf('django/ssl-redirect-off', CLEAN_SETTINGS)).toEqual([]);
