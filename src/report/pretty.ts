@@ -43,10 +43,9 @@ export function formatPretty(result: CheckResult, options: PrettyOptions): strin
     out.push(c.underline(file));
     const width = Math.max(...findings.map((f) => position(f).length));
     for (const finding of findings) {
-      const confidence = finding.confidence === 'default' ? c.dim(' (when unset)') : '';
       const django = finding.django ? c.dim(` ${finding.django}`) : '';
       out.push(
-        `  ${c.dim(position(finding).padEnd(width))}  ${SEVERITY_STYLE[finding.severity](c)(finding.severity.padEnd(8))} ${finding.message}${confidence}  ${c.dim(finding.rule)}${django}`,
+        `  ${c.dim(position(finding).padEnd(width))}  ${SEVERITY_STYLE[finding.severity](c)(finding.severity.padEnd(8))} ${finding.message}  ${c.dim(finding.rule)}${django}`,
       );
       if (finding.evidence) out.push(`  ${' '.repeat(width)}  ${' '.repeat(9)}${c.dim(`evidence: ${finding.evidence}`)}`);
       for (const related of finding.related) {
