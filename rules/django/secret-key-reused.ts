@@ -108,7 +108,13 @@ export default defineRule({
     const literals: LiteralKey[] = [];
     for (const file of settingsFiles(ctx.workspace, settings)) {
       const read = ctx.workspace.readText(file);
-      if (read.ok) literalKeys(parsePython(read.text).rootNode, file, literals);
+      if (!read.ok) continue;
+      const tree = parsePython(read.text);
+      try {
+        literalKeys(tree.rootNode, file, literals);
+      } finally {
+        tree.delete(); // tree-sitter trees live in the WASM heap until deleted
+      }
     }
     for (const literal of literals) {
       if (literal.key !== key) continue;

@@ -16,7 +16,7 @@ function parseHeaders(values: string[]): Record<string, string> {
   for (const value of values) {
     const index = value.indexOf(':');
     const name = value.slice(0, index).trim();
-    if (index <= 0 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new UsageError(`--header expects 'Name: value' (got '${value}')`);
+    if (index <= 0 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new UsageError(`--header expects 'Name: value' (got a value starting '${value.split(/[\s:]/)[0]!.slice(0, 20)}', ${value.length} chars)`);
     headers[name.toLowerCase()] = value.slice(index + 1).trim();
   }
   return headers;

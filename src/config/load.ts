@@ -36,9 +36,8 @@ function parseJson(file: string, text: string): unknown {
 }
 
 /** The deploycheck section of a config file, by its name: the whole of a .json, `[tool.deploycheck]`, `"deploycheck"`. */
-function readSection(file: string): Section {
+function readSection(file: string, text: string): Section {
   const shown = displayPath(file);
-  const text = readFile(file);
   const name = basename(file);
   if (name === 'pyproject.toml') {
     let toml: Record<string, unknown>;
@@ -71,13 +70,14 @@ function searchDirectories(start: string): string[] {
  * The config for checking `dir`: `explicit` (--config) if given, else the first of
  * .deploycheck.json, `[tool.deploycheck]` in pyproject.toml and `"deploycheck"` in package.json
  * found in `dir` or a parent directory up to the repository root. A pyproject.toml or package.json
- * without the section is skipped; a file that cannot be parsed or validated is a UsageError.
+ * that does not mention deploycheck is skipped unparsed; a config that cannot be parsed or validated
+ * is a UsageError.
  */
 export function loadConfig(dir: string, explicit?: string): DeploycheckConfig | undefined {
   if (explicit !== undefined) {
     const file = resolve(explicit);
     if (!existsSync(file)) throw new UsageError(`--config ${explicit}: no such file`);
-    const section = readSection(file);
+    const section = readSection(file, readFile(file));
     if (section.raw === undefined) throw new UsageError(`--config ${explicit}: ${section.label} is missing`);
     return validateConfig(section.raw, file, section.label);
   }
@@ -85,7 +85,11 @@ export function loadConfig(dir: string, explicit?: string): DeploycheckConfig | 
     for (const name of CONFIG_FILES) {
       const file = join(directory, name);
       if (!existsSync(file)) continue;
-      const section = readSection(file);
+      const text = readFile(file);
+      // A pyproject.toml or package.json that never names deploycheck has no section to parse: skipping
+      // it also keeps a broken, unrelated file from stopping every check (and the TOML parser unloaded).
+      if (name !== '.deploycheck.json' && !text.includes('deploycheck')) continue;
+      const section = readSection(file, text);
       if (section.raw !== undefined) return validateConfig(section.raw, file, section.label);
     }
   }

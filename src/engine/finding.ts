@@ -9,6 +9,7 @@ const MIN_SCRUBBED = 8;
 export function toFinding(rule: Pick<RuleDefinition, 'id' | 'title' | 'severity' | 'django' | 'docs'>, report: Report): Finding {
   let message = report.message;
   let evidence = report.evidence;
+  let related = report.related ?? [];
   if (report.secret) {
     const masked = maskSecret(report.secret);
     // A rule should never put the secret in its text; this is the safety net if one does. Values too
@@ -16,6 +17,7 @@ export function toFinding(rule: Pick<RuleDefinition, 'id' | 'title' | 'severity'
     const scrub = (text: string) => (report.secret!.length >= MIN_SCRUBBED ? text.split(report.secret!).join(masked) : text);
     message = scrub(message);
     evidence = evidence === undefined ? masked : scrub(evidence);
+    related = related.map((note) => ({ ...note, message: scrub(note.message) }));
   }
   const django = report.django ?? (typeof rule.django === 'string' ? rule.django : undefined);
   return {
@@ -25,7 +27,7 @@ export function toFinding(rule: Pick<RuleDefinition, 'id' | 'title' | 'severity'
     title: rule.title,
     message,
     location: report.location,
-    related: report.related ?? [],
+    related,
     ...(evidence !== undefined ? { evidence } : {}),
     fix: rule.docs.fix,
     ...(django ? { django } : {}),

@@ -1,3 +1,4 @@
+import { readTextFile } from '../workspace/read.js';
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { DeployFacts } from '../deploy/types.js';
@@ -90,7 +91,8 @@ export function buildEnvironment(workspace: Workspace, deploy: DeployFacts, opti
     const absolute = isAbsolute(path) ? path : resolve(path);
     if (!existsSync(absolute)) throw new UsageError(`--env-file ${path}: no such file`);
     const file = cliPathToWorkspace(workspace, path);
-    const read = workspace.readText(file);
+    // From disk even with --staged: an env file given on the command line is rarely committed.
+    const read = readTextFile(absolute, path);
     if (!read.ok) throw new UsageError(`--env-file ${path}: ${read.message}`);
     vars.push(...parseDotenv(read.text, file));
     addFile(file);

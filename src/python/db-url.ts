@@ -1,3 +1,4 @@
+import { maskSecret } from '../engine/mask.js';
 import type { PyValue } from './value.js';
 import { bool, int, str } from './pyops.js';
 import type { CastResult } from './env-casts.js';
@@ -122,7 +123,7 @@ export function djDatabaseUrlParse(url: string, options: DatabaseOptions = {}): 
     return { ok: true, value: dict([['ENGINE', str(DJ_DATABASE_URL_ENGINES.sqlite!)], ['NAME', str(':memory:')]]) };
   }
   const parsed = parseUrl(url);
-  if (!parsed) return { ok: false, error: `ValueError: not a database URL: ${url}` };
+  if (!parsed) return { ok: false, error: `ValueError: not a database URL (${maskSecret(url)}: it may hold a password)` };
   const engine = options.engine ?? DJ_DATABASE_URL_ENGINES[parsed.scheme];
   if (!engine) return { ok: false, error: `ValueError: No support for '${parsed.scheme}'. We support: ${Object.keys(DJ_DATABASE_URL_ENGINES).join(', ')}` };
   let name = decodeKeepPlus(parsed.path.slice(1));
@@ -159,7 +160,7 @@ export function environDbUrl(url: string, engineOverride?: string): CastResult {
     return { ok: true, value: dict([['ENGINE', str(ENVIRON_DB_ENGINES.sqlite!)], ['NAME', str(':memory:')]]) };
   }
   const parsed = parseUrl(url);
-  if (!parsed) return { ok: false, error: `ImproperlyConfigured: not a database URL: ${url}` };
+  if (!parsed) return { ok: false, error: `ImproperlyConfigured: not a database URL (${maskSecret(url)})` };
   const engine = engineOverride ?? ENVIRON_DB_ENGINES[parsed.scheme];
   if (!engine) return { ok: false, error: `KeyError: '${parsed.scheme}'` };
   let name = decode(parsed.path.slice(1));
@@ -197,7 +198,7 @@ const CACHE_BACKENDS: Record<string, string> = {
 /** `environ.Env.cache_url_config(url, backend)`. */
 export function environCacheUrl(url: string, backendOverride?: string): CastResult {
   const parsed = parseUrl(url);
-  if (!parsed) return { ok: false, error: `ImproperlyConfigured: not a cache URL: ${url}` };
+  if (!parsed) return { ok: false, error: `ImproperlyConfigured: not a cache URL (${maskSecret(url)})` };
   const backend = backendOverride ?? CACHE_BACKENDS[parsed.scheme];
   if (!backend) return { ok: false, error: `ImproperlyConfigured: Invalid cache schema ${parsed.scheme}` };
   let location: string;
@@ -226,7 +227,7 @@ const EMAIL_BACKENDS: Record<string, string> = {
 /** `environ.Env.email_url_config(url, backend)`. */
 export function environEmailUrl(url: string, backendOverride?: string): CastResult {
   const parsed = parseUrl(url);
-  if (!parsed) return { ok: false, error: `ImproperlyConfigured: not an email URL: ${url}` };
+  if (!parsed) return { ok: false, error: `ImproperlyConfigured: not an email URL (${maskSecret(url)})` };
   const backend = backendOverride ?? EMAIL_BACKENDS[parsed.scheme];
   if (!backend) return { ok: false, error: `ImproperlyConfigured: Invalid email schema ${parsed.scheme}` };
   const entries: [string, PyValue][] = [

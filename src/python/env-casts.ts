@@ -1,3 +1,4 @@
+import { maskSecret } from '../engine/mask.js';
 import type { PyValue } from './value.js';
 import { bool, float, int, list, none, parseFloatText, parseIntText, str, tuple } from './pyops.js';
 
@@ -45,7 +46,7 @@ export function pyInt(value: PyValue): CastResult {
       return ok(int(Math.trunc(value.value)));
     case 'str': {
       const n = parseIntText(value.value);
-      return n === undefined ? fail(`ValueError: invalid literal for int() with base 10: '${value.value}'`) : ok(int(n));
+      return n === undefined ? fail(`ValueError: invalid literal for int() with base 10 (${maskSecret(value.value)})`) : ok(int(n));
     }
     default:
       return fail(`TypeError: int() cannot convert ${value.kind}`);
@@ -57,7 +58,7 @@ export function pyFloat(value: PyValue): CastResult {
   if (value.kind === 'bool') return ok(float(value.value ? 1 : 0));
   if (value.kind === 'str') {
     const n = parseFloatText(value.value);
-    return n === undefined ? fail(`ValueError: could not convert string to float: '${value.value}'`) : ok(float(n));
+    return n === undefined ? fail(`ValueError: could not convert string to float (${maskSecret(value.value)})`) : ok(float(n));
   }
   return fail(`TypeError: float() cannot convert ${value.kind}`);
 }
@@ -161,8 +162,9 @@ export function stripChars(text: string, chars: string): string {
 export function parseJson(text: string): CastResult {
   try {
     return ok(fromJson(JSON.parse(text)));
-  } catch (error) {
-    return fail(`json.JSONDecodeError: ${(error as Error).message}`);
+  } catch {
+    // V8's message quotes the start of the text, which may be a credential (a service-account JSON).
+    return fail(`json.JSONDecodeError: not valid JSON (${text.length} chars)`);
   }
 }
 
@@ -193,7 +195,7 @@ function decoupleBool(value: PyValue): CastResult {
   const lower = text.toLowerCase();
   if (DECOUPLE_TRUE.includes(lower)) return ok(bool(true));
   if (DECOUPLE_FALSE.includes(lower)) return ok(bool(false));
-  return fail(`ValueError: invalid truth value '${text}'`);
+  return fail(`ValueError: invalid truth value (${maskSecret(text)})`);
 }
 
 export interface CsvSpec {
@@ -287,7 +289,7 @@ export function configurationsBool(text: string): CastResult {
   const normal = pyStrip(text).toLowerCase();
   if (CONFIGURATIONS_TRUE.includes(normal)) return ok(bool(true));
   if (CONFIGURATIONS_FALSE.includes(normal)) return ok(bool(false));
-  return fail(`ValueError: Cannot interpret boolean value '${text}'`);
+  return fail(`ValueError: Cannot interpret boolean value (${maskSecret(text)})`);
 }
 
 /** `ListValue`/`TupleValue`/`SetValue.to_python`: split, strip, drop empties. */

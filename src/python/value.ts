@@ -94,9 +94,6 @@ export function isTrue(value: PyValue): boolean | undefined {
   return value.kind === 'bool' && value.value;
 }
 
-export function isKnown(value: PyValue): boolean {
-  return value.kind !== 'unknown';
-}
 
 /** `certain` unless the value depends on an env variable that the environment leaves unset. */
 export function confidenceOf(value: PyValue): Confidence {

@@ -37,6 +37,10 @@ describe('config discovery and precedence', () => {
     expect(code).toBe(0);
     expect(report.findings).toEqual([]);
 
+    // A broken file that never names deploycheck is not a config problem.
+    const broken = hardenedProject({ 'pyproject.toml': '[project\nname = ', 'package.json': '{"name": ' });
+    expect((await check(broken)).code).toBe(0);
+
     const monorepo = hardenedProject({});
     const nested = join(monorepo, 'backend');
     mkdirSync(join(nested, 'shop'), { recursive: true });
