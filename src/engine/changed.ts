@@ -1,16 +1,7 @@
-import { execFileSync } from 'node:child_process';
+import { GitError, runGit } from '../workspace/git.js';
 import { UsageError } from './errors.js';
 import type { Finding } from './types.js';
 import { isFileLocation } from './types.js';
-
-function git(root: string, args: string[]): string {
-  return execFileSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-function gitError(error: unknown): string {
-  const stderr = (error as { stderr?: string }).stderr?.trim();
-  return stderr ? stderr.split('\n')[0]! : 'no such revision';
-}
 
 /**
  * Workspace-relative files changed since `ref`: committed since the merge base of `ref` and HEAD
@@ -19,14 +10,14 @@ function gitError(error: unknown): string {
 export function changedFiles(root: string, ref: string): Set<string> {
   let base: string;
   try {
-    git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
-    base = git(root, ['merge-base', ref, 'HEAD']).trim();
+    runGit(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+    base = runGit(root, ['merge-base', ref, 'HEAD']).toString('utf8').trim();
   } catch (error) {
-    throw new UsageError(`--changed-since ${ref}: ${gitError(error)}`);
+    throw new UsageError(`--changed-since ${ref}: ${(error instanceof GitError && error.stderr) || 'no such revision'}`);
   }
   // Diffing the work tree against the merge base covers the commits since then and uncommitted edits.
-  const diffed = git(root, ['diff', '--name-only', '-z', '--no-renames', '--relative', base]);
-  const untracked = git(root, ['ls-files', '-z', '--others', '--exclude-standard']);
+  const diffed = runGit(root, ['diff', '--name-only', '-z', '--no-renames', '--relative', base]).toString('utf8');
+  const untracked = runGit(root, ['ls-files', '-z', '--others', '--exclude-standard']).toString('utf8');
   return new Set([...diffed.split('\0'), ...untracked.split('\0')].filter(Boolean));
 }
 

@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import type { Finding, PolicyReport } from './types.js';
 import { isFileLocation } from './types.js';
+import { GitError, runGit } from '../workspace/git.js';
 import type { Workspace } from '../workspace/types.js';
 
 /** How a file type writes a comment, and whether a comment may follow code on the same line. */
@@ -94,15 +94,10 @@ function candidateFiles(workspace: Workspace): readonly string[] {
   if (!where || workspace.isTracked('') === undefined) return workspace.files;
   let output: string;
   try {
-    output = execFileSync('git', ['grep', '-l', '-z', '-F', ...where, 'deploycheck:'], {
-      cwd: workspace.root,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
+    output = runGit(workspace.root, ['grep', '-l', '-z', '-F', ...where, 'deploycheck:'], { maxBuffer: 64 * 1024 * 1024 }).toString('utf8');
   } catch (error) {
     // Exit status 1: no file matches.
-    if ((error as { status?: number }).status === 1) return [];
+    if (error instanceof GitError && error.status === 1) return [];
     return workspace.files;
   }
   const listed = new Set(workspace.files);

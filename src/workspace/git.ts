@@ -21,14 +21,42 @@ export function insideGitRepo(dir: string): boolean {
   }
 }
 
-function git(cwd: string, args: string[]): string | undefined {
+/** Why a git command failed: its exit status (undefined when git did not run) and the first line of its stderr. */
+export class GitError extends Error {
+  constructor(
+    readonly status: number | undefined,
+    readonly stderr: string,
+  ) {
+    super(stderr || (status === undefined ? 'git did not run' : `git exited with status ${status}`));
+  }
+}
+
+export interface GitOptions {
+  /** Written to git's standard input. */
+  input?: string;
+  /** Most bytes of output accepted; more is a failure. */
+  maxBuffer?: number;
+}
+
+/** Run git in `cwd` and return its standard output. Throws a GitError when git fails or cannot run. */
+export function runGit(cwd: string, args: readonly string[], options: GitOptions = {}): Buffer {
   try {
     return execFileSync('git', args, {
       cwd,
-      encoding: 'utf8',
-      maxBuffer: MAX_GIT_OUTPUT,
-      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: options.maxBuffer ?? MAX_GIT_OUTPUT,
+      ...(options.input !== undefined ? { input: options.input } : {}),
+      stdio: [options.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
     });
+  } catch (error) {
+    const { status, stderr } = error as { status?: number | null; stderr?: Buffer | string };
+    throw new GitError(status ?? undefined, String(stderr ?? '').trim().split('\n')[0]!);
+  }
+}
+
+/** runGit, with undefined when git fails (not installed, not a repository, unsafe directory, …). */
+export function tryGit(cwd: string, args: readonly string[], options?: GitOptions): Buffer | undefined {
+  try {
+    return runGit(cwd, args, options);
   } catch {
     return undefined;
   }
@@ -41,12 +69,12 @@ function git(cwd: string, args: string[]): string | undefined {
  * undefined when git fails (not installed, unsafe directory, …).
  */
 export function gitListFiles(dir: string): GitListing | undefined {
-  const output = git(dir, ['ls-files', '-z', '-t', '--cached', '--others', '--deleted', '--exclude-standard']);
+  const output = tryGit(dir, ['ls-files', '-z', '-t', '--cached', '--others', '--deleted', '--exclude-standard']);
   if (output === undefined) return undefined;
   const tracked = new Set<string>();
   const untracked: string[] = [];
   const deleted = new Set<string>();
-  for (const entry of output.split('\0')) {
+  for (const entry of output.toString('utf8').split('\0')) {
     if (entry.length < 3) continue;
     const tag = entry[0];
     const path = entry.slice(2);
@@ -72,7 +100,7 @@ export function gitListFiles(dir: string): GitListing | undefined {
  * and stand for everything inside them. undefined when git fails.
  */
 export function gitListIgnored(dir: string): Set<string> | undefined {
-  const output = git(dir, ['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory']);
+  const output = tryGit(dir, ['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory']);
   if (output === undefined) return undefined;
-  return new Set(output.split('\0').filter((path) => path !== ''));
+  return new Set(output.toString('utf8').split('\0').filter((path) => path !== ''));
 }

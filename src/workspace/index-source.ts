@@ -1,33 +1,38 @@
-import { execFileSync } from 'node:child_process';
-import { MAX_TEXT_BYTES } from './read.js';
+import { blobSizes, readBlobs } from './cat-file.js';
+import type { BlobInfo } from './cat-file.js';
+import { tryGit } from './git.js';
+import { decodeText, MAX_TEXT_BYTES, refuseOversized } from './read.js';
 import type { ReadResult, Workspace } from './types.js';
 import { inVendoredDir } from './vendored.js';
 
-const MAX_GIT_OUTPUT = 1024 * 1024 * 1024;
-const BINARY_SNIFF_BYTES = 8192;
 const REGULAR_FILE = /^100(?:644|755)$/;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** Types of files that are never text: their blobs are read only when a file of theirs is asked for. */
+const BINARY_EXTENSIONS = new Set(
+  (
+    'png jpg jpeg gif webp avif ico bmp tif tiff psd pdf zip gz tgz bz2 xz zst 7z rar jar war whl egg ' +
+    'so dylib dll exe bin o a pyc pyo pyd class woff woff2 ttf otf eot mp3 mp4 m4a mov avi mkv webm ogg wav flac sqlite sqlite3 db mo'
+  ).split(' '),
+);
 
 interface IndexEntry {
   sha: string;
 }
 
-function git(cwd: string, args: string[], input?: string): Buffer | undefined {
-  try {
-    return execFileSync('git', args, {
-      cwd,
-      maxBuffer: MAX_GIT_OUTPUT,
-      ...(input !== undefined ? { input } : {}),
-      stdio: [input !== undefined ? 'pipe' : 'ignore', 'pipe', 'ignore'],
-    });
-  } catch {
-    return undefined;
-  }
+/** The staged blobs' sizes, and the contents of those that may be text, by id. */
+interface StagedBlobs {
+  sizes: Map<string, number>;
+  contents: Map<string, Buffer>;
+}
+
+function binaryByName(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 && BINARY_EXTENSIONS.has(name.slice(dot + 1).toLowerCase());
 }
 
 /** Regular files in the index under `root` (one `git ls-files -s -z`), by path relative to `root`. */
 function listIndex(root: string): Map<string, IndexEntry> | undefined {
-  const output = git(root, ['ls-files', '-s', '-z']);
+  const output = tryGit(root, ['ls-files', '-s', '-z']);
   if (!output) return undefined;
   const entries = new Map<string, IndexEntry>();
   for (const record of output.toString('utf8').split('\0')) {
@@ -42,55 +47,43 @@ function listIndex(root: string): Map<string, IndexEntry> | undefined {
   return entries;
 }
 
-/** Decode one blob the way the working-tree reader decodes a file. */
-function decodeBlob(bytes: Buffer, name: string): ReadResult {
-  if (bytes.length > MAX_TEXT_BYTES) {
-    return { ok: false, reason: 'too-large', message: `${name} is over the ${MAX_TEXT_BYTES / (1024 * 1024)} MB limit for text files` };
-  }
-  if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { ok: false, reason: 'binary', message: `${name} is a binary file` };
-  try {
-    const text = utf8.decode(bytes);
-    return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
-  } catch {
-    return { ok: false, reason: 'invalid-utf8', message: `${name} is not valid UTF-8` };
-  }
-}
-
-/**
- * Read many blobs with one `git cat-file --batch` process: the output is "<sha> <type> <size>\n",
- * the content and a newline for each object, in input order.
- */
-export function readBlobs(root: string, shas: readonly string[]): Map<string, Buffer> {
-  const blobs = new Map<string, Buffer>();
-  const unique = [...new Set(shas)];
-  if (unique.length === 0) return blobs;
-  const output = git(root, ['cat-file', '--batch'], `${unique.join('\n')}\n`);
-  if (!output) return blobs;
-  let offset = 0;
-  while (offset < output.length) {
-    const newline = output.indexOf(10, offset);
-    if (newline === -1) break;
-    const [sha, type, size] = output.toString('latin1', offset, newline).split(' ');
-    offset = newline + 1;
-    if (type === 'missing' || size === undefined) continue;
-    const length = Number(size);
-    if (type === 'blob' && sha) blobs.set(sha, output.subarray(offset, offset + length));
-    offset += length + 1;
-  }
-  return blobs;
-}
-
 /**
  * The workspace as the next commit would see it: the files and contents of the git index (what
- * `git add` staged), for pre-commit hooks. Contents are read on the first read, all at once, with
- * one `git cat-file --batch`. undefined when `root` is not in a git repository.
+ * `git add` staged), for pre-commit hooks. On the first read, one `git cat-file --batch-check` sizes
+ * every staged blob and one `git cat-file --batch` reads those that may be text (not over the size
+ * limit, not of a binary type), so the cost follows the text in the index rather than its images
+ * and archives. undefined when `root` is not in a git repository.
  */
 export function openIndexWorkspace(root: string, normalize: (path: string) => string): Workspace | undefined {
   const entries = listIndex(root);
   if (!entries) return undefined;
   const files = [...entries.keys()].sort();
-  let blobs: Map<string, Buffer> | undefined;
+  let loaded: StagedBlobs | undefined;
   const reads = new Map<string, ReadResult>();
+
+  const load = (): StagedBlobs => {
+    const sizes = blobSizes(root, [...new Set([...entries.values()].map((entry) => entry.sha))]);
+    const wanted = new Map<string, BlobInfo>();
+    for (const [path, { sha }] of entries) {
+      const size = sizes.get(sha);
+      if (size !== undefined && size <= MAX_TEXT_BYTES && !binaryByName(path)) wanted.set(sha, { sha, size });
+    }
+    return { sizes, contents: readBlobs(root, [...wanted.values()]) };
+  };
+
+  const readStaged = (relative: string, sha: string): ReadResult => {
+    loaded ??= load();
+    const size = loaded.sizes.get(sha);
+    if (size !== undefined) {
+      const oversized = refuseOversized(size, relative);
+      if (oversized) return oversized;
+      // Files of binary types were left out of the batch: read one only when it is asked for.
+      const bytes = loaded.contents.get(sha) ?? (binaryByName(relative) ? readBlobs(root, [{ sha, size }]).get(sha) : undefined);
+      if (bytes) return decodeText(bytes, relative);
+    }
+    return { ok: false, reason: 'unreadable', message: `${relative} cannot be read from the git index` };
+  };
+
   return {
     root,
     source: 'index',
@@ -101,9 +94,7 @@ export function openIndexWorkspace(root: string, normalize: (path: string) => st
       if (!entry) return { ok: false, reason: 'missing', message: `${relative} is not staged` };
       let result = reads.get(relative);
       if (!result) {
-        blobs ??= readBlobs(root, [...entries.values()].map((candidate) => candidate.sha));
-        const bytes = blobs.get(entry.sha);
-        result = bytes ? decodeBlob(bytes, relative) : { ok: false, reason: 'unreadable', message: `${relative} cannot be read from the git index` };
+        result = readStaged(relative, entry.sha);
         reads.set(relative, result);
       }
       return result;
@@ -117,6 +108,6 @@ export function openIndexWorkspace(root: string, normalize: (path: string) => st
 
 /** Workspace-relative paths the index changes compared with HEAD (added, copied, modified, renamed, type-changed). */
 export function stagedFiles(root: string): string[] | undefined {
-  const output = git(root, ['diff', '--cached', '--name-only', '-z', '--no-renames', '--relative', '--diff-filter=ACMRT']);
+  const output = tryGit(root, ['diff', '--cached', '--name-only', '-z', '--no-renames', '--relative', '--diff-filter=ACMRT']);
   return output?.toString('utf8').split('\0').filter(Boolean);
 }

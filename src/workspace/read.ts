@@ -11,6 +11,27 @@ function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
+/** The refusal of a `size`-byte file named `name` as too large for a text file, or undefined when it is small enough. */
+export function refuseOversized(size: number, name: string): ReadResult | undefined {
+  if (size <= MAX_TEXT_BYTES) return undefined;
+  return { ok: false, reason: 'too-large', message: `${name} is ${formatSize(size)}, over the ${formatSize(MAX_TEXT_BYTES)} limit for text files` };
+}
+
+/**
+ * Decode file contents (from disk or a git blob) as UTF-8 text, BOM stripped, refusing files that
+ * are too large, binary (a NUL byte near the start) or not valid UTF-8. `name` is used in messages.
+ */
+export function decodeText(bytes: Uint8Array, name: string): ReadResult {
+  const oversized = refuseOversized(bytes.length, name);
+  if (oversized) return oversized;
+  if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { ok: false, reason: 'binary', message: `${name} is a binary file` };
+  try {
+    return { ok: true, text: utf8.decode(bytes) };
+  } catch {
+    return { ok: false, reason: 'invalid-utf8', message: `${name} is not valid UTF-8` };
+  }
+}
+
 /** Read an absolute path as UTF-8 text (BOM stripped). Never throws. `name` is used in messages. */
 export function readTextFile(absolute: string, name: string): ReadResult {
   let fd: number;
@@ -24,13 +45,8 @@ export function readTextFile(absolute: string, name: string): ReadResult {
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { ok: false, reason: 'unreadable', message: `${name} is not a regular file` };
-    if (stat.size > MAX_TEXT_BYTES) {
-      return {
-        ok: false,
-        reason: 'too-large',
-        message: `${name} is ${formatSize(stat.size)}, over the ${formatSize(MAX_TEXT_BYTES)} limit for text files`,
-      };
-    }
+    const oversized = refuseOversized(stat.size, name);
+    if (oversized) return oversized;
     const buffer = Buffer.alloc(stat.size);
     let read = 0;
     while (read < buffer.length) {
@@ -38,15 +54,7 @@ export function readTextFile(absolute: string, name: string): ReadResult {
       if (n === 0) break;
       read += n;
     }
-    const bytes = buffer.subarray(0, read);
-    if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
-      return { ok: false, reason: 'binary', message: `${name} is a binary file` };
-    }
-    try {
-      return { ok: true, text: utf8.decode(bytes) };
-    } catch {
-      return { ok: false, reason: 'invalid-utf8', message: `${name} is not valid UTF-8` };
-    }
+    return decodeText(buffer.subarray(0, read), name);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, reason: 'unreadable', message: `${name} cannot be read (${code ?? String(error)})` };

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeProject } from '../helpers/project.js';
 import { runCheck } from '../../src/engine/check.js';
-import { scanHistory, streamBlobs } from '../../src/history/scan.js';
+import { scanHistory } from '../../src/history/scan.js';
+import { streamBlobs } from '../../src/workspace/cat-file.js';
 
 function git(root: string, ...args: string[]): string {
   return execFileSync('git', ['-c', 'user.email=dev@example.com', '-c', 'user.name=dev', ...args], { cwd: root, encoding: 'utf8' }).trim();
