@@ -1,5 +1,4 @@
 import { readTextFile } from '../workspace/read.js';
-import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { DeployFacts } from '../deploy/types.js';
 import { UsageError } from '../engine/errors.js';
@@ -88,12 +87,11 @@ export function buildEnvironment(workspace: Workspace, deploy: DeployFacts, opti
   }
 
   for (const path of options.envFiles ?? []) {
-    const absolute = isAbsolute(path) ? path : resolve(path);
-    if (!existsSync(absolute)) throw new UsageError(`--env-file ${path}: no such file`);
     const file = cliPathToWorkspace(workspace, path);
     // From disk even with --staged: an env file given on the command line is rarely committed.
-    const read = readTextFile(absolute, path);
-    if (!read.ok) throw new UsageError(`--env-file ${path}: ${read.message}`);
+    // A missing one reads as 'does not exist', a UsageError like any other unreadable one.
+    const read = readTextFile(isAbsolute(path) ? path : resolve(path), path);
+    if (!read.ok) throw new UsageError(`--env-file ${read.message}`);
     vars.push(...parseDotenv(read.text, file));
     addFile(file);
   }
