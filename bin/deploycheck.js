@@ -1,4 +1,6 @@
 #!/usr/bin/env node
-import { main } from '../dist/src/cli/main.js';
+import { loadBundle } from './load-bundle.js';
 
-process.exitCode = await main(process.argv);
+const cli = loadBundle().exports;
+cli.setFileImporter((url) => import(url));
+process.exitCode = await cli.main(process.argv);

@@ -8,6 +8,8 @@ import { registerServe } from './serve-command.js';
 import { toolVersion } from './version.js';
 import { UsageError } from '../engine/errors.js';
 
+export { setFileImporter } from '../engine/import-file.js';
+
 /** Run the CLI and return the exit code: 0 pass, 1 gate failed, 2 usage, config or internal error. */
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;

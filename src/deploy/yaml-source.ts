@@ -1,33 +1,20 @@
-import { createRequire } from 'node:module';
-import type * as YamlLibrary from 'yaml';
-import type { Alias, Document, LineCounter, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { LineCounter, isAlias, isMap, isNode, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import type { Document, Pair, YAMLMap } from 'yaml';
 import type { FileLocation } from '../engine/types.js';
 import type { DeployProblem } from './types.js';
 
-// The yaml package is some 70 modules: load it only when a project has a YAML or JSON deploy file.
-const requireModule = createRequire(import.meta.url);
-let library: typeof YamlLibrary | undefined;
-function yaml(): typeof YamlLibrary {
-  library ??= requireModule('yaml') as typeof YamlLibrary;
-  return library;
-}
-
-export const isMap = (node: unknown): node is YAMLMap => yaml().isMap(node);
-export const isScalar = (node: unknown): node is Scalar => yaml().isScalar(node);
-export const isSeq = (node: unknown): node is YAMLSeq => yaml().isSeq(node);
-const isNode = (node: unknown): node is Node => yaml().isNode(node);
-const isAlias = (node: unknown): node is Alias => yaml().isAlias(node);
+export { isMap, isScalar, isSeq };
 
 /** A YAML (or JSON) document whose nodes can be turned into file locations. */
 export class YamlSource {
   readonly document: Document.Parsed;
-  private readonly lines: LineCounter = new (yaml().LineCounter)();
+  private readonly lines: LineCounter = new LineCounter();
 
   constructor(
     readonly file: string,
     text: string,
   ) {
-    this.document = yaml().parseDocument(text, { lineCounter: this.lines, uniqueKeys: false, prettyErrors: false });
+    this.document = parseDocument(text, { lineCounter: this.lines, uniqueKeys: false, prettyErrors: false });
     expandMergeKeys(this.document);
   }
 
@@ -60,7 +47,7 @@ export class YamlSource {
  * point at where the values are written.
  */
 function expandMergeKeys(document: Document.Parsed): void {
-  yaml().visit(document, {
+  visit(document, {
     Map(_key, map) {
       const merges = map.items.filter((pair) => isScalar(pair.key) && pair.key.value === '<<');
       if (merges.length === 0) return;

@@ -1,22 +1,8 @@
-import { readdirSync } from 'node:fs';
-import { extname, join, relative, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { AnyRule, CheckRule, PolicyRuleDefinition, ScanRuleDefinition } from './types.js';
+import { pathToFileURL } from 'node:url';
+import { importFile } from './import-file.js';
+import { RULE_MODULES } from './rule-index.js';
+import type { AnyRule, CheckRule, PolicyRuleDefinition, RuleModule, ScanRuleDefinition } from './types.js';
 import { SEVERITIES, isCheckRule, isPolicyRule, isScanRule, isWorkspaceRule } from './types.js';
-
-/** rules/ beside src/: the .ts sources under vitest, the compiled .js files under dist/. */
-const rulesDir = fileURLToPath(new URL('../../rules/', import.meta.url));
-const extension = extname(fileURLToPath(import.meta.url));
-
-function listRuleFiles(dir: string): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...listRuleFiles(path));
-    else if (entry.name.endsWith(extension) && !entry.name.endsWith('.d.ts')) files.push(path);
-  }
-  return files;
-}
 
 /** Check a rule's shape so a broken rule file fails loudly at load, not silently at run. */
 export function validateRule(rule: AnyRule, expectedId?: string): void {
@@ -30,9 +16,9 @@ export function validateRule(rule: AnyRule, expectedId?: string): void {
   if (problems.length) throw new Error(`invalid rule ${expectedId ?? rule.id}: ${problems.join('; ')}`);
 }
 
-async function importRule(file: string, expectedId?: string): Promise<AnyRule> {
-  const module = (await import(pathToFileURL(file).href)) as { default?: AnyRule };
-  if (!module.default) throw new Error(`rule file ${file} has no default export`);
+async function importRule(name: string, load: () => Promise<RuleModule>, expectedId?: string): Promise<AnyRule> {
+  const module = await load();
+  if (!module.default) throw new Error(`rule file ${name} has no default export`);
   validateRule(module.default, expectedId);
   return module.default;
 }
@@ -40,25 +26,12 @@ async function importRule(file: string, expectedId?: string): Promise<AnyRule> {
 /** Live-scan rules live in rules/web/ and nowhere else, so `check` never loads them (nor undici) and `scan` loads only them. */
 const SCAN_GROUP = 'web';
 
-interface RuleFile {
-  id: string;
-  file: string;
-}
-
-let listing: RuleFile[] | undefined;
 const imported = new Map<string, Promise<AnyRule>>();
 
-function builtInFiles(): RuleFile[] {
-  listing ??= listRuleFiles(rulesDir)
-    .map((file) => ({ file, id: relative(rulesDir, file).slice(0, -extension.length).split(sep).join('/') }))
-    .sort((a, b) => a.id.localeCompare(b.id));
-  return listing;
-}
-
-function importBuiltIn({ file, id }: RuleFile): Promise<AnyRule> {
+function importBuiltIn(id: string): Promise<AnyRule> {
   let rule = imported.get(id);
   if (!rule) {
-    rule = importRule(file, id).then((loaded) => {
+    rule = importRule(`rules/${id}`, RULE_MODULES[id]!, id).then((loaded) => {
       if (isScanRule(loaded) !== id.startsWith(`${SCAN_GROUP}/`)) {
         throw new Error(`invalid rule ${id}: live-scan rules belong in rules/${SCAN_GROUP}/ and only there`);
       }
@@ -70,14 +43,14 @@ function importBuiltIn({ file, id }: RuleFile): Promise<AnyRule> {
 }
 
 function loadWhere(include: (id: string) => boolean): Promise<AnyRule[]> {
-  return Promise.all(builtInFiles().filter(({ id }) => include(id)).map(importBuiltIn));
+  return Promise.all(builtInRuleIds().filter(include).map(importBuiltIn));
 }
 
 const isScanId = (id: string) => id.startsWith(`${SCAN_GROUP}/`);
 
-/** The ids of every built-in rule, from the file names alone (nothing is imported). */
+/** The ids of every built-in rule, from the file names alone (nothing is imported), sorted. */
 export function builtInRuleIds(): string[] {
-  return builtInFiles().map(({ id }) => id);
+  return Object.keys(RULE_MODULES);
 }
 
 /** Every built-in rule (rules/**): static, live-scan and policy, sorted by id. */
@@ -102,5 +75,5 @@ export async function loadBuiltInScanRules(): Promise<ScanRuleDefinition[]> {
 
 /** Users' own rule files (same defineRule API), by absolute path. */
 export function loadRuleFiles(files: string[]): Promise<AnyRule[]> {
-  return Promise.all(files.map((file) => importRule(file)));
+  return Promise.all(files.map((file) => importRule(file, () => importFile(pathToFileURL(file).href) as Promise<RuleModule>)));
 }

@@ -155,6 +155,11 @@ export function defineWorkspaceRule(rule: Omit<WorkspaceRuleDefinition, 'kind' |
 
 export type AnyRule = RuleDefinition | ScanRuleDefinition | PolicyRuleDefinition | WorkspaceRuleDefinition;
 
+/** What a rule file exports. */
+export interface RuleModule {
+  default?: AnyRule;
+}
+
 export function isWorkspaceRule(rule: AnyRule): rule is WorkspaceRuleDefinition {
   return 'kind' in rule && rule.kind === 'workspace';
 }

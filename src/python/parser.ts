@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { Language, Parser } from 'web-tree-sitter';
 import type { Tree } from 'web-tree-sitter';
 import type { FileLocation } from '../engine/types.js';
@@ -9,10 +11,12 @@ let parser: Parser | undefined;
 let loading: Promise<Parser> | undefined;
 
 async function load(): Promise<Parser> {
-  await Parser.init();
   const require = createRequire(import.meta.url);
-  const wasm = require.resolve('tree-sitter-python/tree-sitter-python.wasm');
-  const language = await Language.load(wasm);
+  // Beside the runtime in node_modules, not beside this module (in the one-file bundle, that is dist/).
+  const runtimeDir = dirname(require.resolve('web-tree-sitter'));
+  await Parser.init({ locateFile: (name: string) => join(runtimeDir, name) });
+  // Bytes, not a path: given a path, the runtime reads it through import('fs/promises').
+  const language = await Language.load(readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm')));
   const instance = new Parser();
   instance.setLanguage(language);
   return instance;

@@ -1,11 +1,7 @@
-/**
- * The page's static files live in the top-level `web/` folder (tsc does not copy non-TS files). It is
- * found by walking up from this module, so the same code works from src/server (tests) and from
- * dist/src/server (the built package), and the files are read once, at start-up.
- */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// The page's static files live in the package's top-level `web/` folder, read once at start-up.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../package-root.js';
 import { REPORT_CSS } from '../report/scan-html.js';
 
 export interface Asset {
@@ -20,16 +16,9 @@ const FILES: Record<string, string> = {
   'favicon.svg': 'image/svg+xml',
 };
 
-/** The `web/` folder of the package this module belongs to. */
-export function findWebDir(from = dirname(fileURLToPath(import.meta.url))): string {
-  let dir = from;
-  for (let depth = 0; depth < 6; depth++) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'web', 'index.html'))) return join(dir, 'web');
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  throw new Error(`deploycheck serve: cannot find the web/ folder of the package above ${from}`);
+/** The `web/` folder of the deploycheck package. */
+export function findWebDir(): string {
+  return join(packageRoot(), 'web');
 }
 
 /** URL path → file contents: web/* under /assets/, the report stylesheet, and the page itself at `/`. */

@@ -10,8 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../src/workspace/index.js';
 import { stagedFiles } from '../../src/workspace/index-source.js';
 
-const build = join('test', 'artifacts', `precommit-build-${process.pid}`);
-const cli = join(process.cwd(), build, 'deploycheck.js');
+// Inside the package, so the build finds node_modules and package.json by walking up, as installed.
+const build = join(process.cwd(), 'test', 'artifacts', `precommit-build-${process.pid}`);
+let cli: string;
 let repo: string;
 
 function git(...args: string[]): string {
@@ -23,10 +24,10 @@ function commit(message: string): { status: number | null; output: string } {
   return { status: result.status, output: result.stdout + result.stderr };
 }
 
-beforeAll(() => {
-  // Compile the CLI so the hook runs it the way an installed deploycheck runs.
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', build], { stdio: 'ignore' });
-  writeFileSync(cli, "import { main } from './src/cli/main.js';\nprocess.exitCode = await main(process.argv);\n");
+beforeAll(async () => {
+  // Build the CLI (bundle, code cache, bin) so the hook runs it the way an installed deploycheck runs.
+  const { buildCli } = await import('../../scripts/build.mjs');
+  cli = await buildCli(build);
   repo = mkdtempSync(join(tmpdir(), 'deploycheck-hook-'));
   cpSync('fixtures/hardened', repo, { recursive: true });
   // The scenario: a project that does not ignore .env yet.

@@ -1,0 +1,59 @@
+// npm run build: the rule index, then the whole CLI as one CommonJS file (dist/deploycheck.cjs) with a
+// V8 code cache beside it, and the benchmarks. One file read and (nearly) no compilation is most of
+// what makes `deploycheck check` start fast on Node 20, which has no compile cache of its own.
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { writeCodeCache } from './code-cache.mjs';
+import { writeRuleIndex } from './rule-index.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', legalComments: 'none', absWorkingDir: root };
+
+// web-tree-sitter's ES module build reaches Node's modules through import(), which code run by
+// vm.Script cannot use without a flag; its CommonJS build uses require().
+const commonJsTreeSitter = {
+  name: 'web-tree-sitter-cjs',
+  setup(build) {
+    const file = createRequire(import.meta.url).resolve('web-tree-sitter');
+    build.onResolve({ filter: /^web-tree-sitter$/ }, () => ({ path: file }));
+  },
+};
+
+/**
+ * The CLI as `<outRoot>/dist/deploycheck.cjs` plus its code cache, run by `<outRoot>/bin/deploycheck.js`.
+ * outRoot must lie inside this package (node_modules, package.json and web/ are found by walking up).
+ */
+export async function buildCli(outRoot = root) {
+  const bundle = join(outRoot, 'dist', 'deploycheck.cjs');
+  await build({
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: bundle,
+    format: 'cjs',
+    // undici is some 100 modules that only scan and serve load.
+    external: ['undici'],
+    plugins: [commonJsTreeSitter],
+    define: { 'import.meta.url': '__import_meta_url' },
+    banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+  });
+  if (resolve(outRoot) !== resolve(root)) {
+    mkdirSync(join(outRoot, 'bin'), { recursive: true });
+    for (const file of readdirSync(join(root, 'bin'))) copyFileSync(join(root, 'bin', file), join(outRoot, 'bin', file));
+  }
+  await writeCodeCache(bundle);
+  return join(outRoot, 'bin', 'deploycheck.js');
+}
+
+async function buildBench() {
+  await build({ ...common, entryPoints: ['bench/run.ts'], outdir: 'dist/bench', format: 'esm', packages: 'external' });
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  writeRuleIndex();
+  rmSync(join(root, 'dist'), { recursive: true, force: true });
+  await buildCli();
+  await buildBench();
+}

@@ -1,0 +1,15 @@
+type Importer = (url: string) => Promise<unknown>;
+
+// The bin runs the one-file bundle through vm.Script, where import() needs an experimental flag on
+// Node 20, so it hands in its own import(); under vitest the module's own import() serves.
+let importer: Importer = (url) => import(url);
+
+/** Use this import() for user rule files. */
+export function setFileImporter(next: Importer): void {
+  importer = next;
+}
+
+/** Import an ES module by file URL (users' rule files). */
+export function importFile(url: string): Promise<unknown> {
+  return importer(url);
+}

@@ -1,0 +1,64 @@
+/**
+ * The CLI as it ships: the one-file bundle, its code cache and the bin, built into a folder inside
+ * the package and run as a separate process, must behave as the sources do under vitest.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtInRuleIds } from '../../src/engine/registry.js';
+import { runCli } from '../helpers/cli.js';
+import { hardenedProject } from '../policy/helpers.js';
+
+const build = join(process.cwd(), 'test', 'artifacts', `bundle-build-${process.pid}`);
+let cli: string;
+
+function run(...args: string[]) {
+  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, DEPLOYCHECK_DEBUG_CODE_CACHE: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const ids = (json: string) => (JSON.parse(json) as { findings: { rule: string; location: { file?: string; line?: number } }[] }).findings.map((f) => `${f.rule} ${f.location.file}:${f.location.line}`);
+
+beforeAll(async () => {
+  const { buildCli } = await import('../../scripts/build.mjs');
+  cli = await buildCli(build);
+}, 180_000);
+
+afterAll(() => rmSync(build, { recursive: true, force: true }));
+
+describe('the built CLI', () => {
+  it('runs through the code cache the build wrote', () => {
+    const result = run('--version');
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toBe((JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version);
+    expect(result.stderr).toContain('code cache used');
+  });
+
+  it.each(['startproject', 'hardened', 'split-environ', 'secrets', 'broken'])('finds what the sources find on fixtures/%s', async (fixture) => {
+    const built = run('check', `fixtures/${fixture}`, '--format', 'json');
+    const sources = await runCli('check', `fixtures/${fixture}`, '--format', 'json');
+    expect(built.code).toBe(sources.code);
+    expect(ids(built.stdout)).toEqual(ids(sources.stdout));
+    expect(built.stderr).toBe('deploycheck: code cache used\n');
+  });
+
+  it('lists every built-in rule', () => {
+    const listed = run('rules');
+    expect(listed.code).toBe(0);
+    expect(listed.stdout.trim().split('\n').map((line) => line.split(' ')[0])).toEqual(builtInRuleIds());
+  });
+
+  it("imports the users' own rule files", () => {
+    const rule = `export default {
+  id: 'acme/custom', title: 'Custom', severity: 'high', facts: ['settings'],
+  docs: { why: 'A rule the team wrote for its own deployment convention, loaded from a file.', fix: 'Follow it.' },
+  check(ctx) { ctx.report({ message: 'custom rule ran', location: { file: 'manage.py', line: 1, column: 1 } }); },
+};\n`;
+    const root = hardenedProject({ 'tools/rule.mjs': rule, '.deploycheck.json': '{ "rule-files": ["tools/rule.mjs"] }' });
+    const result = run('check', root, '--format', 'json');
+    expect(result.stderr).toBe('deploycheck: code cache used\n');
+    expect(ids(result.stdout)).toEqual(['acme/custom manage.py:1']);
+    expect(result.code).toBe(1);
+  });
+});
