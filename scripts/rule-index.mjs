@@ -19,7 +19,7 @@ export function listRuleIds(rulesDir = join(root, 'rules')) {
     }
   };
   walk(rulesDir);
-  return ids.sort((a, b) => a.localeCompare(b));
+  return ids.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 export function renderRuleIndex(ids) {

@@ -2,6 +2,7 @@
 import { defineRule } from '../../src/engine/types.js';
 import type { FileLocation } from '../../src/engine/types.js';
 import { combinedConfidence, settingLocation } from '../../src/django/setting-helpers.js';
+import { certainItemsOf } from '../../src/python/pyops.js';
 import type { Settings } from '../../src/python/types.js';
 import type { PyValue } from '../../src/python/value.js';
 
@@ -25,10 +26,13 @@ const DEV_TOOLS: DevTool[] = [
   },
 ];
 
-/** The items of a list setting that are this app (by name or an AppConfig path under it) or middleware. */
+/**
+ * The items of a list setting that are this app (by name or an AppConfig path under it) or middleware.
+ * Of a list that depends on something unknown (an optional import, a branch), only the items it
+ * certainly holds count.
+ */
 function matches(value: PyValue, wanted: (item: string) => boolean): PyValue[] {
-  if (value.kind !== 'list' && value.kind !== 'tuple') return [];
-  return value.items.filter((item) => item.kind === 'str' && wanted(item.value));
+  return (certainItemsOf(value) ?? []).filter((item) => item.kind === 'str' && wanted(item.value));
 }
 
 function where(settings: Settings, name: string, item: PyValue): FileLocation {

@@ -2,11 +2,12 @@
 import { defineRule } from '../../src/engine/types.js';
 import type { FileLocation } from '../../src/engine/types.js';
 import { settingLocation } from '../../src/django/setting-helpers.js';
-import { parsePython } from '../../src/python/parser.js';
-import type { SyntaxNode } from '../../src/python/parser.js';
+import { parseModule } from '../../src/python/syntax.js';
+import type { PyNode } from '../../src/python/syntax.js';
 import { decodeEscapes } from '../../src/python/strings.js';
 import type { Settings } from '../../src/python/types.js';
 import { confidenceOf, envReadsOf } from '../../src/python/value.js';
+import { dirName } from '../../src/workspace/paths.js';
 import type { Workspace } from '../../src/workspace/types.js';
 
 interface LiteralKey {
@@ -15,24 +16,24 @@ interface LiteralKey {
 }
 
 /** The value of a plain (non-f, non-bytes) string literal, else undefined. */
-function plainString(node: SyntaxNode): string | undefined {
+function plainString(node: PyNode): string | undefined {
   if (node.type !== 'string') return undefined;
-  const start = node.namedChildren.find((child) => child?.type === 'string_start')?.text ?? '';
+  const start = node.namedChildren.find((child) => child.type === 'string_start')?.text ?? '';
   const flags = start.replace(/['"]/g, '').toLowerCase();
   if (flags.includes('f') || flags.includes('b')) return undefined;
-  const body = node.namedChildren.filter((child) => child?.type === 'string_content').map((child) => child!.text).join('');
+  const body = node.namedChildren.filter((child) => child.type === 'string_content').map((child) => child.text).join('');
   return flags.includes('r') ? body : decodeEscapes(body);
 }
 
 /** `SECRET_KEY = '<literal>'` at module level or in a class body (django-configurations), with its location. */
-function literalKeys(block: SyntaxNode, file: string, out: LiteralKey[]): void {
+function literalKeys(block: PyNode, file: string, out: LiteralKey[]): void {
   for (const statement of block.namedChildren) {
-    if (statement?.type === 'class_definition') {
+    if (statement.type === 'class_definition') {
       const body = statement.childForFieldName('body');
       if (body) literalKeys(body, file, out);
       continue;
     }
-    if (statement?.type !== 'expression_statement') continue;
+    if (statement.type !== 'expression_statement') continue;
     const assignment = statement.namedChildren[0];
     if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.text !== 'SECRET_KEY') continue;
     const right = assignment.childForFieldName('right');
@@ -42,20 +43,15 @@ function literalKeys(block: SyntaxNode, file: string, out: LiteralKey[]): void {
   }
 }
 
-function dirOf(path: string): string {
-  const slash = path.lastIndexOf('/');
-  return slash === -1 ? '' : path.slice(0, slash);
-}
-
 /**
  * The project's settings modules: the files the chosen module was built from, plus its siblings —
  * every module of a `settings/` package, or the `*settings*.py` files next to a `settings.py`.
  */
 function settingsFiles(workspace: Workspace, settings: Settings): string[] {
-  const dir = dirOf(settings.file);
+  const dir = dirName(settings.file);
   const isPackage = dir.split('/').pop() === 'settings' || settings.file.endsWith('__init__.py');
   const siblings = workspace.files.filter((path) => {
-    if (!path.endsWith('.py') || dirOf(path) !== dir) return false;
+    if (!path.endsWith('.py') || dirName(path) !== dir) return false;
     return isPackage || /settings/i.test(path.slice(dir.length));
   });
   return [...new Set([...settings.files, ...siblings])].filter((path) => path.endsWith('.py'));
@@ -109,12 +105,8 @@ export default defineRule({
     for (const file of settingsFiles(ctx.workspace, settings)) {
       const read = ctx.workspace.readText(file);
       if (!read.ok) continue;
-      const tree = parsePython(read.text);
-      try {
-        literalKeys(tree.rootNode, file, literals);
-      } finally {
-        tree.delete(); // tree-sitter trees live in the WASM heap until deleted
-      }
+      // parseModule caches by source: the files the evaluator read are not parsed a second time.
+      literalKeys(parseModule(read.text), file, literals);
     }
     for (const literal of literals) {
       if (literal.key !== key) continue;

@@ -5,6 +5,7 @@ import type { PyValue } from '../../src/python/value.js';
 import { pyRepr, truthy } from '../../src/python/value.js';
 import { SECURITY_MIDDLEWARE } from '../../src/django/names.js';
 import { describeSetting, middlewareOn, settingReport } from '../../src/django/setting-helpers.js';
+import { serverTrustsForwardedProto } from '../../src/django/forwarded-proto.js';
 
 /** Platforms whose router terminates TLS and forwards plain HTTP with X-Forwarded-Proto. */
 const TLS_PROXY_PLATFORMS: Platform[] = ['heroku', 'dokku', 'fly', 'render', 'cloud-run', 'app-engine'];
@@ -37,7 +38,10 @@ export default defineRule({
       'HTTP, so SECURE_SSL_REDIRECT answers each one, including the HTTPS ones, with a redirect to HTTPS: an endless ' +
       'redirect loop. It also breaks everything else that relies on request.is_secure() (HSTS headers, secure CSRF ' +
       'Referer checks). A malformed value (not a pair of strings, or a header name without the HTTP_ META prefix) ' +
-      'either raises ImproperlyConfigured or never matches.',
+      'either raises ImproperlyConfigured or never matches. Only info when the app server already trusts the ' +
+      'header: gunicorn and uvicorn set the request scheme from X-Forwarded-Proto for the addresses in ' +
+      'FORWARDED_ALLOW_IPS, which the Heroku Python buildpack sets to \'*\'; that holds only while the app keeps ' +
+      'running that way.',
     fix:
       'Tell Django which header the platform sets (only behind a proxy that always overwrites it):\n\n' +
       'SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")\nSECURE_SSL_REDIRECT = True',
@@ -66,14 +70,25 @@ export default defineRule({
     if (!platforms.length) return;
     const deployFile = ctx.project.deploy.files[0];
     const base = settingReport(settings, 'SECURE_SSL_REDIRECT', redirect, header);
+    const related = deployFile
+      ? [...base.related, { location: { file: deployFile.path, line: 1, column: 1 }, message: `deploys to ${platforms.join(', ')}` }]
+      : base.related;
+    const situation = `${describeSetting(settings, 'SECURE_SSL_REDIRECT', redirect)} but SECURE_PROXY_SSL_HEADER is not set, and ${platforms.join(', ')} terminates TLS in front of the app`;
+    const trust = serverTrustsForwardedProto(ctx.project);
+    if (trust) {
+      ctx.report({
+        ...base,
+        severity: 'info',
+        message: `${situation}; no redirect loop, because ${trust.reason}, but only while the app is served that way`,
+        related: [...related, { location: trust.location, message: trust.reason }],
+        snippet: 'SECURE_SSL_REDIRECT without SECURE_PROXY_SSL_HEADER',
+      });
+      return;
+    }
     ctx.report({
       ...base,
-      message:
-        `${describeSetting(settings, 'SECURE_SSL_REDIRECT', redirect)} but SECURE_PROXY_SSL_HEADER is not set, and ${platforms.join(', ')} ` +
-        'terminates TLS in front of the app: every request looks like HTTP and is redirected again, forever',
-      related: deployFile
-        ? [...base.related, { location: { file: deployFile.path, line: 1, column: 1 }, message: `deploys to ${platforms.join(', ')}` }]
-        : base.related,
+      message: `${situation}: every request looks like HTTP and is redirected again, forever`,
+      related,
       snippet: 'SECURE_SSL_REDIRECT without SECURE_PROXY_SSL_HEADER',
     });
   },

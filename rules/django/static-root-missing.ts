@@ -1,6 +1,7 @@
-/** django/static-root-missing — staticfiles on the filesystem storage with no STATIC_ROOT: collectstatic fails. */
+/** django/static-root-missing — the deployment runs collectstatic, which fails without STATIC_ROOT. */
 import { defineRule } from '../../src/engine/types.js';
 import { combinedConfidence, describeSetting, settingLocation } from '../../src/django/setting-helpers.js';
+import { collectstaticRun, staticSource } from '../../src/django/collectstatic.js';
 import { resolveStorage } from '../../src/engine/storage.js';
 import { truthy } from '../../src/python/value.js';
 
@@ -10,16 +11,20 @@ export default defineRule({
   id: 'django/static-root-missing',
   title: 'STATIC_ROOT is not set',
   severity: 'medium',
-  facts: ['settings'],
+  facts: ['settings', 'deploy', 'workspace'],
   docs: {
     why:
-      'With django.contrib.staticfiles and a filesystem static storage (Django\'s default, ManifestStaticFilesStorage, ' +
-      'WhiteNoise), `collectstatic` copies files into STATIC_ROOT. Without it the command stops with ImproperlyConfigured, ' +
-      'so the deploy step fails, or is skipped and the site goes live without CSS and JavaScript (with DEBUG off, ' +
-      'Django does not serve static files itself).',
+      'With django.contrib.staticfiles, a STATIC_URL and a filesystem static storage (Django\'s default, ' +
+      'ManifestStaticFilesStorage, WhiteNoise), `collectstatic` copies files into STATIC_ROOT. Without it the command ' +
+      'stops with ImproperlyConfigured as soon as it has a file to copy (the admin\'s CSS, STATICFILES_DIRS, an app\'s ' +
+      'static/ directory) or a manifest to write, so the deploy step fails (the Heroku Python buildpack runs it on ' +
+      'every build), or is skipped and the site goes live without CSS and JavaScript (with DEBUG off, Django does not ' +
+      'serve static files itself). Not reported for a project with no STATIC_URL or nothing to collect (an API without ' +
+      'the admin), nor when the deploy files show a deployment that never runs collectstatic.',
     fix:
       'Point it at a directory outside the source tree that your web server or WhiteNoise serves:\n\n' +
-      'STATIC_ROOT = BASE_DIR / "staticfiles"',
+      'STATIC_ROOT = BASE_DIR / "staticfiles"\n\n' +
+      'or, for an API that serves no static files, remove django.contrib.staticfiles from INSTALLED_APPS.',
     refs: [
       'https://docs.djangoproject.com/en/stable/ref/settings/#static-root',
       'https://docs.djangoproject.com/en/stable/howto/static-files/deployment/',
@@ -36,17 +41,26 @@ export default defineRule({
     if (!app) return;
     const root = settings.get('STATIC_ROOT');
     if (truthy(root) !== false) return;
+    // Without STATIC_URL the staticfiles storage cannot even be created: the project does not use it.
+    const url = settings.get('STATIC_URL');
+    if (truthy(url) !== true) return;
     const storage = resolveStorage(ctx.project, ctx.workspace, 'staticfiles');
     if (storage?.backend !== 'filesystem') return;
+    const source = staticSource(settings, ctx.workspace, ctx.project.root, storage.className);
+    if (source === undefined || source === 'unknown') return;
+    const run = collectstaticRun(ctx.project, ctx.workspace);
+    if (run && !run.runs) return;
     const location = settings.has('STATIC_ROOT')
       ? settingLocation(settings, 'STATIC_ROOT', root)
       : (app.loc ?? settingLocation(settings, 'INSTALLED_APPS'));
     ctx.report({
       location,
-      confidence: combinedConfidence(root, app),
+      confidence: combinedConfidence(root, app, url),
       message:
         `${describeSetting(settings, 'STATIC_ROOT', root)} while ${STATICFILES_APP} is installed and static files use ` +
-        `${storage.className}: collectstatic fails with ImproperlyConfigured`,
+        `${storage.className}: collectstatic${run ? ` (run by ${run.by})` : ''} has files to write (${source}) and ` +
+        'fails with ImproperlyConfigured',
+      ...(run ? { related: [{ location: run.location, message: 'collectstatic runs here' }] } : {}),
       snippet: `STATIC_ROOT ${storage.className}`,
     });
   },

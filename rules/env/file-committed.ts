@@ -24,7 +24,7 @@ export default defineWorkspaceRule({
     refs: ['https://12factor.net/config', 'https://git-scm.com/docs/gitignore'],
   },
   check(ctx) {
-    for (const [file, hits] of workspaceSecrets(ctx.workspace, ctx.focus)) {
+    for (const [file, hits] of workspaceSecrets(ctx.workspace, ctx.focus, isEnvFile)) {
       if (!isEnvFile(file) || isEnvTemplate(file)) continue;
       const committed = isCommitted(ctx.workspace, file);
       if (committed === false) continue;

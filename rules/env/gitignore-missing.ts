@@ -1,6 +1,16 @@
-/** env/gitignore-missing — the repository's .gitignore does not ignore .env. */
+/** env/gitignore-missing — the repository works with .env files but its .gitignore does not ignore them. */
 import { defineWorkspaceRule } from '../../src/engine/types.js';
-import { gitignoreCoversEnv } from '../../src/secrets/gitignore.js';
+import { envFilesInUse } from '../../src/django/dotenv-use.js';
+import type { EnvFileUse } from '../../src/django/dotenv-use.js';
+import { gitignoreIgnores } from '../../src/django/gitignore-match.js';
+
+const CONSEQUENCE = 'the next `git add -A` or `git commit -a` would put its secrets in the repository history';
+const LISTED = 3;
+
+function listPaths(uses: EnvFileUse[]): string {
+  const shown = uses.slice(0, LISTED).map((use) => use.path).join(', ');
+  return uses.length > LISTED ? `${shown} and ${uses.length - LISTED} more` : shown;
+}
 
 export default defineWorkspaceRule({
   id: 'env/gitignore-missing',
@@ -8,9 +18,14 @@ export default defineWorkspaceRule({
   severity: 'low',
   docs: {
     why:
-      'Without a .env entry in .gitignore, the first `git add -A` or `git commit -a` after someone creates a local ' +
-      '.env puts its secrets in the repository. Only the top directory of a git repository is checked, and not when ' +
-      'git already tracks .env (a deliberate, secret-free .env is judged by env/file-committed).',
+      'A .env file holds the real secrets of whoever runs the project (database passwords, API keys, SECRET_KEY). ' +
+      'Without an entry in .gitignore, the first `git add -A` or `git commit -a` after someone creates one puts those ' +
+      'secrets in the repository, and deleting them later does not remove them from the history. Reported for the env ' +
+      'files the repository works with: those lying in the tree, the ones its templates (.env.example, ' +
+      '.env.dev-sample) tell developers to create, the ones its compose files read (env_file) and the ones its ' +
+      'settings or manage.py load (load_dotenv, read_env, python-decouple). A project configured only by its ' +
+      'platform\'s environment has no .env to leak. Only the top directory of a git repository is checked, and not ' +
+      'files git already tracks (env/file-committed judges whether those hold secrets).',
     fix: 'Add the env files to .gitignore (keeping the template):\n\n.env\n.env.*\n!.env.example',
     refs: ['https://git-scm.com/docs/gitignore'],
   },
@@ -20,21 +35,30 @@ export default defineWorkspaceRule({
     if (workspace.isTracked('.gitignore') === undefined) return;
     if (workspace.source !== 'index' && !workspace.exists('.git/HEAD')) return;
     if (ctx.focus && !ctx.focus.has('.gitignore')) return;
-    // A tracked .env was committed on purpose: env/file-committed judges whether it holds secrets, and an ignore entry would not untrack it.
-    if (workspace.isTracked('.env')) return;
-    // An existing .env: ask git itself (this also honours parent .gitignore files and the global excludes).
-    if (workspace.exists('.env')) {
-      if (workspace.isIgnored('.env') === false) {
-        ctx.report({ message: 'nothing in .gitignore ignores .env', location: { file: '.gitignore', line: 1, column: 1 }, snippet: '.gitignore .env' });
-      }
-      return;
-    }
     const text = workspace.exists('.gitignore') ? workspace.readText('.gitignore') : undefined;
     if (text && !text.ok) return;
-    if (text && gitignoreCoversEnv(text.text)) return;
+    // A tracked file was committed on purpose, and an ignore entry would not untrack it.
+    const uses = envFilesInUse(workspace, ctx.projects).filter((use) => !workspace.isTracked(use.path));
+    // An existing file: ask git itself (this also honours parent .gitignore files and the global excludes).
+    const present = uses.filter((use) => workspace.exists(use.path) && workspace.isIgnored(use.path) === false);
+    const location = { file: '.gitignore', line: 1, column: 1 };
+    if (present.length) {
+      ctx.report({
+        message: `nothing in .gitignore ignores ${listPaths(present)}, in the working tree: ${CONSEQUENCE}`,
+        location,
+        related: present.map((use) => ({ location: use.location, message: use.reason })),
+        snippet: '.gitignore .env',
+      });
+      return;
+    }
+    const missing = uses.filter((use) => !workspace.exists(use.path) && !(text && gitignoreIgnores(text.text, use.path)));
+    if (!missing.length) return;
     ctx.report({
-      message: text ? '.gitignore has no entry that ignores .env' : 'the repository has no .gitignore, so nothing keeps .env out of it',
-      location: { file: '.gitignore', line: 1, column: 1 },
+      message:
+        `${text ? '.gitignore has no entry that ignores' : 'the repository has no .gitignore to ignore'} ${listPaths(missing)}, ` +
+        `yet ${missing[0]!.reason}: once someone creates it, ${CONSEQUENCE}`,
+      location,
+      related: missing.map((use) => ({ location: use.location, message: `${use.path}: ${use.reason}` })),
       snippet: '.gitignore .env',
     });
   },

@@ -18,7 +18,7 @@ export default defineWorkspaceRule({
     refs: ['https://12factor.net/config'],
   },
   check(ctx) {
-    for (const [file, hits] of workspaceSecrets(ctx.workspace, ctx.focus)) {
+    for (const [file, hits] of workspaceSecrets(ctx.workspace, ctx.focus, isEnvTemplate)) {
       if (!isEnvTemplate(file)) continue;
       for (const hit of hits) {
         ctx.report({

@@ -1,8 +1,9 @@
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { CheckOptions } from '../engine/check.js';
 import { UsageError } from '../engine/errors.js';
 import { insideGitRepo } from '../workspace/git.js';
 import { stagedFiles } from '../workspace/index-source.js';
+import { relativePath } from '../workspace/paths.js';
 
 export interface StagedFlags {
   staged?: boolean;
@@ -26,7 +27,7 @@ export function stagedCheckOptions(dir: string, flags: StagedFlags): Pick<CheckO
   if (flags.all) return options;
   if (flags.files?.length) {
     // Paths as given on the command line (relative to the current directory), made relative to the checked directory.
-    options.focus = flags.files.map((file) => relative(root, resolve(file)).split('\\').join('/'));
+    options.focus = flags.files.map((file) => relativePath(root, resolve(file)));
   } else if (flags.staged) {
     const staged = stagedFiles(root);
     if (!staged) throw new UsageError(`cannot read the git index in ${dir}`);

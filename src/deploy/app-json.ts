@@ -1,6 +1,6 @@
 import type { DeployReading } from './reading.js';
 import { emptyReading } from './reading.js';
-import { isMap, isScalar, mapPairs, pairOf, scalarString, seqItems, valueOf, YamlSource } from './yaml-source.js';
+import { JsonSource, jsonItems, jsonMember, jsonMembers, jsonText, jsonValue } from './json-source.js';
 
 /** Heroku add-ons and the variable each one sets (its value is not known here). */
 const ADDON_VARIABLES: Record<string, string> = {
@@ -19,62 +19,52 @@ const ADDON_VARIABLES: Record<string, string> = {
 /**
  * Heroku's app.json: `env` (a literal, an object with `value`, `generator: "secret"` or a required
  * variable without value: set, value unknown), add-ons and the variables they provide, and
- * `scripts.postdeploy`. Parsed with the YAML parser (JSON is YAML) to know positions.
+ * `scripts.postdeploy`. One strict JSON parse both validates the file and locates its values.
  */
 export function readAppJson(file: string, text: string): DeployReading {
   const reading = emptyReading();
-  try {
-    JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    reading.problems.push({ message: `${file}: invalid JSON (${message})`, location: { file, line: 1, column: 1 } });
-    return reading;
-  }
-  const source = new YamlSource(file, text);
-  const root = source.root();
-  if (!root) return reading;
+  const source = new JsonSource(file, text);
+  if (source.problem) reading.problems.push(source.problem);
+  const root = source.root;
 
-  for (const pair of mapPairs(valueOf(root, 'env'))) {
-    const name = scalarString(pair.key);
+  for (const { key: name, keyAt, value } of jsonMembers(jsonValue(root, 'env'))) {
     if (!name) continue;
-    const location = source.at(pair.key);
+    const location = source.at(keyAt);
     const label = `${file} env ${name}`;
-    if (isScalar(pair.value)) {
-      reading.env.push({ name, value: scalarString(pair.value), source: { kind: 'app.json', location, label } });
+    if (value.kind === 'scalar') {
+      reading.env.push({ name, value: jsonText(value), source: { kind: 'app.json', location, label } });
       continue;
     }
-    if (!isMap(pair.value)) continue;
-    const literal = pairOf(pair.value, 'value');
+    if (value.kind !== 'object') continue;
+    const literal = jsonMember(value, 'value');
     if (literal) {
-      reading.env.push({ name, value: scalarString(literal.value), source: { kind: 'app.json', location, label } });
-    } else if (scalarString(valueOf(pair.value, 'generator')) === 'secret') {
+      reading.env.push({ name, value: jsonText(literal.value), source: { kind: 'app.json', location, label } });
+    } else if (jsonText(jsonValue(value, 'generator')) === 'secret') {
       reading.env.push({ name, value: undefined, source: { kind: 'app.json', location, label: `${label} (generated secret)` } });
-    } else if (scalarString(valueOf(pair.value, 'required')) !== 'false') {
+    } else if (jsonText(jsonValue(value, 'required')) !== 'false') {
       reading.env.push({ name, value: undefined, source: { kind: 'app.json', location, label: `${label} (required at deploy)` } });
     }
   }
 
-  for (const item of seqItems(valueOf(root, 'addons'))) {
-    const plan = scalarString(item) ?? scalarString(valueOf(item, 'plan'));
+  for (const item of jsonItems(jsonValue(root, 'addons'))) {
+    const plan = jsonText(item) ?? jsonText(jsonValue(item, 'plan'));
     if (!plan) continue;
     const service = plan.split(':')[0]!;
     const variable = ADDON_VARIABLES[service];
     if (!variable) continue;
-    const alias = scalarString(valueOf(item, 'as'));
+    const alias = jsonText(jsonValue(item, 'as'));
     const name = alias ? `${alias}_${variable.slice(variable.indexOf('_') + 1)}` : variable;
     reading.env.push({
       name,
       value: undefined,
-      source: { kind: 'app.json', location: source.at(item), label: `${service} add-on (${file})` },
+      source: { kind: 'app.json', location: source.at(item.at), label: `${service} add-on (${file})` },
     });
   }
 
-  const scripts = valueOf(root, 'scripts');
-  for (const pair of mapPairs(scripts)) {
-    const process = scalarString(pair.key);
-    const command = scalarString(pair.value);
+  for (const { key: process, value } of jsonMembers(jsonValue(root, 'scripts'))) {
+    const command = jsonText(value);
     if (!process || !command) continue;
-    reading.commands.push({ text: command, process, kind: 'app.json', location: source.at(pair.value) });
+    reading.commands.push({ text: command, process, kind: 'app.json', location: source.at(value.at) });
   }
   return reading;
 }

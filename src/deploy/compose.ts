@@ -1,10 +1,12 @@
 import { posix } from 'node:path';
 import type { EnvVar } from '../env/types.js';
-import { parseDotenv } from '../env/dotenv.js';
+import { dotenvVars } from '../env/dotenv.js';
+import { readDotenv } from '../env/workspace-dotenv.js';
 import type { Workspace } from '../workspace/types.js';
 import type { DeployReading } from './reading.js';
 import { emptyReading } from './reading.js';
 import { isMap, isScalar, isSeq, mapPairs, scalarString, seqItems, valueOf, YamlSource } from './yaml-source.js';
+import { isWithin, resolveFrom } from '../workspace/paths.js';
 
 /** Images, service names and Dockerfile paths of infrastructure next to the app, not the app itself. */
 const INFRASTRUCTURE = 'postgres|postgis|mysql|mariadb|redis|valkey|memcached|nginx|traefik|caddy|rabbitmq|mongo|elasticsearch|opensearch|minio|mailhog|mailpit|localstack|adminer|pgadmin4?';
@@ -37,20 +39,13 @@ function commandText(node: unknown): string | undefined {
   return scalarString(node);
 }
 
-/** The workspace-relative path a compose-relative path names; undefined when it leaves the workspace. */
-function resolvePath(file: string, path: string): string | undefined {
-  const resolved = posix.normalize(posix.join(posix.dirname(file), path));
-  if (resolved === '..' || resolved.startsWith('../') || posix.isAbsolute(resolved)) return undefined;
-  return resolved === '.' ? '' : resolved;
-}
-
 /** The Dockerfile a service's `build` uses, when it is in the workspace. */
 function buildDockerfile(file: string, service: unknown, workspace: Workspace): string | undefined {
   const build = valueOf(service, 'build');
   const context = scalarString(build) ?? scalarString(valueOf(build, 'context')) ?? '.';
   const dockerfile = isMap(build) ? (scalarString(valueOf(build, 'dockerfile')) ?? 'Dockerfile') : 'Dockerfile';
   if (build === undefined || interpolated(context) || interpolated(dockerfile) || /^[\w+-]+:\/\//.test(context)) return undefined;
-  const path = resolvePath(file, posix.join(context, dockerfile));
+  const path = resolveFrom(file, posix.join(context, dockerfile));
   return path !== undefined && workspace.exists(path) ? path : undefined;
 }
 
@@ -62,8 +57,8 @@ function mountedSource(file: string, service: unknown, workspace: Workspace): st
     if (source === undefined || (short === undefined && scalarString(valueOf(item, 'type')) !== 'bind')) continue;
     const relative = /^\$\{?PWD\}?/.test(source) ? source.replace(/^\$\{?PWD\}?/, '.') : source;
     if (!relative.startsWith('.')) continue;
-    const dir = resolvePath(file, relative);
-    const holdsCode = dir === undefined || workspace.files.some((path) => path.endsWith('.py') && (dir === '' || path.startsWith(`${dir}/`)));
+    const dir = resolveFrom(file, relative);
+    const holdsCode = dir === undefined || workspace.files.some((path) => path.endsWith('.py') && isWithin(path, dir));
     if (holdsCode) return short ?? `${source}:${scalarString(valueOf(item, 'target')) ?? ''}`;
   }
   return undefined;
@@ -147,14 +142,14 @@ function envFiles(file: string, source: YamlSource, service: unknown, workspace:
   for (const entry of envFileEntries(service)) {
     const path = scalarString(entry) ?? scalarString(valueOf(entry, 'path'));
     if (!path || interpolated(path)) continue;
-    const envPath = resolvePath(file, path);
+    const envPath = resolveFrom(file, path);
     if (envPath === undefined) continue;
-    const read = workspace.readText(envPath);
-    if (!read.ok) {
-      if (read.reason !== 'missing') reading.problems.push({ message: `${file}: env_file ${path}: ${read.message}`, location: source.at(entry) });
+    const parsed = readDotenv(workspace, envPath);
+    if (!parsed.ok) {
+      if (parsed.reason !== 'missing') reading.problems.push({ message: `${file}: env_file ${path}: ${parsed.message}`, location: source.at(entry) });
       continue;
     }
-    vars.push(...parseDotenv(read.text, envPath, { kind: 'docker-compose', note: `(env_file of ${file})` }));
+    vars.push(...dotenvVars(parsed.entries, envPath, { kind: 'docker-compose', note: `(env_file of ${file})` }));
   }
   return vars;
 }

@@ -1,7 +1,7 @@
-import { posix } from 'node:path';
 import type { Workspace } from '../workspace/types.js';
 import type { DeployReading } from './reading.js';
 import { emptyReading } from './reading.js';
+import { resolveFrom } from '../workspace/paths.js';
 import { isMap, isSeq, mapPairs, scalarString, seqItems, valueOf, YamlSource } from './yaml-source.js';
 
 /** The command node of a `run` process or `release`: a string, a list of commands, or a map with `command`. */
@@ -36,8 +36,8 @@ export function readHerokuYml(file: string, text: string, workspace: Workspace):
   }
   for (const pair of mapPairs(valueOf(build, 'docker'))) {
     const path = scalarString(pair.value) ?? scalarString(valueOf(pair.value, 'dockerfile'));
-    const dockerfile = path === undefined ? undefined : posix.normalize(posix.join(posix.dirname(file), path));
-    if (dockerfile && !dockerfile.startsWith('..') && workspace.exists(dockerfile) && !reading.dockerfiles?.includes(dockerfile)) {
+    const dockerfile = path === undefined ? undefined : resolveFrom(file, path);
+    if (dockerfile && workspace.exists(dockerfile) && !reading.dockerfiles?.includes(dockerfile)) {
       (reading.dockerfiles ??= []).push(dockerfile);
     }
   }

@@ -6,14 +6,21 @@ import type { ComposeReading } from './compose.js';
 import { readDockerfile } from './dockerfile.js';
 import { readFlyToml } from './fly.js';
 import { readHerokuYml } from './heroku-yml.js';
-import { deployDirectories, joinPath, namesIn } from './locations.js';
+import { deployDirectories, namesIn } from './locations.js';
 import { readProcfile } from './procfile.js';
 import type { DeployReading } from './reading.js';
 import { emptyReading } from './reading.js';
 import { readRenderYaml } from './render.js';
 import type { DeployFacts, DeployFileKind, Platform } from './types.js';
+import { joinPath } from '../workspace/paths.js';
 
 const DOCKERFILE = /^(?:dockerfile(?:\.[\w.-]+)?|[\w.-]+\.dockerfile)$/i;
+
+/** Whether a file name (no directory) is a Dockerfile's: `Dockerfile`, `Dockerfile.prod`, `web.dockerfile`, in any case. */
+export function isDockerfileName(name: string): boolean {
+  return DOCKERFILE.test(name);
+}
+
 /** Dockerfiles for development, CI or a side service (proxy, database) are not what production runs. */
 const NON_PRODUCTION_DOCKERFILE = /(?:^|[.\-_])(?:dev|develop|development|local|test|tests|ci|nginx|traefik|caddy|postgres|redis)(?:$|[.\-_])/i;
 /** `docker-compose.yml`, `compose.yaml`, `docker-compose.<qualifier>.yml`; group 1 is the qualifier. */
@@ -124,7 +131,7 @@ export function readDeployFacts(workspace: Workspace, projectRoot: string): Depl
   const topLevel = new Set(projectRoot === '' ? [''] : ['', projectRoot]);
   for (const dir of dirs) {
     const names = namesIn(workspace, dir);
-    const dockerfiles = [...names].filter((name) => DOCKERFILE.test(name) && !NON_PRODUCTION_DOCKERFILE.test(name.replace(/dockerfile/i, '')));
+    const dockerfiles = [...names].filter((name) => isDockerfileName(name) && !NON_PRODUCTION_DOCKERFILE.test(name.replace(/dockerfile/i, '')));
     for (const name of dockerfiles.sort(dockerfileOrder)) takeDockerfile(joinPath(dir, name));
     for (const file of compose.filter((candidate) => candidate.dir === dir)) take('docker-compose', file.path, () => file.reading);
     if (names.has('heroku.yml')) {

@@ -1,13 +1,10 @@
 import type { Workspace } from '../workspace/types.js';
+import { dirName, isWithin } from '../workspace/paths.js';
 
 /** Folders where projects conventionally keep deploy files, searched one level below as well. */
 const CONVENTIONAL_FOLDERS = new Set(['docker', 'deploy', 'deployment', 'deployments', '.deploy', 'compose', 'ops', 'infra']);
 /** Folder names that hold development, test, CI or example setups rather than production's. */
 const NON_PRODUCTION_FOLDER = /(?:^|[.\-_])(?:dev|develop|development|local|test|tests|ci|e2e|example|examples|devcontainer)(?:$|[.\-_])/i;
-
-export function joinPath(dir: string, name: string): string {
-  return dir === '' ? name : `${dir}/${name}`;
-}
 
 /**
  * The directories whose deploy files are read, in increasing precedence: the conventional deploy
@@ -19,11 +16,10 @@ export function deployDirectories(workspace: Workspace, projectRoot: string): st
   const bases = projectRoot === '' ? [''] : ['', projectRoot];
   const nested = new Set<string>();
   for (const path of workspace.files) {
-    const slash = path.lastIndexOf('/');
-    if (slash === -1) continue;
-    const dir = path.slice(0, slash);
+    const dir = dirName(path);
+    if (dir === '') continue;
     for (const base of bases) {
-      if (base !== '' && !dir.startsWith(`${base}/`)) continue;
+      if (!isWithin(dir, base)) continue;
       const parts = (base === '' ? dir : dir.slice(base.length + 1)).split('/');
       if (parts.length > 2 || !CONVENTIONAL_FOLDERS.has(parts[0]!) || parts.some((part) => NON_PRODUCTION_FOLDER.test(part))) continue;
       nested.add(dir);

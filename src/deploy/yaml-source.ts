@@ -5,7 +5,7 @@ import type { DeployProblem } from './types.js';
 
 export { isMap, isScalar, isSeq };
 
-/** A YAML (or JSON) document whose nodes can be turned into file locations. */
+/** A YAML document whose nodes can be turned into file locations. */
 export class YamlSource {
   readonly document: Document.Parsed;
   private readonly lines: LineCounter = new LineCounter();

@@ -2,6 +2,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { UsageError } from './errors.js';
 import type { Finding, PolicyReport } from './types.js';
+import { compareText } from './compare.js';
+import { relativePath } from '../workspace/paths.js';
 
 export const DEFAULT_BASELINE_FILE = '.deploycheck-baseline.json';
 export const BASELINE_VERSION = 1;
@@ -21,7 +23,7 @@ export interface Baseline {
 }
 
 function compareEntries(a: BaselineEntry, b: BaselineEntry): number {
-  return a.file.localeCompare(b.file) || a.rule.localeCompare(b.rule) || a.fingerprint.localeCompare(b.fingerprint) || a.message.localeCompare(b.message);
+  return compareText(a.file, b.file) || compareText(a.rule, b.rule) || compareText(a.fingerprint, b.fingerprint) || compareText(a.message, b.message);
 }
 
 /** The baseline file for these findings: sorted, one entry per finding, no timestamps or line numbers. */
@@ -98,7 +100,7 @@ export function applyBaseline(findings: readonly Finding[], baseline: Baseline, 
     remaining.set(key, [...(remaining.get(key) ?? []), entry]);
   }
   const kept = findings.filter((finding) => !remaining.get(`${finding.rule}\0${finding.fingerprint}`)?.shift());
-  const file = relative(root, baseline.path).split('\\').join('/');
+  const file = relativePath(root, baseline.path);
   const stale = [...remaining.values()].flat().map(
     (entry): PolicyReport => ({
       rule: 'meta/stale-baseline-entry',

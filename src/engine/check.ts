@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { applyBaseline, readBaseline } from './baseline.js';
 import { changedFiles, touchesChanged } from './changed.js';
 import { UsageError } from './errors.js';
@@ -17,7 +17,9 @@ import { stringItems } from '../python/value.js';
 import { discoverProjects } from '../project/discover.js';
 import type { DjangoProject, DjangoVersion, SettingsModuleOrigin } from '../project/types.js';
 import { openWorkspace } from '../workspace/index.js';
+import { relativePath } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';
+import { compareText } from './compare.js';
 
 export interface CheckOptions {
   /** The directory to check. */
@@ -104,10 +106,10 @@ function silencedChecks(project: DjangoProject): Set<string> {
 function compareFindings(a: Finding, b: Finding): number {
   const fa = 'file' in a.location ? a.location.file : a.location.url;
   const fb = 'file' in b.location ? b.location.file : b.location.url;
-  if (fa !== fb) return fa.localeCompare(fb);
+  if (fa !== fb) return compareText(fa, fb);
   const la = 'file' in a.location ? a.location.line : 0;
   const lb = 'file' in b.location ? b.location.line : 0;
-  return la - lb || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message);
+  return la - lb || compareText(a.rule, b.rule) || compareText(a.message, b.message);
 }
 
 function runRules(project: DjangoProject, workspace: Workspace, rules: RuleDefinition[], errors: string[]): Finding[] {
@@ -157,12 +159,12 @@ function applyPolicy(findings: Finding[], context: PolicyContext): { findings: F
   const toMetaFinding = ({ rule, report }: PolicyReport) => toFinding(policyRules.get(rule)!, report);
   const hidden: HiddenCounts = { suppressed: 0, ignoredPaths: 0, baselined: 0, unchanged: 0 };
 
-  const suppressions = applySuppressions(findings, findSuppressions(workspace), known, ran);
+  const suppressions = applySuppressions(findings, findSuppressions(workspace, findings), known, ran);
   hidden.suppressed = suppressions.suppressed;
   const ignored = pathMatcher(policy.ignorePaths?.patterns ?? []);
   const base = policy.ignorePaths?.base ?? workspace.root;
   const isIgnored = (finding: Finding) =>
-    isFileLocation(finding.location) && ignored(relative(base, join(workspace.root, finding.location.file)).split('\\').join('/'));
+    isFileLocation(finding.location) && ignored(relativePath(base, join(workspace.root, finding.location.file)));
   const adjust = (batch: Finding[]) =>
     batch.map((finding) => {
       const severity = policy.severity?.[finding.rule];
@@ -192,16 +194,19 @@ function applyPolicy(findings: Finding[], context: PolicyContext): { findings: F
 }
 
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
+  // Started first: the grammar's wasm compiles off the main thread while git lists the files. Its
+  // failure is reported by the Promise.all below (the catch only keeps an early exit quiet).
+  const parserReady = initPythonParser();
+  parserReady.catch(() => undefined);
   const workspace = openRoot(options.root, options.source ?? 'worktree');
-  const policyRules = await loadPolicyRules();
-  const candidates = [...(options.rules ?? (await loadBuiltInRules())), ...policyRules];
+  const [policyRules, builtInRules] = await Promise.all([loadPolicyRules(), options.rules ?? loadBuiltInRules(), parserReady]);
+  const candidates = [...builtInRules, ...policyRules];
   const selected = selectRules(candidates, options.only, options.ignore);
   const rules = selected.filter(isCheckRule);
   const workspaceRules = selected.filter(isWorkspaceRule);
   const focus = options.focus ? new Set(options.focus) : undefined;
   // Only --history pays for loading the history scanner.
   const history = options.history ? await (await import('../history/scan.js')).scanHistory(workspace.root) : undefined;
-  await initPythonParser();
   const projects = discoverProjects(workspace, {
     env: options.env,
     envFiles: options.envFiles,

@@ -9,8 +9,10 @@ import type { Settings } from '../python/types.js';
 import type { PyValue } from '../python/value.js';
 import type { Workspace } from '../workspace/types.js';
 import { confidenceOf, dictGet, pyRepr } from '../python/value.js';
-import { nodeLocation, parsePython } from '../python/parser.js';
-import type { SyntaxNode } from '../python/parser.js';
+import { nodeLocation } from '../python/parser.js';
+import { parseModule } from '../python/syntax.js';
+import type { PyNode as SyntaxNode } from '../python/syntax.js';
+import { joinPath } from '../workspace/paths.js';
 import { versionAtLeast } from '../project/version.js';
 import { envNotes, settingLocation } from '../django/setting-helpers.js';
 
@@ -231,9 +233,7 @@ class ClassResolver {
     const node = module && findClass(module.root, dotted.slice(dot + 1));
     if (!module || !node) return { attrs: new Map() };
 
-    const bases = (node.childForFieldName('superclasses')?.namedChildren ?? []).filter(
-      (base): base is SyntaxNode => base !== null && base.type !== 'keyword_argument',
-    );
+    const bases = (node.childForFieldName('superclasses')?.namedChildren ?? []).filter((base) => base.type !== 'keyword_argument');
     const resolvedBases = bases.flatMap((base) => {
       const name = module.nameOf(base);
       return name ? [this.resolve(name, depth + 1)] : [];
@@ -249,7 +249,7 @@ class ClassResolver {
   private ownAttributes(node: SyntaxNode, module: ProjectModule, owner: string): Map<string, ClassAttr> {
     const attrs = new Map<string, ClassAttr>();
     for (const statement of node.childForFieldName('body')?.namedChildren ?? []) {
-      const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
+      const assignment = statement.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
       if (assignment?.type !== 'assignment') continue;
       const left = assignment.childForFieldName('left');
       const right = assignment.childForFieldName('right');
@@ -270,7 +270,7 @@ class ClassResolver {
         return value === undefined ? unknown('f-string') : { kind: 'str', value, loc };
       }
       case 'concatenated_string': {
-        const parts = node.namedChildren.map((part) => (part ? stringLiteral(part) : undefined));
+        const parts = node.namedChildren.map(stringLiteral);
         return parts.every((part) => part !== undefined) ? { kind: 'str', value: parts.join(''), loc } : unknown('f-string');
       }
       case 'integer': {
@@ -291,11 +291,11 @@ class ClassResolver {
         return arithmetic(node, (child) => this.literal(child, module), loc);
       case 'list':
       case 'tuple':
-        return { kind: node.type, items: node.namedChildren.flatMap((item) => (item ? [this.literal(item, module)] : [])), loc };
+        return { kind: node.type, items: node.namedChildren.map((item) => this.literal(item, module)), loc };
       case 'dictionary': {
         const entries = node.namedChildren.flatMap((pair) => {
-          const key = pair?.childForFieldName('key');
-          const value = pair?.childForFieldName('value');
+          const key = pair.childForFieldName('key');
+          const value = pair.childForFieldName('value');
           return key && value ? [{ key: this.literal(key, module), value: this.literal(value, module) }] : [];
         });
         return entries.length === node.namedChildren.length ? { kind: 'dict', entries, loc } : unknown('dict unpacking');
@@ -323,16 +323,16 @@ class ClassResolver {
   }
 
   private readModule(name: string): ProjectModule | undefined {
-    const base = name.replace(/\./g, '/');
-    const prefix = this.project.root ? `${this.project.root}/` : '';
+    const base = joinPath(this.project.root, name.replace(/\./g, '/'));
     for (const [file, isPackage] of [
-      [`${prefix}${base}.py`, false],
-      [`${prefix}${base}/__init__.py`, true],
+      [`${base}.py`, false],
+      [`${base}/__init__.py`, true],
     ] as const) {
       const read = this.workspace.readText(file);
       if (!read.ok) continue;
       try {
-        return new ProjectModule(name, file, isPackage, parsePython(read.text).rootNode);
+        // The evaluator's cached tree when it imported this module; plain objects, no WASM tree kept alive.
+        return new ProjectModule(name, file, isPackage, parseModule(read.text));
       } catch {
         // The parser is not ready (no settings were evaluated): the class stays unresolved.
         return undefined;
@@ -354,17 +354,17 @@ class ProjectModule {
   ) {
     const packageParts = isPackage ? name.split('.') : name.split('.').slice(0, -1);
     for (const statement of root.namedChildren) {
-      if (statement?.type === 'import_statement') {
+      if (statement.type === 'import_statement') {
         for (const item of statement.namedChildren) {
-          if (item?.type === 'dotted_name') this.imports.set(item.text.split('.')[0]!, item.text.split('.')[0]!);
-          else if (item?.type === 'aliased_import') this.addAlias(item, '');
+          if (item.type === 'dotted_name') this.imports.set(item.text.split('.')[0]!, item.text.split('.')[0]!);
+          else if (item.type === 'aliased_import') this.addAlias(item, '');
         }
-      } else if (statement?.type === 'import_from_statement') {
+      } else if (statement.type === 'import_from_statement') {
         const from = fromModule(statement.childForFieldName('module_name'), packageParts);
         if (from === undefined) continue;
         for (const item of statement.childrenForFieldName('name')) {
-          if (item?.type === 'aliased_import') this.addAlias(item, `${from}.`);
-          else if (item?.type === 'dotted_name') this.imports.set(item.text, `${from}.${item.text}`);
+          if (item.type === 'aliased_import') this.addAlias(item, `${from}.`);
+          else if (item.type === 'dotted_name') this.imports.set(item.text, `${from}.${item.text}`);
         }
       }
     }
@@ -395,9 +395,9 @@ function fromModule(node: SyntaxNode | null, packageParts: string[]): string | u
   if (!node) return undefined;
   if (node.type === 'dotted_name') return node.text;
   if (node.type !== 'relative_import') return undefined;
-  const dots = node.namedChildren.find((child) => child?.type === 'import_prefix')?.text.length ?? 1;
+  const dots = node.namedChildren.find((child) => child.type === 'import_prefix')?.text.length ?? 1;
   if (dots - 1 > packageParts.length) return undefined;
-  const rest = node.namedChildren.find((child) => child?.type === 'dotted_name')?.text;
+  const rest = node.namedChildren.find((child) => child.type === 'dotted_name')?.text;
   const parts = packageParts.slice(0, packageParts.length - (dots - 1));
   if (rest) parts.push(rest);
   return parts.length ? parts.join('.') : undefined;
@@ -405,7 +405,7 @@ function fromModule(node: SyntaxNode | null, packageParts: string[]): string | u
 
 function findClass(root: SyntaxNode, name: string): SyntaxNode | undefined {
   for (const statement of root.namedChildren) {
-    const node = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+    const node = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
     if (node?.type === 'class_definition' && node.childForFieldName('name')?.text === name) return node;
   }
   return undefined;
@@ -413,7 +413,7 @@ function findClass(root: SyntaxNode, name: string): SyntaxNode | undefined {
 
 /** The value of a plain (non-f) string literal. */
 function stringLiteral(node: SyntaxNode): string | undefined {
-  if (node.type !== 'string' || node.namedChildren.some((child) => child?.type === 'interpolation')) return undefined;
+  if (node.type !== 'string' || node.namedChildren.some((child) => child.type === 'interpolation')) return undefined;
   const match = /^([a-zA-Z]*)('''|"""|'|")([\s\S]*)\2$/.exec(node.text);
   if (!match) return undefined;
   const [, prefix = '', , body = ''] = match;
@@ -464,7 +464,6 @@ function timedeltaCall(
   let seconds = 0;
   let position = 0;
   for (const argument of node.childForFieldName('arguments')?.namedChildren ?? []) {
-    if (!argument) continue;
     const keyword = argument.type === 'keyword_argument' ? argument.childForFieldName('name')?.text : undefined;
     const unit = keyword === undefined ? TIMEDELTA_UNITS[position++] : TIMEDELTA_UNITS.find(([name]) => name === keyword);
     const valueNode = keyword === undefined ? argument : argument.childForFieldName('value');

@@ -1,6 +1,7 @@
 import type { Finding, PolicyReport } from './types.js';
 import { isFileLocation } from './types.js';
-import { GitError, runGit } from '../workspace/git.js';
+import { isDockerfileName } from '../deploy/index.js';
+import { baseName, extensionOf } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';
 
 /** How a file type writes a comment, and whether a comment may follow code on the same line. */
@@ -14,17 +15,17 @@ const SLASHES: CommentSyntax = { marker: '//', trailing: true };
 // Docker reads a `#` after an instruction as part of it, so only whole-line comments count.
 const DOCKERFILE: CommentSyntax = { marker: '#', trailing: false };
 
-const HASH_EXTENSIONS = ['.py', '.pyi', '.yaml', '.yml', '.toml', '.cfg', '.ini', '.conf', '.sh', '.txt', '.env'];
-const SLASH_EXTENSIONS = ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx'];
+const HASH_EXTENSIONS = new Set(['py', 'pyi', 'yaml', 'yml', 'toml', 'cfg', 'ini', 'conf', 'sh', 'txt', 'env']);
+const SLASH_EXTENSIONS = new Set(['js', 'mjs', 'cjs', 'jsx', 'ts', 'mts', 'cts', 'tsx']);
 
 /** The comment syntax of a file, by its name; undefined for files without comments (JSON) or of unknown type. */
 export function commentSyntax(path: string): CommentSyntax | undefined {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  const lower = name.toLowerCase();
-  if (lower === 'dockerfile' || lower.startsWith('dockerfile.') || lower.endsWith('.dockerfile')) return DOCKERFILE;
+  const name = baseName(path);
+  if (isDockerfileName(name)) return DOCKERFILE;
   if (name === 'Procfile' || name === '.env' || name.startsWith('.env.')) return HASH;
-  if (HASH_EXTENSIONS.some((extension) => lower.endsWith(extension))) return HASH;
-  if (SLASH_EXTENSIONS.some((extension) => lower.endsWith(extension))) return SLASHES;
+  const extension = extensionOf(name);
+  if (HASH_EXTENSIONS.has(extension)) return HASH;
+  if (SLASH_EXTENSIONS.has(extension)) return SLASHES;
   return undefined;
 }
 
@@ -86,28 +87,16 @@ function commentStart(line: string, syntax: CommentSyntax): number {
 }
 
 /**
- * The files that may hold a directive. In a git repository one `git grep` finds them (reading every
- * file of a large repository would cost most of the run); elsewhere, or if git fails, every file.
+ * Every suppression comment in the files this run read, and in the files of the findings, by file.
+ * A suppression elsewhere can hide nothing deploycheck reports, and looking only where the run
+ * already looked costs no extra reading (on a large repository, a search of every file cost more
+ * than the rest of the check).
  */
-function candidateFiles(workspace: Workspace): readonly string[] {
-  const where = { worktree: ['--untracked'], index: ['--cached'], revision: undefined }[workspace.source];
-  if (!where || workspace.isTracked('') === undefined) return workspace.files;
-  let output: string;
-  try {
-    output = runGit(workspace.root, ['grep', '-l', '-z', '-F', ...where, 'deploycheck:'], { maxBuffer: 64 * 1024 * 1024 }).toString('utf8');
-  } catch (error) {
-    // Exit status 1: no file matches.
-    if (error instanceof GitError && error.status === 1) return [];
-    return workspace.files;
-  }
-  const listed = new Set(workspace.files);
-  return output.split('\0').filter((file) => listed.has(file));
-}
-
-/** Every suppression comment in the workspace, by file. */
-export function findSuppressions(workspace: Workspace): Map<string, Suppression[]> {
+export function findSuppressions(workspace: Workspace, findings: readonly Finding[]): Map<string, Suppression[]> {
+  const files = new Set(workspace.filesRead());
+  for (const finding of findings) if (isFileLocation(finding.location)) files.add(finding.location.file);
   const byFile = new Map<string, Suppression[]>();
-  for (const file of candidateFiles(workspace)) {
+  for (const file of [...files].sort()) {
     const syntax = commentSyntax(file);
     if (!syntax) continue;
     const read = workspace.readText(file);

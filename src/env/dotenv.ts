@@ -48,19 +48,26 @@ export interface DotenvSource {
   note?: string;
 }
 
-/**
- * Parse a dotenv file (workspace-relative `file`) into variables in file order, each with its
- * 1-based location and a `file:line` label. Values come from `dotenv.parse`.
- */
-export function parseDotenv(text: string, file: string, source: DotenvSource = { kind: 'env-file' }): EnvVar[] {
-  const values = parse(text);
+/** One variable of a dotenv file: its value (from `dotenv.parse`) and where its key is written (1-based). */
+export interface DotenvEntry {
+  name: string;
+  value: string;
+  line: number;
+  column: number;
+}
+
+/** The variables of a dotenv file in file order. */
+export function parseDotenvEntries(text: string): DotenvEntry[] {
   const locations = dotenvKeyLocations(text);
-  const vars: EnvVar[] = [];
-  for (const [name, value] of Object.entries(values)) {
-    const position = locations.get(name) ?? { line: 1, column: 1 };
-    const location: FileLocation = { file, line: position.line, column: position.column };
-    const label = `${file}:${position.line}${source.note ? ` ${source.note}` : ''}`;
-    vars.push({ name, value, source: { kind: source.kind, location, label } });
-  }
-  return vars.sort((a, b) => a.source.location!.line - b.source.location!.line);
+  const entries = Object.entries(parse(text)).map(([name, value]) => ({ name, value, ...(locations.get(name) ?? { line: 1, column: 1 }) }));
+  return entries.sort((a, b) => a.line - b.line);
+}
+
+/** Parsed entries of a dotenv file (workspace-relative `file`) as variables, each located and labelled `file:line`. */
+export function dotenvVars(entries: readonly DotenvEntry[], file: string, source: DotenvSource = { kind: 'env-file' }): EnvVar[] {
+  return entries.map(({ name, value, line, column }) => {
+    const location: FileLocation = { file, line, column };
+    const label = `${file}:${line}${source.note ? ` ${source.note}` : ''}`;
+    return { name, value, source: { kind: source.kind, location, label } };
+  });
 }

@@ -1,11 +1,14 @@
 import { readTextFile } from '../workspace/read.js';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import type { DeployFacts } from '../deploy/types.js';
+import { joinPath, relativePath } from '../workspace/paths.js';
 import { UsageError } from '../engine/errors.js';
 import type { Workspace } from '../workspace/types.js';
-import { parseDotenv } from './dotenv.js';
+import { dotenvVars, parseDotenvEntries } from './dotenv.js';
+import type { DotenvEntry } from './dotenv.js';
 import { platformVariables } from './platform.js';
 import type { EnvVar, Environment } from './types.js';
+import { readDotenv } from './workspace-dotenv.js';
 
 export interface EnvironmentOptions {
   /** `production` (the default), `staging`, `development`, … */
@@ -28,14 +31,25 @@ export function envFileNames(name: string): string[] {
   return [`.env.${name}`, `.env.${name}.local`];
 }
 
-function joinRelative(dir: string, name: string): string {
-  return dir === '' ? name : `${dir}/${name}`;
-}
-
 /** A workspace-relative path (forward slashes) for a file given on the command line. */
 function cliPathToWorkspace(workspace: Workspace, path: string): string {
   const absolute = isAbsolute(path) ? path : resolve(path);
-  return relative(workspace.root, absolute).split('\\').join('/');
+  return relativePath(workspace.root, absolute);
+}
+
+/**
+ * The entries of an `--env-file` (`path` as given, `file` workspace-relative). From disk even with
+ * --staged: an env file given on the command line is rarely committed; a working-tree file of the
+ * workspace shares the workspace's parse. A missing or unreadable file is a UsageError.
+ */
+function cliEnvFileEntries(workspace: Workspace, path: string, file: string): readonly DotenvEntry[] {
+  if (workspace.source === 'worktree' && !file.startsWith('../') && !isAbsolute(file) && workspace.exists(file)) {
+    const parsed = readDotenv(workspace, file);
+    if (parsed.ok) return parsed.entries;
+  }
+  const read = readTextFile(isAbsolute(path) ? path : resolve(path), path);
+  if (!read.ok) throw new UsageError(`--env-file ${read.message}`);
+  return parseDotenvEntries(read.text);
 }
 
 /** Build an Environment from variables in increasing precedence (a later variable wins). */
@@ -77,22 +91,18 @@ export function buildEnvironment(workspace: Workspace, deploy: DeployFacts, opti
   if (options.projectRoot) dirs.push(options.projectRoot);
   for (const dir of dirs) {
     for (const fileName of envFileNames(name)) {
-      const file = joinRelative(dir, fileName);
+      const file = joinPath(dir, fileName);
       if (!workspace.exists(file)) continue;
-      const read = workspace.readText(file);
-      if (!read.ok) continue;
-      vars.push(...parseDotenv(read.text, file));
+      const parsed = readDotenv(workspace, file);
+      if (!parsed.ok) continue;
+      vars.push(...dotenvVars(parsed.entries, file));
       addFile(file);
     }
   }
 
   for (const path of options.envFiles ?? []) {
     const file = cliPathToWorkspace(workspace, path);
-    // From disk even with --staged: an env file given on the command line is rarely committed.
-    // A missing one reads as 'does not exist', a UsageError like any other unreadable one.
-    const read = readTextFile(isAbsolute(path) ? path : resolve(path), path);
-    if (!read.ok) throw new UsageError(`--env-file ${read.message}`);
-    vars.push(...parseDotenv(read.text, file));
+    vars.push(...dotenvVars(cliEnvFileEntries(workspace, path, file), file));
     addFile(file);
   }
 
@@ -111,8 +121,8 @@ export function buildEnvironment(workspace: Workspace, deploy: DeployFacts, opti
 export function envFileLoader(workspace: Workspace): (path: string) => EnvVar[] | undefined {
   return (path) => {
     if (workspace.isIgnored(path) === true) return undefined;
-    const read = workspace.readText(path);
-    if (!read.ok) return undefined;
-    return parseDotenv(read.text, path, { kind: 'settings-loader', note: '(loaded by settings)' });
+    const parsed = readDotenv(workspace, path);
+    if (!parsed.ok) return undefined;
+    return dotenvVars(parsed.entries, path, { kind: 'settings-loader', note: '(loaded by settings)' });
   };
 }

@@ -19,6 +19,7 @@ import { loadBuiltInScanRules } from '../engine/registry.js';
 import { selectRules } from '../engine/select.js';
 import type { Finding, ScanRuleDefinition } from '../engine/types.js';
 import { DEFAULTS } from './defaults.js';
+import { compareText } from '../engine/compare.js';
 
 export interface ScanOptions {
   /** Per-probe timeout in ms (default 8000). */
@@ -212,7 +213,7 @@ export function judge(observations: ScanObservations, rules: ScanRuleDefinition[
       errors.push(`rule ${rule.id} failed on ${observations.target}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   }
-  findings.sort((a, b) => a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message));
+  findings.sort((a, b) => compareText(a.rule, b.rule) || compareText(a.message, b.message));
   return { findings, errors };
 }
 

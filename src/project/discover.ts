@@ -9,12 +9,14 @@ import type { Environment } from '../env/types.js';
 import { evaluateSettings } from '../python/settings.js';
 import { findUrlFacts } from '../python/urls.js';
 import type { Settings } from '../python/types.js';
+import { baseName, dirName, isWithin } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';
 import { findDjangoVersion } from './django-version.js';
 import { entryPointDefaults } from './entry-points.js';
 import type { EntryPointDefault } from './entry-points.js';
 import { findModule } from './modules.js';
 import type { DjangoProject, SettingsModuleOrigin, UrlFacts } from './types.js';
+import { compareText } from '../engine/compare.js';
 
 export interface DiscoverOptions {
   /** Environment name (`--env`), production by default. */
@@ -34,19 +36,6 @@ const CONFIGURATION_VARIABLE = 'DJANGO_CONFIGURATION';
 type EntryPointName = 'manage.py' | 'wsgi.py' | 'asgi.py';
 type Defaults = Map<string, EntryPointDefault>;
 
-function dirOf(path: string): string {
-  const slash = path.lastIndexOf('/');
-  return slash === -1 ? '' : path.slice(0, slash);
-}
-
-function baseName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
-}
-
-function within(path: string, dir: string): boolean {
-  return dir === '' || path.startsWith(`${dir}/`);
-}
-
 function readDefaults(workspace: Workspace, file: string | undefined): Defaults {
   if (!file) return new Map();
   const read = workspace.readText(file);
@@ -61,13 +50,13 @@ function findEntryPoint(workspace: Workspace, root: string, name: 'wsgi.py' | 'a
   const candidates = workspace.files.filter(
     (path) =>
       baseName(path) === name &&
-      within(path, root) &&
-      !projectRoots.some((other) => other.length > root.length && within(path, other)),
+      isWithin(path, root) &&
+      !projectRoots.some((other) => other.length > root.length && isWithin(path, other)),
   );
   const settingsPackage = module?.split('.')[0];
   const preferred = settingsPackage && candidates.find((path) => path === posix.join(root, settingsPackage, name));
   if (preferred) return preferred;
-  return candidates.sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))[0];
+  return candidates.sort((a, b) => a.split('/').length - b.split('/').length || compareText(a, b))[0];
 }
 
 interface Resolved {
@@ -113,7 +102,7 @@ function productionSibling(workspace: Workspace, root: string, module: string): 
   const found = findModule(workspace, root, module);
   if (!found || !found.file.endsWith(`/${last}.py`)) return undefined;
   for (const name of PRODUCTION_MODULE_NAMES) {
-    const file = posix.join(dirOf(found.file), `${name}.py`);
+    const file = posix.join(dirName(found.file), `${name}.py`);
     const read = workspace.exists(file) ? workspace.readText(file) : undefined;
     if (read?.ok && STAR_IMPORT.test(read.text)) {
       return { value: [...parts, name].join('.'), how: 'production-sibling', location: { file, line: 1, column: 1 } };
@@ -213,10 +202,10 @@ function rootsWithoutManagePy(workspace: Workspace): string[] {
   for (const path of workspace.files) {
     const name = baseName(path);
     if (name !== 'wsgi.py' && name !== 'asgi.py') continue;
-    const packageDir = dirOf(path);
+    const packageDir = dirName(path);
     const hasSettings =
       workspace.exists(posix.join(packageDir, 'settings.py')) || workspace.exists(posix.join(packageDir, 'settings/__init__.py'));
-    if (hasSettings || readDefaults(workspace, path).has(SETTINGS_VARIABLE)) roots.add(dirOf(packageDir));
+    if (hasSettings || readDefaults(workspace, path).has(SETTINGS_VARIABLE)) roots.add(dirName(packageDir));
   }
   return [...roots];
 }
@@ -230,7 +219,7 @@ export function discoverProjects(workspace: Workspace, options: DiscoverOptions 
   for (const path of options.envFiles ?? []) {
     if (!existsSync(isAbsolute(path) ? path : resolve(path))) throw new UsageError(`--env-file ${path}: no such file`);
   }
-  const manageRoots = workspace.files.filter((path) => baseName(path) === 'manage.py').map(dirOf);
+  const manageRoots = workspace.files.filter((path) => baseName(path) === 'manage.py').map(dirName);
   const roots = manageRoots.length > 0 ? manageRoots : rootsWithoutManagePy(workspace);
   if (roots.length === 0 && options.settings) roots.push('');
   const unique = [...new Set(roots)].sort();

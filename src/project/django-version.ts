@@ -1,8 +1,9 @@
-import { posix } from 'node:path';
 import type { FileLocation } from '../engine/types.js';
+import { joinPath, resolveFrom } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';
 import type { DjangoVersion } from './types.js';
 import { NEWEST_LTS } from './version.js';
+import { compareText } from '../engine/compare.js';
 
 const CLAUSE = /^(===|==|~=|>=|>|\^|~|)\s*v?(\d+)(?:\.(\d+|\*))?/;
 
@@ -99,10 +100,6 @@ function fromTomlLines(file: string, text: string): Found | undefined {
   return undefined;
 }
 
-function join(dir: string, name: string): string {
-  return dir === '' ? name : `${dir}/${name}`;
-}
-
 /** Requirement files in a directory, production-looking ones first, then requirements.txt, then the rest. */
 function requirementFiles(workspace: Workspace, dir: string): string[] {
   const prefix = dir === '' ? '' : `${dir}/`;
@@ -112,17 +109,17 @@ function requirementFiles(workspace: Workspace, dir: string): string[] {
     return /^requirements[^/]*\.txt$/.test(rest) || /^requirements\/[^/]+\.txt$/.test(rest);
   });
   const rank = (path: string): number => (/prod/i.test(path) ? 0 : /(^|\/)requirements\.txt$/.test(path) ? 1 : /base|common/i.test(path) ? 2 : 3);
-  return found.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  return found.sort((a, b) => rank(a) - rank(b) || compareText(a, b));
 }
 
 function searchDir(workspace: Workspace, dir: string): Found | undefined {
   const read = (name: string): string | undefined => {
-    const result = workspace.readText(join(dir, name));
+    const result = workspace.readText(joinPath(dir, name));
     return result.ok ? result.text : undefined;
   };
   const attempt = (name: string, parse: (file: string, text: string) => Found | undefined): Found | undefined => {
-    const text = workspace.exists(join(dir, name)) ? read(name) : undefined;
-    return text === undefined ? undefined : parse(join(dir, name), text);
+    const text = workspace.exists(joinPath(dir, name)) ? read(name) : undefined;
+    return text === undefined ? undefined : parse(joinPath(dir, name), text);
   };
   const locked =
     attempt('poetry.lock', fromLockFile) ?? attempt('uv.lock', fromLockFile) ?? attempt('Pipfile.lock', fromPipfileLock);
@@ -134,7 +131,8 @@ function searchDir(workspace: Workspace, dir: string): Found | undefined {
     const found = fromRequirementLines(file, text.text, includes);
     if (found) return found;
     for (const include of includes) {
-      const path = posix.normalize(posix.join(posix.dirname(file), include));
+      const path = resolveFrom(file, include);
+      if (path === undefined) continue;
       const included = workspace.readText(path);
       const fromInclude = included.ok ? fromRequirementLines(path, included.text) : undefined;
       if (fromInclude) return fromInclude;

@@ -1,3 +1,4 @@
+import { joinPath } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';
 
 export interface ModuleLocation {
@@ -7,16 +8,12 @@ export interface ModuleLocation {
   pythonRoot: string;
 }
 
-function join(dir: string, name: string): string {
-  return dir === '' ? name : `${dir}/${name}`;
-}
-
 /** Find a dotted module's file: `<root>/a/b.py` or `<root>/a/b/__init__.py`, also under `<root>/src/`. */
 export function findModule(workspace: Workspace, root: string, module: string): ModuleLocation | undefined {
   if (!/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/.test(module)) return undefined;
   const relative = module.split('.').join('/');
-  for (const pythonRoot of [root, join(root, 'src')]) {
-    for (const file of [join(pythonRoot, `${relative}.py`), join(pythonRoot, `${relative}/__init__.py`)]) {
+  for (const pythonRoot of [root, joinPath(root, 'src')]) {
+    for (const file of [joinPath(pythonRoot, `${relative}.py`), joinPath(pythonRoot, `${relative}/__init__.py`)]) {
       if (workspace.exists(file)) return { file, pythonRoot };
     }
   }

@@ -1,12 +1,13 @@
 import type { PyNode as SyntaxNode } from './syntax.js';
 import type { Interpreter } from './evaluator.js';
-import type { Scope } from './scope.js';
+import type { Mark, Scope } from './scope.js';
+import type { FileLocation } from '../engine/types.js';
 import type { EnvRead, PyValue } from './value.js';
 import { RaiseSignal, ReturnSignal } from './signals.js';
 import { containsReturn } from './functions.js';
 import { decide, evalExpr } from './expressions.js';
-import { assignedNames, execBlock } from './statements.js';
-import { certainItemsOf, mergeEnv, pyEquals, unknownWithItems, withMeta } from './pyops.js';
+import { assignedNames, execBlock, placeOf, writtenNames } from './statements.js';
+import { certainItemsOf, mergeEnv, pyEquals, tuple, unknownWithItems, withMeta } from './pyops.js';
 
 /** `if` statements: a decided condition runs one clause, an undecidable one runs both and joins. */
 
@@ -38,20 +39,43 @@ export function execClauses(interp: Interpreter, clauses: { condition?: SyntaxNo
     if (decided) taken();
     else rest();
     // What the clauses not taken would have assigned holds only because of the condition too.
-    const names = new Set(scope.changesSince(mark).keys());
-    for (const c of remaining) if (c.body) for (const name of assignedNames(c.body)) names.add(name);
-    attachControl(scope, names, condition.env);
+    const places = changedPlaces(scope, mark);
+    for (const c of remaining) {
+      if (!c.body) continue;
+      const written = writtenNames(c.body);
+      for (const name of assignedNames(c.body)) addPlace(places, placeOf(scope, name, written), name);
+    }
+    attachControl(places, condition.env);
     return;
   }
-  runBothBranches(interp, scope, taken, rest, condition, clause.condition.text);
+  const reason = condition.kind === 'unknown' ? `depends on ${clause.condition.text} (${condition.reason})` : `depends on ${clause.condition.text}`;
+  runBothBranches(interp, scope, taken, rest, reason, condition.env);
+}
+
+/** Names by the scope that binds them. */
+type Places = Map<Scope, Set<string>>;
+
+function addPlace(places: Places, scope: Scope, name: string): void {
+  const names = places.get(scope);
+  if (names) names.add(name);
+  else places.set(scope, new Set([name]));
+}
+
+/** Every name written since `mark`, in any scope that existed then (module names a function sets through `global` too). */
+function changedPlaces(scope: Scope, mark: Mark): Places {
+  const places: Places = new Map();
+  for (const [owner, names] of scope.allChangesSince(mark)) for (const name of names.keys()) addPlace(places, owner, name);
+  return places;
 }
 
 /** Values assigned under a condition that depends on env vars depend on those vars too. */
-function attachControl(scope: Scope, names: Iterable<string>, env: EnvRead[] | undefined): void {
+function attachControl(places: Places, env: EnvRead[] | undefined): void {
   if (!env?.length) return;
-  for (const name of names) {
-    const value = scope.values.get(name);
-    if (value) scope.set(name, withControl(value, env), scope.assignedAt.get(name));
+  for (const [owner, names] of places) {
+    for (const name of names) {
+      const value = owner.values.get(name);
+      if (value) owner.set(name, withControl(value, env), owner.assignedAt.get(name));
+    }
   }
 }
 
@@ -71,11 +95,12 @@ function withControl(value: PyValue, env: EnvRead[], depth = 0): PyValue {
 type Outcome = { kind: 'done' } | { kind: 'raised'; signal: RaiseSignal } | { kind: 'returned'; signal: ReturnSignal };
 
 /**
- * An undecidable condition: run both branches and join what each leaves (see joinValues). A branch
- * that raises is dropped (the other is the only one that lets the settings import). Inside a
- * function, a branch that returns ends its path: its value joins the function's result.
+ * An undecidable condition: run both branches and join what each leaves (see joinValues), in every
+ * scope either wrote. A branch that raises is dropped (the other is the only one that lets the
+ * settings import). Inside a function, a branch that returns ends its path: its value joins the
+ * function's result. `reason` says what the choice depends on; `env`, the reads it was made from.
  */
-export function runBothBranches(interp: Interpreter, scope: Scope, first: () => void, second: () => void, condition: PyValue, conditionText: string): void {
+export function runBothBranches(interp: Interpreter, scope: Scope, first: () => void, second: () => void, reason: string, env: EnvRead[] | undefined): void {
   // Inside a branch an error raises (as inside a `try`) so that the branch is dropped, not reported:
   // it happens only if production takes that branch.
   const run = (branch: () => void): Outcome => {
@@ -91,18 +116,19 @@ export function runBothBranches(interp: Interpreter, scope: Scope, first: () => 
       interp.speculative--;
     }
   };
-  const env = condition.env;
-  const reason = condition.kind === 'unknown' ? `depends on ${conditionText} (${condition.reason})` : `depends on ${conditionText}`;
   const mark = scope.mark();
   const a = run(first);
-  const firstChanges = scope.changesSince(mark);
-  const firstValues = new Map([...firstChanges.keys()].map((name) => [name, { value: scope.values.get(name), at: scope.assignedAt.get(name) }]));
+  const firstChanges = scope.allChangesSince(mark);
+  const firstValues = new Map<Scope, Map<string, { value: PyValue | undefined; at: FileLocation | undefined }>>();
+  for (const [owner, names] of firstChanges) {
+    firstValues.set(owner, new Map([...names.keys()].map((name) => [name, { value: owner.values.get(name), at: owner.assignedAt.get(name) }])));
+  }
   scope.undo(mark);
   const b = run(second);
-  const secondChanges = scope.changesSince(mark);
+  const secondChanges = scope.allChangesSince(mark);
   const keepFirst = (): void => {
     scope.undo(mark);
-    for (const [name, { value, at }] of firstValues) scope.set(name, value, at);
+    for (const [owner, names] of firstValues) for (const [name, { value, at }] of names) owner.set(name, value, at);
   };
   if (a.kind === 'raised' && b.kind === 'raised') throw a.signal;
   if (a.kind === 'returned' && b.kind === 'returned') throw new ReturnSignal(joinValues(a.signal.value, b.signal.value, reason, env));
@@ -112,16 +138,21 @@ export function runBothBranches(interp: Interpreter, scope: Scope, first: () => 
     // One path goes on: the state is the other path's; a value it returned joins the function's result.
     const ended = a.kind !== 'done' ? a : b;
     if (ended === b) keepFirst();
-    if (ended.kind === 'returned') interp.frames.at(-1)?.pendingReturns.push(withMeta(ended.signal.value, { env }));
-    return attachControl(scope, scope.changesSince(mark).keys(), env);
+    if (ended.kind === 'returned') interp.frames.at(-1)?.pendingReturns.push({ value: withMeta(ended.signal.value, { env }), reason });
+    return attachControl(changedPlaces(scope, mark), env);
   }
-  for (const name of new Set([...firstChanges.keys(), ...secondChanges.keys()])) {
-    const before = firstChanges.get(name) ?? secondChanges.get(name)!;
-    const first = firstValues.has(name) ? firstValues.get(name)!.value : before.had ? before.prev : undefined;
-    const second = scope.values.get(name);
-    const at = scope.assignedAt.get(name) ?? firstValues.get(name)?.at ?? interp.statement;
-    if (first === second) continue;
-    scope.set(name, joinValues(first, second, reason, env), at);
+  for (const owner of new Set([...firstChanges.keys(), ...secondChanges.keys()])) {
+    const firstNames = firstChanges.get(owner);
+    const secondNames = secondChanges.get(owner);
+    const ownFirstValues = firstValues.get(owner);
+    for (const name of new Set([...(firstNames?.keys() ?? []), ...(secondNames?.keys() ?? [])])) {
+      const before = firstNames?.get(name) ?? secondNames!.get(name)!;
+      const firstValue = ownFirstValues?.has(name) ? ownFirstValues.get(name)!.value : before.had ? before.prev : undefined;
+      const secondValue = owner.values.get(name);
+      const at = owner.assignedAt.get(name) ?? ownFirstValues?.get(name)?.at ?? interp.statement;
+      if (firstValue === secondValue) continue;
+      owner.set(name, joinValues(firstValue, secondValue, reason, env), at);
+    }
   }
 }
 
@@ -129,8 +160,12 @@ export function runBothBranches(interp: Interpreter, scope: Scope, first: () => 
  * The value a name has after one of two paths, not knowing which: the value itself when both paths
  * agree, else unknown. A list/tuple/set keeps, as `certainItems`, the items both paths contain.
  */
-export function joinValues(a: PyValue | undefined, b: PyValue | undefined, reason: string, env: EnvRead[] | undefined): PyValue {
+export function joinValues(a: PyValue | undefined, b: PyValue | undefined, reason: string, env: EnvRead[] | undefined, depth = 0): PyValue {
   if (a && b && pyEquals(a, b) === true) return withMeta(b, { env });
+  // Two tuples of one length (a function returning `apps, middleware` either way): item by item.
+  if (a?.kind === 'tuple' && b?.kind === 'tuple' && a.items.length === b.items.length && depth < 3) {
+    return tuple(a.items.map((item, i) => joinValues(item, b.items[i], reason, undefined, depth + 1)), { loc: b.loc ?? a.loc, env: mergeEnv(env, a.env, b.env) });
+  }
   const itemsA = a && certainItemsOf(a);
   const itemsB = b && certainItemsOf(b);
   const common = itemsA && itemsB ? itemsA.filter((item) => itemsB.some((other) => pyEquals(item, other) === true)) : [];

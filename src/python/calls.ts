@@ -7,7 +7,7 @@ import { callExternal, callObject } from './library-calls.js';
 import { callMethod } from './methods.js';
 import { internalOf } from './internals.js';
 import { callFunction } from './functions.js';
-import { isNamespaceCall, writeBack } from './targets.js';
+import { isNamespaceCall, namespaceScope, writeBack } from './targets.js';
 import { none, object, unknown, withMeta } from './pyops.js';
 
 /** Calls: argument lists, `vars().update()`, and dispatch to methods, libraries and project functions. */
@@ -54,11 +54,12 @@ export function evalCall(interp: Interpreter, node: SyntaxNode, scope: Scope): P
     const receiverNode = fnNode.childForFieldName('object')!;
     const name = fnNode.childForFieldName('attribute')!.text;
     if (name === 'update' && receiverNode.type === 'call' && isNamespaceCall(receiverNode)) {
+      const target = namespaceScope(receiverNode, scope);
       const update = args.positional[0];
       if (update?.kind === 'dict') {
-        for (const entry of update.entries) if (entry.key.kind === 'str') scope.set(entry.key.value, withMeta(entry.value, { env: update.env }), interp.statement);
+        for (const entry of update.entries) if (entry.key.kind === 'str') target?.set(entry.key.value, withMeta(entry.value, { env: update.env }), interp.statement);
       }
-      for (const [key, value] of args.keywords) scope.set(key, value, interp.statement);
+      for (const [key, value] of args.keywords) target?.set(key, value, interp.statement);
       return none({ loc: where });
     }
     const receiver = evalExpr(interp, receiverNode, scope);

@@ -7,12 +7,13 @@ import { parseModule } from './syntax.js';
 import type { EvalProblem, EvalProblemKind } from './types.js';
 import type { EnvRead, PyValue } from './value.js';
 import type { EnvState } from './env-state.js';
-import { Scope } from './scope.js';
+import { Journal, Scope } from './scope.js';
 import { setInternal } from './internals.js';
 import { object, str, unknown } from './pyops.js';
 import { BudgetSignal, RaiseSignal } from './signals.js';
 import { runTopLevel } from './statements.js';
 import type { CallFrame } from './functions.js';
+import type { ImportFork } from './optional-imports.js';
 
 /**
  * The interpreter's shared state and module loading. Statements (statements.ts, branches.ts,
@@ -74,6 +75,14 @@ export class Interpreter {
   module: ModuleRecord | undefined;
   /** The project functions being called, innermost last. */
   readonly frames: CallFrame[] = [];
+  /** The writes of every scope, so that a branch can be undone and joined wherever it wrote. */
+  readonly journal = new Journal();
+  /** The innermost `try` that catches ImportError around optional imports (see optional-imports.ts). */
+  importFork: ImportFork | undefined;
+  /** Top-level names of libraries imported outside any `try`: the settings import only if they are installed. */
+  readonly installed = new Set<string>();
+  /** Whether the module being run is imported inside a `try` or an undecidable branch (its failure may be caught). */
+  optionalModule = false;
 
   constructor(readonly options: InterpreterOptions) {
     this.env = options.env;
@@ -154,6 +163,13 @@ export class Interpreter {
     return undefined;
   }
 
+  /** Whether a top-level name is a module or package of the workspace that git ignores (production does not have it). */
+  isIgnoredModule(name: string): boolean {
+    const ws = this.options.workspace;
+    const base = (this.options.root ? `${this.options.root}/` : '') + name;
+    return [`${base}.py`, `${base}/__init__.py`].some((path) => ws.exists(path) && ws.isIgnored(path) === true);
+  }
+
   /** Whether a top-level name is a package or module of the project (else it is a library). */
   isProjectTopLevel(name: string): boolean {
     return this.moduleFile(name) !== undefined || this.modules.get(name) != null;
@@ -189,7 +205,7 @@ export class Interpreter {
       this.modules.set(name, null);
       return undefined;
     }
-    const scope = new Scope();
+    const scope = new Scope(undefined, 'module', this.journal);
     const moduleObject = object('module');
     const record: ModuleRecord = {
       name,
@@ -207,11 +223,21 @@ export class Interpreter {
   }
 
   private runModule(record: ModuleRecord): void {
-    const saved = { file: this.file, module: this.module, tryDepth: this.tryDepth, speculative: this.speculative, statement: this.statement };
+    const saved = {
+      file: this.file,
+      module: this.module,
+      tryDepth: this.tryDepth,
+      speculative: this.speculative,
+      statement: this.statement,
+      importFork: this.importFork,
+      optionalModule: this.optionalModule,
+    };
     this.file = record.file;
     this.module = record;
+    this.optionalModule = this.optionalModule || this.tryDepth > 0 || this.speculative > 0;
     this.tryDepth = 0;
     this.speculative = 0;
+    this.importFork = undefined;
     this.files.push(record.file);
     try {
       const read = this.options.workspace.readText(record.file);

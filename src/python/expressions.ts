@@ -226,6 +226,8 @@ export function lookup(interp: Interpreter, name: string, scope: Scope, node: Sy
 
 export function attribute(interp: Interpreter, owner: PyValue, name: string, where: FileLocation): PyValue {
   if (owner.kind === 'unknown') return withMeta(owner, { loc: where });
+  // `os.environ.get("HOSTS").split(",")` with HOSTS unset: Python raises, the settings do not import.
+  if (owner.kind === 'none') return interp.fail('AttributeError', `AttributeError: 'NoneType' object has no attribute '${name}'`, where, owner.env);
   const internal = internalOf(owner);
   if (internal?.tag === 'module') {
     const value = internal.module.scope.values.get(name);

@@ -6,7 +6,7 @@ import type { FunctionDefinition } from './internals.js';
 import { setInternal } from './internals.js';
 import { ReturnSignal } from './signals.js';
 import { evalExpr } from './expressions.js';
-import { execBlock } from './statements.js';
+import { assignedNames, execBlock, placeOf, writtenNames } from './statements.js';
 import { joinValues } from './branches.js';
 import { envOf, mergeEnv, none, object, tuple, unknown, withMeta } from './pyops.js';
 
@@ -21,8 +21,8 @@ const TRANSPARENT_DECORATORS = /^@(functools\.)?(lru_cache|cache)(\(.*\))?$|^@st
 /** One running call: what its `return`s under undecidable conditions and its decided conditions leave behind. */
 export interface CallFrame {
   name: string;
-  /** Values returned on paths that an undecidable condition may or may not take. */
-  pendingReturns: PyValue[];
+  /** Values returned on paths that an undecidable condition may or may not take, and what it depends on. */
+  pendingReturns: { value: PyValue; reason: string }[];
   /** Env reads of decided conditions that chose between paths with different `return`s. */
   controlEnv: EnvRead[] | undefined;
 }
@@ -145,18 +145,24 @@ function bind(definition: FunctionDefinition, name: string, args: Args, local: S
 export function callFunction(interp: Interpreter, name: string, definition: FunctionDefinition, args: Args, node: SyntaxNode): PyValue {
   const where = interp.here(node);
   const argumentEnv = envOf(...args.positional, ...args.keywords.values());
-  if (args.opaque) return unknown(`${name}() is called with *args/**kwargs that are not known`, { loc: where, env: argumentEnv });
-  if (interp.frames.length >= MAX_CALL_DEPTH) return unknown(`${name}() is called ${MAX_CALL_DEPTH} calls deep (recursion is not followed)`, { loc: where, env: argumentEnv });
   const body = definition.node.childForFieldName('body');
   if (!body) return unknown(`${name}() has no body`, { loc: where });
-  const rebinds = body.type === 'block' ? globalNames(body) : [];
-  if (rebinds.length) {
-    // A function that rebinds module names changes them in ways this evaluation does not follow.
-    const reason = `assigned by ${name}() through a global statement`;
-    for (const global of rebinds) if (definition.closure.get(global)) definition.closure.set(global, unknown(reason, { loc: where }), interp.statement);
-    return unknown(`${name}() assigns module globals`, { loc: where });
-  }
   const local = new Scope(definition.closure, 'function');
+  const unbound = body.type === 'block' ? declareOuterNames(local, body) : undefined;
+  // A call that is not run may still have changed names outside it: those it declares global or
+  // nonlocal, and those it mutates (`MIDDLEWARE.append(…)`) without binding them.
+  const notRun = (reason: string): PyValue => {
+    const written = writtenNames(body);
+    const parameters = new Set(parametersOf(definition.node).map((parameter) => parameter.name));
+    for (const outer of assignedNames(body)) {
+      const place = placeOf(local, outer, written);
+      if (place !== local && !parameters.has(outer)) place.set(outer, unknown(`changed by ${name}(), which ${reason}`, { loc: where }), interp.statement);
+    }
+    return unknown(`${name}() ${reason}`, { loc: where, env: argumentEnv });
+  };
+  if (args.opaque) return notRun('is called with *args/**kwargs that are not known');
+  if (interp.frames.length >= MAX_CALL_DEPTH) return notRun(`is called ${MAX_CALL_DEPTH} calls deep (recursion is not followed)`);
+  if (unbound) return notRun(`declares nonlocal ${unbound}, which no enclosing function binds`);
   const failure = bind(definition, name, args, local);
   if (failure) return interp.fail('TypeError', `TypeError: ${failure}`, where, argumentEnv);
   const saved = { file: interp.file, module: interp.module, statement: interp.statement };
@@ -175,23 +181,29 @@ export function callFunction(interp: Interpreter, name: string, definition: Func
     interp.frames.pop();
     Object.assign(interp, saved);
   }
-  if (frame.pendingReturns.length) {
-    result = [...frame.pendingReturns, result].reduce((a, b) => joinValues(a, b, `${name}() returns different values depending on a condition`, undefined));
+  for (const pending of frame.pendingReturns) {
+    result = joinValues(pending.value, result, `${name}() returns different values: ${pending.reason}`, undefined);
   }
   return withMeta(result, { env: mergeEnv(frame.controlEnv) });
 }
 
-/** Names a function body declares `global` or `nonlocal` (not looking into nested functions). */
-function globalNames(block: SyntaxNode): string[] {
-  const names: string[] = [];
+/**
+ * Apply a function body's `global` and `nonlocal` statements (wherever they are in it, as Python
+ * does; not looking into nested functions) to its local scope. Returns a nonlocal name that no
+ * enclosing function binds, if any.
+ */
+function declareOuterNames(local: Scope, block: SyntaxNode): string | undefined {
+  let unbound: string | undefined;
   const pending = [...block.namedChildren];
   while (pending.length) {
     const node = pending.pop()!;
     if (node.type === 'function_definition' || node.type === 'class_definition' || node.type === 'lambda') continue;
-    if (node.type === 'global_statement' || node.type === 'nonlocal_statement') names.push(...node.namedChildren.filter((c) => c.type === 'identifier').map((c) => c.text));
+    const names = node.namedChildren.filter((c) => c.type === 'identifier').map((c) => c.text);
+    if (node.type === 'global_statement') for (const name of names) local.declareGlobal(name);
+    else if (node.type === 'nonlocal_statement') for (const name of names) if (!local.declareNonlocal(name)) unbound ??= name;
     else pending.push(...node.namedChildren);
   }
-  return names;
+  return unbound;
 }
 
 /** Whether a block `return`s somewhere (not counting nested functions). */

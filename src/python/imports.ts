@@ -5,6 +5,7 @@ import type { Scope } from './scope.js';
 import type { PyValue } from './value.js';
 import { RaiseSignal } from './signals.js';
 import { object, unknown } from './pyops.js';
+import { externalImport } from './optional-imports.js';
 
 /** `import` and `from … import …` of project modules and libraries. */
 
@@ -33,6 +34,7 @@ export function execImport(interp: Interpreter, node: SyntaxNode, scope: Scope):
     const dotted = dottedNode?.text.replace(/\s/g, '') ?? '';
     const top = dotted.split('.')[0]!;
     if (!interp.isProjectTopLevel(top)) {
+      externalImport(interp, top, where);
       scope.set(alias ?? top, object(`ext:${alias ? dotted : top}`), where);
       continue;
     }
@@ -67,6 +69,7 @@ export function execImportFrom(interp: Interpreter, node: SyntaxNode, scope: Sco
     // `try: from local_settings import * except ImportError:` — a star import of a module that is
     // not in the project is almost always optional local settings, so it is treated as absent.
     if (wildcard && interp.tryDepth > 0) throw new RaiseSignal('ModuleNotFoundError', `No module named ${dotted}`, where, 'unresolved-import');
+    externalImport(interp, dotted.split('.')[0]!, where);
     for (const item of names) {
       const { name, alias } = importedName(item);
       scope.set(alias, object(`ext:${dotted}.${name}`), where);

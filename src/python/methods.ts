@@ -176,6 +176,8 @@ function strMethod(text: string, name: string, args: Args): PyValue | undefined 
     case 'join': {
       const items = args.positional[0];
       if (!items || (items.kind !== 'list' && items.kind !== 'tuple' && items.kind !== 'set')) return undefined;
+      const missing = items.items.find((i) => i.kind === 'unknown');
+      if (missing?.kind === 'unknown') return unknown(missing.reason);
       if (items.items.some((i) => i.kind !== 'str')) return undefined;
       return str(items.items.map((i) => (i as { value: string }).value).join(text));
     }

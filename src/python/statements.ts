@@ -10,6 +10,8 @@ import { envOf, list, none, object, withMeta, unknown } from './pyops.js';
 import { execIf } from './branches.js';
 import { execImport, execImportFrom } from './imports.js';
 import { setInternal } from './internals.js';
+import { runTryWithOptionalImports } from './optional-imports.js';
+import type { ImportFork } from './optional-imports.js';
 
 /** Executing statements: blocks, assignments, `try`, `for`, `class`, `def`, `raise`. */
 
@@ -38,41 +40,70 @@ export function runTopLevel(interp: Interpreter, statements: SyntaxNode[], scope
   }
 }
 
+/**
+ * Methods that change the object they are called on (lists, dicts, sets, os.environ, an Env that
+ * reads a file into the environment). Other calls (`os.environ.get`, `env.bool`, `os.path.join`)
+ * only read, so a statement that fails around them must not make `os` or `env` unknown.
+ */
+const MUTATING_METHODS = new Set([
+  'append', 'extend', 'insert', 'remove', 'pop', 'popitem', 'clear', 'update', 'setdefault', 'add', 'discard',
+  'sort', 'reverse', 'read_env', 'putenv', 'unsetenv', '__setitem__', '__delitem__',
+]);
+
 /** Mark every name a statement would assign or mutate as unknown. */
 export function poison(interp: Interpreter, node: SyntaxNode, scope: Scope, reason: string): void {
   const where = interp.here(node);
-  for (const name of assignedNames(node)) scope.set(name, unknown(reason, { loc: where }), where);
+  const written = writtenNames(node);
+  for (const name of assignedNames(node)) placeOf(scope, name, written).set(name, unknown(reason, { loc: where }), where);
 }
 
 /** The names a statement (or block) would assign or mutate, found syntactically. */
 export function assignedNames(node: SyntaxNode): Set<string> {
-  const names = new Set<string>();
+  const { bound, mutated } = writtenNames(node);
+  return new Set([...bound, ...mutated]);
+}
+
+/**
+ * The names a statement (or block) binds (`X = …`, `def X`, `import X`) and the names whose value
+ * it mutates (`X.append(…)`, `X[k] = …`), found syntactically.
+ */
+export function writtenNames(node: SyntaxNode): { bound: Set<string>; mutated: Set<string> } {
+  const bound = new Set<string>();
+  const mutated = new Set<string>();
   const pending: SyntaxNode[] = [node];
   while (pending.length) {
     const n = pending.pop()!;
     if (n.type === 'assignment' || n.type === 'augmented_assignment') {
       const left = n.childForFieldName('left');
-      if (left) collectTargetNames(left, names);
+      if (left) collectTargetNames(left, bound, mutated);
     } else if (n.type === 'call') {
       const fn = n.childForFieldName('function');
-      if (fn?.type === 'attribute') {
+      if (fn?.type === 'attribute' && MUTATING_METHODS.has(fn.childForFieldName('attribute')?.text ?? '')) {
         const root = rootName(fn.childForFieldName('object'));
-        if (root) names.add(root);
+        if (root) mutated.add(root);
       }
     } else if (n.type === 'class_definition' || n.type === 'function_definition') {
       const name = n.childForFieldName('name');
-      if (name) names.add(name.text);
+      if (name) bound.add(name.text);
       continue;
     } else if (n.type === 'import_from_statement' || n.type === 'import_statement') {
       for (const child of n.namedChildren) {
         if (child === n.childForFieldName('module_name')) continue;
         const alias = child.type === 'aliased_import' ? child.childForFieldName('alias') : child;
-        if (alias && alias.type !== 'wildcard_import') names.add(alias.text.split('.')[0]!);
+        if (alias && alias.type !== 'wildcard_import') bound.add(alias.text.split('.')[0]!);
       }
     }
     pending.push(...n.namedChildren);
   }
-  return names;
+  return { bound, mutated };
+}
+
+/**
+ * The scope a write of `name` by code run in `scope` lands in: a bound name is the scope's own
+ * (or where `global` sends it); a name only mutated changes where it is bound, maybe outside.
+ */
+export function placeOf(scope: Scope, name: string, written: { bound: Set<string> }): Scope {
+  return written.bound.has(name) ? scope.binder(name) : (scope.owner(name) ?? scope);
 }
 
 export function execBlock(interp: Interpreter, block: SyntaxNode | null, scope: Scope): void {
@@ -186,32 +217,54 @@ export function execAugmented(interp: Interpreter, node: SyntaxNode, scope: Scop
 }
 
 
+/** The parts of a `try` statement. */
+export interface TryClauses {
+  body: SyntaxNode | null;
+  handlers: SyntaxNode[];
+  elseBody: SyntaxNode | null;
+  finallyBody: SyntaxNode | null;
+}
+
 export function execTry(interp: Interpreter, node: SyntaxNode, scope: Scope): void {
-  const handlers = node.namedChildren.filter((c) => c?.type === 'except_clause' || c?.type === 'except_group_clause') as SyntaxNode[];
-  const elseClause = node.namedChildren.find((c) => c?.type === 'else_clause');
-  const finallyClause = node.namedChildren.find((c) => c?.type === 'finally_clause');
+  const clauses: TryClauses = {
+    body: node.childForFieldName('body'),
+    handlers: node.namedChildren.filter((c) => c?.type === 'except_clause' || c?.type === 'except_group_clause') as SyntaxNode[],
+    elseBody: node.namedChildren.find((c) => c?.type === 'else_clause')?.childForFieldName('body') ?? null,
+    finallyBody: node.namedChildren.find((c) => c?.type === 'finally_clause')?.namedChildren.find((c) => c?.type === 'block') ?? null,
+  };
+  try {
+    if (!runTryWithOptionalImports(interp, node, clauses, scope)) runTryClauses(interp, clauses, scope, interp.importFork);
+  } finally {
+    if (clauses.finallyBody) execBlock(interp, clauses.finallyBody, scope);
+  }
+}
+
+/**
+ * The body, then the handler that catches what it raised or the `else` clause. `fork`: which
+ * optional import of the body fails on this path (an enclosing `try`'s when this one does not fork).
+ */
+export function runTryClauses(interp: Interpreter, clauses: TryClauses, scope: Scope, fork: ImportFork | undefined): void {
   let raised: RaiseSignal | undefined;
+  const outerFork = interp.importFork;
+  interp.importFork = fork;
   interp.tryDepth++;
   try {
-    execBlock(interp, node.childForFieldName('body'), scope);
+    execBlock(interp, clauses.body, scope);
   } catch (error) {
     if (!(error instanceof RaiseSignal)) throw error;
     raised = error;
   } finally {
     interp.tryDepth--;
+    interp.importFork = outerFork;
   }
-  try {
-    if (raised) {
-      const handler = handlers.find((h) => handles(interp, h, raised!.exception, scope));
-      if (!handler) throw raised;
-      const pattern = handler.namedChildren.find((c) => c?.type === 'as_pattern');
-      const alias = pattern?.namedChildren.find((c) => c?.type === 'as_pattern_target')?.namedChildren[0];
-      if (alias) assign(interp, alias, unknown(`the caught ${raised.exception}`, { loc: interp.here(alias) }), scope);
-      execBlock(interp, handler.namedChildren.find((c) => c?.type === 'block') ?? null, scope);
-    } else if (elseClause) execBlock(interp, elseClause.childForFieldName('body'), scope);
-  } finally {
-    if (finallyClause) execBlock(interp, finallyClause.namedChildren.find((c) => c?.type === 'block') ?? null, scope);
-  }
+  if (raised) {
+    const handler = clauses.handlers.find((h) => handles(interp, h, raised!.exception, scope));
+    if (!handler) throw raised;
+    const pattern = handler.namedChildren.find((c) => c?.type === 'as_pattern');
+    const alias = pattern?.namedChildren.find((c) => c?.type === 'as_pattern_target')?.namedChildren[0];
+    if (alias) assign(interp, alias, unknown(`the caught ${raised.exception}`, { loc: interp.here(alias) }), scope);
+    execBlock(interp, handler.namedChildren.find((c) => c?.type === 'block') ?? null, scope);
+  } else if (clauses.elseBody) execBlock(interp, clauses.elseBody, scope);
 }
 
 export function handles(interp: Interpreter, handler: SyntaxNode, exception: string, scope: Scope): boolean {
@@ -282,10 +335,10 @@ export function rootName(node: SyntaxNode | null): string | undefined {
   return current?.type === 'identifier' ? current.text : undefined;
 }
 
-export function collectTargetNames(node: SyntaxNode, names: Set<string>): void {
-  if (node.type === 'identifier') names.add(node.text);
+export function collectTargetNames(node: SyntaxNode, bound: Set<string>, mutated: Set<string>): void {
+  if (node.type === 'identifier') bound.add(node.text);
   else if (node.type === 'subscript' || node.type === 'attribute') {
     const root = rootName(node);
-    if (root) names.add(root);
-  } else for (const child of node.namedChildren) if (child) collectTargetNames(child, names);
+    if (root) mutated.add(root);
+  } else for (const child of node.namedChildren) if (child) collectTargetNames(child, bound, mutated);
 }

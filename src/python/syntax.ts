@@ -1,3 +1,4 @@
+import { lineIndex } from '../workspace/line-index.js';
 import { parsePython } from './parser.js';
 
 /**
@@ -83,17 +84,10 @@ export function parseModule(source: string): PyNode {
 }
 
 function copyTree(cursor: ReturnType<ReturnType<typeof parsePython>['walk']>, source: string): PyNode {
-  const lineStarts = [0];
-  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const locate = lineIndex(source);
   const position = (index: number) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= index) lo = mid;
-      else hi = mid - 1;
-    }
-    return { row: lo, column: index - lineStarts[lo]! };
+    const { line, column } = locate(index);
+    return { row: line - 1, column: column - 1 };
   };
   const make = (): PyNode => {
     const start = cursor.startIndex;

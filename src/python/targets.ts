@@ -56,7 +56,7 @@ export function assignSubscript(interp: Interpreter, target: SyntaxNode, value: 
     return;
   }
   if (containerNode.type === 'call' && isNamespaceCall(containerNode)) {
-    if (key.kind === 'str') scope.set(key.value, value, interp.statement);
+    if (key.kind === 'str') namespaceScope(containerNode, scope)?.set(key.value, value, interp.statement);
     return;
   }
   const container = evalExpr(interp, containerNode, scope);
@@ -88,17 +88,9 @@ function withItem(container: PyValue, key: PyValue, value: PyValue): PyValue {
 /** Store a new value at the place an expression names (a name or a chain of subscripts). */
 export function writeBack(interp: Interpreter, place: SyntaxNode, value: PyValue, scope: Scope): void {
   if (place.type === 'identifier') {
-    let owner = scope;
-    let crossesFunction = false;
-    while (!owner.values.has(place.text) && owner.parent) {
-      crossesFunction ||= owner.kind === 'function';
-      owner = owner.parent;
-    }
-    if (!owner.values.has(place.text)) owner = scope;
-    // A called function mutating an outer name (`MIDDLEWARE.append(…)` in a helper): the change may
-    // happen on any path of the call, so the name is not known any more.
-    if (crossesFunction && owner !== scope) owner.set(place.text, unknown(`changed by a function call`, { loc: value.loc, env: value.env }), interp.statement);
-    else owner.set(place.text, value, interp.statement);
+    // A mutated name lives where it is bound: a helper's `MIDDLEWARE.append(…)` changes the module's
+    // list (every scope's writes are journaled, so a branch inside the call is joined like any other).
+    (scope.owner(place.text) ?? scope).set(place.text, value, interp.statement);
   } else if (place.type === 'subscript') assignSubscript(interp, place, value, scope);
   else if (place.type === 'attribute') assignAttribute(interp, place, value, scope);
   else if (place.type === 'parenthesized_expression' && place.namedChildren[0]) writeBack(interp, place.namedChildren[0], value, scope);
@@ -137,6 +129,15 @@ export function deleteTarget(interp: Interpreter, target: SyntaxNode, scope: Sco
     }
     writeBack(interp, containerNode, updated, scope);
   }
+}
+
+/**
+ * The namespace `globals()`, `vars()` or `locals()` writes go to: the module's for `globals()`;
+ * none for `vars()`/`locals()` in a function (writing that dict creates no local variable).
+ */
+export function namespaceScope(call: SyntaxNode, scope: Scope): Scope | undefined {
+  if (call.childForFieldName('function')?.text === 'globals') return scope.moduleScope();
+  return scope.kind === 'function' || scope.kind === 'comprehension' ? undefined : scope;
 }
 
 export function isNamespaceCall(node: SyntaxNode): boolean {

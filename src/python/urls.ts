@@ -1,8 +1,10 @@
+import { baseName } from '../workspace/paths.js';
 import { findModule } from '../project/modules.js';
 import type { AdminMount, UrlFacts } from '../project/types.js';
 import type { Workspace } from '../workspace/types.js';
-import { nodeLocation, parsePython } from './parser.js';
-import type { SyntaxNode } from './parser.js';
+import { nodeLocation } from './parser.js';
+import { parseModule } from './syntax.js';
+import type { PyNode as SyntaxNode } from './syntax.js';
 import { decodeEscapes } from './strings.js';
 import type { Settings } from './types.js';
 
@@ -56,8 +58,11 @@ const ROUTE_FUNCTIONS = new Set(['path', 're_path', 'url']);
 
 class MountFinder {
   private readonly modules = new Map<string, ParsedModule | null>();
-  /** Pattern lists being walked, so `a = [include(a)]` cannot loop. */
-  private readonly walking = new Set<string>();
+  /**
+   * Pattern lists being walked, so `a = [include(a)]` cannot loop; by module, as modules with the
+   * same text share one cached tree.
+   */
+  private readonly walking = new Map<ParsedModule, Set<SyntaxNode>>();
 
   constructor(
     private readonly workspace: Workspace,
@@ -73,7 +78,7 @@ class MountFinder {
     if (!location) return undefined;
     const read = this.workspace.readText(location.file);
     if (!read.ok) return undefined;
-    const isPackage = location.file.endsWith('/__init__.py') || location.file === '__init__.py';
+    const isPackage = baseName(location.file) === '__init__.py';
     const module: ParsedModule = {
       name,
       file: location.file,
@@ -82,7 +87,8 @@ class MountFinder {
       patternSources: [],
     };
     this.modules.set(name, module);
-    this.readStatements(parsePython(read.text).rootNode, module);
+    // The tree is the evaluator's cached copy when it already parsed this text; no WASM tree stays alive.
+    this.readStatements(parseModule(read.text), module);
     return module;
   }
 
@@ -94,7 +100,6 @@ class MountFinder {
 
   private readStatements(block: SyntaxNode, module: ParsedModule): void {
     for (const statement of block.namedChildren) {
-      if (!statement) continue;
       switch (statement.type) {
         case 'import_statement':
           this.readImport(statement, module);
@@ -106,7 +111,7 @@ class MountFinder {
           this.readClass(statement, module);
           break;
         case 'expression_statement':
-          for (const expression of statement.namedChildren) if (expression) this.readExpressionStatement(expression, module);
+          for (const expression of statement.namedChildren) this.readExpressionStatement(expression, module);
           break;
         case 'if_statement':
         case 'try_statement':
@@ -120,14 +125,13 @@ class MountFinder {
 
   private readCompound(node: SyntaxNode, module: ParsedModule): void {
     for (const child of node.namedChildren) {
-      if (child?.type === 'block') this.readStatements(child, module);
-      else if (child?.type.endsWith('_clause')) this.readCompound(child, module);
+      if (child.type === 'block') this.readStatements(child, module);
+      else if (child.type.endsWith('_clause')) this.readCompound(child, module);
     }
   }
 
   private readImport(statement: SyntaxNode, module: ParsedModule): void {
     for (const name of statement.childrenForFieldName('name')) {
-      if (!name) continue;
       if (name.type === 'aliased_import') {
         const dotted = name.childForFieldName('name')?.text;
         const alias = name.childForFieldName('alias')?.text;
@@ -145,7 +149,6 @@ class MountFinder {
     const from = source.type === 'relative_import' ? this.relativeModule(source, module) : source.text;
     if (from === undefined) return;
     for (const name of statement.childrenForFieldName('name')) {
-      if (!name) continue;
       const imported = name.type === 'aliased_import' ? name.childForFieldName('name')?.text : name.text;
       const alias = name.type === 'aliased_import' ? name.childForFieldName('alias')?.text : name.text;
       if (imported && alias) module.bindings.set(alias, { kind: 'imported', module: from, name: imported });
@@ -153,8 +156,8 @@ class MountFinder {
   }
 
   private relativeModule(node: SyntaxNode, module: ParsedModule): string | undefined {
-    const prefix = node.namedChildren.find((child) => child?.type === 'import_prefix')?.text ?? '.';
-    const rest = node.namedChildren.find((child) => child?.type === 'dotted_name')?.text;
+    const prefix = node.namedChildren.find((child) => child.type === 'import_prefix')?.text ?? '.';
+    const rest = node.namedChildren.find((child) => child.type === 'dotted_name')?.text;
     const parts = module.packageName ? module.packageName.split('.') : [];
     const up = prefix.length - 1;
     if (up > parts.length) return undefined;
@@ -167,7 +170,7 @@ class MountFinder {
     const name = statement.childForFieldName('name')?.text;
     const bases = statement.childForFieldName('superclasses');
     if (!name || !bases) return;
-    const isAdminSite = bases.namedChildren.some((base) => base?.type !== 'keyword_argument' && this.resolve(base, module, 0)?.kind === 'admin-site-class');
+    const isAdminSite = bases.namedChildren.some((base) => base.type !== 'keyword_argument' && this.resolve(base, module, 0)?.kind === 'admin-site-class');
     if (isAdminSite) module.bindings.set(name, { kind: 'admin-site-class' });
     else module.bindings.delete(name);
   }
@@ -278,7 +281,7 @@ class MountFinder {
       case 'concatenated_string': {
         let text = '';
         for (const part of inner.namedChildren) {
-          const value = part?.type === 'string' ? this.stringLiteral(part, module) : undefined;
+          const value = part.type === 'string' ? this.stringLiteral(part, module) : undefined;
           if (value === undefined) return undefined;
           text += value;
         }
@@ -301,13 +304,12 @@ class MountFinder {
   }
 
   private stringLiteral(node: SyntaxNode, module: ParsedModule): string | undefined {
-    const start = node.namedChildren.find((child) => child?.type === 'string_start')?.text ?? '';
+    const start = node.namedChildren.find((child) => child.type === 'string_start')?.text ?? '';
     const flags = start.replace(/['"]/g, '').toLowerCase();
     if (flags.includes('b')) return undefined;
     const raw = flags.includes('r');
     let text = '';
     for (const part of node.namedChildren) {
-      if (!part) continue;
       if (part.type === 'string_content') {
         text += raw ? part.text : decodeEscapes(part.text);
       } else if (part.type === 'interpolation') {
@@ -329,10 +331,10 @@ class MountFinder {
     switch (inner.type) {
       case 'list':
       case 'tuple':
-        for (const item of inner.namedChildren) if (item) this.collectPatterns(item, module, prefix, depth, out);
+        for (const item of inner.namedChildren) this.collectPatterns(item, module, prefix, depth, out);
         return;
       case 'list_splat':
-        for (const item of inner.namedChildren) if (item) this.collectPatterns(item, module, prefix, depth, out);
+        for (const item of inner.namedChildren) this.collectPatterns(item, module, prefix, depth, out);
         return;
       case 'binary_operator':
         for (const operand of plusOperands(inner)) this.collectPatterns(operand, module, prefix, depth, out);
@@ -349,11 +351,12 @@ class MountFinder {
   }
 
   private collectPatternList(node: SyntaxNode, module: ParsedModule, prefix: string, depth: number, out: AdminMount[]): void {
-    const key = `${module.file}:${node.id}`;
-    if (this.walking.has(key)) return;
-    this.walking.add(key);
+    const walking = this.walking.get(module) ?? new Set<SyntaxNode>();
+    this.walking.set(module, walking);
+    if (walking.has(node)) return;
+    walking.add(node);
     this.collectPatterns(node, module, prefix, depth, out);
-    this.walking.delete(key);
+    walking.delete(node);
   }
 
   private collectCall(call: SyntaxNode, module: ParsedModule, prefix: string, depth: number, out: AdminMount[]): void {
@@ -439,15 +442,13 @@ function calleeName(call: SyntaxNode): string | undefined {
 function positionalArguments(call: SyntaxNode): SyntaxNode[] {
   const args = call.childForFieldName('arguments');
   if (args?.type !== 'argument_list') return [];
-  return args.namedChildren.filter(
-    (arg): arg is SyntaxNode => !!arg && arg.type !== 'keyword_argument' && arg.type !== 'comment' && arg.type !== 'dictionary_splat',
-  );
+  return args.namedChildren.filter((arg) => arg.type !== 'keyword_argument' && arg.type !== 'comment' && arg.type !== 'dictionary_splat');
 }
 
 function keywordArgument(call: SyntaxNode, name: string): SyntaxNode | undefined {
   const args = call.childForFieldName('arguments');
   for (const arg of args?.namedChildren ?? []) {
-    if (arg?.type === 'keyword_argument' && arg.childForFieldName('name')?.text === name) return arg.childForFieldName('value') ?? undefined;
+    if (arg.type === 'keyword_argument' && arg.childForFieldName('name')?.text === name) return arg.childForFieldName('value') ?? undefined;
   }
   return undefined;
 }

@@ -1,5 +1,6 @@
 import type { SecretFileKind } from './files.js';
-import { parseDotenv } from '../env/dotenv.js';
+import { parseDotenvEntries } from '../env/dotenv.js';
+import type { DotenvEntry } from '../env/dotenv.js';
 
 /** A literal value assigned to a name, with the 1-based position of the value. */
 export interface Assignment {
@@ -191,22 +192,22 @@ function jsonAssignments(text: string, lineAt: (offset: number) => { line: numbe
   return found;
 }
 
-/** Literal values assigned to names in a file of the given kind. Never throws. */
+/**
+ * Literal values assigned to names in a file of the given kind. A dotenv file's variables come from
+ * `dotenv` when given (a parse the caller already has), else from parsing `text`. Never throws.
+ */
 export function extractAssignments(
   kind: SecretFileKind,
   text: string,
-  file: string,
   lineAt: (offset: number) => { line: number; column: number },
+  dotenv: () => readonly DotenvEntry[] = () => parseDotenvEntries(text),
 ): Assignment[] {
   if (!SECRET_HINT.test(text)) return [];
   switch (kind) {
     case 'python':
       return pythonAssignments(text);
     case 'dotenv':
-      return parseDotenv(text, file).map((variable) => {
-        const location = variable.source.location!;
-        return { name: variable.name, value: variable.value ?? '', line: location.line, column: location.column };
-      });
+      return dotenv().map(({ name, value, line, column }) => ({ name, value, line, column }));
     case 'dockerfile':
       return dockerfileAssignments(text);
     case 'yaml':

@@ -1,35 +1,31 @@
+import { isDockerfileName } from '../deploy/index.js';
+import { baseName, extensionOf } from '../workspace/paths.js';
+
 /** How the secret scanner reads a file: which assignment syntax it has. */
 export type SecretFileKind = 'python' | 'dotenv' | 'dockerfile' | 'yaml' | 'toml' | 'json' | 'ini' | 'key';
 
 const ENV_FILE = /^(?:\.env(?:\.[\w.-]+)?|[\w.-]+\.env|env\.(?:example|sample|template|dist))$/i;
 const ENV_TEMPLATE = /(?:^|[._-])(?:example|sample|template|dist|defaults)(?:$|[._-])/i;
-const DOCKERFILE = /^(?:dockerfile(?:\.[\w.-]+)?|[\w.-]+\.dockerfile)$/i;
 /** Generated files full of hashes, never hand-written credentials. */
 const GENERATED = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|poetry\.lock|Pipfile\.lock|uv\.lock|composer\.lock)$|\.min\.(?:js|css)$|\.map$/;
 
-function basename(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
-}
-
 /** `.env`, `.env.production`, `prod.env`, `.env.example`, … */
 export function isEnvFile(path: string): boolean {
-  return ENV_FILE.test(basename(path));
+  return ENV_FILE.test(baseName(path));
 }
 
 /** `.env.example`, `.env.sample`, `.env.template`, `.env.dist`: documents the variables, meant to be committed. */
 export function isEnvTemplate(path: string): boolean {
-  return isEnvFile(path) && ENV_TEMPLATE.test(basename(path).replace(/^\.env/i, ''));
+  return isEnvFile(path) && ENV_TEMPLATE.test(baseName(path).replace(/^\.env/i, ''));
 }
 
 /** The kind of a file the secret scanner reads, or undefined for files it leaves alone. */
 export function secretFileKind(path: string): SecretFileKind | undefined {
   if (GENERATED.test(path)) return undefined;
-  const name = basename(path);
+  const name = baseName(path);
   if (isEnvFile(path)) return 'dotenv';
-  if (DOCKERFILE.test(name)) return 'dockerfile';
-  const dot = name.lastIndexOf('.');
-  const extension = dot === -1 ? '' : name.slice(dot + 1).toLowerCase();
-  switch (extension) {
+  if (isDockerfileName(name)) return 'dockerfile';
+  switch (extensionOf(name)) {
     case 'py':
       return 'python';
     case 'yml':

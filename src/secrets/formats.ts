@@ -189,17 +189,44 @@ export interface KnownMatch {
   index: number;
 }
 
-/** Every known-format credential in `text`, placeholders left out. */
+/** Whether [from, to) overlaps one of `taken`: disjoint ranges sorted by start (so by end too). */
+function overlapsTaken(taken: readonly [number, number][], from: number, to: number): boolean {
+  // The first range that ends after `from` is the only one that can overlap.
+  let low = 0;
+  let high = taken.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (taken[mid]![1] <= from) low = mid + 1;
+    else high = mid;
+  }
+  return low < taken.length && taken[low]![0] < to;
+}
+
+/** Two lists of disjoint ranges sorted by start, merged into one. */
+function mergeRanges(a: readonly [number, number][], b: readonly [number, number][]): [number, number][] {
+  const merged: [number, number][] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) merged.push(j >= b.length || (i < a.length && a[i]![0] <= b[j]![0]) ? a[i++]! : b[j++]!);
+  return merged;
+}
+
+/**
+ * Every known-format credential in `text`, placeholders left out. A match overlapping one of an
+ * earlier format is dropped; one format's matches come in text order and never overlap each
+ * other, so each is checked by binary search against the earlier formats' ranges: n log n overall.
+ */
 export function findKnownSecrets(text: string): KnownMatch[] {
   const present = presentFormats(text);
   if (present.size === 0) return [];
   const matches: KnownMatch[] = [];
-  const taken: [number, number][] = [];
+  let taken: [number, number][] = [];
   for (const [position, format] of KNOWN_FORMATS.entries()) {
     if (!present.has(position)) continue;
     const pattern = format.pattern;
     const whole = format.id === 'private-key';
     const group = format.id === 'url-password' ? 2 : 1;
+    const found: [number, number][] = [];
     // A region is searched as its own string, so a miss never scans on past its end.
     for (const [start, end] of format.regions?.(text) ?? [[0, text.length] as [number, number]]) {
       const part = start === 0 && end === text.length ? text : text.slice(start, end);
@@ -207,13 +234,14 @@ export function findKnownSecrets(text: string): KnownMatch[] {
       for (let match = pattern.exec(part); match; match = pattern.exec(part)) {
         const secret = whole ? match[0] : (match[group] ?? match[0]);
         const index = start + (match.indices ? match.indices[group]![0] : match.index + match[0].indexOf(secret));
-        if (taken.some(([from, to]) => index < to && index + secret.length > from)) continue;
+        if (overlapsTaken(taken, index, index + secret.length)) continue;
         if (!whole && format.id !== 'gcp-service-account' && isPlaceholder(secret)) continue;
         if (format.accept && !format.accept(secret, text, index, match)) continue;
-        taken.push([index, index + secret.length]);
+        found.push([index, index + secret.length]);
         matches.push({ format, secret, index });
       }
     }
+    if (found.length > 0) taken = mergeRanges(taken, found);
   }
   return matches.sort((a, b) => a.index - b.index);
 }

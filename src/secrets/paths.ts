@@ -1,3 +1,5 @@
+import { baseName } from '../workspace/paths.js';
+
 /**
  * Where a file sits in a project, for the secret scanner: values in tests, fixtures, CI workflows,
  * dev containers, docs and dev/test env files are throwaway by convention, not production secrets.
@@ -21,7 +23,7 @@ const DOCS_DIR = /(?:^|\/)(?:docs?|examples?|samples?)\//i;
 
 /** `.env.test`, `.env.local`, `local_dev.env`, `docker-compose.dev.yml`, `compose.override.yaml`, … */
 function isDevFile(path: string): boolean {
-  const name = path.slice(path.lastIndexOf('/') + 1);
+  const name = baseName(path);
   // Only env and compose files: a settings module named local.py or dev.py can be what is deployed.
   if (!/\.env$|^\.env\.|compose[^/]*\.ya?ml$/i.test(name)) return false;
   return name.toLowerCase().split(/[._-]/).some((token) => DEV_TOKENS.has(token));

@@ -1,5 +1,7 @@
 import { extractAssignments } from './assignments.js';
 import type { Assignment } from './assignments.js';
+import { lineIndex } from '../workspace/line-index.js';
+import type { DotenvEntry } from '../env/dotenv.js';
 import { looksRandom } from './entropy.js';
 import type { SecretFileKind } from './files.js';
 import { secretFileKind } from './files.js';
@@ -9,25 +11,6 @@ import { pathContext } from './paths.js';
 import { isPlaceholder } from './placeholders.js';
 import type { SecretHit } from './types.js';
 import { hasDjangoKeyShape, isNonSecretShape } from './value-shape.js';
-
-/** 1-based line and column of character offsets in `text` (line starts computed on first use). */
-function lineIndex(text: string): (offset: number) => { line: number; column: number } {
-  let starts: number[] | undefined;
-  return (offset) => {
-    if (!starts) {
-      starts = [0];
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    }
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - starts[low]! + 1 };
-  };
-}
 
 /** Passwords are judged without the entropy bar, but a single word or a short value is a stand-in. */
 const CHARACTER_CLASSES = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/];
@@ -59,13 +42,18 @@ function classify(assignment: Assignment): Pick<SecretHit, 'detector' | 'tier' |
  * values assigned to secret-looking names (Django keys by name, passwords, random-looking values).
  * `file` is workspace-relative; its name decides the assignment syntax. In tests, fixtures, CI,
  * dev-only and docs files (see paths.ts) only live provider credentials count, marked with the context.
- * Never throws.
+ * `dotenv` hands over a dotenv file's parse when the caller has one. Never throws.
  */
-export function scanText(text: string, file: string, kind: SecretFileKind | undefined = secretFileKind(file)): SecretHit[] {
+export function scanText(
+  text: string,
+  file: string,
+  kind: SecretFileKind | undefined = secretFileKind(file),
+  dotenv?: () => readonly DotenvEntry[],
+): SecretHit[] {
   if (!kind) return [];
   const lineAt = lineIndex(text);
   const context = pathContext(file);
-  const assignments = extractAssignments(kind, text, file, lineAt);
+  const assignments = extractAssignments(kind, text, lineAt, dotenv);
   const byLine = new Map<number, Assignment[]>();
   for (const assignment of assignments) {
     const onLine = byLine.get(assignment.line);

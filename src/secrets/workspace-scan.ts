@@ -1,3 +1,5 @@
+import type { DotenvEntry } from '../env/dotenv.js';
+import { readDotenv } from '../env/workspace-dotenv.js';
 import type { DjangoProject } from '../project/types.js';
 import type { Workspace } from '../workspace/types.js';
 import { isEnvFile, secretFileKind } from './files.js';
@@ -6,12 +8,19 @@ import type { SecretHit } from './types.js';
 
 const cache = new WeakMap<Workspace, Map<string, SecretHit[]>>();
 
+/** An env file's variables as the environment and compose readers parsed them (one parse per workspace). */
+function sharedDotenv(workspace: Workspace, file: string): readonly DotenvEntry[] {
+  const parsed = readDotenv(workspace, file);
+  return parsed.ok ? parsed.entries : [];
+}
+
 /**
  * Secrets in every file of the workspace the scanner reads (settings and other Python modules, env
- * files, deploy files, JSON/YAML/TOML config, key files), by file. Scanned once per workspace,
- * however many rules ask; with `focus`, only those files.
+ * files, deploy files, JSON/YAML/TOML config, key files), by file. Each file is scanned once per
+ * workspace, however many rules ask; with `focus`, only those files; with `only`, only the files it
+ * accepts (the env rules need the env files, not every file of the repository).
  */
-export function workspaceSecrets(workspace: Workspace, focus?: ReadonlySet<string>): Map<string, SecretHit[]> {
+export function workspaceSecrets(workspace: Workspace, focus?: ReadonlySet<string>, only?: (file: string) => boolean): Map<string, SecretHit[]> {
   let byFile = cache.get(workspace);
   if (!byFile) {
     byFile = new Map();
@@ -19,12 +28,12 @@ export function workspaceSecrets(workspace: Workspace, focus?: ReadonlySet<strin
   }
   const result = new Map<string, SecretHit[]>();
   for (const file of workspace.files) {
-    if (focus && !focus.has(file)) continue;
+    if ((focus && !focus.has(file)) || (only && !only(file))) continue;
     let hits = byFile.get(file);
     if (!hits) {
       const kind = secretFileKind(file);
       const text = kind ? workspace.readText(file) : undefined;
-      hits = text?.ok ? scanText(text.text, file, kind) : [];
+      hits = text?.ok ? scanText(text.text, file, kind, kind === 'dotenv' ? () => sharedDotenv(workspace, file) : undefined) : [];
       byFile.set(file, hits);
     }
     if (hits.length) result.set(file, hits);

@@ -1,11 +1,11 @@
+import { join } from 'node:path';
 import { blobSizes, readBlobs } from './cat-file.js';
 import type { BlobInfo } from './cat-file.js';
 import { tryGit } from './git.js';
-import { decodeText, MAX_TEXT_BYTES, refuseOversized } from './read.js';
+import { decodeText, MAX_TEXT_BYTES, readTextFile, refuseOversized } from './read.js';
 import type { ReadResult, Workspace } from './types.js';
 import { inVendoredDir } from './vendored.js';
 
-const REGULAR_FILE = /^100(?:644|755)$/;
 /** Types of files that are never text: their blobs are read only when a file of theirs is asked for. */
 const BINARY_EXTENSIONS = new Set(
   (
@@ -16,6 +16,8 @@ const BINARY_EXTENSIONS = new Set(
 
 interface IndexEntry {
   sha: string;
+  /** The working-tree file has the staged content (git's own stat check), so it can be read from disk. */
+  clean: boolean;
 }
 
 /** The staged blobs' sizes, and the contents of those that may be text, by id. */
@@ -30,29 +32,51 @@ function binaryByName(path: string): boolean {
   return dot > 0 && BINARY_EXTENSIONS.has(name.slice(dot + 1).toLowerCase());
 }
 
-/** Regular files in the index under `root` (one `git ls-files -s -z`), by path relative to `root`. */
+/**
+ * Regular files in the index under `root`, by path relative to `root`, with whether the working
+ * tree still holds the staged content: one `git ls-files -t -s --cached --modified -z`, which lists
+ * every entry (tag H, or M when unmerged, S when skip-worktree) and again, tagged C, each one whose
+ * working-tree file differs from the index.
+ */
 function listIndex(root: string): Map<string, IndexEntry> | undefined {
-  const output = tryGit(root, ['ls-files', '-s', '-z']);
+  const output = tryGit(root, ['ls-files', '-t', '-s', '--cached', '--modified', '-z']);
   if (!output) return undefined;
   const entries = new Map<string, IndexEntry>();
+  const changed = new Set<string>();
   for (const record of output.toString('utf8').split('\0')) {
-    // "<mode> <sha> <stage>\t<path>"; during a merge conflict, keep our side (stage 2) when there is no stage 0.
+    // "<tag> <mode> <sha> <stage>\t<path>", read by position: mode has 6 digits, stage 1. During a
+    // merge conflict, keep our side (stage 2) when there is no stage 0.
     const tab = record.indexOf('\t');
     if (tab === -1) continue;
-    const [mode, sha, stage] = record.slice(0, tab).split(' ');
+    const tag = record[0];
     const path = record.slice(tab + 1);
-    if (!mode || !sha || !REGULAR_FILE.test(mode) || inVendoredDir(path)) continue;
-    if (stage === '0' || (stage === '2' && !entries.has(path))) entries.set(path, { sha });
+    if (tag === 'C') {
+      changed.add(path);
+      continue;
+    }
+    const mode = record.slice(2, 8);
+    if ((mode !== '100644' && mode !== '100755') || inVendoredDir(path)) continue;
+    const stage = record[tab - 1];
+    if (stage === '0' || (stage === '2' && !entries.has(path))) entries.set(path, { sha: record.slice(9, tab - 2), clean: tag === 'H' && stage === '0' });
+  }
+  for (const path of changed) {
+    const entry = entries.get(path);
+    if (entry) entry.clean = false;
   }
   return entries;
 }
 
+/** A disk read that failed for a reason the blob may not share (the file went away or cannot be opened). */
+const retryFromBlob = (result: ReadResult) => !result.ok && (result.reason === 'missing' || result.reason === 'unreadable');
+
 /**
  * The workspace as the next commit would see it: the files and contents of the git index (what
- * `git add` staged), for pre-commit hooks. On the first read, one `git cat-file --batch-check` sizes
- * every staged blob and one `git cat-file --batch` reads those that may be text (not over the size
- * limit, not of a binary type), so the cost follows the text in the index rather than its images
- * and archives. undefined when `root` is not in a git repository.
+ * `git add` staged), for pre-commit hooks. A file whose working-tree copy still has the staged
+ * content is read from disk, on demand; for the others (partly staged, changed since), the first
+ * such read runs one `git cat-file --batch-check` to size their blobs and one `git cat-file --batch`
+ * to read those that may be text (not over the size limit, not of a binary type). So the cost
+ * follows what the check reads and what differs from the index, not the size of the repository.
+ * undefined when `root` is not in a git repository.
  */
 export function openIndexWorkspace(root: string, normalize: (path: string) => string): Workspace | undefined {
   const entries = listIndex(root);
@@ -62,26 +86,35 @@ export function openIndexWorkspace(root: string, normalize: (path: string) => st
   const reads = new Map<string, ReadResult>();
 
   const load = (): StagedBlobs => {
-    const sizes = blobSizes(root, [...new Set([...entries.values()].map((entry) => entry.sha))]);
+    const unclean = [...entries].filter(([, entry]) => !entry.clean);
+    const sizes = blobSizes(root, [...new Set(unclean.map(([, entry]) => entry.sha))]);
     const wanted = new Map<string, BlobInfo>();
-    for (const [path, { sha }] of entries) {
+    for (const [path, { sha }] of unclean) {
       const size = sizes.get(sha);
       if (size !== undefined && size <= MAX_TEXT_BYTES && !binaryByName(path)) wanted.set(sha, { sha, size });
     }
     return { sizes, contents: readBlobs(root, [...wanted.values()]) };
   };
 
-  const readStaged = (relative: string, sha: string): ReadResult => {
-    loaded ??= load();
-    const size = loaded.sizes.get(sha);
+  const readBlob = (relative: string, sha: string, size: number | undefined, contents?: Buffer): ReadResult => {
     if (size !== undefined) {
       const oversized = refuseOversized(size, relative);
       if (oversized) return oversized;
-      // Files of binary types were left out of the batch: read one only when it is asked for.
-      const bytes = loaded.contents.get(sha) ?? (binaryByName(relative) ? readBlobs(root, [{ sha, size }]).get(sha) : undefined);
+      const bytes = contents ?? readBlobs(root, [{ sha, size }]).get(sha);
       if (bytes) return decodeText(bytes, relative);
     }
     return { ok: false, reason: 'unreadable', message: `${relative} cannot be read from the git index` };
+  };
+
+  const readStaged = (relative: string, { sha, clean }: IndexEntry): ReadResult => {
+    if (clean) {
+      const fromDisk = readTextFile(join(root, relative), relative);
+      // Gone or unopenable since git looked: the blob still has the staged content.
+      return retryFromBlob(fromDisk) ? readBlob(relative, sha, blobSizes(root, [sha]).get(sha)) : fromDisk;
+    }
+    loaded ??= load();
+    // Files of binary types were left out of the batch: readBlob reads one only when it is asked for.
+    return readBlob(relative, sha, loaded.sizes.get(sha), loaded.contents.get(sha));
   };
 
   return {
@@ -94,11 +127,12 @@ export function openIndexWorkspace(root: string, normalize: (path: string) => st
       if (!entry) return { ok: false, reason: 'missing', message: `${relative} is not staged` };
       let result = reads.get(relative);
       if (!result) {
-        result = readStaged(relative, entry.sha);
+        result = readStaged(relative, entry);
         reads.set(relative, result);
       }
       return result;
     },
+    filesRead: () => [...reads.keys()],
     exists: (path) => entries.has(normalize(path)),
     isTracked: (path) => entries.has(normalize(path)),
     // Only staged files are in this workspace: whatever is not staged is not about to be committed.

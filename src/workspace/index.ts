@@ -16,7 +16,7 @@ export function normalizePath(path: string): string {
 
 export interface OpenWorkspaceOptions {
   /** `index`: the files and contents staged in the git index (`check --staged`); the working tree otherwise. */
-  source?: Exclude<SourceKind, 'revision'>;
+  source?: SourceKind;
 }
 
 /**
@@ -64,6 +64,7 @@ export function openWorkspace(root: string, options: OpenWorkspaceOptions = {}):
       }
       return result;
     },
+    filesRead: () => [...reads.keys()],
     exists(path: string): boolean {
       const relative = normalizePath(path);
       if (fileSet.has(relative)) return true;

@@ -2,8 +2,8 @@ export type ReadResult =
   | { ok: true; text: string }
   | { ok: false; reason: 'missing' | 'too-large' | 'binary' | 'invalid-utf8' | 'unreadable'; message: string };
 
-/** Where file contents come from: the working tree, the git index (--staged) or a revision. */
-export type SourceKind = 'worktree' | 'index' | 'revision';
+/** Where file contents come from: the working tree, or the git index (--staged). */
+export type SourceKind = 'worktree' | 'index';
 
 export interface Workspace {
   /** Absolute path of the root directory. */
@@ -13,6 +13,8 @@ export interface Workspace {
   files: readonly string[];
   /** Read a workspace-relative file as UTF-8 text, refusing binary, invalid UTF-8 and oversized files. */
   readText(path: string): ReadResult;
+  /** The workspace-relative paths readText was asked for so far. */
+  filesRead(): string[];
   exists(path: string): boolean;
   /** Whether git tracks the file; undefined outside a git repository. */
   isTracked(path: string): boolean | undefined;

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { dotenvKeyLocations, parseDotenv } from '../../src/env/dotenv.js';
+import { dotenvKeyLocations, dotenvVars, parseDotenvEntries } from '../../src/env/dotenv.js';
+import type { DotenvSource } from '../../src/env/dotenv.js';
 
-describe('parseDotenv', () => {
+const parseDotenv = (text: string, file: string, source?: DotenvSource) => dotenvVars(parseDotenvEntries(text), file, source);
+
+describe('parseDotenvEntries and dotenvVars', () => {
   it('gives every variable its value, line, column and label', () => {
     const text = [
       '# production settings',

@@ -101,6 +101,16 @@ describe('inline suppressions', () => {
     expect(rules(report)).toEqual([]);
   });
 
+  it('looks for suppressions in the files the run read and the files of its findings, nowhere else', async () => {
+    const stale = '# deploycheck: ignore[django/debug] left over\nX = 1\n';
+    const settings = hardenedSettings({ 'USE_TZ = True': 'USE_TZ = True  # deploycheck: ignore[django/debug] left over' });
+    const root = hardenedProject({ 'shop/settings.py': settings, 'tools/cleanup.py': stale, 'scripts/deploy.sh': stale });
+    // The secret scanners read every .py file, so the stale comment there is seen; no rule reads .sh files.
+    const unused = (report: Report) => report.findings.filter((f) => f.rule === 'meta/unused-suppression').map((f) => f.location.file);
+    expect(unused((await check(root)).report)).toEqual(['shop/settings.py', 'tools/cleanup.py']);
+    expect(unused((await check(root, '--ignore', 'secrets', '--ignore', 'env')).report)).toEqual(['shop/settings.py']);
+  });
+
   it('documents the policy rules like any other: listed by `rules`, explained by `explain`', async () => {
     const list = await runCli('rules');
     for (const id of ['meta/unused-suppression', 'meta/suppression-without-reason', 'meta/stale-baseline-entry']) expect(list.stdout).toContain(id);

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { djangoRequirementSpecifier, findDjangoVersion, specifierVersion } from '../../src/project/django-version.js';
 import { NEWEST_LTS } from '../../src/project/version.js';
@@ -47,6 +48,11 @@ describe('findDjangoVersion', () => {
       version: '4.2',
       source: { file: 'deps/base.txt', line: 2, column: 1 },
     });
+  });
+
+  it('does not follow a -r include out of the workspace', () => {
+    const outer = makeProject({ 'site/requirements.txt': '-r ../shared.txt\ngunicorn\n', 'shared.txt': 'Django==3.2.25\n' });
+    expect(findDjangoVersion(openWorkspace(join(outer, 'site')), '')).toEqual({ version: NEWEST_LTS });
   });
 
   it('prefers a lock file and reads the project root before the workspace root', () => {

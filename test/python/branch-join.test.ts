@@ -72,6 +72,19 @@ describe('control dependencies of a decided condition', () => {
     expect(confidenceOf(s.get('OTHER'))).toBe('certain');
   });
 
+  it('reads inside a branch that is decidably not taken leave everything as certain as without it', () => {
+    const base = 'import os\nDEBUG = False\nMIDDLEWARE = ["a.Security"]\n';
+    const skipped = 'if DEBUG:\n    MIDDLEWARE.append(os.environ.get("PROFILER", "silk.Silky"))\n    EXTRA = os.environ["EXTRA"]\n';
+    const without = one(base);
+    for (const s of [one(base + skipped), one(`${base}if os.environ.get("PROFILE") == "1":\n${skipped.split('\n').slice(1).join('\n')}`, { PROFILE: '0' })]) {
+      expect(show(s.get('MIDDLEWARE'))).toBe(show(without.get('MIDDLEWARE')));
+      expect(confidenceOf(s.get('MIDDLEWARE'))).toBe('certain');
+      expect(envReadsOf(s.get('MIDDLEWARE')).filter((read) => !read.set)).toEqual([]);
+      expect(s.has('EXTRA')).toBe(false);
+      expect(s.problems).toEqual([]);
+    }
+  });
+
   it('the taken branch carries the read as set', () => {
     const s = one(DB, { DB: 'postgres' });
     expect(show(s.get('DATABASES'))).toContain('postgresql');

@@ -322,3 +322,32 @@ describe('more module layouts', () => {
     expect(pyRepr(s.get('A'))).toBe("'outer'");
   });
 });
+
+describe('errors Python raises on values it has', () => {
+  it('an attribute of None (an unset variable read with .get) raises AttributeError', () => {
+    const code = 'import os\nALLOWED_HOSTS = os.environ.get("HOSTS").split(" ")\nOTHER = 1\n';
+    const unset = evaluate({ 'settings.py': code });
+    expect(unset.get('ALLOWED_HOSTS').kind).toBe('unknown');
+    expect(unset.problems).toEqual([expect.objectContaining({ kind: 'raises', message: expect.stringContaining("'NoneType' object has no attribute 'split'"), location: expect.objectContaining({ line: 2 }) })]);
+    expect(show(unset.get('OTHER'))).toBe('1');
+    const set = evaluate({ 'settings.py': code }, { HOSTS: 'a.example b.example' });
+    expect(show(set.get('ALLOWED_HOSTS'))).toBe("['a.example', 'b.example']");
+    expect(set.problems).toEqual([]);
+  });
+
+  it('str.join of items that are not known says why', () => {
+    const s = evaluate({ 'settings.py': 'import random\nSECRET_KEY = "".join([random.choice("ab") for i in range(3)])\n' });
+    expect(s.get('SECRET_KEY')).toMatchObject({ kind: 'unknown', reason: expect.not.stringContaining('attribute join') });
+  });
+
+  it('keeps reading the environment after a raise whose condition read it (a read does not change os or env)', () => {
+    const guard = "import os\nimport environ\nfrom django.core.exceptions import ImproperlyConfigured\nenv = environ.Env()\n";
+    const byOs = evaluate({ 'settings.py': `${guard}if not os.environ.get('SECRET_KEY'):\n    raise ImproperlyConfigured('x')\nDEBUG = os.environ.get('DEBUG') == '1'\n` }, { DEBUG: '1' });
+    expect(byOs.problems.map((problem) => problem.message)).toEqual(["raise ImproperlyConfigured('x')"]);
+    expect(show(byOs.get('DEBUG'))).toBe('True');
+    const byEnv = evaluate({ 'settings.py': `${guard}if not env.str('SECRET_KEY', default=''):\n    raise ImproperlyConfigured('x')\nDEBUG = env.bool('DEBUG', default=False)\n` }, { DEBUG: 'on' });
+    expect(show(byEnv.get('DEBUG'))).toBe('True');
+  });
+
+});
+

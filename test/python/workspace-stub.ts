@@ -4,16 +4,19 @@ import type { Workspace } from '../../src/workspace/types.js';
 /** An in-memory Workspace over `path → content` (tests only); `ignored` lists gitignored paths. */
 export function memoryWorkspace(files: Record<string, string>, ignored: string[] = []): Workspace {
   const paths = Object.keys(files).sort();
+  const read = new Set<string>();
   return {
     root: '/app',
     source: 'worktree',
     files: paths.filter((p) => !ignored.includes(p)),
     readText(path) {
+      read.add(path);
       const text = files[path];
       if (text === undefined) return { ok: false, reason: 'missing', message: `${path} does not exist` };
       if (text.includes('\0')) return { ok: false, reason: 'binary', message: `${path} is binary` };
       return { ok: true, text };
     },
+    filesRead: () => [...read],
     exists: (path) => path in files,
     isTracked: (path) => path in files && !ignored.includes(path),
     isIgnored: (path) => ignored.includes(path),

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { EXPECTED_SECRETS, LOOK_ALIKES } from './cases.js';
 import { shannonEntropy } from '../../src/secrets/entropy.js';
 import { isEnvTemplate, secretFileKind } from '../../src/secrets/files.js';
-import { gitignoreCoversEnv } from '../../src/secrets/gitignore.js';
 import { isPlaceholder } from '../../src/secrets/placeholders.js';
 import { scanText } from '../../src/secrets/scanner.js';
 import type { SecretHit } from '../../src/secrets/types.js';
@@ -84,13 +83,5 @@ describe('odd input', () => {
   it('measures entropy in bits per character', () => {
     expect(shannonEntropy('aaaa')).toBe(0);
     expect(shannonEntropy('abcd')).toBe(2);
-  });
-
-  it('knows which .gitignore lines ignore .env', () => {
-    expect(gitignoreCoversEnv('node_modules/\n.env\n')).toBe(true);
-    expect(gitignoreCoversEnv('*.env\n')).toBe(true);
-    expect(gitignoreCoversEnv('.env*\n!.env\n')).toBe(false);
-    expect(gitignoreCoversEnv('/.env\n')).toBe(true);
-    expect(gitignoreCoversEnv('dist/\n')).toBe(false);
   });
 });

@@ -89,9 +89,9 @@ describe('secrets and env rules', () => {
     ]);
   });
 
-  it('still ask for a .gitignore entry when no .env is tracked', async () => {
-    const root = makeProject({ 'app.py': 'DEBUG = False\n', '.gitignore': 'node_modules/\n' });
-    gitInit(root, 'app.py');
+  it('still ask for a .gitignore entry when no .env is tracked but the project uses one', async () => {
+    const root = makeProject({ 'app.py': 'DEBUG = False\n', '.gitignore': 'node_modules/\n', '.env.example': 'DEBUG=\n' });
+    gitInit(root, 'app.py', '.env.example');
     expect(await rules(root)).toEqual([['env/gitignore-missing', '.gitignore', 1]]);
   });
 

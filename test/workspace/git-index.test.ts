@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { blobSizes, readBlobs } from '../../src/workspace/cat-file.js';
@@ -92,5 +92,25 @@ describe('the index workspace', () => {
     expect(workspace.readText('notes.png')).toEqual({ ok: true, text: 'not really an image\n' });
     expect(workspace.readText('latin1.py')).toMatchObject({ ok: false, reason: 'invalid-utf8' });
     expect(workspace.readText('unstaged.py')).toMatchObject({ ok: false, reason: 'missing' });
+  });
+
+  it('reads each file as staged: unchanged ones, changed ones, deleted ones and partly staged ones', () => {
+    const root = makeProject({ 'same.py': 'A = 1\n', 'changed.py': 'B = 1\n', 'deleted.py': 'C = 1\n', 'partly.py': 'D = 1\n' });
+    git(root, 'init', '-q');
+    git(root, 'add', '-A');
+    writeFileSync(join(root, 'changed.py'), 'B = 2\n');
+    rmSync(join(root, 'deleted.py'));
+    writeFileSync(join(root, 'partly.py'), 'D = 2\n');
+    git(root, 'add', 'partly.py');
+    writeFileSync(join(root, 'partly.py'), 'D = 3\n');
+    const workspace = openWorkspace(root, { source: 'index' });
+
+    expect(['same.py', 'changed.py', 'deleted.py', 'partly.py'].map((file) => workspace.readText(file))).toEqual([
+      { ok: true, text: 'A = 1\n' },
+      { ok: true, text: 'B = 1\n' },
+      { ok: true, text: 'C = 1\n' },
+      { ok: true, text: 'D = 2\n' },
+    ]);
+    expect(workspace.filesRead().sort()).toEqual(['changed.py', 'deleted.py', 'partly.py', 'same.py']);
   });
 });

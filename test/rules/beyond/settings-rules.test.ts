@@ -170,6 +170,17 @@ describe('django/use-x-forwarded-host', () => {
     expect(finding?.severity).toBe('low');
   });
 
+  it('is info when the repository\'s nginx overwrites X-Forwarded-Host, low when it passes the client\'s on', async () => {
+    const nginx = (value: string) => `server {\n    location / {\n        proxy_pass http://app:8000;\n        proxy_set_header X-Forwarded-Host ${value};\n    }\n}\n`;
+    const [info] = await findingsOf('django/use-x-forwarded-host', settingsProject('USE_X_FORWARDED_HOST = True\n', { 'nginx/site.conf': nginx('$host') }));
+    expect(info?.severity).toBe('info');
+    expect(info?.message).toContain('nginx sets X-Forwarded-Host to $host');
+    expect(info?.related).toContainEqual({ location: { file: 'nginx/site.conf', line: 4, column: 1 }, message: 'nginx overwrites X-Forwarded-Host with $host' });
+    const passOn = settingsProject('USE_X_FORWARDED_HOST = True\n', { 'nginx/site.conf': nginx('$http_x_forwarded_host') });
+    const [low] = await findingsOf('django/use-x-forwarded-host', passOn);
+    expect(low?.severity).toBe('low');
+  });
+
   it('does not fire by default', async () => {
     expect(await findingsOf('django/use-x-forwarded-host', settingsProject('DEBUG = False\n'))).toEqual([]);
   });
@@ -185,12 +196,12 @@ describe('django/cors-allow-all', () => {
     expect(at(finding)).toBe('mysite/settings.py:3');
   });
 
-  it("fires on 'null', http:// origins and a catch-all regex", async () => {
+  it("fires on 'null', http:// origins and a catch-all regex (medium and low without credentials)", async () => {
     const root = settingsProject(
       `${APPS}CORS_ALLOWED_ORIGINS = ['null', 'http://a.com', 'https://b.com']\nCORS_ALLOWED_ORIGIN_REGEXES = [r'^https?://.*$', r'^https://\\w+\\.example\\.com$']\n`,
     );
     const findings = await findingsOf('django/cors-allow-all', root);
-    expect(findings.map((finding) => finding.severity)).toEqual(['high', 'medium', 'high']);
+    expect(findings.map((finding) => finding.severity)).toEqual(['medium', 'low', 'medium']);
     expect(findings.map(at)).toEqual(['mysite/settings.py:2', 'mysite/settings.py:2', 'mysite/settings.py:3']);
   });
 

@@ -25,12 +25,31 @@ describe('django/admin-default-path', () => {
 describe('django/ssl-redirect-without-proxy-header', () => {
   const REDIRECT = "MIDDLEWARE = ['django.middleware.security.SecurityMiddleware']\nSECURE_SSL_REDIRECT = True\n";
 
-  it('fires on Heroku (Procfile) without SECURE_PROXY_SSL_HEADER', async () => {
-    const root = settingsProject(REDIRECT, { Procfile: 'web: gunicorn mysite.wsgi\n' });
+  it('fires on Heroku (Procfile) without SECURE_PROXY_SSL_HEADER when the server does not trust X-Forwarded-Proto', async () => {
+    const root = settingsProject(REDIRECT, { Procfile: 'web: waitress-serve mysite.wsgi:application\n' });
     const [finding] = await findingsOf('django/ssl-redirect-without-proxy-header', root);
     expect(at(finding)).toBe('mysite/settings.py:2');
     expect(finding?.severity).toBe('high');
     expect(finding?.message).toContain('heroku');
+    expect(finding?.message).toContain('redirected again, forever');
+  });
+
+  it("is info with gunicorn on the Heroku buildpack, which sets FORWARDED_ALLOW_IPS='*' (no loop)", async () => {
+    const root = settingsProject(REDIRECT, { Procfile: 'web: gunicorn mysite.wsgi\n' });
+    const [finding] = await findingsOf('django/ssl-redirect-without-proxy-header', root);
+    expect(finding).toMatchObject({ severity: 'info' });
+    expect(finding?.message).toContain("no redirect loop, because gunicorn trusts X-Forwarded-Proto (the Heroku Python buildpack sets FORWARDED_ALLOW_IPS='*')");
+    expect(finding?.related).toContainEqual({ location: { file: 'Procfile', line: 1, column: 6 }, message: expect.stringContaining('gunicorn trusts') });
+  });
+
+  it('stays high for gunicorn behind Fly unless FORWARDED_ALLOW_IPS says to trust the proxy', async () => {
+    const fly = 'app = "mysite"\n\n[processes]\n  app = "gunicorn mysite.wsgi"\n';
+    const [untrusted] = await findingsOf('django/ssl-redirect-without-proxy-header', settingsProject(REDIRECT, { 'fly.toml': fly }));
+    expect(untrusted?.severity).toBe('high');
+    const trusted = `${fly}\n[env]\n  FORWARDED_ALLOW_IPS = "*"\n`;
+    const [info] = await findingsOf('django/ssl-redirect-without-proxy-header', settingsProject(REDIRECT, { 'fly.toml': trusted }));
+    expect(info?.severity).toBe('info');
+    expect(info?.message).toContain('FORWARDED_ALLOW_IPS is set');
   });
 
   it('fires on a header name without the HTTP_ prefix, whatever the platform', async () => {

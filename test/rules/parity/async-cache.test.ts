@@ -48,8 +48,8 @@ CACHES = {
     const contains = await findingsOf('django/cache-in-public-dir', cacheAt('BASE_DIR'));
     expect(contains.map((finding) => finding.message.replace(/.* (contains \w+):.*/, '$1'))).toEqual([
       'contains MEDIA_ROOT',
-      'contains STATIC_ROOT',
       'contains STATICFILES_DIRS',
+      'contains STATIC_ROOT',
     ]);
   });
 

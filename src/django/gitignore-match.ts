@@ -1,0 +1,58 @@
+/**
+ * Whether the lines of a top-level .gitignore ignore a workspace-relative path, existing or not (git
+ * itself only answers for files that exist). Later lines win and `!` re-includes; a pattern with a
+ * slash is anchored at the root, one without matches a name at any depth, a trailing slash matches
+ * directories only. Not modelled: git's rule that a file under an excluded directory cannot be re-included.
+ */
+
+function globSource(glob: string): string {
+  let out = '';
+  for (let i = 0; i < glob.length; i++) {
+    const char = glob[i]!;
+    if (glob.startsWith('**/', i)) {
+      out += '(?:.*/)?';
+      i += 2;
+    } else if (glob.startsWith('/**', i) && i + 3 === glob.length) {
+      out += '/.*';
+      i += 2;
+    } else if (char === '*') out += '[^/]*';
+    else if (char === '?') out += '[^/]';
+    else if (char === '\\' && i + 1 < glob.length) out += `\\${glob[++i]}`;
+    else out += /[.+^$(){}|]/.test(char) ? `\\${char}` : char; // [...] classes are the same in both
+  }
+  return out;
+}
+
+function patternRegex(glob: string): RegExp | undefined {
+  try {
+    return new RegExp(`^${globSource(glob)}$`);
+  } catch {
+    return undefined; // an unbalanced [ that git would ignore as well
+  }
+}
+
+export function gitignoreIgnores(text: string, path: string): boolean {
+  const segments = path.split('/');
+  let ignored = false;
+  for (const raw of text.split(/\r?\n/)) {
+    let pattern = raw.replace(/(?<!\\)\s+$/, '');
+    if (pattern === '' || pattern.startsWith('#')) continue;
+    const negated = pattern.startsWith('!');
+    if (negated) pattern = pattern.slice(1);
+    const directoryOnly = pattern.endsWith('/');
+    if (directoryOnly) pattern = pattern.slice(0, -1);
+    const anchored = pattern.includes('/');
+    const regex = patternRegex(pattern.replace(/^\//, ''));
+    if (!regex) continue;
+    // Each leading directory, then the file itself (not for a directory-only pattern).
+    const last = directoryOnly ? segments.length - 1 : segments.length;
+    for (let length = 1; length <= last; length++) {
+      const candidate = anchored ? segments.slice(0, length).join('/') : segments[length - 1]!;
+      if (regex.test(candidate)) {
+        ignored = !negated;
+        break;
+      }
+    }
+  }
+  return ignored;
+}
