@@ -36,8 +36,9 @@ export async function buildCli(outRoot = root) {
     // undici is some 100 modules that only scan and serve load.
     external: ['undici'],
     plugins: [commonJsTreeSitter],
-    define: { 'import.meta.url': '__import_meta_url' },
-    banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+    // Injected rather than a banner: a banner would come before "use strict" and leave the bundle in sloppy mode.
+    inject: ['scripts/import-meta-url.js'],
+    define: { 'import.meta.url': 'importMetaUrl' },
   });
   if (resolve(outRoot) !== resolve(root)) {
     mkdirSync(join(outRoot, 'bin'), { recursive: true });

@@ -6,6 +6,7 @@ import { confidenceOf, pyRepr, truthy } from '../../src/python/value.js';
 import { settingIncludes, settingReport } from '../../src/django/setting-helpers.js';
 import { corsScope, corsSetting, pythonMatch } from '../../src/django/cors.js';
 import type { CorsScope } from '../../src/django/cors.js';
+import { isLoopbackOrigin } from '../../src/django/origins.js';
 
 const CORS_APP = 'corsheaders';
 const CORS_MIDDLEWARE = 'corsheaders.middleware.CorsMiddleware';
@@ -80,7 +81,7 @@ export default defineRule({
         if (confidenceOf(item) === 'default') at.confidence = 'default';
         if (item.value === 'null') {
           ctx.report({ ...at, severity: anyOrigin, message: `${origins.name} allows the 'null' origin, which any sandboxed iframe or local file sends: it may read responses${where}${consequence}` });
-        } else if (/^http:\/\//i.test(item.value)) {
+        } else if (/^http:\/\//i.test(item.value) && !isLoopbackOrigin(item.value)) {
           ctx.report({ ...at, severity: plainHttp, message: `${origins.name} allows the plain-HTTP origin ${pyRepr(item)}, which a network attacker can impersonate to read responses${where}${consequence}` });
         }
       }

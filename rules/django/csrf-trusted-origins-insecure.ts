@@ -3,6 +3,7 @@ import { defineRule } from '../../src/engine/types.js';
 import { confidenceOf, pyRepr } from '../../src/python/value.js';
 import { versionAtLeast } from '../../src/project/version.js';
 import { settingReport } from '../../src/django/setting-helpers.js';
+import { isLoopbackOrigin } from '../../src/django/origins.js';
 
 export default defineRule({
   id: 'django/csrf-trusted-origins-insecure',
@@ -46,7 +47,7 @@ export default defineRule({
           django: '4_0.E001',
           message: `CSRF_TRUSTED_ORIGINS entry ${pyRepr(item)} has no scheme: Django ${ctx.project.djangoVersion.version} requires one (e.g. 'https://${entry.replace(/^\./, '*.')}') and the system check fails`,
         });
-      } else if (/^http:\/\//i.test(entry)) {
+      } else if (/^http:\/\//i.test(entry) && !isLoopbackOrigin(entry)) {
         ctx.report({ ...at, message: `CSRF_TRUSTED_ORIGINS trusts the plain-HTTP origin ${pyRepr(item)}, which a network attacker can impersonate` });
       } else if (entry.includes('://*.') || (!schemes && entry.startsWith('.'))) {
         ctx.report({ ...at, severity: 'low', message: `CSRF_TRUSTED_ORIGINS entry ${pyRepr(item)} trusts every subdomain` });

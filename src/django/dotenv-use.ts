@@ -68,6 +68,8 @@ function fromCompose(workspace: Workspace): EnvFileUse[] {
       else {
         for (let next = index + 1; next < lines.length; next++) {
           const item = /^\s*-\s*(?:path:\s*)?([^#\s]+)/.exec(lines[next]!);
+          // The long syntax's other keys (`required: false`, `format: raw`) sit between the items.
+          if (!item && /^\s+(?:required|format):/.test(lines[next]!)) continue;
           if (!item) break;
           values.push([item[1]!, next]);
         }

@@ -18,7 +18,10 @@ function globSource(glob: string): string {
     } else if (char === '*') out += '[^/]*';
     else if (char === '?') out += '[^/]';
     else if (char === '\\' && i + 1 < glob.length) out += `\\${glob[++i]}`;
-    else out += /[.+^$(){}|]/.test(char) ? `\\${char}` : char; // [...] classes are the same in both
+    else if (char === '[' && glob[i + 1] === '!') {
+      out += '[^'; // git negates a class with `[!…]`, a regex with `[^…]`
+      i++;
+    } else out += /[.+^$(){}|]/.test(char) ? `\\${char}` : char;
   }
   return out;
 }

@@ -37,7 +37,10 @@ function raiseConditions(root: PyNode, line: number, column: number): string[] {
  * another reason (an unset DATABASE_URL does not stop a weak key from being used once it is set).
  */
 export function keyGuardRaise(settings: Settings, workspace: Workspace, key: PyValue): EvalProblem | undefined {
-  const names = ['SECRET_KEY', ...envReadsOf(key).map((read) => read.name)].map((name) => name.replace(/\W/g, '')).filter(Boolean);
+  // The key's value also carries the variables of the branches it was chosen in (DJANGO_ENV, DEBUG):
+  // a guard about those is not about the key, so only key-like variables count.
+  const keyReads = envReadsOf(key).filter((read) => /KEY|SECRET/i.test(read.name));
+  const names = ['SECRET_KEY', ...keyReads.map((read) => read.name)].map((name) => name.replace(/\W/g, '')).filter(Boolean);
   const raises = settings.problems.filter((problem) => problem.kind === 'raises');
   const direct = raises.find((problem) => mentions(problem.message, names));
   if (direct) return direct;

@@ -32,6 +32,10 @@ export const GRADE_CAPS: Record<string, { grade: string; reason: string }> = {
     grade: 'F',
     reason: 'the production SECRET_KEY is committed: anyone with the code can forge sessions',
   },
+  'django/settings-module-missing': {
+    grade: 'C',
+    reason: 'the settings module is not in the repository: no settings rule ran, so the grade covers only deploy files and secrets',
+  },
   'web/debug-page': { grade: 'F', reason: "the site serves Django's DEBUG page: URLconf, tracebacks and settings are public" },
   'web/env-exposed': { grade: 'F', reason: 'the .env file is served: every secret in it is public and must be rotated' },
 };

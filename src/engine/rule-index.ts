@@ -40,6 +40,7 @@ export const RULE_MODULES: Readonly<Record<string, () => Promise<RuleModule>>> =
   'django/session-cookie-insecure': () => import('../../rules/django/session-cookie-insecure.js'),
   'django/setting-unknown': () => import('../../rules/django/setting-unknown.js'),
   'django/settings-error': () => import('../../rules/django/settings-error.js'),
+  'django/settings-module-missing': () => import('../../rules/django/settings-module-missing.js'),
   'django/sqlite-in-production': () => import('../../rules/django/sqlite-in-production.js'),
   'django/ssl-redirect-off': () => import('../../rules/django/ssl-redirect-off.js'),
   'django/ssl-redirect-without-proxy-header': () => import('../../rules/django/ssl-redirect-without-proxy-header.js'),

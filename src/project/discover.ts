@@ -215,12 +215,20 @@ function rootsWithoutManagePy(workspace: Workspace): string[] {
  * wsgi.py/asgi.py package with settings, else (with `--settings`) the workspace root.
  * A missing `--env-file` is a UsageError. Requires `initPythonParser()` to have been awaited.
  */
+/** A directory of a test suite: the Django projects in it exist to run tests, never to be deployed. */
+const TEST_DIR = /^(?:tests?|testing)$/;
+
+/** A project root outside test suites (a library's `tests/projects/regular` is not deployed; checking it directly still works: its root is then ''). */
+function isDeployable(root: string): boolean {
+  return !root.split('/').some((segment) => TEST_DIR.test(segment));
+}
+
 export function discoverProjects(workspace: Workspace, options: DiscoverOptions = {}): DjangoProject[] {
   for (const path of options.envFiles ?? []) {
     if (!existsSync(isAbsolute(path) ? path : resolve(path))) throw new UsageError(`--env-file ${path}: no such file`);
   }
-  const manageRoots = workspace.files.filter((path) => baseName(path) === 'manage.py').map(dirName);
-  const roots = manageRoots.length > 0 ? manageRoots : rootsWithoutManagePy(workspace);
+  const manageRoots = workspace.files.filter((path) => baseName(path) === 'manage.py').map(dirName).filter(isDeployable);
+  const roots = manageRoots.length > 0 ? manageRoots : rootsWithoutManagePy(workspace).filter(isDeployable);
   if (roots.length === 0 && options.settings) roots.push('');
   const unique = [...new Set(roots)].sort();
   return unique.map((root) => createProject(workspace, root, options, unique));

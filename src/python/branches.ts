@@ -130,30 +130,54 @@ export function runBothBranches(interp: Interpreter, scope: Scope, first: () => 
     scope.undo(mark);
     for (const [owner, names] of firstValues) for (const [name, { value, at }] of names) owner.set(name, value, at);
   };
+  /**
+   * The joins of what the two paths left, for every scope either wrote except `skip`, computed
+   * while the second path's state is in place (the first one's is in firstValues).
+   */
+  const joins = (skip?: Scope): [Scope, string, PyValue, FileLocation | undefined][] => {
+    const result: [Scope, string, PyValue, FileLocation | undefined][] = [];
+    for (const owner of new Set([...firstChanges.keys(), ...secondChanges.keys()])) {
+      if (owner === skip) continue;
+      const firstNames = firstChanges.get(owner);
+      const secondNames = secondChanges.get(owner);
+      const ownFirstValues = firstValues.get(owner);
+      for (const name of new Set([...(firstNames?.keys() ?? []), ...(secondNames?.keys() ?? [])])) {
+        const before = firstNames?.get(name) ?? secondNames!.get(name)!;
+        const firstValue = ownFirstValues?.has(name) ? ownFirstValues.get(name)!.value : before.had ? before.prev : undefined;
+        const secondValue = owner.values.get(name);
+        const at = owner.assignedAt.get(name) ?? ownFirstValues?.get(name)?.at ?? interp.statement;
+        if (firstValue === secondValue) continue;
+        result.push([owner, name, joinValues(firstValue, secondValue, reason, env), at]);
+      }
+    }
+    return result;
+  };
+  const apply = (joined: ReturnType<typeof joins>) => {
+    for (const [owner, name, value, at] of joined) owner.set(name, value, at);
+  };
+
   if (a.kind === 'raised' && b.kind === 'raised') throw a.signal;
-  if (a.kind === 'returned' && b.kind === 'returned') throw new ReturnSignal(joinValues(a.signal.value, b.signal.value, reason, env));
+  // A path that returns ends the function, but what it wrote outside the function (a module name
+  // through `global`, a mutated module list) stays: those writes join the other path's. Its locals die.
+  if (a.kind === 'returned' && b.kind === 'returned') {
+    apply(joins(scope));
+    throw new ReturnSignal(joinValues(a.signal.value, b.signal.value, reason, env));
+  }
   if (a.kind === 'raised' && b.kind === 'returned') throw new ReturnSignal(withMeta(b.signal.value, { env }));
-  if (a.kind === 'returned' && b.kind === 'raised') throw new ReturnSignal(withMeta(a.signal.value, { env }));
+  if (a.kind === 'returned' && b.kind === 'raised') {
+    keepFirst();
+    throw new ReturnSignal(withMeta(a.signal.value, { env }));
+  }
   if (a.kind !== 'done' || b.kind !== 'done') {
     // One path goes on: the state is the other path's; a value it returned joins the function's result.
     const ended = a.kind !== 'done' ? a : b;
+    const outer = ended.kind === 'returned' ? joins(scope) : [];
     if (ended === b) keepFirst();
+    apply(outer);
     if (ended.kind === 'returned') interp.frames.at(-1)?.pendingReturns.push({ value: withMeta(ended.signal.value, { env }), reason });
     return attachControl(changedPlaces(scope, mark), env);
   }
-  for (const owner of new Set([...firstChanges.keys(), ...secondChanges.keys()])) {
-    const firstNames = firstChanges.get(owner);
-    const secondNames = secondChanges.get(owner);
-    const ownFirstValues = firstValues.get(owner);
-    for (const name of new Set([...(firstNames?.keys() ?? []), ...(secondNames?.keys() ?? [])])) {
-      const before = firstNames?.get(name) ?? secondNames!.get(name)!;
-      const firstValue = ownFirstValues?.has(name) ? ownFirstValues.get(name)!.value : before.had ? before.prev : undefined;
-      const secondValue = owner.values.get(name);
-      const at = owner.assignedAt.get(name) ?? ownFirstValues?.get(name)?.at ?? interp.statement;
-      if (firstValue === secondValue) continue;
-      owner.set(name, joinValues(firstValue, secondValue, reason, env), at);
-    }
-  }
+  apply(joins());
 }
 
 /**

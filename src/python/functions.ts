@@ -1,12 +1,14 @@
 import type { PyNode as SyntaxNode } from './syntax.js';
 import type { Args, Interpreter } from './evaluator.js';
 import { Scope } from './scope.js';
+import type { Mark } from './scope.js';
+import type { FileLocation } from '../engine/types.js';
 import type { EnvRead, PyValue } from './value.js';
 import type { FunctionDefinition } from './internals.js';
 import { setInternal } from './internals.js';
 import { ReturnSignal } from './signals.js';
 import { evalExpr } from './expressions.js';
-import { assignedNames, execBlock, placeOf, writtenNames } from './statements.js';
+import { assignedNames, execBlock, mayChange, placeOf, writtenNames } from './statements.js';
 import { joinValues } from './branches.js';
 import { envOf, mergeEnv, none, object, tuple, unknown, withMeta } from './pyops.js';
 
@@ -156,7 +158,9 @@ export function callFunction(interp: Interpreter, name: string, definition: Func
     const parameters = new Set(parametersOf(definition.node).map((parameter) => parameter.name));
     for (const outer of assignedNames(body)) {
       const place = placeOf(local, outer, written);
-      if (place !== local && !parameters.has(outer)) place.set(outer, unknown(`changed by ${name}(), which ${reason}`, { loc: where }), interp.statement);
+      if (place !== local && !parameters.has(outer) && mayChange(local, outer, written)) {
+        place.set(outer, unknown(`changed by ${name}(), which ${reason}`, { loc: where }), interp.statement);
+      }
     }
     return unknown(`${name}() ${reason}`, { loc: where, env: argumentEnv });
   };
@@ -167,6 +171,7 @@ export function callFunction(interp: Interpreter, name: string, definition: Func
   if (failure) return interp.fail('TypeError', `TypeError: ${failure}`, where, argumentEnv);
   const saved = { file: interp.file, module: interp.module, statement: interp.statement };
   const frame: CallFrame = { name, pendingReturns: [], controlEnv: undefined };
+  const callStart = local.mark();
   interp.file = definition.file;
   interp.module = definition.module;
   interp.frames.push(frame);
@@ -184,7 +189,24 @@ export function callFunction(interp: Interpreter, name: string, definition: Func
   for (const pending of frame.pendingReturns) {
     result = joinValues(pending.value, result, `${name}() returns different values: ${pending.reason}`, undefined);
   }
+  if (frame.pendingReturns.length) joinEarlyReturns(local, callStart, `${name}() may return early: ${frame.pendingReturns[0]!.reason}`, where);
   return withMeta(result, { env: mergeEnv(frame.controlEnv) });
+}
+
+/**
+ * A call that may have returned early (on a path that depends on something unknown) may not have
+ * made the writes outside the function that come after that return: each such write joins with the
+ * value from before the call, so only what holds either way stays certain.
+ */
+function joinEarlyReturns(local: Scope, callStart: Mark, reason: string, where: FileLocation): void {
+  for (const [owner, names] of local.allChangesSince(callStart)) {
+    if (owner === local) continue;
+    for (const [name, prior] of names) {
+      const before = prior.had ? prior.prev : undefined;
+      const after = owner.values.get(name);
+      if (before !== after) owner.set(name, joinValues(before, after, reason, undefined), owner.assignedAt.get(name) ?? where);
+    }
+  }
 }
 
 /**

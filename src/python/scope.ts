@@ -111,11 +111,6 @@ export class Scope {
     return { position: this.journal.changes.length, time: this.journal.clock++ };
   }
 
-  /** The names of this scope written since `mark`, each with the binding it had before the first write. */
-  changesSince(mark: Mark): Map<string, PriorBinding> {
-    return this.allChangesSince(mark).get(this) ?? new Map();
-  }
-
   /**
    * Every scope that existed at `mark` and was written since, with its changed names (first write
    * each). Scopes created since (a call's locals, a module imported in the branch) are not included.

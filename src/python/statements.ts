@@ -9,7 +9,7 @@ import { binary, evalExpr, iterableItems } from './expressions.js';
 import { envOf, list, none, object, withMeta, unknown } from './pyops.js';
 import { execIf } from './branches.js';
 import { execImport, execImportFrom } from './imports.js';
-import { setInternal } from './internals.js';
+import { internalOf, setInternal } from './internals.js';
 import { runTryWithOptionalImports } from './optional-imports.js';
 import type { ImportFork } from './optional-imports.js';
 
@@ -50,11 +50,27 @@ const MUTATING_METHODS = new Set([
   'sort', 'reverse', 'read_env', 'putenv', 'unsetenv', '__setitem__', '__delitem__',
 ]);
 
+/**
+ * A module, or an object of a library the evaluator does not model (`os`, `environ`, `env =
+ * environ.Env()`): a mutating call on it (`os.environ.setdefault`, `env.read_env`) changes the
+ * environment or library state, never what the name is bound to, so it must not become unknown.
+ */
+export function isModuleLike(value: PyValue | undefined): boolean {
+  return value?.kind === 'object' && (value.type.startsWith('ext:') || internalOf(value)?.tag === 'module');
+}
+
+/** Whether a statement that may have run changes what `name` holds, as far as the evaluator tracks it. */
+export function mayChange(scope: Scope, name: string, written: { bound: Set<string> }): boolean {
+  return written.bound.has(name) || !isModuleLike(scope.get(name));
+}
+
 /** Mark every name a statement would assign or mutate as unknown. */
 export function poison(interp: Interpreter, node: SyntaxNode, scope: Scope, reason: string): void {
   const where = interp.here(node);
   const written = writtenNames(node);
-  for (const name of assignedNames(node)) placeOf(scope, name, written).set(name, unknown(reason, { loc: where }), where);
+  for (const name of assignedNames(node)) {
+    if (mayChange(scope, name, written)) placeOf(scope, name, written).set(name, unknown(reason, { loc: where }), where);
+  }
 }
 
 /** The names a statement (or block) would assign or mutate, found syntactically. */

@@ -1,6 +1,6 @@
 /**
  * Shapes of values that sit under secret-sounding names without being secrets: format strings,
- * UUIDs, password hashes, regexes, paths, addresses, enum constants. The name-based tiers only
+ * UUIDs, password hashes, regexes, paths, addresses, rate limits, enum constants. The name-based tiers only
  * report values that look like credentials.
  */
 import { shannonEntropy } from './entropy.js';
@@ -16,6 +16,9 @@ const URL_PATH = /^\/[\w\-./{}:%<>]*$/;
 /** `files/report.png`, `static/js/app.js`: a relative file path. */
 const FILE_PATH = /^[\w.-]+(?:\/[\w.-]+)+\.[A-Za-z0-9]{1,5}$/;
 const HEX_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
+/** Rate limits as django-ratelimit, allauth and DRF write them: `5/m`, `5/m/user`, `20/m/ip,5/m/key`, `100/day`. */
+const RATE = String.raw`\d+/\d*(?:s|sec|second|m|min|minute|h|hour|d|day)(?:/[a-z_]{1,16})?`;
+const RATE_LIMIT = new RegExp(`^${RATE}(?:\\s*,\\s*${RATE})*$`, 'i');
 /** Letters and separators only: words (`sumo:wiki:full-rebuild`), unless random-looking. */
 const WORDS_ONLY = /^[A-Za-z_.:\-/ ]+$/;
 /** Django's get_random_secret_key() alphabet. */
@@ -48,7 +51,7 @@ export function hasDjangoKeyShape(value: string): boolean {
 export function isNonSecretShape(value: string, name: string): boolean {
   if (hasDjangoKeyShape(value)) return false;
   if (FORMAT_PLACEHOLDER.test(value) || UUID.test(value) || PASSWORD_HASH.test(value) || REGEX.test(value)) return true;
-  if (URL_PATH.test(value) || FILE_PATH.test(value) || HEX_ADDRESS.test(value)) return true;
+  if (URL_PATH.test(value) || FILE_PATH.test(value) || HEX_ADDRESS.test(value) || RATE_LIMIT.test(value)) return true;
   // Enum constants: INVALID_PASSWORD = "invalid_password", PasswordReset = "password-reset".
   const bare = normalise(value);
   if (bare !== '' && (bare === normalise(name) || (bare.length >= 8 && normalise(name).includes(bare)))) return true;

@@ -34,12 +34,13 @@ function binaryByName(path: string): boolean {
 
 /**
  * Regular files in the index under `root`, by path relative to `root`, with whether the working
- * tree still holds the staged content: one `git ls-files -t -s --cached --modified -z`, which lists
- * every entry (tag H, or M when unmerged, S when skip-worktree) and again, tagged C, each one whose
- * working-tree file differs from the index.
+ * tree still holds the staged content: one `git ls-files -v -s --cached --modified -z`, which lists
+ * every entry (tag H; M when unmerged, S when skip-worktree, lower case when marked assume-unchanged,
+ * whose disk copy git does not look at) and again, tagged C, each one whose working-tree file
+ * differs from the index. Only H entries that are not also C are read from disk.
  */
 function listIndex(root: string): Map<string, IndexEntry> | undefined {
-  const output = tryGit(root, ['ls-files', '-t', '-s', '--cached', '--modified', '-z']);
+  const output = tryGit(root, ['ls-files', '-v', '-s', '--cached', '--modified', '-z']);
   if (!output) return undefined;
   const entries = new Map<string, IndexEntry>();
   const changed = new Set<string>();
@@ -50,7 +51,7 @@ function listIndex(root: string): Map<string, IndexEntry> | undefined {
     if (tab === -1) continue;
     const tag = record[0];
     const path = record.slice(tab + 1);
-    if (tag === 'C') {
+    if (tag === 'C' || tag === 'c') {
       changed.add(path);
       continue;
     }

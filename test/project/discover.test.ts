@@ -70,6 +70,19 @@ describe('discoverProjects', () => {
     expect(projects[0]?.settings?.get('SECRET_KEY')).toMatchObject({ kind: 'str', value: 'x' });
   });
 
+  it("leaves out the projects of a test suite, unless one is checked on its own", () => {
+    const files = {
+      'manage.py': managePy('shop.settings'),
+      'shop/settings.py': SETTINGS,
+      'tests/projects/regular/manage.py': managePy('regular.settings'),
+      'tests/projects/regular/regular/settings.py': SETTINGS,
+      'app/test/manage.py': managePy('t.settings'),
+    };
+    const root = makeProject(files);
+    expect(discoverProjects(openWorkspace(root)).map((p) => p.root)).toEqual(['']);
+    expect(discoverProjects(openWorkspace(`${root}/tests/projects/regular`)).map((p) => [p.root, p.settingsModule])).toEqual([['', 'regular.settings']]);
+  });
+
   it('takes the settings module from --settings, then the environment (Dockerfile ENV), then wsgi.py, then manage.py', () => {
     const full = precedenceProject({
       'mysite/wsgi.py': wsgiPy('mysite.settings.prod'),

@@ -349,5 +349,19 @@ describe('errors Python raises on values it has', () => {
     expect(show(byEnv.get('DEBUG'))).toBe('True');
   });
 
+
+  it('keeps os readable after a helper that calls os.environ.setdefault is not followed', () => {
+    const source = [
+      'import os',
+      'import vendorlib',
+      'def defaults(*names):',
+      "    os.environ.setdefault('DJANGO_DEBUG', 'False')",
+      'defaults(*vendorlib.names())',
+      "DEBUG = os.environ.get('DJANGO_DEBUG', 'True') == 'True'",
+      '',
+    ].join('\n');
+    // The call is not followed (its arguments are unknown), so its setdefault is not seen; os stays what it was.
+    expect(evaluate({ 'settings.py': source }).get('DEBUG')).toMatchObject({ kind: 'bool', value: true });
+  });
 });
 

@@ -68,4 +68,21 @@ describe('project functions that assign module names through `global`', () => {
     expect(show(s.get('X'))).toBe('1');
     expect(show(s.get('N'))).toBe('5');
   });
+
+  it('keeps what a path that returns wrote outside the function, joined with the other path', () => {
+    const early = one(
+      'import os\nINSTALLED_APPS = ["django.contrib.admin"]\ndef tools():\n    if os.environ.get("CI"):\n        return\n    INSTALLED_APPS.append("debug_toolbar")\ntools()\n',
+      { CI: undefined },
+    );
+    expect(early.get('INSTALLED_APPS').kind).toBe('unknown');
+    expect(certain(early.get('INSTALLED_APPS'))).toEqual(["'django.contrib.admin'"]);
+
+    const late = one(
+      'import os\nALLOWED_HOSTS = ["shop.example"]\ndef hosts():\n    global ALLOWED_HOSTS\n    if os.environ.get("OPEN"):\n        ALLOWED_HOSTS = ["*"]\n        return\n    local = 1\nhosts()\n',
+      { OPEN: undefined },
+    );
+    expect(late.get('ALLOWED_HOSTS').kind).toBe('unknown');
+    expect(certain(late.get('ALLOWED_HOSTS'))).toEqual([]);
+  });
 });
+

@@ -55,6 +55,9 @@ describe('value shapes that are not credentials', () => {
     ['0x8c4f50aDDf80F90D98a41A7ABe43B7E9d864409f', 'token'],
     ['invalid_password', 'INVALID_PASSWORD'],
     ['sumo:wiki:full-rebuild', 'WIKI_REBUILD_TOKEN'],
+    ['5/m/user', 'change_password'],
+    ['20/m/ip,5/m/key', 'reset_password'],
+    ['100/day', 'TOKEN_THROTTLE_RATE'],
   ])('%s under %s', (value, name) => expect(isNonSecretShape(value, name)).toBe(true));
 
   it.each([
@@ -62,6 +65,7 @@ describe('value shapes that are not credentials', () => {
     ['l3sHKuSQpOdI8ICfAr9nzN8aHjlpbM3t', 'JWT_SECRET'],
     ['PVHL3Lefdty&HB6q', 'PASSWORD'],
     ['hGkqPZLmWtrBnXaVcdeYfsuQ', 'API_TOKEN'],
+    ['5/m/user9Xk2pQ7vLr4T', 'API_TOKEN'],
   ])('%s under %s is credential-shaped', (value, name) => expect(isNonSecretShape(value, name)).toBe(false));
 
   it('knows the Django key shape', () => {

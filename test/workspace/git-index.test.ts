@@ -94,10 +94,13 @@ describe('the index workspace', () => {
     expect(workspace.readText('unstaged.py')).toMatchObject({ ok: false, reason: 'missing' });
   });
 
-  it('reads each file as staged: unchanged ones, changed ones, deleted ones and partly staged ones', () => {
-    const root = makeProject({ 'same.py': 'A = 1\n', 'changed.py': 'B = 1\n', 'deleted.py': 'C = 1\n', 'partly.py': 'D = 1\n' });
+  it('reads each file as staged: unchanged, changed, deleted, partly staged and assume-unchanged ones', () => {
+    const root = makeProject({ 'same.py': 'A = 1\n', 'changed.py': 'B = 1\n', 'deleted.py': 'C = 1\n', 'partly.py': 'D = 1\n', 'hidden.py': 'E = 1\n' });
     git(root, 'init', '-q');
     git(root, 'add', '-A');
+    // git does not look at the disk copy of an assume-unchanged file, so it cannot vouch for it.
+    git(root, 'update-index', '--assume-unchanged', 'hidden.py');
+    writeFileSync(join(root, 'hidden.py'), 'E = 2\n');
     writeFileSync(join(root, 'changed.py'), 'B = 2\n');
     rmSync(join(root, 'deleted.py'));
     writeFileSync(join(root, 'partly.py'), 'D = 2\n');
@@ -105,12 +108,13 @@ describe('the index workspace', () => {
     writeFileSync(join(root, 'partly.py'), 'D = 3\n');
     const workspace = openWorkspace(root, { source: 'index' });
 
-    expect(['same.py', 'changed.py', 'deleted.py', 'partly.py'].map((file) => workspace.readText(file))).toEqual([
+    expect(['same.py', 'changed.py', 'deleted.py', 'partly.py', 'hidden.py'].map((file) => workspace.readText(file))).toEqual([
       { ok: true, text: 'A = 1\n' },
       { ok: true, text: 'B = 1\n' },
       { ok: true, text: 'C = 1\n' },
       { ok: true, text: 'D = 2\n' },
+      { ok: true, text: 'E = 1\n' },
     ]);
-    expect(workspace.filesRead().sort()).toEqual(['changed.py', 'deleted.py', 'partly.py', 'same.py']);
+    expect(workspace.filesRead().sort()).toEqual(['changed.py', 'deleted.py', 'hidden.py', 'partly.py', 'same.py']);
   });
 });

@@ -46,4 +46,13 @@ describe('django/cors-allow-all and CORS_URLS_REGEX', () => {
     expect(pythonMatch('(?i)^/API/', '/api/')).toBe(true);
     expect(pythonMatch('(?x) ^/api/', '/api/')).toBeUndefined();
   });
+
+  it("trusts the user's own machine: plain-HTTP localhost origins are not an attacker's to answer for", async () => {
+    const origins = "CORS_ALLOWED_ORIGINS = ['http://localhost:3000', 'http://127.0.0.1:8080', 'http://app.localhost', 'http://example.com']\n";
+    const findings = await findingsOf(RULE, settingsProject(`${APPS}${origins}CORS_ALLOW_CREDENTIALS = True\n`));
+    expect(findings.map((finding) => finding.message.match(/origin '([^']+)'/)?.[1])).toEqual(['http://example.com']);
+    const csrf = await findingsOf('django/csrf-trusted-origins-insecure', settingsProject("CSRF_TRUSTED_ORIGINS = ['http://localhost:5173', 'http://[::1]:8000', 'http://shop.example']\n"));
+    expect(csrf.map((finding) => finding.message)).toEqual([expect.stringContaining("'http://shop.example'")]);
+  });
 });
+

@@ -45,6 +45,14 @@ describe('django/secret-key-weak when the settings refuse a weak key', () => {
     expect(at(finding)).toBe('mysite/settings.py:3');
   });
 
+  it('still fires when the raise is about a variable the key was only chosen by', async () => {
+    const root = settingsProject(
+      `${IMPORTS}if os.environ.get('DJANGO_ENV') == 'staging':\n    SECRET_KEY = 'staging-key'\nelse:\n    SECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', 'dev-only')\n` +
+        "if not os.environ.get('DJANGO_ENV'):\n    raise ImproperlyConfigured('set DJANGO_ENV')\n",
+    );
+    expect((await findingsOf(RULE, root)).length).toBeGreaterThan(0);
+  });
+
   it('still fires on a weak key production sets, which passes the placeholder check', async () => {
     const [finding] = await findingsOf(RULE, settingsProject(RAISE_ON_PLACEHOLDER), { set: { SECRET_KEY: 'short-but-set' } });
     expect(finding).toMatchObject({ severity: 'high', confidence: 'certain' });

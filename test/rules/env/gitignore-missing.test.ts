@@ -66,6 +66,12 @@ describe('env/gitignore-missing', () => {
     expect(composeOnly!.related).toEqual([{ location: { file: 'docker-compose.yml', line: 5, column: 1 }, message: '.env.dev: docker-compose.yml reads it (env_file)' }]);
   });
 
+  it("reads compose's long env_file syntax past its required: and format: keys", async () => {
+    const compose = 'services:\n  web:\n    build: .\n    env_file:\n      - path: ./default.env\n        required: true\n      - path: ./.env.local\n        required: false\n';
+    const [finding] = await findings(repository({ 'app.py': '', 'docker-compose.yml': compose, '.gitignore': '*.pyc\n' }));
+    expect(finding!.related?.map((related) => related.message)).toContain('.env.local: docker-compose.yml reads it (env_file)');
+  });
+
   it('fires on an existing .env git would pick up, and not when .gitignore covers it', async () => {
     const [existing] = await findings(repository({ 'app.py': '', '.gitignore': 'node_modules/\n', '.env': 'SECRET_KEY=x\n' }));
     expect(existing!.message).toMatch(/^nothing in \.gitignore ignores \.env, in the working tree/);
@@ -84,5 +90,7 @@ describe('env/gitignore-missing', () => {
     expect(gitignoreIgnores('*.pyc\n# .env\n', '.env')).toBe(false);
     expect(gitignoreIgnores('*.env\n', '.env')).toBe(true);
     expect(gitignoreIgnores('dist/\n', '.env')).toBe(false);
+    expect(gitignoreIgnores('.env.[!e]*\n', '.env.prod')).toBe(true);
+    expect(gitignoreIgnores('.env.[!e]*\n', '.env.example')).toBe(false);
   });
 });

@@ -1,0 +1,42 @@
+/**
+ * django/settings-module-missing — the project's settings module is not in the repository (or no
+ * settings module is named at all), so no settings rule could run.
+ */
+import { defineRule } from '../../src/engine/types.js';
+import type { FileLocation } from '../../src/engine/types.js';
+import { isFileLocation } from '../../src/engine/types.js';
+import { joinPath } from '../../src/workspace/paths.js';
+
+export default defineRule({
+  id: 'django/settings-module-missing',
+  title: 'The settings module is not in the repository',
+  severity: 'medium',
+  facts: ['settings'],
+  docs: {
+    why:
+      'Every settings rule (DEBUG, SECRET_KEY, ALLOWED_HOSTS, HTTPS, cookies, the database) reads the settings module ' +
+      'production imports. When DJANGO_SETTINGS_MODULE names a module that is not in the repository (one the build ' +
+      'copies into place, say `cp docker/config.py settings/config.py`), or nothing names one, none of them can run, ' +
+      'and a clean report would only mean that nothing was looked at. The grade is capped at C until the settings are read.',
+    fix:
+      'Point deploycheck at the file production runs: `deploycheck check --settings myproject.settings.production`, or, ' +
+      'for a module the build creates, at the module it is made from (`--settings docker.config`). Set ' +
+      'DJANGO_SETTINGS_MODULE where production sets it (Dockerfile ENV, fly.toml [env], app.json, render.yaml) so ' +
+      'deploycheck and the platform agree.',
+    refs: ['https://docs.djangoproject.com/en/stable/topics/settings/#designating-the-settings'],
+  },
+  check(ctx) {
+    const { project } = ctx;
+    if (project.settings) return;
+    const origin = project.settingsModuleOrigin?.location;
+    const location: FileLocation = origin && isFileLocation(origin) ? origin : { file: joinPath(project.root, 'manage.py'), line: 1, column: 1 };
+    const module = project.settingsModule;
+    const file = module?.split('.').join('/');
+    ctx.report({
+      message: module
+        ? `DJANGO_SETTINGS_MODULE is ${module} (from ${project.settingsModuleOrigin?.how}), but neither ${file}.py nor ${file}/__init__.py is in the repository: no settings rule ran`
+        : 'no settings module is named (DJANGO_SETTINGS_MODULE is not set by manage.py, wsgi.py, asgi.py or the environment): no settings rule ran',
+      location,
+    });
+  },
+});
