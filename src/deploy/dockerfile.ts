@@ -7,6 +7,13 @@ import { splitWords, substitute } from './dockerfile-words.js';
 import type { DeployReading } from './reading.js';
 import { emptyReading } from './reading.js';
 
+const DOCKERFILE = /^(?:dockerfile(?:\.[\w.-]+)?|[\w.-]+\.dockerfile)$/i;
+
+/** Whether a file name (no directory) is a Dockerfile's: `Dockerfile`, `Dockerfile.prod`, `web.dockerfile`, in any case. */
+export function isDockerfileName(name: string): boolean {
+  return DOCKERFILE.test(name);
+}
+
 const OTHER_INSTRUCTIONS = new Set([
   'RUN', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ADD', 'COPY', 'VOLUME', 'WORKDIR', 'ONBUILD', 'STOPSIGNAL', 'SHELL',
 ]);

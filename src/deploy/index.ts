@@ -3,7 +3,7 @@ import { readAppJson } from './app-json.js';
 import { isAppEngineYaml, readAppYaml } from './app-engine.js';
 import { readCompose } from './compose.js';
 import type { ComposeReading } from './compose.js';
-import { readDockerfile } from './dockerfile.js';
+import { isDockerfileName, readDockerfile } from './dockerfile.js';
 import { readFlyToml } from './fly.js';
 import { readHerokuYml } from './heroku-yml.js';
 import { deployDirectories, namesIn } from './locations.js';
@@ -13,13 +13,6 @@ import { emptyReading } from './reading.js';
 import { readRenderYaml } from './render.js';
 import type { DeployFacts, DeployFileKind, Platform } from './types.js';
 import { joinPath } from '../workspace/paths.js';
-
-const DOCKERFILE = /^(?:dockerfile(?:\.[\w.-]+)?|[\w.-]+\.dockerfile)$/i;
-
-/** Whether a file name (no directory) is a Dockerfile's: `Dockerfile`, `Dockerfile.prod`, `web.dockerfile`, in any case. */
-export function isDockerfileName(name: string): boolean {
-  return DOCKERFILE.test(name);
-}
 
 /** Dockerfiles for development, CI or a side service (proxy, database) are not what production runs. */
 const NON_PRODUCTION_DOCKERFILE = /(?:^|[.\-_])(?:dev|develop|development|local|test|tests|ci|nginx|traefik|caddy|postgres|redis)(?:$|[.\-_])/i;

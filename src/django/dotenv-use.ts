@@ -5,6 +5,7 @@
  */
 import type { FileLocation } from '../engine/types.js';
 import type { DjangoProject } from '../project/types.js';
+import { lineIndex } from '../workspace/line-index.js';
 import { baseName, dirName } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';
 
@@ -34,10 +35,6 @@ function resolve(dir: string, relative: string): string | undefined {
     } else if (part && part !== '.') parts.push(part);
   }
   return parts.join('/');
-}
-
-function lineOf(text: string, index: number): number {
-  return text.slice(0, index).split('\n').length;
 }
 
 function fromTemplatesAndTree(workspace: Workspace): EnvFileUse[] {
@@ -96,6 +93,7 @@ function fromLoaders(workspace: Workspace, projects: readonly DjangoProject[]): 
       if (!workspace.exists(path)) continue;
       const text = workspace.readText(path);
       if (!text.ok) continue;
+      const locate = lineIndex(text.text);
       for (const match of text.text.matchAll(LOADER)) {
         const end = text.text.indexOf('\n', match.index);
         const line = text.text.slice(match.index, end < 0 ? undefined : end);
@@ -105,7 +103,7 @@ function fromLoaders(workspace: Workspace, projects: readonly DjangoProject[]): 
         const file = resolve(project.root, named ? baseName(named) : '.env');
         const what = match.slice(1).find(Boolean)!;
         const loader = what.startsWith('from') || what.startsWith('import') ? 'python-decouple' : what;
-        const location = { file: path, line: lineOf(text.text, match.index + match[0].search(/\S/)), column: 1 };
+        const location = { file: path, line: locate(match.index + match[0].search(/\S/)).line, column: 1 };
         if (file) uses.push({ path: file, reason: `${path} loads it (${loader})`, location });
       }
     }

@@ -1,6 +1,6 @@
 import type { Finding, PolicyReport } from './types.js';
 import { isFileLocation } from './types.js';
-import { isDockerfileName } from '../deploy/index.js';
+import { isDockerfileName } from '../deploy/dockerfile.js';
 import { baseName, extensionOf } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';
 

@@ -1,4 +1,4 @@
-import { isDockerfileName } from '../deploy/index.js';
+import { isDockerfileName } from '../deploy/dockerfile.js';
 import { baseName, extensionOf } from '../workspace/paths.js';
 
 /** How the secret scanner reads a file: which assignment syntax it has. */
