@@ -1,0 +1,80 @@
+/**
+ * Which library reads an env file in production, so the file is parsed with that library's rules
+ * (see dialects/types.ts). The settings code decides (`load_dotenv`, `environ.Env.read_env`,
+ * decouple's `config`), then the kind of project around the file: a Node project (package.json
+ * without Python) reads it with npm `dotenv`, a Python one by default with python-dotenv rules.
+ * A file Compose's `env_file` reads is parsed by the Compose reader itself (deploy/compose.ts).
+ */
+import { baseName, dirName, joinPath } from '../workspace/paths.js';
+import type { Workspace } from '../workspace/types.js';
+import type { EnvFileDialect } from './dialects/types.js';
+
+/** Python files where env files are loaded: entry points and settings/config modules. */
+function isLoaderFile(path: string): boolean {
+  return path.endsWith('.py') && (/(?:^|\/)(?:manage|wsgi|asgi)\.py$/.test(path) || /settings|conf/i.test(path));
+}
+const LOADERS: [RegExp, EnvFileDialect][] = [
+  [/\bread_env\s*\(|^\s*DOTENV\s*=/m, 'django-environ'],
+  [/\b(?:load_dotenv|dotenv_values)\s*\(/, 'python-dotenv'],
+  [/\bfrom\s+decouple\s+import\b|\bimport\s+decouple\b/, 'decouple'],
+];
+const PYTHON_MARKERS = ['manage.py', 'requirements.txt', 'pyproject.toml', 'setup.py', 'Pipfile'];
+
+const cache = new WeakMap<Workspace, { loaders: Map<string, EnvFileDialect>; python: boolean; node: boolean }>();
+
+/** The env file names each loader call reads (`read_env(BASE_DIR / '.env.prod')` reads `.env.prod`; no name: `.env`). */
+function loaderDialects(workspace: Workspace): Map<string, EnvFileDialect> {
+  const byName = new Map<string, EnvFileDialect>();
+  for (const path of workspace.files) {
+    if (!isLoaderFile(path)) continue;
+    const read = workspace.readText(path);
+    if (!read.ok || !/dotenv|read_env|decouple|DOTENV/.test(read.text)) continue;
+    for (const line of read.text.split('\n')) {
+      const found = LOADERS.find(([pattern]) => pattern.test(line));
+      if (!found) continue;
+      const [, dialect] = found;
+      const named = [...line.matchAll(/(['"])([^'"\n]*\.env[^'"\n]*)\1/g)].map((match) => baseName(match[2]!));
+      const names = named.length ? named : dialect === 'decouple' ? ['.env', 'settings.ini'] : ['.env'];
+      for (const name of names) {
+        const chosen = name === 'settings.ini' ? 'decouple-ini' : dialect;
+        if (!byName.has(name)) byName.set(name, chosen);
+      }
+    }
+  }
+  return byName;
+}
+
+function facts(workspace: Workspace): { loaders: Map<string, EnvFileDialect>; python: boolean; node: boolean } {
+  let found = cache.get(workspace);
+  if (!found) {
+    found = {
+      loaders: loaderDialects(workspace),
+      python: workspace.files.some((path) => path.endsWith('.py') || PYTHON_MARKERS.includes(baseName(path))),
+      node: workspace.files.some((path) => baseName(path) === 'package.json'),
+    };
+    cache.set(workspace, found);
+  }
+  return found;
+}
+
+/** The nearest directory above `path` that says Python or Node; undefined when none does. */
+function nearestProjectKind(workspace: Workspace, path: string): 'python' | 'node' | undefined {
+  let dir = dirName(path);
+  for (let depth = 0; depth < 64; depth++) {
+    if (PYTHON_MARKERS.some((name) => workspace.exists(joinPath(dir, name)))) return 'python';
+    if (workspace.exists(joinPath(dir, 'package.json'))) return 'node';
+    if (!dir) return undefined;
+    dir = dirName(dir);
+  }
+  return undefined;
+}
+
+/** The dialect of the code that loads the workspace env file `path` in production. */
+export function envFileDialect(workspace: Workspace, path: string): EnvFileDialect {
+  const name = baseName(path);
+  if (name === 'settings.ini') return 'decouple-ini';
+  const { loaders, python, node } = facts(workspace);
+  const kind = nearestProjectKind(workspace, path) ?? (python ? 'python' : node ? 'node' : 'python');
+  if (kind === 'node') return 'npm-dotenv';
+  return loaders.get(name) ?? 'python-dotenv';
+}
