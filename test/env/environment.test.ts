@@ -103,19 +103,27 @@ describe('envFileLoader', () => {
     const root = makeProject({ '.gitignore': '.env\n', '.env': 'SECRET_KEY=ignored\n', 'config/prod.env': 'SECRET_KEY=committed\n' });
     execFileSync('git', ['init', '-q'], { cwd: root });
     const load = envFileLoader(openWorkspace(root));
-    expect(load('.env')).toBeUndefined();
-    expect(load('config/prod.env')).toEqual([
+    expect(load('.env', 'python-dotenv')).toBeUndefined();
+    expect(load('config/prod.env', 'django-environ')).toEqual([
       {
         name: 'SECRET_KEY',
         value: 'committed',
         source: { kind: 'settings-loader', location: { file: 'config/prod.env', line: 1, column: 1 }, label: 'config/prod.env:1 (loaded by settings)' },
       },
     ]);
-    expect(load('missing.env')).toBeUndefined();
+    expect(load('missing.env', 'python-dotenv')).toBeUndefined();
   });
 
   it('assumes a file deploys when the workspace is not a git repository', () => {
     const root = makeProject({ '.gitignore': '.env\n', '.env': 'DEBUG=1\n' });
-    expect(envFileLoader(openWorkspace(root))('.env')?.map((v) => v.value)).toEqual(['1']);
+    expect(envFileLoader(openWorkspace(root))('.env', 'decouple')?.map((v) => v.value)).toEqual(['1']);
+  });
+
+  it('reads the file with the rules of the library that loads it', () => {
+    const root = makeProject({ '.env': 'SECRET_KEY=q8#n2v # rotated\nDEBUG=off\n' });
+    const load = envFileLoader(openWorkspace(root));
+    expect(load('.env', 'python-dotenv')?.map((v) => v.value)).toEqual(['q8#n2v', 'off']);
+    expect(load('.env', 'django-environ')?.map((v) => v.value)).toEqual(['q8#n2v # rotated', 'off']);
+    expect(load('.env', 'npm-dotenv')?.map((v) => v.value)).toEqual(['q8', 'off']);
   });
 });
