@@ -1,6 +1,7 @@
 /** A text's lines with the offset where each starts, split where Python's `str.splitlines()` splits. */
 export function splitLinesPython(text: string): { text: string; offset: number }[] {
   const lines: { text: string; offset: number }[] = [];
+  // eslint-disable-next-line no-control-regex -- Python also breaks lines at the separators \x1c-\x1e
   const breaks = /\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/g;
   let start = 0;
   for (const match of text.matchAll(breaks)) {
@@ -25,4 +26,5 @@ export function splitLinesUniversal(text: string): { text: string; offset: numbe
 }
 
 /** Python's `str.strip()` whitespace. */
+// eslint-disable-next-line no-control-regex -- Python counts the separators \x1c-\x1f as whitespace
 export const PY_SPACE = /^[\s\x1c-\x1f\x85]+|[\s\x1c-\x1f\x85]+$/g;
