@@ -78,3 +78,24 @@ export function envFileDialect(workspace: Workspace, path: string): EnvFileDiale
   if (kind === 'node') return 'npm-dotenv';
   return loaders.get(name) ?? 'python-dotenv';
 }
+
+const REQUIREMENT_FILE = /(?:^|\/)(?:requirements[^/]*\.txt|requirements\/[^/]+\.txt|pyproject\.toml|Pipfile|setup\.py|setup\.cfg)$/;
+const LOCK_FILE = /(?:^|\/)(?:poetry\.lock|uv\.lock|Pipfile\.lock)$/;
+/** `django-environ==0.11.2`, `django-environ~=0.11.0`, `"django-environ==0.11.2"`, poetry's `django-environ = "^0.11.2"`. */
+const PINS_0_11 = /django[-_]environ\s*(?:\[[^\]]*\])?\s*(?:={2,3}|~=|=\s*["']\s*(?:==|~=|\^|~)?)\s*v?0\.11\b/i;
+const LOCKS_0_11 = /name\s*=\s*"django-environ"\s*\n\s*version\s*=\s*"0\.11\.|"django-environ"\s*:\s*\{[^}]*"version"\s*:\s*"==0\.11\./i;
+
+/**
+ * Whether the project under `projectRoot` pins django-environ 0.11.x, whose `read_env` ends an
+ * unquoted value at its first `#` (0.11.0 to 0.11.2; 0.12 made that opt-in with `parse_comments`).
+ */
+export function pinsEnvironWithComments(workspace: Workspace, projectRoot: string): boolean {
+  for (const path of workspace.files) {
+    if (projectRoot && !path.startsWith(`${projectRoot}/`)) continue;
+    const lock = LOCK_FILE.test(path);
+    if (!lock && !REQUIREMENT_FILE.test(path)) continue;
+    const read = workspace.readText(path);
+    if (read.ok && /django[-_]environ/i.test(read.text) && (lock ? LOCKS_0_11 : PINS_0_11).test(read.text)) return true;
+  }
+  return false;
+}

@@ -39,6 +39,8 @@ function parseRaw(text: string, dialect: EnvFileDialect, options: ParseOptions):
       return parsePythonDotenv(text, options);
     case 'django-environ':
       return parseDjangoEnviron(text);
+    case 'django-environ-comments':
+      return parseDjangoEnviron(text, { parseComments: true });
     case 'decouple':
       return parseDecoupleEnv(text);
     case 'decouple-ini':

@@ -4,7 +4,7 @@ import type { DeployFacts } from '../deploy/types.js';
 import { joinPath, relativePath } from '../workspace/paths.js';
 import { UsageError } from '../engine/errors.js';
 import type { Workspace } from '../workspace/types.js';
-import { envFileDialect } from './consumer.js';
+import { envFileDialect, pinsEnvironWithComments } from './consumer.js';
 import { dotenvVars, parseEnvFile } from './dotenv.js';
 import type { DotenvEntry, EnvFileDialect } from './dotenv.js';
 import { platformVariables } from './platform.js';
@@ -122,11 +122,17 @@ export function buildEnvironment(workspace: Workspace, deploy: DeployFacts, opti
  * (`environ.Env.read_env`, `load_dotenv`, …), read with that loader's rules (`dialect`), when
  * production would have that file. A file git ignores is not deployed, so production does not have
  * it (undefined); a tracked or untracked but not ignored file is, and so is any file when the
- * workspace is not a git repository. A file the loader rejects as a whole gives no variables.
+ * workspace is not a git repository. With `projectRoot`, a project that pins django-environ 0.11
+ * gets that release's `read_env`, which ends a value at `#`.
  */
-export function envFileLoader(workspace: Workspace): (path: string, dialect: EnvFileDialect) => EnvVar[] | undefined {
+export function envFileLoader(workspace: Workspace, projectRoot?: string): (path: string, dialect: EnvFileDialect) => EnvVar[] | undefined {
+  let environComments: boolean | undefined;
   return (path, dialect) => {
     if (workspace.isIgnored(path) === true) return undefined;
+    if (dialect === 'django-environ' && projectRoot !== undefined) {
+      environComments ??= pinsEnvironWithComments(workspace, projectRoot);
+      if (environComments) dialect = 'django-environ-comments';
+    }
     const parsed = readDotenv(workspace, path, dialect);
     if (!parsed.ok) return undefined;
     return dotenvVars(parsed.entries, path, { kind: 'settings-loader', note: '(loaded by settings)' });

@@ -575,10 +575,12 @@ function readEnvFile(interp: Interpreter, args: Args, where: FileLocation, reade
     relative = dir ? `${dir}/.env` : '.env';
   } else relative = findUpward(interp, ['.env']);
   const override = truthy(args.keywords.get('override') ?? args.keywords.get('overwrite') ?? bool(false)) === true;
-  const vars = relative === undefined ? undefined : interp.loadEnvFile(relative, reader === 'environ.Env.read_env' ? 'django-environ' : 'python-dotenv');
+  const parseComments = reader === 'environ.Env.read_env' && truthy(args.keywords.get('parse_comments') ?? bool(false)) === true;
+  const dialect = reader === 'environ.Env.read_env' ? (parseComments ? 'django-environ-comments' : 'django-environ') : 'python-dotenv';
+  const vars = relative === undefined ? undefined : interp.loadEnvFile(relative, dialect);
   if (vars) interp.env.load(vars, override);
   for (const [key, value] of args.keywords) {
-    if (['override', 'overwrite', 'env_file', 'dotenv_path', 'encoding', 'verbose', 'interpolate', 'stream'].includes(key)) continue;
+    if (['override', 'overwrite', 'env_file', 'dotenv_path', 'encoding', 'verbose', 'interpolate', 'stream', 'parse_comments'].includes(key)) continue;
     if (reader === 'environ.Env.read_env' && value.kind === 'str') interp.env.setDefault(key, { value: value.value, source: where, sourceLabel: `${reader} override` });
   }
   return bool(vars !== undefined, { loc: where });

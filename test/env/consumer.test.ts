@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { envFileDialect } from '../../src/env/consumer.js';
+import { envFileDialect, pinsEnvironWithComments } from '../../src/env/consumer.js';
 import { openWorkspace } from '../../src/workspace/index.js';
 import { makeProject } from '../helpers/project.js';
 
@@ -26,5 +26,23 @@ describe('envFileDialect', () => {
     const both = { 'manage.py': manage, 'web/package.json': '{}', 'web/.env': '', '.env': '' };
     expect(dialect(both, 'web/.env')).toBe('npm-dotenv');
     expect(dialect(both, '.env')).toBe('python-dotenv');
+  });
+});
+
+describe('pinsEnvironWithComments', () => {
+  const pins = (files: Record<string, string>, root = '') => pinsEnvironWithComments(openWorkspace(makeProject(files)), root);
+
+  it('finds a django-environ 0.11 pin in requirements, pyproject and lock files', () => {
+    expect(pins({ 'requirements.txt': 'Django==4.2\ndjango-environ==0.11.2\n' })).toBe(true);
+    expect(pins({ 'requirements/production.txt': 'django-environ~=0.11.0\n' })).toBe(true);
+    expect(pins({ 'pyproject.toml': '[tool.poetry.dependencies]\ndjango-environ = "^0.11.2"\n' })).toBe(true);
+    expect(pins({ 'poetry.lock': '[[package]]\nname = "django-environ"\nversion = "0.11.2"\n' })).toBe(true);
+  });
+
+  it('is false for other releases, other packages and other projects', () => {
+    expect(pins({ 'requirements.txt': 'django-environ==0.12.0\n' })).toBe(false);
+    expect(pins({ 'requirements.txt': 'django-environ==0.10.0\nsomething-else==0.11.1\n' })).toBe(false);
+    expect(pins({ 'requirements.txt': 'django-environ\n' })).toBe(false);
+    expect(pins({ 'other/requirements.txt': 'django-environ==0.11.2\n', 'site/requirements.txt': 'django-environ==0.12.0\n' }, 'site')).toBe(false);
   });
 });

@@ -140,3 +140,11 @@ describe('decouple settings.ini', () => {
     expect(parseEnvFile('[settings]\nnot an option\n', 'decouple-ini').error).toMatch(/not an option/);
   });
 });
+
+describe('django-environ with inline comments (0.11.x, parse_comments=True)', () => {
+  it('ends an unquoted value at its first #, keeps a single-quoted one', () => {
+    const text = "SECRET_KEY=q8#n2v!x\nDEBUG=False # off\nA='ab#cd' # c\nB=\"ab#cd\"\nC=\"x\\ny\"";
+    expect(values(text, 'django-environ-comments')).toEqual({ SECRET_KEY: 'q8', DEBUG: 'False ', A: 'ab#cd', B: '"ab', C: 'x\\ny' });
+    expect(values(text, 'django-environ')).toEqual({ SECRET_KEY: 'q8#n2v!x', DEBUG: 'False # off', A: "'ab#cd' # c", B: 'ab#cd', C: 'x\\ny' });
+  });
+});

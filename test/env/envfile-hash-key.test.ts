@@ -71,6 +71,25 @@ describe('fixtures/envfile-hash-key', () => {
     });
   }
 
+  for (const [how, edit] of [
+    ['the project pins django-environ 0.11', (root: string) => writeFileSync(join(root, 'requirements.txt'), 'Django==3.2.25\ndjango-environ==0.11.2\n')],
+    [
+      'read_env(parse_comments=True)',
+      (root: string) => {
+        const settings = join(root, 'hashsite/settings.py');
+        writeFileSync(settings, readFileSync(settings, 'utf8').replace("read_env(BASE_DIR / '.env')", "read_env(BASE_DIR / '.env', parse_comments=True)"));
+      },
+    ],
+  ] as const) {
+    it(`sees the 2-character key production gets when ${how}`, async () => {
+      const { findings } = await runCheck({ root: committedCopy(edit) });
+      const weak = findings.filter((finding) => finding.rule === 'django/secret-key-weak');
+      expect(weak).toHaveLength(1);
+      expect(weak[0]!.message).toMatch(/2 characters|shorter than 50/);
+      expect(JSON.stringify(findings)).not.toContain(KEY);
+    });
+  }
+
   it('reads the same .env as npm dotenv does in a Node project: a 2-character value, no secret', async () => {
     // A Node project around the same .env: npm dotenv ends the value at `#`, so the app never sees the key.
     const { findings } = await runCheck({

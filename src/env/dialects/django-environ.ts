@@ -9,15 +9,30 @@ import { splitLinesPython } from './lines.js';
 import type { DialectParse, RawEntry } from './types.js';
 
 const ASSIGNMENT = /^(?:export )?([A-Za-z_0-9]+)=(.*)$/s;
+const SINGLE_QUOTED_THEN_COMMENT = /^\s*'(.*)'\s*(?:#.*)?$/s;
 
-export function parseDjangoEnviron(text: string): DialectParse {
+/**
+ * `parse_comments`: a single-quoted value followed by a `# comment` is the text inside the quotes;
+ * any other value ends at its first `#` (whitespace before it stays, and so does a `"` left open).
+ */
+function withoutComment(value: string): string {
+  const quoted = SINGLE_QUOTED_THEN_COMMENT.exec(value);
+  if (quoted) return quoted[1]!;
+  const hash = value.indexOf('#');
+  return hash < 0 ? value : value.slice(0, hash);
+}
+
+export function parseDjangoEnviron(text: string, { parseComments = false }: { parseComments?: boolean } = {}): DialectParse {
   const entries: RawEntry[] = [];
   for (const line of splitLinesPython(text)) {
     const match = ASSIGNMENT.exec(line.text);
     if (!match) continue;
     let value = match[2]!;
-    const single = /^'(.*)'$/s.exec(value);
-    if (single) value = single[1]!;
+    if (parseComments) value = withoutComment(value);
+    else {
+      const single = /^'(.*)'$/s.exec(value);
+      if (single) value = single[1]!;
+    }
     const double = /^"(.*)"$/s.exec(value);
     if (double) value = double[1]!.replace(/\\(.)/gs, (_escape, char: string) => ('rnt'.includes(char) ? `\\${char}` : char));
     entries.push({ name: match[1]!, value, literal: value, offset: line.offset + match[0].indexOf(match[1]!) });

@@ -8,6 +8,11 @@ export type EnvFileDialect =
   | 'python-dotenv'
   /** django-environ's `Env.read_env` (0.12+, and before 0.11): `NAME=value` lines, no comments after a value. */
   | 'django-environ'
+  /**
+   * django-environ with inline comments parsed: 0.11.x's default, `read_env(parse_comments=True)` in
+   * 0.12+. An unquoted value ends at the first `#`, even without whitespace before it.
+   */
+  | 'django-environ-comments'
   /** python-decouple's `.env` repository (`RepositoryEnv`, `AutoConfig` finding `.env`). */
   | 'decouple'
   /** python-decouple's `settings.ini` (`RepositoryIni`): configparser, section `[settings]`. */
@@ -17,7 +22,7 @@ export type EnvFileDialect =
   /** The npm `dotenv` package (Node): an unquoted value ends at `#`. */
   | 'npm-dotenv';
 
-export const ENV_FILE_DIALECTS: readonly EnvFileDialect[] = ['python-dotenv', 'django-environ', 'decouple', 'decouple-ini', 'compose', 'npm-dotenv'];
+export const ENV_FILE_DIALECTS: readonly EnvFileDialect[] = ['python-dotenv', 'django-environ', 'django-environ-comments', 'decouple', 'decouple-ini', 'compose', 'npm-dotenv'];
 
 /** One assignment as a dialect reads it. */
 export interface RawEntry {
