@@ -16,6 +16,7 @@ function isLoaderFile(path: string): boolean {
 const LOADERS: [RegExp, EnvFileDialect][] = [
   [/\bread_env\s*\(|^\s*DOTENV\s*=/m, 'django-environ'],
   [/\b(?:load_dotenv|dotenv_values)\s*\(/, 'python-dotenv'],
+  [/\bread_dotenv\s*\(/, 'django-dotenv'],
   [/\bfrom\s+decouple\s+import\b|\bimport\s+decouple\b/, 'decouple'],
 ];
 const PYTHON_MARKERS = ['manage.py', 'requirements.txt', 'pyproject.toml', 'setup.py', 'Pipfile'];

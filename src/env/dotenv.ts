@@ -2,6 +2,7 @@ import type { FileLocation } from '../engine/types.js';
 import { lineIndex } from '../workspace/line-index.js';
 import { parseCompose } from './dialects/compose.js';
 import { parseDecoupleEnv, parseDecoupleIni } from './dialects/decouple.js';
+import { parseDjangoDotenv } from './dialects/django-dotenv.js';
 import { parseDjangoEnviron } from './dialects/django-environ.js';
 import { parseNpmDotenv } from './dialects/npm-dotenv.js';
 import { parsePythonDotenv } from './dialects/python-dotenv.js';
@@ -41,6 +42,8 @@ function parseRaw(text: string, dialect: EnvFileDialect, options: ParseOptions):
       return parseDjangoEnviron(text);
     case 'django-environ-comments':
       return parseDjangoEnviron(text, { parseComments: true });
+    case 'django-dotenv':
+      return parseDjangoDotenv(text, options);
     case 'decouple':
       return parseDecoupleEnv(text);
     case 'decouple-ini':

@@ -576,7 +576,7 @@ function readEnvFile(interp: Interpreter, args: Args, where: FileLocation, reade
   } else relative = findUpward(interp, ['.env']);
   const override = truthy(args.keywords.get('override') ?? args.keywords.get('overwrite') ?? bool(false)) === true;
   const parseComments = reader === 'environ.Env.read_env' && truthy(args.keywords.get('parse_comments') ?? bool(false)) === true;
-  const dialect = reader === 'environ.Env.read_env' ? (parseComments ? 'django-environ-comments' : 'django-environ') : 'python-dotenv';
+  const dialect = reader === 'environ.Env.read_env' ? (parseComments ? 'django-environ-comments' : 'django-environ') : reader === 'dotenv.read_dotenv' ? 'django-dotenv' : 'python-dotenv';
   const vars = relative === undefined ? undefined : interp.loadEnvFile(relative, dialect);
   if (vars) interp.env.load(vars, override);
   for (const [key, value] of args.keywords) {

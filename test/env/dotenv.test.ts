@@ -148,3 +148,16 @@ describe('django-environ with inline comments (0.11.x, parse_comments=True)', ()
     expect(values(text, 'django-environ')).toEqual({ SECRET_KEY: 'q8#n2v!x', DEBUG: 'False # off', A: "'ab#cd' # c", B: 'ab#cd', C: 'x\\ny' });
   });
 });
+
+describe('django-dotenv read_dotenv', () => {
+  it('ends an unquoted value at # and reads quotes, export, spaces and colons', () => {
+    const text = "SECRET_KEY=q8#n2v!x\nexport A = 1 \nB: two\nC='ab#cd' # c\nD=\"x\\\"y\\n\"\nE='a' b\nnot a line\nF=";
+    expect(values(text, 'django-dotenv')).toEqual({ SECRET_KEY: 'q8', A: '1', B: 'two', C: 'ab#cd', D: 'x"yn', E: "'a' b", F: '' });
+  });
+
+  it('expands $NAME and ${NAME} outside single quotes, not an escaped \\$NAME', () => {
+    const text = "A=1\nB=$A-${A}\nC='$A'\nD=\"\\$A\"\nE=$HOST";
+    expect(values(text, 'django-dotenv')).toEqual({ A: '1', B: '1-1', C: '$A', D: '$A', E: undefined });
+    expect(values('E=$HOST/x', 'django-dotenv', new Map())).toEqual({ E: '/x' });
+  });
+});

@@ -13,6 +13,8 @@ export type EnvFileDialect =
    * 0.12+. An unquoted value ends at the first `#`, even without whitespace before it.
    */
   | 'django-environ-comments'
+  /** django-dotenv's `read_dotenv`: an unquoted value ends at `#`, `$NAME` expands. */
+  | 'django-dotenv'
   /** python-decouple's `.env` repository (`RepositoryEnv`, `AutoConfig` finding `.env`). */
   | 'decouple'
   /** python-decouple's `settings.ini` (`RepositoryIni`): configparser, section `[settings]`. */
@@ -22,7 +24,7 @@ export type EnvFileDialect =
   /** The npm `dotenv` package (Node): an unquoted value ends at `#`. */
   | 'npm-dotenv';
 
-export const ENV_FILE_DIALECTS: readonly EnvFileDialect[] = ['python-dotenv', 'django-environ', 'django-environ-comments', 'decouple', 'decouple-ini', 'compose', 'npm-dotenv'];
+export const ENV_FILE_DIALECTS: readonly EnvFileDialect[] = ['python-dotenv', 'django-environ', 'django-environ-comments', 'django-dotenv', 'decouple', 'decouple-ini', 'compose', 'npm-dotenv'];
 
 /** One assignment as a dialect reads it. */
 export interface RawEntry {
