@@ -11,7 +11,7 @@ import type { EnvFileDialect } from './dialects/types.js';
 
 /** Python files where env files are loaded: entry points and settings/config modules. */
 function isLoaderFile(path: string): boolean {
-  return path.endsWith('.py') && (/(?:^|\/)(?:manage|wsgi|asgi)\.py$/.test(path) || /settings|conf/i.test(path));
+  return path.endsWith('.py') && (/(?:^|\/)(?:manage|wsgi|asgi)\.py$/.test(path) || /settings|config|(?:^|\/)conf(?:\/|\.py$)/i.test(path));
 }
 const LOADERS: [RegExp, EnvFileDialect][] = [
   [/\bread_env\s*\(|^\s*DOTENV\s*=/m, 'django-environ'],

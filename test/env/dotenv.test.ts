@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dotenvVars, parseEnvFile } from '../../src/env/dotenv.js';
 import type { DotenvSource, EnvFileDialect } from '../../src/env/dotenv.js';
+import { ENV_FILE_DIALECTS } from '../../src/env/dialects/types.js';
 
 const values = (text: string, dialect: EnvFileDialect, environment?: Map<string, string>) =>
   Object.fromEntries(parseEnvFile(text, dialect, environment ? { environment } : {}).entries.map((entry) => [entry.name, entry.value]));
@@ -50,7 +51,7 @@ describe('parseEnvFile and dotenvVars', () => {
 
   it('never throws, whatever the input', () => {
     const junk = ['"', "'", '=', 'export', '${', '[', '[settings]\n  x', '\u0000=\u0000', 'A="\\', 'a b c = d e f'];
-    for (const dialect of ['python-dotenv', 'django-environ', 'decouple', 'decouple-ini', 'compose', 'npm-dotenv'] as const) {
+    for (const dialect of ENV_FILE_DIALECTS) {
       for (const text of junk) expect(() => parseEnvFile(text, dialect)).not.toThrow();
     }
   });
