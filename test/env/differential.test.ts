@@ -94,6 +94,12 @@ const CASES: string[] = [
   'A=value;with;semicolons',
   'A=1\n  continued',
   'A=café',
+  '\ufeffA=1',
+  'A="x # y\n# z" # c\nB=2',
+  'export\tA=1',
+  'ÄB=1',
+  'A=${B}\nB=2',
+  'A="${A}"',
 ];
 
 /** django-environ changed between the installed version and the one the dialect follows (0.12). */

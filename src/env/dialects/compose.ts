@@ -7,9 +7,12 @@
  * A bare `NAME` takes the variable from the environment Compose runs in. An invalid line (bad key,
  * unterminated quote) makes Compose reject the whole file.
  */
+import { GO_WS } from './lines.js';
 import type { DialectParse, ParseOptions, RawEntry } from './types.js';
 
 const SPACE = new Set(['\t', '\v', '\f', '\r', ' ', '\x85', '\xa0']);
+const ANY_SPACE = new RegExp(`[${GO_WS}]`);
+const TRAILING_SPACE = new RegExp(`[${GO_WS}]+$`);
 const KEY_CHAR = /[\p{L}\p{N}_.\-[\]]/u;
 const ESCAPES = /\\(?:[abcfnrtv$"\\]|0\d{0,3})/g;
 const SIMPLE_ESCAPES: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '"': '"', '\\': '\\' };
@@ -66,14 +69,14 @@ export function parseCompose(text: string, options: ParseOptions = {}): DialectP
   for (;;) {
     // The start of the next statement: skip whitespace and `#` comment lines.
     while (pos < text.length) {
-      if (/\s/.test(text[pos]!)) pos++;
+      if (ANY_SPACE.test(text[pos]!)) pos++;
       else if (text[pos] === '#') {
         const end = text.indexOf('\n', pos);
         pos = end < 0 ? text.length : end;
       } else break;
     }
     if (pos >= text.length) break;
-    if (/^export\s/.test(text.slice(pos, pos + 7))) {
+    if (/^export[\t\n\f\r ]/.test(text.slice(pos, pos + 7))) {
       pos += 6;
       while (pos < text.length && SPACE.has(text[pos]!)) pos++;
     }
@@ -89,7 +92,7 @@ export function parseCompose(text: string, options: ParseOptions = {}): DialectP
       }
       if (!KEY_CHAR.test(char)) return { entries, error: `line ${lineOf(end)}: unexpected character ${JSON.stringify(char)} in a variable name` };
     }
-    const name = text.slice(keyStart, end).trimEnd();
+    const name = text.slice(keyStart, end).replace(TRAILING_SPACE, '');
     // A bare name on the last line, without a line end: compose-go misreads it; nothing useful is set.
     if (separator === undefined) break;
     pos = end + 1;
@@ -107,7 +110,7 @@ export function parseCompose(text: string, options: ParseOptions = {}): DialectP
       const line = text.slice(pos, newline < 0 ? text.length : newline);
       pos = newline < 0 ? text.length : newline + 1;
       const comment = line.indexOf(' #');
-      const literal = (comment < 0 ? line : line.slice(0, comment)).replace(/\s+$/u, '');
+      const literal = (comment < 0 ? line : line.slice(0, comment)).replace(TRAILING_SPACE, '');
       const value = expand(literal, lookup);
       known.set(name, value);
       entries.push({ name, value, literal, offset: keyStart });

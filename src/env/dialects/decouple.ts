@@ -5,18 +5,18 @@
  * expansion). `RepositoryIni` (`settings.ini`): Python's configparser, options of `[settings]`
  * (and `[DEFAULT]`), `=` or `:`, indented continuation lines, `%(name)s` interpolation.
  */
-import { PY_SPACE as PY_STRIP, splitLinesUniversal } from './lines.js';
+import { PY_WS, pyRstrip, pyStrip, splitLinesUniversal } from './lines.js';
 import type { DialectParse, RawEntry } from './types.js';
 
 
 export function parseDecoupleEnv(text: string): DialectParse {
   const entries: RawEntry[] = [];
   for (const line of splitLinesUniversal(text)) {
-    const stripped = line.text.replace(PY_STRIP, '');
+    const stripped = pyStrip(line.text);
     if (!stripped || stripped.startsWith('#') || !stripped.includes('=')) continue;
     const equals = stripped.indexOf('=');
-    const name = stripped.slice(0, equals).replace(PY_STRIP, '');
-    let value = stripped.slice(equals + 1).replace(PY_STRIP, '');
+    const name = pyStrip(stripped.slice(0, equals));
+    let value = pyStrip(stripped.slice(equals + 1));
     if (value.length >= 2 && (value[0] === "'" || value[0] === '"') && value.at(-1) === value[0]) value = value.slice(1, -1);
     entries.push({ name, value, literal: value, offset: line.offset + line.text.indexOf(stripped) });
   }
@@ -24,7 +24,8 @@ export function parseDecoupleEnv(text: string): DialectParse {
 }
 
 const SECTION = /^\[(.+)\]/s;
-const OPTION = /^(.*?)\s*([=:])\s*(.*)$/s;
+const OPTION = new RegExp(`^(.*?)[${PY_WS}]*([=:])[${PY_WS}]*(.*)$`, 's');
+const NON_SPACE = new RegExp(`[^${PY_WS}]`);
 const SETTINGS = 'settings';
 const DEFAULT_SECTION = 'DEFAULT';
 const MAX_INTERPOLATION_DEPTH = 10;
@@ -75,14 +76,14 @@ export function parseDecoupleIni(text: string): DialectParse {
   let sectionName = '';
   const errors: string[] = [];
   for (const [index, line] of splitLinesUniversal(text).entries()) {
-    const stripped = line.text.trim();
+    const stripped = pyStrip(line.text);
     const comment = stripped.startsWith('#') || stripped.startsWith(';');
     if (!stripped || comment) {
       // An empty line inside a value is kept (trailing ones are dropped when values are joined).
       if (!comment && option) option.lines.push('');
       continue;
     }
-    const indent = line.text.search(/\S/);
+    const indent = line.text.search(NON_SPACE);
     if (current && option && indent > indentLevel) {
       option.lines.push(stripped);
       continue;
@@ -106,18 +107,18 @@ export function parseDecoupleIni(text: string): DialectParse {
       option = undefined;
       continue;
     }
-    const name = pair[1].trimEnd();
+    const name = pyRstrip(pair[1]);
     const key = `${sectionName}\0${name.toLowerCase()}`;
     if (seen.has(key)) return { entries: [], error: `line ${index + 1}: option ${name} is set twice in [${sectionName}]` };
     seen.add(key);
-    option = { name, offset: line.offset + line.text.indexOf(name), lines: [pair[3]!.trim()] };
+    option = { name, offset: line.offset + line.text.indexOf(name), lines: [pyStrip(pair[3]!)] };
     current.push(option);
   }
   // configparser reads the whole file, then raises for any line it could not read.
   if (errors.length) return { entries: [], error: errors.join('; ') };
   const own = sections.get(SETTINGS) ?? [];
   const visible = [...(sections.get(DEFAULT_SECTION) ?? []).filter((d) => !own.some((o) => o.name.toLowerCase() === d.name.toLowerCase())), ...own];
-  const raw = new Map(visible.map((o) => [o.name.toLowerCase(), o.lines.join('\n').trimEnd()]));
+  const raw = new Map(visible.map((o) => [o.name.toLowerCase(), pyRstrip(o.lines.join('\n'))]));
   const entries = visible.map((o) => {
     const literal = raw.get(o.name.toLowerCase())!;
     return { name: o.name, value: interpolate(literal, raw), literal, offset: o.offset };

@@ -5,11 +5,12 @@
  * pair of matching quotes dropped, double quotes unescape `\x` to `x` (but `\$`), and `$NAME` /
  * `${NAME}` expand outside single quotes. No multi-line values; other lines are skipped.
  */
-import { splitLinesPython } from './lines.js';
+import { PY_WS, pyStrip, splitLinesPython } from './lines.js';
 import { makeLookup } from './types.js';
 import type { DialectParse, ParseOptions, RawEntry } from './types.js';
 
-const LINE = /^(?:export\s+)?([\p{L}\p{N}_.]+)(?:\s*=\s*|:\s+?)('[^]*'|"[^]*"|[^#\n]+)?(?:\s*#.*)?$/u;
+const S = `[${PY_WS}]`;
+const LINE = new RegExp(`^(?:export${S}+)?([\\p{L}\\p{N}_.]+)(?:${S}*=${S}*|:${S}+?)('[^]*'|"[^]*"|[^#\\n]+)?(?:${S}*#[^]*)?$`, 'u');
 const VARIABLE = /(\\)?(\$)(\{?([A-Z0-9_]+)\}?)/gi;
 
 export function parseDjangoDotenv(text: string, options: ParseOptions = {}): DialectParse {
@@ -19,7 +20,7 @@ export function parseDjangoDotenv(text: string, options: ParseOptions = {}): Dia
   for (const line of splitLinesPython(text)) {
     const match = LINE.exec(line.text);
     if (!match) continue;
-    let literal = (match[2] ?? '').trim();
+    let literal = pyStrip(match[2] ?? '');
     const quoted = /^(['"])(.*)\1$/s.exec(literal);
     const quote = quoted?.[1];
     if (quoted) literal = quoted[2]!;

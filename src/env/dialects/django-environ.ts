@@ -5,11 +5,11 @@
  * one pair of double quotes with backslash escapes resolved (`\n`, `\r`, `\t` stay as written).
  * No expansion, no multi-line values; other lines are skipped. The last assignment wins.
  */
-import { splitLinesPython } from './lines.js';
+import { PY_WS, splitLinesPython } from './lines.js';
 import type { DialectParse, RawEntry } from './types.js';
 
 const ASSIGNMENT = /^(?:export )?([A-Za-z_0-9]+)=(.*)$/s;
-const SINGLE_QUOTED_THEN_COMMENT = /^\s*'(.*)'\s*(?:#.*)?$/s;
+const SINGLE_QUOTED_THEN_COMMENT = new RegExp(`^[${PY_WS}]*'([^]*)'[${PY_WS}]*(?:#[^]*)?$`);
 
 /**
  * `parse_comments`: a single-quoted value followed by a `# comment` is the text inside the quotes;

@@ -25,6 +25,25 @@ export function splitLinesUniversal(text: string): { text: string; offset: numbe
   return lines;
 }
 
-/** Python's `str.strip()` whitespace. */
-// eslint-disable-next-line no-control-regex -- Python counts the separators \x1c-\x1f as whitespace
-export const PY_SPACE = /^[\s\x1c-\x1f\x85]+|[\s\x1c-\x1f\x85]+$/g;
+/**
+ * Python's whitespace (`str.isspace()`, `\s` in `re`), for a character class: unlike JavaScript's
+ * `\s` it has the separators \x1c-\x1f and \x85, and not the byte-order mark \ufeff.
+ */
+export const PY_WS = '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+/** Go's `unicode.IsSpace` (Compose): Python's without the separators \x1c-\x1f. */
+export const GO_WS = PY_WS.replace('\\x1c-\\x1f ', ' ');
+/** Python's whitespace but line ends (`[^\S\r\n]`). */
+export const PY_WS_INLINE = PY_WS.replace('\\n', '').replace('\\r', '');
+
+const EDGES = new RegExp(`^[${PY_WS}]+|[${PY_WS}]+$`, 'g');
+const END = new RegExp(`[${PY_WS}]+$`);
+
+/** Python's `str.strip()`. */
+export function pyStrip(text: string): string {
+  return text.replace(EDGES, '');
+}
+
+/** Python's `str.rstrip()`. */
+export function pyRstrip(text: string): string {
+  return text.replace(END, '');
+}

@@ -4,20 +4,23 @@
  * that follows whitespace (so `q8#n2v` stays whole), quoted values may span lines with the escapes
  * below, and `${NAME}` / `${NAME:-default}` expand in every value. A line it cannot read is skipped.
  */
+import { PY_WS, PY_WS_INLINE, pyRstrip } from './lines.js';
 import { makeLookup } from './types.js';
 import type { DialectParse, ParseOptions, RawEntry } from './types.js';
 
-const MULTILINE_WHITESPACE = /\s*/y;
-const EXPORT = /(?:export[^\S\r\n]+)?/y;
+// Python's `\s` differs from JavaScript's (see lines.ts): the classes spell it out.
+const MULTILINE_WHITESPACE = new RegExp(`[${PY_WS}]*`, 'y');
+const EXPORT = new RegExp(`(?:export[${PY_WS_INLINE}]+)?`, 'y');
 const SINGLE_QUOTED_KEY = /'([^']+)'/y;
-const UNQUOTED_KEY = /([^=#\s]+)/y;
-const WHITESPACE = /[^\S\r\n]*/y;
-const EQUAL_SIGN = /=[^\S\r\n]*/y;
+const UNQUOTED_KEY = new RegExp(`([^=#${PY_WS}]+)`, 'y');
+const WHITESPACE = new RegExp(`[${PY_WS_INLINE}]*`, 'y');
+const EQUAL_SIGN = new RegExp(`=[${PY_WS_INLINE}]*`, 'y');
 const SINGLE_QUOTED_VALUE = /'((?:\\'|[^'])*)'/y;
 const DOUBLE_QUOTED_VALUE = /"((?:\\"|[^"])*)"/y;
 const UNQUOTED_VALUE = /([^\r\n]*)/y;
-const COMMENT = /(?:[^\S\r\n]*#[^\r\n]*)?/y;
-const END_OF_LINE = /[^\S\r\n]*(?:\r\n|\n|\r|$)/y;
+const COMMENT = new RegExp(`(?:[${PY_WS_INLINE}]*#[^\\r\\n]*)?`, 'y');
+const END_OF_LINE = new RegExp(`[${PY_WS_INLINE}]*(?:\\r\\n|\\n|\\r|$)`, 'y');
+const INLINE_COMMENT = new RegExp(`[${PY_WS}]+#[^\\n]*`);
 const REST_OF_LINE = /[^\r\n]*(?:\r|\n|\r\n)?/y;
 const DOUBLE_QUOTE_ESCAPES = /\\[\\'"abfnrtv]/g;
 const SINGLE_QUOTE_ESCAPES = /\\[\\']/g;
@@ -43,7 +46,7 @@ function parseValue(text: string, at: { pos: number }): string {
   if (char === "'") return decode(SINGLE_QUOTE_ESCAPES, read(SINGLE_QUOTED_VALUE, text, at)[1]!);
   if (char === '"') return decode(DOUBLE_QUOTE_ESCAPES, read(DOUBLE_QUOTED_VALUE, text, at)[1]!);
   if (char === undefined || char === '\n' || char === '\r') return '';
-  return read(UNQUOTED_VALUE, text, at)[1]!.replace(/\s+#.*/, '').trimEnd();
+  return pyRstrip(read(UNQUOTED_VALUE, text, at)[1]!.replace(INLINE_COMMENT, ''));
 }
 
 /** `${NAME}` and `${NAME:-default}` (the default applies only when NAME is not set); undefined when a name is not known here. */
@@ -57,9 +60,8 @@ function expand(value: string, lookup: (name: string) => string | undefined | nu
   return unknown ? undefined : expanded;
 }
 
-export function parsePythonDotenv(source: string, options: ParseOptions = {}): DialectParse {
-  const text = source.replace(/^\ufeff/, '');
-  const shift = source.length - text.length;
+/** A byte-order mark stays part of the first key, as in every release up to 1.2.2. */
+export function parsePythonDotenv(text: string, options: ParseOptions = {}): DialectParse {
   const entries: RawEntry[] = [];
   const known = new Map<string, string | undefined>();
   const lookup = makeLookup(known, options);
@@ -86,7 +88,7 @@ export function parsePythonDotenv(source: string, options: ParseOptions = {}): D
       if (key === undefined || literal === undefined) continue;
       const value = expand(literal, lookup);
       known.set(key, value);
-      entries.push({ name: key, value, literal, offset: keyOffset + shift });
+      entries.push({ name: key, value, literal, offset: keyOffset });
     } catch (error) {
       if (!(error instanceof ReadError)) throw error;
       read(REST_OF_LINE, text, at);
