@@ -86,11 +86,29 @@ const LOCK_FILE = /(?:^|\/)(?:poetry\.lock|uv\.lock|Pipfile\.lock)$/;
 const PINS_0_11 = /django[-_]environ\s*(?:\[[^\]]*\])?\s*(?:={2,3}|~=|=\s*["']\s*(?:==|~=|\^|~)?)\s*v?0\.11\b/i;
 const LOCKS_0_11 = /name\s*=\s*"django-environ"\s*\n\s*version\s*=\s*"0\.11\.|"django-environ"\s*:\s*\{[^}]*"version"\s*:\s*"==0\.11\./i;
 
+const pins = new WeakMap<Workspace, Map<string, boolean>>();
+
 /**
  * Whether the project under `projectRoot` pins django-environ 0.11.x, whose `read_env` ends an
  * unquoted value at its first `#` (0.11.0 to 0.11.2; 0.12 made that opt-in with `parse_comments`).
  */
 export function pinsEnvironWithComments(workspace: Workspace, projectRoot: string): boolean {
+  let byRoot = pins.get(workspace);
+  if (!byRoot) pins.set(workspace, (byRoot = new Map()));
+  let pinned = byRoot.get(projectRoot);
+  if (pinned === undefined) byRoot.set(projectRoot, (pinned = findsEnviron011(workspace, projectRoot)));
+  return pinned;
+}
+
+/**
+ * `dialect` as the project's own release reads: django-environ's under a 0.11 pin ends values at
+ * `#`. The secret scan does not ask: a key after a `#` is committed all the same.
+ */
+export function projectDialect(workspace: Workspace, projectRoot: string, dialect: EnvFileDialect): EnvFileDialect {
+  return dialect === 'django-environ' && pinsEnvironWithComments(workspace, projectRoot) ? 'django-environ-comments' : dialect;
+}
+
+function findsEnviron011(workspace: Workspace, projectRoot: string): boolean {
   for (const path of workspace.files) {
     if (projectRoot && !path.startsWith(`${projectRoot}/`)) continue;
     const lock = LOCK_FILE.test(path);

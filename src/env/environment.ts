@@ -4,7 +4,7 @@ import type { DeployFacts } from '../deploy/types.js';
 import { joinPath, relativePath } from '../workspace/paths.js';
 import { UsageError } from '../engine/errors.js';
 import type { Workspace } from '../workspace/types.js';
-import { envFileDialect, pinsEnvironWithComments } from './consumer.js';
+import { envFileDialect, projectDialect } from './consumer.js';
 import { dotenvVars, parseEnvFile } from './dotenv.js';
 import type { DotenvEntry, EnvFileDialect } from './dotenv.js';
 import { platformVariables } from './platform.js';
@@ -90,7 +90,8 @@ export function buildEnvironment(workspace: Workspace, deploy: DeployFacts, opti
 
   // A file Compose's env_file reads is read with Compose's rules; others with their loader's (consumer.ts).
   const composeFiles = new Set(deploy.env.filter((variable) => variable.source.kind === 'docker-compose').map((variable) => variable.source.location?.file));
-  const dialectOf = (file: string): EnvFileDialect => (composeFiles.has(file) ? 'compose' : envFileDialect(workspace, file));
+  const dialectOf = (file: string): EnvFileDialect =>
+    composeFiles.has(file) ? 'compose' : projectDialect(workspace, options.projectRoot ?? '', envFileDialect(workspace, file));
 
   const dirs = [''];
   if (options.projectRoot) dirs.push(options.projectRoot);
@@ -126,14 +127,9 @@ export function buildEnvironment(workspace: Workspace, deploy: DeployFacts, opti
  * gets that release's `read_env`, which ends a value at `#`.
  */
 export function envFileLoader(workspace: Workspace, projectRoot?: string): (path: string, dialect: EnvFileDialect) => EnvVar[] | undefined {
-  let environComments: boolean | undefined;
   return (path, dialect) => {
     if (workspace.isIgnored(path) === true) return undefined;
-    if (dialect === 'django-environ' && projectRoot !== undefined) {
-      environComments ??= pinsEnvironWithComments(workspace, projectRoot);
-      if (environComments) dialect = 'django-environ-comments';
-    }
-    const parsed = readDotenv(workspace, path, dialect);
+    const parsed = readDotenv(workspace, path, projectRoot === undefined ? dialect : projectDialect(workspace, projectRoot, dialect));
     if (!parsed.ok) return undefined;
     return dotenvVars(parsed.entries, path, { kind: 'settings-loader', note: '(loaded by settings)' });
   };
