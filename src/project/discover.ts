@@ -166,7 +166,7 @@ function createProject(workspace: Workspace, root: string, options: DiscoverOpti
       environment: environment(),
       djangoVersion: djangoVersion.version,
       configurationClass: configuration,
-      loadEnvFile: envFileLoader(workspace),
+      loadEnvFile: envFileLoader(workspace, root),
     });
   });
   const urls = once<UrlFacts>(() => findUrlFacts({ workspace, root: module()?.pythonRoot ?? root, settings: settings() }));

@@ -1,5 +1,5 @@
 import type { FileLocation } from '../engine/types.js';
-import type { EnvVar } from '../env/types.js';
+import type { EnvFileDialect, EnvVar } from '../env/types.js';
 import type { Workspace } from '../workspace/types.js';
 import type { PyNode as SyntaxNode } from './syntax.js';
 import { nodeLocation } from './parser.js';
@@ -45,7 +45,7 @@ export interface InterpreterOptions {
   root: string;
   env: EnvState;
   maxSteps: number;
-  loadEnvFile?: (workspacePath: string) => EnvVar[] | undefined;
+  loadEnvFile?: (workspacePath: string, dialect: EnvFileDialect) => EnvVar[] | undefined;
 }
 
 
@@ -59,6 +59,7 @@ export class Interpreter {
   /** Every module imported so far (null: looked up and not in the project). */
   readonly modules = new Map<string, ModuleRecord | null>();
   private readonly directories = new Set<string>();
+  /** Env files loaded so far, by dialect and path. */
   private readonly envFiles = new Map<string, EnvVar[] | undefined>();
   private steps = 0;
   /** Whether the step-budget problem was reported already (once per evaluation). */
@@ -140,16 +141,17 @@ export class Interpreter {
     return this.absRoot === '/' ? `/${workspacePath}` : `${this.absRoot}/${workspacePath}`;
   }
 
-  /** The variables of an env file production would have (each file read once per evaluation). */
-  loadEnvFile(workspacePath: string): EnvVar[] | undefined {
-    if (this.envFiles.has(workspacePath)) return this.envFiles.get(workspacePath);
+  /** The variables of an env file production would have, as `dialect`'s library reads it (each read once per evaluation). */
+  loadEnvFile(workspacePath: string, dialect: EnvFileDialect): EnvVar[] | undefined {
+    const key = `${dialect}\0${workspacePath}`;
+    if (this.envFiles.has(key)) return this.envFiles.get(key);
     let vars: EnvVar[] | undefined;
     try {
-      vars = this.exists(workspacePath) ? this.options.loadEnvFile?.(workspacePath) : undefined;
+      vars = this.exists(workspacePath) ? this.options.loadEnvFile?.(workspacePath, dialect) : undefined;
     } catch {
       vars = undefined;
     }
-    this.envFiles.set(workspacePath, vars);
+    this.envFiles.set(key, vars);
     return vars;
   }
 

@@ -1,5 +1,5 @@
 import type { FileLocation } from '../engine/types.js';
-import type { Environment, EnvVar } from '../env/types.js';
+import type { EnvFileDialect, Environment, EnvVar } from '../env/types.js';
 import type { Workspace } from '../workspace/types.js';
 import type { Settings } from './types.js';
 import type { PyValue } from './value.js';
@@ -23,10 +23,11 @@ export interface EvaluateOptions {
   configurationClass?: string;
   /**
    * Code loads a dotenv file at run time (environ.Env.read_env, decouple AutoConfig's .env/settings.ini,
-   * dotenv.load_dotenv, configurations DOTENV). Return its vars when production would have that file,
-   * undefined when not. Real environment vars win over them (setdefault semantics).
+   * dotenv.load_dotenv, configurations DOTENV), with the rules of `dialect`, the loading library.
+   * Return its vars when production would have that file, undefined when not. Real environment vars
+   * win over them (setdefault semantics).
    */
-  loadEnvFile?(workspacePath: string): EnvVar[] | undefined;
+  loadEnvFile?(workspacePath: string, dialect: EnvFileDialect): EnvVar[] | undefined;
   /** Node visits before evaluation stops with a 'step-budget' problem (default 200,000). */
   maxSteps?: number;
 }
@@ -111,7 +112,8 @@ function applyConfigurationClass(interp: Interpreter, cls: PyValue, values: Map<
     const dotenv = internal.scope.values.get('DOTENV');
     if (dotenv && (dotenv.kind === 'str' || dotenv.kind === 'path')) {
       const relative = interp.toWorkspacePath(dotenv.value);
-      const vars = relative === undefined ? undefined : interp.loadEnvFile(relative);
+      // django-configurations reads DOTENV with django-environ's line rules.
+      const vars = relative === undefined ? undefined : interp.loadEnvFile(relative, 'django-environ');
       if (vars) interp.env.load(vars, false);
     }
   }

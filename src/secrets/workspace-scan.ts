@@ -1,3 +1,4 @@
+import { envFileDialect } from '../env/consumer.js';
 import type { DotenvEntry } from '../env/dotenv.js';
 import { readDotenv } from '../env/workspace-dotenv.js';
 import type { DjangoProject } from '../project/types.js';
@@ -8,9 +9,12 @@ import type { SecretHit } from './types.js';
 
 const cache = new WeakMap<Workspace, Map<string, SecretHit[]>>();
 
-/** An env file's variables as the environment and compose readers parsed them (one parse per workspace). */
+/**
+ * An env file's variables as the library that loads it reads them (a `#` inside an unquoted value
+ * stays in it for the Python readers, ends it for npm dotenv), shared with the environment's parse.
+ */
 function sharedDotenv(workspace: Workspace, file: string): readonly DotenvEntry[] {
-  const parsed = readDotenv(workspace, file);
+  const parsed = readDotenv(workspace, file, envFileDialect(workspace, file));
   return parsed.ok ? parsed.entries : [];
 }
 
