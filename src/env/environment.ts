@@ -7,6 +7,7 @@ import type { Workspace } from '../workspace/types.js';
 import { dotenvVars, parseDotenvEntries } from './dotenv.js';
 import type { DotenvEntry } from './dotenv.js';
 import { platformVariables } from './platform.js';
+import type { RuntimePlatform } from './platform.js';
 import type { EnvVar, Environment } from './types.js';
 import { readDotenv } from './workspace-dotenv.js';
 
@@ -19,6 +20,8 @@ export interface EnvironmentOptions {
   set?: Record<string, string>;
   /** Workspace-relative directory of the Django project ('' for the workspace root). */
   projectRoot?: string;
+  /** The platforms production runs on when the production model knows more than the deploy files (a marker in the code). */
+  platforms?: readonly RuntimePlatform[];
 }
 
 const PRODUCTION_NAMES = new Set(['production', 'prod']);
@@ -77,7 +80,7 @@ export function buildEnvironment(workspace: Workspace, deploy: DeployFacts, opti
   };
 
   if (PRODUCTION_NAMES.has(name)) {
-    vars.push(...platformVariables(deploy.platforms));
+    vars.push(...platformVariables(options.platforms ?? deploy.platforms));
     const deployFiles = new Set(deploy.files.map((file) => file.path));
     for (const variable of deploy.env) {
       vars.push(variable);
