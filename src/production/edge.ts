@@ -11,7 +11,9 @@ import { baseName, dirName, isWithin } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';
 
 export interface EdgeFact {
-  /** Who does it: `fly.toml force_https`, `Render`, `traefik (production.yml)`. */
+  /** `platform`: the host's router; `proxy`: a reverse proxy the repository ships and production runs. */
+  kind: 'platform' | 'proxy';
+  /** Who does it: `fly.toml`, `Render`, `traefik (compose/traefik/traefik.yml)`. */
   by: string;
   location?: FileLocation;
 }
@@ -91,17 +93,17 @@ function composeProxies(workspace: Workspace, file: string): { proxy: Proxy; ser
 export function readEdge(workspace: Workspace, deploy: DeployFacts, platforms: readonly RuntimePlatform[]): Edge {
   const edge: Edge = {};
   const forced = deploy.platformSettings.forceHttps;
-  if (forced?.value) edge.httpsRedirect = { by: `${forced.location.file} forces HTTPS`, location: forced.location };
+  if (forced?.value) edge.httpsRedirect = { kind: 'platform', by: forced.location.file, location: forced.location };
   else if (platforms.includes('render') && !forced) {
     const file = deploy.files.find((candidate) => candidate.kind === 'render.yaml');
-    edge.httpsRedirect = { by: 'Render redirects HTTP to HTTPS', ...(file ? { location: { file: file.path, line: 1, column: 1 } } : {}) };
+    edge.httpsRedirect = { kind: 'platform', by: 'Render', ...(file ? { location: { file: file.path, line: 1, column: 1 } } : {}) };
   }
   for (const compose of deploy.files.filter((file) => file.kind === 'docker-compose')) {
     for (const { proxy, service, text, location } of composeProxies(workspace, compose.path)) {
       const by = `${proxy} (${compose.path} ${service})`;
       const signs = SIGNS[proxy];
-      if (!edge.httpsRedirect && proxy !== 'caddy' && signs.redirect.test(text)) edge.httpsRedirect = { by, location };
-      if (!edge.hsts && proxy !== 'caddy' && signs.hsts.test(text)) edge.hsts = { by, location };
+      if (!edge.httpsRedirect && proxy !== 'caddy' && signs.redirect.test(text)) edge.httpsRedirect = { kind: 'proxy', by, location };
+      if (!edge.hsts && proxy !== 'caddy' && signs.hsts.test(text)) edge.hsts = { kind: 'proxy', by, location };
       const dir = dirName(compose.path);
       for (const path of workspace.files.filter((candidate) => isWithin(candidate, dir) && isConfigOf(proxy, candidate))) {
         const read = workspace.readText(path);
@@ -109,10 +111,10 @@ export function readEdge(workspace: Workspace, deploy: DeployFacts, platforms: r
         if (proxy === 'caddy' && /^\s*auto_https\s+off/m.test(read.text)) continue;
         const redirect = signs.redirect.exec(read.text);
         if (!edge.httpsRedirect && redirect) {
-          edge.httpsRedirect = { by: `${proxy} (${path})`, location: { file: path, line: lineOf(read.text, redirect.index), column: 1 } };
+          edge.httpsRedirect = { kind: 'proxy', by: `${proxy} (${path})`, location: { file: path, line: lineOf(read.text, redirect.index), column: 1 } };
         }
         const hsts = signs.hsts.exec(read.text);
-        if (!edge.hsts && hsts) edge.hsts = { by: `${proxy} (${path})`, location: { file: path, line: lineOf(read.text, hsts.index), column: 1 } };
+        if (!edge.hsts && hsts) edge.hsts = { kind: 'proxy', by: `${proxy} (${path})`, location: { file: path, line: lineOf(read.text, hsts.index), column: 1 } };
       }
     }
   }
