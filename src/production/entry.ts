@@ -58,3 +58,11 @@ export function chooseEntry(commands: readonly DeployCommand[]): EntryCommand | 
   if (!best) return undefined;
   return best.server ? { command: best.command, server: best.server } : { command: best.command };
 }
+
+/** What a deploy file calls the command, for reports: the process name, else the file's own word for it. */
+export function entryLabel(command: DeployCommand): string {
+  if (command.process) return command.process;
+  if (command.kind === 'dockerfile') return 'command';
+  if (command.kind === 'app.yaml') return 'entrypoint';
+  return command.kind;
+}

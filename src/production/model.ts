@@ -12,7 +12,7 @@ import type { Workspace } from '../workspace/types.js';
 import { appModuleFile, selectSettingsModule, settingsSources } from './django-settings.js';
 import type { Selection } from './django-settings.js';
 import { readEdge } from './edge.js';
-import { chooseEntry } from './entry.js';
+import { chooseEntry, entryLabel } from './entry.js';
 import { inferPlatforms } from './platform.js';
 import type { Deployment, ProductionModel, ProductionStep, SettingsCandidate } from './types.js';
 
@@ -82,7 +82,7 @@ export function buildProductionModel(input: ProductionInput): BuiltProduction {
   const assumptions: string[] = [];
   if (entry) {
     const { command, server } = entry;
-    steps.push({ kind: 'entry', value: command.process ?? command.kind, how: `${command.kind}${command.process ? ` ${command.process} process` : ' command'}`, location: command.location });
+    steps.push({ kind: 'entry', value: entryLabel(command), how: `${command.kind}${command.process ? ` ${command.process} process` : ' command'}`, location: command.location });
     if (server) steps.push({ kind: 'server', value: [server.server, server.appModule].filter(Boolean).join(' '), how: command.text, location: command.location });
     else assumptions.push(`the web process runs \`${command.text}\`, which starts no server deploycheck recognises: the app module is not known`);
   } else {
@@ -117,8 +117,8 @@ export function buildProductionModel(input: ProductionInput): BuiltProduction {
   }
   const platforms = inferred.platforms.map((fact) => fact.platform);
   const edge = readEdge(workspace, deploy, platforms);
-  if (edge.httpsRedirect) steps.push({ kind: 'edge', value: 'HTTP→HTTPS redirect', how: edge.httpsRedirect.by, ...(edge.httpsRedirect.location ? { location: edge.httpsRedirect.location } : {}) });
-  if (edge.hsts) steps.push({ kind: 'edge', value: 'HSTS', how: edge.hsts.by, ...(edge.hsts.location ? { location: edge.hsts.location } : {}) });
+  if (edge.httpsRedirect) steps.push({ kind: 'edge', value: 'HTTP→HTTPS redirect', how: `${edge.httpsRedirect.kind === 'platform' ? 'the platform' : 'reverse proxy'}: ${edge.httpsRedirect.by}`, ...(edge.httpsRedirect.location ? { location: edge.httpsRedirect.location } : {}) });
+  if (edge.hsts) steps.push({ kind: 'edge', value: 'HSTS', how: `reverse proxy: ${edge.hsts.by}`, ...(edge.hsts.location ? { location: edge.hsts.location } : {}) });
 
   const reached = reach(input, appFile, selection);
   const model: ProductionModel = {

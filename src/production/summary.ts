@@ -9,6 +9,7 @@ import { envReadsOf } from '../python/value.js';
 import { PLATFORM_NAMES } from '../env/platform.js';
 import { djangoCompleteness } from './django-completeness.js';
 import { SETTINGS_VARIABLE, CONFIGURATION_VARIABLE } from './django-settings.js';
+import { entryLabel } from './entry.js';
 import { settingsHow } from './model.js';
 import type { Deployment, ProductionStep } from './types.js';
 
@@ -60,7 +61,7 @@ export function productionLine(project: DjangoProject): string {
   const { production } = project;
   const parts: string[] = [];
   const entry = production.entry;
-  if (entry) parts.push(`${locationText(entry.command.location)} ${entry.command.process ?? entry.command.kind}`.trim());
+  if (entry) parts.push(`${locationText(entry.command.location)} ${entryLabel(entry.command)}`.trim());
   if (entry?.server) parts.push([entry.server.server, entry.server.appModule].filter(Boolean).join(' '));
   const settings = production.settings;
   parts.push(settings ? `${settings.module} (${settingsHow(settings)})` : 'no settings module');

@@ -1,0 +1,67 @@
+/** The production line and `--explain` in the pretty report, `projects[].production` in the JSON report. */
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { makeProject } from '../helpers/project.js';
+
+const manage = "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings.dev')\n";
+const wsgi = (module: string) => `import os\nfrom django.core.wsgi import get_wsgi_application\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', '${module}')\napplication = get_wsgi_application()\n`;
+const settings = "import os\nDEBUG = os.environ.get('DJANGO_DEBUG', 'False') == 'True'\nSECRET_KEY = os.environ['SECRET_KEY']\nALLOWED_HOSTS = ['a.example']\n";
+
+function repo(): string {
+  return makeProject({
+    'manage.py': manage,
+    'mysite/__init__.py': '',
+    'mysite/wsgi.py': wsgi('mysite.settings.prod'),
+    'mysite/settings/__init__.py': '',
+    'mysite/settings/dev.py': 'DEBUG = True\n',
+    'mysite/settings/prod.py': settings,
+    Procfile: 'web: gunicorn mysite.wsgi\n',
+    'app.json': '{"env": {"DJANGO_DEBUG": {"value": "False"}, "SECRET_KEY": {"generator": "secret"}}}\n',
+  });
+}
+
+describe('deploycheck check: how production was inferred', () => {
+  it('starts the pretty report with the production line and the flag that changes it', async () => {
+    const { stdout } = await runCli('check', repo(), '--no-color', '--fail-on', 'none');
+    const [first] = stdout.split('\n');
+    expect(first).toBe('production: Procfile:1 web → gunicorn mysite.wsgi → mysite.settings.prod (wsgi.py setdefault at mysite/wsgi.py:3) · Heroku  (pass --settings or --set to change it)');
+    expect(stdout).not.toContain('incomplete:');
+  });
+
+  it('--explain prints candidates, variables with their sources and assumptions', async () => {
+    const { stdout } = await runCli('check', repo(), '--no-color', '--fail-on', 'none', '--explain');
+    expect(stdout).toContain('mysite.settings.prod (wsgi.py setdefault at mysite/wsgi.py:3) chosen');
+    expect(stdout).toMatch(/mysite\.settings\.dev \(manage\.py setdefault at manage\.py:2\) passed over/);
+    expect(stdout).toMatch(/DJANGO_DEBUG=False: set from app\.json/);
+    expect(stdout).toMatch(/SECRET_KEY: unknown from app\.json/);
+    expect(stdout).toContain('nothing production runs names a settings module');
+    const plain = await runCli('check', repo(), '--no-color', '--fail-on', 'none');
+    expect(plain.stdout).not.toContain('settings module candidates');
+  });
+
+  it('says before the findings when the settings could not be read, and the JSON says so too', async () => {
+    const root = makeProject({ 'manage.py': 'import sys\n', 'mysite/__init__.py': '', 'mysite/settings.py': 'DEBUG = False\n' });
+    const { stdout } = await runCli('check', root, '--no-color', '--fail-on', 'none');
+    const lines = stdout.split('\n');
+    expect(lines[1]).toBe('incomplete: no settings module is named; pass --settings or --set NAME=value');
+    expect(stdout).toMatch(/cap B {2}production: \.: incomplete: no settings module is named/);
+    const json = await runCli('check', root, '--format', 'json', '--fail-on', 'none');
+    const report = JSON.parse(json.stdout) as { schemaVersion: number; projects: { production: { complete: boolean; missing: string[]; steps: unknown[] } }[] };
+    expect(report.schemaVersion).toBe(2);
+    expect(report.projects[0]?.production).toMatchObject({ complete: false, missing: ['no settings module is named'] });
+  });
+
+  it('carries every step with its location in the JSON report', async () => {
+    const { stdout } = await runCli('check', repo(), '--format', 'json', '--fail-on', 'none');
+    const report = JSON.parse(stdout) as { projects: { production: { complete: boolean; steps: { kind: string; location?: { file: string; line: number } }[] } }[] };
+    const production = report.projects[0]!.production;
+    expect(production.complete).toBe(true);
+    expect(production.steps.map((step) => [step.kind, step.location?.file, step.location?.line])).toEqual([
+      ['entry', 'Procfile', 1],
+      ['server', 'Procfile', 1],
+      ['app', 'mysite/wsgi.py', 1],
+      ['settings', 'mysite/wsgi.py', 3],
+      ['platform', 'Procfile', 1],
+    ]);
+  });
+});
