@@ -22,6 +22,8 @@ export interface EnvironmentOptions {
   projectRoot?: string;
   /** The platforms production runs on when the production model knows more than the deploy files (a marker in the code). */
   platforms?: readonly RuntimePlatform[];
+  /** Variables the web command itself sets (`gunicorn --env NAME=value`, `NAME=value gunicorn …`): over the deploy files' for that process. */
+  commandVars?: readonly EnvVar[];
 }
 
 const PRODUCTION_NAMES = new Set(['production', 'prod']);
@@ -88,6 +90,7 @@ export function buildEnvironment(workspace: Workspace, deploy: DeployFacts, opti
       const file = variable.source.location?.file;
       if (file !== undefined && !deployFiles.has(file)) addFile(file);
     }
+    vars.push(...(options.commandVars ?? []));
   }
 
   const dirs = [''];

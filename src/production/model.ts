@@ -2,11 +2,12 @@
  * The production model of one project, built once from the deploy facts before any setting is
  * evaluated: entry command → app module → settings module → platform → edge, each with its source.
  */
-import type { DeployFacts } from '../deploy/types.js';
+import type { DeployCommand, DeployFacts } from '../deploy/types.js';
 import type { Location } from '../engine/types.js';
 import { PLATFORM_NAMES } from '../env/platform.js';
 import type { RuntimePlatform } from '../env/platform.js';
-import type { Environment } from '../env/types.js';
+import type { EnvVar, Environment } from '../env/types.js';
+import type { ServerCommand } from './server-command.js';
 import { dirName, isWithin, joinPath } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';
 import { appModuleFile, selectSettingsModule, settingsSources } from './django-settings.js';
@@ -25,14 +26,19 @@ export interface ProductionInput {
   settings?: string;
   /** Whether the environment is production's (not `--env development`). */
   production: boolean;
-  /** The environment production runs with, given the platforms it runs on (their runtime variables are set). */
-  environment: (platforms: readonly RuntimePlatform[]) => Environment;
+  /**
+   * The environment production runs with, given the platforms it runs on (their runtime variables
+   * are set) and the variables the web command sets itself.
+   */
+  environment: (platforms: readonly RuntimePlatform[], commandVars: readonly EnvVar[]) => Environment;
 }
 
 export interface BuiltProduction {
   model: ProductionModel;
   selection: Selection;
   platforms: RuntimePlatform[];
+  /** The variables the web command sets, for the environment. */
+  commandVars: EnvVar[];
 }
 
 function at(location: Location | undefined): string {
@@ -54,6 +60,12 @@ export function settingsHow(candidate: SettingsCandidate): string {
     default:
       return `${candidate.how}${candidate.fallback ? ' setdefault' : ''}${where ? ` at ${where}` : ''}`;
   }
+}
+
+/** `NAME=value gunicorn …`, `gunicorn --env NAME=value`: variables of the web process, located at its command. */
+function entryVariables(command: DeployCommand, server: ServerCommand): EnvVar[] {
+  const label = `${at(command.location)} (${command.process ?? command.kind} command)`;
+  return Object.entries(server.env).map(([name, value]) => ({ name, value, source: { kind: command.kind, location: command.location, label } }));
 }
 
 /** Whether a deploy entry point reaches this project, and how. */
@@ -94,7 +106,8 @@ export function buildProductionModel(input: ProductionInput): BuiltProduction {
     steps.push({ kind: 'app', value: appModule, how: appFile ? `serves ${appFile}` : 'not in this project', location: appFile ? { file: appFile, line: 1, column: 1 } : entry.command.location });
   }
 
-  const baseEnvironment = once(() => input.environment(deploy.platforms));
+  const commandVars = entry?.server ? entryVariables(entry.command, entry.server) : [];
+  const baseEnvironment = once(() => input.environment(deploy.platforms, commandVars));
   const selection = selectSettingsModule({
     workspace,
     root,
@@ -133,7 +146,7 @@ export function buildProductionModel(input: ProductionInput): BuiltProduction {
     assumptions,
     gaps: selection.gaps,
   };
-  return { model, selection, platforms };
+  return { model, selection, platforms, commandVars };
 }
 
 /**

@@ -4,7 +4,7 @@ import { UsageError } from '../engine/errors.js';
 import { readDeployFacts } from '../deploy/index.js';
 import { buildEnvironment, envFileLoader } from '../env/environment.js';
 import type { RuntimePlatform } from '../env/platform.js';
-import type { Environment } from '../env/types.js';
+import type { EnvVar, Environment } from '../env/types.js';
 import { CONFIGURATION_VARIABLE, SETTINGS_VARIABLE, readDefaults, resolveVariable } from '../production/django-settings.js';
 import { buildProductionModel, markUndeployed, once } from '../production/model.js';
 import { evaluateSettings } from '../python/settings.js';
@@ -36,16 +36,16 @@ const PRODUCTION_ENVIRONMENTS = new Set(['production', 'prod']);
 function createProject(workspace: Workspace, root: string, options: DiscoverOptions, projectRoots: string[]): DjangoProject {
   const deploy = readDeployFacts(workspace, root);
   const environments = new Map<string, Environment>();
-  const environmentFor = (platforms: readonly RuntimePlatform[]): Environment => {
+  const environmentFor = (platforms: readonly RuntimePlatform[], commandVars: readonly EnvVar[]): Environment => {
     const key = platforms.join(',');
     let environment = environments.get(key);
     if (!environment) {
-      environment = buildEnvironment(workspace, deploy, { name: options.env, envFiles: options.envFiles, set: options.set, projectRoot: root, platforms });
+      environment = buildEnvironment(workspace, deploy, { name: options.env, envFiles: options.envFiles, set: options.set, projectRoot: root, platforms, commandVars });
       environments.set(key, environment);
     }
     return environment;
   };
-  const { model, selection, platforms } = buildProductionModel({
+  const { model, selection, platforms, commandVars } = buildProductionModel({
     workspace,
     root,
     projectRoots,
@@ -54,7 +54,7 @@ function createProject(workspace: Workspace, root: string, options: DiscoverOpti
     production: options.env === undefined || PRODUCTION_ENVIRONMENTS.has(options.env),
     environment: environmentFor,
   });
-  const environment = once<Environment>(() => environmentFor(platforms));
+  const environment = once<Environment>(() => environmentFor(platforms, commandVars));
   const settingsModule = model.settings;
   const configuration = options.configuration ?? resolveVariable(CONFIGURATION_VARIABLE, { environment, ...(model.entry ? { entry: model.entry } : {}) }, selection.entryPoints);
   const djangoVersion = findDjangoVersion(workspace, root);

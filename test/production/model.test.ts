@@ -66,6 +66,27 @@ describe('production model: the served wsgi.py decides over manage.py', () => {
   });
 });
 
+describe('production model: the web command sets variables of its own', () => {
+  const files = (cmd: string) => ({
+    'manage.py': managePy('mysite.settings'),
+    'mysite/__init__.py': '',
+    'mysite/wsgi.py': wsgiPy('mysite.settings'),
+    'mysite/settings.py': `import os\nDEBUG = os.environ.get('DJANGO_DEBUG', '') == 'True'\nSECRET_KEY = os.environ['SECRET_KEY']\nALLOWED_HOSTS = ['a.example']\n`,
+    Dockerfile: `FROM python:3.12\nENV DJANGO_DEBUG=False\nCMD ${cmd}\n`,
+  });
+
+  it('judges the settings under `NAME=value gunicorn …` in the deployed CMD, located there', async () => {
+    const result = await runCheck({ root: makeProject(files('["sh", "-c", "DJANGO_DEBUG=True exec gunicorn mysite.wsgi"]')) });
+    const debug = result.findings.find((finding) => finding.rule === 'django/debug');
+    expect(debug?.related.map((related) => 'file' in related.location && `${related.location.file}:${related.location.line}`)).toContain('Dockerfile:3');
+  });
+
+  it('keeps the Dockerfile ENV when the command sets nothing', async () => {
+    const result = await runCheck({ root: makeProject(files('["gunicorn", "mysite.wsgi"]')) });
+    expect(rulesOf(result)).not.toContain('django/debug');
+  });
+});
+
 describe('production model: which project is deployed', () => {
   const files = {
     'manage.py': managePy('shop.settings'),
