@@ -64,24 +64,38 @@ export function appModuleFile(workspace: Workspace, root: string, entry: EntryCo
 }
 
 const PRODUCTION_MODULE_NAMES = ['production', 'prod', 'prd', 'live'];
-const STAR_IMPORT = /^from\s+[\w.]+\s+import\s+\*/m;
+const STAR_IMPORT = /^from\s+[\w.][\w. ]*?\s+import\s+\*/m;
+const ASSIGNS_SETTING = /^[A-Z][A-Z0-9_]*\s*[+]?=/m;
 
 /**
  * A production module next to an entry point's default settings module (`config.settings.production`
- * beside `config.settings.base`) that star-imports a base: what the deployed app is most likely
- * told to use, when nothing in production says which module.
+ * beside `config.settings.base`) that star-imports a base, or inside it when the default is a
+ * package that sets nothing (an empty `settings/__init__.py` cannot be what production runs): what
+ * the deployed app is most likely told to use, when nothing in production says which module.
  */
 function productionSibling(workspace: Workspace, root: string, module: string): SettingsCandidate | undefined {
   const parts = module.split('.');
-  const last = parts.pop();
-  if (parts.length === 0 || !last || PRODUCTION_MODULE_NAMES.includes(last)) return undefined;
+  const last = parts.at(-1);
+  if (!last || PRODUCTION_MODULE_NAMES.includes(last)) return undefined;
   const found = findModule(workspace, root, module);
-  if (!found || !found.file.endsWith(`/${last}.py`)) return undefined;
+  if (!found) return undefined;
+  let dir: string;
+  let prefix: string[];
+  if (found.file.endsWith('/__init__.py')) {
+    const init = workspace.readText(found.file);
+    if (!init.ok || ASSIGNS_SETTING.test(init.text) || STAR_IMPORT.test(init.text)) return undefined;
+    dir = dirName(found.file);
+    prefix = parts;
+  } else {
+    if (parts.length < 2 || !found.file.endsWith(`/${last}.py`)) return undefined;
+    dir = dirName(found.file);
+    prefix = parts.slice(0, -1);
+  }
   for (const name of PRODUCTION_MODULE_NAMES) {
-    const file = posix.join(dirName(found.file), `${name}.py`);
+    const file = posix.join(dir, `${name}.py`);
     const read = workspace.exists(file) ? workspace.readText(file) : undefined;
     if (read?.ok && STAR_IMPORT.test(read.text)) {
-      return { module: [...parts, name].join('.'), how: 'production-sibling', location: { file, line: 1, column: 1 }, exists: true };
+      return { module: [...prefix, name].join('.'), how: 'production-sibling', location: { file, line: 1, column: 1 }, exists: true };
     }
   }
   return undefined;

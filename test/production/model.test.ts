@@ -87,6 +87,29 @@ describe('production model: the web command sets variables of its own', () => {
   });
 });
 
+describe('production model: a default settings package that sets nothing', () => {
+  const files = (init: string) => ({
+    'manage.py': managePy('site.settings'),
+    'site/__init__.py': '',
+    'site/wsgi.py': wsgiPy('site.settings'),
+    'site/settings/__init__.py': init,
+    'site/settings/common.py': 'DEBUG = True\n',
+    'site/settings/prod.py': 'from . common import *\nDEBUG = False\n',
+    Procfile: 'web: gunicorn site.wsgi\n',
+  });
+
+  it('takes the production module inside an empty settings package, as an assumption', async () => {
+    const result = await runCheck({ root: makeProject(files('')) });
+    expect(result.projects[0]).toMatchObject({ settingsModule: 'site.settings.prod', settingsModuleOrigin: 'production-sibling' });
+    expect(result.projects[0]?.production?.assumptions.join('\n')).toContain('site.settings.prod is assumed');
+  });
+
+  it('keeps a package that sets settings itself', async () => {
+    const result = await runCheck({ root: makeProject(files('from .common import *\n')) });
+    expect(result.projects[0]?.settingsModule).toBe('site.settings');
+  });
+});
+
 describe('production model: which project is deployed', () => {
   const files = {
     'manage.py': managePy('shop.settings'),
