@@ -70,10 +70,10 @@ function entryVariables(command: DeployCommand, server: ServerCommand): EnvVar[]
 
 /** Whether a deploy entry point reaches this project, and how. */
 function reach(input: ProductionInput, appFile: string | undefined, selection: Selection): Omit<Deployment, 'status'> | undefined {
-  const { root, projectRoots, deploy, workspace } = input;
-  const inThisProject = (path: string): boolean =>
-    isWithin(path, root) && !projectRoots.some((other) => other.length > root.length && isWithin(path, other));
-  if (appFile && inThisProject(appFile)) return { reason: `production serves ${appFile}`, location: { file: appFile, line: 1, column: 1 } };
+  const { root, deploy, workspace } = input;
+  // The app module was looked up from this project's Python path: wherever the file sits (even in
+  // a nested project's folder), this project is the one that imports it.
+  if (appFile) return { reason: `production serves ${appFile}`, location: { file: appFile, line: 1, column: 1 } };
   const entry = chooseEntry(deploy.commands);
   const manage = entry?.server?.managePy;
   if (manage && entry) {
@@ -154,7 +154,10 @@ export function buildProductionModel(input: ProductionInput): BuiltProduction {
  * not deployed (a leftover `startproject`, an example, a docs site).
  */
 export function markUndeployed(models: readonly ProductionModel[]): void {
+  // Only a reached project whose settings module is in it decides: when production's settings live
+  // elsewhere (a wsgi.py that puts another project on sys.path), no project is set aside.
   const deployed = models.filter((model) => model.deployment.status === 'deployed');
+  if (deployed.some((model) => !model.settings?.exists)) return;
   if (deployed.length === 0) return;
   for (const model of models) {
     if (model.deployment.status === 'deployed') continue;

@@ -130,6 +130,43 @@ describe('production model: which project is deployed', () => {
     expect(result.findings.filter((finding) => 'file' in finding.location && finding.location.file.startsWith('old/'))).toEqual([]);
   });
 
+  it('reaches the project whose Python path imports the app module, even from a nested project folder', async () => {
+    const result = await runCheck({
+      root: makeProject({
+        'manage.py': managePy('web.settings'),
+        'web/__init__.py': '',
+        'web/wsgi.py': wsgiPy('web.settings'),
+        'web/settings.py': `import os\n${SAFE}`,
+        'web/manage.py': managePy('inner.settings'),
+        'web/inner/__init__.py': '',
+        'web/inner/settings.py': 'DEBUG = True\n',
+        Dockerfile: 'FROM python:3.12\nCMD gunicorn web.wsgi\n',
+      }),
+    });
+    expect(result.projects.map((p) => [p.root, p.production?.deployment.status])).toEqual([
+      ['', 'deployed'],
+      ['web', 'not-deployed'],
+    ]);
+  });
+
+  it('sets no project aside when the reached one runs settings it does not hold', async () => {
+    const result = await runCheck({
+      root: makeProject({
+        'manage.py': managePy('elsewhere.settings'),
+        'wsgi.py': wsgiPy('elsewhere.settings'),
+        'backend/manage.py': managePy('elsewhere.settings'),
+        'backend/elsewhere/__init__.py': '',
+        'backend/elsewhere/settings.py': 'DEBUG = True\n',
+        Procfile: 'web: gunicorn wsgi:application\n',
+      }),
+    });
+    expect(result.projects.map((p) => [p.root, p.production?.checked])).toEqual([
+      ['', true],
+      ['backend', true],
+    ]);
+    expect(rulesOf(result)).toContain('django/debug');
+  });
+
   it('checks every project when no entry point says which is deployed', async () => {
     const result = await runCheck({ root: makeProject(files) });
     expect(result.projects.map((p) => p.production?.deployment.status)).toEqual(['unknown', 'unknown']);
