@@ -3,11 +3,11 @@
  * `--settings` > a `os.environ[...] =` in the served wsgi.py/asgi.py > the served command
  * (`--settings=`, `--env DJANGO_SETTINGS_MODULE=`) > DJANGO_SETTINGS_MODULE in the deployed
  * environment > another deploy command's `--settings=` > the served wsgi.py/asgi.py `setdefault`
- * (the server command's app module says which wsgi.py) > manage.py > the production sibling of
- * that default. A candidate whose module is in the repository beats one that is not.
+ * (the server command's app module says which wsgi.py) > manage.py, with the production sibling
+ * of that default (`production.py`, or named for the deploy platform: `heroku.py`) first. A candidate whose module is in the repository beats one that is not.
  */
 import { posix } from 'node:path';
-import type { DeployCommand } from '../deploy/types.js';
+import type { DeployCommand, Platform } from '../deploy/types.js';
 import type { Environment } from '../env/types.js';
 import type { FileLocation } from '../engine/types.js';
 import { entryPointDefaults } from '../project/entry-points.js';
@@ -64,6 +64,16 @@ export function appModuleFile(workspace: Workspace, root: string, entry: EntryCo
 }
 
 const PRODUCTION_MODULE_NAMES = ['production', 'prod', 'prd', 'live'];
+/** Settings modules named for the platform the deploy files name (`config.settings.heroku`). */
+const PLATFORM_MODULE_NAMES: Record<Platform, string[]> = {
+  heroku: ['heroku'],
+  dokku: ['dokku'],
+  fly: ['fly', 'flyio'],
+  render: ['render'],
+  'cloud-run': ['cloudrun', 'cloud_run'],
+  'app-engine': ['gae', 'appengine', 'app_engine'],
+  docker: ['docker'],
+};
 const STAR_IMPORT = /^from\s+[\w.][\w. ]*?\s+import\s+\*/m;
 const ASSIGNS_SETTING = /^[A-Z][A-Z0-9_]*\s*[+]?=/m;
 
@@ -73,10 +83,11 @@ const ASSIGNS_SETTING = /^[A-Z][A-Z0-9_]*\s*[+]?=/m;
  * package that sets nothing (an empty `settings/__init__.py` cannot be what production runs): what
  * the deployed app is most likely told to use, when nothing in production says which module.
  */
-function productionSibling(workspace: Workspace, root: string, module: string): SettingsCandidate | undefined {
+function productionSibling(workspace: Workspace, root: string, module: string, platforms: readonly Platform[]): SettingsCandidate | undefined {
+  const names = [...PRODUCTION_MODULE_NAMES, ...platforms.flatMap((platform) => PLATFORM_MODULE_NAMES[platform])];
   const parts = module.split('.');
   const last = parts.at(-1);
-  if (!last || PRODUCTION_MODULE_NAMES.includes(last)) return undefined;
+  if (!last || names.includes(last)) return undefined;
   const found = findModule(workspace, root, module);
   if (!found) return undefined;
   let dir: string;
@@ -91,7 +102,7 @@ function productionSibling(workspace: Workspace, root: string, module: string): 
     dir = dirName(found.file);
     prefix = parts.slice(0, -1);
   }
-  for (const name of PRODUCTION_MODULE_NAMES) {
+  for (const name of names) {
     const file = posix.join(dir, `${name}.py`);
     const read = workspace.exists(file) ? workspace.readText(file) : undefined;
     if (read?.ok && STAR_IMPORT.test(read.text)) {
@@ -119,6 +130,8 @@ export interface SelectionInput {
   settings?: string;
   /** Whether the environment is production's (the sibling heuristic applies only there). */
   production: boolean;
+  /** The platforms the deploy files name: a settings module named for one is production's (`settings/heroku.py`). */
+  platforms?: readonly Platform[];
 }
 
 export interface Selection {
@@ -208,7 +221,7 @@ export function selectSettingsModule(input: SelectionInput): Selection {
   }
   // Nothing production runs names a module: a production sibling of the default beats the default.
   const first = fallbacks[0];
-  const sibling = !named && input.production && first ? productionSibling(workspace, root, first.module) : undefined;
+  const sibling = !named && input.production && first ? productionSibling(workspace, root, first.module, input.platforms ?? []) : undefined;
   if (sibling) candidates.push(sibling);
   candidates.push(...fallbacks);
 

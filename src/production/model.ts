@@ -117,6 +117,7 @@ export function buildProductionModel(input: ProductionInput): BuiltProduction {
     ...(entry ? { entry } : {}),
     ...(input.settings ? { settings: input.settings } : {}),
     production: input.production,
+    platforms: deploy.platforms,
   });
   assumptions.push(...selection.assumptions);
   const chosen = selection.chosen;

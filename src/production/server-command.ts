@@ -164,6 +164,9 @@ function parseSegment(words: string[], chdir: string | undefined): ServerCommand
     rest = rest.slice(1).filter((word, index) => index > 0 || !/^-[uBOE]+$/.test(word));
     if (rest[0] === '-m') rest = rest.slice(1);
   }
+  // A wrapper that runs the rest of its words (`bin/start-nginx gunicorn …`, `newrelic-admin run-program gunicorn …`).
+  const wrapped = rest.findIndex((word, index) => index > 0 && SERVERS.has(baseName(word)));
+  if (rest[0] && !SERVERS.has(baseName(rest[0])) && baseName(rest[0]) !== 'manage.py' && wrapped > 0) rest = rest.slice(wrapped);
   const program = rest[0] ? baseName(rest[0]) : undefined;
   if (!program) return undefined;
   const args = rest.slice(1);

@@ -104,6 +104,21 @@ describe('production model: a default settings package that sets nothing', () =>
     expect(result.projects[0]?.production?.assumptions.join('\n')).toContain('site.settings.prod is assumed');
   });
 
+  it('takes a settings module named for the deploy platform, only on that platform', async () => {
+    const split = {
+      'manage.py': managePy('app.settings.local'),
+      'app/__init__.py': '',
+      'app/settings/__init__.py': '',
+      'app/settings/base.py': 'DEBUG = False\n',
+      'app/settings/local.py': 'from .base import *\nDEBUG = True\n',
+      'app/settings/heroku.py': 'from .base import *\n',
+    };
+    const heroku = await runCheck({ root: makeProject({ ...split, Procfile: 'web: gunicorn app.wsgi\n' }) });
+    expect(heroku.projects[0]?.settingsModule).toBe('app.settings.heroku');
+    const fly = await runCheck({ root: makeProject({ ...split, 'fly.toml': 'app = "x"\n' }) });
+    expect(fly.projects[0]?.settingsModule).toBe('app.settings.local');
+  });
+
   it('keeps a package that sets settings itself', async () => {
     const result = await runCheck({ root: makeProject(files('from .common import *\n')) });
     expect(result.projects[0]?.settingsModule).toBe('site.settings');

@@ -30,6 +30,12 @@ describe('parseServerCommand', () => {
     });
   });
 
+  it('looks past a wrapper that runs the rest of its words', () => {
+    expect(parseServerCommand('bin/start-nginx gunicorn -c gunicorn.conf site.wsgi')).toMatchObject({ server: 'gunicorn', appModule: 'site.wsgi', configFile: 'gunicorn.conf' });
+    expect(parseServerCommand('newrelic-admin run-program uvicorn site.asgi:app')).toMatchObject({ server: 'uvicorn', appModule: 'site.asgi' });
+    expect(parseServerCommand('echo starting')).toBeUndefined();
+  });
+
   it('is undefined for what starts no server (workers, scripts, migrations)', () => {
     expect(parseServerCommand('celery -A proj worker')).toBeUndefined();
     expect(parseServerCommand('./start.sh')).toBeUndefined();
