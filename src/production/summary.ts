@@ -103,7 +103,7 @@ export function isChecked(project: DjangoProject): boolean {
 export function summarizeProduction(project: DjangoProject): ProductionSummary {
   const { production } = project;
   const checked = isChecked(project);
-  const completeness = checked ? djangoCompleteness(production, project.settings) : undefined;
+  const completeness = checked ? djangoCompleteness(production, project.settings, project.environment) : undefined;
   return {
     line: productionLine(project),
     steps: production.steps,

@@ -213,6 +213,16 @@ describe('production model: never graded in silence', () => {
     expect(result.grade.grade).not.toMatch(/^A/);
   });
 
+  it("counts a value made of the platform's own run-time variables as read, but not one the repository leaves out", async () => {
+    const hosts = "import os\nDEBUG = False\nSECRET_KEY = os.environ['SECRET_KEY']\nALLOWED_HOSTS = [os.environ['RENDER_EXTERNAL_HOSTNAME']]\n";
+    const onRender = await runCheck({ root: makeProject({ ...project(hosts), 'render.yaml': 'services:\n  - type: web\n    name: site\n    startCommand: gunicorn mysite.wsgi\n' }) });
+    expect(onRender.projects[0]?.production).toMatchObject({ complete: true });
+    const own = hosts.replace('RENDER_EXTERNAL_HOSTNAME', 'SITE_HOSTS');
+    const elsewhere = await runCheck({ root: makeProject({ ...project(own), 'render.yaml': 'services:\n  - type: web\n    name: site\n    startCommand: gunicorn mysite.wsgi\n' }) });
+    expect(elsewhere.projects[0]?.production?.missing).toEqual([expect.stringMatching(/^ALLOWED_HOSTS cannot be evaluated \(depends on SITE_HOSTS/)]);
+    expect(elsewhere.projects[0]?.production?.hint).toBe('pass --settings or --set SITE_HOSTS=…');
+  });
+
   it('is complete when the key settings are read, a platform secret included', async () => {
     const result = await runCheck({ root: makeProject(project(`import os\n${SAFE}DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'NAME': os.environ['DB_NAME']}}\n`)) });
     expect(result.projects[0]?.production).toMatchObject({ complete: true, missing: [] });
