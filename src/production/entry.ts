@@ -30,7 +30,7 @@ const KIND_RANK: Record<DeployFileKind, number> = {
 
 function isWebCandidate(command: DeployCommand): boolean {
   if (command.kind === 'app.json') return false;
-  if ((command as DeployCommand & { deployed?: boolean }).deployed === false) return false;
+  if ((command as unknown as { deployed?: boolean }).deployed === false) return false;
   return command.process === undefined || !NOT_WEB.test(command.process);
 }
 

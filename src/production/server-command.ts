@@ -221,7 +221,8 @@ export function parseServerCommand(text: string, depth = 0): ServerCommand | und
 
 /** The parsed server of a deploy command: the deploy reader's own when it has one, else read from the text. */
 export function serverOf(command: DeployCommand): ServerCommand | undefined {
-  const parsed = (command as DeployCommand & { server?: Partial<ServerCommand> & { env?: unknown } }).server;
+  // Read loosely: the deploy reader's own shape may differ in detail (env as a map or a list of variables).
+  const parsed = (command as unknown as { server?: { server?: string; appModule?: string; settingsModule?: string; configFile?: string; env?: unknown } }).server;
   if (parsed?.server) {
     const env: Record<string, string> = {};
     if (Array.isArray(parsed.env)) {

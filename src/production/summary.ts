@@ -4,6 +4,7 @@
  */
 import type { Location } from '../engine/types.js';
 import { maskSecret } from '../engine/mask.js';
+import { isSecretName } from '../secrets/names.js';
 import type { DjangoProject } from '../project/types.js';
 import { envReadsOf } from '../python/value.js';
 import { PLATFORM_NAMES } from '../env/platform.js';
@@ -83,7 +84,8 @@ function variables(project: DjangoProject): VariableSummary[] {
       summaries.push({ name, state: 'unset' });
       continue;
     }
-    const shown = variable.value === undefined ? undefined : PLAIN_NAME.test(name) ? variable.value : maskSecret(variable.value);
+    const plain = PLAIN_NAME.test(name) && !isSecretName(name);
+    const shown = variable.value === undefined ? undefined : plain ? variable.value : maskSecret(variable.value);
     summaries.push({
       name,
       state: variable.value === undefined ? 'unknown' : 'set',
