@@ -290,6 +290,19 @@ describe('production model: the reverse proxy production runs', () => {
     expect(result.findings.find((f) => f.rule === 'django/ssl-redirect-off')).toMatchObject({ severity: 'medium' });
   });
 
+  it("counts Caddy's automatic HTTPS for a named site, not for a plain :80 site, nor a proxy only development runs", async () => {
+    const caddy = (site: string, compose = 'docker-compose.prod.yml') => ({
+      ...stack('entryPoints: {}\n'),
+      [compose]: 'services:\n  web:\n    build: .\n    command: gunicorn config.wsgi\n    env_file: .envs/prod/django.env\n  caddy:\n    image: caddy:2\n',
+      'ops/caddy/Caddyfile': `${site} {\n  reverse_proxy web:8000\n}\n`,
+    });
+    const severity = async (files: Record<string, string>) =>
+      (await runCheck({ root: makeProject(files) })).findings.find((f) => f.rule === 'django/ssl-redirect-off')?.severity;
+    expect(await severity(caddy('shop.example.com'))).toBe('info');
+    expect(await severity(caddy(':80'))).toBe('medium');
+    expect(await severity(caddy('shop.example.com', 'docker-compose.dev.yml'))).toBe('medium');
+  });
+
   it('sees an nginx redirect and HSTS header', async () => {
     const nginx = 'server {\n  listen 80;\n  return 301 https://$host$request_uri;\n}\nserver {\n  listen 443 ssl;\n  add_header Strict-Transport-Security "max-age=31536000" always;\n}\n';
     const result = await runCheck({ root: makeProject(stack('entryPoints: {}\n', nginx)) });
