@@ -181,6 +181,23 @@ export function resolveVariable(variable: string, input: Pick<SelectionInput, 'e
   return undefined;
 }
 
+/** `DJANGO_SETTINGS_MODULE from Dockerfile:3`, `wsgi.py setdefault at config/wsgi.py:5`, `--settings`. */
+export function settingsHow(candidate: SettingsCandidate): string {
+  const where = candidate.location && 'file' in candidate.location ? `${candidate.location.file}:${candidate.location.line}` : '';
+  switch (candidate.how) {
+    case '--settings':
+      return '--settings';
+    case 'environment':
+      return `DJANGO_SETTINGS_MODULE${where ? ` from ${where}` : ' in the environment'}`;
+    case 'command':
+      return `named by the command at ${where}`;
+    case 'production-sibling':
+      return `assumed: the production module next to the entry point's default (${where})`;
+    default:
+      return `${candidate.how}${candidate.fallback ? ' setdefault' : ''}${where ? ` at ${where}` : ''}`;
+  }
+}
+
 function describe(candidate: SettingsCandidate): string {
   const at = candidate.location && 'file' in candidate.location ? ` at ${candidate.location.file}:${candidate.location.line}` : '';
   return `${candidate.module} (${candidate.how}${at})`;

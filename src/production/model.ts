@@ -10,12 +10,12 @@ import type { EnvVar, Environment } from '../env/types.js';
 import type { ServerCommand } from './server-command.js';
 import { dirName, isWithin, joinPath } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';
-import { appModuleFile, selectSettingsModule, settingsSources } from './django-settings.js';
+import { appModuleFile, selectSettingsModule, settingsHow, settingsSources } from './django-settings.js';
 import type { Selection } from './django-settings.js';
 import { readEdge } from './edge.js';
 import { chooseEntry, entryLabel } from './entry.js';
 import { inferPlatforms } from './platform.js';
-import type { Deployment, ProductionModel, ProductionStep, SettingsCandidate } from './types.js';
+import type { Deployment, EntryCommand, ProductionModel, ProductionStep } from './types.js';
 
 export interface ProductionInput {
   workspace: Workspace;
@@ -45,23 +45,6 @@ function at(location: Location | undefined): string {
   return location && 'file' in location ? `${location.file}:${location.line}` : '';
 }
 
-/** `DJANGO_SETTINGS_MODULE from Dockerfile:3`, `wsgi.py setdefault at config/wsgi.py:5`, `--settings`. */
-export function settingsHow(candidate: SettingsCandidate): string {
-  const where = at(candidate.location);
-  switch (candidate.how) {
-    case '--settings':
-      return '--settings';
-    case 'environment':
-      return `DJANGO_SETTINGS_MODULE${where ? ` from ${where}` : ' in the environment'}`;
-    case 'command':
-      return `named by the command at ${where}`;
-    case 'production-sibling':
-      return `assumed: the production module next to the entry point's default (${where})`;
-    default:
-      return `${candidate.how}${candidate.fallback ? ' setdefault' : ''}${where ? ` at ${where}` : ''}`;
-  }
-}
-
 /** `NAME=value gunicorn …`, `gunicorn --env NAME=value`: variables of the web process, located at its command. */
 function entryVariables(command: DeployCommand, server: ServerCommand): EnvVar[] {
   const label = `${at(command.location)} (${command.process ?? command.kind} command)`;
@@ -69,12 +52,11 @@ function entryVariables(command: DeployCommand, server: ServerCommand): EnvVar[]
 }
 
 /** Whether a deploy entry point reaches this project, and how. */
-function reach(input: ProductionInput, appFile: string | undefined, selection: Selection): Omit<Deployment, 'status'> | undefined {
+function reach(input: ProductionInput, entry: EntryCommand | undefined, appFile: string | undefined, selection: Selection): Omit<Deployment, 'status'> | undefined {
   const { root, deploy, workspace } = input;
   // The app module was looked up from this project's Python path: wherever the file sits (even in
   // a nested project's folder), this project is the one that imports it.
   if (appFile) return { reason: `production serves ${appFile}`, location: { file: appFile, line: 1, column: 1 } };
-  const entry = chooseEntry(deploy.commands);
   const manage = entry?.server?.managePy;
   if (manage && entry) {
     const file = joinPath(entry.server?.chdir?.replace(/^\.\//, '') ?? '', manage);
@@ -134,7 +116,7 @@ export function buildProductionModel(input: ProductionInput): BuiltProduction {
   if (edge.httpsRedirect) steps.push({ kind: 'edge', value: 'HTTP→HTTPS redirect', how: `${edge.httpsRedirect.kind === 'platform' ? 'the platform' : 'reverse proxy'}: ${edge.httpsRedirect.by}`, ...(edge.httpsRedirect.location ? { location: edge.httpsRedirect.location } : {}) });
   if (edge.hsts) steps.push({ kind: 'edge', value: 'HSTS', how: `reverse proxy: ${edge.hsts.by}`, ...(edge.hsts.location ? { location: edge.hsts.location } : {}) });
 
-  const reached = reach(input, appFile, selection);
+  const reached = reach(input, entry, appFile, selection);
   const model: ProductionModel = {
     ...(entry ? { entry } : {}),
     ...(appModule && entry ? { app: { module: appModule, ...(appFile ? { file: appFile } : {}), location: entry.command.location } } : {}),

@@ -9,9 +9,9 @@ import type { DjangoProject } from '../project/types.js';
 import { envReadsOf } from '../python/value.js';
 import { PLATFORM_NAMES } from '../env/platform.js';
 import { djangoCompleteness } from './django-completeness.js';
-import { SETTINGS_VARIABLE, CONFIGURATION_VARIABLE } from './django-settings.js';
+import { CONFIGURATION_VARIABLE, SETTINGS_VARIABLE, settingsHow } from './django-settings.js';
 import { entryLabel } from './entry.js';
-import { settingsHow } from './model.js';
+
 import type { Deployment, ProductionStep } from './types.js';
 
 export interface VariableSummary {

@@ -1,4 +1,4 @@
-import type { FileLocation, Location } from '../engine/types.js';
+import type { Location } from '../engine/types.js';
 import type { RuntimePlatform } from '../env/platform.js';
 import type { Edge } from './edge.js';
 import type { EntryCommand } from './entry.js';
@@ -61,4 +61,4 @@ export interface ProductionModel {
   gaps: string[];
 }
 
-export type { EntryCommand, Edge, PlatformFact, RuntimePlatform, FileLocation };
+export type { EntryCommand, Edge, PlatformFact, RuntimePlatform };
