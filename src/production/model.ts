@@ -145,7 +145,7 @@ export function markUndeployed(models: readonly ProductionModel[]): void {
   for (const model of models) {
     if (model.deployment.status === 'deployed') continue;
     const first = deployed[0]!.deployment;
-    model.deployment = { status: 'not-deployed', reason: `no deploy entry point reaches it (${first.reason})` };
+    model.deployment = { status: 'not-deployed', reason: `no deploy entry point reaches it, while ${first.reason}` };
   }
 }
 

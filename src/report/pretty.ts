@@ -44,7 +44,7 @@ function projectHeader(result: CheckResult, c: ChalkInstance, explain: boolean):
     if (!production) continue;
     const name = several ? `${project.root || '.'}: ` : '';
     if (!production.checked) {
-      out.push(c.dim(`not deployed: ${project.root || '.'} (${production.deployment.reason}): not checked`));
+      out.push(c.dim(`not deployed: ${project.root || '.'}: ${production.deployment.reason}; not checked`));
       continue;
     }
     out.push(`${c.bold('production:')} ${name}${production.line}  ${c.dim(`(${production.hint})`)}`);
