@@ -81,3 +81,27 @@ describe('deploycheck check --explain never prints a secret in full', () => {
     expect(stdout).toMatch(/SECRET_KEY=kq8Z… \(32 chars\): set from \.env\.production/);
   });
 });
+
+describe('deploycheck check: a project production does not run', () => {
+  it('is listed as not deployed, in the pretty report and the JSON report, and not graded', async () => {
+    const root = makeProject({
+      'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'shop.settings')\n",
+      'shop/__init__.py': '',
+      'shop/wsgi.py': wsgi('shop.settings'),
+      'shop/settings.py': settings,
+      'demo/manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'demo.settings')\n",
+      'demo/demo/__init__.py': '',
+      'demo/demo/settings.py': "DEBUG = True\nSECRET_KEY = 'demo'\n",
+      Procfile: 'web: gunicorn shop.wsgi\n',
+    });
+    const { stdout } = await runCli('check', root, '--no-color', '--fail-on', 'none');
+    expect(stdout).toContain('not deployed: demo: no deploy entry point reaches it, while production serves shop/wsgi.py; not checked');
+    expect(stdout).not.toContain('django/debug');
+    const json = await runCli('check', root, '--format', 'json', '--fail-on', 'none');
+    const report = JSON.parse(json.stdout) as { projects: { root: string; production: { checked: boolean; deployment: { status: string } } }[] };
+    expect(report.projects.map((p) => [p.root, p.production.checked, p.production.deployment.status])).toEqual([
+      ['', true, 'deployed'],
+      ['demo', false, 'not-deployed'],
+    ]);
+  });
+});
