@@ -218,12 +218,14 @@ export function selectSettingsModule(input: SelectionInput): Selection {
     const found = defaults.get(SETTINGS_VARIABLE);
     if (found?.forced && name !== 'manage.py') add(found.value, name, found.location);
   }
-  const entryCommand = input.entry?.command;
+  // Deploy commands speak for production only: `--env development` reads its own env files instead.
+  const commands = input.production ? input.commands : [];
+  const entryCommand = input.production ? input.entry?.command : undefined;
   const fromEntry = entryCommand ? commandValue(entryCommand, SETTINGS_VARIABLE, input.entry?.server) : undefined;
   if (fromEntry && entryCommand) add(fromEntry, 'command', entryCommand.location);
   const fromEnvironment = input.environment().get(SETTINGS_VARIABLE);
   if (fromEnvironment?.value) add(fromEnvironment.value, 'environment', fromEnvironment.source.location);
-  for (const command of input.commands) {
+  for (const command of commands) {
     if (command === entryCommand) continue;
     const module = commandValue(command, SETTINGS_VARIABLE);
     if (module) add(module, 'command', command.location);

@@ -51,6 +51,8 @@ describe('production model: the served wsgi.py decides over manage.py', () => {
   it('takes DJANGO_SETTINGS_MODULE the served command sets over the wsgi.py default, and a module that exists over one that does not', async () => {
     const named = await runCheck({ root: makeProject({ ...files, Procfile: 'web: gunicorn config.wsgi --env DJANGO_SETTINGS_MODULE=config.settings.production\n' }) });
     expect(named.projects[0]).toMatchObject({ settingsModule: 'config.settings.production', settingsModuleOrigin: 'command' });
+    const development = await runCheck({ root: makeProject({ ...files, Procfile: 'web: gunicorn config.wsgi --env DJANGO_SETTINGS_MODULE=config.settings.production\n' }), env: 'development' });
+    expect(development.projects[0]).toMatchObject({ settingsModule: 'config.settings.dev', settingsModuleOrigin: 'wsgi.py' });
     const missing = await runCheck({ root: makeProject({ ...files, Dockerfile: 'FROM python:3.12\nENV DJANGO_SETTINGS_MODULE=config.settings.docker\nCMD ["gunicorn", "deploy.wsgi"]\n' }) });
     const production = missing.projects[0]?.production;
     expect(missing.projects[0]?.settingsModule).toBe('config.settings.production');
