@@ -8,6 +8,7 @@ import { envFileDialect, projectDialect } from './consumer.js';
 import { dotenvVars, parseEnvFile } from './dotenv.js';
 import type { DotenvEntry, EnvFileDialect } from './dotenv.js';
 import { platformVariables } from './platform.js';
+import type { RuntimePlatform } from './platform.js';
 import type { EnvVar, Environment } from './types.js';
 import { readDotenv } from './workspace-dotenv.js';
 
@@ -20,6 +21,10 @@ export interface EnvironmentOptions {
   set?: Record<string, string>;
   /** Workspace-relative directory of the Django project ('' for the workspace root). */
   projectRoot?: string;
+  /** The platforms production runs on when the production model knows more than the deploy files (a marker in the code). */
+  platforms?: readonly RuntimePlatform[];
+  /** Variables the web command itself sets (`gunicorn --env NAME=value`, `NAME=value gunicorn …`): over the deploy files' for that process. */
+  commandVars?: readonly EnvVar[];
 }
 
 const PRODUCTION_NAMES = new Set(['production', 'prod']);
@@ -78,7 +83,7 @@ export function buildEnvironment(workspace: Workspace, deploy: DeployFacts, opti
   };
 
   if (PRODUCTION_NAMES.has(name)) {
-    vars.push(...platformVariables(deploy.platforms));
+    vars.push(...platformVariables(options.platforms ?? deploy.platforms));
     const deployFiles = new Set(deploy.files.map((file) => file.path));
     for (const variable of deploy.env) {
       vars.push(variable);
@@ -86,6 +91,7 @@ export function buildEnvironment(workspace: Workspace, deploy: DeployFacts, opti
       const file = variable.source.location?.file;
       if (file !== undefined && !deployFiles.has(file)) addFile(file);
     }
+    vars.push(...(options.commandVars ?? []));
   }
 
   // A file Compose's env_file reads is read with Compose's rules; others with their loader's (consumer.ts).
