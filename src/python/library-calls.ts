@@ -187,6 +187,7 @@ export function callExternal(interp: Interpreter, dottedName: string, args: Args
       const name = textOf(a0);
       const value = args.positional[1];
       if (name === undefined) return unknown('os.environ.setdefault() with a name that is not known', meta);
+      if (value) interp.noteEnvWrite(name, value, where, false);
       const existing = interp.env.lookup(name);
       if (existing) {
         const read = readOf(name, 'os.environ.setdefault', existing);

@@ -189,6 +189,8 @@ function strMethod(text: string, name: string, args: Args): PyValue | undefined 
       return { kind: 'bytes', value: text };
     case 'isdigit':
       return bool(/^\d+$/.test(text));
+    case 'isupper':
+      return bool(text.toUpperCase() === text && text.toLowerCase() !== text);
     case 'find':
       return typeof a0 === 'string' ? int(text.indexOf(a0)) : undefined;
     case 'count':
