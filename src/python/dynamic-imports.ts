@@ -104,12 +104,16 @@ function chooseForStandIn(interp: Interpreter, name: string, where: FileLocation
   return undefined;
 }
 
-/** A computed module name: ask for a later run when it depends on an undecided variable; resolve a stand-in. */
-function selectedName(interp: Interpreter, value: PyValue, where: FileLocation): string | undefined {
+/**
+ * A computed module name, made absolute by `resolve`: a name built from an undecided variable asks
+ * for a later run (see settings.ts); a stand-in in it is replaced by the module naming production.
+ */
+function selectedName(interp: Interpreter, value: PyValue, where: FileLocation, resolve: (name: string) => string | undefined): string | undefined {
   const variable = undecidedVariable(interp, value);
   if (variable) interp.templateRequests.add(variable);
-  if (value.kind !== 'str') return undefined;
-  return [...interp.standIns.keys()].some((s) => value.value.includes(s)) ? chooseForStandIn(interp, value.value, where) : value.value;
+  const name = value.kind === 'str' ? resolve(value.value) : undefined;
+  if (name === undefined) return undefined;
+  return [...interp.standIns.keys()].some((s) => name.includes(s)) ? chooseForStandIn(interp, name, where) : name;
 }
 
 /** `importlib.import_module(name, package=None)`. */
@@ -119,12 +123,13 @@ function importModuleCall(interp: Interpreter, args: Args, where: FileLocation):
   if (!nameValue) return unknown('import_module() without a name', { loc: where });
   const packageName = packageValue?.kind === 'str' ? packageValue.value : undefined;
   if (packageValue && packageValue.kind !== 'str' && packageValue.kind !== 'none') return unknown('import_module() of a package that is not known', { loc: where, env: packageValue.env });
-  const relativeName = selectedName(interp, nameValue, where);
-  if (relativeName === undefined) {
+  if (nameValue.kind === 'str' && resolveName(nameValue.value, packageName) === undefined) {
+    return interp.fail('ImportError', `import_module(${JSON.stringify(nameValue.value)}) is relative without a package`, where, nameValue.env, 'unresolved-import');
+  }
+  const dotted = selectedName(interp, nameValue, where, (name) => resolveName(name, packageName));
+  if (dotted === undefined) {
     return unknown(nameValue.kind === 'unknown' ? `import_module(): ${nameValue.reason}` : 'import_module() of a name that is not known', { loc: where, env: nameValue.env });
   }
-  const dotted = resolveName(relativeName, packageName);
-  if (dotted === undefined) return interp.fail('ImportError', `import_module(${JSON.stringify(relativeName)}) is relative without a package`, where, nameValue.env, 'unresolved-import');
   if (!interp.isProjectTopLevel(dotted.split('.')[0]!)) return object(`ext:${dotted}`);
   const record = interp.importModule(dotted, where);
   return record ? record.object : missingModule(interp, dotted, where);

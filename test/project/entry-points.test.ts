@@ -168,6 +168,15 @@ else:
     expect(dev.settingsModule).toMatchObject({ value: 'app.settings.dev', assumptions: [] });
   });
 
+  it('lists a candidate that is not in the repository as such', () => {
+    const result = entry(`import os\nif os.environ.get('STAGE') == 'prod':\n    os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'app.settings.prod')\nelse:\n    os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'app.settings.dev')\n`);
+    expect(result.settingsModule?.value).toBe('app.settings.prod');
+    expect(result.candidates.map((c) => [c.value, c.exists])).toEqual([
+      ['app.settings.prod', false],
+      ['app.settings.dev', true],
+    ]);
+  });
+
   it('a conditional expression on an unset variable selects like an if', () => {
     const result = entry(`import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'app.settings.production' if os.environ.get('ENV') == 'prod' else 'app.settings.dev')\n`);
     expect(result.settingsModule?.value).toBe('app.settings.production');
@@ -191,6 +200,15 @@ else:
     const loaded = entry(source, {}, { '.env': 'DJANGO_SETTINGS_MODULE=app.settings.production\n' }, 'manage.py', { '.env': { DJANGO_SETTINGS_MODULE: 'app.settings.production' } });
     expect(loaded.settingsModule).toMatchObject({ value: 'app.settings.production', dotenv: '.env', location: { file: '.env', line: 1 } });
     expect(loaded.dotenvFiles).toEqual(['.env']);
+    const selecting = entry(
+      `import os\nfrom dotenv import load_dotenv\nload_dotenv()\nif os.getenv('DJANGO_ENV') == 'production':\n    os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'app.settings.production')\nelse:\n    os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'app.settings.dev')\n`,
+      {},
+      { '.env': 'DJANGO_ENV=dev\n' },
+      'manage.py',
+      { '.env': { DJANGO_ENV: 'dev' } },
+    );
+    expect(selecting.settingsModule).toMatchObject({ value: 'app.settings.dev', assumptions: [] });
+    expect(selecting.dotenvFiles).toEqual(['.env']);
     const absent = entry(source);
     expect(absent.settingsModule).toMatchObject({ value: 'app.settings.dev' });
     expect(absent.dotenvFiles).toEqual([]);

@@ -110,6 +110,15 @@ globals().update({k: v for k, v in vars(module).items() if k.isupper()})
     expect(s.files).toContain('site/settings/development.py');
   });
 
+  it('chooses the module that names production over a development default when the variable is unset', () => {
+    const s = selector(`import os, importlib
+module = importlib.import_module('.' + os.environ.get('DJANGO_ENV', 'development'), __name__)
+NAME = module.NAME
+`);
+    expect(pyRepr(s.get('NAME'))).toBe("'production'");
+    expect(s.assumptions).toMatchObject([{ variable: 'DJANGO_ENV', value: 'production', reason: 'the module that names production' }]);
+  });
+
   it('chooses the module that names production when the variable is unset (no default)', () => {
     const s = selector(`import os
 from importlib import import_module
