@@ -373,18 +373,19 @@ export class Interpreter {
   private reportSyntaxErrors(root: SyntaxNode): void {
     if (!root.hasError) return;
     let reported = 0;
-    const visit = (node: SyntaxNode): void => {
-      if (reported >= 5) return;
+    // Depth-first in source order, iterative: a deeply nested broken file must not overflow the stack.
+    const pending: SyntaxNode[] = [root];
+    while (pending.length && reported < 5) {
+      const node = pending.pop()!;
       if (node.isError || node.isMissing) {
         reported++;
         const what = node.isMissing ? `missing ${node.type}` : `unexpected ${JSON.stringify(node.text.split('\n')[0]!.slice(0, 40))}`;
         this.problem('syntax-error', `syntax error: ${what}`, { file: this.file, line: node.startPosition.row + 1, column: node.startPosition.column + 1 });
-        return;
+        continue;
       }
-      if (!node.hasError) return;
-      for (const child of node.children) if (child) visit(child);
-    };
-    visit(root);
+      if (!node.hasError) continue;
+      for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i]!);
+    }
   }
 
 }

@@ -238,6 +238,9 @@ else:
     const deep = `import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'app.settings.dev')\nx = ${'('.repeat(10_000)}1${')'.repeat(10_000)}\n`;
     expect(entry(deep).settingsModule?.value).toBe('app.settings.dev');
     expect(entryPointDefaults('manage.py', deep).get('DJANGO_SETTINGS_MODULE')?.value).toBe('app.settings.dev');
+    const deepBroken = entry(`import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'app.settings.dev')\nx = ${'('.repeat(10_000)}1 +${')'.repeat(10_000)}\n`);
+    expect(deepBroken.settingsModule?.value).toBe('app.settings.dev');
+    expect(deepBroken.problems.map((p) => p.kind)).toEqual(['syntax-error']);
     const broken = entry('def main(:\n  os.environ.setdefault(\n');
     expect(broken.settingsModule).toBeUndefined();
     expect(broken.problems.some((p) => p.kind === 'syntax-error')).toBe(true);

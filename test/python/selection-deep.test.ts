@@ -17,10 +17,18 @@ describe('deeply nested selectors', () => {
     expect(s.problems.filter((p) => p.message.includes('internal error'))).toEqual([]);
   });
 
-  it('a broken file nested 10,000 parentheses deep is a syntax error, not a crash', () => {
-    const s = evaluate({ 'settings.py': `A = 1\nx = ${'('.repeat(10_000)}1\nB = 2\n` });
-    expect(pyRepr(s.get('A'))).toBe('1');
-    expect(s.problems.some((p) => p.kind === 'syntax-error')).toBe(true);
-    expect(s.problems.filter((p) => p.message.includes('internal error'))).toEqual([]);
+  it('a broken file nested 10,000 deep is a syntax error, not a crash', () => {
+    const sources = [
+      `A = 1\nx = ${'('.repeat(10_000)}1\nB = 2\n`,
+      `A = 1\nx = ${'('.repeat(10_000)}1 +${')'.repeat(10_000)}\n`,
+      `A = 1\nx = ${'['.repeat(10_000)}1,,${']'.repeat(10_000)}\n`,
+      `A = 1\nx = ${'f('.repeat(5_000)}1 +${')'.repeat(5_000)}\n`,
+    ];
+    for (const source of sources) {
+      const s = evaluate({ 'settings.py': source });
+      expect(pyRepr(s.get('A'))).toBe('1');
+      expect(s.problems.some((p) => p.kind === 'syntax-error')).toBe(true);
+      expect(s.problems.filter((p) => p.message.includes('internal error'))).toEqual([]);
+    }
   });
 });
