@@ -215,6 +215,9 @@ function evaluate(options: EvaluateEntryPointOptions): EntryPointEvaluation {
     candidates.unshift({ value: final.value, location: final.location, first: true, ...(result.settingsModule.assumptions.length ? { condition: result.settingsModule.assumptions.map(describeAssumption).join('; ') } : {}) });
   } else if (final) {
     result.undecided = final.pyValue?.kind === 'unknown' ? final.pyValue.reason : `${options.file} sets ${SETTINGS_VARIABLE} under a condition deploycheck cannot decide`;
+    for (const alternative of final.alternatives ?? []) {
+      candidates.push({ value: alternative.value!, location: alternative.location, condition: 'depends on a condition deploycheck cannot decide' });
+    }
   }
   const configuration = chosen.values.get(CONFIGURATION_VARIABLE);
   if (configuration?.value !== undefined) result.configuration = selection(configuration, assumptions);

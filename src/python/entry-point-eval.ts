@@ -6,7 +6,6 @@ import type { PyValue } from './value.js';
 import type { EnvWrite } from './evaluator.js';
 import { Interpreter } from './evaluator.js';
 import { EnvState } from './env-state.js';
-import { namesProduction } from './assumptions.js';
 
 /**
  * One symbolic run of an entry point (manage.py, wsgi.py, asgi.py) and the values it gives the
@@ -43,6 +42,8 @@ export interface EntryPointValue {
   forced: boolean;
   /** Set inside a branch of a condition that could not be decided. */
   speculative: boolean;
+  /** When the value depends on such a condition: what each branch sets. */
+  alternatives?: EntryPointValue[];
   /** The env file the value came from, when a dotenv loader in the entry point set it. */
   dotenv?: string;
 }
@@ -105,28 +106,26 @@ function fromWrite(write: EnvWrite, value: string | undefined): EntryPointValue 
 function valueOf(interp: Interpreter, variable: string, file: string): EntryPointValue | undefined {
   const writes = interp.envWrites.filter((w) => w.name === variable);
   const hit = interp.env.lookup(variable);
-  const lastForced = [...writes].reverse().find((w) => w.forced && !w.speculative);
+  if (writes.some((w) => w.speculative)) return undecidedChoice(writes);
   if (hit?.value !== undefined) {
     const write = writes.find((w) => sameLocation(w.at, hit.source));
-    if (write?.speculative) return speculativeChoice(writes.filter((w) => w.speculative));
     if (write) return fromWrite(write, hit.value);
     // Not a write of the code: a dotenv file the code loaded (the environment's own value is hidden).
     const source = hit.source && 'file' in hit.source ? hit.source : undefined;
     return { value: hit.value, location: source ?? { file, line: 1, column: 1 }, forced: false, speculative: false, ...(source ? { dotenv: source.file } : {}) };
   }
-  const undecided = lastForced ?? writes.find((w) => !w.speculative);
-  if (undecided) return fromWrite(undecided, undefined);
-  return writes.length ? speculativeChoice(writes) : undefined;
+  const unknownWrite = [...writes].reverse().find((w) => w.forced) ?? writes[0];
+  return unknownWrite ? fromWrite(unknownWrite, undefined) : undefined;
 }
 
 /**
- * Writes made in branches of a condition the evaluator could not decide (`if 'test' in sys.argv:`):
- * their common value, else the one that names production, else not known.
+ * Writes some of which were made in branches of a condition the evaluator could not decide
+ * (`if 'test' in sys.argv:`): their value when they all agree, else not known, with each as an
+ * alternative (never guessed).
  */
-function speculativeChoice(writes: EnvWrite[]): EntryPointValue | undefined {
-  const texts = [...new Set(writes.flatMap((w) => (w.value.kind === 'str' ? [w.value.value] : [])))];
-  const production = texts.filter((t) => namesProduction(t.split('.').pop()!));
-  const chosen = texts.length === 1 && writes.every((w) => w.value.kind === 'str') ? texts[0] : production.length === 1 ? production[0] : undefined;
-  const write = writes.find((w) => w.value.kind === 'str' && w.value.value === chosen) ?? writes[0];
-  return write ? { ...fromWrite(write, chosen), speculative: true } : undefined;
+function undecidedChoice(writes: EnvWrite[]): EntryPointValue {
+  const texts = new Set(writes.map((w) => (w.value.kind === 'str' ? w.value.value : undefined)));
+  const agreed = texts.size === 1 ? [...texts][0] : undefined;
+  const alternatives = writes.filter((w, i) => w.value.kind === 'str' && writes.findIndex((o) => o.value.kind === 'str' && o.value.value === (w.value as { value: string }).value) === i);
+  return { ...fromWrite(writes[0]!, agreed), speculative: true, alternatives: alternatives.map((w) => fromWrite(w, (w.value as { value: string }).value)) };
 }

@@ -59,7 +59,7 @@ export interface EnvWrite {
   /** The location the write gives the variable in the environment (the call, or the statement). */
   at: FileLocation;
   forced: boolean;
-  /** Made inside a branch of a condition the evaluator could not decide, or inside a `try`. */
+  /** Made inside a branch of a condition the evaluator could not decide. */
   speculative: boolean;
 }
 
@@ -153,7 +153,7 @@ export class Interpreter {
   }
 
   noteEnvWrite(name: string, value: PyValue, at: FileLocation, forced: boolean): void {
-    if (this.envWrites.length < 1000) this.envWrites.push({ name, value, at, forced, speculative: this.speculative > 0 || this.tryDepth > 0 });
+    if (this.envWrites.length < 1000) this.envWrites.push({ name, value, at, forced, speculative: this.speculative > 0 });
   }
 
   /** The env files the code loaded that production has (dotenv loaders), in the order first loaded. */

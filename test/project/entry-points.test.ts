@@ -229,9 +229,16 @@ else:
     expect(result.configuration).toMatchObject({ value: 'Production', assumptions: [{ variable: 'ENV', value: 'live' }] });
   });
 
-  it('chooses the branch naming production among setdefaults under a condition it cannot decide', () => {
+  it('never guesses between setdefaults under a condition it cannot decide: lists them instead', () => {
     const result = entry(`import os, sys\nif 'test' in sys.argv:\n    os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'app.settings.dev')\nelse:\n    os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'app.settings.production')\n`);
-    expect(result.settingsModule?.value).toBe('app.settings.production');
+    expect(result.settingsModule).toBeUndefined();
+    expect(result.undecided).toMatch(/condition/);
+    expect(result.candidates.map((c) => [c.value, c.condition])).toEqual([
+      ['app.settings.dev', 'depends on a condition deploycheck cannot decide'],
+      ['app.settings.production', 'depends on a condition deploycheck cannot decide'],
+    ]);
+    const agreeing = entry(`import os, sys\nif 'test' in sys.argv:\n    os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'app.settings.dev')\nelse:\n    os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'app.settings.dev')\n`);
+    expect(agreeing.settingsModule?.value).toBe('app.settings.dev');
   });
 
   it('survives an expression nested 10,000 parentheses deep, and broken code', () => {
