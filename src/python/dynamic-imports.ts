@@ -83,20 +83,27 @@ export function productionChoice(segments: string[]): string | undefined {
   return PREFERRED.find((p) => named.includes(p)) ?? named[0];
 }
 
+/** The segments that complete `prefix` + segment + `suffix` into a project module or a file. */
+type Completions = (prefix: string, suffix: string) => string[];
+
+const moduleCompletions =
+  (interp: Interpreter): Completions =>
+  (prefix, suffix) =>
+    modulesMatching(interp.options.workspace, interp.options.root, prefix, suffix).map((m) => m.slice(prefix.length, m.length - suffix.length));
+
 /**
- * A module name holding a variable's stand-in: the modules it could be, and the one naming
- * production (recorded as the choice for that variable). Returns the name with the choice in
- * place of the stand-in, or undefined when none names production.
+ * A module name (or path) holding a variable's stand-in: the completions it could have, and the
+ * one naming production (recorded as the choice for that variable). Returns the text with the
+ * choice in place of the stand-in, or undefined when none names production.
  */
-function chooseForStandIn(interp: Interpreter, name: string, where: FileLocation): string | undefined {
+export function chooseForStandIn(interp: Interpreter, text: string, where: FileLocation, completions: Completions): string | undefined {
   for (const [standIn, variable] of interp.standIns) {
-    const at = name.indexOf(standIn);
+    const at = text.indexOf(standIn);
     if (at < 0) continue;
-    const prefix = name.slice(0, at);
-    const suffix = name.slice(at + standIn.length);
+    const prefix = text.slice(0, at);
+    const suffix = text.slice(at + standIn.length);
     if (suffix.includes(standIn)) return undefined;
-    const segments = modulesMatching(interp.options.workspace, interp.options.root, prefix, suffix).map((m) => m.slice(prefix.length, m.length - suffix.length));
-    const choice = productionChoice(segments);
+    const choice = productionChoice(completions(prefix, suffix));
     if (choice === undefined) return undefined;
     if (!interp.templateChoices.has(variable)) interp.templateChoices.set(variable, { value: choice, location: where });
     return prefix + choice + suffix;
@@ -105,15 +112,21 @@ function chooseForStandIn(interp: Interpreter, name: string, where: FileLocation
 }
 
 /**
- * A computed module name, made absolute by `resolve`: a name built from an undecided variable asks
- * for a later run (see settings.ts); a stand-in in it is replaced by the module naming production.
+ * A computed module name or path, made absolute by `resolve`: one built from an undecided variable
+ * asks for a later run (see settings.ts); a stand-in in it is replaced by the completion naming production.
  */
-function selectedName(interp: Interpreter, value: PyValue, where: FileLocation, resolve: (name: string) => string | undefined): string | undefined {
+export function selectedName(
+  interp: Interpreter,
+  value: PyValue,
+  where: FileLocation,
+  resolve: (name: string) => string | undefined,
+  completions: Completions = moduleCompletions(interp),
+): string | undefined {
   const variable = undecidedVariable(interp, value);
   if (variable) interp.templateRequests.add(variable);
   const name = value.kind === 'str' ? resolve(value.value) : undefined;
   if (name === undefined) return undefined;
-  return [...interp.standIns.keys()].some((s) => name.includes(s)) ? chooseForStandIn(interp, name, where) : name;
+  return [...interp.standIns.keys()].some((s) => name.includes(s)) ? chooseForStandIn(interp, name, where, completions) : name;
 }
 
 /** `importlib.import_module(name, package=None)`. */
@@ -146,7 +159,7 @@ function execCall(interp: Interpreter, args: Args, where: FileLocation, scope: S
     for (const [standIn] of interp.standIns) {
       const token = new RegExp(`[\\w.]*${standIn}[\\w.]*`).exec(text)?.[0];
       if (!token) continue;
-      const chosen = chooseForStandIn(interp, resolveName(token, interp.module?.package) ?? token, where);
+      const chosen = chooseForStandIn(interp, resolveName(token, interp.module?.package) ?? token, where, moduleCompletions(interp));
       const segment = chosen === undefined ? undefined : interp.templateChoices.get(interp.standIns.get(standIn)!)?.value;
       text = segment === undefined ? undefined : text.split(standIn).join(segment);
       break;

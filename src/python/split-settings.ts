@@ -2,7 +2,8 @@ import type { FileLocation } from '../engine/types.js';
 import type { Args, Interpreter } from './evaluator.js';
 import type { Scope } from './scope.js';
 import type { PyValue } from './value.js';
-import { dirnamePath, none, normalizePath, object, str, unknown } from './pyops.js';
+import { dirnamePath, none, normalizePath, object, pyStr, str, unknown } from './pyops.js';
+import { selectedName } from './dynamic-imports.js';
 
 /**
  * django-split-settings: `include('components/base.py', 'components/*.py', optional('local.py'),
@@ -50,6 +51,20 @@ function expand(interp: Interpreter, path: string): string[] {
   return interp.options.workspace.files.filter((file) => pattern.test(file) && interp.exists(file)).sort();
 }
 
+/** A pattern relative to the including file's directory, as a normalized workspace path. */
+function workspacePath(interp: Interpreter, dir: string, pattern: string): string {
+  return normalizePath(pattern.startsWith('/') ? (interp.toWorkspacePath(pattern) ?? pattern) : dir ? `${dir}/${pattern}` : pattern);
+}
+
+/** The names that complete `prefix` + name + `suffix` into a workspace file (one path segment). */
+const fileCompletions =
+  (interp: Interpreter) =>
+  (prefix: string, suffix: string): string[] =>
+    interp.options.workspace.files
+      .filter((file) => file.startsWith(prefix) && file.endsWith(suffix) && file.length > prefix.length + suffix.length && interp.exists(file))
+      .map((file) => file.slice(prefix.length, file.length - suffix.length))
+      .filter((segment) => !segment.includes('/'));
+
 export function includeSettings(interp: Interpreter, args: Args, where: FileLocation, scope: Scope): PyValue {
   const target = scope.moduleScope();
   const from = target.values.get('__included_file__') ?? target.values.get('__file__');
@@ -62,14 +77,15 @@ export function includeSettings(interp: Interpreter, args: Args, where: FileLoca
     const isOptional = argument.kind === 'object' && argument.type === OPTIONAL;
     const pattern = isOptional ? argument.attrs?.get('pattern') : argument;
     if (isOptional && (pattern?.kind === 'none' || (pattern?.kind === 'str' && !pattern.value))) continue;
-    if (pattern?.kind !== 'str') {
-      const reason = pattern?.kind === 'unknown' ? pattern.reason : 'a pattern that is not a string';
+    // `'environments/{}.py'.format(ENV)` with ENV undecided: the file that names production (see selectedName).
+    const path = pattern && selectedName(interp, pattern, where, (text) => workspacePath(interp, dir, text), fileCompletions(interp));
+    if (path === undefined) {
+      const reason = pattern?.kind === 'unknown' ? pattern.reason : pattern?.kind === 'str' ? 'a file that names no production environment' : 'a pattern that is not a string';
       interp.problem('unresolved-import', `include() of ${reason}: the settings it adds are not known`, where);
       continue;
     }
-    const path = normalizePath(pattern.value.startsWith('/') ? (interp.toWorkspacePath(pattern.value) ?? pattern.value) : dir ? `${dir}/${pattern.value}` : pattern.value);
     const files = expand(interp, path);
-    if (!files.length && !isOptional) return interp.fail('OSError', `No such file: ${path} (include() of ${pattern.value})`, where, pattern.env, 'unresolved-import');
+    if (!files.length && !isOptional) return interp.fail('OSError', `No such file: ${path} (include() of ${pyStr(pattern!) ?? path})`, where, pattern!.env, 'unresolved-import');
     for (const file of files) {
       if (included.has(file) || included.size >= 200) continue;
       included.add(file);

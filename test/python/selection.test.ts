@@ -211,6 +211,31 @@ include('nowhere/*.py')
     expect(s.problems.map((p) => p.message)).toEqual([expect.stringContaining('No such file: proj/settings/nowhere/*.py')]);
   });
 
+  it('chooses the environment file that names production when the variable naming it is undecided', () => {
+    const project = (init: string) => ({
+      'proj/__init__.py': '',
+      'proj/settings/__init__.py': init,
+      'proj/settings/components/common.py': 'DEBUG = False\n',
+      'proj/settings/environments/development.py': 'DEBUG = True\nNAME = "development"\n',
+      'proj/settings/environments/production.py': 'NAME = "production"\n',
+    });
+    const init = `from decouple import config
+from split_settings.tools import include, optional
+ENV = config('DJANGO_ENV') or 'development'
+include('components/common.py', 'environments/{0}.py'.format(ENV), optional('environments/local.py'))
+`;
+    const unset = evaluate(project(init), {}, { module: 'proj.settings' });
+    expect(pyRepr(unset.get('NAME'))).toBe("'production'");
+    expect(pyRepr(unset.get('DEBUG'))).toBe('False');
+    expect(unset.assumptions).toMatchObject([{ variable: 'DJANGO_ENV', value: 'production', reason: 'the module that names production' }]);
+    const development = evaluate(project(init), { DJANGO_ENV: 'development' }, { module: 'proj.settings' });
+    expect(pyRepr(development.get('NAME'))).toBe("'development'");
+    expect(pyRepr(development.get('DEBUG'))).toBe('True');
+    expect(development.assumptions).toEqual([]);
+    const defaulted = evaluate(project(init.replace("config('DJANGO_ENV') or 'development'", "os.environ.get('DJANGO_ENV', 'development')").replace('from decouple import config', 'import os')), {}, { module: 'proj.settings' });
+    expect(pyRepr(defaulted.get('NAME'))).toBe("'production'");
+  });
+
   it('does not follow an include cycle', () => {
     const s = evaluate(
       {
