@@ -9,7 +9,7 @@ import type { PyValue } from '../python/value.js';
 import { runEntryPoint } from '../python/entry-point-eval.js';
 import type { EntryPointRun, EntryPointRunOptions, EntryPointValue } from '../python/entry-point-eval.js';
 import { selectorStandIn } from '../python/evaluator.js';
-import { CODE_DEFAULT, MODULE_NAMES_PRODUCTION, describeAssumption } from '../python/assumptions.js';
+import { CODE_DEFAULT, MODULE_NAMES_PRODUCTION, describeAssumption, isUndecided } from '../python/assumptions.js';
 import { modulesMatching, productionChoice } from '../python/dynamic-imports.js';
 import { joinPath } from '../workspace/paths.js';
 import { findModule } from './modules.js';
@@ -180,8 +180,7 @@ function evaluate(options: EvaluateEntryPointOptions): EntryPointEvaluation {
     const suffix = template.value.slice(at + standIn.length);
     const segments = pythonRoots(options.root).flatMap((root) => modulesMatching(options.workspace, root, prefix, suffix)).map((m) => m.slice(prefix.length, m.length - suffix.length));
     for (const segment of [...new Set(segments)]) candidates.push({ value: prefix + segment + suffix, location: template.location, condition: `${variable}=${segment}` });
-    const hit = first.interp.env.lookup(variable);
-    if (hit && hit.value !== undefined) continue;
+    if (!isUndecided(first.interp, variable)) continue;
     const choice = productionChoice(segments);
     const location = selected!.location;
     if (choice !== undefined) assumed.push({ variable, value: choice, location, reason: MODULE_NAMES_PRODUCTION });

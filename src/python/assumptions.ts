@@ -38,15 +38,20 @@ export function describeAssumption(assumption: Assumption): string {
 }
 
 /**
- * The first variable a value depends on that the environment leaves undecided: not set, or set
- * by the platform with a value not known here. Assumed variables are decided.
+ * Whether the environment leaves a variable undecided: not set, set by the platform with a value not
+ * known here, or set only by the code's own `os.environ.setdefault` (a default, like `getenv`'s).
+ * Assumed variables are decided.
  */
+export function isUndecided(interp: Interpreter, name: string): boolean {
+  const hit = interp.env.lookup(name);
+  if (!hit || hit.value === undefined) return true;
+  const source = hit.source;
+  return !!source && 'file' in source && interp.envWrites.some((w) => w.name === name && !w.forced && w.at.file === source.file && w.at.line === source.line && w.at.column === source.column);
+}
+
+/** The first variable a value depends on that the environment leaves undecided (see isUndecided). */
 export function undecidedVariable(interp: Interpreter, value: PyValue): string | undefined {
-  for (const read of value.env ?? []) {
-    const hit = interp.env.lookup(read.name);
-    if (!hit || hit.value === undefined) return read.name;
-  }
-  return undefined;
+  return (value.env ?? []).find((read) => isUndecided(interp, read.name))?.name;
 }
 
 /** `X == 'a'`, `X != 'a'`, `X in ('a', 'b')`, `X not in […]`, and `or` of those over one X. */

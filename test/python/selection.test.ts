@@ -232,6 +232,10 @@ include('components/common.py', 'environments/{0}.py'.format(ENV), optional('env
     expect(pyRepr(development.get('NAME'))).toBe("'development'");
     expect(pyRepr(development.get('DEBUG'))).toBe('True');
     expect(development.assumptions).toEqual([]);
+    const setdefault = evaluate(project(init.replace("config('DJANGO_ENV') or 'development'", "os.environ['DJANGO_ENV']").replace('from decouple import config', "import os\nos.environ.setdefault('DJANGO_ENV', 'development')")), {}, { module: 'proj.settings' });
+    expect(pyRepr(setdefault.get('NAME'))).toBe("'production'");
+    const setdefaultSet = evaluate(project(init.replace("config('DJANGO_ENV') or 'development'", "os.environ['DJANGO_ENV']").replace('from decouple import config', "import os\nos.environ.setdefault('DJANGO_ENV', 'development')")), { DJANGO_ENV: 'development' }, { module: 'proj.settings' });
+    expect(pyRepr(setdefaultSet.get('NAME'))).toBe("'development'");
     const defaulted = evaluate(project(init.replace("config('DJANGO_ENV') or 'development'", "os.environ.get('DJANGO_ENV', 'development')").replace('from decouple import config', 'import os')), {}, { module: 'proj.settings' });
     expect(pyRepr(defaulted.get('NAME'))).toBe("'production'");
   });
