@@ -134,6 +134,12 @@ describe('evaluateEntryPoint', () => {
     expect(result.candidates[0]).toMatchObject({ value: 'app.settings.production', condition: expect.stringContaining('assumed ENV=production'), exists: true });
   });
 
+  it('treats the value os.environ.setdefault returns as the code default of an undecided variable', () => {
+    const source = `import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'app.settings.{0}'.format(os.environ.setdefault('DJANGO_ENV', 'dev')))\n`;
+    expect(entry(source).settingsModule).toMatchObject({ value: 'app.settings.production', assumptions: [{ variable: 'DJANGO_ENV', value: 'production' }] });
+    expect(entry(source, { DJANGO_ENV: 'dev' }).settingsModule).toMatchObject({ value: 'app.settings.dev', assumptions: [] });
+  });
+
   it("keeps the code's default when no module names production, and records it", () => {
     const result = entry(`import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', f"app.settings.{os.getenv('ENV', 'dev')}")\n`, {}, { 'app/settings/production.py': null });
     expect(result.settingsModule?.value).toBe('app.settings.dev');
