@@ -2,8 +2,10 @@ import type { PyNode as SyntaxNode } from './syntax.js';
 import type { Interpreter } from './evaluator.js';
 import type { Scope } from './scope.js';
 import type { Assumption } from './types.js';
-import type { PyValue } from './value.js';
+import type { FileLocation } from '../engine/types.js';
+import type { PyDict, PyValue } from './value.js';
 import { evalExpr } from './expressions.js';
+import { str } from './pyops.js';
 
 /**
  * Selecting on an environment variable the environment leaves undecided: `if ENV == 'production':
@@ -16,6 +18,7 @@ import { evalExpr } from './expressions.js';
 export const BRANCH_NAMES_PRODUCTION = 'the branch that names production';
 export const MODULE_NAMES_PRODUCTION = 'the module that names production';
 export const CODE_DEFAULT = "the code's default";
+export const KEY_NAMES_PRODUCTION = 'the key that names production';
 
 const PRODUCTION_WORDS = new Set([
   'production', 'prod', 'prd', 'live', 'heroku', 'fly', 'flyio', 'render', 'railway', 'koyeb', 'dokku',
@@ -151,4 +154,23 @@ export function chooseClause(interp: Interpreter, conditions: (SyntaxNode | unde
   }
   if (assumed === undefined) interp.assume({ variable: undecided, value, location: interp.here(first), reason: BRANCH_NAMES_PRODUCTION });
   return chosen;
+}
+
+/**
+ * A dict looked up by a value that depends on an undecided variable (`SETTINGS = {'production': …,
+ * 'dev': …}[ENV]`, `.get(ENV, default)`): the key that names production, as a value to look up with
+ * (the assumption recorded). Undefined: look up as usual. Records the keys as the selector's choices.
+ */
+export function chooseKey(interp: Interpreter, dict: PyDict, key: PyValue, where: FileLocation): PyValue | undefined {
+  const variable = (key.env ?? [])[0]?.name;
+  if (!variable) return undefined;
+  const keys = dict.entries.flatMap((e) => (e.key.kind === 'str' ? [e.key.value] : []));
+  interp.noteSelector(variable, keys);
+  const undecided = undecidedVariable(interp, key);
+  if (!undecided) return undefined;
+  const assumed = interp.assumedValue(undecided);
+  const value = assumed ?? keys.find(namesProduction);
+  if (value === undefined) return undefined;
+  if (assumed === undefined) interp.assume({ variable: undecided, value, location: where, reason: KEY_NAMES_PRODUCTION });
+  return str(value, { loc: where });
 }

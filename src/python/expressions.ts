@@ -9,7 +9,7 @@ import { classLinearization, internalOf, setInternal } from './internals.js';
 import { evalCall } from './calls.js';
 import { defineFunction } from './functions.js';
 import { joinValues } from './branches.js';
-import { chooseClause } from './assumptions.js';
+import { chooseClause, chooseKey } from './assumptions.js';
 import { evalString } from './string-literals.js';
 import { externalAttribute } from './library-calls.js';
 import { percentFormat } from './strings.js';
@@ -364,7 +364,9 @@ export function evalSubscript(interp: Interpreter, node: SyntaxNode, scope: Scop
   const container = evalExpr(interp, containerNode, scope);
   const where = interp.here(node);
   if (keyNode.type === 'slice') return evalSlice(interp, container, keyNode, scope, where);
-  const key = evalExpr(interp, keyNode, scope);
+  let key = evalExpr(interp, keyNode, scope);
+  // `{'production': …, 'dev': …}[ENV]` with ENV undecided: the key naming production.
+  if (container.kind === 'dict') key = chooseKey(interp, container, key, where) ?? key;
   if (container.kind === 'unknown' || key.kind === 'unknown') {
     const cause = container.kind === 'unknown' ? container : key;
     return unknown((cause as { reason: string }).reason, { loc: where, env: envOf(container, key) });

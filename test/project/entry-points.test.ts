@@ -183,6 +183,24 @@ else:
     ]);
   });
 
+  it('a dict of modules looked up by an unset variable selects the key naming production, and lists every key', () => {
+    const forms: [string, [string, string][]][] = [
+      [`MODULES.get(os.environ.get('DJANGO_ENV'), 'app.settings.base')`, [['app.settings.base', 'DJANGO_ENV is none of development, production']]],
+      [`MODULES[os.environ['DJANGO_ENV']]`, []],
+    ];
+    for (const [form, otherwise] of forms) {
+      const source = `import os\nMODULES = {'development': 'app.settings.dev', 'production': 'app.settings.production'}\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', ${form})\n`;
+      const unset = entry(source);
+      expect(unset.settingsModule, form).toMatchObject({ value: 'app.settings.production', assumptions: [{ variable: 'DJANGO_ENV', value: 'production', reason: 'the key that names production' }] });
+      expect(unset.candidates.map((c) => [c.value, c.condition?.startsWith('assumed') ? 'assumed' : c.condition]), form).toEqual([
+        ['app.settings.production', 'assumed'],
+        ['app.settings.dev', 'DJANGO_ENV=development'],
+        ...otherwise,
+      ]);
+      expect(entry(source, { DJANGO_ENV: 'development' }).settingsModule, form).toMatchObject({ value: 'app.settings.dev', assumptions: [] });
+    }
+  });
+
   it('a conditional expression on an unset variable selects like an if', () => {
     const result = entry(`import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'app.settings.production' if os.environ.get('ENV') == 'prod' else 'app.settings.dev')\n`);
     expect(result.settingsModule?.value).toBe('app.settings.production');

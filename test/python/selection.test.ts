@@ -99,6 +99,18 @@ if os.getenv('DJANGO_ENV') == OTHER:
   });
 });
 
+describe('a dict looked up by an environment variable', () => {
+  it('reads the key that names production when the variable is unset, never a development one', () => {
+    const s = evaluate({ 'settings.py': "import os\nDEBUG = {'dev': True, 'prod': False}[os.getenv('ENV', 'dev')]\nLEVEL = {'dev': 'DEBUG', 'local': 'INFO'}.get(os.getenv('ENV2', 'dev'))\n" });
+    expect(pyRepr(s.get('DEBUG'))).toBe('False');
+    expect(pyRepr(s.get('LEVEL'))).toBe("'DEBUG'");
+    expect(s.assumptions).toMatchObject([{ variable: 'ENV', value: 'prod', reason: 'the key that names production', location: { file: 'settings.py', line: 2 } }]);
+    const set = evaluate({ 'settings.py': "import os\nDEBUG = {'dev': True, 'prod': False}[os.getenv('ENV', 'dev')]\n" }, { ENV: 'dev' });
+    expect(pyRepr(set.get('DEBUG'))).toBe('True');
+    expect(set.assumptions).toEqual([]);
+  });
+});
+
 describe('a selector package (importlib and exec)', () => {
   it('imports the module import_module names, relative to the package', () => {
     const s = selector(`import os, importlib
