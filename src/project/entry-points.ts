@@ -151,6 +151,9 @@ export function evaluateEntryPoint(options: EvaluateEntryPointOptions): EntryPoi
   }
 }
 
+type Run = (extra: Partial<EntryPointRunOptions>) => EntryPointRun | undefined;
+type Candidate = Omit<EntryPointCandidate, 'exists'>;
+
 function evaluate(options: EvaluateEntryPointOptions): EntryPointEvaluation {
   let runs = 0;
   const base: EntryPointRunOptions = {
@@ -161,57 +164,19 @@ function evaluate(options: EvaluateEntryPointOptions): EntryPointEvaluation {
     loadEnvFile: options.loadEnvFile ?? envFileLoader(options.workspace),
     variables: [SETTINGS_VARIABLE, CONFIGURATION_VARIABLE],
   };
-  const run = (extra: Partial<EntryPointRunOptions>): EntryPointRun | undefined => (runs++ < MAX_RUNS ? runEntryPoint({ ...base, ...extra }) : undefined);
+  const run: Run = (extra) => (runs++ < MAX_RUNS ? runEntryPoint({ ...base, ...extra }) : undefined);
   const first = run({})!;
-  const candidates: (Omit<EntryPointCandidate, 'exists'> & { first?: boolean })[] = [];
-
-  // A name built from variables: list the modules each may select; an undecided one is assumed to select production.
-  let chosen = first;
-  const selected = first.values.get(SETTINGS_VARIABLE);
-  const assumed: Assumption[] = [];
-  for (const variable of variablesOf(selected?.pyValue).slice(0, MAX_SELECTOR_VARIABLES)) {
-    if (first.interp.assumedValue(variable) !== undefined) continue;
-    const probe = run({ standIns: [variable] });
-    const template = probe?.values.get(SETTINGS_VARIABLE);
-    const standIn = selectorStandIn(0);
-    const at = template?.value?.indexOf(standIn) ?? -1;
-    if (!template?.value || at < 0) continue;
-    const prefix = template.value.slice(0, at);
-    const suffix = template.value.slice(at + standIn.length);
-    const segments = pythonRoots(options.root).flatMap((root) => modulesMatching(options.workspace, root, prefix, suffix)).map((m) => m.slice(prefix.length, m.length - suffix.length));
-    for (const segment of [...new Set(segments)]) candidates.push({ value: prefix + segment + suffix, location: template.location, condition: `${variable}=${segment}` });
-    if (!isUndecided(first.interp, variable)) continue;
-    const choice = productionChoice(segments);
-    const location = selected!.location;
-    if (choice !== undefined) assumed.push({ variable, value: choice, location, reason: MODULE_NAMES_PRODUCTION });
-    else if (selected?.value?.startsWith(prefix) && selected.value.endsWith(suffix)) {
-      assumed.push({ variable, value: selected.value.slice(prefix.length, selected.value.length - suffix.length), location, reason: CODE_DEFAULT });
-    }
-  }
-  if (assumed.some((a) => a.reason === MODULE_NAMES_PRODUCTION)) chosen = run({ assumptions: assumed }) ?? first;
-
-  // `if` chains comparing variables with literals: what each literal (and any other value) selects.
-  for (const [variable, literals] of [...first.interp.selectors].slice(0, MAX_SELECTOR_VARIABLES)) {
-    const values = [...literals].slice(0, MAX_LITERALS);
-    const other = ['other', 'unknown-environment'].find((v) => !literals.has(v))!;
-    for (const value of [...values, other]) {
-      const found = run({ bound: { [variable]: value } })?.values.get(SETTINGS_VARIABLE);
-      if (found?.value === undefined) continue;
-      const condition = value === other ? `${variable} is none of ${values.join(', ')}` : `${variable}=${value}`;
-      candidates.push({ value: found.value, location: found.location, condition });
-    }
-  }
+  const fromTemplates = templateCandidates(options, first, run);
+  const chosen = fromTemplates.assumed.some((a) => a.reason === MODULE_NAMES_PRODUCTION) ? (run({ assumptions: fromTemplates.assumed }) ?? first) : first;
+  const candidates = [...fromTemplates.candidates, ...selectorCandidates(first, run)];
 
   const final = chosen.values.get(SETTINGS_VARIABLE);
-  const assumptions = [...chosen.interp.assumptions, ...assumed.filter((a) => !chosen.interp.assumptions.some((b) => b.variable === a.variable))];
-  const result: EntryPointEvaluation = {
-    candidates: [],
-    dotenvFiles: chosen.interp.loadedEnvFiles(),
-    problems: chosen.interp.problems,
-  };
+  const assumptions = [...chosen.interp.assumptions, ...fromTemplates.assumed.filter((a) => !chosen.interp.assumptions.some((b) => b.variable === a.variable))];
+  const result: EntryPointEvaluation = { candidates: [], dotenvFiles: chosen.interp.loadedEnvFiles(), problems: chosen.interp.problems };
   if (final?.value !== undefined) {
     result.settingsModule = selection(final, assumptions);
-    candidates.unshift({ value: final.value, location: final.location, first: true, ...(result.settingsModule.assumptions.length ? { condition: result.settingsModule.assumptions.map(describeAssumption).join('; ') } : {}) });
+    const condition = assumptions.length ? { condition: assumptions.map(describeAssumption).join('; ') } : {};
+    candidates.unshift({ value: final.value, location: final.location, ...condition });
   } else if (final) {
     result.undecided = final.pyValue?.kind === 'unknown' ? final.pyValue.reason : `${options.file} sets ${SETTINGS_VARIABLE} under a condition deploycheck cannot decide`;
     for (const alternative of final.alternatives ?? []) {
@@ -225,10 +190,56 @@ function evaluate(options: EvaluateEntryPointOptions): EntryPointEvaluation {
   for (const candidate of candidates) {
     if (seen.has(candidate.value)) continue;
     seen.add(candidate.value);
-    const { first: _first, ...rest } = candidate;
-    result.candidates.push({ ...rest, exists: findModule(options.workspace, options.root, candidate.value) !== undefined });
+    result.candidates.push({ ...candidate, exists: findModule(options.workspace, options.root, candidate.value) !== undefined });
   }
   return result;
+}
+
+/**
+ * A module name built from variables (`f'app.settings.{ENV}'`): a run with each variable bound to a
+ * stand-in shows the name's shape, and the project's modules of that shape are the candidates. For
+ * an undecided variable, the one naming production is assumed (else the code's default is noted).
+ */
+function templateCandidates(options: EvaluateEntryPointOptions, first: EntryPointRun, run: Run): { candidates: Candidate[]; assumed: Assumption[] } {
+  const candidates: Candidate[] = [];
+  const assumed: Assumption[] = [];
+  const selected = first.values.get(SETTINGS_VARIABLE);
+  if (!selected) return { candidates, assumed };
+  for (const variable of variablesOf(selected.pyValue).slice(0, MAX_SELECTOR_VARIABLES)) {
+    if (first.interp.assumedValue(variable) !== undefined) continue;
+    const template = run({ standIns: [variable] })?.values.get(SETTINGS_VARIABLE);
+    const standIn = selectorStandIn(0);
+    const at = template?.value?.indexOf(standIn) ?? -1;
+    if (!template?.value || at < 0) continue;
+    const prefix = template.value.slice(0, at);
+    const suffix = template.value.slice(at + standIn.length);
+    const modules = pythonRoots(options.root).flatMap((root) => modulesMatching(options.workspace, root, prefix, suffix));
+    const segments = [...new Set(modules.map((m) => m.slice(prefix.length, m.length - suffix.length)))];
+    for (const segment of segments) candidates.push({ value: prefix + segment + suffix, location: template.location, condition: `${variable}=${segment}` });
+    if (!isUndecided(first.interp, variable)) continue;
+    const choice = productionChoice(segments);
+    if (choice !== undefined) assumed.push({ variable, value: choice, location: selected.location, reason: MODULE_NAMES_PRODUCTION });
+    else if (selected.value?.startsWith(prefix) && selected.value.endsWith(suffix)) {
+      assumed.push({ variable, value: selected.value.slice(prefix.length, selected.value.length - suffix.length), location: selected.location, reason: CODE_DEFAULT });
+    }
+  }
+  return { candidates, assumed };
+}
+
+/** `if` chains and dict lookups on variables: the module each of their values (and any other value) selects. */
+function selectorCandidates(first: EntryPointRun, run: Run): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const [variable, literals] of [...first.interp.selectors].slice(0, MAX_SELECTOR_VARIABLES)) {
+    const values = [...literals].slice(0, MAX_LITERALS);
+    const other = ['other', 'unknown-environment'].find((v) => !literals.has(v))!;
+    for (const value of [...values, other]) {
+      const found = run({ bound: { [variable]: value } })?.values.get(SETTINGS_VARIABLE);
+      if (found?.value === undefined) continue;
+      const condition = value === other ? `${variable} is none of ${values.join(', ')}` : `${variable}=${value}`;
+      candidates.push({ value: found.value, location: found.location, condition });
+    }
+  }
+  return candidates;
 }
 
 function selection(value: EntryPointValue, assumptions: Assumption[]): EntryPointSelection {

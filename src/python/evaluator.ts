@@ -10,8 +10,8 @@ import type { EnvState } from './env-state.js';
 import { Journal, Scope } from './scope.js';
 import { setInternal } from './internals.js';
 import { object, str, unknown } from './pyops.js';
-import { BudgetSignal, RaiseSignal } from './signals.js';
-import { execStatement, runTopLevel } from './statements.js';
+import { BudgetSignal, LoopSignal, RaiseSignal, ReturnSignal } from './signals.js';
+import { execStatement, poison, runTopLevel } from './statements.js';
 import type { CallFrame } from './functions.js';
 import type { ImportFork } from './optional-imports.js';
 
@@ -46,7 +46,7 @@ export interface InterpreterOptions {
   env: EnvState;
   maxSteps: number;
   loadEnvFile?: (workspacePath: string) => EnvVar[] | undefined;
-  /** Assumptions made before this run (a module chosen for a variable by an earlier run, see selection.ts). */
+  /** Assumptions made before this run (a module an earlier run chose for a variable: settings.ts, src/project/entry-points.ts). */
   assumptions?: Assumption[];
   /** Variables bound to stand-ins (`selectorStandIn`) to find the modules a name built from them may select. */
   standIns?: string[];
@@ -145,6 +145,7 @@ export class Interpreter {
     return this.env.assumedValue(variable);
   }
 
+  /** A selector on `variable` offering `literals` (bounded: a few variables, a few values each). */
   noteSelector(variable: string, literals: string[]): void {
     const known = this.selectors.get(variable) ?? new Set<string>();
     if (!this.selectors.has(variable) && this.selectors.size >= 8) return;
@@ -152,6 +153,7 @@ export class Interpreter {
     this.selectors.set(variable, known);
   }
 
+  /** `os.environ.setdefault(name, value)` (at: the call) or `os.environ[name] = value` (forced; at: the statement). */
   noteEnvWrite(name: string, value: PyValue, at: FileLocation, forced: boolean): void {
     if (this.envWrites.length < 1000) this.envWrites.push({ name, value, at, forced, speculative: this.speculative > 0 });
   }
@@ -328,8 +330,16 @@ export class Interpreter {
       const root = parseModule(text);
       this.reportSyntaxErrors(root);
       const statements = recoverStatements(text, root, 10);
-      if (this.tryDepth > 0 || this.speculative > 0) for (const statement of statements) execStatement(this, statement, scope);
-      else runTopLevel(this, statements, scope);
+      if (this.tryDepth > 0 || this.speculative > 0) {
+        for (const statement of statements) {
+          try {
+            execStatement(this, statement, scope);
+          } catch (error) {
+            if (isSignal(error)) throw error;
+            poison(this, statement, scope, `internal error: ${(error as Error)?.message ?? String(error)}`);
+          }
+        }
+      } else runTopLevel(this, statements, scope);
     } finally {
       Object.assign(this, saved);
     }
@@ -388,6 +398,10 @@ export class Interpreter {
     }
   }
 
+}
+
+function isSignal(error: unknown): boolean {
+  return error instanceof BudgetSignal || error instanceof RaiseSignal || error instanceof LoopSignal || error instanceof ReturnSignal;
 }
 
 /**
