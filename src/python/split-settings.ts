@@ -70,6 +70,10 @@ export function includeSettings(interp: Interpreter, args: Args, where: FileLoca
   const from = target.values.get('__included_file__') ?? target.values.get('__file__');
   const fromFile = from?.kind === 'str' ? interp.toWorkspacePath(from.value) : undefined;
   if (fromFile === undefined) return unknown('include() from a file that is not known', { loc: where });
+  if (args.opaque) {
+    interp.problem('unresolved-import', 'include() of files that are not known (*args): the settings they add are not known', where);
+    return unknown('include() of files that are not known', { loc: where });
+  }
   const dir = dirnamePath(fromFile);
   const included = includedFiles.get(target) ?? new Set<string>();
   includedFiles.set(target, included);

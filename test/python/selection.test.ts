@@ -252,6 +252,24 @@ include('components/common.py', 'environments/{0}.py'.format(ENV), optional('env
     expect(pyRepr(defaulted.get('NAME'))).toBe("'production'");
   });
 
+  it('expands include(*list) and reports include(*unknown)', () => {
+    const s = evaluate(
+      {
+        ...files,
+        'proj/settings/__init__.py': `from split_settings.tools import include as settings_include
+import os
+_base = ['components/base.py', 'components/db.py']
+settings_include(*_base)
+settings_include(*os.environ['MORE'].split(','))
+`,
+      },
+      {},
+      { module: 'proj.settings' },
+    );
+    expect(pyRepr(s.get('APPS'))).toBe("['a', 'db']");
+    expect(s.problems.map((p) => p.message)).toContainEqual(expect.stringContaining('include() of files that are not known'));
+  });
+
   it('does not follow an include cycle', () => {
     const s = evaluate(
       {
