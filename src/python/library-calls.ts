@@ -187,13 +187,16 @@ export function callExternal(interp: Interpreter, dottedName: string, args: Args
       const name = textOf(a0);
       const value = args.positional[1];
       if (name === undefined) return unknown('os.environ.setdefault() with a name that is not known', meta);
+      if (value) interp.noteEnvWrite(name, value, where, false);
       const existing = interp.env.lookup(name);
       if (existing) {
         const read = readOf(name, 'os.environ.setdefault', existing);
         return existing.value === undefined ? unknown(notSetReason(name, existing), { loc: where, env: [read] }) : str(existing.value, { loc: where, env: [read] });
       }
       if (value?.kind === 'str') interp.env.setDefault(name, { value: value.value, source: where, sourceLabel: 'os.environ.setdefault in the settings code' });
-      return value ?? none(meta);
+      // The code's default: the value depends on the variable being unset.
+      const defaultText = args.positionalNodes[1]?.text;
+      return withMeta(value ?? none(meta), { env: [readOf(name, 'os.environ.setdefault', undefined, defaultText === undefined ? {} : { defaultText })] });
     }
     case 'os.environ.__getitem__':
       return a0?.kind === 'str' ? osEnvironItem(interp, a0.value, where) : unknown('os.environ[] with a name that is not known', meta);
