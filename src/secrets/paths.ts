@@ -14,8 +14,14 @@ export const PATH_CONTEXT_LABEL: Readonly<Record<PathContext, string>> = {
   docs: 'documentation or an example',
 };
 
-const TEST_DIR = /(?:^|\/)(?:tests?|testing|__tests__|testdata|test_data|fixtures|e2e)\//i;
-const TEST_FILE = /(?:^|\/)(?:test_[^/]*|[^/]*_tests?\.py|tests\.py|conftest\.py|[^/]*fixtures?[^/]*\.json)$/i;
+/**
+ * Test code and test data: Django app `fixtures` dirs, `testdata`, specs, recorded HTTP (VCR cassettes),
+ * snapshot directories. Their JSON, YAML and CSV are data, not configuration.
+ */
+const TEST_DIR =
+  /(?:^|\/)(?:tests?|testing|__tests__|testdata|test_data|fixtures|__fixtures__|e2e|specs?|cassettes|vcr_cassettes|__snapshots__|snapshots)\//i;
+/** Test modules, fixture files, HTTP archives (`*.har`) and snapshots (`*.snap`). */
+const TEST_FILE = /(?:^|\/)(?:test_[^/]*|[^/]*_tests?\.py|tests\.py|conftest\.py|[^/]*fixtures?[^/]*\.json)$|\.(?:har|snap)$/i;
 const CI = /(?:^|\/)(?:\.github|\.gitlab|\.circleci|\.buildkite|\.woodpecker)\/|(?:^|\/)(?:\.gitlab-ci\.ya?ml|\.travis\.ya?ml|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml|cloudbuild\.ya?ml|tox\.ini)$/i;
 const DEV_DIR = /(?:^|\/)(?:\.devcontainer|local[-_]dev|dev[-_]env)\//i;
 const DEV_TOKENS = new Set(['test', 'testing', 'ci', 'dev', 'develop', 'development', 'local', 'override']);
