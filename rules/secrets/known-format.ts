@@ -1,6 +1,11 @@
 /** secrets/known-format — a credential in a provider's format (Stripe, AWS, GitHub, a private key, …) is committed. */
 import { defineWorkspaceRule } from '../../src/engine/types.js';
+import type { Severity } from '../../src/engine/types.js';
+import { isProviderFormat } from '../../src/secrets/formats.js';
+import { groupByValue } from '../../src/secrets/grouping.js';
+import { alsoIn, developmentSettingsNote } from '../../src/secrets/messages.js';
 import { PATH_CONTEXT_LABEL } from '../../src/secrets/paths.js';
+import type { SecretHit } from '../../src/secrets/types.js';
 import { secretsOutsideEnvFiles } from '../../src/secrets/workspace-scan.js';
 
 export default defineWorkspaceRule({
@@ -29,21 +34,35 @@ export default defineWorkspaceRule({
     ],
   },
   check(ctx) {
-    for (const hit of secretsOutsideEnvFiles(ctx.workspace, ctx.projects, ctx.focus)) {
-      if (hit.tier !== 'known') continue;
+    const hits = secretsOutsideEnvFiles(ctx.workspace, ctx.projects, ctx.focus).filter((hit) => hit.tier === 'known');
+    for (const group of groupByValue(hits, severityOf)) {
+      const hit = group.primary;
       const where = hit.name ? ` in ${hit.name}` : '';
       const introduced = ctx.history?.secrets.find((old) => old.secret === hit.secret);
       const context = hit.context ? ` (${PATH_CONTEXT_LABEL[hit.context]}, but a live provider credential is a leak anywhere)` : '';
+      // A provider credential is live whichever settings module holds it: only other keys are development keys.
+      const development = group.severity === 'low' ? developmentSettingsNote(hit) : '';
+      const action = development ? 'keep it out of production and read the production key from the environment' : 'revoke it and read it from the environment';
       ctx.report({
-        message: `${hit.label}${where} is committed in ${hit.location.file}${context}: revoke it and read it from the environment`,
-        ...(hit.context ? { severity: 'medium' as const } : {}),
+        message: `${hit.label}${where} is committed in ${hit.location.file}${development}${context}${alsoIn(group)}: ${action}`,
+        severity: group.severity,
         location: hit.location,
         secret: hit.secret,
         snippet: `${hit.detector} ${hit.name ?? ''} ${hit.location.file}`,
-        ...(introduced
-          ? { related: [{ location: introduced.location, message: `first committed in ${introduced.commit.slice(0, 12)}` }] }
-          : {}),
+        related: [
+          ...(introduced ? [{ location: introduced.location, message: `first committed in ${introduced.commit.slice(0, 12)}` }] : []),
+          ...group.related,
+        ],
       });
     }
   },
 });
+
+/**
+ * Live provider credentials: critical, medium in tests, fixtures, CI and dev-only files. Keys of
+ * another kind (a Django key, a PEM key, a URL password) in a settings module production does not use: low.
+ */
+function severityOf(hit: SecretHit): Severity {
+  if (hit.developmentSettings && !isProviderFormat(hit.detector)) return 'low';
+  return hit.context ? 'medium' : 'critical';
+}

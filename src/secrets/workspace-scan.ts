@@ -3,7 +3,9 @@ import { readDotenv } from '../env/workspace-dotenv.js';
 import type { DjangoProject } from '../project/types.js';
 import type { Workspace } from '../workspace/types.js';
 import { isEnvFile, secretFileKind } from './files.js';
+import { isDjangoSecretKeyName } from './names.js';
 import { scanText } from './scanner.js';
+import { developmentSettingsOf } from './settings-role.js';
 import type { SecretHit } from './types.js';
 
 const cache = new WeakMap<Workspace, Map<string, SecretHit[]>>();
@@ -43,19 +45,29 @@ export function workspaceSecrets(workspace: Workspace, focus?: ReadonlySet<strin
 
 /**
  * Secrets outside env files (the env/ rules own those), leaving out SECRET_KEY assignments in the
- * projects' settings modules: django/secret-key-committed judges those with the evaluated settings.
+ * projects' production settings files: django/secret-key-committed judges those with the evaluated
+ * settings. A hit in a settings module production does not use is marked `developmentSettings`.
  */
 export function secretsOutsideEnvFiles(workspace: Workspace, projects: readonly DjangoProject[], focus?: ReadonlySet<string>): SecretHit[] {
   const settingsFiles = new Set(projects.flatMap((project) => project.settings?.files ?? []));
+  let developmentSettings: ReturnType<typeof developmentSettingsOf> | undefined;
   const hits: SecretHit[] = [];
   for (const [file, fileHits] of workspaceSecrets(workspace, focus)) {
     if (isEnvFile(file)) continue;
+    const definesKey = fileHits.some(isDjangoKeyHit);
     for (const hit of fileHits) {
       if (hit.name === 'SECRET_KEY' && settingsFiles.has(file)) continue;
-      hits.push(hit);
+      developmentSettings ??= developmentSettingsOf(projects);
+      const development = developmentSettings(file, definesKey);
+      hits.push(development ? { ...hit, developmentSettings: development } : hit);
     }
   }
   return hits;
+}
+
+/** A Django secret key: assigned to SECRET_KEY (or DJANGO_SECRET_KEY), or in the django-insecure- format. */
+function isDjangoKeyHit(hit: SecretHit): boolean {
+  return hit.detector === 'django-insecure-key' || (hit.name !== undefined && isDjangoSecretKeyName(hit.name));
 }
 
 /** Whether the file is, or is about to be, in the repository: tracked, or untracked and not ignored. Outside git: undefined. */

@@ -1,0 +1,18 @@
+/** Message parts the secrets rules share: where else a secret is, and why a settings module is not production's. */
+import type { SecretGroup } from './grouping.js';
+import type { SecretHit } from './types.js';
+
+/** ` (also in 37 other places)`, or ''. */
+export function alsoIn(group: SecretGroup): string {
+  if (group.copies === 0) return '';
+  return ` (also in ${group.copies} other place${group.copies === 1 ? '' : 's'})`;
+}
+
+/** `, a settings module production does not use (it runs config.settings.production)`, or ''. */
+export function developmentSettingsNote(hit: SecretHit): string {
+  const development = hit.developmentSettings;
+  if (!development) return '';
+  return development.productionModule
+    ? `, a settings module production does not use (it runs ${development.productionModule}), so not the production key`
+    : ', a development or test settings module by its name, so not the production key';
+}

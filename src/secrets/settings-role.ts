@@ -1,0 +1,47 @@
+/**
+ * Which Django settings modules production uses. A key written in a settings module production never
+ * imports (`local.py`, `dev.py`, `test_settings.py`, a `staging.py` nothing loads) is a development
+ * key: it matters only if someone deploys with that module, not as the production key.
+ */
+import type { DjangoProject } from '../project/types.js';
+import { baseName, dirName, isWithin } from '../workspace/paths.js';
+
+/** What a development settings module is known by: the production module that does not import it, if one is known. */
+export interface DevelopmentSettings {
+  /** The settings module production runs; absent when the module is judged by its name alone. */
+  productionModule?: string;
+}
+
+/** Name tokens of settings modules for development, tests and CI (`dev.py`, `settings_local.py`, `test_settings.py`, `ci.py`). */
+const DEV_TOKENS = new Set(['dev', 'devel', 'develop', 'development', 'local', 'locals', 'ci', 'test', 'tests', 'testing']);
+/** A module of a `settings` package, or a file named like one (`settings.py`, `local_settings.py`, `settings_dev.py`). */
+const SETTINGS_PATH = /(?:^|\/)settings\/[^/]+\.py$|settings[^/]*\.py$/i;
+
+function isDevelopmentName(file: string): boolean {
+  const stem = baseName(file).replace(/\.py$/i, '').toLowerCase();
+  return stem.split(/[._-]/).some((token) => DEV_TOKENS.has(token) || token.startsWith('test'));
+}
+
+/**
+ * A function telling, for a Python file, whether it is a development settings module (and why), or
+ * undefined: a production settings file (one the chosen settings module's evaluation read), or not a
+ * settings module (a module of a `settings` package, a `*settings*.py`, or a development-named module
+ * beside the production settings file). Without a project whose settings were evaluated, only the
+ * module's name can say it is for development; `definesKey` (it assigns SECRET_KEY) then makes
+ * `local.py` or `dev.py` a settings module.
+ */
+export function developmentSettingsOf(projects: readonly DjangoProject[]): (file: string, definesKey: boolean) => DevelopmentSettings | undefined {
+  const evaluated = projects.flatMap((project) => (project.settings ? [{ root: project.root, settings: project.settings }] : []));
+  const production = new Set(evaluated.flatMap((project) => project.settings.files));
+  // Longest root first: the project a file belongs to.
+  const owners = [...evaluated].sort((a, b) => b.root.length - a.root.length);
+  return (file, definesKey) => {
+    if (!file.endsWith('.py') || production.has(file)) return undefined;
+    const owner = owners.find((project) => isWithin(file, project.root));
+    if (owner) {
+      const beside = dirName(owner.settings.file) === dirName(file) && isDevelopmentName(file);
+      return SETTINGS_PATH.test(file) || beside ? { productionModule: owner.settings.module } : undefined;
+    }
+    return (definesKey || SETTINGS_PATH.test(file)) && isDevelopmentName(file) ? {} : undefined;
+  };
+}
