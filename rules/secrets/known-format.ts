@@ -22,7 +22,13 @@ export default defineWorkspaceRule({
       'and every old clone, and stays in the history after it is deleted. Values that are clearly stand-ins (changeme, ' +
       '<token>, ${VAR}, xxxx, dev_password_123, AWS documentation keys, Stripe test keys) are not reported. In tests, ' +
       'fixtures, CI workflows, dev containers, dev/test env files and docs, only live provider credentials (Stripe, ' +
-      'AWS, GitHub, Google, …) are reported, at medium severity: throwaway PEM keys and database URLs are expected there.',
+      'AWS, GitHub, Google, …) are reported, at medium severity: throwaway PEM keys and database URLs are expected there. ' +
+      'Test data counts as tests: JSON, YAML and CSV under fixtures/, testdata/, spec/, cassettes/, snapshots and HTTP ' +
+      'archives (*.har). Each distinct credential is one finding, however many files repeat it: the other places are ' +
+      'listed as related locations and counted in the message. A Django key, PEM key or URL password in a settings ' +
+      'module production does not use (local.py, dev.py, test settings, or any settings module the production one ' +
+      'does not import; by its name when no project says what production runs) is a development key: low severity. ' +
+      'The production key in the settings production runs is django/secret-key-committed\'s.',
     fix:
       'Revoke the credential at the provider and issue a new one (deleting the line does not un-leak it), then read ' +
       'it from the environment:\n\nSTRIPE_SECRET_KEY = os.environ["STRIPE_SECRET_KEY"]\n\n' +
