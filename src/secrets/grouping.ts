@@ -11,7 +11,7 @@ import type { SecretHit } from './types.js';
 /** At least this many files of one directory with entropy hits: a data set, reported once for the directory. */
 export const BULK_FILES = 10;
 /** Related locations listed per finding; the message counts them all. */
-export const MAX_RELATED = 20;
+export const MAX_RELATED = 10;
 
 export interface SecretGroup {
   /** Where the finding is reported: the most severe hit, outside tests and docs first, then in path order. */
@@ -21,7 +21,7 @@ export interface SecretGroup {
   scope: 'value' | 'file' | 'directory';
   /** Other places that hold the primary's secret. */
   copies: number;
-  /** Other distinct secrets folded in, and a few of their names for the message. */
+  /** Other distinct secrets folded in, and a few of their names (other than the primary's) for the message. */
   otherValues: number;
   otherNames: string[];
   /** Files folded in besides the primary's (scope `directory`). */
@@ -82,7 +82,7 @@ function fold(groups: readonly ValueGroup[], scope: SecretGroup['scope']): Secre
   for (const copy of best.copies) related.push({ location: copy.location, message: 'the same value' });
   for (const group of others) related.push({ location: group.primary.location, message: describe(group.primary) });
   const files = new Set(groups.map((group) => group.primary.location.file));
-  const names = [...new Set(others.flatMap((group) => (group.primary.name ? [group.primary.name] : [])))];
+  const names = [...new Set(others.flatMap((group) => (group.primary.name ? [group.primary.name] : [])))].filter((name) => name !== best.primary.name);
   return {
     primary: best.primary,
     severity: best.severity,
@@ -106,9 +106,15 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return map;
 }
 
-/** One group per distinct secret (the known-format tier: each is a credential to revoke). */
-export function groupByValue(hits: readonly SecretHit[], severityOf: (hit: SecretHit) => Severity): SecretGroup[] {
-  return byValue(hits, severityOf).map((group) => fold([group], 'value'));
+/**
+ * One group per distinct secret (the known-format tier: each is a credential to revoke). `alsoAt`: hits
+ * of a lower tier, listed as copies of a group with the same secret, never its primary.
+ */
+export function groupByValue(hits: readonly SecretHit[], severityOf: (hit: SecretHit) => Severity, alsoAt: readonly SecretHit[] = []): SecretGroup[] {
+  const groups = byValue(hits, severityOf);
+  const bySecret = new Map(groups.map((group) => [group.primary.secret, group]));
+  for (const hit of alsoAt) bySecret.get(hit.secret)?.copies.push(hit);
+  return groups.map((group) => fold([group], 'value'));
 }
 
 /**

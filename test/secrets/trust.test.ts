@@ -5,6 +5,7 @@ import { runCheck } from '../../src/engine/check.js';
 import type { Finding } from '../../src/engine/types.js';
 import { isFileLocation } from '../../src/engine/types.js';
 import { secretFileKind } from '../../src/secrets/files.js';
+import { MAX_RELATED } from '../../src/secrets/grouping.js';
 import { pathContext } from '../../src/secrets/paths.js';
 import { scanText } from '../../src/secrets/scanner.js';
 import { isCharacterSet, isNonSecretShape } from '../../src/secrets/value-shape.js';
@@ -98,7 +99,7 @@ describe('bulk data', () => {
     expect(findings.length).toBeLessThanOrEqual(3);
     expect(findings.map((finding) => [finding.rule, where(finding)])).toEqual([['secrets/high-entropy', 'datastore/keys/entity-0.json:2']]);
     expect(findings[0]!.message).toMatch(/1499 more values in 499 more files of datastore\/keys\/ look like secrets/);
-    expect(findings[0]!.related).toHaveLength(20);
+    expect(findings[0]!.related).toHaveLength(MAX_RELATED);
   });
 
   it('one live key copied into 500 files is one finding that counts the copies', async () => {
@@ -106,7 +107,7 @@ describe('bulk data', () => {
     const findings = await secretFindings(root);
     expect(findings.map((finding) => [finding.rule, finding.severity, where(finding)])).toEqual([['secrets/known-format', 'critical', 'seed/entity-0.json:3']]);
     expect(findings[0]!.message).toContain('also in 499 other places');
-    expect(findings[0]!.related.length).toBeLessThanOrEqual(20);
+    expect(findings[0]!.related).toHaveLength(MAX_RELATED);
   });
 
   it('a few files of secrets in one directory stay one finding per file, each value once', async () => {
@@ -220,5 +221,22 @@ describe('keys in settings modules production does not use', () => {
       ['low', 'service/settings_dev.py:1'],
     ]);
     expect(findings[0]!.message).toContain('by its name');
+  });
+});
+
+describe('one finding per secret', () => {
+  it('reports a value at its most severe place and lists the others', async () => {
+    const key = 'n*73$oe=ymmohra(sn54klvuaoe59w+mhh91b^fji7(u&nq#0=';
+    const root = makeProject({
+      'shop/tests/test_pay.py': `STRIPE_KEY = '${STRIPE}'\n`,
+      'shop/pay.py': `STRIPE_KEY = '${STRIPE}'\n`,
+      'Dockerfile': `FROM python:3.12\nENV DJANGO_SECRET_KEY=${key}\n`,
+      'shop/signing.py': `SIGNING_KEY = '${key}'\n`,
+    });
+    const findings = await secretFindings(root);
+    expect(findings.map((finding) => [finding.rule, finding.severity, where(finding), finding.related.map((related) => isFileLocation(related.location) && related.location.file)])).toEqual([
+      ['secrets/known-format', 'critical', 'Dockerfile:2', ['shop/signing.py']],
+      ['secrets/known-format', 'critical', 'shop/pay.py:1', ['shop/tests/test_pay.py']],
+    ]);
   });
 });
