@@ -1,7 +1,7 @@
 /** secrets/high-entropy — a random-looking value or a password is assigned to a secret-looking name. */
 import { defineWorkspaceRule } from '../../src/engine/types.js';
 import { groupByFile } from '../../src/secrets/grouping.js';
-import { alsoIn, developmentSettingsNote } from '../../src/secrets/messages.js';
+import { alsoIn, developmentSettingsNote, directoryOf } from '../../src/secrets/messages.js';
 import { secretsOutsideEnvFiles } from '../../src/secrets/workspace-scan.js';
 import { dirName } from '../../src/workspace/paths.js';
 
@@ -43,7 +43,7 @@ export default defineWorkspaceRule({
       const names = group.otherNames.length ? ` (${group.otherNames.join(', ')}${group.otherValues > group.otherNames.length ? ', …' : ''})` : '';
       const more =
         group.scope === 'directory'
-          ? `; ${group.otherValues} more values in ${group.otherFiles} more files of ${dirName(hit.location.file) || 'the workspace root'}/ look like secrets too${names}`
+          ? `; ${group.otherValues} more values in ${group.otherFiles} more files of ${directoryOf(hit.location.file)} look like secrets too${names}`
           : many
             ? `; ${group.otherValues === 1 ? '1 more value in this file looks like a secret' : `${group.otherValues} more values in this file look like secrets`} too${names}`
             : '';

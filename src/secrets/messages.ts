@@ -1,6 +1,7 @@
 /** Message parts the secrets rules share: where else a secret is, and why a settings module is not production's. */
 import type { SecretGroup } from './grouping.js';
 import type { SecretHit } from './types.js';
+import { dirName } from '../workspace/paths.js';
 
 /** ` (also in 37 other places)`, or ''. */
 export function alsoIn(group: SecretGroup): string {
@@ -15,4 +16,10 @@ export function developmentSettingsNote(hit: SecretHit): string {
   return development.productionModule
     ? `, a settings module production does not use (it runs ${development.productionModule}), so not the production key`
     : ', a development or test settings module by its name, so not the production key';
+}
+
+/** `data/keys/`, or `the workspace root`: the directory of a file, for messages. */
+export function directoryOf(file: string): string {
+  const dir = dirName(file);
+  return dir === '' ? 'the workspace root' : `${dir}/`;
 }
