@@ -23,8 +23,9 @@ export default defineWorkspaceRule({
       '<token>, ${VAR}, xxxx, dev_password_123, AWS documentation keys, Stripe test keys) are not reported. In tests, ' +
       'fixtures, CI workflows, dev containers, dev/test env files and docs, only live provider credentials (Stripe, ' +
       'AWS, GitHub, Google, …) are reported, at medium severity: throwaway PEM keys and database URLs are expected there. ' +
-      'Test data counts as tests: JSON, YAML and CSV under fixtures/, testdata/, spec/, cassettes/, snapshots and HTTP ' +
-      'archives (*.har). Each distinct credential is one finding, however many files repeat it: the other places are ' +
+      'Test data counts as tests: JSON, YAML and CSV under fixtures/, testdata/, spec/ and snapshots. ' +
+      'Recorded traffic (VCR cassettes, *.har) comes from real services, so every format counts there, at ' +
+      'medium severity. Each distinct credential is one finding, however many files repeat it: the other places are ' +
       'listed as related locations and counted in the message. A Django key, PEM key or URL password in a settings ' +
       'module production does not use (local.py, dev.py, test settings, or any settings module the production one ' +
       'does not import; by its name when no project says what production runs) is a development key: low severity. ' +
@@ -48,7 +49,9 @@ export default defineWorkspaceRule({
       const hit = group.primary;
       const where = hit.name ? ` in ${hit.name}` : '';
       const introduced = ctx.history?.secrets.find((old) => old.secret === hit.secret);
-      const context = hit.context ? ` (${PATH_CONTEXT_LABEL[hit.context]}, but a live provider credential is a leak anywhere)` : '';
+      const context = hit.context
+        ? ` (${PATH_CONTEXT_LABEL[hit.context]}, but ${hit.context === 'recording' ? 'captured from a real service' : 'a live provider credential is a leak anywhere'})`
+        : '';
       // A provider credential is live whichever settings module holds it: only other keys are development keys.
       const development = group.severity === 'low' ? developmentSettingsNote(hit) : '';
       const action = development ? 'keep it out of production and read the production key from the environment' : 'revoke it and read it from the environment';

@@ -75,10 +75,24 @@ describe('data files', () => {
     expect(findings[0]!.message).toContain('also in 1 other place');
   });
 
+  it('keep every known format in recorded traffic, but only provider keys in other test data', async () => {
+    const body = 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7'.repeat(2);
+    const pem = `-----BEGIN PRIVATE KEY-----\\n${body}\\n-----END PRIVATE KEY-----`;
+    const exchange = `interactions:\n- request:\n    uri: https://deploy:Vq8mZt3xLw@registry.example.com/v2/\n  response:\n    body: {string: '{"private_key": "${pem}"}'}\n`;
+    const root = makeProject({ 'tests/cassettes/registry.yaml': exchange, 'tests/fixtures/registry.yaml': exchange });
+    const findings = await secretFindings(root);
+    expect(findings.map((finding) => [finding.severity, where(finding)])).toEqual([
+      ['medium', 'tests/cassettes/registry.yaml:3'],
+      ['medium', 'tests/cassettes/registry.yaml:5'],
+    ]);
+    expect(findings[0]!.message).toContain('captured from a real service');
+  });
+
   it('know test data by its path', () => {
-    for (const path of ['spec/fixtures/keys.yml', 'api/specs/auth.json', 'tests/cassettes/login.yaml', 'app/cassettes/github.json', 'src/__snapshots__/x.snap', 'net/session.har', 'app/__fixtures__/x.json']) {
+    for (const path of ['spec/fixtures/keys.yml', 'api/specs/auth.json', 'src/__snapshots__/x.snap', 'web/page.test.js.snap', 'app/__fixtures__/x.json']) {
       expect(pathContext(path), path).toBe('test');
     }
+    for (const path of ['tests/cassettes/login.yaml', 'app/vcr_cassettes/github.json', 'net/session.har']) expect(pathContext(path), path).toBe('recording');
     expect(pathContext('inspector/config.json')).toBeUndefined();
     expect(pathContext('respect/settings.py')).toBeUndefined();
     expect(secretFileKind('data/export.csv')).toBe('data');
