@@ -14,8 +14,10 @@ export interface DevelopmentSettings {
 
 /** Name tokens of settings modules for development, tests and CI (`dev.py`, `settings_local.py`, `test_settings.py`, `ci.py`). */
 const DEV_TOKENS = new Set(['dev', 'devel', 'develop', 'development', 'local', 'locals', 'ci', 'test', 'tests', 'testing']);
-/** A module of a `settings` package, or a file named like one (`settings.py`, `local_settings.py`, `settings_dev.py`). */
-const SETTINGS_PATH = /(?:^|\/)settings\/[^/]+\.py$|settings[^/]*\.py$/i;
+/** A module of a `settings` package (`config/settings/local.py`). */
+const SETTINGS_PACKAGE = /(?:^|\/)settings\/[^/]+\.py$/i;
+/** A file named like a settings module (`settings.py`, `local_settings.py`, `settings_dev.py`). */
+const SETTINGS_NAME = /settings[^/]*\.py$/i;
 
 function isDevelopmentName(file: string): boolean {
   const stem = baseName(file).replace(/\.py$/i, '').toLowerCase();
@@ -25,8 +27,8 @@ function isDevelopmentName(file: string): boolean {
 /**
  * A function telling, for a Python file, whether it is a development settings module (and why), or
  * undefined: a production settings file (one the chosen settings module's evaluation read), or not a
- * settings module (a module of a `settings` package, a `*settings*.py`, or a development-named module
- * beside the production settings file). Without a project whose settings were evaluated, only the
+ * settings module (a module of a `settings` package, a settings-named or development-named module beside
+ * the production settings file, or a `*settings*.py` with a development name anywhere). Without a project whose settings were evaluated, only the
  * module's name can say it is for development; `definesKey` (it assigns SECRET_KEY) then makes
  * `local.py` or `dev.py` a settings module.
  */
@@ -38,10 +40,17 @@ export function developmentSettingsOf(projects: readonly DjangoProject[]): (file
   return (file, definesKey) => {
     if (!file.endsWith('.py') || production.has(file)) return undefined;
     const owner = owners.find((project) => isWithin(file, project.root));
+    const named = SETTINGS_NAME.test(baseName(file));
     if (owner) {
-      const beside = dirName(owner.settings.file) === dirName(file) && isDevelopmentName(file);
-      return SETTINGS_PATH.test(file) || beside ? { productionModule: owner.settings.module } : undefined;
+      const productionDir = dirName(owner.settings.file);
+      // Python runs a package's __init__.py before any module in it.
+      const dir = dirName(file);
+      if (baseName(file) === '__init__.py' && (dir === productionDir || isWithin(productionDir, dir))) return undefined;
+      const beside = dir === productionDir && (named || isDevelopmentName(file));
+      // An app's own `app_settings.py` elsewhere holds defaults the app reads, not a settings module of its own.
+      const isSettings = SETTINGS_PACKAGE.test(file) || beside || (named && isDevelopmentName(file));
+      return isSettings ? { productionModule: owner.settings.module } : undefined;
     }
-    return (definesKey || SETTINGS_PATH.test(file)) && isDevelopmentName(file) ? {} : undefined;
+    return (definesKey || named || SETTINGS_PACKAGE.test(file)) && isDevelopmentName(file) ? {} : undefined;
   };
 }

@@ -7,6 +7,8 @@ import { isFileLocation } from '../../src/engine/types.js';
 import { secretFileKind } from '../../src/secrets/files.js';
 import { MAX_RELATED } from '../../src/secrets/grouping.js';
 import { pathContext } from '../../src/secrets/paths.js';
+import type { DjangoProject } from '../../src/project/types.js';
+import { developmentSettingsOf } from '../../src/secrets/settings-role.js';
 import { scanText } from '../../src/secrets/scanner.js';
 import { isCharacterSet, isNonSecretShape } from '../../src/secrets/value-shape.js';
 
@@ -252,5 +254,37 @@ describe('one finding per secret', () => {
       ['secrets/known-format', 'critical', 'Dockerfile:2', ['shop/signing.py']],
       ['secrets/known-format', 'critical', 'shop/pay.py:1', ['shop/tests/test_pay.py']],
     ]);
+  });
+});
+
+describe('which settings modules production does not use', () => {
+  const project = (module: string, files: string[]): DjangoProject => ({ root: '', settings: { module, file: files[0]!, files } }) as unknown as DjangoProject;
+
+  it('knows them from the files the production settings read', () => {
+    const role = developmentSettingsOf([project('config.settings.production', ['config/settings/production.py', 'config/settings/base.py'])]);
+    const development = { productionModule: 'config.settings.production' };
+    expect(role('config/settings/local.py', false)).toEqual(development);
+    expect(role('config/settings/staging.py', true)).toEqual(development);
+    expect(role('shop/test_settings.py', false)).toEqual(development);
+    for (const file of ['config/settings/base.py', 'config/settings/production.py', 'config/settings/__init__.py', 'shop/app_settings.py', 'shop/payments.py', 'config/settings/data.json']) {
+      expect(role(file, true), file).toBeUndefined();
+    }
+  });
+
+  it('counts development and settings-named modules beside a single settings file', () => {
+    const role = developmentSettingsOf([project('mysite.settings', ['mysite/settings.py'])]);
+    expect(role('mysite/local.py', false)).toEqual({ productionModule: 'mysite.settings' });
+    expect(role('mysite/settings_staging.py', false)).toEqual({ productionModule: 'mysite.settings' });
+    expect(role('mysite/urls.py', true)).toBeUndefined();
+    expect(role('mysite/settings.py', true)).toBeUndefined();
+  });
+
+  it('falls back to the module name without evaluated settings', () => {
+    const role = developmentSettingsOf([]);
+    expect(role('service/dev.py', true)).toEqual({});
+    expect(role('settings/local.py', false)).toEqual({});
+    expect(role('service/dev.py', false)).toBeUndefined();
+    expect(role('service/keys.py', true)).toBeUndefined();
+    expect(role('settings/production.py', true)).toBeUndefined();
   });
 });
