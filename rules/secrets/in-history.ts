@@ -1,7 +1,6 @@
 /** secrets/in-history — a secret was removed from the code but is still in the git history (`check --history`). */
 import { defineWorkspaceRule } from '../../src/engine/types.js';
 import type { Severity } from '../../src/engine/types.js';
-import type { HistorySecret } from '../../src/history/types.js';
 import { groupByFile, groupByValue } from '../../src/secrets/grouping.js';
 import { directoryOf } from '../../src/secrets/messages.js';
 import type { SecretHit } from '../../src/secrets/types.js';
@@ -39,7 +38,7 @@ export default defineWorkspaceRule({
       ...groupByFile(removed.filter((secret) => secret.tier === 'entropy'), severityOf),
     ];
     for (const group of groups) {
-      const secret = group.primary as HistorySecret;
+      const secret = group.primary;
       const name = secret.name ? ` (${secret.name})` : '';
       const more = group.otherValues ? `; ${group.otherValues} more removed value${group.otherValues === 1 ? '' : 's'} that look${group.otherValues === 1 ? 's' : ''} like secrets ${group.scope === 'directory' ? `in ${group.otherFiles + 1} files of ${directoryOf(secret.path)}` : 'in the same file'}` : '';
       ctx.report({

@@ -13,9 +13,9 @@ export const BULK_FILES = 10;
 /** Related locations listed per finding; the message counts them all. */
 export const MAX_RELATED = 10;
 
-export interface SecretGroup {
+export interface SecretGroup<T extends SecretHit = SecretHit> {
   /** Where the finding is reported: the most severe hit, outside tests and docs first, then in path order. */
-  primary: SecretHit;
+  primary: T;
   severity: Severity;
   /** `value`: the primary's secret in every place; `file`/`directory`: also the other secrets of the primary's file or directory. */
   scope: 'value' | 'file' | 'directory';
@@ -30,8 +30,8 @@ export interface SecretGroup {
   related: { location: FileLocation; message: string }[];
 }
 
-interface ValueGroup {
-  primary: SecretHit;
+interface ValueGroup<T extends SecretHit> {
+  primary: T;
   severity: Severity;
   copies: SecretHit[];
 }
@@ -51,8 +51,8 @@ function better(a: SecretHit, aSeverity: Severity, b: SecretHit, bSeverity: Seve
   return af !== bf ? af < bf : al !== bl ? al < bl : ac < bc;
 }
 
-function byValue(hits: readonly SecretHit[], severityOf: (hit: SecretHit) => Severity): ValueGroup[] {
-  const groups = new Map<string, ValueGroup>();
+function byValue<T extends SecretHit>(hits: readonly T[], severityOf: (hit: T) => Severity): ValueGroup<T>[] {
+  const groups = new Map<string, ValueGroup<T>>();
   for (const hit of hits) {
     const severity = severityOf(hit);
     const group = groups.get(hit.secret);
@@ -74,7 +74,7 @@ function describe(hit: SecretHit): string {
 }
 
 /** Folds value groups into one finding at the best primary; `scope` says what they share. */
-function fold(groups: readonly ValueGroup[], scope: SecretGroup['scope']): SecretGroup {
+function fold<T extends SecretHit>(groups: readonly ValueGroup<T>[], scope: SecretGroup['scope']): SecretGroup<T> {
   let best = groups[0]!;
   for (const group of groups) if (better(group.primary, group.severity, best.primary, best.severity)) best = group;
   const others = groups.filter((group) => group !== best);
@@ -110,7 +110,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
  * One group per distinct secret (the known-format tier: each is a credential to revoke). `alsoAt`: hits
  * of a lower tier, listed as copies of a group with the same secret, never its primary.
  */
-export function groupByValue(hits: readonly SecretHit[], severityOf: (hit: SecretHit) => Severity, alsoAt: readonly SecretHit[] = []): SecretGroup[] {
+export function groupByValue<T extends SecretHit>(hits: readonly T[], severityOf: (hit: T) => Severity, alsoAt: readonly SecretHit[] = []): SecretGroup<T>[] {
   const groups = byValue(hits, severityOf);
   const bySecret = new Map(groups.map((group) => [group.primary.secret, group]));
   for (const hit of alsoAt) bySecret.get(hit.secret)?.copies.push(hit);
@@ -121,11 +121,11 @@ export function groupByValue(hits: readonly SecretHit[], severityOf: (hit: Secre
  * The entropy tier: one group per distinct secret, those folded into one per file, and the files of a
  * directory folded into one when there are BULK_FILES or more of the same severity.
  */
-export function groupByFile(hits: readonly SecretHit[], severityOf: (hit: SecretHit) => Severity): SecretGroup[] {
+export function groupByFile<T extends SecretHit>(hits: readonly T[], severityOf: (hit: T) => Severity): SecretGroup<T>[] {
   const values = byValue(hits, severityOf);
   const byFile = groupBy(values, (group) => group.primary.location.file);
   const byDirectory = groupBy([...byFile.values()], (groups) => `${groups[0]!.severity}\0${dirName(groups[0]!.primary.location.file)}`);
-  const result: SecretGroup[] = [];
+  const result: SecretGroup<T>[] = [];
   for (const files of byDirectory.values()) {
     if (files.length >= BULK_FILES) result.push(fold(files.flat(), 'directory'));
     else for (const groups of files) result.push(fold(groups, groups.length > 1 ? 'file' : 'value'));

@@ -50,15 +50,13 @@ export function workspaceSecrets(workspace: Workspace, focus?: ReadonlySet<strin
  */
 export function secretsOutsideEnvFiles(workspace: Workspace, projects: readonly DjangoProject[], focus?: ReadonlySet<string>): SecretHit[] {
   const settingsFiles = new Set(projects.flatMap((project) => project.settings?.files ?? []));
-  let developmentSettings: ReturnType<typeof developmentSettingsOf> | undefined;
+  const developmentSettings = developmentSettingsOf(projects);
   const hits: SecretHit[] = [];
   for (const [file, fileHits] of workspaceSecrets(workspace, focus)) {
     if (isEnvFile(file)) continue;
-    const definesKey = fileHits.some(isDjangoKeyHit);
+    const development = developmentSettings(file, fileHits.some(isDjangoKeyHit));
     for (const hit of fileHits) {
       if (hit.name === 'SECRET_KEY' && settingsFiles.has(file)) continue;
-      developmentSettings ??= developmentSettingsOf(projects);
-      const development = developmentSettings(file, definesKey);
       hits.push(development ? { ...hit, developmentSettings: development } : hit);
     }
   }
