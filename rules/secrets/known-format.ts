@@ -28,7 +28,8 @@ export default defineWorkspaceRule({
       'medium severity. Each distinct credential is one finding, however many files repeat it: the other places are ' +
       'listed as related locations and counted in the message. A Django key, PEM key or URL password in a settings ' +
       'module production does not use (local.py, dev.py, test settings, or any settings module the production one ' +
-      'does not import; by its name when no project says what production runs) is a development key: low severity. ' +
+      'does not import; by its name when no project says what production runs) is a development key: low severity, ' +
+      'like the default of env("DJANGO_SECRET_KEY", default=…) when production sets the variable. ' +
       'The production key in the settings production runs is django/secret-key-committed\'s.',
     fix:
       'Revoke the credential at the provider and issue a new one (deleting the line does not un-leak it), then read ' +

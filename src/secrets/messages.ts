@@ -9,10 +9,11 @@ export function alsoIn(group: SecretGroup): string {
   return ` (also in ${group.copies} other place${group.copies === 1 ? '' : 's'})`;
 }
 
-/** `, a settings module production does not use (it runs config.settings.production)`, or ''. */
+/** `, a settings module production does not use (it runs config.settings.production)`, or why else the key is not production's, or ''. */
 export function developmentSettingsNote(hit: SecretHit): string {
   const development = hit.developmentSettings;
   if (!development) return '';
+  if (development.unusedDefault) return `, a default production does not fall back to (${development.productionModule ?? 'its settings'} gets SECRET_KEY elsewhere), so not the production key`;
   return development.productionModule
     ? `, a settings module production does not use (it runs ${development.productionModule}), so not the production key`
     : ', a development or test settings module by its name, so not the production key';

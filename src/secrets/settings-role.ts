@@ -10,6 +10,11 @@ import { baseName, dirName, isWithin } from '../workspace/paths.js';
 export interface DevelopmentSettings {
   /** The settings module production runs; absent when the module is judged by its name alone. */
   productionModule?: string;
+  /**
+   * The file is production's, but production's SECRET_KEY is not this key: a default of an env read
+   * (`env("DJANGO_SECRET_KEY", default="…")`) that production sets.
+   */
+  unusedDefault?: boolean;
 }
 
 /** Name tokens of settings modules for development, tests and CI (`dev.py`, `settings_local.py`, `test_settings.py`, `ci.py`). */

@@ -288,3 +288,27 @@ describe('which settings modules production does not use', () => {
     expect(role('settings/production.py', true)).toBeUndefined();
   });
 });
+
+describe('a key production does not fall back to', () => {
+  const files = (settings: string): Record<string, string> => ({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site_conf.settings')\n",
+    'site_conf/__init__.py': '',
+    'site_conf/settings.py': settings,
+  });
+  const settings = `import environ\nenv = environ.Env()\nSECRET_KEY = env('DJANGO_SECRET_KEY', default='${INSECURE_KEY}')\nSIGNING_KEY = '${INSECURE_KEY.replace('q2m', 'k8v')}'\nDEBUG = False\n`;
+
+  it('is low when production sets the variable, and left to django/secret-key-committed when it falls back', async () => {
+    const set = makeProject({ ...files(settings), 'Procfile': 'web: gunicorn site_conf.wsgi\n', 'app.json': JSON.stringify({ env: { DJANGO_SECRET_KEY: { generator: 'secret' } } }) });
+    const findings = await secretFindings(set);
+    expect(findings.map((finding) => [finding.severity, where(finding)])).toEqual([
+      ['low', 'site_conf/settings.py:3'],
+      ['critical', 'site_conf/settings.py:4'],
+    ]);
+    expect(findings[0]!.message).toContain('a default production does not fall back to');
+
+    const unset = makeProject(files(settings));
+    expect((await secretFindings(unset)).map((finding) => [finding.severity, where(finding)])).toEqual([['critical', 'site_conf/settings.py:4']]);
+    const django = (await runCheck({ root: unset, only: ['django/secret-key-committed'] })).findings;
+    expect(django.map(where)).toEqual(['site_conf/settings.py:3']);
+  });
+});
