@@ -6,7 +6,7 @@
 import type { DjangoProject } from '../project/types.js';
 import { baseName, dirName, isWithin } from '../workspace/paths.js';
 
-/** What a development settings module is known by: the production module that does not import it, if one is known. */
+/** Why a key is not the production key: the production module, when one is known, and whether the key is an unused default. */
 export interface DevelopmentSettings {
   /** The settings module production runs; absent when the module is judged by its name alone. */
   productionModule?: string;
@@ -18,7 +18,7 @@ export interface DevelopmentSettings {
 }
 
 /** Name tokens of settings modules for development, tests and CI (`dev.py`, `settings_local.py`, `test_settings.py`, `ci.py`). */
-const DEV_TOKENS = new Set(['dev', 'devel', 'develop', 'development', 'local', 'locals', 'ci', 'test', 'tests', 'testing']);
+const DEV_TOKENS = new Set(['dev', 'devel', 'develop', 'development', 'local', 'locals', 'ci']);
 /** A module of a `settings` package (`config/settings/local.py`). */
 const SETTINGS_PACKAGE = /(?:^|\/)settings\/[^/]+\.py$/i;
 /** A file named like a settings module (`settings.py`, `local_settings.py`, `settings_dev.py`). */
@@ -26,16 +26,17 @@ const SETTINGS_NAME = /settings[^/]*\.py$/i;
 
 function isDevelopmentName(file: string): boolean {
   const stem = baseName(file).replace(/\.py$/i, '').toLowerCase();
+  // `test`, `tests`, `testing`, `test_settings`'s `test`.
   return stem.split(/[._-]/).some((token) => DEV_TOKENS.has(token) || token.startsWith('test'));
 }
 
 /**
  * A function telling, for a Python file, whether it is a development settings module (and why), or
  * undefined: a production settings file (one the chosen settings module's evaluation read), or not a
- * settings module (a module of a `settings` package, a settings-named or development-named module beside
- * the production settings file, or a `*settings*.py` with a development name anywhere). Without a project whose settings were evaluated, only the
- * module's name can say it is for development; `definesKey` (it assigns SECRET_KEY) then makes
- * `local.py` or `dev.py` a settings module.
+ * settings module. Settings modules: those of a `settings` package, settings-named or development-named
+ * modules beside the production settings file, and `*settings*.py` files with a development name. Without
+ * a project whose settings were evaluated, only the module's name can say it is for development;
+ * `definesKey` (it assigns SECRET_KEY) then makes `local.py` or `dev.py` a settings module.
  */
 export function developmentSettingsOf(projects: readonly DjangoProject[]): (file: string, definesKey: boolean) => DevelopmentSettings | undefined {
   const evaluated = projects.flatMap((project) => (project.settings ? [{ root: project.root, settings: project.settings }] : []));
