@@ -220,6 +220,7 @@ export function extractAssignments(
     case 'json':
       return jsonAssignments(text, lineAt);
     case 'key':
+    case 'data':
       return [];
   }
 }
