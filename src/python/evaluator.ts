@@ -161,7 +161,8 @@ export class Interpreter {
 
   /** The env files the code loaded that production has (dotenv loaders), in the order first loaded. */
   loadedEnvFiles(): string[] {
-    return [...this.envFiles].filter(([, vars]) => vars !== undefined).map(([path]) => path);
+    const paths = [...this.envFiles].filter(([, vars]) => vars !== undefined).map(([key]) => key.slice(key.indexOf('\0') + 1));
+    return [...new Set(paths)];
   }
 
   // ------------------------------------------------------------------ problems and locations
