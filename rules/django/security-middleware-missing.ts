@@ -1,6 +1,6 @@
 /** django/security-middleware-missing — mirrors `security.W001`. */
 import { SECURITY_MIDDLEWARE } from '../../src/django/names.js';
-import { middlewareOn, settingReport } from '../../src/django/setting-helpers.js';
+import { middlewareOn, middlewareSetting, settingReport } from '../../src/django/setting-helpers.js';
 import { defineRule } from '../../src/engine/types.js';
 import { versionAtLeast } from '../../src/project/version.js';
 
@@ -33,11 +33,11 @@ export default defineRule({
   check(ctx) {
     const settings = ctx.project.settings;
     if (!settings || middlewareOn(settings, SECURITY_MIDDLEWARE) !== false) return;
-    const value = settings.get('MIDDLEWARE');
+    const name = middlewareSetting(settings);
     ctx.report({
-      ...settingReport(settings, 'MIDDLEWARE', value),
+      ...settingReport(settings, name, settings.get(name)),
       message:
-        `MIDDLEWARE does not contain '${SECURITY_MIDDLEWARE}', so ${affectedSettings(ctx.project.djangoVersion.version)} ` +
+        `${name} does not contain '${SECURITY_MIDDLEWARE}', so ${affectedSettings(ctx.project.djangoVersion.version)} ` +
         'have no effect',
     });
   },
