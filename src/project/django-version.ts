@@ -138,12 +138,18 @@ function searchDir(workspace: Workspace, dir: string): Found | undefined {
       if (fromInclude) return fromInclude;
     }
   }
-  return attempt('pyproject.toml', fromTomlLines) ?? attempt('Pipfile', fromTomlLines) ?? attempt('setup.cfg', fromRequirementLines);
+  return (
+    attempt('pyproject.toml', fromTomlLines) ??
+    attempt('Pipfile', fromTomlLines) ??
+    attempt('setup.cfg', fromRequirementLines) ??
+    // setup.py: install_requires=["Django>=2.2,<3"], read as quoted PEP 508 strings (never executed).
+    attempt('setup.py', fromTomlLines)
+  );
 }
 
 /**
- * The Django version a project pins, read from lock files, requirements, pyproject.toml, Pipfile
- * or setup.cfg in the project root, then the workspace root; the newest LTS when none says.
+ * The Django version a project pins, read from lock files, requirements, pyproject.toml, Pipfile,
+ * setup.cfg or setup.py in the project root, then the workspace root; the newest LTS when none says.
  */
 export function findDjangoVersion(workspace: Workspace, projectRoot: string): DjangoVersion {
   const dirs = projectRoot === '' ? [''] : [projectRoot, ''];
