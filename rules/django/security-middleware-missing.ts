@@ -4,10 +4,11 @@ import { middlewareOn, middlewareSetting, settingReport } from '../../src/django
 import { defineRule } from '../../src/engine/types.js';
 import { versionAtLeast } from '../../src/project/version.js';
 
-/** The settings W001 names as having no effect, which changed in 4.0. */
+/** The settings W001 names as having no effect: SECURE_REFERRER_POLICY came in 3.0, COOP replaced the XSS filter in 4.0. */
 function affectedSettings(version: string): string {
   const last = versionAtLeast(version, '4.0') ? 'SECURE_CROSS_ORIGIN_OPENER_POLICY' : 'SECURE_BROWSER_XSS_FILTER';
-  return `SECURE_HSTS_SECONDS, SECURE_CONTENT_TYPE_NOSNIFF, SECURE_REFERRER_POLICY, SECURE_SSL_REDIRECT and ${last}`;
+  const referrer = versionAtLeast(version, '3.0') ? 'SECURE_REFERRER_POLICY, ' : '';
+  return `SECURE_HSTS_SECONDS, SECURE_CONTENT_TYPE_NOSNIFF, ${referrer}SECURE_SSL_REDIRECT and ${last}`;
 }
 
 export default defineRule({

@@ -45,6 +45,20 @@ describe('a required variable the repository never sets is provided by the platf
     expect(summary(await findings(`DEBUG = False\n${body}`))).toEqual([]);
   });
 
+  it('is neither a settings error nor a blind spot', async () => {
+    const root = settingsProject(`${HEADER}DEBUG = False\nSECRET_KEY = os.environ['SECRET_KEY']\nALLOWED_HOSTS = env.list('ALLOWED_HOSTS')\nDATABASES = {'default': env.db()}\n`);
+    const result = await runCheck({ root, only: ['django/settings-error', 'django/setting-unknown'] });
+    expect(result.findings).toEqual([]);
+  });
+
+  it('inside try/except is a fallback: the except value is judged, with confidence default', async () => {
+    const body = "DEBUG = False\nALLOWED_HOSTS = ['example.com']\ntry:\n    SECRET_KEY = os.environ['SECRET_KEY']\nexcept KeyError:\n    SECRET_KEY = 'dev-only'\n";
+    const [finding, ...rest] = await findings(body);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ rule: 'django/secret-key-committed', django: 'security.W009', confidence: 'default' });
+    expect(finding!.message).toContain('when SECRET_KEY is unset');
+  });
+
   it('still reports the same values when production sets them empty', async () => {
     const body = "DEBUG = False\nSECRET_KEY = os.environ.get('SECRET_KEY', '')\nALLOWED_HOSTS = [h for h in os.environ.get('ALLOWED_HOSTS', '').split(',') if h]\n";
     expect(summary(await findings(body, { envProduction: 'SECRET_KEY=\nALLOWED_HOSTS=\n' }))).toEqual([

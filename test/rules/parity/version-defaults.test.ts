@@ -76,6 +76,9 @@ describe('MIDDLEWARE_CLASSES on 1.11', () => {
     const body = OLD_STYLE_MIDDLEWARE.replace("    'django.middleware.security.SecurityMiddleware',\n", '');
     const [finding] = await findingsOf('django/security-middleware-missing', body, { django: '1.11' });
     expect(finding!.message).toMatch(/^MIDDLEWARE_CLASSES does not contain/);
+    // Django 1.11 has no SECURE_REFERRER_POLICY to be without effect.
+    expect(finding!.message).not.toContain('SECURE_REFERRER_POLICY');
+    expect(finding!.message).toContain('SECURE_BROWSER_XSS_FILTER');
   });
 
   it('ignores MIDDLEWARE_CLASSES from 2.0 on, as Django does', async () => {
