@@ -18,7 +18,7 @@ const text = ([major, minor]: Minor): string => `${major}.${minor}`;
  * The major.minor production installs for a version specifier: an exact pin (`==3.2.25`, `==4.2.*`)
  * is that version; a range is the newest feature release it admits, as pip would pick
  * (`>=4.2,<5.0` → 4.2, `~=3.0` → 3.2, `^4.2` (Poetry) → 4.2, `<3` → 2.2); an open-ended lower
- * bound (`>=2.2`) is the newest LTS (or the bound when that is newer). undefined for `*` or nothing.
+ * bound (`>=2.2`) is that bound. undefined for `*` or nothing.
  */
 export function specifierVersion(specifier: string): string | undefined {
   let lower: Minor | undefined;
@@ -70,11 +70,9 @@ export function specifierVersion(specifier: string): string | undefined {
         break; // != excludes one version
     }
   }
-  if (!upper) {
-    if (!lower) return undefined;
-    const newest = NEWEST_LTS.split('.').map(Number) as Minor;
-    return text(below(lower, newest) ? newest : lower);
-  }
+  // An open-ended lower bound names the version the settings were written against: newer releases
+  // are whatever pip found on the day of a deploy, which the repository does not say.
+  if (!upper) return lower && text(lower);
   const admitted = RELEASES.map((release) => release.split('.').map(Number) as Minor).filter(
     (release) => below(release, upper!) && (!lower || !below(release, lower)),
   );

@@ -17,12 +17,12 @@ describe('specifierVersion', () => {
     ['>=2.2,<=3.1.4', '3.1'],
     ['<3.0', '2.2'],
     ['<2.2.5', '2.2'],
-    ['>=2.2', NEWEST_LTS],
+    ['>=2.2', '2.2'],
     ['>=6.0', '6.0'],
     ['^4.2', '4.2'],
     ['~4.1.0', '4.1'],
     ['==4.2.*', '4.2'],
-    ['>=5', NEWEST_LTS],
+    ['>=5', '5.0'],
     ['(>=3.2,<4)', '3.2'],
     ['==2.2.28', '2.2'],
     ['>=1.11,<2', '1.11'],
@@ -86,7 +86,7 @@ describe('findDjangoVersion', () => {
     expect(findDjangoVersion(openWorkspace(poetry), '')?.version).toBe('4.2');
     const pipfile = makeProject({ Pipfile: '[packages]\ndjango = "==3.2.*"\n' });
     expect(findDjangoVersion(openWorkspace(pipfile), '')).toEqual({ version: '3.2', source: { file: 'Pipfile', line: 2, column: 1 } });
-    const setupCfg = makeProject({ 'setup.cfg': '[options]\ninstall_requires =\n    requests\n    Django>=4.0,<4.1\n' });
+    const setupCfg = makeProject({ 'setup.cfg': '[options]\ninstall_requires =\n    requests\n    Django>=4.0\n' });
     expect(findDjangoVersion(openWorkspace(setupCfg), '')).toEqual({ version: '4.0', source: { file: 'setup.cfg', line: 4, column: 5 } });
   });
 
