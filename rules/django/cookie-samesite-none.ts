@@ -55,7 +55,8 @@ export default defineRule({
         ctx.report({ ...base, message: `${described}: the ${cookie} cookie gets no SameSite attribute, so each browser's own default decides` });
         continue;
       }
-      if (value.kind === 'str' && value.value.toLowerCase() === 'none') {
+      // The string 'None' came in 3.1: before, set_cookie accepts only 'Lax' and 'Strict' (the branch below).
+      if (value.kind === 'str' && value.value.toLowerCase() === 'none' && versionAtLeast(version, '3.1')) {
         const secureValue = settings.get(secure);
         const insecure = truthy(secureValue) === false;
         ctx.report({
@@ -68,10 +69,11 @@ export default defineRule({
         continue;
       }
       if (value.kind === 'str' && ['lax', 'strict'].includes(value.value.toLowerCase())) continue;
+      const accepted = versionAtLeast(version, '3.1') ? "'Lax', 'Strict' or 'None'" : `'Lax' or 'Strict' (Django ${version}; 'None' came in 3.1)`;
       ctx.report({
         ...base,
         severity: 'high',
-        message: `${described}: set_cookie accepts only 'Lax', 'Strict' or 'None' and raises ValueError on every response that sets the ${cookie} cookie`,
+        message: `${described}: set_cookie accepts only ${accepted} and raises ValueError on every response that sets the ${cookie} cookie`,
       });
     }
   },

@@ -62,6 +62,26 @@ describe('django/cookie-samesite-none before 2.1', () => {
   });
 });
 
+describe("SameSite 'None' before 3.1", () => {
+  const body = `${CLEAN_SETTINGS}SESSION_COOKIE_SAMESITE = 'None'\n`;
+  it('raises ValueError on 3.0 (high) and sends the cookie cross-site on 3.1 (medium)', async () => {
+    const [old] = await findingsOf('django/cookie-samesite-none', body, { django: '3.0' });
+    expect(old).toMatchObject({ severity: 'high' });
+    expect(old!.message).toContain("'None' came in 3.1");
+    const [current] = await findingsOf('django/cookie-samesite-none', body, { django: '3.1' });
+    expect(current).toMatchObject({ severity: 'medium' });
+    expect(current!.message).toContain('sent with every cross-site request');
+  });
+});
+
+describe('django/referrer-policy-invalid exists from 3.0', () => {
+  const body = `${CLEAN_SETTINGS}SECURE_REFERRER_POLICY = 'bogus'\n`;
+  it('reports on 3.0 and not on 2.2, where the setting does nothing', async () => {
+    expect(await ids('django/referrer-policy-invalid', body, '3.0')).toEqual(['django/referrer-policy-invalid']);
+    expect(await ids('django/referrer-policy-invalid', body, '2.2')).toEqual([]);
+  });
+});
+
 describe('MIDDLEWARE_CLASSES on 1.11', () => {
   it('reads the old-style list when MIDDLEWARE is left at its None default', async () => {
     for (const rule of ['django/security-middleware-missing', 'django/csrf-middleware-missing', 'django/clickjacking-middleware-missing']) {
