@@ -3,7 +3,7 @@ import type { Settings } from '../python/types.js';
 import { envReadsOf } from '../python/value.js';
 import type { PyValue } from '../python/value.js';
 import type { Workspace } from '../workspace/types.js';
-import { keyGuardRaise } from './key-guard.js';
+import { keyGuardInCode, keyGuardRaise } from './key-guard.js';
 import { settingLocation } from './setting-helpers.js';
 
 export const INSECURE_PREFIX = 'django-insecure-';
@@ -54,4 +54,41 @@ export function committedKey(settings: Settings, workspace: Workspace): Committe
   // The settings refuse this very key in production: no site ever runs with it.
   if (keyGuardRaise(settings, workspace, value)) return undefined;
   return { key: value.value, value, location, file: location.file, unset: reads.map((read) => read.name) };
+}
+
+/** The text of a plain Python string literal (`'abc'`, `"abc"`, `r'abc'`), else undefined (escapes, f-strings, concatenation). */
+function plainStringLiteral(text: string): string | undefined {
+  const match = /^([rRuU]?)(['"])([^'"\n]*)\2$/.exec(text.trim());
+  if (!match || ((match[1] === '' || /u/i.test(match[1]!)) && match[3]!.includes('\\'))) return undefined;
+  return match[3];
+}
+
+/** A key written in the code as the fallback of a variable production sets. */
+export interface FallbackKey {
+  key: string;
+  location: FileLocation;
+  file: string;
+  variable: string;
+  /** Where production sets the variable, for the message. */
+  setBy: string | undefined;
+}
+
+/**
+ * SECRET_KEY read from a variable production sets, whose code default is a key written in the code
+ * (`os.environ.get('SECRET_KEY', 'django-insecure-…')` with the variable in render.yaml): the site
+ * uses the published key the day the variable goes missing. Not when a `raise` about the key guards
+ * it, nor in a gitignored file.
+ */
+export function fallbackKey(settings: Settings, workspace: Workspace): FallbackKey | undefined {
+  if (!settings.has('SECRET_KEY')) return undefined;
+  const value = settings.get('SECRET_KEY');
+  // The reads that produce the value itself, not those of the branches it was chosen in.
+  const read = (value.env ?? []).find((candidate) => candidate.set && candidate.defaultText !== undefined);
+  const key = read?.defaultText === undefined ? undefined : plainStringLiteral(read.defaultText);
+  if (!read || !key) return undefined;
+  const location = value.loc ?? settingLocation(settings, 'SECRET_KEY', value);
+  if (workspace.isIgnored(location.file) === true) return undefined;
+  if (keyGuardInCode(settings, workspace, [read.name])) return undefined;
+  const setBy = read.sourceLabel ?? (read.source && 'file' in read.source ? read.source.file : undefined);
+  return { key, location, file: location.file, variable: read.name, setBy };
 }

@@ -91,12 +91,13 @@ describe('a fail-open default is reported with confidence default, for every cri
     expect(JSON.stringify(list[0])).not.toContain(WEAK_FALLBACK);
   });
 
-  it('SECRET_KEY: a strong committed fallback is still committed, without W009; a set variable clears it', async () => {
+  it('SECRET_KEY: a strong committed fallback is still committed, without W009; a set variable leaves a medium finding', async () => {
     const body = `DEBUG = False\nALLOWED_HOSTS = ['example.com']\nSECRET_KEY = os.environ.get('SECRET_KEY', '${STRONG_FALLBACK}')\n`;
     const [finding] = await findings(body);
-    expect(finding).toMatchObject({ rule: 'django/secret-key-committed', confidence: 'default' });
+    expect(finding).toMatchObject({ rule: 'django/secret-key-committed', confidence: 'default', severity: 'critical' });
     expect(finding!.django).toBeUndefined();
-    expect(await findings(body, { set: { SECRET_KEY: STRONG_FALLBACK.split('').reverse().join('') } })).toEqual([]);
+    const whenSet = await findings(body, { set: { SECRET_KEY: STRONG_FALLBACK.split('').reverse().join('') } });
+    expect(whenSet.map((item) => `${item.rule} ${item.severity} ${item.confidence}`)).toEqual(['django/secret-key-committed medium default']);
   });
 
   it.each([
@@ -123,6 +124,13 @@ describe('a fail-open default is reported with confidence default, for every cri
     expect(finding).toMatchObject({ rule: 'django/sqlite-in-production', confidence: 'default' });
     expect(finding!.message).toContain('DATABASE_URL is unset and the code falls back to SQLite');
     expect(await findings(body, { set: { DATABASE_URL: 'postgres://u:p@db:5432/app' } })).toEqual([]);
+  });
+
+  it('a fallback key under a set variable never caps the grade', async () => {
+    const root = settingsProject(`${HEADER}DEBUG = False\nALLOWED_HOSTS = ['example.com']\nSECRET_KEY = os.environ.get('SECRET_KEY', '${STRONG_FALLBACK}')\n`);
+    const result = await runCheck({ root, only: RULES, set: { SECRET_KEY: STRONG_FALLBACK.split('').reverse().join('') } });
+    expect(result.grade.caps).toEqual([]);
+    expect(result.grade.deductions).toEqual([expect.objectContaining({ rule: 'django/secret-key-committed', points: 4 })]);
   });
 
   it('DEBUG: a True fallback is django/debug with confidence default, and counts half in the grade', async () => {
