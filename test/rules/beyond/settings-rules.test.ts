@@ -69,12 +69,18 @@ describe('django/sqlite-in-production', () => {
 });
 
 describe('django/database-not-configured', () => {
-  it('fires when dj_database_url.config() has no URL and no default', async () => {
-    const root = settingsProject("import dj_database_url\nDATABASES = {'default': dj_database_url.config()}\n");
+  it('does not fire when DATABASE_URL is required (no default) and unset: the platform provides it', async () => {
+    for (const line of ["DATABASES = {'default': dj_database_url.config()}", "DATABASES = {'default': env.db()}", "DATABASES = {'default': env.db('DATABASE_URL')}"]) {
+      const root = settingsProject(`import dj_database_url\nimport environ\nenv = environ.Env()\n${line}\n`);
+      expect(await findingsOf('django/database-not-configured', root), line).toEqual([]);
+    }
+  });
+
+  it('fires on a default alias written without an ENGINE', async () => {
+    const root = settingsProject("DATABASES = {'default': {'NAME': 'app'}}\n");
     const [finding] = await findingsOf('django/database-not-configured', root);
-    expect(finding?.confidence).toBe('default');
-    expect(finding?.message).toContain('DATABASE_URL');
-    expect(at(finding)).toBe('mysite/settings.py:2');
+    expect(finding?.confidence).toBe('certain');
+    expect(at(finding)).toBe('mysite/settings.py:1');
   });
 
   it('does not fire on a configured engine', async () => {
