@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { isAbsolute, join, posix, resolve } from 'node:path';
-import { gitListFiles, gitListIgnored, insideGitRepo } from './git.js';
+import { gitCheckIgnore, gitListFiles, gitListIgnored, insideGitRepo } from './git.js';
 import { openIndexWorkspace } from './index-source.js';
 import { readTextFile } from './read.js';
 import type { ReadResult, SourceKind, Workspace } from './types.js';
@@ -83,5 +83,6 @@ export function openWorkspace(root: string, options: OpenWorkspaceOptions = {}):
       return listing ? listing.tracked.has(normalizePath(path)) : undefined;
     },
     isIgnored,
+    wouldIgnore: (paths) => (listing ? gitCheckIgnore(absoluteRoot, paths.map(normalizePath)) : undefined),
   };
 }
