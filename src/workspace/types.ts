@@ -25,4 +25,6 @@ export interface Workspace {
    * included); undefined when git cannot say. Absent where the workspace has no git rules to ask.
    */
   wouldIgnore?(paths: readonly string[]): ReadonlySet<string> | undefined;
+  /** The first `length` bytes of a file (fewer for a shorter file); undefined when it cannot be read. */
+  readHead?(path: string, length: number): Uint8Array | undefined;
 }
