@@ -7,21 +7,49 @@ import type { Workspace } from '../../src/workspace/types.js';
 
 /** Every SQLite 3 database file starts with these 16 bytes. */
 const SQLITE_HEADER = 'SQLite format 3\0';
+/** How much of a SQLite file is read for its schema (sqlite_master starts on page 1). */
+const SCHEMA_BYTES = 64 * 1024;
 const SQLITE_NAME = /\.(?:sqlite3?|db)$/i;
 const DUMP_NAME = /^dump\.sql$|\.dump$/i;
+const CREATE_TABLE = /CREATE TABLE (?:IF NOT EXISTS )?["'`[]?([A-Za-z_][\w$]*)/g;
+/** Table names that hold accounts, credentials, sessions or people (Django's auth_user and the like). */
+const SENSITIVE_TABLE = /user|auth|session|account|password|token|customer|profile|member|person|email/i;
+
+type Inspection =
+  /** Accounts or other personal rows: named by the table, or assumed when the schema cannot be seen. */
+  | { kind: 'SQLite database' | 'database dump'; sensitive: true; table?: string }
+  | { kind: 'SQLite database'; sensitive: false; tables: string[] };
 
 /**
- * What kind of database file a tracked path holds, or undefined when it is none. SQLite by name
+ * What a tracked path holds, or undefined when it is no database (or an empty one). SQLite by name
  * (`db.sqlite3`, `*.sqlite`, `*.sqlite3`, `*.db`), confirmed by the header when the bytes can be
- * read: `.db` is also the extension of Thumbs.db and other caches, and an empty file holds no data.
+ * read (`.db` is also Thumbs.db and other caches), with the tables its schema shows.
  */
-function databaseKind(workspace: Workspace, path: string): 'SQLite database' | 'database dump' | undefined {
+function inspect(workspace: Workspace, path: string): Inspection | undefined {
   const name = baseName(path);
-  if (DUMP_NAME.test(name)) return 'database dump';
+  if (DUMP_NAME.test(name)) return { kind: 'database dump', sensitive: true };
   if (!SQLITE_NAME.test(name)) return undefined;
-  const head = workspace.readHead?.(path, SQLITE_HEADER.length);
-  if (head === undefined) return 'SQLite database';
-  return Buffer.from(head).toString('latin1') === SQLITE_HEADER ? 'SQLite database' : undefined;
+  const head = workspace.readHead?.(path, SCHEMA_BYTES);
+  if (head === undefined) return { kind: 'SQLite database', sensitive: true };
+  const text = Buffer.from(head).toString('latin1');
+  if (!text.startsWith(SQLITE_HEADER)) return undefined;
+  const tables = [...new Set([...text.matchAll(CREATE_TABLE)].map((match) => match[1]!))].filter((table) => !table.startsWith('sqlite_'));
+  const table = tables.find((candidate) => SENSITIVE_TABLE.test(candidate));
+  if (table) return { kind: 'SQLite database', sensitive: true, table };
+  // The whole file read and no table in it: an empty database holds nothing.
+  if (!tables.length) return head.length < SCHEMA_BYTES ? undefined : { kind: 'SQLite database', sensitive: true };
+  return { kind: 'SQLite database', sensitive: false, tables };
+}
+
+function describe(path: string, found: Inspection, inTests: boolean): string {
+  const where = `${path} is a ${found.kind} tracked in git${inTests ? ' (in a test or fixture path)' : ''}`;
+  const untrack = 'untrack it with `git rm --cached` and ignore it';
+  if (!found.sensitive) {
+    const shown = found.tables.slice(0, 3).join(', ') + (found.tables.length > 3 ? ', …' : '');
+    return `${where}: its tables (${shown}) show no accounts or sessions, but everything in it ships with the repository; if it is not meant to, ${untrack}`;
+  }
+  const rows = found.table ? `its rows (the ${found.table} table's included)` : 'its rows (user accounts and password hashes included)';
+  return `${where}: ${rows} are in the repository and its history; ${untrack}`;
 }
 
 export default defineWorkspaceRule({
@@ -35,7 +63,9 @@ export default defineWorkspaceRule({
       'and often the same passwords as production), sessions, API tokens stored in tables, personal data. Deleting ' +
       'the file later does not remove it from the history. A database deployed from the repository also resets ' +
       'production data on every deploy. Reported for files git tracks (not untracked or ignored ones); a SQLite ' +
-      'file is confirmed by its header when the bytes can be read. Medium when it lies in a tests or fixtures path.',
+      'file is confirmed by its header when the bytes can be read, and its schema read for account, session or ' +
+      'personal tables: medium when it lies in a tests or fixtures path, low when its tables show no such data (a ' +
+      'search index, a lookup table shipped on purpose), not reported when it has no tables at all.',
     fix:
       'Untrack it, ignore it, and treat what it held as leaked (reset passwords of real accounts, rotate tokens):\n\n' +
       'git rm --cached db.sqlite3\necho "db.sqlite3" >> .gitignore\n\n' +
@@ -54,16 +84,15 @@ export default defineWorkspaceRule({
       if (ctx.focus && !ctx.focus.has(path)) continue;
       // A committed virtualenv's package data is not the project's.
       if (inVendoredDir(path) || workspace.isTracked(path) !== true) continue;
-      const kind = databaseKind(workspace, path);
-      if (!kind) continue;
+      const found = inspect(workspace, path);
+      if (!found) continue;
       const inTests = pathContext(path) === 'test';
+      const severity = !found.sensitive ? 'low' : inTests ? 'medium' : undefined;
       ctx.report({
-        message:
-          `${path} is a ${kind} tracked in git${inTests ? ' (in a test or fixture path)' : ''}: its rows (user accounts ` +
-          'and password hashes included) are in the repository and its history; untrack it with `git rm --cached` and ignore it',
-        ...(inTests ? { severity: 'medium' as const } : {}),
+        message: describe(path, found, inTests),
+        ...(severity ? { severity } : {}),
         location: { file: path, line: 1, column: 1 },
-        snippet: `${path} ${kind}`,
+        snippet: `${path} ${found.kind}`,
       });
     }
   },

@@ -7,7 +7,9 @@ import type { Finding } from '../../../src/engine/types.js';
 import { makeProject } from '../../helpers/project.js';
 
 const RULE = 'deploy/database-committed';
-const SQLITE = 'SQLite format 3\0\x10\0\x01\x01\0@  \0\0\0\x02';
+const HEADER = 'SQLite format 3\0\x10\0\x01\x01\0@  \0\0\0\x02';
+/** A SQLite file whose schema page holds Django's user table. */
+const SQLITE = `${HEADER}\0\0tableauth_userauth_user\x03CREATE TABLE "auth_user" ("id" integer NOT NULL PRIMARY KEY)`;
 
 /** A git repository with `tracked` committed and `untracked` only written. */
 function repository(tracked: Record<string, string>, untracked: Record<string, string> = {}): string {
@@ -38,7 +40,7 @@ describe('deploy/database-committed', () => {
       [{ file: 'db.sqlite3', line: 1, column: 1 }, 'high'],
     ]);
     expect(found[2]!.message).toBe(
-      'db.sqlite3 is a SQLite database tracked in git: its rows (user accounts and password hashes included) are in the repository and its history; untrack it with `git rm --cached` and ignore it',
+      "db.sqlite3 is a SQLite database tracked in git: its rows (the auth_user table's included) are in the repository and its history; untrack it with `git rm --cached` and ignore it",
     );
     expect(found[0]!.message).toMatch(/^backups\/dump\.sql is a database dump tracked in git/);
   });
@@ -49,9 +51,22 @@ describe('deploy/database-committed', () => {
     expect(finding!.message).toContain('(in a test or fixture path)');
   });
 
-  it('does not report an untracked or ignored database, a .db that is not SQLite, an empty file, or a committed virtualenv', async () => {
+  it('is low for a SQLite file whose schema shows no account, session or personal tables', async () => {
+    const index = `${HEADER}\0\0CREATE TABLE 'docs_content'(id INTEGER PRIMARY KEY, c0)\0CREATE TABLE 'docs_idx'(segid, term)`;
+    const [finding] = await findings(repository({ 'search.db': index }));
+    expect(finding!.severity).toBe('low');
+    expect(finding!.message).toContain('its tables (docs_content, docs_idx) show no accounts or sessions');
+  });
+
+  it('does not report an untracked or ignored database, a .db that is not SQLite, an empty file or database, or a committed virtualenv', async () => {
     const root = repository(
-      { '.gitignore': 'ignored.sqlite3\n', 'Thumbs.db': '\xd0\xcf\x11\xe0 thumbnail cache', 'empty.sqlite3': '', 'venv/lib/site-packages/pkg/test.sqlite3': SQLITE },
+      {
+        '.gitignore': 'ignored.sqlite3\n',
+        'Thumbs.db': '\xd0\xcf\x11\xe0 thumbnail cache',
+        'empty.sqlite3': '',
+        'fresh.sqlite3': HEADER,
+        'venv/lib/site-packages/pkg/test.sqlite3': SQLITE,
+      },
       { 'db.sqlite3': SQLITE, 'ignored.sqlite3': SQLITE },
     );
     expect(await findings(root)).toEqual([]);
