@@ -34,7 +34,8 @@ function inspect(workspace: Workspace, path: string): Inspection | undefined {
   const text = Buffer.from(head).toString('latin1');
   if (!text.startsWith(SQLITE_HEADER)) return undefined;
   const tables = [...new Set([...text.matchAll(CREATE_TABLE)].map((match) => match[1]!))].filter((table) => !table.startsWith('sqlite_'));
-  const table = tables.find((candidate) => SENSITIVE_TABLE.test(candidate));
+  // The shortest name is the telling one: auth_user rather than auth_user_user_permissions.
+  const table = tables.filter((candidate) => SENSITIVE_TABLE.test(candidate)).sort((a, b) => a.length - b.length)[0];
   if (table) return { kind: 'SQLite database', sensitive: true, table };
   // The whole file read and no table in it: an empty database holds nothing.
   if (!tables.length) return head.length < SCHEMA_BYTES ? undefined : { kind: 'SQLite database', sensitive: true };

@@ -9,7 +9,7 @@ import { makeProject } from '../../helpers/project.js';
 const RULE = 'deploy/database-committed';
 const HEADER = 'SQLite format 3\0\x10\0\x01\x01\0@  \0\0\0\x02';
 /** A SQLite file whose schema page holds Django's user table. */
-const SQLITE = `${HEADER}\0\0tableauth_userauth_user\x03CREATE TABLE "auth_user" ("id" integer NOT NULL PRIMARY KEY)`;
+const SQLITE = `${HEADER}\0\0CREATE TABLE "auth_user_groups" ("id" integer)\0tableauth_userauth_user\x03CREATE TABLE "auth_user" ("id" integer NOT NULL PRIMARY KEY)`;
 
 /** A git repository with `tracked` committed and `untracked` only written. */
 function repository(tracked: Record<string, string>, untracked: Record<string, string> = {}): string {
