@@ -23,6 +23,12 @@ const STRING_ARGUMENT = /^(?:(\w+)\s*=\s*)?(?:'([^'\\]*)'|"([^"\\]*)")$/;
 const SCRIPT_NAME = /\.(?:sh|bash)$|^(?:docker-)?entrypoint|^(?:start|build|release|deploy|run|prestart)(?:\.[a-z]+)?$/i;
 const MAX_SCRIPTS = 50;
 
+/** Whether a text names a file as a command or path would (`./build.sh`, `/entrypoint.sh`, `bash start`), not inside a longer word. */
+function namesFile(text: string, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?:^|[\\s/"'=:\\[,])${escaped}(?=$|[\\s"';&|)\\],])`, 'm').test(text);
+}
+
 function isLiteral(value: string | undefined): value is string {
   return value !== undefined && value !== '' && !value.includes('$') && !value.startsWith('<');
 }
@@ -73,7 +79,7 @@ export function literalAdminPasswords(deploy: DeployFacts, workspace: Workspace)
   const deployTexts = deploy.files.map((file) => ({ path: file.path, read: workspace.readText(file.path) }));
   const mentioned = deployTexts.map(({ read }) => (read.ok ? read.text : '')).join('\n');
   const scripts = workspace.files
-    .filter((path) => SCRIPT_NAME.test(baseName(path)) && mentioned.includes(baseName(path)))
+    .filter((path) => SCRIPT_NAME.test(baseName(path)) && namesFile(mentioned, baseName(path)))
     .slice(0, MAX_SCRIPTS);
   for (const { path, read } of deployTexts) if (read.ok) found.push(...literalPasswordsInText(path, read.text));
   for (const path of scripts) {

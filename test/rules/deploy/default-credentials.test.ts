@@ -53,4 +53,18 @@ describe('deploy/default-credentials', () => {
     const root = settingsProject(SETTINGS, { 'render.yaml': render, 'build.sh': build, 'scripts/seed_local.sh': unused });
     expect(await findingsOf(RULE, root)).toEqual([]);
   });
+
+  it('reads only scripts a deploy file names as a file, and only the compose files production uses', async () => {
+    const render = 'services:\n  - type: web\n    name: shop\n    env: python\n    startCommand: gunicorn mysite.wsgi\n';
+    const start = "#!/bin/sh\nUser.objects.create_superuser('a', 'b', 'admin123')\n";
+    // `startCommand` contains the word start, but names no file called start.
+    expect(await findingsOf(RULE, settingsProject(SETTINGS, { 'render.yaml': render, start }))).toEqual([]);
+    const named = render.replace('gunicorn mysite.wsgi', './start');
+    expect((await findingsOf(RULE, settingsProject(SETTINGS, { 'render.yaml': named, start }))).map(at)).toEqual(['start:2']);
+
+    // The deploy model leaves a development compose file out of what production runs.
+    const dev = 'services:\n  web:\n    build: .\n    environment:\n      DJANGO_SUPERUSER_PASSWORD: admin123\n';
+    const dockerfile = 'FROM python:3.12\nCMD ["gunicorn", "mysite.wsgi"]\n';
+    expect(await findingsOf(RULE, settingsProject(SETTINGS, { Dockerfile: dockerfile, 'docker-compose.dev.yml': dev }))).toEqual([]);
+  });
 });
