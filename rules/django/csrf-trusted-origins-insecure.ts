@@ -67,11 +67,13 @@ export default defineRule({
           message: `CSRF_TRUSTED_ORIGINS entry ${pyRepr(item)} is meant to trust every origin: Django matches no origin against it (a wildcard needs a domain after '*.'), so list the real origins`,
         });
       } else {
-        const shared = sharedPlatformDomain(subdomainWildcard(entry, schemes) ?? '');
+        const domain = subdomainWildcard(entry, schemes);
+        // A wildcard over a top-level domain (https://*.com) trusts every site registered under it.
+        const shared = domain === undefined ? undefined : domain.includes('.') ? sharedPlatformDomain(domain) : domain;
         if (shared) {
           ctx.report({
             ...at,
-            message: `CSRF_TRUSTED_ORIGINS entry ${pyRepr(item)} trusts every app on ${shared}, where anyone can host a page: list your app's own origin`,
+            message: `CSRF_TRUSTED_ORIGINS entry ${pyRepr(item)} trusts every site under ${shared}, where anyone can host a page: list your app's own origin`,
           });
         }
       }

@@ -17,11 +17,12 @@ describe('django/csrf-trusted-origins-insecure: wildcards', () => {
 
   it('reports a wildcard over a shared platform domain, naming the platform domain', async () => {
     expect(await messages(['https://*.herokuapp.com', 'https://*.up.railway.app', 'https://*.fly.dev'])).toEqual([
-      expect.stringMatching(/^medium .*'https:\/\/\*\.herokuapp\.com' trusts every app on herokuapp\.com, where anyone can host a page/),
-      expect.stringContaining('trusts every app on up.railway.app'),
-      expect.stringContaining('trusts every app on fly.dev'),
+      expect.stringMatching(/^medium .*'https:\/\/\*\.herokuapp\.com' trusts every site under herokuapp\.com, where anyone can host a page/),
+      expect.stringContaining('trusts every site under up.railway.app'),
+      expect.stringContaining('trusts every site under fly.dev'),
     ]);
-    expect(await messages(['.onrender.com'], '3.2.25')).toEqual([expect.stringContaining('trusts every app on onrender.com')]);
+    expect(await messages(['.onrender.com'], '3.2.25')).toEqual([expect.stringContaining('trusts every site under onrender.com')]);
+    expect(await messages(['https://*.com'])).toEqual([expect.stringContaining("'https://*.com' trusts every site under com")]);
     // An app's own host on the platform is an exact origin, not a wildcard.
     expect(await messages(['https://myapp.herokuapp.com', 'https://*.myapp.example.com'])).toEqual([]);
   });
