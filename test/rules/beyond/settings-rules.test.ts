@@ -152,14 +152,14 @@ describe('django/cookie-samesite-none', () => {
 });
 
 describe('django/csrf-trusted-origins-insecure', () => {
-  it('reports a missing scheme as 4_0.E001 on 4.0+, http:// and wildcard entries', async () => {
-    const root = settingsProject("CSRF_TRUSTED_ORIGINS = [\n    'example.com',\n    'http://a.com',\n    'https://*.b.com',\n    'https://c.com',\n]\n", {
+  it('reports a missing scheme as 4_0.E001 on 4.0+, http:// and shared-platform wildcard entries', async () => {
+    const root = settingsProject("CSRF_TRUSTED_ORIGINS = [\n    'example.com',\n    'http://a.com',\n    'https://*.herokuapp.com',\n    'https://c.com',\n]\n", {
       'requirements.txt': 'Django>=5.2,<6\n',
     });
     const findings = await findingsOf('django/csrf-trusted-origins-insecure', root);
     expect(findings.map(at)).toEqual(['mysite/settings.py:2', 'mysite/settings.py:3', 'mysite/settings.py:4']);
     expect(findings.map((finding) => finding.django)).toEqual(['4_0.E001', undefined, undefined]);
-    expect(findings.map((finding) => finding.severity)).toEqual(['high', 'medium', 'low']);
+    expect(findings.map((finding) => finding.severity)).toEqual(['high', 'medium', 'medium']);
   });
 
   it('accepts host-only entries on 3.2 and exact https origins', async () => {
