@@ -105,7 +105,7 @@ export function buildProductionModel(input: ProductionInput): BuiltProduction {
   const chosen = selection.chosen;
   if (chosen) steps.push({ kind: 'settings', value: chosen.module, how: settingsHow(chosen), ...(chosen.location ? { location: chosen.location } : {}) });
 
-  const sources = settingsSources(workspace, root, chosen ? [chosen.module] : [], [appFile, ...selection.entryPoints.map(([, , file]) => file)]);
+  const sources = settingsSources(workspace, root, chosen ? [chosen.module] : [], [appFile, ...selection.entryPoints.map((point) => point.file)]);
   const inferred = inferPlatforms(deploy, sources);
   assumptions.push(...inferred.assumptions);
   for (const fact of inferred.platforms) {
@@ -127,6 +127,7 @@ export function buildProductionModel(input: ProductionInput): BuiltProduction {
     deployment: reached ? { status: 'deployed', ...reached } : { status: 'unknown', reason: 'no deploy entry point names this project' },
     steps,
     assumptions,
+    assumed: selection.assumed,
     gaps: selection.gaps,
   };
   return { model, selection, platforms, commandVars };
