@@ -111,6 +111,21 @@ describe('inline suppressions', () => {
     expect(unused((await check(root, '--ignore', 'secrets', '--ignore', 'env')).report)).toEqual(['shop/settings.py']);
   });
 
+  it('takes a suppression on another place of a grouped secret as used, and hides the finding only from its own place', async () => {
+    const stripe = ['sk', 'live', 'Wq7ZLr2mXn4KvB8tYc3PdH6s'].join('_');
+    const files = (first: string, second: string) =>
+      hardenedProject({ 'tools/billing.py': `STRIPE_KEY = '${stripe}'${first}\n`, 'tools/sync.py': `STRIPE_KEY = '${stripe}'${second}\n` });
+    const suppress = '  # deploycheck: ignore[secrets/known-format] revoked test key';
+    const plain = (await check(files('', ''))).report.findings.filter((f) => f.rule === 'secrets/known-format');
+    expect(plain).toHaveLength(1);
+    const primary = plain[0]!.location.file;
+    const [own, other] = primary === 'tools/billing.py' ? [files(suppress, ''), files('', suppress)] : [files('', suppress), files(suppress, '')];
+    const onOther = (await check(other)).report;
+    expect(onOther.findings.map((f) => f.rule)).toEqual(['secrets/known-format']);
+    expect(JSON.stringify(onOther.findings[0])).toContain('suppressed here: revoked test key');
+    expect((await check(own)).report.findings.map((f) => f.rule)).toEqual([]);
+  });
+
   it('documents the policy rules like any other: listed by `rules`, explained by `explain`', async () => {
     const list = await runCli('rules');
     for (const id of ['meta/unused-suppression', 'meta/suppression-without-reason', 'meta/stale-baseline-entry']) expect(list.stdout).toContain(id);
