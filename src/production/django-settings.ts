@@ -86,8 +86,9 @@ const STAR_IMPORT = /^from\s+[\w.][\w. ]*?\s+import\s+\*/m;
 const ASSIGNS_SETTING = /^[A-Z][A-Z0-9_]*\s*[+]?=/m;
 
 /**
- * A production module next to an entry point's default settings module (`config.settings.production`
- * beside `config.settings.base`) that star-imports a base, or inside it when the default is a
+ * A production module (or package) next to an entry point's default settings module
+ * (`config.settings.production` beside `config.settings.base`, `config/production/__init__.py`
+ * beside a `config/development/` package) that star-imports a base, or inside it when the default is a
  * package that sets nothing (an empty `settings/__init__.py` cannot be what production runs): what
  * the deployed app is most likely told to use, when nothing in production says which module.
  */
@@ -102,19 +103,28 @@ function productionSibling(workspace: Workspace, root: string, module: string, p
   let prefix: string[];
   if (found.file.endsWith('/__init__.py')) {
     const init = workspace.readText(found.file);
-    if (!init.ok || ASSIGNS_SETTING.test(init.text) || STAR_IMPORT.test(init.text)) return undefined;
-    dir = dirName(found.file);
-    prefix = parts;
+    if (!init.ok) return undefined;
+    if (!ASSIGNS_SETTING.test(init.text) && !STAR_IMPORT.test(init.text)) {
+      // A package that sets nothing: the production module is inside it.
+      dir = dirName(found.file);
+      prefix = parts;
+    } else {
+      // A package that is the settings (`config/development/__init__.py`): the production one is beside it.
+      if (parts.length < 2) return undefined;
+      dir = dirName(dirName(found.file));
+      prefix = parts.slice(0, -1);
+    }
   } else {
     if (parts.length < 2 || !found.file.endsWith(`/${last}.py`)) return undefined;
     dir = dirName(found.file);
     prefix = parts.slice(0, -1);
   }
   for (const name of names) {
-    const file = posix.join(dir, `${name}.py`);
-    const read = workspace.exists(file) ? workspace.readText(file) : undefined;
-    if (read?.ok && STAR_IMPORT.test(read.text)) {
-      return { module: [...prefix, name].join('.'), how: 'production-sibling', location: { file, line: 1, column: 1 }, exists: true };
+    for (const file of [posix.join(dir, `${name}.py`), posix.join(dir, name, '__init__.py')]) {
+      const read = workspace.exists(file) ? workspace.readText(file) : undefined;
+      if (read?.ok && STAR_IMPORT.test(read.text)) {
+        return { module: [...prefix, name].join('.'), how: 'production-sibling', location: { file, line: 1, column: 1 }, exists: true };
+      }
     }
   }
   return undefined;

@@ -356,3 +356,26 @@ describe('production model: entry points are evaluated', () => {
     expect(result.projects[0]?.production?.missing?.join('\n')).toMatch(/manage\.py sets DJANGO_SETTINGS_MODULE in a way deploycheck cannot decide .*; pass --settings/);
   });
 });
+
+describe('production model: a production package beside the default settings package', () => {
+  const files = (production: string) => ({
+    'manage.py': managePy('config.development'),
+    'config/__init__.py': '',
+    'config/wsgi.py': wsgiPy('config.development'),
+    'config/development/__init__.py': "from .base import *\nDEBUG = True\n",
+    'config/development/base.py': `import os\n${SAFE}`,
+    'config/production/__init__.py': production,
+    Dockerfile: 'FROM python:3.12\nCMD ["gunicorn", "config.wsgi"]\n',
+  });
+
+  it('takes config.production, star-importing config.development, as an assumption', async () => {
+    const result = await runCheck({ root: makeProject(files('from config.development import *\nDEBUG = False\n')) });
+    expect(result.projects[0]).toMatchObject({ settingsModule: 'config.production', settingsModuleOrigin: 'production-sibling' });
+    expect(result.projects[0]?.production?.assumptions.map((a) => a.text).join('\n')).toContain('config.production is assumed');
+  });
+
+  it('keeps the default when the production package imports no base', async () => {
+    const result = await runCheck({ root: makeProject(files('DEBUG = False\n')) });
+    expect(result.projects[0]?.settingsModule).toBe('config.development');
+  });
+});
