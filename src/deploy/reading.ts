@@ -1,6 +1,7 @@
 import type { FileLocation } from '../engine/types.js';
 import type { EnvVar } from '../env/types.js';
-import type { DeployCommand, DeployProblem } from './types.js';
+import type { DeployCommand, DeployedStage, DeployProblem } from './types.js';
+import type { ImageLayout } from './dockerfile.js';
 
 /** What one deploy file contributes to DeployFacts. */
 export interface DeployReading {
@@ -15,6 +16,11 @@ export interface DeployReading {
   usesPortVariable?: boolean;
   /** Dockerfiles the file builds the app from (workspace-relative), e.g. a compose `build` or heroku.yml `build.docker`. */
   dockerfiles?: string[];
+  /** A Dockerfile's deployed stage and where its files come from. */
+  stage?: DeployedStage;
+  image?: ImageLayout;
+  /** A Dockerfile build target a file names (compose `build.target`, fly.toml `build-target`), per Dockerfile path. */
+  targets?: { dockerfile: string; name: string; chosenBy: string; location: FileLocation }[];
 }
 
 export function emptyReading(): DeployReading {
