@@ -246,6 +246,7 @@ export function readDockerfile(file: string, text: string, options: DockerfileOp
   };
   reading.image = { context, ...(stage.workdir ? { workdir: stage.workdir } : {}), copies: stage.copies };
   for (const command of [stage.entrypoint, stage.cmd]) if (command) Object.assign(command, { role: 'web', deployed: true });
+  reading.imageCommands = { ...(stage.entrypoint ? { entrypoint: stage.entrypoint } : {}), ...(stage.cmd ? { cmd: stage.cmd } : {}) };
   reading.env = stage.env;
   if (stage.entrypoint) reading.commands.push(stage.entrypoint);
   if (stage.cmd) reading.commands.push(stage.cmd);

@@ -19,8 +19,21 @@ export interface DeployReading {
   /** A Dockerfile's deployed stage and where its files come from. */
   stage?: DeployedStage;
   image?: ImageLayout;
-  /** A Dockerfile build target a file names (compose `build.target`, fly.toml `build-target`), per Dockerfile path. */
-  targets?: { dockerfile: string; name: string; chosenBy: string; location: FileLocation }[];
+  /** How a file builds a Dockerfile: its build target (compose `build.target`, fly.toml `build-target`) and context. */
+  builds?: DockerBuild[];
+  /** A Dockerfile's ENTRYPOINT and CMD of the deployed stage (also in `commands`). */
+  imageCommands?: { entrypoint?: DeployCommand; cmd?: DeployCommand };
+}
+
+export interface DockerBuild {
+  /** Workspace-relative Dockerfile path. */
+  dockerfile: string;
+  target?: string;
+  /** Build context directory, when not the Dockerfile's. */
+  context?: string;
+  /** `docker-compose.prod.yml build.target`, `fly.toml [build] build-target`. */
+  chosenBy: string;
+  location: FileLocation;
 }
 
 export function emptyReading(): DeployReading {

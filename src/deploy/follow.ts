@@ -1,0 +1,152 @@
+/**
+ * Follow the scripts a deploy command runs (an image's ENTRYPOINT/CMD, a Procfile or render.yaml
+ * command) the way the platform does: map the path the command names to a repository file (through
+ * the image's COPY/WORKDIR, relative to the deploy file, else by file name), read it, and keep the
+ * server and manage.py commands it runs with the variables exported before them, each with the chain
+ * of locations that leads to it. Bounded depth, no cycles; what cannot be followed is skipped with a reason.
+ */
+import { posix } from 'node:path';
+import type { FileLocation } from '../engine/types.js';
+import type { EnvVar } from '../env/types.js';
+import type { Workspace } from '../workspace/types.js';
+import { baseName, isWithin, joinPath } from '../workspace/paths.js';
+import type { ImageLayout } from './dockerfile.js';
+import { readShellScript } from './shell-script.js';
+import type { DeployCommand, DeployProblem } from './types.js';
+
+/** Scripts calling scripts are followed at most this deep. */
+export const MAX_SCRIPT_DEPTH = 5;
+
+/** Where the paths a command names are looked up: inside an image, or relative to a repository directory. */
+export type PathBase = { kind: 'image'; layout: ImageLayout } | { kind: 'repo'; dir: string };
+
+export interface FollowSink {
+  workspace: Workspace;
+  problems: DeployProblem[];
+  skipped: { file: string; reason: string; location?: FileLocation }[];
+  /** Called once per script file read. */
+  scriptRead(path: string): void;
+}
+
+export interface FollowResult {
+  commands: DeployCommand[];
+  /** Where a followed script runs its arguments (`exec "$@"`): the chain to that line and the variables then set. */
+  runArgs?: { via: FileLocation[]; env: EnvVar[] };
+}
+
+function normalize(path: string): string {
+  const normal = posix.normalize(path);
+  return normal === '.' ? '' : normal.replace(/^\.\//, '');
+}
+
+function globRegExp(glob: string): RegExp {
+  return new RegExp(`^${glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`);
+}
+
+/** The repository file an image path comes from, through the stage's COPY/ADD (the last copy wins). */
+function throughCopies(target: string, layout: ImageLayout, workspace: Workspace): string | undefined {
+  for (const copy of [...layout.copies].reverse()) {
+    const dest = copy.dest.replace(/\/+$/, '') || '/';
+    for (const source of copy.sources) {
+      const from = normalize(joinPath(layout.context, source));
+      const candidates: string[] = [];
+      if (/[*?[]/.test(source)) {
+        if (posix.dirname(target) === dest && globRegExp(baseName(source)).test(baseName(target))) candidates.push(normalize(joinPath(posix.dirname(from), baseName(target))));
+      } else {
+        if (target === dest) candidates.push(from);
+        if (target.startsWith(dest === '/' ? '/' : `${dest}/`)) {
+          const rest = target.slice(dest === '/' ? 1 : dest.length + 1);
+          candidates.push(normalize(joinPath(from, rest)));
+          if (rest === baseName(source)) candidates.push(from);
+        }
+      }
+      const found = candidates.find((candidate) => candidate !== '' && workspace.exists(candidate));
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** The one repository file with this name, preferring those under `near`; undefined when there is none. */
+function byName(path: string, near: string, workspace: Workspace): string | undefined {
+  const name = baseName(path);
+  const matches = workspace.files.filter((file) => baseName(file) === name);
+  const close = matches.filter((file) => isWithin(file, near));
+  const pool = close.length > 0 ? close : matches;
+  return [...pool].sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))[0];
+}
+
+/**
+ * The repository file a command's path names. `exact` leaves out the by-name fallback (for files a
+ * server reads by default from its working directory).
+ */
+export function resolveCommandPath(path: string, base: PathBase, workspace: Workspace, exact = false): string | undefined {
+  if (base.kind === 'image') {
+    const target = posix.normalize(path.startsWith('/') ? path : posix.join(base.layout.workdir ?? '/', path));
+    return throughCopies(target, base.layout, workspace) ?? (exact ? undefined : byName(path, base.layout.context, workspace));
+  }
+  if (!path.startsWith('/')) {
+    const relative = normalize(joinPath(base.dir, path));
+    if (!relative.startsWith('../') && relative !== '' && workspace.exists(relative)) return relative;
+  }
+  return exact ? undefined : byName(path, base.dir, workspace);
+}
+
+interface State {
+  via: FileLocation[];
+  env: EnvVar[];
+  depth: number;
+  visiting: Set<string>;
+}
+
+/** The scripts a command runs and what they run, with `via` starting at the command itself. */
+export function followCommand(command: DeployCommand, base: PathBase, sink: FollowSink): FollowResult {
+  const result: FollowResult = { commands: [] };
+  // The command line itself, read as a one-line script (its own server command is already `command`).
+  const top = readShellScript(command.location.file, command.text);
+  const state: State = { via: [...(command.via ?? []), command.location], env: command.env ?? [], depth: 0, visiting: new Set() };
+  for (const step of top.steps) {
+    if (step.kind !== 'script') continue;
+    followScript(step.path, base, { ...state, env: [...state.env, ...step.env] }, command, result, sink);
+  }
+  return result;
+}
+
+function followScript(path: string, base: PathBase, state: State, origin: DeployCommand, result: FollowResult, sink: FollowSink): EnvVar[] {
+  const from = state.via.at(-1)!;
+  const skip = (reason: string): EnvVar[] => {
+    sink.skipped.push({ file: from.file, reason, location: from });
+    return [];
+  };
+  const file = resolveCommandPath(path, base, sink.workspace);
+  if (!file) return skip(`runs ${path}, which is not in the repository`);
+  if (state.visiting.has(file)) return skip(`${file} runs itself again (a cycle); not followed further`);
+  if (state.depth >= MAX_SCRIPT_DEPTH) return skip(`${file} is more than ${MAX_SCRIPT_DEPTH} scripts deep; not followed`);
+  const read = sink.workspace.readText(file);
+  if (!read.ok) return skip(`${file}: ${read.message}`);
+  sink.scriptRead(file);
+  const script = readShellScript(file, read.text);
+  sink.problems.push(...script.problems);
+  const visiting = new Set([...state.visiting, file]);
+  const sourced: EnvVar[] = [];
+  for (const step of script.steps) {
+    const env = [...state.env, ...sourced, ...step.env];
+    if (step.kind === 'command') {
+      result.commands.push({
+        text: step.text,
+        kind: 'script',
+        location: step.location,
+        ...(origin.process ? { process: origin.process } : {}),
+        ...(origin.deployed !== undefined ? { deployed: origin.deployed } : {}),
+        via: state.via,
+        env,
+      });
+    } else if (step.kind === 'script') {
+      const exported = followScript(step.path, base, { via: [...state.via, step.location], env, depth: state.depth + 1, visiting }, origin, result, sink);
+      if (step.sourced) sourced.push(...exported);
+    } else {
+      result.runArgs ??= { via: [...state.via, step.location], env };
+    }
+  }
+  return script.exports;
+}
