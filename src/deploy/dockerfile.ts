@@ -240,6 +240,7 @@ export function readDockerfile(file: string, text: string, options: DockerfileOp
     dockerfile: file,
     ...(stage.name ? { stage: stage.name } : {}),
     index: stage.index,
+    context,
     location: stage.from,
     chosenBy,
     ...(target && chosenBy === target.chosenBy && target.location ? { targetLocation: target.location } : {}),

@@ -1,7 +1,7 @@
 /** `.dockerignore`: which files of the build context never reach the image. */
 import { posix } from 'node:path';
 import { isWithin } from '../workspace/paths.js';
-import type { DockerIgnore, DockerIgnorePattern } from './types.js';
+import type { DeployFacts, DockerIgnore, DockerIgnorePattern } from './types.js';
 
 /** The patterns of a `.dockerignore` (comments and blank lines dropped, paths cleaned as Docker does). */
 export function readDockerIgnore(file: string, context: string, text: string): DockerIgnore {
@@ -70,4 +70,18 @@ export function isExcludedFromImage(ignore: DockerIgnore, path: string): boolean
     if (matches) excluded = !negated;
   }
   return excluded;
+}
+
+/**
+ * Whether production's images never contain a workspace file: at least one image is deployed and
+ * every deployed image's build context leaves the file out (outside the context, or `.dockerignore`d).
+ * False when nothing is built from a Dockerfile (a buildpack deploy ships the repository).
+ */
+export function isExcludedFromDeployedImages(facts: Pick<DeployFacts, 'deployedStages' | 'dockerignores'>, path: string): boolean {
+  const stages = facts.deployedStages ?? [];
+  if (stages.length === 0) return false;
+  return stages.every(({ context }) => {
+    const ignore = facts.dockerignores?.find((candidate) => candidate.context === context) ?? { file: '', context, patterns: [] };
+    return isExcludedFromImage(ignore, path);
+  });
 }

@@ -12,10 +12,13 @@ import type { Workspace } from '../workspace/types.js';
 import { baseName, isWithin, joinPath } from '../workspace/paths.js';
 import type { ImageLayout } from './dockerfile.js';
 import { readShellScript } from './shell-script.js';
+import { simpleCommand, splitCommands } from './shell.js';
 import type { DeployCommand, DeployProblem } from './types.js';
 
 /** Scripts calling scripts are followed at most this deep. */
 export const MAX_SCRIPT_DEPTH = 5;
+/** Where a bare program name is found in an image (the usual PATH). */
+const PATH_DIRS = ['/usr/local/bin', '/usr/local/sbin', '/usr/bin', '/usr/sbin', '/bin', '/sbin'];
 
 /** Where the paths a command names are looked up: inside an image, or relative to a repository directory. */
 export type PathBase = { kind: 'image'; layout: ImageLayout } | { kind: 'repo'; dir: string };
@@ -105,9 +108,15 @@ export function followCommand(command: DeployCommand, base: PathBase, sink: Foll
   // The command line itself, read as a one-line script (its own server command is already `command`).
   const top = readShellScript(command.location.file, command.text);
   const state: State = { via: [...(command.via ?? []), command.location], env: command.env ?? [], depth: 0, visiting: new Set() };
-  for (const step of top.steps) {
-    if (step.kind !== 'script') continue;
-    followScript(step.path, base, { ...state, env: [...state.env, ...step.env] }, command, result, sink);
+  const scripts = top.steps.filter((step) => step.kind === 'script');
+  for (const step of scripts) followScript(step.path, base, { ...state, env: [...state.env, ...step.env] }, command, result, sink);
+  if (scripts.length === 0 && base.kind === 'image') {
+    // `CMD ["/start"]`, `ENTRYPOINT ["start-app"]`: a program without an extension that the image copies
+    // from the repository, by path or into a directory on the PATH.
+    const program = simpleCommand(splitCommands(command.text)[0]?.text ?? '').words[0]?.value;
+    const paths = program === undefined ? [] : program.startsWith('/') ? [posix.normalize(program)] : program.includes('/') ? [] : PATH_DIRS.map((dir) => `${dir}/${program}`);
+    const copied = paths.find((path) => throughCopies(path, base.layout, sink.workspace));
+    if (copied) followScript(copied, base, state, command, result, sink);
   }
   return result;
 }

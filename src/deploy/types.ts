@@ -130,6 +130,8 @@ export interface DeployedStage {
   stage?: string;
   /** 0-based index of the stage in the file. */
   index: number;
+  /** The build context (workspace-relative directory, '' for the root). */
+  context: string;
   /** The stage's FROM line. */
   location: FileLocation;
   /** `last stage`, or where a target was named (`docker-compose.prod.yml build.target`, `fly.toml [build] build-target`). */
