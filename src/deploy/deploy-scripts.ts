@@ -129,7 +129,8 @@ function recipeLines(text: string, format: 'makefile' | 'justfile'): Line[] {
       lines.push({ text: body[1]!.replace(/^[@+-]+/, ''), line: number, deploying: DEPLOYING.test(recipe) });
       continue;
     }
-    const target = /^([@\w][\w .%/-]*?)\s*(?:[\w\s"'=-]*)?:(?!=)/.exec(line);
+    // `deploy:`, `deploy-prod: build`, justfile `deploy env="prod":`; not `VAR := value`.
+    const target = /^@?([\w.%/-]+)(?:\s[^:=]*)?:(?!=)/.exec(line);
     if (target) recipe = target[1]!;
   }
   return lines;

@@ -106,6 +106,8 @@ export function readShellScript(file: string, text: string): ScriptReading {
 
   function handle(segmentText: string, location: FileLocation, depth: number): void {
     const command = simpleCommand(segmentText, scope);
+    // A command's own `VAR=value` prefix stays in its text (the server parser reads it); a script it runs inherits it.
+    const exportedEnv = (): EnvVar[] => [...exported.values()];
     const env = (): EnvVar[] => [...exported.values(), ...command.assignments.map((a) => variable(a.name, a.value, location))];
     const [first, ...rest] = command.words;
     const name = commandName(first);
@@ -155,7 +157,7 @@ export function readShellScript(file: string, text: string): ScriptReading {
       if (depth < MAX_NESTING) for (const inner of splitCommands(body)) handle(inner.text, location, depth + 1);
       return;
     }
-    if (INTERESTING.test(segmentText)) reading.steps.push({ kind: 'command', text: segmentText, location, env: env() });
+    if (INTERESTING.test(segmentText)) reading.steps.push({ kind: 'command', text: segmentText, location, env: exportedEnv() });
   }
 }
 
