@@ -128,7 +128,7 @@ export function readCompose(file: string, text: string, workspace: Workspace, op
         dockerfile,
         ...(scalarString(target) ? { target: scalarString(target)! } : {}),
         ...(contextDir !== undefined ? { context: contextDir } : {}),
-        chosenBy: `${file} ${name}.build.target`,
+        chosenBy: `${file} ${name}.build${scalarString(target) ? '.target' : ''}`,
         location: source.at(target ?? build),
       });
     }

@@ -19,6 +19,8 @@ export interface ComposeChain {
   location: FileLocation;
   /** Whether the recipe, job or script is named for deploying (deploy, release, prod, publish). */
   deploying: boolean;
+  /** Why the chain counts, when not a script's `-f` list. */
+  reason?: string;
 }
 
 export interface DeployScriptReading {

@@ -30,6 +30,8 @@ export interface ImageLayout {
 export interface DockerfileOptions {
   /** The stage to build (`--target`), and who named it. */
   target?: { name: string; chosenBy: string; location?: FileLocation };
+  /** Who named this Dockerfile without a target (`fly.toml [build] dockerfile`): said in the stage's `chosenBy`. */
+  namedBy?: string;
   /** The build context, when not the Dockerfile's directory. */
   context?: string;
 }
@@ -222,7 +224,7 @@ export function readDockerfile(file: string, text: string, options: DockerfileOp
     }
     return reading;
   }
-  let chosenBy = 'last stage';
+  let chosenBy = options.namedBy ? `last stage (${options.namedBy})` : 'last stage';
   const target = options.target;
   if (target) {
     const named = stages.find((candidate) => candidate.name === target.name.toLowerCase());

@@ -42,6 +42,27 @@ function dockerfileOrder(a: string, b: string): number {
   return plain(a) - plain(b) || a.localeCompare(b);
 }
 
+/** A production override (`docker-compose.prod.override.yml`) is merged over the plain file of its folder, as compose does. */
+function overrideChains(workspace: Workspace, dirs: string[]): ComposeChain[] {
+  const chains: ComposeChain[] = [];
+  for (const dir of dirs) {
+    const names = namesIn(workspace, dir);
+    const base = ['docker-compose.yml', 'docker-compose.yaml', 'compose.yaml', 'compose.yml'].find((name) => names.has(name));
+    for (const name of [...names].sort()) {
+      const qualifier = COMPOSE.exec(name)?.[1] ?? '';
+      if (!/(?:^|[.\-_])override$/i.test(qualifier) || !PRODUCTION_WORD.test(qualifier)) continue;
+      const path = joinPath(dir, name);
+      chains.push({
+        files: base ? [base, name] : [name],
+        location: { file: path, line: 1, column: 1 },
+        deploying: true,
+        reason: base ? `${name} merged over it` : 'named for production',
+      });
+    }
+  }
+  return chains;
+}
+
 /**
  * The compose files production uses. A production-named file (`docker-compose.prod.yml`,
  * `production.yml`, …) always counts, and when one exists the plain ones are development's. A
@@ -50,7 +71,8 @@ function dockerfileOrder(a: string, b: string): number {
  * chain a deploy script runs (a deploy recipe, or any chain with a production-named file) counts
  * whole, merged in order, whatever the names. `looked` says, for every compose file, whether and why.
  */
-function productionComposeFiles(workspace: Workspace, dirs: string[], chains: ComposeChain[]): { files: ComposeFile[]; looked: ComposeFileFacts[] } {
+function productionComposeFiles(workspace: Workspace, dirs: string[], scriptChains: ComposeChain[]): { files: ComposeFile[]; looked: ComposeFileFacts[] } {
+  const chains = [...scriptChains, ...overrideChains(workspace, dirs)];
   const candidates: ComposeFile[] = [];
   const looked: ComposeFileFacts[] = [];
   const inChain = new Set<string>();
@@ -66,7 +88,8 @@ function productionComposeFiles(workspace: Workspace, dirs: string[], chains: Co
       appServices.push(...reading.appServices.filter((name) => !appServices.includes(name)));
       inChain.add(path);
       chained.push({ dir: dirName(paths[0]!), path, production: true, reading });
-      looked.push({ path, production: true, why: `-f chain in ${chain.location.file}:${chain.location.line}` });
+      const why = chain.reason === undefined ? `-f chain in ${chain.location.file}:${chain.location.line}` : path === paths.at(-1) ? 'named for production' : chain.reason;
+      looked.push({ path, production: true, why });
     }
   }
   for (const dir of dirs) {
@@ -165,6 +188,7 @@ export function readDeployFacts(workspace: Workspace, projectRoot: string): Depl
     const options: DockerfileOptions = {
       ...(build?.target !== undefined ? { target: { name: build.target, chosenBy: build.chosenBy, location: build.location } } : {}),
       ...(build?.context !== undefined ? { context: build.context } : {}),
+      ...(build && build.target === undefined ? { namedBy: build.chosenBy } : {}),
     };
     const reading = take('dockerfile', path, (text) => readDockerfile(path, text, options));
     if (!reading) return;

@@ -281,6 +281,17 @@ describe('deploy scripts', () => {
       { path: 'compose/live.yml', production: true, why: '-f chain in Makefile:4' },
     ]);
     expect(result.env.filter((v) => v.name === 'A').map((v) => v.value)).toEqual(['base', 'live']);
+    const override = facts({
+      'docker-compose.yml': 'services:\n  web:\n    build: .\n    environment: [A=base]\n',
+      'docker-compose.prod.override.yml': 'services:\n  web:\n    command: gunicorn shop.wsgi\n    environment: [A=prod]\n',
+      'docker-compose.override.yml': 'services:\n  web:\n    environment: [A=dev]\n',
+    });
+    expect(override.composeFiles).toEqual([
+      { path: 'docker-compose.yml', production: true, why: 'docker-compose.prod.override.yml merged over it' },
+      { path: 'docker-compose.prod.override.yml', production: true, why: 'named for production' },
+      { path: 'docker-compose.override.yml', production: false, why: 'named for override' },
+    ]);
+    expect(override.env.filter((v) => v.name === 'A').map((v) => v.value)).toEqual(['base', 'prod']);
     // Without the deploy recipe the plain file is a development setup and contributes nothing.
     const plain = facts({ 'docker-compose.yml': 'services:\n  web:\n    build: .\n    volumes: [".:/app"]\n    environment: [A=base]\n', 'shop/x.py': '' });
     expect(plain.composeFiles).toEqual([{ path: 'docker-compose.yml', production: false, why: 'web bind-mounts the source (.:/app)' }]);
