@@ -45,7 +45,7 @@ export function readIni(file: string, text: string): IniReading {
       last.value = `${last.value} ${trimmed}`.trim();
       continue;
     }
-    while (line.trimEnd().endsWith('\\') && index + 1 < lines.length) line = `${line.trimEnd().slice(0, -1)} ${lines[++index]!.trim()}`;
+    while (line.trimEnd().endsWith('\\') && index + 1 < lines.length) line = `${line.trimEnd().slice(0, -1).trimEnd()} ${lines[++index]!.trim()}`;
     const header = SECTION.exec(line.trim());
     if (header) {
       section = { name: header[1]!.trim(), location: { file, line: lineNumber, column: 1 }, entries: [] };

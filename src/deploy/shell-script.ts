@@ -28,6 +28,8 @@ const INTERESTING = /\b(?:gunicorn|uvicorn|daphne|uwsgi|waitress-serve|hypercorn
 const RUN_ARGS = /^(?:"\$@"|\$@|"\$\{@\}"|\$\{@\}|"\$\*"|\$\*)$/;
 const HEREDOC = /<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?/;
 const SHELLS = /^(?:ba|da|z|k)?sh$/;
+/** Shell keywords before a command (`then python manage.py migrate`). */
+const KEYWORDS = /^(?:(?:if|then|else|elif|do|while|until|!)\s+)+/;
 /** Lines longer than this are not shell a person wrote; the script is skipped. */
 const MAX_LINE = 10_000;
 /** `sh -c "…"` nesting followed at most this deep. */
@@ -157,7 +159,7 @@ export function readShellScript(file: string, text: string): ScriptReading {
       if (depth < MAX_NESTING) for (const inner of splitCommands(body)) handle(inner.text, location, depth + 1);
       return;
     }
-    if (INTERESTING.test(segmentText)) reading.steps.push({ kind: 'command', text: segmentText, location, env: exportedEnv() });
+    if (INTERESTING.test(segmentText)) reading.steps.push({ kind: 'command', text: segmentText.replace(KEYWORDS, ''), location, env: exportedEnv() });
   }
 }
 
