@@ -66,10 +66,23 @@ export function completeCommands(
   const bases = new Map<DeployCommand, PathBase>();
   const configs = new Map<string, ServerConfig>();
   const completed: DeployCommand[] = [];
+  /** Per image, where its ENTRYPOINT script runs its arguments. */
+  const handovers = new Map<PathBase, NonNullable<ReturnType<typeof followCommand>['runArgs']>>();
+  const ownImageCommand = new Set(imageCommands.flatMap((pair) => [pair.entrypoint, pair.cmd]));
   for (const command of facts.commands) {
     const base = baseOf(command);
     bases.set(command, base);
     const followed = followCommand(command, base, follow);
+    const isEntrypoint = imageCommands.some((pair) => pair.entrypoint === command);
+    if (isEntrypoint && followed.runArgs) handovers.set(base, followed.runArgs);
+    const handover = handovers.get(base);
+    // A compose `command:` or a fly process replaces the image's CMD, not its ENTRYPOINT (unless the service sets its own).
+    const replacesCmd = (command.kind === 'docker-compose' || command.kind === 'fly.toml') && !ownImageCommand.has(command);
+    const ownEntrypoint = command.kind === 'docker-compose' && facts.commands.some((other) => other !== command && other.kind === 'docker-compose' && other.process === command.process && other.location.file === command.location.file);
+    if (handover && replacesCmd && !ownEntrypoint) {
+      command.via = handover.via;
+      if (handover.env.length > 0) command.env = [...handover.env, ...(command.env ?? [])];
+    }
     const cmd = imageCommands.find((pair) => pair.entrypoint === command)?.cmd;
     if (cmd && followed.runArgs) {
       cmd.via = followed.runArgs.via;
@@ -95,7 +108,7 @@ export function completeCommands(
 function complete(command: DeployCommand, base: PathBase, configs: Map<string, ServerConfig>, sink: CompleteSink): void {
   const server = command.server ?? parseServerCommand(command.text);
   const manage = parseManageCommands(command.text);
-  if (manage.length > 0) command.manage = manage.find((parsed) => parsed.settingsModule !== undefined) ?? manage[0]!;
+  if (!command.manage && manage.length > 0) command.manage = manage.find((parsed) => parsed.settingsModule !== undefined) ?? manage[0]!;
   const own = (server ? server.env : prefixAssignments(command.text)).map((pair) => toEnvVar(pair, command));
   let configEnv: EnvVar[] = [];
   if (server) {

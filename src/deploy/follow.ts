@@ -145,6 +145,8 @@ function followScript(path: string, base: PathBase, state: State, origin: Deploy
         text: step.text,
         kind: 'script',
         location: step.location,
+        ...(step.server ? { server: step.server } : {}),
+        ...(step.manage ? { manage: step.manage.find((parsed) => parsed.settingsModule !== undefined) ?? step.manage[0]! } : {}),
         ...(origin.process ? { process: origin.process } : {}),
         ...(origin.deployed !== undefined ? { deployed: origin.deployed } : {}),
         via: state.via,

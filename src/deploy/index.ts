@@ -265,12 +265,7 @@ export function readDeployFacts(workspace: Workspace, projectRoot: string): Depl
     }
   }
 
-  const runsUwsgi = facts.commands.some((command) => /\buwsgi\b/.test(command.text));
-  for (const file of other.files) {
-    // A uwsgi ini some command already runs is read through that command.
-    if (file.kind === 'uwsgi-ini' && runsUwsgi) file.reading.commands = [];
-    merge(file.kind, file.path, file.reading);
-  }
+  for (const file of other.files) merge(file.kind, file.path, file.reading);
   // Config a deploy script sets on the platform overrides what the deploy files declare.
   facts.env.push(...other.env);
   facts.problems.push(...other.problems);
@@ -290,6 +285,11 @@ export function readDeployFacts(workspace: Workspace, projectRoot: string): Depl
     },
   });
   if (skipped.length > 0) facts.skipped = skipped;
+  // A uwsgi ini nothing names stands for the web process only when no command starts one.
+  const standalone = facts.commands.filter((command) => command.kind === 'uwsgi-ini');
+  if (standalone.length > 0 && facts.commands.some((command) => command.kind !== 'uwsgi-ini' && command.role === 'web' && command.server)) {
+    facts.commands = facts.commands.filter((command) => command.kind !== 'uwsgi-ini');
+  }
   // A config file both found by name and named by a command is read twice: report its problems once.
   const seen = new Set<string>();
   facts.problems = facts.problems.filter((problem) => {

@@ -21,13 +21,14 @@ export interface IniReading {
 
 const SECTION = /^\[([^\]]+)\]\s*$/;
 const ENTRY = /^([A-Za-z0-9_.:-][\w.:-]*)\s*[=]\s?(.*)$/;
+const BARE_KEY = /^([A-Za-z][\w-]*)$/;
 
 /**
  * Read an INI file. Entries before any section belong to a section named ''. A line ending in `\`
  * continues on the next; an indented line after an entry continues its value (supervisor). A line
  * that is none of these is a problem (the first one only), and reading goes on.
  */
-export function readIni(file: string, text: string): IniReading {
+export function readIni(file: string, text: string, options: { bareKeys?: boolean } = {}): IniReading {
   const reading: IniReading = { sections: [], problems: [] };
   let section: IniSection = { name: '', location: { file, line: 1, column: 1 }, entries: [] };
   reading.sections.push(section);
@@ -53,7 +54,8 @@ export function readIni(file: string, text: string): IniReading {
       last = undefined;
       continue;
     }
-    const entry = ENTRY.exec(line.trim());
+    // uwsgi takes a lone `master` as `master = true`.
+    const entry = ENTRY.exec(line.trim()) ?? (options.bareKeys ? BARE_KEY.exec(line.trim()) : null);
     if (!entry) {
       if (reading.problems.length === 0) {
         reading.problems.push({ message: `${file}:${lineNumber}: not a "key = value" line`, location: { file, line: lineNumber, column: 1 } });
@@ -61,7 +63,7 @@ export function readIni(file: string, text: string): IniReading {
       last = undefined;
       continue;
     }
-    last = { key: entry[1]!, value: entry[2]!.trim(), location: { file, line: lineNumber, column: line.length - line.trimStart().length + 1 } };
+    last = { key: entry[1]!, value: (entry[2] ?? 'true').trim(), location: { file, line: lineNumber, column: line.length - line.trimStart().length + 1 } };
     section.entries.push(last);
   }
   return reading;

@@ -3,8 +3,8 @@
  * hypercorn, `manage.py runserver`) into what it serves and with which settings, and a
  * `manage.py` command into its subcommand and `--settings`, so nothing downstream re-reads text.
  */
-import type { Word } from './dockerfile-words.js';
-import { commandName, pythonArguments, simpleCommand, splitCommands } from './shell.js';
+import type { Scope, Word } from './dockerfile-words.js';
+import { commandName, inlineBody, pythonArguments, simpleCommand, splitCommands } from './shell.js';
 import type { CommandEnv, ParsedManageCommand, ParsedServerCommand, ServerName } from './types.js';
 
 const SETTINGS_VARIABLE = 'DJANGO_SETTINGS_MODULE';
@@ -123,15 +123,13 @@ function settingsFrom(env: CommandEnv[]): string | undefined {
 }
 
 /** The simple commands of a command line, `sh -c "…"` / `bash -c '…'` bodies inlined (bounded). */
-function simpleCommands(text: string, depth = 0): ReturnType<typeof simpleCommand>[] {
+function simpleCommands(text: string, scope: Scope, depth = 0): ReturnType<typeof simpleCommand>[] {
   const commands: ReturnType<typeof simpleCommand>[] = [];
   for (const segment of splitCommands(text)) {
-    const command = simpleCommand(segment.text);
-    const shell = /^(?:ba|da|z)?sh$/.test(commandName(command.words[0]) ?? '');
-    const dashC = command.words.findIndex((word) => /^-\w*c$/.test(word.raw));
-    const body = shell && dashC > 0 ? command.words[dashC + 1]?.value : undefined;
+    const command = simpleCommand(segment.text, scope);
+    const body = inlineBody(command.words);
     if (body !== undefined && depth < MAX_NESTING) {
-      const inner = simpleCommands(body, depth + 1);
+      const inner = simpleCommands(body, scope, depth + 1);
       // The outer assignments apply to the inner commands.
       for (const nested of inner) commands.push({ ...nested, assignments: [...command.assignments, ...nested.assignments] });
     } else {
@@ -222,14 +220,17 @@ function prefixEnv(command: ReturnType<typeof simpleCommand>): CommandEnv[] {
  * `sh -c "…"`) that runs gunicorn, uvicorn, daphne, uwsgi, waitress(-serve), hypercorn (directly,
  * as `python -m X`, or behind `exec`, `poetry run`, …) or `manage.py runserver`. Undefined when none does.
  */
-export function parseServerCommand(text: string): ParsedServerCommand | undefined {
-  for (const command of simpleCommands(text)) {
+export function parseServerCommand(text: string, scope: Scope = new Map()): ParsedServerCommand | undefined {
+  for (const command of simpleCommands(text, scope)) {
     const words = command.words;
     const viaPython = pythonArguments(words);
     const program = viaPython ? commandName(viaPython[0]) : commandName(words[0]);
     const args = (viaPython ?? words).slice(1);
     const server = program === undefined ? undefined : SERVER_NAMES[program];
     if (server) return parseServer(server, args, prefixEnv(command));
+    // A wrapper script in front of the server (`bin/start-nginx gunicorn …`).
+    const wrapped = words[0]?.value?.includes('/') ? words.findIndex((word, index) => index > 0 && SERVER_NAMES[commandName(word) ?? ''] !== undefined) : -1;
+    if (wrapped > 0) return parseServer(SERVER_NAMES[commandName(words[wrapped])!]!, words.slice(wrapped + 1), prefixEnv(command));
     const manage = manageArguments(words);
     if (manage && /^runserver(?:_plus)?$/.test(manage[0]?.value ?? '')) return parseRunserver(manage.slice(1), prefixEnv(command));
   }
@@ -241,9 +242,9 @@ export function parseServerCommand(text: string): ParsedServerCommand | undefine
  * (`python manage.py migrate --settings=config.settings.production && python manage.py collectstatic`).
  * A `DJANGO_SETTINGS_MODULE=…` prefix counts as the settings when `--settings` is absent.
  */
-export function parseManageCommands(text: string): ParsedManageCommand[] {
+export function parseManageCommands(text: string, scope: Scope = new Map()): ParsedManageCommand[] {
   const found: ParsedManageCommand[] = [];
-  for (const command of simpleCommands(text)) {
+  for (const command of simpleCommands(text, scope)) {
     const manage = manageArguments(command.words);
     const subcommand = manage?.[0]?.value;
     if (!manage || subcommand === undefined || subcommand.startsWith('-')) continue;

@@ -127,7 +127,7 @@ function uwsgiValue(value: string): string | undefined {
 
 /** uwsgi's ini file: the `[uwsgi]` section. */
 export function readUwsgiIni(file: string, text: string): ServerConfig {
-  const ini = readIni(file, text);
+  const ini = readIni(file, text, { bareKeys: true });
   const config: ServerConfig = { env: [], problems: ini.problems };
   const section = ini.sections.find((candidate) => candidate.name === 'uwsgi');
   if (!section) {

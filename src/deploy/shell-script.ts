@@ -6,12 +6,14 @@
 import type { FileLocation } from '../engine/types.js';
 import type { EnvVar } from '../env/types.js';
 import type { Word } from './dockerfile-words.js';
-import { commandName, simpleCommand, splitCommands } from './shell.js';
+import { commandName, inlineBody, simpleCommand, splitCommands } from './shell.js';
+import { parseManageCommands, parseServerCommand } from './server-command.js';
+import type { ParsedManageCommand, ParsedServerCommand } from './types.js';
 import type { DeployProblem } from './types.js';
 
 export type ScriptStep =
   /** A command that starts a server or runs manage.py (other commands are left out). */
-  | { kind: 'command'; text: string; location: FileLocation; env: EnvVar[] }
+  | { kind: 'command'; text: string; location: FileLocation; env: EnvVar[]; server?: ParsedServerCommand; manage?: ParsedManageCommand[] }
   /** Another script it runs (`./migrate.sh`, `bash scripts/start.sh`) or sources (`. ./env.sh`). */
   | { kind: 'script'; path: string; sourced: boolean; location: FileLocation; env: EnvVar[] }
   /** `exec "$@"`: the script hands over to its arguments (a Dockerfile ENTRYPOINT's CMD). */
@@ -24,7 +26,6 @@ export interface ScriptReading {
   problems: DeployProblem[];
 }
 
-const INTERESTING = /\b(?:gunicorn|uvicorn|daphne|uwsgi|waitress-serve|hypercorn|manage\.py|django-admin|-m\s+django)\b/;
 const RUN_ARGS = /^(?:"\$@"|\$@|"\$\{@\}"|\$\{@\}|"\$\*"|\$\*)$/;
 const HEREDOC = /<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?/;
 const SHELLS = /^(?:ba|da|z|k)?sh$/;
@@ -146,7 +147,8 @@ export function readShellScript(file: string, text: string): ScriptReading {
     }
     if (name === '.' || name === 'source') {
       const path = rest[0]?.value;
-      if (path) reading.steps.push({ kind: 'script', path, sourced: true, location, env: env() });
+      // A virtualenv's activate script lives in the image or on the server, never in the repository.
+      if (path && !/(?:^|\/)activate$/.test(path)) reading.steps.push({ kind: 'script', path, sourced: true, location, env: env() });
       return;
     }
     const script = scriptPath(command.words);
@@ -159,15 +161,13 @@ export function readShellScript(file: string, text: string): ScriptReading {
       if (depth < MAX_NESTING) for (const inner of splitCommands(body)) handle(inner.text, location, depth + 1);
       return;
     }
-    if (INTERESTING.test(segmentText)) reading.steps.push({ kind: 'command', text: segmentText.replace(KEYWORDS, ''), location, env: exportedEnv() });
+    // Parsed with the script's variables (`gunicorn ${MODULE}:application`); other commands (echo, tests) are left out.
+    const server = parseServerCommand(segmentText, scope);
+    const manage = parseManageCommands(segmentText, scope);
+    if (server || manage.length > 0) {
+      reading.steps.push({ kind: 'command', text: segmentText.replace(KEYWORDS, ''), location, env: exportedEnv(), ...(server ? { server } : {}), ...(manage.length > 0 ? { manage } : {}) });
+    }
   }
-}
-
-/** The body of `sh -c "…"` / `bash -lc '…'`. */
-function inlineBody(words: Word[]): string | undefined {
-  if (!SHELLS.test(commandName(words[0]) ?? '')) return undefined;
-  const dashC = words.findIndex((word) => /^-\w*c$/.test(word.raw));
-  return dashC > 0 ? words[dashC + 1]?.value : undefined;
 }
 
 /** The script a command runs: `sh x.sh`, `bash -e x`, `./x`, `/app/x.sh`, `scripts/x.sh`. */

@@ -70,6 +70,16 @@ const RUNNERS: [RegExp, number][] = [
   [/^(?:gosu|su-exec)$/, 1], // `gosu user cmd`
 ];
 
+/** Programs that run the body of their `-c` option as a shell command line. */
+export const INLINE_SHELLS = /^(?:(?:ba|da|z|k)?sh|su)$/;
+
+/** The body of `sh -c "…"`, `bash -lc '…'`, `su app -c "…"`. */
+export function inlineBody(words: Word[]): string | undefined {
+  if (!INLINE_SHELLS.test(commandName(words[0]) ?? '')) return undefined;
+  const dashC = words.findIndex((word) => /^-\w*c$/.test(word.raw));
+  return dashC > 0 ? words[dashC + 1]?.value : undefined;
+}
+
 /** The basename of a word's value (`/usr/local/bin/gunicorn` → `gunicorn`). */
 export function commandName(word: Word | undefined): string | undefined {
   const value = word?.value ?? word?.raw;
@@ -78,7 +88,8 @@ export function commandName(word: Word | undefined): string | undefined {
 
 /** Split a simple command: leading assignments, then the words with wrappers (`exec`, `nohup`, `poetry run`, `env A=1`, `tini --`) removed. */
 export function simpleCommand(text: string, scope: Scope = new Map()): SimpleCommand {
-  let words = splitWords(text, scope);
+  // Command substitution (`$(…)`, backticks) is not run here: such a word's value is unknown.
+  let words = splitWords(text, scope).map((word) => (/\$\(|`/.test(word.raw) ? { ...word, value: undefined } : word));
   const assignments: Assignment[] = [];
   for (let guard = 0; guard < 32 && words.length > 0; guard++) {
     const first = words[0]!;

@@ -138,6 +138,36 @@ describe('entrypoint scripts', () => {
     expect(at(find(result, 'exec gunicorn').location)).toBe('docker/docker-entrypoint.sh:2');
   });
 
+  it('hands a production compose command (which replaces CMD) to the image ENTRYPOINT\'s `exec "$@"`', () => {
+    const files = {
+      'app/Dockerfile': 'FROM python:3.12\nWORKDIR /home/app\nCOPY ./entrypoint.sh .\nCOPY . .\nENTRYPOINT ["/home/app/entrypoint.sh"]\n',
+      'app/entrypoint.sh': '#!/bin/sh\necho "waiting for gunicorn"\n[ "$1" = gunicorn ] && echo yes\nexport FROM_ENTRYPOINT=1\nexec "$@"\n',
+      'docker-compose.prod.yml': 'services:\n  web:\n    build:\n      context: ./app\n    command: gunicorn app.wsgi:application --bind 0.0.0.0:8000\n',
+    };
+    const result = facts(files);
+    const web = find(result, 'gunicorn app.wsgi');
+    expect(web.via?.map(at)).toEqual(['app/Dockerfile:5', 'app/entrypoint.sh:5']);
+    expect(envOf(web)).toEqual(['FROM_ENTRYPOINT=1']);
+    // echo and test commands that merely mention a server are not commands production runs.
+    expect(result.commands.map((c) => c.kind)).toEqual(['dockerfile', 'docker-compose']);
+    // A service with its own entrypoint does not go through the image's.
+    const own = facts({ ...files, 'docker-compose.prod.yml': files['docker-compose.prod.yml'].replace('    command:', '    entrypoint: ["/bin/sh", "-c"]\n    command:') });
+    expect(find(own, 'gunicorn app.wsgi').via).toBeUndefined();
+  });
+
+  it('reads server commands with the script\'s variables, behind wrappers and `su -c`, and skips virtualenv activation', () => {
+    const result = facts({
+      Procfile: 'web: ./run.sh\nweb2: bin/start-nginx gunicorn -c gunicorn.conf shop.wsgi\n',
+      'run.sh': 'MODULE=shop.wsgi\nWHEN=$(date)\nsource /srv/venv/bin/activate\nsu app -c "gunicorn ${MODULE}:application"\n',
+    });
+    // The body of `su -c "…"` is what runs, its variables substituted.
+    const web = find(result, 'gunicorn shop.wsgi:application');
+    expect(web.server?.appModule).toBe('shop.wsgi:application');
+    expect(at(web.location)).toBe('run.sh:4');
+    expect(find(result, 'start-nginx').server).toMatchObject({ server: 'gunicorn', appModule: 'shop.wsgi', configFile: 'gunicorn.conf' });
+    expect(result.skipped?.filter((s) => /activate/.test(s.reason)) ?? []).toEqual([]);
+  });
+
   it('maps image paths by basename when no COPY says where they come from, and reads `CMD sh -c "./run.sh"`', () => {
     const result = facts({
       Dockerfile: 'FROM python:3.12\nCMD sh -c "./run.sh"\n',
@@ -223,6 +253,10 @@ describe('server config files', () => {
     expect(envOf(web[0]!)).toEqual(['DJANGO_SETTINGS_MODULE=shop.settings.prod', 'HOME=undefined']);
     const alone = facts({ 'uwsgi.ini': '[uwsgi]\nwsgi-file = shop/wsgi.py\n' });
     expect(alone.commands).toEqual([expect.objectContaining({ kind: 'uwsgi-ini', text: 'uwsgi --ini uwsgi.ini', server: expect.objectContaining({ wsgiFile: 'shop/wsgi.py' }) })]);
+    // A standalone ini does not stand for the web process when a command already starts one.
+    const other = facts({ 'uwsgi.ini': '[uwsgi]\nmaster\nmodule = old.wsgi\n', Procfile: 'web: gunicorn shop.wsgi\n' });
+    expect(other.commands.map((c) => c.text)).toEqual(['gunicorn shop.wsgi']);
+    expect(other.problems).toEqual([]);
     const broken = facts({ 'uwsgi.ini': 'module = x\n' });
     expect(broken.problems.map((p) => p.message)).toEqual(['uwsgi.ini: no [uwsgi] section']);
     expect(broken.commands).toEqual([]);
