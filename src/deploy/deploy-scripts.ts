@@ -7,9 +7,6 @@ import type { FileLocation } from '../engine/types.js';
 import type { EnvVar } from '../env/types.js';
 import type { Word } from './dockerfile-words.js';
 import { commandName, simpleCommand, splitCommands } from './shell.js';
-import type { DeployProblem } from './types.js';
-import { mapPairs, scalarString, seqItems, valueOf, YamlSource } from './yaml-source.js';
-import { isScalar } from './yaml-source.js';
 
 export type ScriptFormat = 'shell' | 'makefile' | 'justfile' | 'workflow';
 
@@ -26,7 +23,6 @@ export interface ComposeChain {
 export interface DeployScriptReading {
   env: EnvVar[];
   composeChains: ComposeChain[];
-  problems: DeployProblem[];
 }
 
 const DEPLOYING = /(?:^|[^a-z])(?:deploy\w*|release|prod|production|publish|ship|cd)(?:[^a-z]|$)/i;
@@ -138,34 +134,49 @@ function recipeLines(text: string, format: 'makefile' | 'justfile'): Line[] {
   return lines;
 }
 
-/** `run:` steps of the jobs of a workflow that deploy (by workflow file, job id or job name). */
-function workflowLines(file: string, text: string, reading: DeployScriptReading): Line[] {
-  const source = new YamlSource(file, text);
-  reading.problems.push(...source.problems());
+/**
+ * The shell lines of the jobs of a workflow that deploy (by workflow file or name, job id, job name
+ * or a job `environment`), read line by line rather than parsed: YAML parsing a large CI file costs
+ * more than the rest of the deploy reading. A `run:` step's text keeps its own line numbers.
+ */
+function workflowLines(file: string, text: string): Line[] {
   const lines: Line[] = [];
-  const workflowDeploys = DEPLOYING.test(file.slice(file.lastIndexOf('/') + 1)) || DEPLOYING.test(scalarString(valueOf(source.root(), 'name')) ?? '');
-  for (const job of mapPairs(valueOf(source.root(), 'jobs'))) {
-    const deploying = workflowDeploys || DEPLOYING.test(scalarString(job.key) ?? '') || DEPLOYING.test(scalarString(valueOf(job.value, 'name')) ?? '') || valueOf(job.value, 'environment') !== undefined;
-    if (!deploying) continue;
-    for (const step of seqItems(valueOf(job.value, 'steps'))) {
-      const run = valueOf(step, 'run');
-      const script = scalarString(run);
-      if (!script || !isScalar(run)) continue;
-      const first = source.at(run).line;
-      // A block scalar's text starts on the line after `run: |`.
-      const offset = /^[|>]/.test(text.split(/\r?\n/)[first - 1]?.slice(source.at(run).column - 1) ?? '') ? 1 : 0;
-      for (const line of joined(script)) lines.push({ text: line.text, line: first + offset + line.line - 1, deploying: true });
+  const workflowDeploys = DEPLOYING.test(file.slice(file.lastIndexOf('/') + 1)) || DEPLOYING.test(/^name\s*:\s*(.*)$/m.exec(text)?.[1] ?? '');
+  let inJobs = false;
+  let jobIndent = -1;
+  let jobDeploying = false;
+  for (const { text: line, line: number } of joined(text)) {
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    const indent = line.length - line.trimStart().length;
+    if (indent === 0) {
+      inJobs = /^jobs\s*:\s*$/.test(line);
+      jobIndent = -1;
+      continue;
     }
+    if (!inJobs) continue;
+    if (jobIndent === -1) jobIndent = indent;
+    if (indent === jobIndent) {
+      jobDeploying = DEPLOYING.test(/^([\w-]+)\s*:/.exec(trimmed)?.[1] ?? '');
+      continue;
+    }
+    const key = /^(name|environment)\s*:\s*(.*)$/.exec(trimmed);
+    if (key && indent <= jobIndent + 4 && !/^-/.test(trimmed)) {
+      if (key[1] === 'environment' || DEPLOYING.test(key[2]!)) jobDeploying = true;
+      continue;
+    }
+    if (!(workflowDeploys || jobDeploying)) continue;
+    lines.push({ text: trimmed.replace(/^-?\s*run\s*:\s*(?:[|>][-+]?\s*$)?/, ''), line: number, deploying: true });
   }
   return lines;
 }
 
-/** Read a deploy script of the given format. Never throws; a workflow that does not parse is a problem. */
+/** Read a deploy script of the given format. Never throws. */
 export function readDeployScript(file: string, text: string, format: ScriptFormat): DeployScriptReading {
-  const reading: DeployScriptReading = { env: [], composeChains: [], problems: [] };
+  const reading: DeployScriptReading = { env: [], composeChains: [] };
   const lines =
     format === 'workflow'
-      ? workflowLines(file, text, reading)
+      ? workflowLines(file, text)
       : format === 'shell'
         ? joined(text).map((line) => ({ ...line, deploying: DEPLOYING.test(file.slice(file.lastIndexOf('/') + 1)) }))
         : recipeLines(text, format);

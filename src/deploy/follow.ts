@@ -70,10 +70,22 @@ function throughCopies(target: string, layout: ImageLayout, workspace: Workspace
   return undefined;
 }
 
-/** The one repository file with this name, preferring those under `near`; undefined when there is none. */
+const byBaseName = new WeakMap<Workspace, Map<string, string[]>>();
+
+/** The repository file with this name, preferring those under `near`, then the shallowest; undefined when there is none. */
 function byName(path: string, near: string, workspace: Workspace): string | undefined {
-  const name = baseName(path);
-  const matches = workspace.files.filter((file) => baseName(file) === name);
+  let index = byBaseName.get(workspace);
+  if (!index) {
+    index = new Map();
+    for (const file of workspace.files) {
+      const name = baseName(file);
+      const list = index.get(name);
+      if (list) list.push(file);
+      else index.set(name, [file]);
+    }
+    byBaseName.set(workspace, index);
+  }
+  const matches = index.get(baseName(path)) ?? [];
   const close = matches.filter((file) => isWithin(file, near));
   const pool = close.length > 0 ? close : matches;
   return [...pool].sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))[0];

@@ -268,7 +268,6 @@ export function readDeployFacts(workspace: Workspace, projectRoot: string): Depl
   for (const file of other.files) merge(file.kind, file.path, file.reading);
   // Config a deploy script sets on the platform overrides what the deploy files declare.
   facts.env.push(...other.env);
-  facts.problems.push(...other.problems);
   const skipped = [...other.skipped];
   const baseOf = (command: DeployCommand): PathBase => {
     const image = images.get(command);

@@ -14,19 +14,19 @@ import { isSupervisorConf, readSupervisorConf, readSystemdUnit } from './process
 import type { DeployReading } from './reading.js';
 import { emptyReading } from './reading.js';
 import { GUNICORN_CONFIG_NAMES, readGunicornConfig, readUwsgiIni } from './server-config.js';
-import type { DeployFileKind, DeployProblem } from './types.js';
+import type { DeployFileKind } from './types.js';
 
 /** At most this many files of each sort are read. */
 const MAX_FILES = 30;
 const NON_PRODUCTION_PATH = /(?:^|[/.\-_])(?:dev|develop|development|local|test|tests|ci|e2e|example|examples|devcontainer|vagrant)(?:$|[/.\-_])/i;
 const UWSGI_INI = /(?:^|[-_.])uwsgi(?:[-_.][\w.-]*)?\.ini$/i;
+const RELEVANT_SCRIPT = /config:set|secrets\s+set|--(?:set|update)-(?:env-vars|secrets)|railway\s+variables?|compose/;
 
 export interface OtherDeployFiles {
   files: { kind: DeployFileKind; path: string; reading: DeployReading }[];
   /** Config deploy scripts set on the platform. */
   env: EnvVar[];
   composeChains: ComposeChain[];
-  problems: DeployProblem[];
   skipped: { file: string; reason: string; location?: FileLocation }[];
 }
 
@@ -50,7 +50,7 @@ function scriptCandidates(workspace: Workspace, dirs: string[], bases: string[])
 }
 
 export function readOtherDeployFiles(workspace: Workspace, dirs: string[], projectRoot: string): OtherDeployFiles {
-  const result: OtherDeployFiles = { files: [], env: [], composeChains: [], problems: [], skipped: [] };
+  const result: OtherDeployFiles = { files: [], env: [], composeChains: [], skipped: [] };
   const bases = projectRoot === '' ? [''] : ['', projectRoot];
   const read = (path: string): string | undefined => {
     const text = workspace.readText(path);
@@ -63,9 +63,9 @@ export function readOtherDeployFiles(workspace: Workspace, dirs: string[], proje
 
   for (const [path, format] of scriptCandidates(workspace, dirs, bases)) {
     const text = read(path);
-    if (text === undefined) continue;
+    // Most scripts, recipes and workflows set no platform config and run no compose chain: skip parsing them.
+    if (text === undefined || !RELEVANT_SCRIPT.test(text)) continue;
     const script = readDeployScript(path, text, format);
-    result.problems.push(...script.problems);
     result.composeChains.push(...script.composeChains);
     if (script.env.length > 0) {
       result.env.push(...script.env);
@@ -73,7 +73,8 @@ export function readOtherDeployFiles(workspace: Workspace, dirs: string[], proje
     }
   }
 
-  const productionFiles = workspace.files.filter((path) => !NON_PRODUCTION_PATH.test(path));
+  // One pass over the file list, by extension first (a repository may hold tens of thousands of files).
+  const productionFiles = workspace.files.filter((path) => (path.endsWith('.service') || path.endsWith('.conf') || path.endsWith('.ini')) && !NON_PRODUCTION_PATH.test(path));
   const systemd = productionFiles.filter((path) => extensionOf(path) === 'service').slice(0, MAX_FILES);
   for (const path of systemd) {
     const text = read(path);

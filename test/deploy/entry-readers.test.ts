@@ -90,6 +90,7 @@ describe('readDeployScript', () => {
   it('reads only the deploy jobs of a workflow and locates block-scalar lines', () => {
     const reading = readDeployScript('.github/workflows/main.yml', 'jobs:\n  test:\n    steps:\n      - run: fly secrets set NO=1\n  deploy:\n    steps:\n      - run: |\n          fly secrets set YES=1\n', 'workflow');
     expect(reading.env.map((v) => `${v.name}@${v.source.location?.line}`)).toEqual(['YES@8']);
-    expect(readDeployScript('w.yml', 'jobs: [\n', 'workflow').problems).not.toEqual([]);
+    const named = readDeployScript('w.yml', 'jobs:\n  build:\n    name: Ship to production\n    steps:\n      - name: set\n        run: heroku config:set A=1 \\\n          B=2\n', 'workflow');
+    expect(named.env.map((v) => `${v.name}@${v.source.location?.line}`)).toEqual(['A@6', 'B@6']);
   });
 });
