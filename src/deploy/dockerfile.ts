@@ -49,6 +49,8 @@ interface Stage {
   /** Whether this stage itself set CMD (an ENTRYPOINT resets a CMD inherited from the parent). */
   cmdSet?: boolean;
   entrypoint?: DeployCommand;
+  /** The ENTRYPOINT as written (exec or shell form). */
+  entrypointArgs?: string;
   healthCheck?: { location: FileLocation };
 }
 
@@ -98,6 +100,17 @@ function envAssignments(instruction: Instruction, scope: Map<string, string | un
       const name = word.raw.slice(0, word.raw.indexOf('='));
       return { name, value: word.value?.slice(name.length + 1), offset: word.offset };
     });
+}
+
+/** Whether CMD/ENTRYPOINT arguments are the exec form (a JSON array of strings). */
+function isExecForm(args: string): boolean {
+  if (!args.startsWith('[')) return false;
+  try {
+    const parsed: unknown = JSON.parse(args);
+    return Array.isArray(parsed) && parsed.every((part) => typeof part === 'string');
+  } catch {
+    return false;
+  }
 }
 
 /** `CMD ["a", "b"]` (exec form) or `CMD a b` (shell form) as one command line. */
@@ -185,6 +198,7 @@ export function readDockerfile(file: string, text: string, options: DockerfileOp
           stage.cmdSet = true;
         } else {
           stage.entrypoint = command;
+          stage.entrypointArgs = instruction.args;
           if (!stage.cmdSet) stage.cmd = undefined;
         }
         break;
@@ -249,6 +263,11 @@ export function readDockerfile(file: string, text: string, options: DockerfileOp
   };
   reading.image = { context, ...(stage.workdir ? { workdir: stage.workdir } : {}), copies: stage.copies };
   for (const command of [stage.entrypoint, stage.cmd]) if (command) Object.assign(command, { role: 'web', deployed: true });
+  // A shell-form ENTRYPOINT (`ENTRYPOINT gunicorn …`) never passes CMD to anything: CMD does not run.
+  if (stage.entrypoint && stage.cmd && !isExecForm(stage.entrypointArgs ?? '')) {
+    Object.assign(stage.cmd, { deployed: false });
+    delete stage.cmd.role;
+  }
   reading.imageCommands = { ...(stage.entrypoint ? { entrypoint: stage.entrypoint } : {}), ...(stage.cmd ? { cmd: stage.cmd } : {}) };
   reading.env = stage.env;
   if (stage.entrypoint) reading.commands.push(stage.entrypoint);

@@ -72,15 +72,17 @@ function overrideChains(workspace: Workspace, dirs: string[]): ComposeChain[] {
  * whole, merged in order, whatever the names. `looked` says, for every compose file, whether and why.
  */
 function productionComposeFiles(workspace: Workspace, dirs: string[], scriptChains: ComposeChain[]): { files: ComposeFile[]; looked: ComposeFileFacts[] } {
-  const chains = [...scriptChains, ...overrideChains(workspace, dirs)];
+  const productionNamed = (chain: ComposeChain): boolean =>
+    chain.files.some((path) => PRODUCTION_ONLY_NAME.test(baseName(path)) || PRODUCTION_WORD.test(COMPOSE.exec(baseName(path))?.[1] ?? ''));
+  // A chain with a production-named file wins over another deploy chain (staging) sharing its base file.
+  const chains = [...scriptChains, ...overrideChains(workspace, dirs)].sort((a, b) => Number(productionNamed(b)) - Number(productionNamed(a)));
   const candidates: ComposeFile[] = [];
   const looked: ComposeFileFacts[] = [];
   const inChain = new Set<string>();
   const chained: ComposeFile[] = [];
   for (const chain of chains) {
     const paths = chain.files.map((path) => resolveFrom(chain.location.file, path) ?? path);
-    const productionNamed = paths.some((path) => PRODUCTION_ONLY_NAME.test(baseName(path)) || PRODUCTION_WORD.test(COMPOSE.exec(baseName(path))?.[1] ?? ''));
-    if (!(chain.deploying || productionNamed) || paths.some((path) => inChain.has(path) || !workspace.exists(path))) continue;
+    if (!(chain.deploying || productionNamed(chain)) || paths.some((path) => inChain.has(path) || !workspace.exists(path))) continue;
     const appServices: string[] = [];
     for (const path of paths) {
       const read = workspace.readText(path);

@@ -56,7 +56,10 @@ describe('the deployed Dockerfile stage', () => {
     expect(reading.env.map((v) => v.name)).toEqual(['A', 'B']);
     expect(reading.commands.map((c) => c.text)).toEqual(['/entry.sh']);
     const kept = readDockerfile('Dockerfile', 'FROM python\nCMD ["gunicorn", "x.wsgi"]\nENTRYPOINT ["/entry.sh"]\n');
-    expect(kept.commands.map((c) => c.text)).toEqual(['/entry.sh', 'gunicorn x.wsgi']);
+    expect(kept.commands.map((c) => `${c.text} ${c.deployed}`)).toEqual(['/entry.sh true', 'gunicorn x.wsgi true']);
+    // A shell-form ENTRYPOINT ignores CMD.
+    const shell = readDockerfile('Dockerfile', 'FROM python\nCMD ["python", "manage.py", "runserver"]\nENTRYPOINT gunicorn x.wsgi\n');
+    expect(shell.commands.map((c) => `${c.text} ${c.deployed} ${c.role}`)).toEqual(['gunicorn x.wsgi true web', 'python manage.py runserver false undefined']);
   });
 
   it('is the build.target of a production compose file, and the last stage without one', () => {
@@ -315,6 +318,15 @@ describe('deploy scripts', () => {
       { path: 'compose/live.yml', production: true, why: '-f chain in Makefile:4' },
     ]);
     expect(result.env.filter((v) => v.name === 'A').map((v) => v.value)).toEqual(['base', 'live']);
+    // Of two deploy recipes sharing the base file, the one with a production-named file counts.
+    const staging = facts({
+      Makefile: 'deploy-staging:\n\tdocker compose -f docker-compose.yml -f docker-compose.staging.yml up -d\ndeploy-prod:\n\tdocker compose -f docker-compose.yml -f docker-compose.prod.yml up -d\n',
+      'docker-compose.yml': 'services:\n  web:\n    build: .\n',
+      'docker-compose.staging.yml': 'services:\n  web:\n    environment: [A=staging]\n',
+      'docker-compose.prod.yml': 'services:\n  web:\n    environment: [A=prod]\n',
+    });
+    expect(staging.composeFiles?.filter((f) => f.production).map((f) => f.path)).toEqual(['docker-compose.yml', 'docker-compose.prod.yml']);
+    expect(staging.env.map((v) => v.value)).toEqual(['prod']);
     const override = facts({
       'docker-compose.yml': 'services:\n  web:\n    build: .\n    environment: [A=base]\n',
       'docker-compose.prod.override.yml': 'services:\n  web:\n    command: gunicorn shop.wsgi\n    environment: [A=prod]\n',
