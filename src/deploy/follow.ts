@@ -108,6 +108,8 @@ export function resolveCommandPath(path: string, base: PathBase, workspace: Work
 }
 
 interface State {
+  /** The script was reached through an `if`/`case` branch of its caller. */
+  conditional?: boolean;
   via: FileLocation[];
   env: EnvVar[];
   depth: number;
@@ -158,6 +160,7 @@ function followScript(path: string, base: PathBase, state: State, origin: Deploy
         kind: 'script',
         location: step.location,
         ...(step.server ? { server: step.server } : {}),
+        ...(step.conditional || state.conditional ? { conditional: true } : {}),
         ...(step.manage ? { manage: step.manage.find((parsed) => parsed.settingsModule !== undefined) ?? step.manage[0]! } : {}),
         ...(origin.process ? { process: origin.process } : {}),
         ...(origin.deployed !== undefined ? { deployed: origin.deployed } : {}),
@@ -165,7 +168,8 @@ function followScript(path: string, base: PathBase, state: State, origin: Deploy
         env,
       });
     } else if (step.kind === 'script') {
-      const exported = followScript(step.path, base, { via: [...state.via, step.location], env, depth: state.depth + 1, visiting }, origin, result, sink);
+      const conditional = state.conditional || step.conditional === true;
+      const exported = followScript(step.path, base, { via: [...state.via, step.location], env, depth: state.depth + 1, visiting, ...(conditional ? { conditional } : {}) }, origin, result, sink);
       if (step.sourced) sourced.push(...exported);
     } else {
       result.runArgs ??= { via: [...state.via, step.location], env };

@@ -13,9 +13,9 @@ import type { DeployProblem } from './types.js';
 
 export type ScriptStep =
   /** A command that starts a server or runs manage.py (other commands are left out). */
-  | { kind: 'command'; text: string; location: FileLocation; env: EnvVar[]; server?: ParsedServerCommand; manage?: ParsedManageCommand[] }
+  | { kind: 'command'; text: string; location: FileLocation; env: EnvVar[]; server?: ParsedServerCommand; manage?: ParsedManageCommand[]; conditional?: boolean }
   /** Another script it runs (`./migrate.sh`, `bash scripts/start.sh`) or sources (`. ./env.sh`). */
-  | { kind: 'script'; path: string; sourced: boolean; location: FileLocation; env: EnvVar[] }
+  | { kind: 'script'; path: string; sourced: boolean; location: FileLocation; env: EnvVar[]; conditional?: boolean }
   /** `exec "$@"`: the script hands over to its arguments (a Dockerfile ENTRYPOINT's CMD). */
   | { kind: 'run-args'; location: FileLocation; env: EnvVar[] };
 
@@ -87,6 +87,8 @@ export function readShellScript(file: string, text: string): ScriptReading {
   const scope = new Map<string, string | undefined>();
   const exported = new Map<string, EnvVar>();
   let autoExport = false;
+  /** How deep inside `if`/`case`/loops the current line is: commands there run only on some paths. */
+  let branches = 0;
   const variable = (name: string, value: string | undefined, location: FileLocation): EnvVar => ({
     name,
     value,
@@ -107,7 +109,16 @@ export function readShellScript(file: string, text: string): ScriptReading {
   }
   return reading;
 
-  function handle(segmentText: string, location: FileLocation, depth: number): void {
+  function handle(rawText: string, location: FileLocation, depth: number): void {
+    const opens = /^(?:if|case|while|until|for|select)\b/.test(rawText);
+    if (/^(?:fi|esac|done)\b/.test(rawText)) branches = Math.max(0, branches - 1);
+    // A `case` pattern (`production)`) before the command.
+    const segmentText = rawText.replace(/^\(?[\w*.'"$-]+\)\s*/, '');
+    handleCommand(segmentText, location, depth);
+    if (opens) branches++;
+  }
+
+  function handleCommand(segmentText: string, location: FileLocation, depth: number): void {
     const command = simpleCommand(segmentText, scope);
     // A command's own `VAR=value` prefix stays in its text (the server parser reads it); a script it runs inherits it.
     const exportedEnv = (): EnvVar[] => [...exported.values()];
@@ -148,12 +159,12 @@ export function readShellScript(file: string, text: string): ScriptReading {
     if (name === '.' || name === 'source') {
       const path = rest[0]?.value;
       // A virtualenv's activate script lives in the image or on the server, never in the repository.
-      if (path && !/(?:^|\/)activate$/.test(path)) reading.steps.push({ kind: 'script', path, sourced: true, location, env: env() });
+      if (path && !/(?:^|\/)activate$/.test(path)) reading.steps.push({ kind: 'script', path, sourced: true, location, env: env(), ...(branches > 0 ? { conditional: true } : {}) });
       return;
     }
     const script = scriptPath(command.words);
     if (script) {
-      reading.steps.push({ kind: 'script', path: script, sourced: false, location, env: env() });
+      reading.steps.push({ kind: 'script', path: script, sourced: false, location, env: env(), ...(branches > 0 ? { conditional: true } : {}) });
       return;
     }
     const body = inlineBody(command.words);
@@ -165,7 +176,15 @@ export function readShellScript(file: string, text: string): ScriptReading {
     const server = parseServerCommand(segmentText, scope);
     const manage = parseManageCommands(segmentText, scope);
     if (server || manage.length > 0) {
-      reading.steps.push({ kind: 'command', text: segmentText.replace(KEYWORDS, ''), location, env: exportedEnv(), ...(server ? { server } : {}), ...(manage.length > 0 ? { manage } : {}) });
+      reading.steps.push({
+        kind: 'command',
+        text: segmentText.replace(KEYWORDS, ''),
+        location,
+        env: exportedEnv(),
+        ...(server ? { server } : {}),
+        ...(manage.length > 0 ? { manage } : {}),
+        ...(branches > 0 ? { conditional: true } : {}),
+      });
     }
   }
 }

@@ -84,6 +84,8 @@ export interface DeployCommand {
   deployed?: boolean;
   /** How production reaches this command, outermost first: the Dockerfile ENTRYPOINT, then `entrypoint.sh:12`, … */
   via?: FileLocation[];
+  /** A script runs it only on some paths (inside an `if`/`case`/loop): it may not be what production runs. */
+  conditional?: boolean;
 }
 
 export interface DeployFile {

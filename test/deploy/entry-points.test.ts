@@ -195,6 +195,16 @@ describe('entrypoint scripts', () => {
     expect(missing.skipped).toEqual([expect.objectContaining({ file: 'Procfile', reason: 'runs bin/start.sh, which is not in the repository' })]);
   });
 
+  it('marks commands a script runs only on some branch as conditional', () => {
+    const result = facts({ Procfile: 'web: ./start.sh\n', 'start.sh': 'if [ "$DEBUG" = 1 ]; then\n  python manage.py runserver\nelse\n  exec gunicorn x.wsgi\nfi\npython manage.py check --deploy\n' });
+    expect(result.commands.map((c) => `${c.text} ${c.conditional === true}`)).toEqual([
+      './start.sh false',
+      'python manage.py runserver true',
+      'exec gunicorn x.wsgi true',
+      'python manage.py check --deploy false',
+    ]);
+  });
+
   it('turns a script that does not parse into a problem', () => {
     const result = facts({ Procfile: 'web: ./start.sh\n', 'start.sh': 'echo "unclosed\ngunicorn x.wsgi\n' });
     expect(result.problems.map((p) => p.message)).toEqual(['start.sh:1: unclosed quote']);

@@ -32,8 +32,20 @@ describe('readShellScript', () => {
       'run-args@12:',
     ]);
     expect(script.steps[0]!.env.map((v) => `${v.name}=${v.value}`)).toEqual(['DJANGO_SETTINGS_MODULE=shop.settings.prod']);
+    // Only the migrate inside `if … fi` runs on some paths.
+    expect(script.steps.map((step) => 'conditional' in step && step.conditional === true)).toEqual([true, false, false, false, false]);
     expect(script.steps.at(-1)!.env.map((v) => v.name)).toEqual(['DJANGO_SETTINGS_MODULE', 'WORKERS']);
     expect(script.exports.map((v) => v.name)).toEqual(['DJANGO_SETTINGS_MODULE']);
+  });
+
+  it('reads `case` branches as conditional commands, patterns dropped', () => {
+    const script = readShellScript('start.sh', 'python manage.py migrate\ncase "$MODE" in\n  dev) python manage.py runserver ;;\n  *) exec gunicorn shop.wsgi ;;\nesac\ngunicorn after.wsgi\n');
+    expect(script.steps.map((step) => (step.kind === 'command' ? `${step.text}${step.conditional ? ' (conditional)' : ''}` : step.kind))).toEqual([
+      'python manage.py migrate',
+      'python manage.py runserver (conditional)',
+      'exec gunicorn shop.wsgi (conditional)',
+      'gunicorn after.wsgi',
+    ]);
   });
 
   it('exports under set -a, and `export NAME` of an earlier assignment', () => {
