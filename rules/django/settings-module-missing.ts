@@ -32,10 +32,13 @@ export default defineRule({
     const location: FileLocation = origin && isFileLocation(origin) ? origin : { file: joinPath(project.root, 'manage.py'), line: 1, column: 1 };
     const module = project.settingsModule;
     const file = module?.split('.').join('/');
+    // Every candidate the production model considered; none is in the repository when this fires.
+    const others = project.production.candidates.filter((candidate) => candidate.module !== module).map((candidate) => candidate.module);
+    const considered = others.length ? ` (also considered, not in the repository either: ${others.join(', ')})` : '';
     ctx.report({
       message: module
-        ? `DJANGO_SETTINGS_MODULE is ${module} (from ${project.settingsModuleOrigin?.how}), but neither ${file}.py nor ${file}/__init__.py is in the repository: no settings rule ran`
-        : 'no settings module is named (DJANGO_SETTINGS_MODULE is not set by manage.py, wsgi.py, asgi.py or the environment): no settings rule ran',
+        ? `DJANGO_SETTINGS_MODULE is ${module} (from ${project.settingsModuleOrigin?.how}), but neither ${file}.py nor ${file}/__init__.py is in the repository: no settings rule ran${considered}; pass --settings`
+        : 'no settings module is named (DJANGO_SETTINGS_MODULE is not set by a deploy command, wsgi.py, asgi.py, manage.py or the environment): no settings rule ran; pass --settings',
       location,
     });
   },

@@ -1,6 +1,11 @@
 /** secrets/known-format — a credential in a provider's format (Stripe, AWS, GitHub, a private key, …) is committed. */
 import { defineWorkspaceRule } from '../../src/engine/types.js';
+import type { Severity } from '../../src/engine/types.js';
+import { isProviderFormat } from '../../src/secrets/formats.js';
+import { groupByValue } from '../../src/secrets/grouping.js';
+import { alsoIn, developmentSettingsNote } from '../../src/secrets/messages.js';
 import { PATH_CONTEXT_LABEL } from '../../src/secrets/paths.js';
+import type { SecretHit } from '../../src/secrets/types.js';
 import { secretsOutsideEnvFiles } from '../../src/secrets/workspace-scan.js';
 
 export default defineWorkspaceRule({
@@ -17,7 +22,15 @@ export default defineWorkspaceRule({
       'and every old clone, and stays in the history after it is deleted. Values that are clearly stand-ins (changeme, ' +
       '<token>, ${VAR}, xxxx, dev_password_123, AWS documentation keys, Stripe test keys) are not reported. In tests, ' +
       'fixtures, CI workflows, dev containers, dev/test env files and docs, only live provider credentials (Stripe, ' +
-      'AWS, GitHub, Google, …) are reported, at medium severity: throwaway PEM keys and database URLs are expected there.',
+      'AWS, GitHub, Google, …) are reported, at medium severity: throwaway PEM keys and database URLs are expected there. ' +
+      'Test data counts as tests: JSON, YAML and CSV under fixtures/, testdata/, spec/ and snapshots. ' +
+      'Recorded traffic (VCR cassettes, *.har) comes from real services, so every format counts there, at ' +
+      'medium severity. Each distinct credential is one finding, however many files repeat it: the other places are ' +
+      'listed as related locations and counted in the message. A Django key, PEM key or URL password in a settings ' +
+      'module production does not use (local.py, dev.py, test settings, or any settings module the production one ' +
+      'does not import; by its name when no project says what production runs) is a development key: low severity, ' +
+      'like the default of env("DJANGO_SECRET_KEY", default=…) when production sets the variable. ' +
+      'The production key in the settings production runs is django/secret-key-committed\'s.',
     fix:
       'Revoke the credential at the provider and issue a new one (deleting the line does not un-leak it), then read ' +
       'it from the environment:\n\nSTRIPE_SECRET_KEY = os.environ["STRIPE_SECRET_KEY"]\n\n' +
@@ -29,21 +42,40 @@ export default defineWorkspaceRule({
     ],
   },
   check(ctx) {
-    for (const hit of secretsOutsideEnvFiles(ctx.workspace, ctx.projects, ctx.focus)) {
-      if (hit.tier !== 'known') continue;
+    const hits = secretsOutsideEnvFiles(ctx.workspace, ctx.projects, ctx.focus);
+    // The same value under a secret-looking name elsewhere is another place of this leak (secrets/high-entropy leaves it out).
+    const known = hits.filter((hit) => hit.tier === 'known');
+    const elsewhere = hits.filter((hit) => hit.tier === 'entropy');
+    for (const group of groupByValue(known, severityOf, elsewhere)) {
+      const hit = group.primary;
       const where = hit.name ? ` in ${hit.name}` : '';
       const introduced = ctx.history?.secrets.find((old) => old.secret === hit.secret);
-      const context = hit.context ? ` (${PATH_CONTEXT_LABEL[hit.context]}, but a live provider credential is a leak anywhere)` : '';
+      const context = hit.context
+        ? ` (${PATH_CONTEXT_LABEL[hit.context]}, but ${hit.context === 'recording' ? 'captured from a real service' : 'a live provider credential is a leak anywhere'})`
+        : '';
+      // A provider credential is live whichever settings module holds it: only other keys are development keys.
+      const development = group.severity === 'low' ? developmentSettingsNote(hit) : '';
+      const action = development ? 'keep it out of production and read the production key from the environment' : 'revoke it and read it from the environment';
       ctx.report({
-        message: `${hit.label}${where} is committed in ${hit.location.file}${context}: revoke it and read it from the environment`,
-        ...(hit.context ? { severity: 'medium' as const } : {}),
+        message: `${hit.label}${where} is committed in ${hit.location.file}${development}${context}${alsoIn(group)}: ${action}`,
+        severity: group.severity,
         location: hit.location,
         secret: hit.secret,
         snippet: `${hit.detector} ${hit.name ?? ''} ${hit.location.file}`,
-        ...(introduced
-          ? { related: [{ location: introduced.location, message: `first committed in ${introduced.commit.slice(0, 12)}` }] }
-          : {}),
+        related: [
+          ...(introduced ? [{ location: introduced.location, message: `first committed in ${introduced.commit.slice(0, 12)}` }] : []),
+          ...group.related,
+        ],
       });
     }
   },
 });
+
+/**
+ * Live provider credentials: critical, medium in tests, fixtures, CI and dev-only files. Keys of
+ * another kind (a Django key, a PEM key, a URL password) in a settings module production does not use: low.
+ */
+function severityOf(hit: SecretHit): Severity {
+  if (hit.developmentSettings && !isProviderFormat(hit.detector)) return 'low';
+  return hit.context ? 'medium' : 'critical';
+}

@@ -20,6 +20,7 @@ export interface CheckFlags extends StagedFlags {
   baseline?: string | false;
   changedSince?: string;
   verbose?: boolean;
+  explain?: boolean;
   color?: boolean;
 }
 
@@ -59,6 +60,7 @@ export function registerCheck(program: Command, setExitCode: (code: number) => v
     .option('--rule <id>', 'run only this rule or group (repeatable)', collect, [])
     .option('--ignore <id>', 'skip this rule or group (repeatable)', collect, [])
     .option('--verbose', 'show the fix for each finding')
+    .option('--explain', 'print how production was inferred: entry, settings module candidates, variables, assumptions')
     .option('--no-color', 'never colour the output')
     .option('--staged', 'check what is staged in the git index (pre-commit): report only findings in staged files')
     .option('--all', 'with --staged or --files: report findings in every file')

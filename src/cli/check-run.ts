@@ -21,7 +21,7 @@ export async function runCheckCommand(dir: string, flags: CheckFlags, command: C
   const level = SEVERITIES.indexOf(run.reportLevel);
   const shown = { ...result, findings: result.findings.filter((finding) => SEVERITIES.indexOf(finding.severity) <= level) };
   for (const report of reports) {
-    const options = { toolVersion: toolVersion(), color: useColor(report.file, flags.color), verbose: flags.verbose };
+    const options = { toolVersion: toolVersion(), color: useColor(report.file, flags.color), verbose: flags.verbose, explain: flags.explain };
     emit(renderReport(report.format, shown, options), report.file);
   }
   if (result.errors.length) {

@@ -25,13 +25,14 @@ export interface CompleteSink {
 
 const ENV_KINDS = new Set<string>(['procfile', 'dockerfile', 'fly.toml', 'app.json', 'docker-compose', 'heroku.yml', 'render.yaml', 'app.yaml']);
 
-function envKind(kind: DeployFileKind): EnvSourceKind {
+/** The env source kind of a variable a command of this deploy file kind sets. */
+export function envSourceKind(kind: DeployFileKind): EnvSourceKind {
   return ENV_KINDS.has(kind) ? (kind as EnvSourceKind) : 'deploy-script';
 }
 
 function toEnvVar(pair: CommandEnv, command: DeployCommand): EnvVar {
   const { file, line } = command.location;
-  return { name: pair.name, value: pair.value, source: { kind: envKind(command.kind), location: command.location, label: `${file}:${line}` } };
+  return { name: pair.name, value: pair.value, source: { kind: envSourceKind(command.kind), location: command.location, label: `${file}:${line}` } };
 }
 
 /** What a command is for, from its process name or the server it starts. */

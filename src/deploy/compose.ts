@@ -157,11 +157,12 @@ function envFiles(file: string, source: YamlSource, service: unknown, workspace:
     if (!path || interpolated(path)) continue;
     const envPath = resolveFrom(file, path);
     if (envPath === undefined) continue;
-    const parsed = readDotenv(workspace, envPath);
+    const parsed = readDotenv(workspace, envPath, 'compose');
     if (!parsed.ok) {
       if (parsed.reason !== 'missing') reading.problems.push({ message: `${file}: env_file ${path}: ${parsed.message}`, location: source.at(entry) });
       continue;
     }
+    if (parsed.error !== undefined) reading.problems.push({ message: `${file}: env_file ${path}: Compose rejects it (${parsed.error})`, location: source.at(entry) });
     vars.push(...dotenvVars(parsed.entries, envPath, { kind: 'docker-compose', note: `(env_file of ${file})` }));
   }
   return vars;

@@ -162,6 +162,7 @@ function followScript(path: string, base: PathBase, state: State, origin: Deploy
         ...(step.server ? { server: step.server } : {}),
         ...(step.conditional || state.conditional ? { conditional: true } : {}),
         ...(step.manage ? { manage: step.manage.find((parsed) => parsed.settingsModule !== undefined) ?? step.manage[0]! } : {}),
+        origin: origin.origin ?? origin.kind,
         ...(origin.process ? { process: origin.process } : {}),
         ...(origin.deployed !== undefined ? { deployed: origin.deployed } : {}),
         via: state.via,

@@ -103,7 +103,8 @@ export function readSystemdUnit(file: string, text: string, workspace: Workspace
     } else if (entry.key === 'EnvironmentFile') {
       const path = entry.value.replace(/^-/, '').trim();
       const candidates = workspace.files.filter((candidate) => baseName(candidate) === baseName(path));
-      const parsed = candidates.length === 1 ? readDotenv(workspace, candidates[0]!) : undefined;
+      // systemd reads `NAME=value` lines with no comment after a value, as django-environ does.
+      const parsed = candidates.length === 1 ? readDotenv(workspace, candidates[0]!, 'django-environ') : undefined;
       if (parsed?.ok) env.push(...dotenvVars(parsed.entries, candidates[0]!, { kind: 'deploy-script', note: `(EnvironmentFile of ${file})` }));
       else reading.skipped.push({ file, reason: `EnvironmentFile ${path} is not in the repository: its variables are not known`, location: entry.location });
     }

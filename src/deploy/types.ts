@@ -86,6 +86,8 @@ export interface DeployCommand {
   via?: FileLocation[];
   /** A script runs it only on some paths (inside an `if`/`case`/loop): it may not be what production runs. */
   conditional?: boolean;
+  /** For a command a script runs (kind `script`): the kind of the deploy file that starts the chain (`procfile`, `dockerfile`, …). */
+  origin?: DeployFileKind;
 }
 
 export interface DeployFile {

@@ -16,6 +16,8 @@ import { initPythonParser } from '../python/parser.js';
 import { stringItems } from '../python/value.js';
 import { discoverProjects } from '../project/discover.js';
 import type { DjangoProject, DjangoVersion, SettingsModuleOrigin } from '../project/types.js';
+import { isChecked, summarizeProduction } from '../production/summary.js';
+import type { ProductionSummary } from '../production/summary.js';
 import { openWorkspace } from '../workspace/index.js';
 import { relativePath } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';
@@ -73,7 +75,12 @@ export interface ProjectSummary {
   settingsFile?: string;
   settingsModuleOrigin?: SettingsModuleOrigin;
   djangoVersion: DjangoVersion;
+  /** How production was inferred for this project (see src/production). */
+  production?: ProductionSummary;
 }
+
+/** The best grade a project whose production settings were not fully read can get. */
+const INCOMPLETE_CAP = 'B';
 
 export interface CheckResult {
   /** Absolute path that was checked. */
@@ -219,7 +226,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const seen = new Set<string>();
   const findings: Finding[] = [];
   const workspaceFindings = runWorkspaceRules(workspaceRules, { workspace, projects, ...(focus ? { focus } : {}), ...(history ? { history } : {}) }, errors);
-  for (const batch of [...projects.map((project) => runRules(project, workspace, rules, errors)), workspaceFindings]) {
+  // A project no deploy entry point reaches, while another is deployed, is listed but not checked.
+  const checked = projects.filter(isChecked);
+  for (const batch of [...checked.map((project) => runRules(project, workspace, rules, errors)), workspaceFindings]) {
     for (const finding of batch) {
       if (focus && !touchesChanged(finding, focus)) continue;
       // Projects in one repository can share files (deploy files, a settings package): report each problem once.
@@ -237,18 +246,30 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     policyRules: new Map(policyRules.map((rule) => [rule.id, rule])),
   });
 
+  const summaries: ProjectSummary[] = projects.map((project) => {
+    const checkedProject = isChecked(project);
+    return {
+      root: project.root,
+      ...(project.settingsModule ? { settingsModule: project.settingsModule } : {}),
+      ...(checkedProject && project.settings ? { settingsFile: project.settings.file } : {}),
+      ...(project.settingsModuleOrigin ? { settingsModuleOrigin: project.settingsModuleOrigin.how } : {}),
+      djangoVersion: project.djangoVersion,
+      production: summarizeProduction(project),
+    };
+  });
+  // The project layer says when a grade would claim more than was read: a cap, with its reason.
+  const caps = summaries.flatMap(({ root, production }) =>
+    production?.checked && production.complete === false
+      ? [{ rule: 'production', grade: INCOMPLETE_CAP, reason: `${root || '.'}: incomplete: ${production.missing!.join('; ')}; ${production.hint}` }]
+      : [],
+  );
+
   return {
     root: workspace.root,
     environment: options.env ?? 'production',
-    projects: projects.map((project) => ({
-      root: project.root,
-      ...(project.settingsModule ? { settingsModule: project.settingsModule } : {}),
-      ...(project.settings ? { settingsFile: project.settings.file } : {}),
-      ...(project.settingsModuleOrigin ? { settingsModuleOrigin: project.settingsModuleOrigin.how } : {}),
-      djangoVersion: project.djangoVersion,
-    })),
+    projects: summaries,
     findings: policy.findings,
-    grade: grade(policy.findings),
+    grade: grade(policy.findings, caps),
     errors,
     rulesRun: rules.length + workspaceRules.length,
     rules: selected,

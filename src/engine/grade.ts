@@ -52,6 +52,7 @@ export interface GradeResult {
   score: number;
   grade: string;
   deductions: Deduction[];
+  /** What limits the grade: a capping rule's id, or the part of deploycheck that imposed it (`production`). */
   caps: { rule: string; grade: string; reason: string }[];
 }
 
@@ -69,9 +70,13 @@ export function meetsGrade(grade: string, minimum: string): boolean {
   return rank(grade) <= rank(minimum);
 }
 
-export function grade(findings: readonly Finding[]): GradeResult {
+/**
+ * Score the findings. `extraCaps` come from outside the findings (the project layer's "production
+ * was not fully read"): each limits the grade like a capping finding, with its own reason.
+ */
+export function grade(findings: readonly Finding[], extraCaps: readonly GradeResult['caps'][number][] = []): GradeResult {
   const deductions: Deduction[] = [];
-  const caps: GradeResult['caps'] = [];
+  const caps: GradeResult['caps'] = [...extraCaps];
   let score = 100;
   for (const finding of findings) {
     const full = PENALTY[finding.severity];

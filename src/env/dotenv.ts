@@ -1,46 +1,15 @@
-import { parse } from 'dotenv';
 import type { FileLocation } from '../engine/types.js';
+import { lineIndex } from '../workspace/line-index.js';
+import { parseCompose } from './dialects/compose.js';
+import { parseDecoupleEnv, parseDecoupleIni } from './dialects/decouple.js';
+import { parseDjangoDotenv } from './dialects/django-dotenv.js';
+import { parseDjangoEnviron } from './dialects/django-environ.js';
+import { parseNpmDotenv } from './dialects/npm-dotenv.js';
+import { parsePythonDotenv } from './dialects/python-dotenv.js';
+import type { DialectParse, EnvFileDialect, ParseOptions } from './dialects/types.js';
 import type { EnvSourceKind, EnvVar } from './types.js';
 
-const ASSIGNMENT = /^([ \t]*)(?:export[ \t]+)?([\w.-]+)(?:[ \t]*=|:[ \t])/;
-const QUOTES = new Set(["'", '"', '`']);
-
-/**
- * Where each key of a dotenv file is assigned (the last assignment, as `dotenv.parse` keeps the
- * last value). Quoted values may span lines; text inside them is never taken for a key.
- */
-export function dotenvKeyLocations(text: string): Map<string, { line: number; column: number }> {
-  const locations = new Map<string, { line: number; column: number }>();
-  const lines = text.split(/\r\n|\r|\n/);
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index]!;
-    const match = ASSIGNMENT.exec(line);
-    if (!match) continue;
-    const key = match[2]!;
-    locations.set(key, { line: index + 1, column: line.indexOf(key, match[1]!.length) + 1 });
-    const rest = line.slice(match[0].length).replace(/^[ \t]*/, '');
-    const quote = rest[0];
-    if (quote === undefined || !QUOTES.has(quote)) continue;
-    // Find the closing quote (a backslash-escaped quote does not close), possibly lines later.
-    let body = rest.slice(1);
-    for (let end = index; end < lines.length; end++) {
-      if (closesQuote(body, quote)) {
-        index = end;
-        break;
-      }
-      body = lines[end + 1] ?? '';
-    }
-  }
-  return locations;
-}
-
-function closesQuote(text: string, quote: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '\\' && text[i + 1] === quote) i++;
-    else if (text[i] === quote) return true;
-  }
-  return false;
-}
+export type { EnvFileDialect } from './dialects/types.js';
 
 export interface DotenvSource {
   kind: EnvSourceKind;
@@ -48,22 +17,66 @@ export interface DotenvSource {
   note?: string;
 }
 
-/** One variable of a dotenv file: its value (from `dotenv.parse`) and where its key is written (1-based). */
+/** One variable of an env file as its consumer reads it, and where its key is written (1-based). */
 export interface DotenvEntry {
   name: string;
-  value: string;
+  /** The value the consumer sees; undefined when it depends on variables not known here (`${HOST}`). */
+  value: string | undefined;
+  /** The value as written (quotes and escapes resolved, nothing expanded): what a secret scan reads. */
+  literal: string;
   line: number;
   column: number;
 }
 
-/** The variables of a dotenv file in file order. */
-export function parseDotenvEntries(text: string): DotenvEntry[] {
-  const locations = dotenvKeyLocations(text);
-  const entries = Object.entries(parse(text)).map(([name, value]) => ({ name, value, ...(locations.get(name) ?? { line: 1, column: 1 }) }));
-  return entries.sort((a, b) => a.line - b.line);
+/** An env file read with one dialect's rules: its variables in file order, and why the reader rejects it (if it does). */
+export interface EnvFileParse {
+  entries: DotenvEntry[];
+  error?: string;
 }
 
-/** Parsed entries of a dotenv file (workspace-relative `file`) as variables, each located and labelled `file:line`. */
+function parseRaw(text: string, dialect: EnvFileDialect, options: ParseOptions): DialectParse {
+  switch (dialect) {
+    case 'python-dotenv':
+      return parsePythonDotenv(text, options);
+    case 'django-environ':
+      return parseDjangoEnviron(text);
+    case 'django-environ-comments':
+      return parseDjangoEnviron(text, { parseComments: true });
+    case 'django-dotenv':
+      return parseDjangoDotenv(text, options);
+    case 'decouple':
+      return parseDecoupleEnv(text);
+    case 'decouple-ini':
+      return parseDecoupleIni(text);
+    case 'compose':
+      return parseCompose(text, options);
+    case 'npm-dotenv':
+      return parseNpmDotenv(text);
+  }
+}
+
+/**
+ * An env file's variables read the way `dialect`'s library reads them: one entry per name (the
+ * last assignment, which every one of these readers keeps), in file order. Never throws.
+ */
+export function parseEnvFile(text: string, dialect: EnvFileDialect, options: ParseOptions = {}): EnvFileParse {
+  let parsed: DialectParse;
+  try {
+    parsed = parseRaw(text, dialect, options);
+  } catch (error) {
+    return { entries: [], error: `cannot read it as ${dialect}: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const locate = lineIndex(text);
+  const byName = new Map<string, DotenvEntry>();
+  for (const raw of parsed.entries) {
+    byName.delete(raw.name);
+    byName.set(raw.name, { name: raw.name, value: raw.value, literal: raw.literal, ...locate(raw.offset) });
+  }
+  const entries = [...byName.values()].sort((a, b) => a.line - b.line || a.column - b.column);
+  return parsed.error === undefined ? { entries } : { entries, error: parsed.error };
+}
+
+/** Parsed entries of an env file (workspace-relative `file`) as variables, each located and labelled `file:line`. */
 export function dotenvVars(entries: readonly DotenvEntry[], file: string, source: DotenvSource = { kind: 'env-file' }): EnvVar[] {
   return entries.map(({ name, value, line, column }) => {
     const location: FileLocation = { file, line, column };

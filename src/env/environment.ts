@@ -4,9 +4,11 @@ import type { DeployFacts } from '../deploy/types.js';
 import { joinPath, relativePath } from '../workspace/paths.js';
 import { UsageError } from '../engine/errors.js';
 import type { Workspace } from '../workspace/types.js';
-import { dotenvVars, parseDotenvEntries } from './dotenv.js';
-import type { DotenvEntry } from './dotenv.js';
+import { envFileDialect, projectDialect } from './consumer.js';
+import { dotenvVars, parseEnvFile } from './dotenv.js';
+import type { DotenvEntry, EnvFileDialect } from './dotenv.js';
 import { platformVariables } from './platform.js';
+import type { RuntimePlatform } from './platform.js';
 import type { EnvVar, Environment } from './types.js';
 import { readDotenv } from './workspace-dotenv.js';
 
@@ -19,6 +21,10 @@ export interface EnvironmentOptions {
   set?: Record<string, string>;
   /** Workspace-relative directory of the Django project ('' for the workspace root). */
   projectRoot?: string;
+  /** The platforms production runs on when the production model knows more than the deploy files (a marker in the code). */
+  platforms?: readonly RuntimePlatform[];
+  /** Variables the web command itself sets (`gunicorn --env NAME=value`, `NAME=value gunicorn …`): over the deploy files' for that process. */
+  commandVars?: readonly EnvVar[];
 }
 
 const PRODUCTION_NAMES = new Set(['production', 'prod']);
@@ -42,14 +48,14 @@ function cliPathToWorkspace(workspace: Workspace, path: string): string {
  * --staged: an env file given on the command line is rarely committed; a working-tree file of the
  * workspace shares the workspace's parse. A missing or unreadable file is a UsageError.
  */
-function cliEnvFileEntries(workspace: Workspace, path: string, file: string): readonly DotenvEntry[] {
+function cliEnvFileEntries(workspace: Workspace, path: string, file: string, dialect: EnvFileDialect): readonly DotenvEntry[] {
   if (workspace.source === 'worktree' && !file.startsWith('../') && !isAbsolute(file) && workspace.exists(file)) {
-    const parsed = readDotenv(workspace, file);
+    const parsed = readDotenv(workspace, file, dialect);
     if (parsed.ok) return parsed.entries;
   }
   const read = readTextFile(isAbsolute(path) ? path : resolve(path), path);
   if (!read.ok) throw new UsageError(`--env-file ${read.message}`);
-  return parseDotenvEntries(read.text);
+  return parseEnvFile(read.text, dialect).entries;
 }
 
 /** Build an Environment from variables in increasing precedence (a later variable wins). */
@@ -77,7 +83,7 @@ export function buildEnvironment(workspace: Workspace, deploy: DeployFacts, opti
   };
 
   if (PRODUCTION_NAMES.has(name)) {
-    vars.push(...platformVariables(deploy.platforms));
+    vars.push(...platformVariables(options.platforms ?? deploy.platforms));
     const deployFiles = new Set(deploy.files.map((file) => file.path));
     for (const variable of deploy.env) {
       vars.push(variable);
@@ -85,7 +91,13 @@ export function buildEnvironment(workspace: Workspace, deploy: DeployFacts, opti
       const file = variable.source.location?.file;
       if (file !== undefined && !deployFiles.has(file)) addFile(file);
     }
+    vars.push(...(options.commandVars ?? []));
   }
+
+  // A file Compose's env_file reads is read with Compose's rules; others with their loader's (consumer.ts).
+  const composeFiles = new Set(deploy.env.filter((variable) => variable.source.kind === 'docker-compose').map((variable) => variable.source.location?.file));
+  const dialectOf = (file: string): EnvFileDialect =>
+    composeFiles.has(file) ? 'compose' : projectDialect(workspace, options.projectRoot ?? '', envFileDialect(workspace, file));
 
   const dirs = [''];
   if (options.projectRoot) dirs.push(options.projectRoot);
@@ -93,7 +105,7 @@ export function buildEnvironment(workspace: Workspace, deploy: DeployFacts, opti
     for (const fileName of envFileNames(name)) {
       const file = joinPath(dir, fileName);
       if (!workspace.exists(file)) continue;
-      const parsed = readDotenv(workspace, file);
+      const parsed = readDotenv(workspace, file, dialectOf(file));
       if (!parsed.ok) continue;
       vars.push(...dotenvVars(parsed.entries, file));
       addFile(file);
@@ -102,7 +114,7 @@ export function buildEnvironment(workspace: Workspace, deploy: DeployFacts, opti
 
   for (const path of options.envFiles ?? []) {
     const file = cliPathToWorkspace(workspace, path);
-    vars.push(...dotenvVars(cliEnvFileEntries(workspace, path, file), file));
+    vars.push(...dotenvVars(cliEnvFileEntries(workspace, path, file, dialectOf(file)), file));
     addFile(file);
   }
 
@@ -113,15 +125,17 @@ export function buildEnvironment(workspace: Workspace, deploy: DeployFacts, opti
 }
 
 /**
- * For the settings evaluator: the variables of a dotenv file the settings code loads at run time
- * (`environ.Env.read_env`, `load_dotenv`, …), when production would have that file. A file git
- * ignores is not deployed, so production does not have it (undefined); a tracked or untracked but
- * not ignored file is, and so is any file when the workspace is not a git repository.
+ * For the settings evaluator: the variables of an env file the settings code loads at run time
+ * (`environ.Env.read_env`, `load_dotenv`, …), read with that loader's rules (`dialect`), when
+ * production would have that file. A file git ignores is not deployed, so production does not have
+ * it (undefined); a tracked or untracked but not ignored file is, and so is any file when the
+ * workspace is not a git repository. With `projectRoot`, a project that pins django-environ 0.11
+ * gets that release's `read_env`, which ends a value at `#`.
  */
-export function envFileLoader(workspace: Workspace): (path: string) => EnvVar[] | undefined {
-  return (path) => {
+export function envFileLoader(workspace: Workspace, projectRoot?: string): (path: string, dialect: EnvFileDialect) => EnvVar[] | undefined {
+  return (path, dialect) => {
     if (workspace.isIgnored(path) === true) return undefined;
-    const parsed = readDotenv(workspace, path);
+    const parsed = readDotenv(workspace, path, projectRoot === undefined ? dialect : projectDialect(workspace, projectRoot, dialect));
     if (!parsed.ok) return undefined;
     return dotenvVars(parsed.entries, path, { kind: 'settings-loader', note: '(loaded by settings)' });
   };

@@ -1,5 +1,7 @@
 import type { FileLocation } from '../engine/types.js';
 
+export type { EnvFileDialect } from './dialects/types.js';
+
 export type EnvSourceKind =
   | 'env-file'
   | 'dockerfile'

@@ -3,12 +3,9 @@ import type { DeployFacts } from '../deploy/types.js';
 import type { Environment } from '../env/types.js';
 import type { Settings } from '../python/types.js';
 
-/**
- * Where the settings module came from. `production-sibling`: nothing in production names one, so
- * instead of the entry point's default (`config.settings.base`) its sibling production module
- * (`production`/`prod`/`prd`/`live`, star-importing a base) is evaluated; the location is that module.
- */
-export type SettingsModuleOrigin = '--settings' | 'environment' | 'wsgi.py' | 'asgi.py' | 'manage.py' | 'config' | 'production-sibling';
+import type { ProductionModel, SettingsModuleOrigin } from '../production/types.js';
+
+export type { SettingsModuleOrigin };
 
 export interface DjangoVersion {
   /** e.g. `3.2`, `4.2`, `5.2`. */
@@ -37,6 +34,8 @@ export interface DjangoProject {
   settingsModule?: string;
   settingsModuleOrigin?: { how: SettingsModuleOrigin; location?: Location };
   djangoVersion: DjangoVersion;
+  /** What production runs (entry, app module, settings module, platform, edge) and how that was decided. */
+  production: ProductionModel;
   /** Facts are built lazily, once, when a rule first reads them. */
   readonly environment: Environment;
   readonly settings: Settings | undefined;

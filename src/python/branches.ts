@@ -5,6 +5,7 @@ import type { FileLocation } from '../engine/types.js';
 import type { EnvRead, PyValue } from './value.js';
 import { RaiseSignal, ReturnSignal } from './signals.js';
 import { containsReturn } from './functions.js';
+import { chooseClause } from './assumptions.js';
 import { decide, evalExpr } from './expressions.js';
 import { assignedNames, execBlock, placeOf, writtenNames } from './statements.js';
 import { certainItemsOf, mergeEnv, pyEquals, tuple, unknownWithItems, withMeta } from './pyops.js';
@@ -20,7 +21,9 @@ export function execIf(interp: Interpreter, node: SyntaxNode, scope: Scope): voi
     if (alt.type === 'elif_clause') clauses.push({ condition: alt.childForFieldName('condition') ?? undefined, body: alt.childForFieldName('consequence') });
     else clauses.push({ body: alt.childForFieldName('body') });
   }
-  execClauses(interp, clauses, 0, scope);
+  const chosen = chooseClause(interp, clauses.map((c) => c.condition), scope);
+  if (chosen === undefined) execClauses(interp, clauses, 0, scope);
+  else if (chosen >= 0) execBlock(interp, clauses[chosen]!.body, scope);
 }
 
 export function execClauses(interp: Interpreter, clauses: { condition?: SyntaxNode; body: SyntaxNode | null }[], index: number, scope: Scope): void {

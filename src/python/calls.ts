@@ -7,6 +7,7 @@ import { callExternal, callObject } from './library-calls.js';
 import { callMethod } from './methods.js';
 import { internalOf } from './internals.js';
 import { callFunction } from './functions.js';
+import { callWithScope } from './dynamic-imports.js';
 import { isNamespaceCall, namespaceScope, writeBack } from './targets.js';
 import { none, object, unknown, withMeta } from './pyops.js';
 
@@ -70,12 +71,14 @@ export function evalCall(interp: Interpreter, node: SyntaxNode, scope: Scope): P
         return outcome.result;
       }
     }
-    return call(interp, attribute(interp, receiver, name, interp.here(fnNode)), args, node);
+    const method = attribute(interp, receiver, name, interp.here(fnNode));
+    return callWithScope(interp, method, args, node, scope) ?? call(interp, method, args, node);
   }
-  if (fnNode.type === 'identifier' && (fnNode.text === 'vars' || fnNode.text === 'globals' || fnNode.text === 'locals') && !scope.get(fnNode.text)) {
+  if (fnNode.type === 'identifier' && isNamespaceCall(node) && !scope.get(fnNode.text)) {
     return object('namespace', { loc: where });
   }
-  return call(interp, evalExpr(interp, fnNode, scope), args, node);
+  const fn = evalExpr(interp, fnNode, scope);
+  return callWithScope(interp, fn, args, node, scope) ?? call(interp, fn, args, node);
 }
 
 export function call(interp: Interpreter, fn: PyValue, args: Args, node: SyntaxNode): PyValue {

@@ -15,6 +15,8 @@ export interface EnvHit {
  */
 export class EnvState {
   private readonly overlay = new Map<string, EnvHit>();
+  /** Values deploycheck chose for undecided variables (see assumptions.ts). */
+  private readonly assumed = new Map<string, string>();
 
   constructor(private readonly environment: Environment) {}
 
@@ -28,6 +30,20 @@ export class EnvState {
   /** `os.environ[name] = value`: the code wins over everything. */
   assign(name: string, value: string | undefined, where: FileLocation): void {
     this.overlay.set(name, { value, source: where, sourceLabel: 'set in the settings code' });
+  }
+
+  /**
+   * A value deploycheck gives a variable the environment leaves undecided (an assumption, or a
+   * stand-in while finding which modules a selector may choose): it reads as set.
+   */
+  bind(name: string, value: string, where: FileLocation | undefined, label: string): void {
+    this.overlay.set(name, { value, ...(where ? { source: where } : {}), sourceLabel: label });
+    this.assumed.set(name, value);
+  }
+
+  /** The value bound with `bind`, if any. */
+  assumedValue(name: string): string | undefined {
+    return this.assumed.get(name);
   }
 
   /** setdefault semantics: only when the variable is not set yet. Returns whether it was added. */

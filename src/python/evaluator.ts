@@ -1,17 +1,17 @@
 import type { FileLocation } from '../engine/types.js';
-import type { EnvVar } from '../env/types.js';
+import type { EnvFileDialect, EnvVar } from '../env/types.js';
 import type { Workspace } from '../workspace/types.js';
 import type { PyNode as SyntaxNode } from './syntax.js';
 import { nodeLocation } from './parser.js';
 import { parseModule } from './syntax.js';
-import type { EvalProblem, EvalProblemKind } from './types.js';
+import type { Assumption, EvalProblem, EvalProblemKind } from './types.js';
 import type { EnvRead, PyValue } from './value.js';
 import type { EnvState } from './env-state.js';
 import { Journal, Scope } from './scope.js';
 import { setInternal } from './internals.js';
 import { object, str, unknown } from './pyops.js';
-import { BudgetSignal, RaiseSignal } from './signals.js';
-import { runTopLevel } from './statements.js';
+import { BudgetSignal, LoopSignal, RaiseSignal, ReturnSignal } from './signals.js';
+import { execStatement, poison, runTopLevel } from './statements.js';
 import type { CallFrame } from './functions.js';
 import type { ImportFork } from './optional-imports.js';
 
@@ -45,7 +45,27 @@ export interface InterpreterOptions {
   root: string;
   env: EnvState;
   maxSteps: number;
-  loadEnvFile?: (workspacePath: string) => EnvVar[] | undefined;
+  loadEnvFile?: (workspacePath: string, dialect: EnvFileDialect) => EnvVar[] | undefined;
+  /** Assumptions made before this run (a module an earlier run chose for a variable: settings.ts, src/project/entry-points.ts). */
+  assumptions?: Assumption[];
+  /** Variables bound to stand-ins (`selectorStandIn`) to find the modules a name built from them may select. */
+  standIns?: string[];
+}
+
+/** A write of an environment variable by the code: `os.environ.setdefault(NAME, value)` or `os.environ[NAME] = value`. */
+export interface EnvWrite {
+  name: string;
+  value: PyValue;
+  /** The location the write gives the variable in the environment (the call, or the statement). */
+  at: FileLocation;
+  forced: boolean;
+  /** Made inside a branch of a condition the evaluator could not decide. */
+  speculative: boolean;
+}
+
+/** The stand-in value of a variable while finding which modules a name built from it may select. */
+export function selectorStandIn(index: number): string {
+  return `__dcsel${index}__`;
 }
 
 
@@ -59,6 +79,7 @@ export class Interpreter {
   /** Every module imported so far (null: looked up and not in the project). */
   readonly modules = new Map<string, ModuleRecord | null>();
   private readonly directories = new Set<string>();
+  /** Env files loaded so far, by dialect and path. */
   private readonly envFiles = new Map<string, EnvVar[] | undefined>();
   private steps = 0;
   /** Whether the step-budget problem was reported already (once per evaluation). */
@@ -84,12 +105,64 @@ export class Interpreter {
   /** Whether the module being run is imported inside a `try` or an undecidable branch (its failure may be caught). */
   optionalModule = false;
 
+  /** Values assumed for undecided variables the code selects on (see assumptions.ts). */
+  readonly assumptions: Assumption[] = [];
+  /** Variables `if` chains compare with literals, with those literals: the choices a selector offers. */
+  readonly selectors = new Map<string, Set<string>>();
+  /** Undecided variables a dynamic import's module name is built from: a later run finds the modules they may select. */
+  readonly templateRequests = new Set<string>();
+  /** Per stand-in variable, the production module segment found for it (see dynamic-imports.ts). */
+  readonly templateChoices = new Map<string, { value: string; location: FileLocation }>();
+  /** Stand-in value → variable. */
+  readonly standIns = new Map<string, string>();
+  /** Writes of environment variables by the code, in order. */
+  readonly envWrites: EnvWrite[] = [];
+
   constructor(readonly options: InterpreterOptions) {
     this.env = options.env;
+    for (const assumption of options.assumptions ?? []) this.assume(assumption);
+    (options.standIns ?? []).forEach((variable, i) => {
+      const value = selectorStandIn(i);
+      this.standIns.set(value, variable);
+      this.env.bind(variable, value, undefined, 'a stand-in for the modules it may select');
+    });
     this.absRoot = options.workspace.root.replace(/\\/g, '/').replace(/\/+$/, '') || '/';
     for (const path of options.workspace.files) {
       for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) this.directories.add(path.slice(0, i));
     }
+  }
+
+  // ------------------------------------------------------------------ assumptions and selection
+
+  /** Record an assumption (the first one per variable counts) and make the variable read as its value. */
+  assume(assumption: Assumption): void {
+    if (this.assumptions.some((a) => a.variable === assumption.variable)) return;
+    this.assumptions.push(assumption);
+    this.env.bind(assumption.variable, assumption.value, assumption.location, `assumed: ${assumption.reason}`);
+  }
+
+  /** The value assumed (or stood in) for a variable, if any. */
+  assumedValue(variable: string): string | undefined {
+    return this.env.assumedValue(variable);
+  }
+
+  /** A selector on `variable` offering `literals` (bounded: a few variables, a few values each). */
+  noteSelector(variable: string, literals: string[]): void {
+    const known = this.selectors.get(variable) ?? new Set<string>();
+    if (!this.selectors.has(variable) && this.selectors.size >= 8) return;
+    for (const literal of literals.slice(0, 16)) known.add(literal);
+    this.selectors.set(variable, known);
+  }
+
+  /** `os.environ.setdefault(name, value)` (at: the call) or `os.environ[name] = value` (forced; at: the statement). */
+  noteEnvWrite(name: string, value: PyValue, at: FileLocation, forced: boolean): void {
+    if (this.envWrites.length < 1000) this.envWrites.push({ name, value, at, forced, speculative: this.speculative > 0 });
+  }
+
+  /** The env files the code loaded that production has (dotenv loaders), in the order first loaded. */
+  loadedEnvFiles(): string[] {
+    const paths = [...this.envFiles].filter(([, vars]) => vars !== undefined).map(([key]) => key.slice(key.indexOf('\0') + 1));
+    return [...new Set(paths)];
   }
 
   // ------------------------------------------------------------------ problems and locations
@@ -140,16 +213,17 @@ export class Interpreter {
     return this.absRoot === '/' ? `/${workspacePath}` : `${this.absRoot}/${workspacePath}`;
   }
 
-  /** The variables of an env file production would have (each file read once per evaluation). */
-  loadEnvFile(workspacePath: string): EnvVar[] | undefined {
-    if (this.envFiles.has(workspacePath)) return this.envFiles.get(workspacePath);
+  /** The variables of an env file production would have, as `dialect`'s library reads it (each read once per evaluation). */
+  loadEnvFile(workspacePath: string, dialect: EnvFileDialect): EnvVar[] | undefined {
+    const key = `${dialect}\0${workspacePath}`;
+    if (this.envFiles.has(key)) return this.envFiles.get(key);
     let vars: EnvVar[] | undefined;
     try {
-      vars = this.exists(workspacePath) ? this.options.loadEnvFile?.(workspacePath) : undefined;
+      vars = this.exists(workspacePath) ? this.options.loadEnvFile?.(workspacePath, dialect) : undefined;
     } catch {
       vars = undefined;
     }
-    this.envFiles.set(workspacePath, vars);
+    this.envFiles.set(key, vars);
     return vars;
   }
 
@@ -222,6 +296,59 @@ export class Interpreter {
     return record;
   }
 
+  /**
+   * Run a file as a module of its own (an entry point: manage.py runs as `__main__`), registered
+   * under `name` unless that is `__main__`. Never throws.
+   */
+  runFile(file: string, name: string, packageName: string): ModuleRecord {
+    const moduleObject = object('module');
+    const record: ModuleRecord = { name, file, package: packageName, scope: new Scope(undefined, 'module', this.journal), loading: true, object: moduleObject };
+    setInternal(moduleObject, { tag: 'module', module: record });
+    if (name !== '__main__') this.modules.set(name, record);
+    this.runModule(record);
+    record.loading = false;
+    return record;
+  }
+
+  /**
+   * Run a file's statements in an existing namespace (`exec` of a file, django-split-settings
+   * `include`). Inside a `try` or an undecidable branch exceptions propagate; elsewhere each
+   * statement's failure is recorded and the rest still runs. Returns false when the file cannot be read.
+   */
+  runInScope(file: string, scope: Scope): boolean {
+    const read = this.options.workspace.readText(file);
+    if (!read.ok) {
+      this.problem('unreadable-file', `cannot read ${file}: ${read.message}`, { file, line: 1, column: 1 });
+      return false;
+    }
+    return this.runSourceInScope(read.text, file, scope);
+  }
+
+  /** Run source text as if it were `file`'s, in `scope` (see runInScope). */
+  runSourceInScope(text: string, file: string, scope: Scope): boolean {
+    const saved = { file: this.file, statement: this.statement };
+    this.file = file;
+    if (!this.files.includes(file)) this.files.push(file);
+    try {
+      const root = parseModule(text);
+      this.reportSyntaxErrors(root);
+      const statements = recoverStatements(text, root, 10);
+      if (this.tryDepth > 0 || this.speculative > 0) {
+        for (const statement of statements) {
+          try {
+            execStatement(this, statement, scope);
+          } catch (error) {
+            if (isSignal(error)) throw error;
+            poison(this, statement, scope, `internal error: ${(error as Error)?.message ?? String(error)}`);
+          }
+        }
+      } else runTopLevel(this, statements, scope);
+    } finally {
+      Object.assign(this, saved);
+    }
+    return true;
+  }
+
   private runModule(record: ModuleRecord): void {
     const saved = {
       file: this.file,
@@ -259,20 +386,25 @@ export class Interpreter {
   private reportSyntaxErrors(root: SyntaxNode): void {
     if (!root.hasError) return;
     let reported = 0;
-    const visit = (node: SyntaxNode): void => {
-      if (reported >= 5) return;
+    // Depth-first in source order, iterative: a deeply nested broken file must not overflow the stack.
+    const pending: SyntaxNode[] = [root];
+    while (pending.length && reported < 5) {
+      const node = pending.pop()!;
       if (node.isError || node.isMissing) {
         reported++;
         const what = node.isMissing ? `missing ${node.type}` : `unexpected ${JSON.stringify(node.text.split('\n')[0]!.slice(0, 40))}`;
         this.problem('syntax-error', `syntax error: ${what}`, { file: this.file, line: node.startPosition.row + 1, column: node.startPosition.column + 1 });
-        return;
+        continue;
       }
-      if (!node.hasError) return;
-      for (const child of node.children) if (child) visit(child);
-    };
-    visit(root);
+      if (!node.hasError) continue;
+      for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i]!);
+    }
   }
 
+}
+
+function isSignal(error: unknown): boolean {
+  return error instanceof BudgetSignal || error instanceof RaiseSignal || error instanceof LoopSignal || error instanceof ReturnSignal;
 }
 
 /**

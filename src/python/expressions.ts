@@ -9,6 +9,7 @@ import { classLinearization, internalOf, setInternal } from './internals.js';
 import { evalCall } from './calls.js';
 import { defineFunction } from './functions.js';
 import { joinValues } from './branches.js';
+import { chooseClause, chooseKey } from './assumptions.js';
 import { evalString } from './string-literals.js';
 import { externalAttribute } from './library-calls.js';
 import { percentFormat } from './strings.js';
@@ -31,7 +32,7 @@ const BUILTIN_NAMES = new Set([
   'isinstance', 'open', 'vars', 'locals', 'globals', 'getattr', 'hasattr', 'setattr', 'any', 'all', 'min', 'max', 'sum', 'repr',
   'bytes', 'map', 'filter', 'zip', 'enumerate', 'abs', 'round', 'type', 'object', 'Exception', 'ImportError',
   'ModuleNotFoundError', 'KeyError', 'ValueError', 'TypeError', 'AttributeError', 'LookupError', 'IndexError', 'OSError',
-  'FileNotFoundError', 'BaseException', 'NameError', 'RuntimeError',
+  'FileNotFoundError', 'BaseException', 'NameError', 'RuntimeError', 'exec', 'dir',
 ]);
 
 export function evalExpr(interp: Interpreter, node: SyntaxNode, scope: Scope): PyValue {
@@ -122,6 +123,8 @@ export function evalNode(interp: Interpreter, node: SyntaxNode, scope: Scope): P
     case 'conditional_expression': {
       const [whenTrue, test, whenFalse] = node.namedChildren;
       if (!whenTrue || !test || !whenFalse) return unknown('incomplete conditional expression', { loc: where() });
+      const chosen = chooseClause(interp, [test, undefined], scope);
+      if (chosen !== undefined) return evalExpr(interp, chosen === 0 ? whenTrue : whenFalse, scope);
       const condition = evalExpr(interp, test, scope);
       const t = decide(condition);
       if (t === undefined) {
@@ -361,7 +364,9 @@ export function evalSubscript(interp: Interpreter, node: SyntaxNode, scope: Scop
   const container = evalExpr(interp, containerNode, scope);
   const where = interp.here(node);
   if (keyNode.type === 'slice') return evalSlice(interp, container, keyNode, scope, where);
-  const key = evalExpr(interp, keyNode, scope);
+  let key = evalExpr(interp, keyNode, scope);
+  // `{'production': …, 'dev': …}[ENV]` with ENV undecided: the key naming production.
+  if (container.kind === 'dict') key = chooseKey(interp, container, key, where) ?? key;
   if (container.kind === 'unknown' || key.kind === 'unknown') {
     const cause = container.kind === 'unknown' ? container : key;
     return unknown((cause as { reason: string }).reason, { loc: where, env: envOf(container, key) });

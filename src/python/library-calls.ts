@@ -187,13 +187,16 @@ export function callExternal(interp: Interpreter, dottedName: string, args: Args
       const name = textOf(a0);
       const value = args.positional[1];
       if (name === undefined) return unknown('os.environ.setdefault() with a name that is not known', meta);
+      if (value) interp.noteEnvWrite(name, value, where, false);
       const existing = interp.env.lookup(name);
       if (existing) {
         const read = readOf(name, 'os.environ.setdefault', existing);
         return existing.value === undefined ? unknown(notSetReason(name, existing), { loc: where, env: [read] }) : str(existing.value, { loc: where, env: [read] });
       }
       if (value?.kind === 'str') interp.env.setDefault(name, { value: value.value, source: where, sourceLabel: 'os.environ.setdefault in the settings code' });
-      return value ?? none(meta);
+      // The code's default: the value depends on the variable being unset.
+      const defaultText = args.positionalNodes[1]?.text;
+      return withMeta(value ?? none(meta), { env: [readOf(name, 'os.environ.setdefault', undefined, defaultText === undefined ? {} : { defaultText })] });
     }
     case 'os.environ.__getitem__':
       return a0?.kind === 'str' ? osEnvironItem(interp, a0.value, where) : unknown('os.environ[] with a name that is not known', meta);
@@ -290,7 +293,7 @@ export function callExternal(interp: Interpreter, dottedName: string, args: Args
       const repository = object(dotted, { loc: where });
       setInternal(repository, {
         tag: 'decouple.Repository',
-        vars: relative === undefined ? undefined : interp.loadEnvFile(relative),
+        vars: relative === undefined ? undefined : interp.loadEnvFile(relative, dotted === 'decouple.RepositoryIni' ? 'decouple-ini' : 'decouple'),
         label: relative ?? path ?? 'an env file',
       });
       return repository;
@@ -328,7 +331,7 @@ export function callExternal(interp: Interpreter, dottedName: string, args: Args
     case 'dotenv.dotenv_values': {
       const path = textOf(a0);
       const relative = path === undefined ? findUpward(interp, ['.env']) : interp.toWorkspacePath(path);
-      const vars = relative === undefined ? undefined : interp.loadEnvFile(relative);
+      const vars = relative === undefined ? undefined : interp.loadEnvFile(relative, 'python-dotenv');
       if (!vars) return unknown('dotenv_values() of a file production does not have', meta);
       return { kind: 'dict', entries: vars.map((v) => ({ key: str(v.name), value: v.value === undefined ? unknown(`${v.name}: value not known`) : str(v.value) })), ...meta };
     }
@@ -575,10 +578,12 @@ function readEnvFile(interp: Interpreter, args: Args, where: FileLocation, reade
     relative = dir ? `${dir}/.env` : '.env';
   } else relative = findUpward(interp, ['.env']);
   const override = truthy(args.keywords.get('override') ?? args.keywords.get('overwrite') ?? bool(false)) === true;
-  const vars = relative === undefined ? undefined : interp.loadEnvFile(relative);
+  const parseComments = reader === 'environ.Env.read_env' && truthy(args.keywords.get('parse_comments') ?? bool(false)) === true;
+  const dialect = reader === 'environ.Env.read_env' ? (parseComments ? 'django-environ-comments' : 'django-environ') : reader === 'dotenv.read_dotenv' ? 'django-dotenv' : 'python-dotenv';
+  const vars = relative === undefined ? undefined : interp.loadEnvFile(relative, dialect);
   if (vars) interp.env.load(vars, override);
   for (const [key, value] of args.keywords) {
-    if (['override', 'overwrite', 'env_file', 'dotenv_path', 'encoding', 'verbose', 'interpolate', 'stream'].includes(key)) continue;
+    if (['override', 'overwrite', 'env_file', 'dotenv_path', 'encoding', 'verbose', 'interpolate', 'stream', 'parse_comments'].includes(key)) continue;
     if (reader === 'environ.Env.read_env' && value.kind === 'str') interp.env.setDefault(key, { value: value.value, source: where, sourceLabel: `${reader} override` });
   }
   return bool(vars !== undefined, { loc: where });
@@ -602,7 +607,8 @@ function findUpward(interp: Interpreter, names: string[]): string | undefined {
 function autoConfig(interp: Interpreter, searchPath?: string): PyValue {
   const config = object('decouple.AutoConfig');
   const found = searchPath !== undefined ? findIn(interp, interp.toWorkspacePath(searchPath)) : findUpward(interp, ['settings.ini', '.env']);
-  setInternal(config, { tag: 'decouple.Config', repository: found ? interp.loadEnvFile(found) : undefined, label: found ?? 'no settings.ini or .env' });
+  const dialect = found?.endsWith('settings.ini') ? 'decouple-ini' : 'decouple';
+  setInternal(config, { tag: 'decouple.Config', repository: found ? interp.loadEnvFile(found, dialect) : undefined, label: found ?? 'no settings.ini or .env' });
   return config;
 }
 
@@ -626,7 +632,9 @@ function decoupleGet(interp: Interpreter, config: PyValue, args: Args, where: Fi
   const extra = { ...(fallback ? { defaultText: fallback.text } : {}), ...(castArg ? { cast: castArg.text } : {}) };
   let hit = interp.env.lookup(name);
   if (!hit) {
-    const fromFile = repository?.find((v) => v.name === name);
+    // configparser (settings.ini) matches option names case-insensitively.
+    const ini = internal?.tag === 'decouple.Config' && internal.label.endsWith('.ini');
+    const fromFile = repository?.find((v) => v.name === name) ?? (ini ? repository?.find((v) => v.name.toLowerCase() === name.toLowerCase()) : undefined);
     if (fromFile) hit = hitOf(fromFile);
   }
   const read = readOf(name, 'decouple.config', hit, extra);

@@ -1,4 +1,5 @@
 import type { FileLocation } from '../engine/types.js';
+import { chooseKey } from './assumptions.js';
 import type { PyDict, PyValue } from './value.js';
 import type { Args, Interpreter } from './evaluator.js';
 import { setInternal } from './internals.js';
@@ -97,8 +98,11 @@ export function callMethod(interp: Interpreter, receiver: PyValue, name: string,
       return done(strMethod(receiver.value, name, args));
     case 'list':
       return listMethod(receiver, name, args, meta);
-    case 'dict':
-      return dictMethod(receiver, name, args, meta);
+    case 'dict': {
+      // `{'production': …, 'dev': …}.get(ENV, …)` with ENV undecided: the key naming production.
+      const chosen = (name === 'get' || name === '__getitem__') && args.positional[0] ? chooseKey(interp, receiver, args.positional[0], where) : undefined;
+      return dictMethod(receiver, name, chosen ? { ...args, positional: [chosen, ...args.positional.slice(1)] } : args, meta);
+    }
     case 'path':
       return done(pathMethod(interp, receiver.value, name, args));
     case 'tuple':
@@ -189,6 +193,8 @@ function strMethod(text: string, name: string, args: Args): PyValue | undefined 
       return { kind: 'bytes', value: text };
     case 'isdigit':
       return bool(/^\d+$/.test(text));
+    case 'isupper':
+      return bool(text.toUpperCase() === text && text.toLowerCase() !== text);
     case 'find':
       return typeof a0 === 'string' ? int(text.indexOf(a0)) : undefined;
     case 'count':

@@ -1,7 +1,8 @@
 import type { FileLocation } from '../engine/types.js';
-import type { Environment, EnvVar } from '../env/types.js';
+import type { EnvFileDialect, Environment, EnvVar } from '../env/types.js';
 import type { Workspace } from '../workspace/types.js';
-import type { Settings } from './types.js';
+import type { Assumption, Settings } from './types.js';
+import { MODULE_NAMES_PRODUCTION } from './assumptions.js';
 import type { PyValue } from './value.js';
 import { djangoDefaults } from './django-defaults.js';
 import { EnvState } from './env-state.js';
@@ -23,10 +24,11 @@ export interface EvaluateOptions {
   configurationClass?: string;
   /**
    * Code loads a dotenv file at run time (environ.Env.read_env, decouple AutoConfig's .env/settings.ini,
-   * dotenv.load_dotenv, configurations DOTENV). Return its vars when production would have that file,
-   * undefined when not. Real environment vars win over them (setdefault semantics).
+   * dotenv.load_dotenv, configurations DOTENV), with the rules of `dialect`, the loading library.
+   * Return its vars when production would have that file, undefined when not. Real environment vars
+   * win over them (setdefault semantics).
    */
-  loadEnvFile?(workspacePath: string): EnvVar[] | undefined;
+  loadEnvFile?(workspacePath: string, dialect: EnvFileDialect): EnvVar[] | undefined;
   /** Node visits before evaluation stops with a 'step-budget' problem (default 200,000). */
   maxSteps?: number;
 }
@@ -46,12 +48,56 @@ export function isSettingName(name: string): boolean {
  * Never throws: what cannot be followed becomes an unknown value or an EvalProblem.
  */
 export function evaluateSettings(options: EvaluateOptions): Settings {
+  let run = runSettings(options, {});
+  // A module name built from an undecided variable (`import_module(f'.{ENV}', __name__)` with ENV
+  // unset): a second run binds the variable to a stand-in to list the modules it could name, and
+  // when one names production, a last run evaluates the settings with that value assumed.
+  const requested = [...run.interp.templateRequests].filter((v) => run.interp.assumedValue(v) === undefined).slice(0, 4);
+  if (requested.length) {
+    const probe = runSettings(options, { standIns: requested });
+    const chosen: Assumption[] = requested.flatMap((variable) => {
+      const choice = probe.interp.templateChoices.get(variable);
+      return choice ? [{ variable, value: choice.value, location: choice.location, reason: MODULE_NAMES_PRODUCTION }] : [];
+    });
+    if (chosen.length) run = runSettings(options, { assumptions: chosen });
+  }
+  const { interp, values, assignedAt, file, configurationClass } = run;
+  const defaults = djangoDefaults(options.djangoVersion);
+  return {
+    module: options.module,
+    file,
+    ...(configurationClass ? { configurationClass } : {}),
+    values,
+    assignedAt,
+    get(name: string): PyValue {
+      return values.get(name) ?? defaults.get(name) ?? unknown(`${name} is not set and Django has no default for it`);
+    },
+    has(name: string): boolean {
+      return values.has(name);
+    },
+    files: [...new Set(interp.files)],
+    problems: interp.problems,
+    assumptions: interp.assumptions,
+  };
+}
+
+interface SettingsRun {
+  interp: Interpreter;
+  values: Map<string, PyValue>;
+  assignedAt: Map<string, FileLocation>;
+  file: string;
+  configurationClass?: string;
+}
+
+/** One evaluation of the settings module, with values assumed or stood in for some variables. */
+function runSettings(options: EvaluateOptions, plan: { assumptions?: Assumption[]; standIns?: string[] }): SettingsRun {
   const interp = new Interpreter({
     workspace: options.workspace,
     root: options.root.replace(/\/+$/, ''),
     env: new EnvState(options.environment),
     maxSteps: options.maxSteps ?? DEFAULT_MAX_STEPS,
     ...(options.loadEnvFile ? { loadEnvFile: options.loadEnvFile } : {}),
+    ...plan,
   });
   const guessed = `${options.root ? `${options.root.replace(/\/+$/, '')}/` : ''}${options.module.split('.').join('/')}.py`;
   const values = new Map<string, PyValue>();
@@ -84,22 +130,7 @@ export function evaluateSettings(options: EvaluateOptions): Settings {
   } catch (error) {
     interp.problem('raises', `internal error while evaluating ${options.module}: ${(error as Error)?.message ?? String(error)}`, { file, line: 1, column: 1 });
   }
-  const defaults = djangoDefaults(options.djangoVersion);
-  return {
-    module: options.module,
-    file,
-    ...(configurationClass ? { configurationClass } : {}),
-    values,
-    assignedAt,
-    get(name: string): PyValue {
-      return values.get(name) ?? defaults.get(name) ?? unknown(`${name} is not set and Django has no default for it`);
-    },
-    has(name: string): boolean {
-      return values.has(name);
-    },
-    files: [...new Set(interp.files)],
-    problems: interp.problems,
-  };
+  return { interp, values, assignedAt, file, ...(configurationClass ? { configurationClass } : {}) };
 }
 
 /** django-configurations: the class's UPPER_CASE attributes (bases first) override the module's names. */
@@ -111,7 +142,8 @@ function applyConfigurationClass(interp: Interpreter, cls: PyValue, values: Map<
     const dotenv = internal.scope.values.get('DOTENV');
     if (dotenv && (dotenv.kind === 'str' || dotenv.kind === 'path')) {
       const relative = interp.toWorkspacePath(dotenv.value);
-      const vars = relative === undefined ? undefined : interp.loadEnvFile(relative);
+      // django-configurations reads DOTENV with django-environ's line rules.
+      const vars = relative === undefined ? undefined : interp.loadEnvFile(relative, 'django-environ');
       if (vars) interp.env.load(vars, false);
     }
   }

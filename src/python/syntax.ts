@@ -49,15 +49,15 @@ export class PyNode {
     return this.children.filter((_, i) => this.fields[i] === name);
   }
 
+  /** Every descendant of a type, in source order (iterative: deeply nested code must not overflow the stack). */
   descendantsOfType(type: string): PyNode[] {
     const out: PyNode[] = [];
-    const visit = (node: PyNode): void => {
-      for (const child of node.children) {
-        if (child.type === type) out.push(child);
-        visit(child);
-      }
-    };
-    visit(this);
+    const pending: PyNode[] = [...this.children].reverse();
+    while (pending.length) {
+      const node = pending.pop()!;
+      if (node.type === type) out.push(node);
+      for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i]!);
+    }
     return out;
   }
 }

@@ -52,7 +52,10 @@ export function assignSubscript(interp: Interpreter, target: SyntaxNode, value: 
   if (!containerNode || !keyNode) return;
   const key = evalExpr(interp, keyNode, scope);
   if (isOsEnviron(interp, containerNode, scope)) {
-    if (key.kind === 'str') interp.env.assign(key.value, value.kind === 'str' ? value.value : undefined, interp.statement);
+    if (key.kind === 'str') {
+      interp.noteEnvWrite(key.value, value, interp.statement, true);
+      interp.env.assign(key.value, value.kind === 'str' ? value.value : undefined, interp.statement);
+    }
     return;
   }
   if (containerNode.type === 'call' && isNamespaceCall(containerNode)) {

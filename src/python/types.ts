@@ -16,6 +16,21 @@ export interface EvalProblem {
   location: FileLocation;
 }
 
+/**
+ * A value deploycheck chose for an environment variable the environment leaves undecided (unset, or
+ * set by the platform with a value not known here), because code selects on it: an `if` comparing it
+ * with literals (`'production'`), or a module name built from it. Reported so the user can say otherwise
+ * (`--set VARIABLE=…`); see `describeAssumption`.
+ */
+export interface Assumption {
+  variable: string;
+  value: string;
+  /** The code that selects on the variable. */
+  location: FileLocation;
+  /** Why this value: `the branch that names production`, `the module that names production`, `the code's default`. */
+  reason: string;
+}
+
 /** The evaluated settings of one Django settings module. */
 export interface Settings {
   /** Dotted module name, e.g. `mysite.settings.production`. */
@@ -35,4 +50,6 @@ export interface Settings {
   /** Every workspace-relative file read to build the module. */
   files: string[];
   problems: EvalProblem[];
+  /** Values assumed for undecided variables the settings select on (a selector package, a split by environment). */
+  assumptions: Assumption[];
 }

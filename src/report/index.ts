@@ -24,12 +24,14 @@ export interface RenderOptions {
   color: boolean;
   /** Pretty output: show each finding's fix. */
   verbose?: boolean;
+  /** Pretty output: print each project's whole production model (`--explain`). */
+  explain?: boolean;
 }
 
 export function renderReport(format: ReportFormat, input: RenderInput, options: RenderOptions): string {
   switch (format) {
     case 'pretty':
-      return formatPretty(input, { color: options.color, verbose: options.verbose });
+      return formatPretty(input, { color: options.color, verbose: options.verbose, explain: options.explain });
     case 'json':
       return formatJson(input, options.toolVersion);
     case 'sarif':

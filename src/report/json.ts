@@ -1,11 +1,14 @@
 import type { CheckResult } from '../engine/check.js';
 
-/** Bump on any incompatible change to the JSON report; documented in README.md ("JSON report"). */
+/** Bump on any incompatible change to the JSON reports; documented in README.md ("JSON report"). The scan report's version. */
 export const JSON_SCHEMA_VERSION = 1;
+
+/** The check report's version: 2 added `projects[].production` (docs/json-report.md). */
+export const CHECK_JSON_SCHEMA_VERSION = 2;
 
 export function formatJson(result: CheckResult, toolVersion: string): string {
   const report = {
-    schemaVersion: JSON_SCHEMA_VERSION,
+    schemaVersion: CHECK_JSON_SCHEMA_VERSION,
     tool: { name: 'deploycheck', version: toolVersion },
     kind: 'check',
     root: result.root,

@@ -3,6 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { CheckResult } from '../engine/check.js';
 import type { Finding, Severity } from '../engine/types.js';
 import { SEVERITIES } from '../engine/types.js';
+import { explainLines } from './explain.js';
 
 export const SEVERITY_STYLE: Record<Severity, (c: ChalkInstance) => ChalkInstance> = {
   critical: (c) => c.bgRed.white.bold,
@@ -27,12 +28,40 @@ function firstLine(text: string): string {
 export interface PrettyOptions {
   color: boolean;
   verbose?: boolean;
+  /** Print the whole production model of each project (`--explain`). */
+  explain?: boolean;
 }
+
+/**
+ * Before the findings, each project's production in one line (how it was inferred and which flag
+ * changes it), and what was not read: a report never grades an unread project in silence.
+ */
+function projectHeader(result: CheckResult, c: ChalkInstance, explain: boolean): string[] {
+  const out: string[] = [];
+  const several = result.projects.length > 1;
+  for (const project of result.projects) {
+    const production = project.production;
+    if (!production) continue;
+    const name = several ? `${project.root || '.'}: ` : '';
+    if (!production.checked) {
+      out.push(c.dim(`not deployed: ${project.root || '.'}: ${production.deployment.reason}; not checked`));
+      continue;
+    }
+    out.push(`${c.bold('production:')} ${name}${production.line}  ${c.dim(`(${production.hint})`)}`);
+    if (production.complete === false) {
+      out.push(c.yellow(`incomplete: ${production.missing!.join('; ')}; ${production.hint}`));
+    }
+    if (explain) out.push(...explainLines(production, c));
+  }
+  if (out.length) out.push('');
+  return out;
+}
+
 
 /** Findings grouped by file, `line:col severity message rule`, then the grade with every deduction. */
 export function formatPretty(result: CheckResult, options: PrettyOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
-  const out: string[] = [];
+  const out: string[] = projectHeader(result, c, options.explain ?? false);
   const groups = new Map<string, Finding[]>();
   for (const finding of result.findings) {
     const list = groups.get(where(finding)) ?? [];
@@ -73,7 +102,10 @@ export function formatPretty(result: CheckResult, options: PrettyOptions): strin
   const counts = SEVERITIES.map((s) => [s, result.findings.filter((f) => f.severity === s).length] as const)
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${n} ${s}`);
-  const projects = result.projects.map((p) => p.settingsModule ?? p.root).join(', ');
+  const projects = result.projects
+    .filter((p) => p.production?.checked !== false)
+    .map((p) => p.settingsModule ?? p.root)
+    .join(', ');
   out.push(
     `${c.bold(`Grade ${grade.grade}`)} (score ${grade.score}/100) · ${counts.length ? counts.join(', ') : 'no findings'} · ${result.environment}${projects ? ` · ${projects}` : ''}`,
   );

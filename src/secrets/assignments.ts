@@ -1,5 +1,5 @@
 import type { SecretFileKind } from './files.js';
-import { parseDotenvEntries } from '../env/dotenv.js';
+import { parseEnvFile } from '../env/dotenv.js';
 import type { DotenvEntry } from '../env/dotenv.js';
 
 /** A literal value assigned to a name, with the 1-based position of the value. */
@@ -194,20 +194,22 @@ function jsonAssignments(text: string, lineAt: (offset: number) => { line: numbe
 
 /**
  * Literal values assigned to names in a file of the given kind. A dotenv file's variables come from
- * `dotenv` when given (a parse the caller already has), else from parsing `text`. Never throws.
+ * `dotenv` when given (a parse the caller already has, with the rules of the file's loader), else
+ * from parsing `text` with python-dotenv's rules. Never throws.
  */
 export function extractAssignments(
   kind: SecretFileKind,
   text: string,
   lineAt: (offset: number) => { line: number; column: number },
-  dotenv: () => readonly DotenvEntry[] = () => parseDotenvEntries(text),
+  dotenv: () => readonly DotenvEntry[] = () => parseEnvFile(text, 'python-dotenv').entries,
 ): Assignment[] {
   if (!SECRET_HINT.test(text)) return [];
   switch (kind) {
     case 'python':
       return pythonAssignments(text);
     case 'dotenv':
-      return dotenv().map(({ name, value, line, column }) => ({ name, value, line, column }));
+      // The value as written: a secret is committed whatever a `${VAR}` in it expands to.
+      return dotenv().map(({ name, literal, line, column }) => ({ name, value: literal, line, column }));
     case 'dockerfile':
       return dockerfileAssignments(text);
     case 'yaml':
@@ -218,6 +220,7 @@ export function extractAssignments(
     case 'json':
       return jsonAssignments(text, lineAt);
     case 'key':
+    case 'data':
       return [];
   }
 }

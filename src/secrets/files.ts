@@ -1,13 +1,20 @@
 import { isDockerfileName } from '../deploy/dockerfile.js';
 import { baseName, extensionOf } from '../workspace/paths.js';
 
-/** How the secret scanner reads a file: which assignment syntax it has. */
-export type SecretFileKind = 'python' | 'dotenv' | 'dockerfile' | 'yaml' | 'toml' | 'json' | 'ini' | 'key';
+/**
+ * How the secret scanner reads a file: which assignment syntax it has. `data` (CSV, snapshots) has
+ * none: only credentials in a provider's format count there.
+ */
+export type SecretFileKind = 'python' | 'dotenv' | 'dockerfile' | 'yaml' | 'toml' | 'json' | 'ini' | 'key' | 'data';
 
 const ENV_FILE = /^(?:\.env(?:\.[\w.-]+)?|[\w.-]+\.env|env\.(?:example|sample|template|dist))$/i;
 const ENV_TEMPLATE = /(?:^|[._-])(?:example|sample|template|dist|defaults)(?:$|[._-])/i;
-/** Generated files full of hashes, never hand-written credentials. */
-const GENERATED = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|poetry\.lock|Pipfile\.lock|uv\.lock|composer\.lock)$|\.min\.(?:js|css)$|\.map$/;
+/**
+ * Generated files full of hashes (integrity hashes, commit shas), never hand-written credentials: lock
+ * files of every package manager (`package-lock.json`, `deno.lock`, `packages.lock.json`, …), minified code, source maps.
+ */
+const GENERATED =
+  /(?:^|\/)(?:npm-shrinkwrap\.json|[^/]*[.-]lock\.(?:json|ya?ml)|[^/]*\.lock|lock\.json|go\.sum)$|\.min\.(?:js|css)$|\.map$/;
 
 /** `.env`, `.env.production`, `prod.env`, `.env.example`, … */
 export function isEnvFile(path: string): boolean {
@@ -34,7 +41,12 @@ export function secretFileKind(path: string): SecretFileKind | undefined {
     case 'toml':
       return 'toml';
     case 'json':
+    case 'har':
       return 'json';
+    case 'csv':
+    case 'tsv':
+    case 'snap':
+      return 'data';
     case 'ini':
     case 'cfg':
     case 'conf':

@@ -160,6 +160,11 @@ export const KNOWN_FORMATS: readonly KnownFormat[] = [
   },
 ];
 
+/** Whether a detector id is a live provider credential's format (a leak wherever it is committed). */
+export function isProviderFormat(detector: string): boolean {
+  return KNOWN_FORMATS.some((format) => format.id === detector && format.provider);
+}
+
 /** Which format an anchor literal belongs to. */
 const ANCHOR_OF = KNOWN_FORMATS.map((format) => new RegExp(`^(?:${format.anchor})`));
 /** One pass over the text finds every anchor: formats whose anchor is absent never run. */

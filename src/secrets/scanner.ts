@@ -7,7 +7,7 @@ import type { SecretFileKind } from './files.js';
 import { secretFileKind } from './files.js';
 import { findKnownSecrets } from './formats.js';
 import { isDjangoSecretKeyName, isPasswordName, isSecretName } from './names.js';
-import { pathContext } from './paths.js';
+import { onlyProviderCredentials, pathContext } from './paths.js';
 import { isPlaceholder } from './placeholders.js';
 import type { SecretHit } from './types.js';
 import { hasDjangoKeyShape, isNonSecretShape } from './value-shape.js';
@@ -41,7 +41,8 @@ function classify(assignment: Assignment): Pick<SecretHit, 'detector' | 'tier' |
  * Every secret in one file: credentials in a known format anywhere in the text, then literal
  * values assigned to secret-looking names (Django keys by name, passwords, random-looking values).
  * `file` is workspace-relative; its name decides the assignment syntax. In tests, fixtures, CI,
- * dev-only and docs files (see paths.ts) only live provider credentials count, marked with the context.
+ * dev-only and docs files (see paths.ts) only live provider credentials count, marked with the context;
+ * in recordings of real traffic every known format does, but no name-based hit.
  * `dotenv` hands over a dotenv file's parse when the caller has one. Never throws.
  */
 export function scanText(
@@ -64,7 +65,7 @@ export function scanText(
   const hits: SecretHit[] = [];
   const knownOnLine = new Map<number, string[]>();
   for (const match of findKnownSecrets(text)) {
-    if (context && !match.format.provider) continue;
+    if (onlyProviderCredentials(context) && !match.format.provider) continue;
     const { line, column } = lineAt(match.index);
     const name = byLine.get(line)?.find((assignment) => assignment.value.includes(match.secret.slice(0, 24)))?.name;
     const hit: SecretHit = { detector: match.format.id, tier: 'known', label: match.format.label, secret: match.secret, location: { file, line, column } };

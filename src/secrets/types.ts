@@ -1,5 +1,6 @@
 import type { FileLocation } from '../engine/types.js';
 import type { PathContext } from './paths.js';
+import type { DevelopmentSettings } from './settings-role.js';
 
 /** `known`: a credential format a provider defines (high confidence); `entropy`: a random-looking value under a secret-looking name. */
 export type SecretTier = 'known' | 'entropy';
@@ -17,4 +18,6 @@ export interface SecretHit {
   location: FileLocation;
   /** Set when the file is a test, fixture, CI, dev-only or docs file: only live provider credentials are reported there, at lower severity. */
   context?: PathContext;
+  /** Set by secretsOutsideEnvFiles when the file is a settings module production does not use (see settings-role.ts). */
+  developmentSettings?: DevelopmentSettings;
 }

@@ -1,16 +1,23 @@
+import { envFileDialect } from '../env/consumer.js';
 import type { DotenvEntry } from '../env/dotenv.js';
 import { readDotenv } from '../env/workspace-dotenv.js';
 import type { DjangoProject } from '../project/types.js';
+import type { Settings } from '../python/types.js';
 import type { Workspace } from '../workspace/types.js';
 import { isEnvFile, secretFileKind } from './files.js';
+import { isDjangoSecretKeyName } from './names.js';
 import { scanText } from './scanner.js';
+import { developmentSettingsOf } from './settings-role.js';
 import type { SecretHit } from './types.js';
 
 const cache = new WeakMap<Workspace, Map<string, SecretHit[]>>();
 
-/** An env file's variables as the environment and compose readers parsed them (one parse per workspace). */
+/**
+ * An env file's variables as the library that loads it reads them (a `#` inside an unquoted value
+ * stays in it for the Python readers, ends it for npm dotenv), shared with the environment's parse.
+ */
 function sharedDotenv(workspace: Workspace, file: string): readonly DotenvEntry[] {
-  const parsed = readDotenv(workspace, file);
+  const parsed = readDotenv(workspace, file, envFileDialect(workspace, file));
   return parsed.ok ? parsed.entries : [];
 }
 
@@ -43,19 +50,40 @@ export function workspaceSecrets(workspace: Workspace, focus?: ReadonlySet<strin
 
 /**
  * Secrets outside env files (the env/ rules own those), leaving out SECRET_KEY assignments in the
- * projects' settings modules: django/secret-key-committed judges those with the evaluated settings.
+ * projects' production settings files: django/secret-key-committed judges those with the evaluated
+ * settings. A hit in a settings module production does not use is marked `developmentSettings`.
  */
 export function secretsOutsideEnvFiles(workspace: Workspace, projects: readonly DjangoProject[], focus?: ReadonlySet<string>): SecretHit[] {
-  const settingsFiles = new Set(projects.flatMap((project) => project.settings?.files ?? []));
+  const settingsFiles = new Map(projects.flatMap((project) => (project.settings?.files ?? []).map((file) => [file, project.settings!] as const)));
+  const productionKeys = new Set(projects.flatMap((project) => productionKey(project.settings)));
+  const developmentSettings = developmentSettingsOf(projects);
   const hits: SecretHit[] = [];
   for (const [file, fileHits] of workspaceSecrets(workspace, focus)) {
     if (isEnvFile(file)) continue;
+    const development = developmentSettings(file, fileHits.some(isDjangoKeyHit));
+    const production = settingsFiles.get(file);
     for (const hit of fileHits) {
-      if (hit.name === 'SECRET_KEY' && settingsFiles.has(file)) continue;
-      hits.push(hit);
+      if (production && hit.name !== undefined && isDjangoSecretKeyName(hit.name)) {
+        // Production's key is django/secret-key-committed's; another key in its files is a default it never falls back to.
+        if (hit.name === 'SECRET_KEY' || productionKeys.has(hit.secret)) continue;
+        hits.push({ ...hit, developmentSettings: { productionModule: production.module, unusedDefault: true } });
+        continue;
+      }
+      hits.push(development ? { ...hit, developmentSettings: development } : hit);
     }
   }
   return hits;
+}
+
+/** The SECRET_KEY production runs with, when the settings know it as a string. */
+function productionKey(settings: Settings | undefined): string[] {
+  const value = settings?.has('SECRET_KEY') ? settings.get('SECRET_KEY') : undefined;
+  return value?.kind === 'str' ? [value.value] : [];
+}
+
+/** A Django secret key: assigned to SECRET_KEY (or DJANGO_SECRET_KEY), or in the django-insecure- format. */
+function isDjangoKeyHit(hit: SecretHit): boolean {
+  return hit.detector === 'django-insecure-key' || (hit.name !== undefined && isDjangoSecretKeyName(hit.name));
 }
 
 /** Whether the file is, or is about to be, in the repository: tracked, or untracked and not ignored. Outside git: undefined. */

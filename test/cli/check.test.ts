@@ -18,7 +18,7 @@ describe('deploycheck check on the bundled fixtures', () => {
   it('reports the fresh startproject as not deployable, at the right lines, and exits 1', async () => {
     const { code, report } = await checkJson('fixtures/startproject');
     expect(code).toBe(1);
-    expect(report.schemaVersion).toBe(1);
+    expect(report.schemaVersion).toBe(2);
     expect(report.projects.map((p) => p.settingsModule)).toEqual(['mysite.settings']);
     const at = (django: string) => report.findings.find((f) => f.django === django)?.location;
     expect(at('security.W009')).toEqual(expect.objectContaining({ file: 'mysite/settings.py', line: 23 }));

@@ -98,24 +98,59 @@ describe('buildEnvironment', () => {
   });
 });
 
+describe('buildEnvironment reads each env file as its consumer does', () => {
+  const production = 'SECRET_KEY=q8#n2v!x\nDEBUG=False # set by ops\n';
+  const key = (files: Record<string, string>, deploy = deployWith([])) =>
+    buildEnvironment(openWorkspace(makeProject({ '.env.production': production, ...files })), deploy).get('SECRET_KEY')?.value;
+
+  it('keeps # inside the value for a Django project, whatever its loader', () => {
+    expect(key({ 'manage.py': '' })).toBe('q8#n2v!x');
+    expect(key({ 'manage.py': '', 'site/settings.py': "import environ\nenviron.Env.read_env('.env.production')\n" })).toBe('q8#n2v!x');
+    expect(key({ 'manage.py': '', 'site/settings.py': 'from decouple import config\n' })).toBe('q8#n2v!x');
+  });
+
+  it('ends the value at # for npm dotenv (Node) and for a django-environ 0.11 pin', () => {
+    expect(key({ 'package.json': '{}' })).toBe('q8');
+    const environ011 = { 'manage.py': '', 'requirements.txt': 'django-environ==0.11.2\n', 'site/settings.py': "import environ\nenviron.Env.read_env('.env.production')\n" };
+    expect(key(environ011)).toBe('q8');
+  });
+
+  it("uses Compose's rules for a file a compose env_file reads", () => {
+    const composeVar: EnvVar = { name: 'SECRET_KEY', value: 'q8#n2v!x', source: { kind: 'docker-compose', location: { file: '.env.production', line: 1, column: 1 }, label: '.env.production:1 (env_file of docker-compose.yml)' } };
+    const root = makeProject({ 'manage.py': '', '.env.production': 'SECRET_KEY=q8#n2v!x\nDEBUG=False # set by ops\nTAB=a\t# b\n' });
+    const environment = buildEnvironment(openWorkspace(root), deployWith([composeVar], [{ kind: 'docker-compose', path: 'docker-compose.yml' }]));
+    expect(environment.get('DEBUG')?.value).toBe('False');
+    // Compose wants a space before `#`: after a tab it is part of the value (python-dotenv would cut it).
+    expect(environment.get('TAB')?.value).toBe('a\t# b');
+  });
+});
+
 describe('envFileLoader', () => {
   it('gives the variables of a file production would have, not of one git ignores', () => {
     const root = makeProject({ '.gitignore': '.env\n', '.env': 'SECRET_KEY=ignored\n', 'config/prod.env': 'SECRET_KEY=committed\n' });
     execFileSync('git', ['init', '-q'], { cwd: root });
     const load = envFileLoader(openWorkspace(root));
-    expect(load('.env')).toBeUndefined();
-    expect(load('config/prod.env')).toEqual([
+    expect(load('.env', 'python-dotenv')).toBeUndefined();
+    expect(load('config/prod.env', 'django-environ')).toEqual([
       {
         name: 'SECRET_KEY',
         value: 'committed',
         source: { kind: 'settings-loader', location: { file: 'config/prod.env', line: 1, column: 1 }, label: 'config/prod.env:1 (loaded by settings)' },
       },
     ]);
-    expect(load('missing.env')).toBeUndefined();
+    expect(load('missing.env', 'python-dotenv')).toBeUndefined();
   });
 
   it('assumes a file deploys when the workspace is not a git repository', () => {
     const root = makeProject({ '.gitignore': '.env\n', '.env': 'DEBUG=1\n' });
-    expect(envFileLoader(openWorkspace(root))('.env')?.map((v) => v.value)).toEqual(['1']);
+    expect(envFileLoader(openWorkspace(root))('.env', 'decouple')?.map((v) => v.value)).toEqual(['1']);
+  });
+
+  it('reads the file with the rules of the library that loads it', () => {
+    const root = makeProject({ '.env': 'SECRET_KEY=q8#n2v # rotated\nDEBUG=off\n' });
+    const load = envFileLoader(openWorkspace(root));
+    expect(load('.env', 'python-dotenv')?.map((v) => v.value)).toEqual(['q8#n2v', 'off']);
+    expect(load('.env', 'django-environ')?.map((v) => v.value)).toEqual(['q8#n2v # rotated', 'off']);
+    expect(load('.env', 'npm-dotenv')?.map((v) => v.value)).toEqual(['q8', 'off']);
   });
 });

@@ -36,7 +36,8 @@ describe('project functions that assign module names through `global`', () => {
   });
 
   it('an undecidable branch inside the helper is joined in the module names', () => {
-    const s = one('import os\nDEBUG = True\nMIDDLEWARE = ["a"]\ndef configure():\n    global DEBUG\n    if os.environ["MODE"] == "prod":\n        DEBUG = False\n        MIDDLEWARE.append("b")\nconfigure()\n', { MODE: undefined });
+    // (a comparison with a literal naming production would be decided by an assumption: see selection.test.ts)
+    const s = one('import os\nDEBUG = True\nMIDDLEWARE = ["a"]\ndef configure():\n    global DEBUG\n    if os.environ["MODE"].startswith("prod"):\n        DEBUG = False\n        MIDDLEWARE.append("b")\nconfigure()\n', { MODE: undefined });
     expect(s.get('DEBUG')).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('MODE') });
     expect(certain(s.get('MIDDLEWARE'))).toEqual(["'a'"]);
   });

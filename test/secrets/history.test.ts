@@ -47,6 +47,22 @@ describe('check --history', () => {
     expect(current.map((finding) => finding.location)).toEqual([{ file: 'github.py', line: 1, column: 10 }]);
   });
 
+  it('folds a removed directory of random values into one finding', async () => {
+    const data = makeProject({ 'README.md': '# app\n' });
+    git(data, 'init', '-q');
+    for (let i = 0; i < 30; i++) {
+      const value = `${i.toString(36).padStart(2, '0')}Hq7ZkP2mXn4KvB8tYc3PdW6sLr9J`;
+      writeFileSync(join(data, `entity${i}.json`), JSON.stringify({ api_token: value }, null, 2));
+    }
+    git(data, 'add', '-A');
+    git(data, 'commit', '-qm', 'data');
+    git(data, 'rm', '-q', 'entity*.json');
+    git(data, 'commit', '-qm', 'drop the data');
+    const result = await runCheck({ root: data, history: true, only: ['secrets'] });
+    expect(result.findings.map((finding) => [finding.rule, finding.location])).toEqual([['secrets/in-history', { file: 'entity0.json', line: 2, column: 17 }]]);
+    expect(result.findings[0]!.message).toContain('29 more removed values that look like secrets in 30 files of the workspace root');
+  });
+
   it('finds nothing outside a git repository', async () => {
     const plain = makeProject({ 'config.py': "KEY = 'sk_live_p5GRqb1VDMQeXjHBXMOdHbCa'\n" });
     expect((await scanHistory(plain)).secrets).toEqual([]);

@@ -1,0 +1,256 @@
+#!/usr/bin/env node
+// Re-runs the real-project evaluation (see /work/shared/EVALUATING.md and README.md here): for every label file
+// whose tree is present locally, runs `deploycheck check <tree> --format json` zero-config and scores the
+// findings against the labels. Prints per repository and totals; skips cleanly when no tree is present.
+//
+// node bench/real-projects/compare.mjs [--root DIR] [--bin FILE] [--labels DIR] [--json] [--details] [slug…]
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const SCRIPT_DIR = path.dirname(fileURLToPath(import.meta.url));
+const AT_LEAST_LOW = new Set(['critical', 'high', 'medium', 'low']);
+const RUN_TIMEOUT_MS = 10 * 60 * 1000;
+
+function parseArgs(argv) {
+  const opts = { root: '/work/scratch/real', bin: undefined, labels: undefined, json: false, details: false, slugs: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--root') opts.root = value();
+    else if (a === '--bin') opts.bin = value();
+    else if (a === '--labels') opts.labels = value();
+    else if (a === '--json') opts.json = true;
+    else if (a === '--details') opts.details = true;
+    else if (a === '--help' || a === '-h') opts.help = true;
+    else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
+    else opts.slugs.push(a);
+  }
+  return opts;
+}
+
+// The labels live next to this script unless the caller works in a checkout with its own set.
+function labelsDir(opts) {
+  if (opts.labels) return path.resolve(opts.labels);
+  const local = path.resolve('bench/real-projects');
+  if (local !== SCRIPT_DIR && existsSync(local) && readdirSync(local).some((f) => f.endsWith('.json'))) return local;
+  return SCRIPT_DIR;
+}
+
+function binPath(opts) {
+  if (opts.bin) return path.resolve(opts.bin);
+  const local = path.resolve('bin/deploycheck.js');
+  return existsSync(local) ? local : path.resolve(SCRIPT_DIR, '../../bin/deploycheck.js');
+}
+
+const norm = (file) => (file ?? '').replace(/\\/g, '/').replace(/^\.\//, '');
+
+function loadLabels(dir, slugs) {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const labels = [];
+  for (const f of files) {
+    let label;
+    try {
+      label = JSON.parse(readFileSync(path.join(dir, f), 'utf8'));
+    } catch (err) {
+      console.error(`skip ${f}: not valid JSON (${err.message})`);
+      continue;
+    }
+    if (!label.slug) label.slug = f.replace(/\.json$/, '');
+    if (slugs.length && !slugs.includes(label.slug)) continue;
+    labels.push(label);
+  }
+  return labels;
+}
+
+function runCheck(bin, tree) {
+  const started = process.hrtime.bigint();
+  const res = spawnSync(process.execPath, [bin, 'check', tree, '--format', 'json'], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    timeout: RUN_TIMEOUT_MS,
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (res.error) return { seconds, error: res.error.message };
+  try {
+    return { seconds, report: JSON.parse(res.stdout) };
+  } catch {
+    const why = (res.stderr || res.stdout || '').trim().split('\n').slice(-3).join(' | ');
+    return { seconds, error: `exit ${res.status}: no JSON report (${why.slice(0, 300)})` };
+  }
+}
+
+const findingFile = (f) => norm(f.location?.file ?? f.file);
+const findingLine = (f) => f.location?.line ?? f.line ?? 0;
+const fileMatches = (want, got) => want === undefined || want === null || want === '' || norm(want) === got;
+
+function modelSettingsModule(report, projectRoot) {
+  const projects = Array.isArray(report.projects) ? report.projects : [];
+  const wantRoot = norm(projectRoot);
+  const pick = projects.find((p) => norm(p.root) === wantRoot) ?? projects[0];
+  if (!pick) return null;
+  return pick.production?.settingsModule ?? pick.settingsModule ?? null;
+}
+
+function score(label, report) {
+  const findings = (Array.isArray(report.findings) ? report.findings : []).filter((f) => AT_LEAST_LOW.has(f.severity));
+  const problems = label.problems ?? [];
+  const mustNot = label.mustNotReport ?? [];
+  const verdicts = label.verdicts ?? [];
+  const found = new Set();
+  const judged = [];
+  for (const f of findings) {
+    const file = findingFile(f);
+    const line = findingLine(f);
+    const key = { rule: f.rule, file, line, severity: f.severity, message: f.message };
+    const matched = problems.filter((p) => (p.rules ?? []).includes(f.rule) && fileMatches(p.file, file));
+    if (matched.length) {
+      for (const p of matched) found.add(p.id);
+      judged.push({ ...key, verdict: 'true', why: `problem ${matched.map((p) => p.id).join(',')}` });
+      continue;
+    }
+    const banned = mustNot.find((m) => (m.rules ?? []).includes(f.rule) && fileMatches(m.file, file));
+    if (banned) {
+      judged.push({ ...key, verdict: 'false', why: `mustNotReport: ${banned.why ?? ''}` });
+      continue;
+    }
+    const v = verdicts.find((x) => x.rule === f.rule && norm(x.file) === file && (x.line ?? 0) === line);
+    judged.push(v ? { ...key, verdict: v.verdict, why: v.why ?? '' } : { ...key, verdict: 'unjudged', why: '' });
+  }
+  const count = (v) => judged.filter((j) => j.verdict === v).length;
+  const labelModule = label.production?.settingsModule ?? null;
+  const model = modelSettingsModule(report, label.production?.projectRoot);
+  return {
+    slug: label.slug,
+    settingsModule: { label: labelModule, model, right: labelModule !== null && model === labelModule },
+    findings: findings.length,
+    labelled: problems.length,
+    found: found.size,
+    missed: problems.filter((p) => !found.has(p.id)).map((p) => ({ id: p.id, rules: p.rules, file: p.file, line: p.line, note: p.note })),
+    true: count('true'),
+    false: count('false'),
+    contested: count('contested'),
+    unjudged: count('unjudged'),
+    grade: report.summary?.grade ?? report.grade?.grade ?? null,
+    judged,
+  };
+}
+
+const pct = (n, d) => (d ? `${((100 * n) / d).toFixed(1)}%` : 'n/a');
+
+function totals(rows) {
+  const ok = rows.filter((r) => !r.error);
+  const sum = (k) => ok.reduce((s, r) => s + r[k], 0);
+  const labelled = sum('labelled');
+  const found = sum('found');
+  const t = sum('true');
+  const f = sum('false');
+  const largest = ok.reduce((m, r) => (!m || r.findings > m.findings ? r : m), null);
+  const slowest = rows.reduce((m, r) => (!m || r.seconds > m.seconds ? r : m), null);
+  return {
+    repositories: rows.length,
+    errors: rows.length - ok.length,
+    labelled,
+    found,
+    recall: labelled ? found / labelled : null,
+    true: t,
+    false: f,
+    contested: sum('contested'),
+    unjudged: sum('unjudged'),
+    precision: t + f ? t / (t + f) : null,
+    settingsModuleRight: ok.filter((r) => r.settingsModule.right).length,
+    settingsModuleOf: ok.length,
+    largestReport: largest ? { slug: largest.slug, findings: largest.findings } : null,
+    slowestRun: slowest ? { slug: slowest.slug, seconds: Number(slowest.seconds.toFixed(2)) } : null,
+  };
+}
+
+function printText(rows, tot, details) {
+  const header = ['repository', 'settings module', 'found/lab', 'true/false/cont/unj', 'findings', 'grade', 'time'];
+  const lines = rows.map((r) =>
+    r.error
+      ? [r.slug, 'ERROR', '-', '-', '-', '-', `${r.seconds.toFixed(1)}s`]
+      : [
+          r.slug,
+          `${r.settingsModule.right ? 'right' : 'wrong'} (${r.settingsModule.model ?? 'none'})`,
+          `${r.found}/${r.labelled}`,
+          `${r.true}/${r.false}/${r.contested}/${r.unjudged}`,
+          String(r.findings),
+          String(r.grade ?? '-'),
+          `${r.seconds.toFixed(1)}s`,
+        ],
+  );
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const fmt = (cols) => cols.map((c, i) => c.padEnd(widths[i])).join('  ');
+  console.log(fmt(header));
+  for (const l of lines) console.log(fmt(l));
+  console.log('');
+  console.log(`recall     ${tot.found}/${tot.labelled} = ${pct(tot.found, tot.labelled)}`);
+  console.log(`precision  ${tot.true}/${tot.true + tot.false} = ${pct(tot.true, tot.true + tot.false)} (contested ${tot.contested}, unjudged ${tot.unjudged})`);
+  console.log(`settings module right on ${tot.settingsModuleRight} of ${tot.settingsModuleOf}`);
+  if (tot.largestReport) console.log(`largest report: ${tot.largestReport.slug} (${tot.largestReport.findings} findings >= low)`);
+  if (tot.slowestRun) console.log(`slowest run: ${tot.slowestRun.slug} (${tot.slowestRun.seconds}s)`);
+  if (tot.errors) console.log(`runs without a report: ${tot.errors}`);
+  for (const r of rows) {
+    if (r.error) {
+      console.log(`\n${r.slug}: ${r.error}`);
+      continue;
+    }
+    if (!details) continue;
+    const shown = r.judged.filter((j) => j.verdict !== 'true');
+    if (!r.missed.length && !shown.length && r.settingsModule.right) continue;
+    console.log(`\n${r.slug}`);
+    if (!r.settingsModule.right) console.log(`  settings module: model ${r.settingsModule.model ?? 'none'}, label ${r.settingsModule.label ?? 'none'}`);
+    for (const m of r.missed) console.log(`  MISSED ${m.id} ${m.rules.join('|')} ${m.file ?? '*'}${m.line ? `:${m.line}` : ''}  ${m.note ?? ''}`);
+    for (const j of shown) console.log(`  ${j.verdict.toUpperCase()} ${j.severity} ${j.rule} ${j.file}:${j.line}  ${j.why || j.message}`);
+  }
+}
+
+function main() {
+  let opts;
+  try {
+    opts = parseArgs(process.argv.slice(2));
+  } catch (err) {
+    console.error(err.message);
+    return 2;
+  }
+  if (opts.help) {
+    console.log('node bench/real-projects/compare.mjs [--root DIR] [--bin FILE] [--labels DIR] [--json] [--details] [slug…]');
+    return 0;
+  }
+  const dir = labelsDir(opts);
+  const root = path.resolve(opts.root);
+  const labels = loadLabels(dir, opts.slugs);
+  const present = labels.filter((l) => {
+    const tree = path.join(root, l.slug);
+    return existsSync(tree) && statSync(tree).isDirectory();
+  });
+  if (!present.length) {
+    console.log(`real-projects: no tree present under ${root} for ${labels.length} label file(s) in ${dir}; nothing to compare (skipped)`);
+    return 0;
+  }
+  const bin = binPath(opts);
+  if (!existsSync(bin)) {
+    console.error(`real-projects: deploycheck binary ${bin} not found (pass --bin)`);
+    return 2;
+  }
+  const rows = [];
+  for (const label of present) {
+    const run = runCheck(bin, path.join(root, label.slug));
+    if (run.error) rows.push({ slug: label.slug, error: run.error, seconds: run.seconds });
+    else rows.push({ ...score(label, run.report), seconds: run.seconds });
+    if (!opts.json) process.stderr.write(`.`);
+  }
+  if (!opts.json) process.stderr.write('\n');
+  const tot = totals(rows);
+  if (opts.json) console.log(JSON.stringify({ labels: dir, root, bin, repositories: rows, totals: tot }, null, 2));
+  else printText(rows, tot, opts.details);
+  return 0;
+}
+
+process.exitCode = main();

@@ -1,0 +1,122 @@
+/**
+ * What happens before a request reaches the app: whether the platform or a reverse proxy that
+ * production runs redirects HTTP to HTTPS, and whether it sends HSTS. Django's own redirect and
+ * HSTS settings matter less when the edge does it.
+ */
+import type { FileLocation } from '../engine/types.js';
+import type { DeployFacts } from '../deploy/types.js';
+import { YamlSource, isMap, mapPairs, scalarString, seqItems, valueOf } from '../deploy/yaml-source.js';
+import type { RuntimePlatform } from '../env/platform.js';
+import { baseName, dirName, isWithin } from '../workspace/paths.js';
+import type { Workspace } from '../workspace/types.js';
+
+export interface EdgeFact {
+  /** `platform`: the host's router; `proxy`: a reverse proxy the repository ships and production runs. */
+  kind: 'platform' | 'proxy';
+  /** Who does it: `fly.toml`, `Render`, `traefik (compose/traefik/traefik.yml)`. */
+  by: string;
+  location?: FileLocation;
+}
+
+export interface Edge {
+  httpsRedirect?: EdgeFact;
+  hsts?: EdgeFact;
+}
+
+type Proxy = 'traefik' | 'nginx' | 'caddy';
+const PROXY = /(?:^|[-_./])(traefik|nginx|caddy)(?:[-_./:@]|$)/i;
+const NOT_PRODUCTION_PATH = /(?:^|\/)(?:dev|develop|development|local|test|tests|docs?|examples?)(?:\/|$)|(?:^|[._-])(?:dev|local|test)(?:[._-]|$)/i;
+
+/** Signs in a proxy's configuration, by proxy: an HTTP→HTTPS redirect, an HSTS header. */
+const SIGNS: Record<Proxy, { redirect: RegExp; hsts: RegExp }> = {
+  traefik: {
+    redirect: /redirectscheme\.scheme\s*[=:]\s*["']?https|redirections\.entrypoint\.(?:to|scheme)|^\s*redirections\s*:|\[entryPoints\.\w+\.http\.redirections|redirectScheme\s*:/im,
+    hsts: /stsSeconds/i,
+  },
+  nginx: {
+    redirect: /^\s*(?:return\s+30[18]\s+https:\/\/|rewrite\s+\S+\s+https:\/\/\S*\s+(?:permanent|redirect))/im,
+    hsts: /^\s*add_header\s+Strict-Transport-Security/im,
+  },
+  caddy: {
+    // Caddy serves every site with a host name over HTTPS and redirects HTTP by itself.
+    redirect: /^(?![\s#}(]|:\d|http:\/\/|\{\s*$|import\s)\S+/m,
+    hsts: /Strict-Transport-Security/i,
+  },
+};
+
+/** Files that configure a proxy: named for it, or in a folder named for it. */
+function isConfigOf(proxy: Proxy, path: string): boolean {
+  if (NOT_PRODUCTION_PATH.test(path)) return false;
+  const name = baseName(path);
+  const inFolder = path.toLowerCase().split('/').slice(0, -1).some((segment) => segment.includes(proxy));
+  if (proxy === 'caddy') return /^caddyfile/i.test(name);
+  if (proxy === 'nginx') return /\.conf(?:\.template)?$/i.test(name) && (inFolder || /nginx/i.test(name));
+  return /\.(?:ya?ml|toml)$/i.test(name) && (inFolder || /traefik/i.test(name));
+}
+
+function lineOf(text: string, index: number): number {
+  return text.slice(0, index).split('\n').length;
+}
+
+/** The proxies a production compose file runs, with the text of their labels and commands. */
+function composeProxies(workspace: Workspace, file: string): { proxy: Proxy; service: string; text: string; location: FileLocation }[] {
+  const read = workspace.readText(file);
+  if (!read.ok) return [];
+  const source = new YamlSource(file, read.text);
+  const found: { proxy: Proxy; service: string; text: string; location: FileLocation }[] = [];
+  for (const pair of mapPairs(valueOf(source.root(), 'services'))) {
+    const service = scalarString(pair.key) ?? '';
+    const build = valueOf(pair.value, 'build');
+    const where = [service, scalarString(valueOf(pair.value, 'image')) ?? '', scalarString(build) ?? '', scalarString(valueOf(build, 'dockerfile')) ?? ''];
+    const proxy = where.map((text) => PROXY.exec(text)?.[1]?.toLowerCase()).find(Boolean) as Proxy | undefined;
+    if (!proxy) continue;
+    const words: string[] = [];
+    for (const key of ['labels', 'command']) {
+      const node = valueOf(pair.value, key);
+      if (isMap(node)) for (const label of mapPairs(node)) words.push(`${scalarString(label.key) ?? ''}=${scalarString(label.value) ?? ''}`);
+      else for (const item of seqItems(node)) words.push(scalarString(item) ?? '');
+      const scalar = scalarString(node);
+      if (scalar) words.push(scalar);
+    }
+    found.push({ proxy, service, text: words.join('\n'), location: source.at(pair.key) });
+  }
+  return found;
+}
+
+/**
+ * The edge of production: the platform's own redirect (fly.toml `force_https`, App Engine
+ * `secure: always`, Render, which redirects every HTTP request), then a reverse proxy a production
+ * compose file runs (Traefik labels or configuration, nginx `return 301 https://…` /
+ * `add_header Strict-Transport-Security`, Caddy's automatic HTTPS). Heroku's router does not
+ * redirect, so Heroku adds nothing.
+ */
+export function readEdge(workspace: Workspace, deploy: DeployFacts, platforms: readonly RuntimePlatform[]): Edge {
+  const edge: Edge = {};
+  const forced = deploy.platformSettings.forceHttps;
+  if (forced?.value) edge.httpsRedirect = { kind: 'platform', by: forced.location.file, location: forced.location };
+  else if (platforms.includes('render') && !forced) {
+    const file = deploy.files.find((candidate) => candidate.kind === 'render.yaml');
+    edge.httpsRedirect = { kind: 'platform', by: 'Render', ...(file ? { location: { file: file.path, line: 1, column: 1 } } : {}) };
+  }
+  for (const compose of deploy.files.filter((file) => file.kind === 'docker-compose')) {
+    for (const { proxy, service, text, location } of composeProxies(workspace, compose.path)) {
+      const by = `${proxy} (${compose.path} ${service})`;
+      const signs = SIGNS[proxy];
+      if (!edge.httpsRedirect && proxy !== 'caddy' && signs.redirect.test(text)) edge.httpsRedirect = { kind: 'proxy', by, location };
+      if (!edge.hsts && proxy !== 'caddy' && signs.hsts.test(text)) edge.hsts = { kind: 'proxy', by, location };
+      const dir = dirName(compose.path);
+      for (const path of workspace.files.filter((candidate) => isWithin(candidate, dir) && isConfigOf(proxy, candidate))) {
+        const read = workspace.readText(path);
+        if (!read.ok) continue;
+        if (proxy === 'caddy' && /^\s*auto_https\s+off/m.test(read.text)) continue;
+        const redirect = signs.redirect.exec(read.text);
+        if (!edge.httpsRedirect && redirect) {
+          edge.httpsRedirect = { kind: 'proxy', by: `${proxy} (${path})`, location: { file: path, line: lineOf(read.text, redirect.index), column: 1 } };
+        }
+        const hsts = signs.hsts.exec(read.text);
+        if (!edge.hsts && hsts) edge.hsts = { kind: 'proxy', by: `${proxy} (${path})`, location: { file: path, line: lineOf(read.text, hsts.index), column: 1 } };
+      }
+    }
+  }
+  return edge;
+}

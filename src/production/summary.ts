@@ -1,0 +1,127 @@
+/**
+ * The production model as the reports show it: one line per project, every step with its source,
+ * whether the result is complete, and (for `--explain`) the candidates, variables and assumptions.
+ */
+import type { Location } from '../engine/types.js';
+import { maskSecret } from '../engine/mask.js';
+import { isSecretName } from '../secrets/names.js';
+import type { DjangoProject } from '../project/types.js';
+import { envReadsOf } from '../python/value.js';
+import { PLATFORM_NAMES } from '../env/platform.js';
+import { djangoCompleteness } from './django-completeness.js';
+import { CONFIGURATION_VARIABLE, SETTINGS_VARIABLE, settingsHow } from './django-settings.js';
+import { entryLabel } from './entry.js';
+
+import type { Deployment, ProductionStep } from './types.js';
+
+export interface VariableSummary {
+  name: string;
+  /** `set`: with a value in the repository; `unknown`: set by the platform or a secret store, value not here; `unset`. */
+  state: 'set' | 'unknown' | 'unset';
+  /** The value, masked unless the name is a plain switch (DEBUG, *_ENV, …). */
+  value?: string;
+  source?: string;
+  location?: Location;
+}
+
+export interface CandidateSummary {
+  module: string;
+  how: string;
+  exists: boolean;
+  chosen: boolean;
+  rejected?: string;
+  location?: Location;
+}
+
+export interface ProductionSummary {
+  /** `Procfile:1 web → gunicorn config.wsgi → config.settings.production (wsgi.py setdefault at …) · Heroku`. */
+  line: string;
+  steps: ProductionStep[];
+  deployment: Deployment;
+  /** Whether the project's rules ran: false for a project no deploy entry point reaches while another is deployed. */
+  checked: boolean;
+  /** Whether the settings that decide the grade were read (absent when not checked). */
+  complete?: boolean;
+  missing?: string[];
+  /** The flags that change what was inferred. */
+  hint: string;
+  candidates: CandidateSummary[];
+  variables: VariableSummary[];
+  assumptions: string[];
+}
+
+/** Names whose values are switches, not secrets: shown in full. */
+const PLAIN_NAME = /^(?:\w+_)?(?:DEBUG|SETTINGS_MODULE|CONFIGURATION|ENV|ENVIRONMENT|ALLOWED_HOSTS|PORT|SSL_REDIRECT|STAGE)$/;
+
+function locationText(location: Location | undefined): string {
+  return location && 'file' in location ? `${location.file}:${location.line}` : '';
+}
+
+/** The one-line story: entry → server → settings module (how) · platforms. */
+export function productionLine(project: DjangoProject): string {
+  const { production } = project;
+  const parts: string[] = [];
+  const entry = production.entry;
+  if (entry) parts.push(`${locationText(entry.command.location)} ${entryLabel(entry.command)}`.trim());
+  if (entry?.server) parts.push([entry.server.server, entry.server.appModule].filter(Boolean).join(' '));
+  const settings = production.settings;
+  parts.push(settings ? `${settings.module} (${settingsHow(settings)})` : 'no settings module');
+  const platforms = production.platforms.filter((fact) => fact.platform !== 'docker' || production.platforms.length === 1);
+  const where = platforms.map((fact) => (fact.how === 'marker' ? `${PLATFORM_NAMES[fact.platform]}, from ${fact.evidence}` : PLATFORM_NAMES[fact.platform]));
+  return `${parts.join(' → ')}${where.length ? ` · ${where.join(', ')}` : ''}`;
+}
+
+function variables(project: DjangoProject): VariableSummary[] {
+  const environment = project.environment;
+  const names = new Set<string>([SETTINGS_VARIABLE, CONFIGURATION_VARIABLE]);
+  const settings = project.settings;
+  if (settings) for (const value of settings.values.values()) for (const read of envReadsOf(value)) names.add(read.name);
+  const summaries: VariableSummary[] = [];
+  for (const name of [...names].sort()) {
+    const variable = environment.get(name);
+    if (!variable) {
+      if (name === SETTINGS_VARIABLE || name === CONFIGURATION_VARIABLE) continue;
+      summaries.push({ name, state: 'unset' });
+      continue;
+    }
+    const plain = PLAIN_NAME.test(name) && !isSecretName(name);
+    const shown = variable.value === undefined ? undefined : plain ? variable.value : maskSecret(variable.value);
+    summaries.push({
+      name,
+      state: variable.value === undefined ? 'unknown' : 'set',
+      ...(shown !== undefined ? { value: shown } : {}),
+      source: variable.source.label,
+      ...(variable.source.location ? { location: variable.source.location } : {}),
+    });
+  }
+  return summaries;
+}
+
+/** Whether the project's rules run: every project, unless a deploy entry point reaches another one and not it. */
+export function isChecked(project: DjangoProject): boolean {
+  return project.production.deployment.status !== 'not-deployed';
+}
+
+export function summarizeProduction(project: DjangoProject): ProductionSummary {
+  const { production } = project;
+  const checked = isChecked(project);
+  const completeness = checked ? djangoCompleteness(production, project.settings, project.environment) : undefined;
+  return {
+    line: productionLine(project),
+    steps: production.steps,
+    deployment: production.deployment,
+    checked,
+    ...(completeness ? { complete: completeness.complete, missing: completeness.missing } : {}),
+    hint: !completeness || completeness.complete ? 'pass --settings or --set to change it' : completeness.hint,
+    candidates: production.candidates.map((candidate) => ({
+      module: candidate.module,
+      how: settingsHow(candidate),
+      exists: candidate.exists,
+      chosen: candidate === production.settings,
+      ...(candidate.rejected ? { rejected: candidate.rejected } : {}),
+      ...(candidate.location ? { location: candidate.location } : {}),
+    })),
+    variables: checked ? variables(project) : [],
+    assumptions: production.assumptions,
+  };
+}

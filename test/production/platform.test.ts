@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { DeployFacts } from '../../src/deploy/types.js';
+import { platformVariables } from '../../src/env/platform.js';
+import { inferPlatforms, markerPlatforms } from '../../src/production/platform.js';
+
+const deploy = (platforms: DeployFacts['platforms'], files: DeployFacts['files'] = []): DeployFacts => ({
+  files,
+  commands: [],
+  env: [],
+  buildArgs: [],
+  platforms,
+  platformSettings: {},
+  problems: [],
+});
+
+describe('platform markers', () => {
+  it('finds each platform by a quoted variable only it sets, outside comments, with its line', () => {
+    const found = markerPlatforms([
+      { file: 'site/settings.py', text: "# 'DYNO' is Heroku's\nIS_RAILWAY = 'RAILWAY_ENVIRONMENT' in os.environ\nHOST = os.getenv(\"WEBSITE_HOSTNAME\")\n" },
+    ]);
+    expect(found.map((fact) => [fact.platform, fact.location?.line])).toEqual([
+      ['railway', 2],
+      ['azure-app-service', 3],
+    ]);
+    expect(markerPlatforms([{ file: 'a.py', text: "PORT = os.environ['PORT']\nRENDERER = 'x'\n" }])).toEqual([]);
+  });
+
+  it('lets deploy files that name a host decide, and adds a marker platform to a bare Dockerfile', () => {
+    const sources = [{ file: 's.py', text: "DEBUG = 'FLY_APP_NAME' not in os.environ\n" }];
+    expect(inferPlatforms(deploy(['heroku'], [{ kind: 'procfile', path: 'Procfile' }]), sources).platforms.map((fact) => fact.platform)).toEqual(['heroku']);
+    expect(inferPlatforms(deploy(['docker'], [{ kind: 'dockerfile', path: 'Dockerfile' }]), sources).platforms.map((fact) => [fact.platform, fact.how])).toEqual([
+      ['docker', 'deploy-file'],
+      ['fly', 'marker'],
+    ]);
+  });
+
+  it("sets the inferred platform's run-time variables", () => {
+    expect(platformVariables(['vercel']).map((variable) => [variable.name, variable.value])).toContainEqual(['VERCEL', '1']);
+    expect(platformVariables(['platform-sh']).map((variable) => variable.name)).toContain('PLATFORM_RELATIONSHIPS');
+  });
+});
