@@ -17,7 +17,8 @@ export default defineRule({
     why:
       'startproject mounts the admin at /admin/, so that is the first URL credential-stuffing bots and scanners try on a ' +
       'Django site. A different path does not make the admin safe on its own, but it takes the login form out of the ' +
-      'cheapest automated attacks and out of every scanner report.',
+      'cheapest automated attacks and out of every scanner report. A path read from a setting whose default is ' +
+      'admin/ (ADMIN_URL = env("DJANGO_ADMIN_URL", default="admin/")) is reported with confidence default.',
     fix:
       'Mount the admin at a path of your own (from settings or the environment) and protect the login:\n\n' +
       'urlpatterns = [\n    path(settings.ADMIN_URL, admin.site.urls),  # e.g. ADMIN_URL = "staff-7f3c/"\n]\n\n' +
@@ -31,8 +32,9 @@ export default defineRule({
     for (const mount of ctx.project.urls.adminMounts) {
       if (!isDefaultAdminPath(mount.path)) continue;
       ctx.report({
-        message: `the Django admin is mounted at the default path /${mount.path.replace(/^\/+/, '')}`,
+        message: `the Django admin is mounted at the default path /${mount.path.replace(/^\/+/, '')}${mount.confidence === 'default' ? ' (while its setting keeps the default)' : ''}`,
         location: mount.location,
+        ...(mount.confidence ? { confidence: mount.confidence } : {}),
         snippet: `admin mount ${mount.path}`,
       });
     }

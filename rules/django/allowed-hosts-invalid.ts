@@ -9,6 +9,9 @@ function hostEntryProblem(entry: string): string | undefined {
   if (entry !== entry.trim()) return 'has leading or trailing whitespace (Django compares host names exactly)';
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry)) return 'includes a URL scheme (ALLOWED_HOSTS takes host names, not URLs)';
   if (entry.includes('/')) return 'includes a path (ALLOWED_HOSTS takes host names only)';
+  if (/^\*\../.test(entry)) {
+    return `is a '*.' wildcard, which Django does not support (write '${entry.slice(1)}' to allow the domain and its subdomains)`;
+  }
   if (/^\[[^\]]*\]:\d+$/.test(entry) || /^[^:[\]]+:\d+$/.test(entry)) return 'includes a port (Django strips the port from the request host before matching)';
   return undefined;
 }
@@ -22,12 +25,14 @@ export default defineRule({
     why:
       'Django matches the request host (lower-cased, port removed) against each ALLOWED_HOSTS entry exactly, or as a ' +
       'domain suffix for entries starting with a dot. An entry with a scheme (https://example.com), a path ' +
-      '(example.com/), a port (example.com:8000) or surrounding spaces never matches, so real traffic gets 400 Bad ' +
+      '(example.com/), a port (example.com:8000), a shell-style wildcard (*.example.com: Django\'s subdomain form is ' +
+      '.example.com) or surrounding spaces never matches, so real traffic gets 400 Bad ' +
       'Request. Spaces usually come from env.list("ALLOWED_HOSTS") on "a.com, b.com": django-environ does not strip ' +
       'the items. A plain string instead of a list is a classic slip: Django 3.2 iterates it character by character ' +
       '(so "example.com" allows hosts named "e", "x", …); Django 4.0 and later refuse to start.',
     fix:
-      'Use a list of bare host names:\n\nALLOWED_HOSTS = ["example.com", "www.example.com"]\n' +
+      'Use a list of bare host names, with a leading dot for a domain and its subdomains:\n\n' +
+      'ALLOWED_HOSTS = ["example.com", ".example.org"]\n' +
       '# from the environment, stripped: [h.strip() for h in os.environ["DJANGO_ALLOWED_HOSTS"].split(",") if h.strip()]\n' +
       '# python-decouple strips for you: config("DJANGO_ALLOWED_HOSTS", cast=Csv())',
     refs: ['https://docs.djangoproject.com/en/stable/ref/settings/#allowed-hosts'],
@@ -53,7 +58,8 @@ export default defineRule({
     for (const item of value.items) {
       if (item.kind !== 'str') continue;
       const problem = hostEntryProblem(item.value);
-      if (!problem) continue;
+      // An entry that exists only because a variable is unset ('' from `.get('ALLOWED_HOSTS', '')`) fails closed.
+      if (!problem || confidenceOf(item) === 'default') continue;
       ctx.report({
         ...report,
         location: item.loc ?? report.location,

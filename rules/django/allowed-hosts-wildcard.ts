@@ -32,11 +32,13 @@ export default defineRule({
     if (!wildcard) return;
     const report = settingReport(settings, 'ALLOWED_HOSTS', value);
     const others = value.items.length - 1;
+    const unset = [...new Set([...(wildcard.env ?? []), ...(value.env ?? [])].filter((read) => !read.set).map((read) => read.name))];
+    const fallback = unset.length ? ` because ${unset.join(', ')} ${unset.length > 1 ? 'are' : 'is'} unset and the code falls back to it` : '';
     ctx.report({
       ...report,
       location: wildcard.loc ?? report.location,
       confidence: confidenceOf(wildcard) === 'default' ? 'default' : report.confidence,
-      message: `ALLOWED_HOSTS contains '*'${others > 0 ? ` (next to ${others} other host${others > 1 ? 's' : ''})` : ''}, so Django accepts any Host header`,
+      message: `ALLOWED_HOSTS contains '*'${others > 0 ? ` (next to ${others} other host${others > 1 ? 's' : ''})` : ''}${fallback}, so Django accepts any Host header`,
       snippet: "ALLOWED_HOSTS '*'",
     });
   },

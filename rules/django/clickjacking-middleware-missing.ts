@@ -1,7 +1,7 @@
 /** django/clickjacking-middleware-missing — mirrors `security.W002`. */
 import { CLICKJACKING_MIDDLEWARE } from '../../src/django/names.js';
 import { defineRule } from '../../src/engine/types.js';
-import { middlewareOn, settingReport } from '../../src/django/setting-helpers.js';
+import { middlewareOn, middlewareSetting, settingReport } from '../../src/django/setting-helpers.js';
 
 export default defineRule({
   id: 'django/clickjacking-middleware-missing',
@@ -22,9 +22,10 @@ export default defineRule({
   check(ctx) {
     const settings = ctx.project.settings;
     if (!settings || middlewareOn(settings, CLICKJACKING_MIDDLEWARE) !== false) return;
+    const name = middlewareSetting(settings);
     ctx.report({
-      ...settingReport(settings, 'MIDDLEWARE', settings.get('MIDDLEWARE')),
-      message: `MIDDLEWARE does not contain '${CLICKJACKING_MIDDLEWARE}', so no X-Frame-Options header is sent and pages can be framed by other sites`,
+      ...settingReport(settings, name, settings.get(name)),
+      message: `${name} does not contain '${CLICKJACKING_MIDDLEWARE}', so no X-Frame-Options header is sent and pages can be framed by other sites`,
     });
   },
 });

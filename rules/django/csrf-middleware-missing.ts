@@ -1,7 +1,7 @@
 /** django/csrf-middleware-missing — mirrors `security.W003`. */
 import { CSRF_MIDDLEWARE } from '../../src/django/names.js';
 import { defineRule } from '../../src/engine/types.js';
-import { middlewareOn, settingReport } from '../../src/django/setting-helpers.js';
+import { middlewareOn, middlewareSetting, settingReport } from '../../src/django/setting-helpers.js';
 
 export default defineRule({
   id: 'django/csrf-middleware-missing',
@@ -22,9 +22,10 @@ export default defineRule({
   check(ctx) {
     const settings = ctx.project.settings;
     if (!settings || middlewareOn(settings, CSRF_MIDDLEWARE) !== false) return;
+    const name = middlewareSetting(settings);
     ctx.report({
-      ...settingReport(settings, 'MIDDLEWARE', settings.get('MIDDLEWARE')),
-      message: `MIDDLEWARE does not contain '${CSRF_MIDDLEWARE}', so no view is protected against cross-site request forgery`,
+      ...settingReport(settings, name, settings.get(name)),
+      message: `${name} does not contain '${CSRF_MIDDLEWARE}', so no view is protected against cross-site request forgery`,
     });
   },
 });

@@ -3,22 +3,33 @@ import { defineRule } from '../../src/engine/types.js';
 import { confidenceOf, pyRepr } from '../../src/python/value.js';
 import { versionAtLeast } from '../../src/project/version.js';
 import { settingReport } from '../../src/django/setting-helpers.js';
-import { isLoopbackOrigin } from '../../src/django/origins.js';
+import { isLoopbackOrigin, sharedPlatformDomain } from '../../src/django/origins.js';
+
+/** The domain a subdomain wildcard covers (`https://*.example.com`, or `.example.com` in the 3.2 host-only form). */
+function subdomainWildcard(entry: string, schemes: boolean): string | undefined {
+  const wildcard = /^[a-z]+:\/\/\*\.(.+)$/i.exec(entry);
+  if (wildcard) return wildcard[1];
+  return !schemes && entry.startsWith('.') ? entry.slice(1) : undefined;
+}
 
 export default defineRule({
   id: 'django/csrf-trusted-origins-insecure',
-  title: 'CSRF_TRUSTED_ORIGINS trusts insecure, wildcard or malformed origins',
+  title: 'CSRF_TRUSTED_ORIGINS trusts insecure, shared or malformed origins',
   severity: 'medium',
   facts: ['settings'],
   docs: {
     why:
       'CSRF_TRUSTED_ORIGINS lists origins whose unsafe requests (POST, PUT, …) Django accepts. An http:// origin can be ' +
       'impersonated by anyone on the network path, so trusting it in production lets a man-in-the-middle forge ' +
-      'requests. A wildcard such as https://*.example.com trusts every subdomain, including forgotten ones, user ' +
-      'content hosts and anything taken over through a dangling DNS record. Since Django 4.0 every entry must include ' +
-      'the scheme; an entry without one (the 3.2 host-only form) fails the 4_0.E001 system check and never matches.',
+      'requests. A wildcard over a shared platform domain (https://*.herokuapp.com, *.onrender.com, *.fly.dev, …) ' +
+      'trusts every app anyone deploys there. A wildcard over your own domain (https://*.example.com, supported ' +
+      'since Django 4.0) is not reported: you control its subdomains. A bare * or https://* matches no origin at all ' +
+      '(Django needs a domain after *.) and only shows the check was meant to be switched off. Since Django 4.0 every ' +
+      'entry must include the scheme; an entry without one (the 3.2 host-only form) fails the 4_0.E001 system check ' +
+      'and never matches.',
     fix:
-      'List exact HTTPS origins:\n\nCSRF_TRUSTED_ORIGINS = ["https://example.com", "https://admin.example.com"]',
+      'List exact HTTPS origins, or a wildcard over a domain you own:\n\n' +
+      'CSRF_TRUSTED_ORIGINS = ["https://myapp.herokuapp.com", "https://*.example.com"]',
     refs: [
       'https://docs.djangoproject.com/en/stable/ref/settings/#csrf-trusted-origins',
       'https://docs.djangoproject.com/en/stable/releases/4.0/#csrf-trusted-origins-changes',
@@ -49,8 +60,22 @@ export default defineRule({
         });
       } else if (/^http:\/\//i.test(entry) && !isLoopbackOrigin(entry)) {
         ctx.report({ ...at, message: `CSRF_TRUSTED_ORIGINS trusts the plain-HTTP origin ${pyRepr(item)}, which a network attacker can impersonate` });
-      } else if (entry.includes('://*.') || (!schemes && entry.startsWith('.'))) {
-        ctx.report({ ...at, severity: 'low', message: `CSRF_TRUSTED_ORIGINS entry ${pyRepr(item)} trusts every subdomain` });
+      } else if (/^(?:[a-z]+:\/\/)?\*\/?$/i.test(entry)) {
+        ctx.report({
+          ...at,
+          severity: 'low',
+          message: `CSRF_TRUSTED_ORIGINS entry ${pyRepr(item)} is meant to trust every origin: Django matches no origin against it (a wildcard needs a domain after '*.'), so list the real origins`,
+        });
+      } else {
+        const domain = subdomainWildcard(entry, schemes);
+        // A wildcard over a top-level domain (https://*.com) trusts every site registered under it.
+        const shared = domain === undefined ? undefined : domain.includes('.') ? sharedPlatformDomain(domain) : domain;
+        if (shared) {
+          ctx.report({
+            ...at,
+            message: `CSRF_TRUSTED_ORIGINS entry ${pyRepr(item)} trusts every site under ${shared}, where anyone can host a page: list your app's own origin`,
+          });
+        }
       }
     }
   },

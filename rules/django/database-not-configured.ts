@@ -1,7 +1,7 @@
 /** django/database-not-configured — the default database has no engine. */
 import { defineRule } from '../../src/engine/types.js';
 import { settingLocation } from '../../src/django/setting-helpers.js';
-import { confidenceOf, dictGet, envReadsOf } from '../../src/python/value.js';
+import { confidenceOf, dictGet } from '../../src/python/value.js';
 
 const DUMMY_ENGINE = 'django.db.backends.dummy';
 
@@ -13,9 +13,11 @@ export default defineRule({
   docs: {
     why:
       'A DATABASES alias without an ENGINE gets Django\'s dummy backend, which raises ImproperlyConfigured on the first ' +
-      'query: the site starts, then every page that touches the database fails. The usual cause is ' +
-      'dj_database_url.config() without a default when DATABASE_URL is missing: it returns {} (and only logs a ' +
-      'warning). A DATABASES without a "default" alias makes Django refuse to start.',
+      'query: the site starts, then every page that touches the database fails. A DATABASES without a "default" alias ' +
+      'makes Django refuse to start. When the engine is missing only because a variable is unset in the repository ' +
+      '(dj_database_url.config() or env.db() without a default and no DATABASE_URL), it is not reported: no ' +
+      'deployment works without that variable, so the platform provides it (a Heroku/Render database add-on, the ' +
+      'secret store).',
     fix:
       'Make the database URL required so a missing variable fails loudly at startup:\n\n' +
       'DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=600)}',
@@ -33,13 +35,13 @@ export default defineRule({
     const location = settingLocation(settings, 'DATABASES', databases);
     const entry = databases.entries.find((candidate) => candidate.key.kind === 'str' && candidate.key.value === 'default');
     if (!entry) {
-      if (databases.entries.some((candidate) => candidate.key.kind !== 'str')) return;
+      if (databases.entries.some((candidate) => candidate.key.kind !== 'str') || confidenceOf(databases) === 'default') return;
       ctx.report({
         message: databases.entries.length
           ? "DATABASES has no 'default' alias: Django refuses to start"
           : 'DATABASES is empty, so Django falls back to the dummy backend and every query fails',
         location,
-        confidence: confidenceOf(databases),
+        confidence: 'certain',
         snippet: 'DATABASES default missing',
       });
       return;
@@ -48,12 +50,12 @@ export default defineRule({
     if (config.kind !== 'dict') return;
     const engine = dictGet(config, 'ENGINE');
     if (engine && !(engine.kind === 'str' && (engine.value === DUMMY_ENGINE || engine.value === ''))) return;
-    const unset = [...new Set(envReadsOf(config).filter((read) => !read.set).map((read) => read.name))];
-    const because = unset.length ? ` because ${unset.join(', ')} ${unset.length > 1 ? 'are' : 'is'} unset and the code has no default` : '';
+    // No engine only because DATABASE_URL (or the like) is unset: nothing could work without it, so production sets it.
+    if (confidenceOf(config) === 'default') return;
     ctx.report({
-      message: `DATABASES['default'] has ${engine ? 'the dummy ENGINE' : 'no ENGINE'}${because}, so every query raises ImproperlyConfigured`,
+      message: `DATABASES['default'] has ${engine ? 'the dummy ENGINE' : 'no ENGINE'}, so every query raises ImproperlyConfigured`,
       location: config.loc ?? location,
-      confidence: confidenceOf(config),
+      confidence: 'certain',
       snippet: 'DATABASES default no engine',
     });
   },

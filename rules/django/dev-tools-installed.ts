@@ -1,4 +1,4 @@
-/** django/dev-tools-installed — debug_toolbar, django_extensions or silk in the production settings. */
+/** django/dev-tools-installed — debug_toolbar or silk (tools with an HTTP surface) in the production settings. */
 import { defineRule } from '../../src/engine/types.js';
 import type { FileLocation } from '../../src/engine/types.js';
 import { combinedConfidence, settingLocation } from '../../src/django/setting-helpers.js';
@@ -18,7 +18,6 @@ const DEV_TOOLS: DevTool[] = [
     middleware: 'debug_toolbar.middleware.DebugToolbarMiddleware',
     exposes: 'its panels show SQL queries, settings, headers and templates of every request to whoever sees the toolbar',
   },
-  { app: 'django_extensions', exposes: 'it adds shell_plus, runserver_plus (Werkzeug debugger) and friends to the production image' },
   {
     app: 'silk',
     middleware: 'silk.middleware.SilkyMiddleware',
@@ -46,10 +45,12 @@ export default defineRule({
   facts: ['settings'],
   docs: {
     why:
-      'django-debug-toolbar, django-extensions and django-silk are development aids. In production they widen the ' +
+      'django-debug-toolbar and django-silk are development aids with an HTTP surface. In production they widen the ' +
       'attack surface and leak data: the toolbar shows SQL, settings and request data when its check passes (a ' +
-      'misconfigured INTERNAL_IPS or SHOW_TOOLBAR_CALLBACK is enough), silk stores full request and response bodies ' +
-      'and serves them at /silk/, and django-extensions brings the Werkzeug debugger within one command of a shell.',
+      'misconfigured INTERNAL_IPS or SHOW_TOOLBAR_CALLBACK is enough), and silk stores full request and response ' +
+      'bodies and serves them at /silk/. django-extensions is not reported: it only adds management commands, and ' +
+      'its runserver_plus (the Werkzeug debugger) exposes nothing unless production runs it, which ' +
+      'django/runserver-in-production judges.',
     fix:
       'Add them only in development settings:\n\n' +
       '# settings/dev.py\n' +

@@ -4,6 +4,7 @@ import { pyRepr } from '../../src/python/value.js';
 import type { PyValue } from '../../src/python/value.js';
 import { SECURITY_MIDDLEWARE } from '../../src/django/names.js';
 import { middlewareOn, settingReport } from '../../src/django/setting-helpers.js';
+import { versionAtLeast } from '../../src/project/version.js';
 
 const VALID = new Set([
   'no-referrer',
@@ -54,6 +55,8 @@ export default defineRule({
   check(ctx) {
     const settings = ctx.project.settings;
     if (!settings || middlewareOn(settings, SECURITY_MIDDLEWARE) !== true) return;
+    // Before 3.0 Django has no such setting: any value is ignored (django/referrer-policy-missing says so).
+    if (!versionAtLeast(ctx.project.djangoVersion.version, '3.0')) return;
     const value = settings.get('SECURE_REFERRER_POLICY');
     if (value.kind === 'none') return;
     const values = policyValues(value);

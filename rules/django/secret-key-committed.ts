@@ -1,7 +1,7 @@
 /** django/secret-key-committed — the SECRET_KEY production uses is written in the code. */
 import { defineRule } from '../../src/engine/types.js';
-import { settingLocation } from '../../src/django/setting-helpers.js';
-import { confidenceOf, envReadsOf } from '../../src/python/value.js';
+import { committedKey, fallbackKey, weakKeyReasons } from '../../src/django/secret-key.js';
+import { confidenceOf } from '../../src/python/value.js';
 
 export default defineRule({
   id: 'django/secret-key-committed',
@@ -15,7 +15,12 @@ export default defineRule({
       'from history. With the key, anyone can forge session cookies (signed-cookie sessions), password-reset tokens and ' +
       'anything signed with django.core.signing. A default is just as bad: when the variable is missing in production, ' +
       'the site silently runs with the published key. This fires for long random keys too (django/secret-key-weak only ' +
-      'judges the key\'s strength); it does not fire when the production environment sets the variable.',
+      'judges the key\'s strength). When the production environment sets the variable, a key written as its default is ' +
+      'still reported, at medium severity with confidence default: the site is one missing variable away from the published key (unless a ' +
+      '`raise` about the key guards it). Nothing is reported when the settings refuse to start with that key. A ' +
+      'committed key that is also weak (a startproject django-insecure- key, too short, too few distinct characters) ' +
+      "is one problem: it is reported here once, with the id of Django's security.W009, and django/secret-key-weak " +
+      'stays quiet about it.',
     fix:
       'Read the key from the environment with no default, so a missing variable stops the app instead of falling back:\n\n' +
       'SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]\n# django-environ: SECRET_KEY = env("DJANGO_SECRET_KEY")\n\n' +
@@ -28,26 +33,38 @@ export default defineRule({
   },
   check(ctx) {
     const settings = ctx.project.settings;
-    if (!settings || !settings.has('SECRET_KEY')) return;
-    const value = settings.get('SECRET_KEY');
-    // An empty key is django/secret-key-weak's (Django refuses to start); a non-string is not a key we know.
-    if (value.kind !== 'str' || value.value === '') return;
-    const reads = envReadsOf(value);
-    if (reads.some((read) => read.set)) return;
-    const location = settingLocation(settings, 'SECRET_KEY', value);
-    const file = value.loc?.file ?? location.file;
-    // A gitignored local settings file is not in the repository.
-    if (ctx.workspace.isIgnored(file) === true) return;
-    const unset = reads.filter((read) => !read.set).map((read) => read.name);
-    const message = unset.length
-      ? `SECRET_KEY falls back to a key written in the code because ${unset.join(', ')} ${unset.length > 1 ? 'are' : 'is'} unset in ${ctx.project.environment.name}`
+    if (!settings) return;
+    const committed = committedKey(settings, ctx.workspace);
+    if (!committed) {
+      // Like django/debug-default-true for DEBUG: production sets the variable, but the code still fails open.
+      const fallback = fallbackKey(settings, ctx.workspace);
+      if (!fallback) return;
+      ctx.report({
+        message:
+          `SECRET_KEY falls back to a key written in the code when ${fallback.variable} is unset: production sets it now` +
+          `${fallback.setBy ? ` (${fallback.setBy})` : ''}, but a missing variable would run the site with the published key`,
+        location: fallback.location,
+        severity: 'medium',
+        // True only if the variable goes missing: it fails open (counts half, and never caps the grade).
+        confidence: 'default',
+        secret: fallback.key,
+        snippet: `SECRET_KEY fallback in ${fallback.file}`,
+      });
+      return;
+    }
+    const { unset } = committed;
+    const where = unset.length
+      ? `SECRET_KEY falls back to a key written in the code when ${unset.join(', ')} ${unset.length > 1 ? 'are' : 'is'} unset, as ${unset.length > 1 ? 'they are' : 'it is'} in ${ctx.project.environment.name}`
       : 'SECRET_KEY is a literal in the settings code, so everyone who can read the repository has the production key';
+    // One problem, one finding: a weak key written in the code is reported here, with Django's W009 id.
+    const reasons = weakKeyReasons(committed.key);
     ctx.report({
-      message,
-      location: value.loc ?? location,
-      confidence: confidenceOf(value),
-      secret: value.value,
-      snippet: `SECRET_KEY in ${file}`,
+      message: reasons.length ? `${where}; the key also ${reasons.join(' and ')}` : where,
+      location: committed.location,
+      confidence: confidenceOf(committed.value),
+      secret: committed.key,
+      snippet: `SECRET_KEY in ${committed.file}`,
+      ...(reasons.length ? { django: 'security.W009' } : {}),
     });
   },
 });

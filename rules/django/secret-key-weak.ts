@@ -1,5 +1,5 @@
 /** django/secret-key-weak — mirrors `security.W009`. */
-import { INSECURE_PREFIX, weakKeyReasons, writtenInCode } from '../../src/django/secret-key.js';
+import { committedKey, INSECURE_PREFIX, weakKeyReasons, writtenInCode } from '../../src/django/secret-key.js';
 import { defineRule } from '../../src/engine/types.js';
 import { truthy } from '../../src/python/value.js';
 import { describeSetting, settingReport } from '../../src/django/setting-helpers.js';
@@ -19,7 +19,9 @@ export default defineRule({
       'startproject writes into settings.py, which is in your repository). Severity: critical when the weak key is ' +
       'written in the code (a literal, or the default used when the variable is unset) or is a django-insecure- key, ' +
       'because then it is effectively public; high when it is a weak value from the environment, or when it is empty ' +
-      '(Django refuses to start with an empty SECRET_KEY). Not reported when the settings themselves raise over the ' +
+      '(Django refuses to start with an empty SECRET_KEY). A weak key written in the repository is reported once, by ' +
+      'django/secret-key-committed (with this check\'s W009 id). A key that is empty only because its variable is ' +
+      'unset is not reported: Django cannot start without it, so production provides it. Not reported when the settings themselves raise over the ' +
       'key in production (`if not SECRET_KEY: raise ImproperlyConfigured(...)`, or a check for the placeholder): the ' +
       'weak value can then never be used, and django/settings-error reports that the settings do not load.',
     fix:
@@ -37,6 +39,9 @@ export default defineRule({
     const value = settings.get('SECRET_KEY');
     const base = settingReport(settings, 'SECRET_KEY', value);
     const empty = truthy(value) === false;
+    // Empty only because a variable is unset: Django would not start, so production must set the variable
+    // (the platform's secret store provides it; its value is not known here).
+    if (empty && base.confidence === 'default') return;
     const reasons = !empty && value.kind === 'str' ? weakKeyReasons(value.value) : [];
     if (!empty && !reasons.length) return;
     // The settings raise over this very key in production: no site ever runs with it.
@@ -51,6 +56,8 @@ export default defineRule({
       return;
     }
     if (value.kind !== 'str') return;
+    // A weak key written in the repository is django/secret-key-committed's finding (one problem, one finding).
+    if (committedKey(settings, ctx.workspace)) return;
     const inCode = writtenInCode(value);
     const insecure = value.value.startsWith(INSECURE_PREFIX);
     const origin = inCode ? (base.confidence === 'default' ? ' (the default in the code, used because the variable is unset)' : ' (written in the code)') : '';

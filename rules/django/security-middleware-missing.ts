@@ -1,13 +1,14 @@
 /** django/security-middleware-missing — mirrors `security.W001`. */
 import { SECURITY_MIDDLEWARE } from '../../src/django/names.js';
-import { middlewareOn, settingReport } from '../../src/django/setting-helpers.js';
+import { middlewareOn, middlewareSetting, settingReport } from '../../src/django/setting-helpers.js';
 import { defineRule } from '../../src/engine/types.js';
 import { versionAtLeast } from '../../src/project/version.js';
 
-/** The settings W001 names as having no effect, which changed in 4.0. */
+/** The settings W001 names as having no effect: SECURE_REFERRER_POLICY came in 3.0, COOP replaced the XSS filter in 4.0. */
 function affectedSettings(version: string): string {
   const last = versionAtLeast(version, '4.0') ? 'SECURE_CROSS_ORIGIN_OPENER_POLICY' : 'SECURE_BROWSER_XSS_FILTER';
-  return `SECURE_HSTS_SECONDS, SECURE_CONTENT_TYPE_NOSNIFF, SECURE_REFERRER_POLICY, SECURE_SSL_REDIRECT and ${last}`;
+  const referrer = versionAtLeast(version, '3.0') ? 'SECURE_REFERRER_POLICY, ' : '';
+  return `SECURE_HSTS_SECONDS, SECURE_CONTENT_TYPE_NOSNIFF, ${referrer}SECURE_SSL_REDIRECT and ${last}`;
 }
 
 export default defineRule({
@@ -33,11 +34,11 @@ export default defineRule({
   check(ctx) {
     const settings = ctx.project.settings;
     if (!settings || middlewareOn(settings, SECURITY_MIDDLEWARE) !== false) return;
-    const value = settings.get('MIDDLEWARE');
+    const name = middlewareSetting(settings);
     ctx.report({
-      ...settingReport(settings, 'MIDDLEWARE', value),
+      ...settingReport(settings, name, settings.get(name)),
       message:
-        `MIDDLEWARE does not contain '${SECURITY_MIDDLEWARE}', so ${affectedSettings(ctx.project.djangoVersion.version)} ` +
+        `${name} does not contain '${SECURITY_MIDDLEWARE}', so ${affectedSettings(ctx.project.djangoVersion.version)} ` +
         'have no effect',
     });
   },

@@ -8,8 +8,8 @@ const SEVERITY: Record<EvalProblemKind, Severity> = {
   'syntax-error': 'high',
   'unreadable-file': 'high',
   'import-cycle': 'medium',
-  // Settings raise at import under this environment, e.g. os.environ['X'] with X unset. Production
-  // may set X outside the repository (a dashboard), so this informs rather than fails.
+  // Settings raise at import under this environment (a failing cast, an explicit raise). It may
+  // depend on a value production sets outside the repository, so this informs rather than fails.
   raises: 'info',
   'unresolved-import': 'info',
   'step-budget': 'info',
@@ -27,9 +27,10 @@ export default defineRule({
   docs: {
     why: `A syntax error, an unreadable file or an import cycle in a settings module stops Django from
 starting, and every setting after the problem is unknown, so deploycheck cannot vouch for it either.
-Code that raises under the chosen environment (for example os.environ['SECRET_KEY'] when the
-environment does not set SECRET_KEY) fails the same way in production unless the platform sets the
-variable somewhere deploycheck cannot see.`,
+Code that raises under the chosen environment (a failing cast, an explicit raise) fails the same
+way in production. A variable the code requires without a default (os.environ['SECRET_KEY'],
+env('SECRET_KEY')) and the repository never sets is not listed: production must provide it (the
+platform's secret store), so it is taken as set with its value unknown.`,
     fix: `Fix the file at the reported line (run \`python -m py_compile path/to/settings.py\`), break the
 import cycle, or declare the variable for production in a deploy file (fly.toml [env], app.json env,
 render.yaml envVars) or pass it to deploycheck with --set / --env-file.`,

@@ -1,7 +1,7 @@
-/** django/static-root-missing — the deployment runs collectstatic, which fails without STATIC_ROOT. */
+/** django/static-root-missing — collectstatic fails without STATIC_ROOT, or production serves a static directory nothing fills. */
 import { defineRule } from '../../src/engine/types.js';
 import { combinedConfidence, describeSetting, settingLocation } from '../../src/django/setting-helpers.js';
-import { collectstaticRun, staticSource } from '../../src/django/collectstatic.js';
+import { collectstaticRun, servedStaticDir, staticSource } from '../../src/django/collectstatic.js';
 import { resolveStorage } from '../../src/engine/storage.js';
 import { truthy } from '../../src/python/value.js';
 
@@ -19,11 +19,14 @@ export default defineRule({
       'stops with ImproperlyConfigured as soon as it has a file to copy (the admin\'s CSS, STATICFILES_DIRS, an app\'s ' +
       'static/ directory) or a manifest to write, so the deploy step fails (the Heroku Python buildpack runs it on ' +
       'every build), or is skipped and the site goes live without CSS and JavaScript (with DEBUG off, Django does not ' +
-      'serve static files itself). Not reported for a project with no STATIC_URL or nothing to collect (an API without ' +
-      'the admin), nor when the deploy files show a deployment that never runs collectstatic.',
+      'serve static files itself). A deployment that never runs collectstatic is reported only when production serves ' +
+      'the directory it would fill (fly.toml [[statics]], an app.yaml static_dir the repository does not commit, ' +
+      'WhiteNoise with DEBUG off): that directory stays empty. Not reported for a project with no STATIC_URL or ' +
+      'nothing to collect (an API without the admin).',
     fix:
       'Point it at a directory outside the source tree that your web server or WhiteNoise serves:\n\n' +
       'STATIC_ROOT = BASE_DIR / "staticfiles"\n\n' +
+      'and run `python manage.py collectstatic --noinput` in the build (a Dockerfile RUN step, a release command),\n' +
       'or, for an API that serves no static files, remove django.contrib.staticfiles from INSTALLED_APPS.',
     refs: [
       'https://docs.djangoproject.com/en/stable/ref/settings/#static-root',
@@ -49,10 +52,24 @@ export default defineRule({
     const source = staticSource(settings, ctx.workspace, ctx.project.root, storage.className);
     if (source === undefined || source === 'unknown') return;
     const run = collectstaticRun(ctx.project, ctx.workspace);
-    if (run && !run.runs) return;
     const location = settings.has('STATIC_ROOT')
       ? settingLocation(settings, 'STATIC_ROOT', root)
       : (app.loc ?? settingLocation(settings, 'INSTALLED_APPS'));
+    if (run && !run.runs) {
+      // Nothing runs collectstatic: a problem only where production serves the directory it would fill.
+      const served = servedStaticDir(ctx.project, ctx.workspace, settings);
+      if (!served) return;
+      ctx.report({
+        location,
+        confidence: combinedConfidence(root, app, url),
+        message:
+          `${describeSetting(settings, 'STATIC_ROOT', root)} and nothing in the deployment runs collectstatic, yet production ` +
+          `serves ${served.what}: nothing fills it, so the site goes live without its static files (${source})`,
+        related: [{ location: served.location, message: 'static files are served from here' }],
+        snippet: `STATIC_ROOT served ${served.what}`,
+      });
+      return;
+    }
     ctx.report({
       location,
       confidence: combinedConfidence(root, app, url),

@@ -2,7 +2,7 @@
 import { defineWorkspaceRule } from '../../src/engine/types.js';
 import { envFilesInUse } from '../../src/django/dotenv-use.js';
 import type { EnvFileUse } from '../../src/django/dotenv-use.js';
-import { gitignoreIgnores } from '../../src/django/gitignore-match.js';
+import { gitignoreFilesIgnore } from '../../src/django/gitignore-match.js';
 
 const CONSEQUENCE = 'the next `git add -A` or `git commit -a` would put its secrets in the repository history';
 const LISTED = 3;
@@ -24,7 +24,8 @@ export default defineWorkspaceRule({
       'files the repository works with: those lying in the tree, the ones its templates (.env.example, ' +
       '.env.dev-sample) tell developers to create, the ones its compose files read (env_file) and the ones its ' +
       'settings or manage.py load (load_dotenv, read_env, python-decouple). A project configured only by its ' +
-      'platform\'s environment has no .env to leak. Only the top directory of a git repository is checked, and not ' +
+      'platform\'s environment has no .env to leak. Checked from the top directory of a git repository, with git\'s ' +
+      'own ignore rules (a project in a subdirectory may ignore its env files in its own .gitignore), and not for ' +
       'files git already tracks (env/file-committed judges whether those hold secrets).',
     fix: 'Add the env files to .gitignore (keeping the template):\n\n.env\n.env.*\n!.env.example',
     refs: ['https://git-scm.com/docs/gitignore'],
@@ -51,7 +52,12 @@ export default defineWorkspaceRule({
       });
       return;
     }
-    const missing = uses.filter((use) => !workspace.exists(use.path) && !(text && gitignoreIgnores(text.text, use.path)));
+    // A file yet to be created: git's own answer (nested .gitignore files, info/exclude) when it can be
+    // asked, else the .gitignore files of the path's directories read as git would.
+    const absent = uses.filter((use) => !workspace.exists(use.path));
+    const ignoredByGit = workspace.wouldIgnore?.(absent.map((use) => use.path));
+    const ignored = (path: string): boolean => (ignoredByGit ? ignoredByGit.has(path) : gitignoreFilesIgnore(workspace, path));
+    const missing = absent.filter((use) => !ignored(use.path));
     if (!missing.length) return;
     ctx.report({
       message:

@@ -8,8 +8,8 @@ export function isAppEngineYaml(text: string): boolean {
 }
 
 /**
- * App Engine app.yaml: `env_variables`, `entrypoint`, and HTTPS forcing from the catch-all
- * handler's `secure: always`.
+ * App Engine app.yaml: `env_variables`, `entrypoint`, HTTPS forcing from the catch-all
+ * handler's `secure: always`, and the `static_dir` handlers.
  */
 export function readAppYaml(file: string, text: string): DeployReading {
   const reading = emptyReading();
@@ -34,6 +34,9 @@ export function readAppYaml(file: string, text: string): DeployReading {
   }
   for (const handler of seqItems(valueOf(root, 'handlers'))) {
     const url = scalarString(valueOf(handler, 'url'));
+    const staticDir = valueOf(handler, 'static_dir');
+    const staticPath = scalarString(staticDir);
+    if (staticPath) (reading.staticDirs ??= []).push({ path: staticPath, ...(url ? { urlPrefix: url } : {}), location: source.at(staticDir) });
     if (url !== '/.*' && url !== '.*') continue;
     const secure = valueOf(handler, 'secure');
     reading.forceHttps = secure

@@ -6,7 +6,7 @@ import { resolveFrom } from '../workspace/paths.js';
 /**
  * fly.toml: `[env]`, `[build.args]`, `[processes]`, `[deploy] release_command`, and whether
  * HTTP is forced to HTTPS (`[http_service] force_https`, or `force_https` on a `[[services.ports]]`
- * that handles plain http).
+ * that handles plain http), and the directories `[[statics]]` serves.
  */
 export function readFlyToml(file: string, text: string): DeployReading {
   const reading = emptyReading();
@@ -78,6 +78,16 @@ export function readFlyToml(file: string, text: string): DeployReading {
     }
   }
   reading.healthChecks = healthChecks(toml, data);
+  const statics: unknown[] = Array.isArray(data.statics) ? data.statics : [];
+  reading.staticDirs = statics.flatMap((entry, index) =>
+    isTable(entry) && typeof entry.guest_path === 'string'
+      ? [{
+          path: entry.guest_path,
+          ...(typeof entry.url_prefix === 'string' ? { urlPrefix: entry.url_prefix } : {}),
+          location: toml.locate('statics', 'guest_path', index),
+        }]
+      : [],
+  );
   return reading;
 }
 

@@ -167,6 +167,9 @@ export function readDeployFacts(workspace: Workspace, projectRoot: string): Depl
     facts.problems.push(...reading.problems);
     if (reading.forceHttps && !facts.platformSettings.forceHttps) facts.platformSettings.forceHttps = reading.forceHttps;
     if (reading.containerUser) facts.containerUser = reading.containerUser;
+    if (reading.staticDirs?.length) {
+      facts.platformSettings.staticDirs = [...(facts.platformSettings.staticDirs ?? []), ...reading.staticDirs];
+    }
     if (reading.healthChecks?.length) {
       facts.platformSettings.healthChecks = [...(facts.platformSettings.healthChecks ?? []), ...reading.healthChecks];
     }

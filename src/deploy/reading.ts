@@ -1,6 +1,6 @@
 import type { FileLocation } from '../engine/types.js';
 import type { EnvVar } from '../env/types.js';
-import type { DeployCommand, DeployedStage, DeployProblem } from './types.js';
+import type { DeployCommand, DeployedStage, DeployProblem, StaticDir } from './types.js';
 import type { ImageLayout } from './dockerfile.js';
 
 /** What one deploy file contributes to DeployFacts. */
@@ -12,6 +12,8 @@ export interface DeployReading {
   forceHttps?: { value: boolean; location: FileLocation };
   containerUser?: { user: string; location: FileLocation };
   healthChecks?: { path?: string; location: FileLocation }[];
+  /** Directories the platform serves as static files itself (fly.toml [[statics]], app.yaml static_dir). */
+  staticDirs?: StaticDir[];
   /** The file refers to the PORT variable a platform injects (Cloud Run, Heroku, …). */
   usesPortVariable?: boolean;
   /** Dockerfiles the file builds the app from (workspace-relative), e.g. a compose `build` or heroku.yml `build.docker`. */

@@ -95,6 +95,13 @@ export interface DeployFile {
   path: string;
 }
 
+/** A directory a platform serves at a URL prefix: `path` as the deploy file writes it (a container or app-relative path). */
+export interface StaticDir {
+  path: string;
+  urlPrefix?: string;
+  location: FileLocation;
+}
+
 export interface DeployProblem {
   message: string;
   location: FileLocation;
@@ -114,6 +121,8 @@ export interface DeployFacts {
     forceHttps?: { value: boolean; location: FileLocation };
     /** Health checks the platform runs (fly.toml checks, render.yaml healthCheckPath, Dockerfile HEALTHCHECK); `path` for HTTP checks. */
     healthChecks?: { path?: string; location: FileLocation }[];
+    /** Directories the platform serves as static files without the app (fly.toml [[statics]], app.yaml static_dir). */
+    staticDirs?: StaticDir[];
   };
   /** Dockerfile USER (last one in the final stage); absent means root. */
   containerUser?: { user: string; location: FileLocation };

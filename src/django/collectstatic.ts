@@ -6,8 +6,10 @@ import type { FileLocation } from '../engine/types.js';
 import type { DjangoProject } from '../project/types.js';
 import type { Settings } from '../python/types.js';
 import { joinPath } from '../workspace/paths.js';
+import { truthy } from '../python/value.js';
 import type { Workspace } from '../workspace/types.js';
 import { buildpackProcfile } from './buildpack.js';
+import { settingLocation } from './setting-helpers.js';
 
 /** Installed apps known to ship a static/ directory (the finders collect it). */
 const APPS_WITH_STATIC = ['django.contrib.admin', 'django.contrib.gis', 'rest_framework', 'debug_toolbar', 'drf_yasg', 'grappelli'];
@@ -81,4 +83,41 @@ export function collectstaticRun(project: DjangoProject, workspace: Workspace): 
     return { runs: true, by: 'the Heroku Python buildpack (on every build)', location: { file: procfile.path, line: 1, column: 1 } };
   }
   return deploy.files.length ? { runs: false } : undefined;
+}
+
+/** Where production serves static files from a directory STATIC_ROOT would have to fill. */
+export interface ServedStaticDir {
+  /** How a message names it: `/code/static (fly.toml [[statics]])`. */
+  what: string;
+  location: FileLocation;
+}
+
+const WHITENOISE_MIDDLEWARE = 'whitenoise.middleware.WhiteNoiseMiddleware';
+
+/** Whether the repository itself holds files in the served directory (its last path segment under the project or the deploy file). */
+function committedFiles(workspace: Workspace, bases: readonly string[], servedPath: string): boolean {
+  const name = servedPath.replace(/\/+$/, '').split('/').pop();
+  if (!name) return false;
+  const dirs = bases.map((base) => `${joinPath(base, name)}/`);
+  return workspace.files.some((file) => dirs.some((dir) => file.startsWith(dir)));
+}
+
+/**
+ * The static directory production serves without the app: a platform's own static handler (fly.toml
+ * [[statics]], app.yaml static_dir) over a directory the repository does not commit, or WhiteNoise
+ * (DEBUG off, no WHITENOISE_USE_FINDERS), which serves STATIC_ROOT only. Undefined when none.
+ */
+export function servedStaticDir(project: DjangoProject, workspace: Workspace, settings: Settings): ServedStaticDir | undefined {
+  for (const dir of project.deploy.platformSettings.staticDirs ?? []) {
+    const deployDir = dir.location.file.includes('/') ? dir.location.file.slice(0, dir.location.file.lastIndexOf('/')) : '';
+    if (committedFiles(workspace, [project.root, deployDir], dir.path)) continue;
+    const how = dir.location.file.endsWith('.toml') ? '[[statics]]' : 'static_dir';
+    return { what: `${dir.path} (${dir.location.file} ${how})`, location: dir.location };
+  }
+  const middleware = settings.get('MIDDLEWARE');
+  const whitenoise =
+    (middleware.kind === 'list' || middleware.kind === 'tuple') &&
+    middleware.items.find((item) => item.kind === 'str' && item.value === WHITENOISE_MIDDLEWARE);
+  if (!whitenoise || truthy(settings.get('DEBUG')) !== false || truthy(settings.get('WHITENOISE_USE_FINDERS')) === true) return undefined;
+  return { what: 'STATIC_ROOT through WhiteNoise (DEBUG off)', location: whitenoise.loc ?? settingLocation(settings, 'MIDDLEWARE') };
 }

@@ -1,8 +1,9 @@
+import type { Workspace } from '../workspace/types.js';
+
 /**
- * Whether the lines of a top-level .gitignore ignore a workspace-relative path, existing or not (git
- * itself only answers for files that exist). Later lines win and `!` re-includes; a pattern with a
- * slash is anchored at the root, one without matches a name at any depth, a trailing slash matches
- * directories only. Not modelled: git's rule that a file under an excluded directory cannot be re-included.
+ * Whether .gitignore lines ignore a path, existing or not, the way git reads them (for when git
+ * cannot be asked). Later lines win and `!` re-includes; a pattern with a slash is anchored at the
+ * file's directory, one without matches a name at any depth, a trailing slash matches directories only. Not modelled: git's rule that a file under an excluded directory cannot be re-included.
  */
 
 function globSource(glob: string): string {
@@ -34,9 +35,13 @@ function patternRegex(glob: string): RegExp | undefined {
   }
 }
 
-export function gitignoreIgnores(text: string, path: string): boolean {
+/**
+ * What the lines of one .gitignore say about a path relative to its directory: true (ignored),
+ * false (re-included by a `!` pattern) or undefined (no pattern matches it).
+ */
+export function gitignoreVerdict(text: string, path: string): boolean | undefined {
   const segments = path.split('/');
-  let ignored = false;
+  let verdict: boolean | undefined;
   for (const raw of text.split(/\r?\n/)) {
     let pattern = raw.replace(/(?<!\\)\s+$/, '');
     if (pattern === '' || pattern.startsWith('#')) continue;
@@ -52,10 +57,32 @@ export function gitignoreIgnores(text: string, path: string): boolean {
     for (let length = 1; length <= last; length++) {
       const candidate = anchored ? segments.slice(0, length).join('/') : segments[length - 1]!;
       if (regex.test(candidate)) {
-        ignored = !negated;
+        verdict = !negated;
         break;
       }
     }
+  }
+  return verdict;
+}
+
+export function gitignoreIgnores(text: string, path: string): boolean {
+  return gitignoreVerdict(text, path) === true;
+}
+
+/**
+ * Whether the .gitignore files of a workspace (the top one and those of the path's parent
+ * directories, a deeper one's matching pattern winning, as git applies them) ignore a path.
+ */
+export function gitignoreFilesIgnore(workspace: Workspace, path: string): boolean {
+  const segments = path.split('/');
+  let ignored = false;
+  for (let depth = 0; depth < segments.length; depth++) {
+    const dir = segments.slice(0, depth).join('/');
+    const file = dir ? `${dir}/.gitignore` : '.gitignore';
+    if (!workspace.exists(file)) continue;
+    const text = workspace.readText(file);
+    const verdict = text.ok ? gitignoreVerdict(text.text, segments.slice(depth).join('/')) : undefined;
+    if (verdict !== undefined) ignored = verdict;
   }
   return ignored;
 }

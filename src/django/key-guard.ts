@@ -53,3 +53,32 @@ export function keyGuardRaise(settings: Settings, workspace: Workspace, key: PyV
   }
   return undefined;
 }
+
+/** How many nodes the search for a key guard visits per file at most. */
+const MAX_NODES = 200_000;
+
+/**
+ * Whether any settings file has a `raise` that is about the key (its message or the if/elif tests
+ * around it name SECRET_KEY or one of `variables`), whichever way production goes. Used where the
+ * evaluation under the chosen environment does not reach the raise: a fallback key that a guard
+ * would refuse if the variable went missing.
+ */
+export function keyGuardInCode(settings: Settings, workspace: Workspace, variables: readonly string[]): boolean {
+  const names = ['SECRET_KEY', ...variables].map((name) => name.replace(/\W/g, '')).filter(Boolean);
+  for (const file of settings.files) {
+    const source = workspace.readText(file);
+    if (!source.ok) continue;
+    const root = parseModule(source.text);
+    const stack: PyNode[] = [root];
+    for (let visited = 0; stack.length && visited < MAX_NODES; visited++) {
+      const node = stack.pop()!;
+      if (node.type === 'raise_statement') {
+        const { row, column } = node.startPosition;
+        if (mentions([node.text, ...raiseConditions(root, row + 1, column + 1)].join('\n'), names)) return true;
+        continue;
+      }
+      stack.push(...node.children);
+    }
+  }
+  return false;
+}

@@ -9,3 +9,24 @@ export function isLoopbackOrigin(origin: string): boolean {
   const host = match[1]!.toLowerCase();
   return host === 'localhost' || host.endsWith('.localhost') || /^127(?:\.\d{1,3}){3}$/.test(host) || host === '[::1]';
 }
+
+/** Domains where anyone can host a page under a subdomain of their own (platform app hosts, tunnels). */
+const SHARED_PLATFORM_DOMAINS = [
+  'herokuapp.com',
+  'onrender.com',
+  'fly.dev',
+  'appspot.com',
+  'vercel.app',
+  'railway.app',
+  'up.railway.app',
+  'azurewebsites.net',
+  'pythonanywhere.com',
+  'ngrok.io',
+  'ngrok-free.app',
+];
+
+/** The shared platform domain a subdomain wildcard (`*.herokuapp.com`, `.fly.dev`) covers, if it covers one. */
+export function sharedPlatformDomain(wildcardDomain: string): string | undefined {
+  const domain = wildcardDomain.toLowerCase().replace(/\/$/, '').replace(/:\d+$/, '');
+  return SHARED_PLATFORM_DOMAINS.find((shared) => domain === shared);
+}

@@ -48,8 +48,16 @@ export function settingIncludes(settings: Settings, name: string, item: string):
   return undecided ? undefined : false;
 }
 
+/**
+ * The setting that lists the middleware Django runs: MIDDLEWARE, or MIDDLEWARE_CLASSES when
+ * MIDDLEWARE is None (Django 1.10 and 1.11, where None is the default and means the old-style list).
+ */
+export function middlewareSetting(settings: Settings): 'MIDDLEWARE' | 'MIDDLEWARE_CLASSES' {
+  return settings.get('MIDDLEWARE').kind === 'none' && settings.get('MIDDLEWARE_CLASSES').kind !== 'unknown' ? 'MIDDLEWARE_CLASSES' : 'MIDDLEWARE';
+}
+
 export function middlewareOn(settings: Settings, dotted: string): boolean | undefined {
-  return settingIncludes(settings, 'MIDDLEWARE', dotted);
+  return settingIncludes(settings, middlewareSetting(settings), dotted);
 }
 
 /** 'default' when any of the values holds only because an environment variable is unset. */

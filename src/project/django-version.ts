@@ -5,22 +5,79 @@ import type { DjangoVersion } from './types.js';
 import { NEWEST_LTS } from './version.js';
 import { compareText } from '../engine/compare.js';
 
-const CLAUSE = /^(===|==|~=|>=|>|\^|~|)\s*v?(\d+)(?:\.(\d+|\*))?/;
+const CLAUSE = /^(===|==|~=|>=|<=|!=|>|<|\^|~|)\s*v?(\d+)(?:\.(\d+|\*))?(?:\.(\d+|\*))?/;
+
+/** Django's feature releases (major.minor) in order: pip installs the newest one a specifier admits. */
+const RELEASES = ['1.11', '2.0', '2.1', '2.2', '3.0', '3.1', '3.2', '4.0', '4.1', '4.2', '5.0', '5.1', '5.2', '6.0'];
+
+type Minor = [number, number];
+const below = (a: Minor, b: Minor): boolean => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+const text = ([major, minor]: Minor): string => `${major}.${minor}`;
 
 /**
- * The major.minor a version specifier admits at least: `==3.2.25` → 3.2, `>=4.2,<5.0` → 4.2,
- * `~=5.0`, `^4.2` (Poetry) → the lower bound. undefined for `*` or upper bounds only.
+ * The major.minor production installs for a version specifier: an exact pin (`==3.2.25`, `==4.2.*`)
+ * is that version; a range is the newest feature release it admits, as pip would pick
+ * (`>=4.2,<5.0` → 4.2, `~=3.0` → 3.2, `^4.2` (Poetry) → 4.2, `<3` → 2.2); an open-ended lower
+ * bound (`>=2.2`) is that bound. undefined for `*` or nothing.
  */
 export function specifierVersion(specifier: string): string | undefined {
+  let lower: Minor | undefined;
+  /** Exclusive: every admitted version's major.minor is below it. */
+  let upper: Minor | undefined;
+  const raise = (bound: Minor) => {
+    if (!lower || below(lower, bound)) lower = bound;
+  };
+  const cap = (bound: Minor) => {
+    if (!upper || below(bound, upper)) upper = bound;
+  };
   for (const raw of specifier.replace(/[()]/g, '').split(',')) {
-    const clause = raw.trim();
-    if (clause.startsWith('<') || clause.startsWith('!=')) continue;
-    const match = CLAUSE.exec(clause);
+    const match = CLAUSE.exec(raw.trim());
     if (!match) continue;
-    const minor = match[3] === undefined || match[3] === '*' ? '0' : String(Number(match[3]));
-    return `${Number(match[2])}.${minor}`;
+    const [, op, majorText, minorText, patchText] = match;
+    const major = Number(majorText);
+    const hasMinor = minorText !== undefined && minorText !== '*';
+    const minor = hasMinor ? Number(minorText) : 0;
+    const hasPatch = patchText !== undefined && patchText !== '*' && Number(patchText) > 0;
+    switch (op) {
+      case '==':
+      case '===':
+      case '':
+        return text([major, minor]);
+      case '>=':
+      case '>':
+        raise([major, minor]);
+        break;
+      case '<':
+        cap(hasPatch ? [major, minor + 1] : [major, minor]);
+        break;
+      case '<=':
+        cap([major, minor + 1]);
+        break;
+      case '~=':
+        // ~=3.0 admits 3.x; ~=3.0.5 admits 3.0.x.
+        raise([major, minor]);
+        cap(patchText !== undefined ? [major, minor + 1] : [major + 1, 0]);
+        break;
+      case '^':
+        raise([major, minor]);
+        cap([major + 1, 0]);
+        break;
+      case '~':
+        raise([major, minor]);
+        cap(hasMinor ? [major, minor + 1] : [major + 1, 0]);
+        break;
+      default:
+        break; // != excludes one version
+    }
   }
-  return undefined;
+  // An open-ended lower bound names the version the settings were written against: newer releases
+  // are whatever pip found on the day of a deploy, which the repository does not say.
+  if (!upper) return lower && text(lower);
+  const admitted = RELEASES.map((release) => release.split('.').map(Number) as Minor).filter(
+    (release) => below(release, upper!) && (!lower || !below(release, lower)),
+  );
+  const newest = admitted.at(-1);
+  return newest ? text(newest) : lower ? text(lower) : undefined;
 }
 
 /** A PEP 508 requirement naming Django (not django-environ &c.): its specifier part, else undefined. */
@@ -138,12 +195,18 @@ function searchDir(workspace: Workspace, dir: string): Found | undefined {
       if (fromInclude) return fromInclude;
     }
   }
-  return attempt('pyproject.toml', fromTomlLines) ?? attempt('Pipfile', fromTomlLines) ?? attempt('setup.cfg', fromRequirementLines);
+  return (
+    attempt('pyproject.toml', fromTomlLines) ??
+    attempt('Pipfile', fromTomlLines) ??
+    attempt('setup.cfg', fromRequirementLines) ??
+    // setup.py: install_requires=["Django>=2.2,<3"], read as quoted PEP 508 strings (never executed).
+    attempt('setup.py', fromTomlLines)
+  );
 }
 
 /**
- * The Django version a project pins, read from lock files, requirements, pyproject.toml, Pipfile
- * or setup.cfg in the project root, then the workspace root; the newest LTS when none says.
+ * The Django version a project pins, read from lock files, requirements, pyproject.toml, Pipfile,
+ * setup.cfg or setup.py in the project root, then the workspace root; the newest LTS when none says.
  */
 export function findDjangoVersion(workspace: Workspace, projectRoot: string): DjangoVersion {
   const dirs = projectRoot === '' ? [''] : [projectRoot, ''];

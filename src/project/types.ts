@@ -19,6 +19,8 @@ export interface AdminMount {
   /** The URL prefix, e.g. `admin/`. */
   path: string;
   location: FileLocation;
+  /** `default` when the path holds only while a setting keeps its default (an env var unset). */
+  confidence?: 'default';
 }
 
 export interface UrlFacts {

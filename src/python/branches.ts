@@ -71,6 +71,11 @@ function changedPlaces(scope: Scope, mark: Mark): Places {
   return places;
 }
 
+/** What was assigned since `mark` depends on `env` too (a handler run because a variable is unset). */
+export function attachControlSince(scope: Scope, mark: Mark, env: EnvRead[] | undefined): void {
+  attachControl(changedPlaces(scope, mark), env);
+}
+
 /** Values assigned under a condition that depends on env vars depend on those vars too. */
 function attachControl(places: Places, env: EnvRead[] | undefined): void {
   if (!env?.length) return;

@@ -37,7 +37,7 @@ export function resolveConfigurationsValue(interp: Interpreter, attribute: strin
   const { hit, read } = interp.env.read(variable, `configurations.values.${valueType}`, internal.defaultText !== undefined ? { defaultText: internal.defaultText } : {});
   const env: EnvRead[] = [read];
   if (!hit) {
-    if (required) return interp.fail('ValueError', `${variable} is not set: ${valueType} ${attribute} is required to be set as the environment variable ${variable}`, where, env);
+    if (required) return interp.requiredRead('ValueError', `${variable} is not set: ${valueType} ${attribute} is required to be set as the environment variable ${variable}`, where, read);
     if (!fallback) return withMeta({ kind: 'none' }, { loc: holder.loc ?? where, env });
     return withMeta(convertDefault(fallback), { loc: fallback.loc ?? holder.loc ?? where, env });
   }

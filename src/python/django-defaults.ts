@@ -4,7 +4,9 @@ import { bool, dict, int, list, none, str } from './pyops.js';
 
 /**
  * Django's global defaults (`django/conf/global_settings.py`) for the settings the rules read,
- * per version. A fresh map each call, so callers may keep or change it. Values have no `loc`.
+ * per version from 1.11 on (older versions get 1.11's table). A setting a version does not have is
+ * absent, so `Settings.get` says it is unknown rather than inventing a value. A fresh map each call,
+ * so callers may keep or change it. Values have no `loc`.
  */
 export function djangoDefaults(version: string): Map<string, PyValue> {
   const at = (minimum: string) => versionAtLeast(version, minimum);
@@ -22,9 +24,13 @@ export function djangoDefaults(version: string): Map<string, PyValue> {
   set('SECRET_KEY', s(''));
   if (at('4.1')) set('SECRET_KEY_FALLBACKS', list([]));
   set('INSTALLED_APPS', list([]));
-  set('MIDDLEWARE', list([]));
+  if (at('2.0')) set('MIDDLEWARE', list([]));
+  else {
+    // 1.10 and 1.11: MIDDLEWARE = None means the old-style MIDDLEWARE_CLASSES list is used.
+    set('MIDDLEWARE', none());
+    set('MIDDLEWARE_CLASSES', strings('django.middleware.common.CommonMiddleware', 'django.middleware.csrf.CsrfViewMiddleware'));
+  }
   set('TEMPLATES', list([]));
-  set('ROOT_URLCONF', none());
   set('WSGI_APPLICATION', none());
   set('DATABASES', dict([]));
   set('DATABASE_ROUTERS', list([]));
@@ -50,7 +56,7 @@ export function djangoDefaults(version: string): Map<string, PyValue> {
   set('STATICFILES_DIRS', list([]));
   set('MEDIA_ROOT', s(''));
   set('MEDIA_URL', s(''));
-  set('FILE_UPLOAD_PERMISSIONS', int(0o644));
+  set('FILE_UPLOAD_PERMISSIONS', at('3.0') ? int(0o644) : none());
   set('FILE_UPLOAD_MAX_MEMORY_SIZE', int(2621440));
   set('DATA_UPLOAD_MAX_MEMORY_SIZE', int(2621440));
   set('DATA_UPLOAD_MAX_NUMBER_FIELDS', int(1000));
@@ -79,6 +85,7 @@ export function djangoDefaults(version: string): Map<string, PyValue> {
     'django.contrib.auth.hashers.Argon2PasswordHasher',
     'django.contrib.auth.hashers.BCryptSHA256PasswordHasher',
   ];
+  if (!at('2.1')) hashers.push('django.contrib.auth.hashers.BCryptPasswordHasher');
   if (at('4.2')) hashers.push('django.contrib.auth.hashers.ScryptPasswordHasher');
   set('PASSWORD_HASHERS', strings(...hashers));
   set('AUTH_PASSWORD_VALIDATORS', list([]));
@@ -91,7 +98,7 @@ export function djangoDefaults(version: string): Map<string, PyValue> {
   set('SESSION_COOKIE_SECURE', bool(false));
   set('SESSION_COOKIE_PATH', s('/'));
   set('SESSION_COOKIE_HTTPONLY', bool(true));
-  set('SESSION_COOKIE_SAMESITE', s('Lax'));
+  if (at('2.1')) set('SESSION_COOKIE_SAMESITE', s('Lax'));
   set('SESSION_SAVE_EVERY_REQUEST', bool(false));
   set('SESSION_EXPIRE_AT_BROWSER_CLOSE', bool(false));
   set('SESSION_ENGINE', s('django.contrib.sessions.backends.db'));
@@ -103,31 +110,33 @@ export function djangoDefaults(version: string): Map<string, PyValue> {
   set('CSRF_COOKIE_PATH', s('/'));
   set('CSRF_COOKIE_SECURE', bool(false));
   set('CSRF_COOKIE_HTTPONLY', bool(false));
-  set('CSRF_COOKIE_SAMESITE', s('Lax'));
+  if (at('2.1')) set('CSRF_COOKIE_SAMESITE', s('Lax'));
   set('CSRF_HEADER_NAME', s('HTTP_X_CSRFTOKEN'));
   set('CSRF_TRUSTED_ORIGINS', list([]));
   set('CSRF_USE_SESSIONS', bool(false));
   set('CSRF_FAILURE_VIEW', s('django.views.csrf.csrf_failure'));
 
-  set('SECURE_CONTENT_TYPE_NOSNIFF', bool(true));
+  set('SECURE_CONTENT_TYPE_NOSNIFF', bool(at('3.0')));
   if (!at('4.0')) set('SECURE_BROWSER_XSS_FILTER', bool(false));
   if (at('4.0')) set('SECURE_CROSS_ORIGIN_OPENER_POLICY', s('same-origin'));
   set('SECURE_HSTS_INCLUDE_SUBDOMAINS', bool(false));
   set('SECURE_HSTS_PRELOAD', bool(false));
   set('SECURE_HSTS_SECONDS', int(0));
   set('SECURE_REDIRECT_EXEMPT', list([]));
-  set('SECURE_REFERRER_POLICY', s('same-origin'));
+  // Added in 3.0 with None (no header); 'same-origin' from 3.1.
+  if (at('3.0')) set('SECURE_REFERRER_POLICY', at('3.1') ? s('same-origin') : none());
   set('SECURE_SSL_HOST', none());
   set('SECURE_SSL_REDIRECT', bool(false));
   set('SECURE_PROXY_SSL_HEADER', none());
-  set('X_FRAME_OPTIONS', s('DENY'));
+  set('X_FRAME_OPTIONS', s(at('3.0') ? 'DENY' : 'SAMEORIGIN'));
   set('USE_X_FORWARDED_HOST', bool(false));
   set('USE_X_FORWARDED_PORT', bool(false));
   if (at('6.0')) {
     set('SECURE_CSP', dict([]));
     set('SECURE_CSP_REPORT_ONLY', dict([]));
   }
-  if (!at('4.0')) set('DEFAULT_HASHING_ALGORITHM', s('sha256'));
+  // A transitional setting of 3.1 and 3.2 only.
+  if (at('3.1') && !at('4.0')) set('DEFAULT_HASHING_ALGORITHM', s('sha256'));
 
   set('LANGUAGE_CODE', s('en-us'));
   set('TIME_ZONE', s('America/Chicago'));
@@ -136,11 +145,11 @@ export function djangoDefaults(version: string): Map<string, PyValue> {
   if (!at('5.0')) set('USE_L10N', bool(at('4.0')));
   set('APPEND_SLASH', bool(true));
   set('PREPEND_WWW', bool(false));
-  set('DEFAULT_AUTO_FIELD', s('django.db.models.AutoField'));
+  if (at('3.2')) set('DEFAULT_AUTO_FIELD', s('django.db.models.AutoField'));
   set('LOGGING_CONFIG', s('logging.config.dictConfig'));
   set('LOGGING', dict([]));
   set('SILENCED_SYSTEM_CHECKS', list([]));
-  set('DEFAULT_EXCEPTION_REPORTER', s('django.views.debug.ExceptionReporter'));
+  if (at('3.1')) set('DEFAULT_EXCEPTION_REPORTER', s('django.views.debug.ExceptionReporter'));
   set('FORMAT_MODULE_PATH', none());
   set('IGNORABLE_404_URLS', list([]));
   set('MESSAGE_STORAGE', s('django.contrib.messages.storage.fallback.FallbackStorage'));

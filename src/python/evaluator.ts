@@ -15,6 +15,9 @@ import { execStatement, poison, runTopLevel } from './statements.js';
 import type { CallFrame } from './functions.js';
 import type { ImportFork } from './optional-imports.js';
 
+/** The source label of a variable the code requires and the repository never sets. */
+export const REQUIRED_SOURCE = 'the platform (required by the code, not set in the repository)';
+
 /**
  * The interpreter's shared state and module loading. Statements (statements.ts, branches.ts,
  * targets.ts, imports.ts, functions.ts) and expressions (expressions.ts, calls.ts,
@@ -186,6 +189,22 @@ export class Interpreter {
     if (this.tryDepth > 0 || this.speculative > 0) throw new RaiseSignal(exception, message, where, kind);
     this.problem(kind, message, where);
     return unknown(message, { loc: where, env: env ?? [] });
+  }
+
+  /**
+   * A read the code cannot go on without (`os.environ['X']`, `env('X')` or `config('X')` without a
+   * default, a required django-configurations value) of a variable the environment does not set.
+   * Inside a `try` it raises, so an `except` fallback is followed (that fallback is a default). Elsewhere,
+   * a speculative branch included, no deployment could start without the variable, so production
+   * provides it (the platform's secret store): set, value unknown, and nothing is reported.
+   */
+  requiredRead(exception: string, message: string, where: FileLocation, read: EnvRead): PyValue {
+    if (this.tryDepth > 0) throw new RaiseSignal(exception, message, where, 'raises', [read]);
+    const provided: EnvRead = { ...read, set: true, sourceLabel: REQUIRED_SOURCE };
+    return unknown(`${read.name} is required by the code and not set in the repository, so the platform provides it (value not known here)`, {
+      loc: where,
+      env: [provided],
+    });
   }
 
   /** Count one evaluation step; throws BudgetSignal when the budget is exhausted. */

@@ -423,10 +423,10 @@ export function isOsEnviron(interp: Interpreter, node: SyntaxNode, scope: Scope)
   return value.kind === 'object' && value.type === 'ext:os.environ';
 }
 
-/** `os.environ['X']`: KeyError when unset. */
+/** `os.environ['X']`: required (KeyError when unset, see Interpreter.requiredRead). */
 export function osEnvironItem(interp: Interpreter, name: string, where: FileLocation): PyValue {
   const { hit, read } = interp.env.read(name, 'os.environ[]');
-  if (!hit) return interp.fail('KeyError', `${name} is not set: os.environ['${name}'] raises KeyError`, where, [read]);
+  if (!hit) return interp.requiredRead('KeyError', `${name} is not set: os.environ['${name}'] raises KeyError`, where, read);
   if (hit.value === undefined) return unknown(`${name} is set by ${hit.sourceLabel ?? 'the platform'}, value not known here`, { loc: where, env: [read] });
   return str(hit.value, { loc: where, env: [read] });
 }

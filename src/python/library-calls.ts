@@ -538,7 +538,7 @@ function environGetValue(
   const meta = { loc: where, env: [read] as EnvRead[] };
   let value: PyValue;
   if (!hit) {
-    if (!fallback) return interp.fail('ImproperlyConfigured', `${name} is not set: env('${name}') raises ImproperlyConfigured (Set the ${name} environment variable)`, where, [read]);
+    if (!fallback) return interp.requiredRead('ImproperlyConfigured', `${name} is not set: env('${name}') raises ImproperlyConfigured (Set the ${name} environment variable)`, where, read);
     value = fallback.value;
   } else if (hit.value === undefined) {
     return unknown(notSetReason(name, hit), meta);
@@ -641,7 +641,7 @@ function decoupleGet(interp: Interpreter, config: PyValue, args: Args, where: Fi
   const meta = { loc: where, env: [read] as EnvRead[] };
   let value: PyValue;
   if (!hit) {
-    if (!fallback) return interp.fail('UndefinedValueError', `${name} is not set: config('${name}') raises UndefinedValueError (${name} not found. Declare it as envvar or define a default value.)`, where, [read]);
+    if (!fallback) return interp.requiredRead('UndefinedValueError', `${name} is not set: config('${name}') raises UndefinedValueError (${name} not found. Declare it as envvar or define a default value.)`, where, read);
     value = fallback.value;
   } else if (hit.value === undefined) return unknown(notSetReason(name, hit), meta);
   else value = str(hit.value);

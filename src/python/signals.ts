@@ -1,6 +1,6 @@
 import type { FileLocation } from '../engine/types.js';
 import type { EvalProblemKind } from './types.js';
-import type { PyValue } from './value.js';
+import type { EnvRead, PyValue } from './value.js';
 
 /** Control flow of the interpreted code, carried as thrown signals. */
 
@@ -11,6 +11,8 @@ export class RaiseSignal {
     readonly message: string,
     readonly where: FileLocation,
     readonly kind: EvalProblemKind = 'raises',
+    /** The unset variables the exception is about (a required read): what the handler does depends on them. */
+    readonly env?: EnvRead[],
   ) {}
 }
 

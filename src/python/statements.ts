@@ -7,7 +7,7 @@ import { containsReturn, defineFunction } from './functions.js';
 import { assign, deleteTarget } from './targets.js';
 import { binary, evalExpr, iterableItems } from './expressions.js';
 import { envOf, list, none, object, withMeta, unknown } from './pyops.js';
-import { execIf } from './branches.js';
+import { attachControlSince, execIf } from './branches.js';
 import { execImport, execImportFrom } from './imports.js';
 import { internalOf, setInternal } from './internals.js';
 import { runTryWithOptionalImports } from './optional-imports.js';
@@ -279,7 +279,10 @@ export function runTryClauses(interp: Interpreter, clauses: TryClauses, scope: S
     const pattern = handler.namedChildren.find((c) => c?.type === 'as_pattern');
     const alias = pattern?.namedChildren.find((c) => c?.type === 'as_pattern_target')?.namedChildren[0];
     if (alias) assign(interp, alias, unknown(`the caught ${raised.exception}`, { loc: interp.here(alias) }), scope);
+    const mark = scope.mark();
     execBlock(interp, handler.namedChildren.find((c) => c?.type === 'block') ?? null, scope);
+    // A fallback for a missing variable holds only because it is unset: it fails open (confidence default).
+    attachControlSince(scope, mark, raised.env);
   } else if (clauses.elseBody) execBlock(interp, clauses.elseBody, scope);
 }
 

@@ -7,6 +7,7 @@ import { parseModule } from './syntax.js';
 import type { PyNode as SyntaxNode } from './syntax.js';
 import { decodeEscapes } from './strings.js';
 import type { Settings } from './types.js';
+import { confidenceOf } from './value.js';
 
 /**
  * Where the Django admin is mounted, read from the ROOT_URLCONF module by walking its AST.
@@ -14,7 +15,9 @@ import type { Settings } from './types.js';
  * Names are resolved statically: imports (`from django.contrib import admin`, project modules),
  * module-level string constants, `AdminSite` subclasses and their instances, and `settings.X`
  * through the evaluated settings. `include('app.urls')` is followed one module deep; a route that
- * cannot be resolved to a string is not reported.
+ * cannot be resolved to a string is not reported. Statements under `if`/`try`/`with` may or may not
+ * run: a pattern list they replace is kept as well, and a name they rebind to something unknown
+ * keeps its earlier string (a route built from it is then `assumed`, like a setting's default).
  */
 export function findUrlFacts(options: { workspace: Workspace; root: string; settings: Settings | undefined }): UrlFacts {
   const urlconf = options.settings?.get('ROOT_URLCONF');
@@ -22,8 +25,16 @@ export function findUrlFacts(options: { workspace: Workspace; root: string; sett
   const finder = new MountFinder(options.workspace, options.root, options.settings);
   const module = finder.load(urlconf.value);
   if (!module) return { adminMounts: [] };
-  const adminMounts: AdminMount[] = [];
-  finder.collectModule(module, '', 0, adminMounts);
+  const found: AdminMount[] = [];
+  finder.collectModule(module, { value: '', assumed: false }, 0, found);
+  // A list reached both directly and through a branch that re-wraps it yields the same mount twice.
+  const seen = new Set<string>();
+  const adminMounts = found.filter((mount) => {
+    const key = `${mount.path}\0${mount.location.file}:${mount.location.line}:${mount.location.column}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   return { file: module.file, adminMounts };
 }
 
@@ -31,13 +42,27 @@ export function findUrlFacts(options: { workspace: Workspace; root: string; sett
 const MAX_INCLUDE_DEPTH = 1;
 /** How many project modules a name lookup may pass through (`from a import b` where a re-exports b). */
 const MAX_IMPORT_HOPS = 3;
+/** How many pattern expressions one URLconf walk may visit (branches that re-wrap a list multiply them). */
+const MAX_PATTERN_VISITS = 20_000;
+
+/** A string the URLconf builds, `assumed` when a part is a setting's default or a value kept past an unknown branch. */
+interface Text {
+  value: string;
+  assumed: boolean;
+}
+
+/** The pattern expressions `urlpatterns` held at some point, in order. */
+interface Sources {
+  nodes: SyntaxNode[];
+  module: ParsedModule;
+}
 
 type Binding =
   | { kind: 'module'; name: string }
   | { kind: 'admin-site' }
   | { kind: 'admin-site-class' }
   | { kind: 'settings' }
-  | { kind: 'string'; value: string }
+  | { kind: 'string'; value: string; assumed: boolean }
   /** A list of URL patterns assigned to a name, usable in `include(name)`. */
   | { kind: 'patterns'; node: SyntaxNode; module: ParsedModule }
   /** `from module import name`, resolved on use. */
@@ -63,6 +88,9 @@ class MountFinder {
    * same text share one cached tree.
    */
   private readonly walking = new Map<ParsedModule, Set<SyntaxNode>>();
+  /** What a reference to `urlpatterns` inside a reassignment of it stands for: the list before that statement. */
+  private readonly earlier = new Map<ParsedModule, Map<SyntaxNode, Sources>>();
+  private visits = 0;
 
   constructor(
     private readonly workspace: Workspace,
@@ -92,13 +120,13 @@ class MountFinder {
     return module;
   }
 
-  collectModule(module: ParsedModule, prefix: string, depth: number, out: AdminMount[]): void {
+  collectModule(module: ParsedModule, prefix: Text, depth: number, out: AdminMount[]): void {
     for (const source of module.patternSources) this.collectPatterns(source, module, prefix, depth, out);
   }
 
   // ---- module-level statements -------------------------------------------------------------
 
-  private readStatements(block: SyntaxNode, module: ParsedModule): void {
+  private readStatements(block: SyntaxNode, module: ParsedModule, conditional = false): void {
     for (const statement of block.namedChildren) {
       switch (statement.type) {
         case 'import_statement':
@@ -111,7 +139,7 @@ class MountFinder {
           this.readClass(statement, module);
           break;
         case 'expression_statement':
-          for (const expression of statement.namedChildren) this.readExpressionStatement(expression, module);
+          for (const expression of statement.namedChildren) this.readExpressionStatement(expression, module, conditional);
           break;
         case 'if_statement':
         case 'try_statement':
@@ -125,7 +153,7 @@ class MountFinder {
 
   private readCompound(node: SyntaxNode, module: ParsedModule): void {
     for (const child of node.namedChildren) {
-      if (child.type === 'block') this.readStatements(child, module);
+      if (child.type === 'block') this.readStatements(child, module, true);
       else if (child.type.endsWith('_clause')) this.readCompound(child, module);
     }
   }
@@ -175,17 +203,20 @@ class MountFinder {
     else module.bindings.delete(name);
   }
 
-  private readExpressionStatement(expression: SyntaxNode, module: ParsedModule): void {
+  private readExpressionStatement(expression: SyntaxNode, module: ParsedModule, conditional: boolean): void {
     if (expression.type === 'assignment') {
       const left = expression.childForFieldName('left');
       const right = expression.childForFieldName('right');
       if (left?.type !== 'identifier' || !right) return;
       if (left.text === 'urlpatterns') {
-        this.assignUrlpatterns(right, module);
+        this.assignUrlpatterns(right, module, conditional);
         return;
       }
       const value = this.bindingOf(right, module);
+      const before = module.bindings.get(left.text);
       if (value) module.bindings.set(left.text, value);
+      // A branch that may not run leaves the earlier string as the value when it does not.
+      else if (conditional && before?.kind === 'string') module.bindings.set(left.text, { ...before, assumed: true });
       else module.bindings.delete(left.text);
     } else if (expression.type === 'augmented_assignment') {
       const left = expression.childForFieldName('left');
@@ -206,14 +237,17 @@ class MountFinder {
     }
   }
 
-  /** `urlpatterns = [...]` replaces; `urlpatterns = urlpatterns + [...]` keeps what was there. */
-  private assignUrlpatterns(right: SyntaxNode, module: ParsedModule): void {
-    const operands = plusOperands(right);
-    const keepsOld = operands.some((operand) => operand.type === 'identifier' && operand.text === 'urlpatterns');
-    if (!keepsOld) module.patternSources = [];
-    for (const operand of operands) {
-      if (!(operand.type === 'identifier' && operand.text === 'urlpatterns')) module.patternSources.push(operand);
-    }
+  /**
+   * `urlpatterns = [...]` replaces the list; a reference to `urlpatterns` on the right
+   * (`urlpatterns + [...]`, `[..., *urlpatterns]`, `include(urlpatterns)`) stands for the list so far.
+   * In a branch that may not run, the list so far stays as well.
+   */
+  private assignUrlpatterns(right: SyntaxNode, module: ParsedModule, conditional: boolean): void {
+    const sources: Sources = { nodes: module.patternSources, module };
+    const references = this.earlier.get(module) ?? new Map<SyntaxNode, Sources>();
+    this.earlier.set(module, references);
+    for (const reference of urlpatternsReferences(right)) references.set(reference, sources);
+    module.patternSources = conditional ? [...sources.nodes, right] : [right];
   }
 
   /** What an assigned expression binds a name to, when it is something this module cares about. */
@@ -226,7 +260,7 @@ class MountFinder {
       return undefined;
     }
     const text = this.stringOf(inner, module);
-    if (text !== undefined) return { kind: 'string', value: text };
+    if (text !== undefined) return { kind: 'string', ...text };
     return this.resolve(inner, module, 0);
   }
 
@@ -247,7 +281,7 @@ class MountFinder {
       if (owner.kind === 'module') return this.member(owner.name, name, hops);
       if (owner.kind === 'settings') {
         const value = this.settings?.get(name);
-        return value?.kind === 'str' ? { kind: 'string', value: value.value } : undefined;
+        return value?.kind === 'str' ? { kind: 'string', value: value.value, assumed: confidenceOf(value) === 'default' } : undefined;
       }
     }
     return undefined;
@@ -272,61 +306,51 @@ class MountFinder {
   }
 
   /** A string expression's value: literals, f-strings and `+` over known parts, names bound to strings. */
-  private stringOf(node: SyntaxNode | null, module: ParsedModule): string | undefined {
+  private stringOf(node: SyntaxNode | null, module: ParsedModule): Text | undefined {
     if (!node) return undefined;
     const inner = unwrap(node);
     switch (inner.type) {
       case 'string':
         return this.stringLiteral(inner, module);
-      case 'concatenated_string': {
-        let text = '';
-        for (const part of inner.namedChildren) {
-          const value = part.type === 'string' ? this.stringLiteral(part, module) : undefined;
-          if (value === undefined) return undefined;
-          text += value;
-        }
-        return text;
-      }
+      case 'concatenated_string':
+        return joinTexts(inner.namedChildren.map((part) => (part.type === 'string' ? this.stringLiteral(part, module) : undefined)));
       case 'binary_operator': {
         if (inner.childForFieldName('operator')?.text !== '+') return undefined;
-        const left = this.stringOf(inner.childForFieldName('left'), module);
-        const right = this.stringOf(inner.childForFieldName('right'), module);
-        return left !== undefined && right !== undefined ? left + right : undefined;
+        return joinTexts([this.stringOf(inner.childForFieldName('left'), module), this.stringOf(inner.childForFieldName('right'), module)]);
       }
       case 'identifier':
       case 'attribute': {
         const binding = this.resolve(inner, module, 0);
-        return binding?.kind === 'string' ? binding.value : undefined;
+        return binding?.kind === 'string' ? { value: binding.value, assumed: binding.assumed } : undefined;
       }
       default:
         return undefined;
     }
   }
 
-  private stringLiteral(node: SyntaxNode, module: ParsedModule): string | undefined {
+  private stringLiteral(node: SyntaxNode, module: ParsedModule): Text | undefined {
     const start = node.namedChildren.find((child) => child.type === 'string_start')?.text ?? '';
     const flags = start.replace(/['"]/g, '').toLowerCase();
     if (flags.includes('b')) return undefined;
     const raw = flags.includes('r');
-    let text = '';
+    const parts: (Text | undefined)[] = [];
     for (const part of node.namedChildren) {
       if (part.type === 'string_content') {
-        text += raw ? part.text : decodeEscapes(part.text);
+        parts.push({ value: raw ? part.text : decodeEscapes(part.text), assumed: false });
       } else if (part.type === 'interpolation') {
         if (part.childForFieldName('type_conversion') || part.childForFieldName('format_specifier')) return undefined;
-        const value = this.stringOf(part.childForFieldName('expression'), module);
-        if (value === undefined) return undefined;
-        text += value;
+        parts.push(this.stringOf(part.childForFieldName('expression'), module));
       } else if (part.type === 'escape_interpolation') {
-        text += part.text.slice(0, 1);
+        parts.push({ value: part.text.slice(0, 1), assumed: false });
       }
     }
-    return text;
+    return joinTexts(parts);
   }
 
   // ---- URL patterns ------------------------------------------------------------------------
 
-  private collectPatterns(node: SyntaxNode, module: ParsedModule, prefix: string, depth: number, out: AdminMount[]): void {
+  private collectPatterns(node: SyntaxNode, module: ParsedModule, prefix: Text, depth: number, out: AdminMount[]): void {
+    if (++this.visits > MAX_PATTERN_VISITS) return;
     const inner = unwrap(node);
     switch (inner.type) {
       case 'list':
@@ -340,6 +364,11 @@ class MountFinder {
         for (const operand of plusOperands(inner)) this.collectPatterns(operand, module, prefix, depth, out);
         return;
       case 'identifier': {
+        const earlier = this.earlier.get(module)?.get(inner);
+        if (earlier) {
+          for (const source of earlier.nodes) this.collectPatterns(source, earlier.module, prefix, depth, out);
+          return;
+        }
         const binding = module.bindings.get(inner.text);
         if (binding?.kind === 'patterns') this.collectPatternList(binding.node, binding.module, prefix, depth, out);
         return;
@@ -350,7 +379,7 @@ class MountFinder {
     }
   }
 
-  private collectPatternList(node: SyntaxNode, module: ParsedModule, prefix: string, depth: number, out: AdminMount[]): void {
+  private collectPatternList(node: SyntaxNode, module: ParsedModule, prefix: Text, depth: number, out: AdminMount[]): void {
     const walking = this.walking.get(module) ?? new Set<SyntaxNode>();
     this.walking.set(module, walking);
     if (walking.has(node)) return;
@@ -359,7 +388,7 @@ class MountFinder {
     walking.delete(node);
   }
 
-  private collectCall(call: SyntaxNode, module: ParsedModule, prefix: string, depth: number, out: AdminMount[]): void {
+  private collectCall(call: SyntaxNode, module: ParsedModule, prefix: Text, depth: number, out: AdminMount[]): void {
     const name = calleeName(call);
     if (name === 'i18n_patterns') {
       // The language prefix is predictable (`en/`), so the admin's own route is what matters.
@@ -372,10 +401,12 @@ class MountFinder {
     const viewNode = args[1] ?? keywordArgument(call, 'view');
     const route = this.stringOf(routeNode ?? null, module);
     if (route === undefined || !viewNode) return;
-    const mountPath = prefix + normaliseRoute(route);
+    const mountPath = { value: prefix.value + normaliseRoute(route.value), assumed: prefix.assumed || route.assumed };
     const target = this.viewTarget(viewNode, module);
     if (target.kind === 'admin') {
-      out.push({ path: mountPath, location: nodeLocation(call, module.file) });
+      out.push({ path: mountPath.value, location: nodeLocation(call, module.file), ...(mountPath.assumed ? { confidence: 'default' as const } : {}) });
+    } else if (target.kind === 'sources') {
+      for (const source of target.sources.nodes) this.collectPatterns(source, target.sources.module, mountPath, depth, out);
     } else if (target.kind === 'patterns') {
       this.collectPatternList(target.node, target.module, mountPath, depth, out);
     } else if (target.kind === 'module' && depth < MAX_INCLUDE_DEPTH) {
@@ -388,7 +419,12 @@ class MountFinder {
   private viewTarget(
     node: SyntaxNode,
     module: ParsedModule,
-  ): { kind: 'admin' } | { kind: 'patterns'; node: SyntaxNode; module: ParsedModule } | { kind: 'module'; name: string } | { kind: 'none' } {
+  ):
+    | { kind: 'admin' }
+    | { kind: 'patterns'; node: SyntaxNode; module: ParsedModule }
+    | { kind: 'sources'; sources: Sources }
+    | { kind: 'module'; name: string }
+    | { kind: 'none' } {
     const inner = unwrap(node);
     if (this.isAdminUrls(inner, module)) return { kind: 'admin' };
     if (inner.type !== 'call' || calleeName(inner) !== 'include') return { kind: 'none' };
@@ -399,8 +435,10 @@ class MountFinder {
     // include(('app.urls', 'app_name')) and include((patterns, 'app_name'))
     if (arg.type === 'tuple') arg = arg.namedChildren[0] ? unwrap(arg.namedChildren[0]) : arg;
     if (arg.type === 'list') return { kind: 'patterns', node: arg, module };
+    const earlier = this.earlier.get(module)?.get(arg);
+    if (earlier) return { kind: 'sources', sources: earlier };
     const moduleName = this.stringOf(arg, module);
-    if (moduleName !== undefined) return { kind: 'module', name: moduleName };
+    if (moduleName !== undefined) return { kind: 'module', name: moduleName.value };
     const binding = this.resolve(arg, module, 0);
     if (binding?.kind === 'module') return { kind: 'module', name: binding.name };
     if (binding?.kind === 'patterns') return { kind: 'patterns', node: binding.node, module: binding.module };
@@ -415,6 +453,38 @@ class MountFinder {
 }
 
 // ---- small AST helpers -----------------------------------------------------------------------
+
+/** The concatenation of known parts (undefined when one is unknown), assumed when any part is. */
+function joinTexts(parts: readonly (Text | undefined)[]): Text | undefined {
+  let value = '';
+  let assumed = false;
+  for (const part of parts) {
+    if (part === undefined) return undefined;
+    value += part.value;
+    assumed ||= part.assumed;
+  }
+  return { value, assumed };
+}
+
+/** The `urlpatterns` names an expression reads (its nested calls, lists and splats included), walked iteratively. */
+function urlpatternsReferences(node: SyntaxNode): SyntaxNode[] {
+  const found: SyntaxNode[] = [];
+  const stack = [node];
+  for (let steps = 0; stack.length && steps < 10_000; steps++) {
+    const current = stack.pop()!;
+    if (current.type === 'identifier' && current.text === 'urlpatterns') found.push(current);
+    else if (current.type === 'attribute') {
+      // `x.urlpatterns` is another object's attribute: only the object can be the name.
+      const object = current.childForFieldName('object');
+      if (object) stack.push(object);
+    } else if (current.type === 'keyword_argument') {
+      const value = current.childForFieldName('value');
+      if (value) stack.push(value);
+      // Not inside a lambda or comprehension, whose names are their own.
+    } else if (current.type !== 'lambda' && !current.type.endsWith('_comprehension')) stack.push(...current.namedChildren);
+  }
+  return found;
+}
 
 function unwrap(node: SyntaxNode): SyntaxNode {
   let current = node;

@@ -104,3 +104,18 @@ export function gitListIgnored(dir: string): Set<string> | undefined {
   if (output === undefined) return undefined;
   return new Set(output.toString('utf8').split('\0').filter((path) => path !== ''));
 }
+
+/**
+ * Which of `paths` (workspace-relative, existing or not) git's ignore rules exclude: every
+ * .gitignore on the way down, .git/info/exclude and the global excludes. undefined when git fails.
+ */
+export function gitCheckIgnore(dir: string, paths: readonly string[]): Set<string> | undefined {
+  if (!paths.length) return new Set();
+  try {
+    const output = runGit(dir, ['check-ignore', '--no-index', '-z', '--stdin'], { input: `${paths.join('\0')}\0` });
+    return new Set(output.toString('utf8').split('\0').filter((path) => path !== ''));
+  } catch (error) {
+    // Status 1: none of them is ignored.
+    return error instanceof GitError && error.status === 1 ? new Set() : undefined;
+  }
+}

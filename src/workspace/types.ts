@@ -20,4 +20,11 @@ export interface Workspace {
   isTracked(path: string): boolean | undefined;
   /** Whether .gitignore ignores the file; undefined outside a git repository. */
   isIgnored(path: string): boolean | undefined;
+  /**
+   * Which of these paths, existing or not, git's ignore rules would exclude (nested .gitignore files
+   * included); undefined when git cannot say. Absent where the workspace has no git rules to ask.
+   */
+  wouldIgnore?(paths: readonly string[]): ReadonlySet<string> | undefined;
+  /** The first `length` bytes of a file (fewer for a shorter file); undefined when it cannot be read. */
+  readHead?(path: string, length: number): Uint8Array | undefined;
 }

@@ -10,13 +10,26 @@ describe('specifierVersion', () => {
     ['==3.2.25', '3.2'],
     ['>=4.2,<5.0', '4.2'],
     ['<5.0,>=4.2.3', '4.2'],
-    ['~=5.0', '5.0'],
+    // pip installs the newest release a range admits.
+    ['~=5.0', '5.2'],
+    ['~=3.0.5', '3.0'],
+    ['>=3.0,<4.0', '3.2'],
+    ['>=2.2,<=3.1.4', '3.1'],
+    ['<3.0', '2.2'],
+    ['<2.2.5', '2.2'],
+    ['>=2.2', '2.2'],
+    ['>=6.0', '6.0'],
     ['^4.2', '4.2'],
     ['~4.1.0', '4.1'],
     ['==4.2.*', '4.2'],
     ['>=5', '5.0'],
     ['(>=3.2,<4)', '3.2'],
-    ['<5.0', undefined],
+    ['==2.2.28', '2.2'],
+    ['>=1.11,<2', '1.11'],
+    ['~=3.0', '3.2'],
+    ['>=1.11.29, <2.0', '1.11'],
+    ['<5.0', '4.2'],
+    ['!=3.2.1', undefined],
     ['*', undefined],
     ['', undefined],
   ])('%s → %s', (specifier, expected) => {
@@ -75,6 +88,24 @@ describe('findDjangoVersion', () => {
     expect(findDjangoVersion(openWorkspace(pipfile), '')).toEqual({ version: '3.2', source: { file: 'Pipfile', line: 2, column: 1 } });
     const setupCfg = makeProject({ 'setup.cfg': '[options]\ninstall_requires =\n    requests\n    Django>=4.0\n' });
     expect(findDjangoVersion(openWorkspace(setupCfg), '')).toEqual({ version: '4.0', source: { file: 'setup.cfg', line: 4, column: 5 } });
+  });
+
+  it('reads old pins from requirements*.txt, Pipfile, pyproject.toml and setup.py', () => {
+    const found = (files: Record<string, string>) => findDjangoVersion(openWorkspace(makeProject(files)), '');
+    expect(found({ 'requirements.txt': 'gunicorn==20.1\nDjango==2.2.28\n' })).toEqual({ version: '2.2', source: { file: 'requirements.txt', line: 2, column: 1 } });
+    expect(found({ 'requirements-prod.txt': 'django>=1.11,<2\n' })?.version).toBe('1.11');
+    // ~=3.0 admits every 3.x: pip installs 3.2.
+    expect(found({ 'requirements/base.txt': 'Django~=3.0  # compatible release\n' })?.version).toBe('3.2');
+    expect(found({ 'requirements/base.txt': 'Django~=3.0.14\n' })?.version).toBe('3.0');
+    expect(found({ Pipfile: '[packages]\nDjango = "==2.2.28"\n' })?.version).toBe('2.2');
+    expect(found({ Pipfile: '[packages]\ndjango = {version = ">=1.11,<2", extras = ["bcrypt"]}\n' })?.version).toBe('1.11');
+    expect(found({ 'pyproject.toml': '[tool.poetry.dependencies]\ndjango = "~2.2"\n' })?.version).toBe('2.2');
+    expect(found({ 'setup.py': 'from setuptools import setup\nsetup(\n    name="x",\n    install_requires=[\n        "django-environ",\n        "Django>=2.1,<2.2",\n    ],\n)\n' })).toEqual({
+      version: '2.1',
+      source: { file: 'setup.py', line: 6, column: 10 },
+    });
+    // A name that only starts with django is another package.
+    expect(found({ 'setup.py': 'setup(install_requires=["django-storages==1.9"])\n' })).toEqual({ version: NEWEST_LTS });
   });
 
   it('defaults to the newest LTS without a source', () => {

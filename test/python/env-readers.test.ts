@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initPythonParser } from '../../src/python/parser.js';
 import { confidenceOf, pyRepr } from '../../src/python/value.js';
 import type { PyValue } from '../../src/python/value.js';
+import { REQUIRED_SOURCE } from '../../src/python/evaluator.js';
 import { evaluate } from './helpers.js';
 
 beforeAll(() => initPythonParser());
@@ -20,10 +21,19 @@ describe('os.environ', () => {
     expect(confidenceOf(s.get('X'))).toBe('certain');
   });
 
-  it('os.environ[X] unset raises KeyError: unknown value and a problem', () => {
+  it('os.environ[X] unset is required: the platform provides it (set, value unknown), nothing is reported', () => {
     const s = one('import os\nX = os.environ["DEBUG"]\n');
-    expect(s.get('X')).toMatchObject({ kind: 'unknown', reason: "DEBUG is not set: os.environ['DEBUG'] raises KeyError" });
-    expect(s.problems).toEqual([expect.objectContaining({ kind: 'raises', location: expect.objectContaining({ line: 2, column: 5 }) })]);
+    expect(s.get('X')).toMatchObject({ kind: 'unknown', loc: expect.objectContaining({ line: 2, column: 5 }) });
+    expect((s.get('X') as { reason: string }).reason).toContain('DEBUG is required by the code and not set in the repository');
+    expect(s.get('X').env).toEqual([expect.objectContaining({ name: 'DEBUG', reader: 'os.environ[]', set: true, sourceLabel: REQUIRED_SOURCE })]);
+    expect(confidenceOf(s.get('X'))).toBe('certain');
+    expect(s.problems).toEqual([]);
+  });
+
+  it('a required read inside an undecidable branch joins as unknown instead of dropping the branch', () => {
+    const s = one('import os\nif os.environ["MODE"] == "dev":\n    X = "dev-key"\nelse:\n    X = os.environ["KEY"]\n');
+    expect(s.get('X').kind).toBe('unknown');
+    expect(s.problems).toEqual([]);
   });
 
   it('try/except KeyError catches the missing variable', () => {
@@ -76,11 +86,13 @@ describe('django-environ', () => {
     expect(value('import environ\nenv = environ.Env()\nX = env("N", default=None)\n', { N: '' })).toBe('None');
   });
 
-  it('raises ImproperlyConfigured without a default', () => {
+  it('is required without a default: provided by the platform, and raises ImproperlyConfigured inside a try', () => {
     const s = one('import environ\nenv = environ.Env()\nX = env("SECRET_KEY")\n');
     expect(s.get('X').kind).toBe('unknown');
-    expect((s.get('X') as { reason: string }).reason).toContain('SECRET_KEY is not set');
-    expect(s.problems[0]?.kind).toBe('raises');
+    expect(s.get('X').env).toEqual([expect.objectContaining({ name: 'SECRET_KEY', set: true, sourceLabel: REQUIRED_SOURCE })]);
+    expect(s.problems).toEqual([]);
+    const caught = 'from django.core.exceptions import ImproperlyConfigured\nimport environ\nenv = environ.Env()\ntry:\n    X = env("SECRET_KEY")\nexcept ImproperlyConfigured:\n    X = "fallback"\n';
+    expect(value(caught)).toBe("'fallback'");
   });
 
   it('list does not strip, proxies $OTHER and honours prefix', () => {
@@ -156,7 +168,10 @@ describe('python-decouple', () => {
     expect(value('from decouple import config\nX = config("D", default="True", cast=bool)\n')).toBe('True');
     expect(value('from decouple import config\nX = config("N", default=3, cast=int)\n')).toBe('3');
     const s = one('from decouple import config\nX = config("D")\n');
-    expect((s.get('X') as { reason: string }).reason).toContain('UndefinedValueError');
+    expect(s.get('X').env).toEqual([expect.objectContaining({ name: 'D', set: true, sourceLabel: REQUIRED_SOURCE })]);
+    expect(s.problems).toEqual([]);
+    const caught = 'from decouple import config, UndefinedValueError\ntry:\n    X = config("D")\nexcept UndefinedValueError:\n    X = "fallback"\n';
+    expect(value(caught)).toBe("'fallback'");
   });
 
   it('Csv splits with shlex, strips and post-processes', () => {

@@ -100,13 +100,13 @@ describe('what the rules see of an optional development tool', () => {
     const root = makeProject({
       'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
       'mysite/__init__.py': '',
-      'mysite/settings.py': TOOLBAR.replace('["django.contrib.staticfiles"]', '["django.contrib.staticfiles", "django_extensions"]'),
+      'mysite/settings.py': TOOLBAR.replace('["django.contrib.staticfiles"]', '["django.contrib.staticfiles", "silk"]'),
     });
     const result = await runCheck({ root, only: ['django/dev-tools-installed'] });
     expect(result.findings.map((f) => [f.rule, f.location])).toEqual([
       ['django/dev-tools-installed', expect.objectContaining({ file: 'mysite/settings.py', line: 1 })],
     ]);
-    expect(result.findings[0]!.message).toContain('django_extensions');
+    expect(result.findings[0]!.message).toContain('silk is in INSTALLED_APPS');
   });
 });
 

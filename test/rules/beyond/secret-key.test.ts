@@ -23,9 +23,22 @@ describe('django/secret-key-committed', () => {
     expect(at(finding)).toBe('mysite/settings.py:3');
   });
 
-  it('does not fire when production sets the variable', async () => {
+  it('is medium, not critical, when production sets the variable: the fallback is one missing variable away', async () => {
     const root = settingsProject(`import os\nSECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', '${LONG_KEY}')\n`);
-    expect(await findingsOf('django/secret-key-committed', root, { set: { DJANGO_SECRET_KEY: 'p'.repeat(60) } })).toEqual([]);
+    const [finding, ...rest] = await findingsOf('django/secret-key-committed', root, { set: { DJANGO_SECRET_KEY: 'p'.repeat(60) } });
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ severity: 'medium', confidence: 'default' });
+    expect(finding!.message).toContain('production sets it now (--set)');
+    expect(JSON.stringify(finding)).not.toContain(LONG_KEY);
+  });
+
+  it('does not fire on a set variable whose fallback a raise about the key guards', async () => {
+    const guarded =
+      `import os\nSECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', '${LONG_KEY}')\n` +
+      "if 'DJANGO_SECRET_KEY' not in os.environ:\n    raise RuntimeError('set the key')\n";
+    expect(await findingsOf('django/secret-key-committed', settingsProject(guarded), { set: { DJANGO_SECRET_KEY: 'p'.repeat(60) } })).toEqual([]);
+    const computed = "import os\nfrom django.core.management.utils import get_random_secret_key\nSECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', get_random_secret_key())\n";
+    expect(await findingsOf('django/secret-key-committed', settingsProject(computed), { set: { DJANGO_SECRET_KEY: 'p'.repeat(60) } })).toEqual([]);
   });
 
   it('does not fire when the key is required from the environment', async () => {

@@ -69,12 +69,18 @@ describe('django/sqlite-in-production', () => {
 });
 
 describe('django/database-not-configured', () => {
-  it('fires when dj_database_url.config() has no URL and no default', async () => {
-    const root = settingsProject("import dj_database_url\nDATABASES = {'default': dj_database_url.config()}\n");
+  it('does not fire when DATABASE_URL is required (no default) and unset: the platform provides it', async () => {
+    for (const line of ["DATABASES = {'default': dj_database_url.config()}", "DATABASES = {'default': env.db()}", "DATABASES = {'default': env.db('DATABASE_URL')}"]) {
+      const root = settingsProject(`import dj_database_url\nimport environ\nenv = environ.Env()\n${line}\n`);
+      expect(await findingsOf('django/database-not-configured', root), line).toEqual([]);
+    }
+  });
+
+  it('fires on a default alias written without an ENGINE', async () => {
+    const root = settingsProject("DATABASES = {'default': {'NAME': 'app'}}\n");
     const [finding] = await findingsOf('django/database-not-configured', root);
-    expect(finding?.confidence).toBe('default');
-    expect(finding?.message).toContain('DATABASE_URL');
-    expect(at(finding)).toBe('mysite/settings.py:2');
+    expect(finding?.confidence).toBe('certain');
+    expect(at(finding)).toBe('mysite/settings.py:1');
   });
 
   it('does not fire on a configured engine', async () => {
@@ -146,14 +152,14 @@ describe('django/cookie-samesite-none', () => {
 });
 
 describe('django/csrf-trusted-origins-insecure', () => {
-  it('reports a missing scheme as 4_0.E001 on 4.0+, http:// and wildcard entries', async () => {
-    const root = settingsProject("CSRF_TRUSTED_ORIGINS = [\n    'example.com',\n    'http://a.com',\n    'https://*.b.com',\n    'https://c.com',\n]\n", {
+  it('reports a missing scheme as 4_0.E001 on 4.0+, http:// and shared-platform wildcard entries', async () => {
+    const root = settingsProject("CSRF_TRUSTED_ORIGINS = [\n    'example.com',\n    'http://a.com',\n    'https://*.herokuapp.com',\n    'https://c.com',\n]\n", {
       'requirements.txt': 'Django>=5.2,<6\n',
     });
     const findings = await findingsOf('django/csrf-trusted-origins-insecure', root);
     expect(findings.map(at)).toEqual(['mysite/settings.py:2', 'mysite/settings.py:3', 'mysite/settings.py:4']);
     expect(findings.map((finding) => finding.django)).toEqual(['4_0.E001', undefined, undefined]);
-    expect(findings.map((finding) => finding.severity)).toEqual(['high', 'medium', 'low']);
+    expect(findings.map((finding) => finding.severity)).toEqual(['high', 'medium', 'medium']);
   });
 
   it('accepts host-only entries on 3.2 and exact https origins', async () => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { at, findingsOf, settingsProject } from '../beyond/helpers.js';
 
 const RULE = 'django/secret-key-weak';
+/** Reports a weak key written in the code (a fallback included) in place of RULE: one problem, one finding. */
+const COMMITTED = 'django/secret-key-committed';
 const IMPORTS = 'import os\nfrom django.core.exceptions import ImproperlyConfigured\n';
 
 /** `raise when unset`: production cannot start without the variable. */
@@ -18,6 +20,7 @@ describe('django/secret-key-weak when the settings refuse a weak key', () => {
   it('leaves a key the settings raise over when it is unset to django/settings-error', async () => {
     const root = settingsProject(RAISE_WHEN_UNSET);
     expect(await findingsOf(RULE, root)).toEqual([]);
+    expect(await findingsOf(COMMITTED, root)).toEqual([]);
     const [problem] = await findingsOf('django/settings-error', root);
     expect(at(problem)).toBe('mysite/settings.py:5');
   });
@@ -25,6 +28,7 @@ describe('django/secret-key-weak when the settings refuse a weak key', () => {
   it('leaves a placeholder the settings raise over to django/settings-error', async () => {
     const root = settingsProject(RAISE_ON_PLACEHOLDER);
     expect(await findingsOf(RULE, root)).toEqual([]);
+    expect(await findingsOf(COMMITTED, root)).toEqual([]);
     const [problem] = await findingsOf('django/settings-error', root);
     expect(at(problem)).toBe('mysite/settings.py:8');
   });
@@ -39,9 +43,10 @@ describe('django/secret-key-weak when the settings refuse a weak key', () => {
       `${IMPORTS}SECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', 'dev-only')\n` +
         "if not os.environ.get('DATABASE_URL'):\n    raise ImproperlyConfigured('no database')\nDB = os.environ['REDIS_URL']\n",
     );
-    const [finding, ...rest] = await findingsOf(RULE, root);
+    expect(await findingsOf(RULE, root)).toEqual([]);
+    const [finding, ...rest] = await findingsOf(COMMITTED, root);
     expect(rest).toEqual([]);
-    expect(finding).toMatchObject({ severity: 'critical', confidence: 'default' });
+    expect(finding).toMatchObject({ severity: 'critical', confidence: 'default', django: 'security.W009' });
     expect(at(finding)).toBe('mysite/settings.py:3');
   });
 
@@ -50,7 +55,7 @@ describe('django/secret-key-weak when the settings refuse a weak key', () => {
       `${IMPORTS}if os.environ.get('DJANGO_ENV') == 'staging':\n    SECRET_KEY = 'staging-key'\nelse:\n    SECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', 'dev-only')\n` +
         "if not os.environ.get('DJANGO_ENV'):\n    raise ImproperlyConfigured('set DJANGO_ENV')\n",
     );
-    expect((await findingsOf(RULE, root)).length).toBeGreaterThan(0);
+    expect((await findingsOf(COMMITTED, root)).length).toBeGreaterThan(0);
   });
 
   it('still fires on a weak key production sets, which passes the placeholder check', async () => {

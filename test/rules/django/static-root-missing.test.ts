@@ -50,4 +50,48 @@ describe('django/static-root-missing: only when collectstatic has work and the d
     expect(heroku!.message).toContain('the Heroku Python buildpack');
     expect(heroku).toMatchObject({ severity: 'medium', confidence: 'certain' });
   });
+
+  describe('a deployment that never runs collectstatic but serves the directory it would fill', () => {
+    const dockerfile = 'FROM python:3.12\nWORKDIR /srv\nCOPY . /srv\nCMD ["gunicorn", "mysite.wsgi"]\n';
+    const fly = 'app = "shop"\n\n[[statics]]\n  guest_path = "/srv/static"\n  url_prefix = "/static/"\n';
+
+    it('fires for fly.toml [[statics]], pointing at the served directory', async () => {
+      const [finding, ...rest] = await findingsOf(RULE, settingsProject(WITH_ADMIN + URL, { Dockerfile: dockerfile, 'fly.toml': fly }));
+      expect(rest).toEqual([]);
+      expect(finding!.message).toBe(
+        "STATIC_ROOT is unset, so Django's default None applies and nothing in the deployment runs collectstatic, yet production " +
+          'serves /srv/static (fly.toml [[statics]]): nothing fills it, so the site goes live without its static files ' +
+          '(django.contrib.admin ships static files)',
+      );
+      expect(finding!.related).toEqual([{ location: { file: 'fly.toml', line: 4, column: 3 }, message: 'static files are served from here' }]);
+    });
+
+    it('fires for an app.yaml static_dir the repository does not commit, not for one it does', async () => {
+      const appYaml = 'runtime: python312\nhandlers:\n  - url: /static\n    static_dir: static/\n  - url: /.*\n    script: auto\n';
+      const [finding] = await findingsOf(RULE, settingsProject(WITH_ADMIN + URL, { 'app.yaml': appYaml }));
+      expect(finding!.message).toContain('production serves static/ (app.yaml static_dir)');
+      expect(finding!.related[0]!.location).toMatchObject({ file: 'app.yaml', line: 4 });
+      expect(await findingsOf(RULE, settingsProject(WITH_ADMIN + URL, { 'app.yaml': appYaml, 'static/admin/css/base.css': 'body {}\n' }))).toEqual([]);
+    });
+
+    it('fires for WhiteNoise with DEBUG off; not with DEBUG on, WHITENOISE_USE_FINDERS, STATIC_ROOT set or no server of its own', async () => {
+      const whitenoise = `${WITH_ADMIN}${URL}DEBUG = False\nMIDDLEWARE = [\n    'whitenoise.middleware.WhiteNoiseMiddleware',\n]\n`;
+      const [finding] = await findingsOf(RULE, settingsProject(whitenoise, { Dockerfile: dockerfile }));
+      expect(finding!.message).toContain('serves STATIC_ROOT through WhiteNoise (DEBUG off)');
+      expect(finding!.related[0]!.location).toMatchObject({ file: 'mysite/settings.py', line: 8 });
+      const quiet = [
+        whitenoise.replace('DEBUG = False', 'DEBUG = True'),
+        `${whitenoise}WHITENOISE_USE_FINDERS = True\n`,
+        `${whitenoise}STATIC_ROOT = 'staticfiles'\n`,
+        `${WITH_ADMIN}${URL}DEBUG = False\n`,
+      ];
+      for (const settings of quiet) expect(await findingsOf(RULE, settingsProject(settings, { Dockerfile: dockerfile }))).toEqual([]);
+    });
+
+    it('reports collectstatic failing, not the served directory, when the deployment does run it', async () => {
+      const collecting = dockerfile.replace('CMD', 'RUN python manage.py collectstatic --noinput\nCMD');
+      const [finding] = await findingsOf(RULE, settingsProject(WITH_ADMIN + URL, { Dockerfile: collecting, 'fly.toml': fly }));
+      expect(finding!.message).toContain('fails with ImproperlyConfigured');
+    });
+  });
 });

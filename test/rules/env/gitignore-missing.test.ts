@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { gitignoreIgnores } from '../../../src/django/gitignore-match.js';
+import { gitignoreFilesIgnore, gitignoreIgnores } from '../../../src/django/gitignore-match.js';
+import { openWorkspace } from '../../../src/workspace/index.js';
 import { runCheck } from '../../../src/engine/check.js';
 import type { Finding } from '../../../src/engine/types.js';
 import { makeProject } from '../../helpers/project.js';
@@ -92,5 +93,28 @@ describe('env/gitignore-missing', () => {
     expect(gitignoreIgnores('dist/\n', '.env')).toBe(false);
     expect(gitignoreIgnores('.env.[!e]*\n', '.env.prod')).toBe(true);
     expect(gitignoreIgnores('.env.[!e]*\n', '.env.example')).toBe(false);
+  });
+
+  it('honours the .gitignore of a project in a subdirectory, as git does', async () => {
+    const compose = 'services:\n  web:\n    build: .\n    env_file:\n      - ./.envs/.django\n';
+    const project = { 'python/app.py': '', 'python/docker-compose.yml': compose, '.gitignore': '*.pyc\n' };
+    expect(await findings(repository({ ...project, 'python/.gitignore': '.envs/\n' }))).toEqual([]);
+    // The nested file ignores something else: the env file is still unprotected.
+    const [finding] = await findings(repository({ ...project, 'python/.gitignore': 'media/\n' }));
+    expect(finding!.message).toMatch(/^\.gitignore has no entry that ignores python\/\.envs\/\.django, yet/);
+    // A nested `!` pattern re-includes what the top file ignores.
+    const [reincluded] = await findings(repository({ ...project, '.gitignore': '.envs/\n', 'python/.gitignore': '!.envs/\n' }));
+    expect(reincluded!.message).toContain('python/.envs/.django');
+  });
+
+  it('reads nested .gitignore files itself when git cannot be asked', () => {
+    const root = makeProject({ '.gitignore': '*.pyc\n', 'python/.gitignore': '.envs/\n', 'web/.gitignore': '!.env\n', 'other/x': '' });
+    const workspace = openWorkspace(root);
+    expect(gitignoreFilesIgnore(workspace, 'python/.envs/.django')).toBe(true);
+    expect(gitignoreFilesIgnore(workspace, '.envs/.django')).toBe(false);
+    expect(gitignoreFilesIgnore(workspace, 'other/.envs/.django')).toBe(false);
+    const reincluding = openWorkspace(makeProject({ '.gitignore': '.env\n', 'web/.gitignore': '!.env\n' }));
+    expect(gitignoreFilesIgnore(reincluding, 'web/.env')).toBe(false);
+    expect(gitignoreFilesIgnore(reincluding, 'api/.env')).toBe(true);
   });
 });

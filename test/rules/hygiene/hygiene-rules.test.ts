@@ -55,12 +55,19 @@ describe('django/dev-tools-installed', () => {
     expect(finding!.related[0]?.location).toMatchObject({ file: 'mysite/settings.py', line: 5 });
   });
 
-  test('silk middleware alone, and django_extensions by AppConfig path', async () => {
-    const root = settingsProject(
-      "INSTALLED_APPS = ['django_extensions.apps.DjangoExtensionsConfig']\nMIDDLEWARE = ['silk.middleware.SilkyMiddleware']\n",
-    );
+  test('silk middleware alone, and silk by AppConfig path', async () => {
+    const root = settingsProject("INSTALLED_APPS = ['django.contrib.admin']\nMIDDLEWARE = ['silk.middleware.SilkyMiddleware']\n");
     const findings = await findingsOf(rule, root);
-    expect(findings.map(at)).toEqual(['mysite/settings.py:1', 'mysite/settings.py:2']);
+    expect(findings.map(at)).toEqual(['mysite/settings.py:2']);
+    const [byConfig] = await findingsOf(rule, settingsProject("INSTALLED_APPS = ['silk.apps.SilkAppConfig']\n"));
+    expect(byConfig!.message).toMatch(/^silk is in INSTALLED_APPS/);
+  });
+
+  test('django_extensions alone is not reported: it only adds management commands', async () => {
+    const root = settingsProject(
+      "INSTALLED_APPS = [\n    'django.contrib.admin',\n    'django_extensions',\n    'django_extensions.apps.DjangoExtensionsConfig',\n]\n",
+    );
+    expect(await findingsOf(rule, root)).toEqual([]);
   });
 
   test('no finding when the tools are only added under DEBUG', async () => {

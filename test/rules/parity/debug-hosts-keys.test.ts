@@ -54,17 +54,20 @@ describe('django/allowed-hosts-empty (security.W020)', () => {
 });
 
 describe('django/secret-key-weak (security.W009)', () => {
-  it('is critical for the startproject django-insecure- literal and never prints the key', async () => {
+  it('leaves the startproject django-insecure- literal to django/secret-key-committed, which carries W009, is critical and never prints the key', async () => {
     const body = replaceLine('SECRET_KEY', `SECRET_KEY = '${INSECURE_KEY}'`);
-    const [finding] = await findingsOf('django/secret-key-weak', body);
+    expect(await findingsOf('django/secret-key-weak', body)).toEqual([]);
+    const [finding, ...rest] = await findingsOf('django/secret-key-committed', body);
+    expect(rest).toEqual([]);
     expect(finding).toMatchObject({ django: 'security.W009', severity: 'critical', location: { file: SETTINGS_FILE, line: lineOf(body, 'SECRET_KEY') } });
     expect(finding!.message).toContain('django-insecure-');
     expect(finding!.message).not.toContain(INSECURE_KEY);
     expect(finding!.evidence).not.toContain(INSECURE_KEY.slice(8));
   });
 
-  it('flags a long key with fewer than 5 distinct characters', async () => {
-    const [finding] = await findingsOf('django/secret-key-weak', replaceLine('SECRET_KEY', `SECRET_KEY = '${'abcd'.repeat(20)}'`));
+  it('names the weakness of a committed long key with fewer than 5 distinct characters', async () => {
+    const [finding] = await findingsOf('django/secret-key-committed', replaceLine('SECRET_KEY', `SECRET_KEY = '${'abcd'.repeat(20)}'`));
+    expect(finding).toMatchObject({ django: 'security.W009' });
     expect(finding!.message).toContain('only 4 distinct characters');
   });
 
@@ -75,11 +78,16 @@ describe('django/secret-key-weak (security.W009)', () => {
     expect(finding!.message).toContain('only 16 characters');
   });
 
-  it('fires (high) on an empty key: Django refuses to start', async () => {
+  it('fires (high) on a key production sets to the empty string: Django refuses to start', async () => {
     const body = `import os\n${replaceLine('SECRET_KEY', "SECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', '')")}`;
-    const [finding] = await findingsOf('django/secret-key-weak', body);
-    expect(finding).toMatchObject({ severity: 'high', confidence: 'default' });
+    const [finding] = await findingsOf('django/secret-key-weak', body, { files: { '.env.production': 'DJANGO_SECRET_KEY=\n' } });
+    expect(finding).toMatchObject({ severity: 'high', confidence: 'certain' });
     expect(finding!.message).toContain('refuses to start');
+  });
+
+  it('does not fire on a key that is empty only because its variable is unset: production provides it', async () => {
+    const body = `import os\n${replaceLine('SECRET_KEY', "SECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', '')")}`;
+    expect(await findingsOf('django/secret-key-weak', body)).toEqual([]);
   });
 
   it('does not fire for a strong key', async () => {

@@ -78,6 +78,8 @@ const PARITY_RULES = new Set([
   'django/nosniff-off',
   'django/ssl-redirect-off',
   'django/secret-key-weak',
+  // A weak key written in the code is reported once, by the committed-key rule, with W009.
+  'django/secret-key-committed',
   'django/session-cookie-insecure',
   'django/session-cookie-httponly-off',
   'django/csrf-cookie-insecure',

@@ -1,0 +1,100 @@
+/** deploy/database-committed — a database file or dump is tracked in git. */
+import { defineWorkspaceRule } from '../../src/engine/types.js';
+import { pathContext } from '../../src/secrets/paths.js';
+import { baseName } from '../../src/workspace/paths.js';
+import { inVendoredDir } from '../../src/workspace/vendored.js';
+import type { Workspace } from '../../src/workspace/types.js';
+
+/** Every SQLite 3 database file starts with these 16 bytes. */
+const SQLITE_HEADER = 'SQLite format 3\0';
+/** How much of a SQLite file is read for its schema (sqlite_master starts on page 1). */
+const SCHEMA_BYTES = 64 * 1024;
+const SQLITE_NAME = /\.(?:sqlite3?|db)$/i;
+const DUMP_NAME = /^dump\.sql$|\.dump$/i;
+const CREATE_TABLE = /CREATE TABLE (?:IF NOT EXISTS )?["'`[]?([A-Za-z_][\w$]*)/g;
+/** Table names that hold accounts, credentials, sessions or people (Django's auth_user and the like). */
+const SENSITIVE_TABLE = /user|auth|session|account|password|token|customer|profile|member|person|email/i;
+
+type Inspection =
+  /** Accounts or other personal rows: named by the table, or assumed when the schema cannot be seen. */
+  | { kind: 'SQLite database' | 'database dump'; sensitive: true; table?: string }
+  | { kind: 'SQLite database'; sensitive: false; tables: string[] };
+
+/**
+ * What a tracked path holds, or undefined when it is no database (or an empty one). SQLite by name
+ * (`db.sqlite3`, `*.sqlite`, `*.sqlite3`, `*.db`), confirmed by the header when the bytes can be
+ * read (`.db` is also Thumbs.db and other caches), with the tables its schema shows.
+ */
+function inspect(workspace: Workspace, path: string): Inspection | undefined {
+  const name = baseName(path);
+  if (DUMP_NAME.test(name)) return { kind: 'database dump', sensitive: true };
+  if (!SQLITE_NAME.test(name)) return undefined;
+  const head = workspace.readHead?.(path, SCHEMA_BYTES);
+  if (head === undefined) return { kind: 'SQLite database', sensitive: true };
+  const text = Buffer.from(head).toString('latin1');
+  if (!text.startsWith(SQLITE_HEADER)) return undefined;
+  const tables = [...new Set([...text.matchAll(CREATE_TABLE)].map((match) => match[1]!))].filter((table) => !table.startsWith('sqlite_'));
+  // The shortest name is the telling one: auth_user rather than auth_user_user_permissions.
+  const table = tables.filter((candidate) => SENSITIVE_TABLE.test(candidate)).sort((a, b) => a.length - b.length)[0];
+  if (table) return { kind: 'SQLite database', sensitive: true, table };
+  // The whole file read and no table in it: an empty database holds nothing.
+  if (!tables.length) return head.length < SCHEMA_BYTES ? undefined : { kind: 'SQLite database', sensitive: true };
+  return { kind: 'SQLite database', sensitive: false, tables };
+}
+
+function describe(path: string, found: Inspection, inTests: boolean): string {
+  const where = `${path} is a ${found.kind} tracked in git${inTests ? ' (in a test or fixture path)' : ''}`;
+  const untrack = 'untrack it with `git rm --cached` and ignore it';
+  if (!found.sensitive) {
+    const shown = found.tables.slice(0, 3).join(', ') + (found.tables.length > 3 ? ', …' : '');
+    return `${where}: its tables (${shown}) show no accounts or sessions, but everything in it ships with the repository; if it is not meant to, ${untrack}`;
+  }
+  const rows = found.table ? `its rows (the ${found.table} table's included)` : 'its rows (user accounts and password hashes included)';
+  return `${where}: ${rows} are in the repository and its history; ${untrack}`;
+}
+
+export default defineWorkspaceRule({
+  id: 'deploy/database-committed',
+  title: 'A database file is committed',
+  severity: 'high',
+  docs: {
+    why:
+      'A development database (db.sqlite3, *.sqlite, a SQLite *.db) or a dump (dump.sql, *.dump) in git ships its ' +
+      'rows to everyone who can read the repository: user accounts with their password hashes (crackable offline, ' +
+      'and often the same passwords as production), sessions, API tokens stored in tables, personal data. Deleting ' +
+      'the file later does not remove it from the history. A database deployed from the repository also resets ' +
+      'production data on every deploy. Reported for files git tracks (not untracked or ignored ones); a SQLite ' +
+      'file is confirmed by its header when the bytes can be read, and its schema read for account, session or ' +
+      'personal tables: medium when it lies in a tests or fixtures path, low when its tables show no such data (a ' +
+      'search index, a lookup table shipped on purpose), not reported when it has no tables at all.',
+    fix:
+      'Untrack it, ignore it, and treat what it held as leaked (reset passwords of real accounts, rotate tokens):\n\n' +
+      'git rm --cached db.sqlite3\necho "db.sqlite3" >> .gitignore\n\n' +
+      'Ship test data as fixtures (manage.py dumpdata of non-sensitive models) or a seeding script instead. To ' +
+      'remove it from the history, use git filter-repo.',
+    refs: [
+      'https://git-scm.com/docs/git-rm',
+      'https://git-scm.com/docs/gitignore',
+      'https://www.sqlite.org/fileformat.html#the_database_header',
+      'https://docs.djangoproject.com/en/stable/howto/initial-data/',
+    ],
+  },
+  check(ctx) {
+    const { workspace } = ctx;
+    for (const path of workspace.files) {
+      if (ctx.focus && !ctx.focus.has(path)) continue;
+      // A committed virtualenv's package data is not the project's.
+      if (inVendoredDir(path) || workspace.isTracked(path) !== true) continue;
+      const found = inspect(workspace, path);
+      if (!found) continue;
+      const inTests = pathContext(path) === 'test';
+      const severity = !found.sensitive ? 'low' : inTests ? 'medium' : undefined;
+      ctx.report({
+        message: describe(path, found, inTests),
+        ...(severity ? { severity } : {}),
+        location: { file: path, line: 1, column: 1 },
+        snippet: `${path} ${found.kind}`,
+      });
+    }
+  },
+});

@@ -1,0 +1,74 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCheck } from '../../../src/engine/check.js';
+import type { Finding } from '../../../src/engine/types.js';
+import { makeProject } from '../../helpers/project.js';
+
+const RULE = 'deploy/database-committed';
+const HEADER = 'SQLite format 3\0\x10\0\x01\x01\0@  \0\0\0\x02';
+/** A SQLite file whose schema page holds Django's user table. */
+const SQLITE = `${HEADER}\0\0CREATE TABLE "auth_user_groups" ("id" integer)\0tableauth_userauth_user\x03CREATE TABLE "auth_user" ("id" integer NOT NULL PRIMARY KEY)`;
+
+/** A git repository with `tracked` committed and `untracked` only written. */
+function repository(tracked: Record<string, string>, untracked: Record<string, string> = {}): string {
+  const root = makeProject({ 'app.py': '', ...tracked });
+  const git = (...args: string[]): void => void execFileSync('git', args, { cwd: root, stdio: 'ignore' });
+  git('init', '-q');
+  git('add', '-A', '-f');
+  git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-q', '-m', 'init');
+  for (const [path, content] of Object.entries(untracked)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+async function findings(root: string): Promise<Finding[]> {
+  const result = await runCheck({ root, only: [RULE] });
+  expect(result.errors).toEqual([]);
+  return result.findings;
+}
+
+describe('deploy/database-committed', () => {
+  it('reports a tracked SQLite database high, and a dump, naming the fix', async () => {
+    const found = await findings(repository({ 'db.sqlite3': SQLITE, 'backups/dump.sql': 'INSERT INTO auth_user VALUES (1);\n', 'data/app.db': SQLITE }));
+    expect(found.map((finding) => [finding.location, finding.severity])).toEqual([
+      [{ file: 'backups/dump.sql', line: 1, column: 1 }, 'high'],
+      [{ file: 'data/app.db', line: 1, column: 1 }, 'high'],
+      [{ file: 'db.sqlite3', line: 1, column: 1 }, 'high'],
+    ]);
+    expect(found[2]!.message).toBe(
+      "db.sqlite3 is a SQLite database tracked in git: its rows (the auth_user table's included) are in the repository and its history; untrack it with `git rm --cached` and ignore it",
+    );
+    expect(found[0]!.message).toMatch(/^backups\/dump\.sql is a database dump tracked in git/);
+  });
+
+  it('is medium in a tests or fixtures path', async () => {
+    const [finding] = await findings(repository({ 'tests/fixtures/sample.sqlite': SQLITE }));
+    expect(finding).toMatchObject({ severity: 'medium', location: { file: 'tests/fixtures/sample.sqlite' } });
+    expect(finding!.message).toContain('(in a test or fixture path)');
+  });
+
+  it('is low for a SQLite file whose schema shows no account, session or personal tables', async () => {
+    const index = `${HEADER}\0\0CREATE TABLE 'docs_content'(id INTEGER PRIMARY KEY, c0)\0CREATE TABLE 'docs_idx'(segid, term)`;
+    const [finding] = await findings(repository({ 'search.db': index }));
+    expect(finding!.severity).toBe('low');
+    expect(finding!.message).toContain('its tables (docs_content, docs_idx) show no accounts or sessions');
+  });
+
+  it('does not report an untracked or ignored database, a .db that is not SQLite, an empty file or database, or a committed virtualenv', async () => {
+    const root = repository(
+      {
+        '.gitignore': 'ignored.sqlite3\n',
+        'Thumbs.db': '\xd0\xcf\x11\xe0 thumbnail cache',
+        'empty.sqlite3': '',
+        'fresh.sqlite3': HEADER,
+        'venv/lib/site-packages/pkg/test.sqlite3': SQLITE,
+      },
+      { 'db.sqlite3': SQLITE, 'ignored.sqlite3': SQLITE },
+    );
+    expect(await findings(root)).toEqual([]);
+  });
+});
