@@ -118,13 +118,13 @@ function joined(text: string): { text: string; line: number }[] {
 }
 
 /** Makefile/justfile recipe lines with the recipe each belongs to. */
-function recipeLines(text: string, format: 'makefile' | 'justfile'): Line[] {
-  const lines: Line[] = [];
+function recipeLines(text: string, format: 'makefile' | 'justfile'): (Line & { recipe: string })[] {
+  const lines: (Line & { recipe: string })[] = [];
   let recipe = '';
   for (const { text: line, line: number } of joined(text)) {
     const body = format === 'makefile' ? /^\t(.*)$/.exec(line) : /^[ \t]+(\S.*)$/.exec(line);
     if (body) {
-      lines.push({ text: body[1]!.replace(/^[@+-]+/, ''), line: number, deploying: DEPLOYING.test(recipe) });
+      lines.push({ text: body[1]!.replace(/^[@+-]+/, ''), line: number, deploying: DEPLOYING.test(recipe), recipe });
       continue;
     }
     // `deploy:`, `deploy-prod: build`, justfile `deploy env="prod":`; not `VAR := value`.
@@ -132,6 +132,21 @@ function recipeLines(text: string, format: 'makefile' | 'justfile'): Line[] {
     if (target) recipe = target[1]!;
   }
   return lines;
+}
+
+/**
+ * The recipe of one Makefile/justfile target as a shell script whose lines keep their line numbers
+ * in the file (other lines blank), `$$` read as `$`; undefined when the file has no such target.
+ */
+export function recipeScript(text: string, format: 'makefile' | 'justfile', target: string): string | undefined {
+  const lines = recipeLines(text, format).filter((line) => line.recipe === target);
+  if (lines.length === 0) return undefined;
+  const out: string[] = [];
+  for (const line of lines) {
+    while (out.length < line.line - 1) out.push('');
+    out.push(format === 'makefile' ? line.text.replace(/\$\$/g, '$') : line.text);
+  }
+  return out.join('\n');
 }
 
 /**

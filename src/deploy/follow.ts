@@ -12,6 +12,8 @@ import type { Workspace } from '../workspace/types.js';
 import { baseName, isWithin, joinPath } from '../workspace/paths.js';
 import type { ImageLayout } from './dockerfile.js';
 import { readShellScript } from './shell-script.js';
+import type { ScriptReading, ScriptStep } from './shell-script.js';
+import { recipeScript } from './deploy-scripts.js';
 import { simpleCommand, splitCommands } from './shell.js';
 import type { DeployCommand, DeployProblem } from './types.js';
 
@@ -122,35 +124,60 @@ export function followCommand(command: DeployCommand, base: PathBase, sink: Foll
   // The command line itself, read as a one-line script (its own server command is already `command`).
   const top = readShellScript(command.location.file, command.text);
   const state: State = { via: [...(command.via ?? []), command.location], env: command.env ?? [], depth: 0, visiting: new Set() };
-  const scripts = top.steps.filter((step) => step.kind === 'script');
-  for (const step of scripts) followScript(step.path, base, { ...state, env: [...state.env, ...step.env] }, command, result, sink);
+  const scripts = top.steps.filter((step) => step.kind === 'script' || step.kind === 'recipe');
+  for (const step of scripts) {
+    const target = step.kind === 'script' ? scriptTarget(step.path, base, sink) : recipeTarget(step, base, sink);
+    followScript(target, { ...state, env: [...state.env, ...step.env] }, base, command, result, sink);
+  }
   if (scripts.length === 0 && base.kind === 'image') {
     // `CMD ["/start"]`, `ENTRYPOINT ["start-app"]`: a program without an extension that the image copies
     // from the repository, by path or into a directory on the PATH.
     const program = simpleCommand(splitCommands(command.text)[0]?.text ?? '').words[0]?.value;
     const paths = program === undefined ? [] : program.startsWith('/') ? [posix.normalize(program)] : program.includes('/') ? [] : PATH_DIRS.map((dir) => `${dir}/${program}`);
     const copied = paths.find((path) => throughCopies(path, base.layout, sink.workspace));
-    if (copied) followScript(copied, base, state, command, result, sink);
+    if (copied) followScript(scriptTarget(copied, base, sink), state, base, command, result, sink);
   }
   return result;
 }
 
-function followScript(path: string, base: PathBase, state: State, origin: DeployCommand, result: FollowResult, sink: FollowSink): EnvVar[] {
+/** A file a step names, resolved and read, with the key that detects cycles; a string is why it cannot be. */
+type Target = { file: string; key: string; script: ScriptReading } | string;
+
+function scriptTarget(path: string, base: PathBase, sink: FollowSink): Target {
+  const file = resolveCommandPath(path, base, sink.workspace);
+  if (!file) return `runs ${path}, which is not in the repository`;
+  const read = sink.workspace.readText(file);
+  if (!read.ok) return `${file}: ${read.message}`;
+  return { file, key: file, script: readShellScript(file, read.text) };
+}
+
+const RECIPE_FILES = { make: ['Makefile', 'makefile', 'GNUmakefile'], just: ['justfile', 'Justfile', '.justfile'] };
+
+/** The recipe `make target` / `just target` runs, from the Makefile/justfile of the working directory (or `-f file`). */
+function recipeTarget(step: Extract<ScriptStep, { kind: 'recipe' }>, base: PathBase, sink: FollowSink): Target {
+  const file = step.file ? resolveCommandPath(step.file, base, sink.workspace) : RECIPE_FILES[step.tool].map((name) => resolveCommandPath(name, base, sink.workspace, true)).find(Boolean);
+  if (!file) return `runs ${step.tool} ${step.target}, but its ${step.file ?? RECIPE_FILES[step.tool][0]} is not in the repository`;
+  const read = sink.workspace.readText(file);
+  if (!read.ok) return `${file}: ${read.message}`;
+  const recipe = recipeScript(read.text, step.tool === 'make' ? 'makefile' : 'justfile', step.target);
+  if (recipe === undefined) return `${file} has no recipe for ${step.target}`;
+  return { file, key: `${file}#${step.target}`, script: readShellScript(file, recipe) };
+}
+
+/** Follow a script or recipe; returns what it exports (for `. ./env.sh`). */
+function followScript(target: Target, state: State, base: PathBase, origin: DeployCommand, result: FollowResult, sink: FollowSink): EnvVar[] {
   const from = state.via.at(-1)!;
   const skip = (reason: string): EnvVar[] => {
     sink.skipped.push({ file: from.file, reason, location: from });
     return [];
   };
-  const file = resolveCommandPath(path, base, sink.workspace);
-  if (!file) return skip(`runs ${path}, which is not in the repository`);
-  if (state.visiting.has(file)) return skip(`${file} runs itself again (a cycle); not followed further`);
+  if (typeof target === 'string') return skip(target);
+  const { file, key, script } = target;
+  if (state.visiting.has(key)) return skip(`${file} runs itself again (a cycle); not followed further`);
   if (state.depth >= MAX_SCRIPT_DEPTH) return skip(`${file} is more than ${MAX_SCRIPT_DEPTH} scripts deep; not followed`);
-  const read = sink.workspace.readText(file);
-  if (!read.ok) return skip(`${file}: ${read.message}`);
   sink.scriptRead(file);
-  const script = readShellScript(file, read.text);
   sink.problems.push(...script.problems);
-  const visiting = new Set([...state.visiting, file]);
+  const visiting = new Set([...state.visiting, key]);
   const sourced: EnvVar[] = [];
   for (const step of script.steps) {
     const env = [...state.env, ...sourced, ...step.env];
@@ -168,10 +195,11 @@ function followScript(path: string, base: PathBase, state: State, origin: Deploy
         via: state.via,
         env,
       });
-    } else if (step.kind === 'script') {
+    } else if (step.kind === 'script' || step.kind === 'recipe') {
       const conditional = state.conditional || step.conditional === true;
-      const exported = followScript(step.path, base, { via: [...state.via, step.location], env, depth: state.depth + 1, visiting, ...(conditional ? { conditional } : {}) }, origin, result, sink);
-      if (step.sourced) sourced.push(...exported);
+      const next = step.kind === 'script' ? scriptTarget(step.path, base, sink) : recipeTarget(step, base, sink);
+      const exported = followScript(next, { via: [...state.via, step.location], env, depth: state.depth + 1, visiting, ...(conditional ? { conditional } : {}) }, base, origin, result, sink);
+      if (step.kind === 'script' && step.sourced) sourced.push(...exported);
     } else {
       result.runArgs ??= { via: [...state.via, step.location], env };
     }

@@ -16,6 +16,8 @@ export type ScriptStep =
   | { kind: 'command'; text: string; location: FileLocation; env: EnvVar[]; server?: ParsedServerCommand; manage?: ParsedManageCommand[]; conditional?: boolean }
   /** Another script it runs (`./migrate.sh`, `bash scripts/start.sh`) or sources (`. ./env.sh`). */
   | { kind: 'script'; path: string; sourced: boolean; location: FileLocation; env: EnvVar[]; conditional?: boolean }
+  /** `make target` / `just target`: the target's recipe runs. */
+  | { kind: 'recipe'; tool: 'make' | 'just'; file?: string; target: string; location: FileLocation; env: EnvVar[]; conditional?: boolean }
   /** `exec "$@"`: the script hands over to its arguments (a Dockerfile ENTRYPOINT's CMD). */
   | { kind: 'run-args'; location: FileLocation; env: EnvVar[] };
 
@@ -162,6 +164,11 @@ export function readShellScript(file: string, text: string): ScriptReading {
       if (path && !/(?:^|\/)activate$/.test(path)) reading.steps.push({ kind: 'script', path, sourced: true, location, env: env(), ...(branches > 0 ? { conditional: true } : {}) });
       return;
     }
+    if (name === 'make' || name === 'just') {
+      const recipe = recipeCall(rest);
+      if (recipe) reading.steps.push({ kind: 'recipe', tool: name, ...recipe, location, env: env(), ...(branches > 0 ? { conditional: true } : {}) });
+      return;
+    }
     const script = scriptPath(command.words);
     if (script) {
       reading.steps.push({ kind: 'script', path: script, sourced: false, location, env: env(), ...(branches > 0 ? { conditional: true } : {}) });
@@ -187,6 +194,22 @@ export function readShellScript(file: string, text: string): ScriptReading {
       });
     }
   }
+}
+
+/** `make [-f file] [-C dir] target` / `just target`: the first target and the file named; undefined for options we cannot follow. */
+function recipeCall(args: Word[]): { file?: string; target: string } | undefined {
+  let file: string | undefined;
+  for (let index = 0; index < args.length; index++) {
+    const raw = args[index]!.raw;
+    if (raw === '-f' || raw === '--file' || raw === '--justfile') file = args[++index]?.value;
+    else if (raw === '-C' || raw === '--directory' || raw === '-j' || raw === '--jobs') index++;
+    else if (raw.startsWith('-') || raw.includes('=')) continue;
+    else {
+      const target = args[index]!.value;
+      return target === undefined ? undefined : { ...(file ? { file } : {}), target };
+    }
+  }
+  return undefined;
 }
 
 /** The script a command runs: `sh x.sh`, `bash -e x`, `./x`, `/app/x.sh`, `scripts/x.sh`. */

@@ -205,6 +205,20 @@ describe('entrypoint scripts', () => {
     ]);
   });
 
+  it('follows `make target` into the Makefile recipe, and says when the target is missing', () => {
+    const result = facts({
+      Procfile: 'web: make serve\nrelease: make -f ops/release.mk migrate\nworker: make nothing-here\n',
+      Makefile: 'PORT ?= 8000\n\nserve: deps\n\t@echo serving\n\tDJANGO_SETTINGS_MODULE=x.prod gunicorn x.wsgi -b :$(PORT)\n\ndeps:\n\tpip install -r requirements.txt\n',
+      'ops/release.mk': 'migrate:\n\tpython manage.py migrate --settings=x.prod\n',
+    });
+    const web = find(result, 'gunicorn x.wsgi');
+    expect(at(web.location)).toBe('Makefile:5');
+    expect(web.via?.map(at)).toEqual(['Procfile:1']);
+    expect(web.server).toMatchObject({ server: 'gunicorn', appModule: 'x.wsgi', settingsModule: 'x.prod' });
+    expect(find(result, 'migrate --settings').manage?.settingsModule).toBe('x.prod');
+    expect(result.skipped).toEqual([expect.objectContaining({ file: 'Procfile', reason: 'Makefile has no recipe for nothing-here' })]);
+  });
+
   it('turns a script that does not parse into a problem', () => {
     const result = facts({ Procfile: 'web: ./start.sh\n', 'start.sh': 'echo "unclosed\ngunicorn x.wsgi\n' });
     expect(result.problems.map((p) => p.message)).toEqual(['start.sh:1: unclosed quote']);
