@@ -40,6 +40,7 @@ const ODD_INPUTS = [
   'jobs: {deploy: {steps: [{run: 3}, {run: [1]}, 7]}}\n',
   '\tdocker compose -f\n\theroku config:set =1 A= --app\n\tgcloud run deploy --set-env-vars\n\tfly secrets set\n',
   '!\n!/\n[\n**\n\\\n',
+  'make\nmake -f\nmake -C\nmake $(X)\njust\ncase x in\n*) ;;\nesac\nfi\ndone\n',
 ];
 
 describe('deploy readers on odd input', () => {
