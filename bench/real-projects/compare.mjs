@@ -89,12 +89,33 @@ const findingFile = (f) => norm(f.location?.file ?? f.file);
 const findingLine = (f) => f.location?.line ?? f.line ?? 0;
 const fileMatches = (want, got) => want === undefined || want === null || want === '' || norm(want) === got;
 
-function modelSettingsModule(report, projectRoot) {
+// The model's answer for the label's project. With `projects[].production` (check report v2) the answer is
+// the project production reaches (deployed, preferring the label's root) and its chosen settings module, and it
+// is right only when both root and module match; older reports only carry `settingsModule`.
+function productionModule(production) {
+  const chosen = (production.candidates ?? []).find((c) => c.chosen);
+  if (chosen) return chosen.module;
+  return (production.steps ?? []).find((s) => s.kind === 'settings' && s.value !== 'none')?.value ?? null;
+}
+
+function modelSettings(report, projectRoot) {
   const projects = Array.isArray(report.projects) ? report.projects : [];
   const wantRoot = norm(projectRoot);
-  const pick = projects.find((p) => norm(p.root) === wantRoot) ?? projects[0];
-  if (!pick) return null;
-  return pick.production?.settingsModule ?? pick.settingsModule ?? null;
+  const atRoot = (p) => norm(p.root) === wantRoot;
+  if (projects.some((p) => p.production)) {
+    const deployed = projects.filter((p) => p.production?.deployment?.status === 'deployed');
+    const pick = deployed.find(atRoot) ?? deployed[0] ?? projects.find(atRoot) ?? projects[0];
+    return {
+      root: norm(pick.root),
+      module: pick.production ? productionModule(pick.production) : (pick.settingsModule ?? null),
+      line: pick.production?.line ?? null,
+      deployment: pick.production?.deployment?.status ?? null,
+      viaProduction: true,
+    };
+  }
+  const pick = projects.find(atRoot) ?? projects[0];
+  if (!pick) return { root: null, module: null, line: null, deployment: null, viaProduction: false };
+  return { root: norm(pick.root), module: pick.settingsModule ?? null, line: null, deployment: null, viaProduction: false };
 }
 
 function score(label, report) {
@@ -124,10 +145,13 @@ function score(label, report) {
   }
   const count = (v) => judged.filter((j) => j.verdict === v).length;
   const labelModule = label.production?.settingsModule ?? null;
-  const model = modelSettingsModule(report, label.production?.projectRoot);
+  const labelRoot = norm(label.production?.projectRoot);
+  const model = modelSettings(report, labelRoot);
+  const right = labelModule !== null && model.module === labelModule && (!model.viaProduction || model.root === labelRoot);
   return {
     slug: label.slug,
-    settingsModule: { label: labelModule, model, right: labelModule !== null && model === labelModule },
+    settingsModule: { label: labelModule, labelRoot, model: model.module, modelRoot: model.root, right },
+    production: model.line ? { line: model.line, deployment: model.deployment } : null,
     findings: findings.length,
     labelled: problems.length,
     found: found.size,
@@ -170,6 +194,10 @@ function totals(rows) {
   };
 }
 
+// `root:` before a module when the project is not at the workspace root.
+const rootPrefix = (root) => (root ? `${root}:` : '');
+const shorten = (text, max) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
 function printText(rows, tot, details) {
   const header = ['repository', 'settings module', 'found/lab', 'true/false/cont/unj', 'findings', 'grade', 'time'];
   const lines = rows.map((r) =>
@@ -177,7 +205,7 @@ function printText(rows, tot, details) {
       ? [r.slug, 'ERROR', '-', '-', '-', '-', `${r.seconds.toFixed(1)}s`]
       : [
           r.slug,
-          `${r.settingsModule.right ? 'right' : 'wrong'} (${r.settingsModule.model ?? 'none'})`,
+          `${r.settingsModule.right ? 'right' : 'wrong'} (${rootPrefix(r.settingsModule.modelRoot)}${r.settingsModule.model ?? 'none'})`,
           `${r.found}/${r.labelled}`,
           `${r.true}/${r.false}/${r.contested}/${r.unjudged}`,
           String(r.findings),
@@ -203,9 +231,12 @@ function printText(rows, tot, details) {
     }
     if (!details) continue;
     const shown = r.judged.filter((j) => j.verdict !== 'true');
-    if (!r.missed.length && !shown.length && r.settingsModule.right) continue;
     console.log(`\n${r.slug}`);
-    if (!r.settingsModule.right) console.log(`  settings module: model ${r.settingsModule.model ?? 'none'}, label ${r.settingsModule.label ?? 'none'}`);
+    if (r.production) console.log(`  production: ${shorten(r.production.line, 150)} [${r.production.deployment ?? '?'}]`);
+    if (!r.settingsModule.right) {
+      const model = `${rootPrefix(r.settingsModule.modelRoot)}${r.settingsModule.model ?? 'none'}`;
+      console.log(`  settings module: model ${model}, label ${rootPrefix(r.settingsModule.labelRoot)}${r.settingsModule.label ?? 'none'}`);
+    }
     for (const m of r.missed) console.log(`  MISSED ${m.id} ${m.rules.join('|')} ${m.file ?? '*'}${m.line ? `:${m.line}` : ''}  ${m.note ?? ''}`);
     for (const j of shown) console.log(`  ${j.verdict.toUpperCase()} ${j.severity} ${j.rule} ${j.file}:${j.line}  ${j.why || j.message}`);
   }

@@ -131,8 +131,10 @@ function productionSibling(workspace: Workspace, root: string, module: string, p
 }
 
 /** A deploy command's own word on a variable: `--settings=` for the settings module, its `--env`/`NAME=` assignments. */
-function commandValue(command: DeployCommand, variable: string, server = serverOf(command)): string | undefined {
-  const fromEnv = server?.env[variable];
+function commandValue(command: DeployCommand, variable: string, server = serverOf(command), entry = false): string | undefined {
+  // The server's own variables; for the web process also those it runs with (a start script's `export`, a
+  // config file's `raw_env`), which another process (a second service's script) does not share.
+  const fromEnv = server?.env[variable] ?? (entry ? command.env?.filter((set) => set.name === variable).at(-1)?.value : undefined);
   if (variable !== SETTINGS_VARIABLE) return fromEnv;
   return server?.settingsModule ?? fromEnv ?? /(?:^|\s)--settings[=\s]+([\w.]+)/.exec(command.text)?.[1];
 }
@@ -195,7 +197,7 @@ export function resolveVariable(variable: string, input: Pick<SelectionInput, 'e
     const found = entryValue(point, variable);
     if (found?.forced && point.name !== 'manage.py') return found.value;
   }
-  const fromCommand = input.entry ? commandValue(input.entry.command, variable, input.entry.server) : undefined;
+  const fromCommand = input.entry ? commandValue(input.entry.command, variable, input.entry.server, true) : undefined;
   if (fromCommand) return fromCommand;
   const fromEnvironment = input.environment().get(variable)?.value;
   if (fromEnvironment) return fromEnvironment;
@@ -263,12 +265,13 @@ export function selectSettingsModule(input: SelectionInput): Selection {
   // Deploy commands speak for production only: `--env development` reads its own env files instead.
   const commands = input.production ? input.commands : [];
   const entryCommand = input.production ? input.entry?.command : undefined;
-  const fromEntry = entryCommand ? commandValue(entryCommand, SETTINGS_VARIABLE, input.entry?.server) : undefined;
+  const fromEntry = entryCommand ? commandValue(entryCommand, SETTINGS_VARIABLE, input.entry?.server, true) : undefined;
   if (fromEntry && entryCommand) add(fromEntry, 'command', entryCommand.location);
   const fromEnvironment = input.environment().get(SETTINGS_VARIABLE);
   if (fromEnvironment?.value) add(fromEnvironment.value, 'environment', fromEnvironment.source.location);
   for (const command of commands) {
-    if (command === entryCommand) continue;
+    // A command a script runs only in some branch (`if [ "$DEBUG" ]; then … --settings=dev`) does not speak for production.
+    if (command === entryCommand || command.conditional || command.deployed === false) continue;
     const module = commandValue(command, SETTINGS_VARIABLE);
     if (module) add(module, 'command', command.location);
   }

@@ -3,6 +3,7 @@
  * evaluated: entry command → app module → settings module → platform → edge, each with its source.
  */
 import type { DeployCommand, DeployFacts } from '../deploy/types.js';
+import { envSourceKind } from '../deploy/commands.js';
 import type { Location } from '../engine/types.js';
 import { PLATFORM_NAMES } from '../env/platform.js';
 import type { RuntimePlatform } from '../env/platform.js';
@@ -48,7 +49,7 @@ function at(location: Location | undefined): string {
 /** `NAME=value gunicorn …`, `gunicorn --env NAME=value`: variables of the web process, located at its command. */
 function entryVariables(command: DeployCommand, server: ServerCommand): EnvVar[] {
   const label = `${at(command.location)} (${command.process ?? command.kind} command)`;
-  return Object.entries(server.env).map(([name, value]) => ({ name, value, source: { kind: command.kind, location: command.location, label } }));
+  return Object.entries(server.env).map(([name, value]) => ({ name, value, source: { kind: envSourceKind(command.kind), location: command.location, label } }));
 }
 
 /** Whether a deploy entry point reaches this project, and how. */

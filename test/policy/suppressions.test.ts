@@ -104,8 +104,8 @@ describe('inline suppressions', () => {
   it('looks for suppressions in the files the run read and the files of its findings, nowhere else', async () => {
     const stale = '# deploycheck: ignore[django/debug] left over\nX = 1\n';
     const settings = hardenedSettings({ 'USE_TZ = True': 'USE_TZ = True  # deploycheck: ignore[django/debug] left over' });
-    const root = hardenedProject({ 'shop/settings.py': settings, 'tools/cleanup.py': stale, 'scripts/deploy.sh': stale });
-    // The secret scanners read every .py file, so the stale comment there is seen; no rule reads .sh files.
+    const root = hardenedProject({ 'shop/settings.py': settings, 'tools/cleanup.py': stale, 'scripts/cleanup.rb': stale });
+    // The secret scanners read every .py file, so the stale comment there is seen; no rule reads Ruby files.
     const unused = (report: Report) => report.findings.filter((f) => f.rule === 'meta/unused-suppression').map((f) => f.location.file);
     expect(unused((await check(root)).report)).toEqual(['shop/settings.py', 'tools/cleanup.py']);
     expect(unused((await check(root, '--ignore', 'secrets', '--ignore', 'env')).report)).toEqual(['shop/settings.py']);
