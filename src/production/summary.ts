@@ -64,6 +64,8 @@ export interface ProductionSummary {
 
 /** Names whose values are switches, not secrets: shown in full. */
 const PLAIN_NAME = /^(?:\w+_)?(?:DEBUG|SETTINGS_MODULE|CONFIGURATION|ENV|ENVIRONMENT|ALLOWED_HOSTS|PORT|SSL_REDIRECT|STAGE)$/;
+/** A switch or a count (`False`, `on`, `31536000`) tells nothing secret, whatever the variable's name. */
+const PLAIN_VALUE = /^(?:true|false|yes|no|on|off|none|\d{1,12})$/i;
 
 function locationText(location: Location | undefined): string {
   return location && 'file' in location ? `${location.file}:${location.line}` : '';
@@ -106,7 +108,7 @@ function variables(project: DjangoProject): VariableSummary[] {
       summaries.push({ name, state: 'unset' });
       continue;
     }
-    const plain = PLAIN_NAME.test(name) && !isSecretName(name);
+    const plain = (PLAIN_NAME.test(name) || PLAIN_VALUE.test(variable.value ?? '')) && !isSecretName(name);
     const shown = variable.value === undefined ? undefined : plain ? variable.value : maskSecret(variable.value);
     summaries.push({
       name,

@@ -71,14 +71,17 @@ describe('deploycheck check --explain never prints a secret in full', () => {
     const root = makeProject({
       'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
       'mysite/__init__.py': '',
-      'mysite/settings.py': "import os\nDEBUG = os.environ.get('DJANGO_DEBUG') == '1'\nSECRET_KEY = os.environ['SECRET_KEY']\nDATABASE_URL = os.environ.get('DATABASE_URL')\n",
-      '.env.production': 'DJANGO_DEBUG=0\nSECRET_KEY=kq8Zp2LmW9xRt4Yv7Nc3Hb6Jd1Fs5Ga0\nDATABASE_URL=postgres://app:Sup3rS3cretPw@db/app\n',
+      'mysite/settings.py': "import os\nDEBUG = os.environ.get('DJANGO_DEBUG') == '1'\nSECRET_KEY = os.environ['SECRET_KEY']\nDATABASE_URL = os.environ.get('DATABASE_URL')\nSECURE_HSTS_PRELOAD = os.environ.get('HSTS_PRELOAD')\nAPI_TOKEN = os.environ.get('API_TOKEN')\n",
+      '.env.production': 'DJANGO_DEBUG=0\nSECRET_KEY=kq8Zp2LmW9xRt4Yv7Nc3Hb6Jd1Fs5Ga0\nDATABASE_URL=postgres://app:Sup3rS3cretPw@db/app\nHSTS_PRELOAD=false\nAPI_TOKEN=123456\n',
     });
     const { stdout } = await runCli('check', root, '--no-color', '--fail-on', 'none', '--explain');
     expect(stdout).toContain('DJANGO_DEBUG=0: set from .env.production');
     expect(stdout).not.toContain('kq8Zp2LmW9xRt4Yv7Nc3Hb6Jd1Fs5Ga0');
     expect(stdout).not.toContain('Sup3rS3cretPw');
     expect(stdout).toMatch(/SECRET_KEY=kq8Z… \(32 chars\): set from \.env\.production/);
+    // A switch is shown whatever its name; a secret's name keeps even a short number masked.
+    expect(stdout).toContain('HSTS_PRELOAD=false: set from .env.production');
+    expect(stdout).not.toContain('API_TOKEN=123456');
   });
 });
 
