@@ -9,7 +9,7 @@
  */
 import { defineRule } from '../../src/engine/types.js';
 import type { EnvRead, PyValue } from '../../src/python/value.js';
-import { envReadsOf, truthy } from '../../src/python/value.js';
+import { envReadsOf, pyRepr, truthy } from '../../src/python/value.js';
 import { settingReport } from '../../src/django/setting-helpers.js';
 
 /** Values a person writes to mean "off". */
@@ -36,12 +36,21 @@ function isDirect(read: EnvRead, value: PyValue): boolean {
 
 /** Whether the code's default for this read makes DEBUG true, following each library's rules. */
 function defaultMakesDebugTrue(read: EnvRead, value: PyValue): boolean {
+  // The evaluator's answer for the whole expression with the variable unset (derived forms included).
+  if (value.ifUnset) return value.ifUnset.names.includes(read.name) && truthy(value.ifUnset.value) === true;
   if (read.defaultText === undefined || !isDirect(read, value)) return false;
   const literal = bareLiteral(read.defaultText);
   if (!literal) return false;
   // decouple casts the default too; django-environ and os.environ return a string default raw.
   if (literal.kind === 'str' && read.reader.startsWith('decouple') && read.cast === 'bool') return DECOUPLE_TRUE.has(literal.text.toLowerCase());
   return literal.truthy;
+}
+
+/** How the default turns DEBUG on, when it is not the default itself. */
+function derivation(read: EnvRead, value: PyValue): string {
+  const unset = value.ifUnset?.value;
+  if (!unset || isDirect(read, value) || pyRepr(unset) === read.defaultText) return /^[rRuU]?['"]/.test(read.defaultText ?? '') ? ' (a non-empty string, which Python treats as true)' : '';
+  return `, which makes DEBUG ${pyRepr(unset)}`;
 }
 
 export default defineRule({
@@ -72,8 +81,8 @@ export default defineRule({
     const settings = ctx.project.settings;
     if (!settings) return;
     const value = settings.get('DEBUG');
+    // Undefined when production sets the variable to a value not known here: the default still matters.
     const on = truthy(value);
-    if (on === undefined) return;
     const base = settingReport(settings, 'DEBUG', value);
     for (const read of envReadsOf(value)) {
       // Unset: the default is what DEBUG is now, and django/debug reports it if it is on.
@@ -89,7 +98,7 @@ export default defineRule({
         ctx.report({
           ...base,
           message:
-            `DEBUG defaults to ${read.defaultText}${/^[rRuU]?['"]/.test(read.defaultText ?? '') ? ' (a non-empty string, which Python treats as true)' : ''} ` +
+            `DEBUG defaults to ${read.defaultText}${derivation(read, value)} ` +
             `when ${read.name} is unset: production sets it now, but a missing variable turns DEBUG on`,
           snippet: `DEBUG defaults on via ${read.name}`,
         });

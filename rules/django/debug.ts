@@ -15,8 +15,21 @@ function explain(value: PyValue, environment: Environment): string {
     return `${read.name} is ${shown}${where ? ` in ${where}` : ''}`;
   });
   if (value.kind === 'str') reasons.push(`DEBUG is the string ${pyRepr(value)}, which Python treats as true`);
+  else if (readsOffAsOn(value) && envReadsOf(value).some((read) => OFF_WORDS.has(environment.get(read.name)?.value?.trim().toLowerCase() ?? '-'))) {
+    reasons.push('the code turns that text into True: any non-empty string is true in Python');
+  }
   return reasons.length ? ` (${reasons.join('; ')})` : '';
 }
+
+/** Values a person writes to mean "off". */
+const OFF_WORDS = new Set(['false', '0', 'no', 'off']);
+
+/** Whether the code reads the word 'False' as a true DEBUG (the evaluator's what-if). */
+function readsOffAsOn(value: PyValue): boolean {
+  return value.ifOff !== undefined && truthy(value.ifOff.value) === true;
+}
+
+const CAST_FIX = "parse it as a boolean: env.bool('DEBUG', default=False), config('DEBUG', default=False, cast=bool) or os.environ.get('DEBUG', '') == '1'";
 
 export default defineRule({
   id: 'django/debug',
@@ -43,11 +56,24 @@ export default defineRule({
     const settings = ctx.project.settings;
     if (!settings) return;
     const value = settings.get('DEBUG');
-    if (truthy(value) !== true) return;
     const environment = ctx.project.environment;
+    const on = truthy(value);
+    if (on === undefined && readsOffAsOn(value)) {
+      // Production's text is not known here, but the code keeps it as a string: 'False' and '0' are on too.
+      const names = value.ifOff!.names.join(', ');
+      ctx.report({
+        ...settingReport(settings, 'DEBUG', value),
+        message:
+          `DEBUG is on in ${environment.name} whatever ${names} says: the code keeps the variable's text as a string, ` +
+          `so 'False' and '0' are non-empty strings, which Python (and Django's "if settings.DEBUG") treat as true; ${CAST_FIX}`,
+      });
+      return;
+    }
+    if (on !== true) return;
+    const misread = value.kind === 'str' || readsOffAsOn(value);
     ctx.report({
       ...settingReport(settings, 'DEBUG', value),
-      message: `DEBUG is ${value.kind === 'bool' ? 'True' : 'truthy'} in ${environment.name}${explain(value, environment)}`,
+      message: `DEBUG is ${value.kind === 'bool' ? 'True' : 'truthy'} in ${environment.name}${explain(value, environment)}${misread && envReadsOf(value).length ? `; ${CAST_FIX}` : ''}`,
     });
   },
 });

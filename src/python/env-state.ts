@@ -20,11 +20,36 @@ export class EnvState {
 
   constructor(private readonly environment: Environment) {}
 
+  /** Variables read as unset (null) or as a given text whatever sets them (see whileUnset, whileSetTo). */
+  private readonly forced = new Map<string, EnvHit | null>();
+
   lookup(name: string): EnvHit | undefined {
+    const forced = this.forced.get(name);
+    if (forced !== undefined) return forced ?? undefined;
     const own = this.overlay.get(name);
     if (own) return own;
     const variable = this.environment.get(name);
     return variable ? hitOf(variable) : undefined;
+  }
+
+  /** Runs `body` as if `names` were unset. */
+  whileUnset<T>(names: string[], body: () => T): T {
+    return this.whileForced(names, null, body);
+  }
+
+  /** Runs `body` as if `names` were set to `text` (a what-if, not an assumption: nothing is recorded). */
+  whileSetTo<T>(names: string[], text: string, body: () => T): T {
+    return this.whileForced(names, { value: text, sourceLabel: 'what-if' }, body);
+  }
+
+  private whileForced<T>(names: string[], hit: EnvHit | null, body: () => T): T {
+    const added = names.filter((name) => !this.forced.has(name));
+    for (const name of added) this.forced.set(name, hit);
+    try {
+      return body();
+    } finally {
+      for (const name of added) this.forced.delete(name);
+    }
   }
 
   /** `os.environ[name] = value`: the code wins over everything. */

@@ -23,6 +23,18 @@ interface Meta {
   loc?: FileLocation;
   /** Environment reads the value depends on. */
   env?: EnvRead[];
+  /**
+   * For an assigned value that reads set variables with a code default: what the same expression
+   * gives when those variables are unset (its "fails open" value), e.g. False for
+   * `os.getenv('DEBUG', 'True').lower() == 'true'` with DEBUG='false', True once DEBUG goes missing.
+   */
+  ifUnset?: { value: PyValue; names: string[] };
+  /**
+   * For an assigned value that reads set variables: what the same expression gives when they are set
+   * to the string 'False', i.e. whether the code reads an "off" word as off (`env('DEBUG')` without a
+   * bool cast gives the non-empty, true string 'False').
+   */
+  ifOff?: { value: PyValue; names: string[] };
 }
 
 export type PyStr = Meta & { kind: 'str'; value: string };

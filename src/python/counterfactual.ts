@@ -1,0 +1,51 @@
+import type { PyNode as SyntaxNode } from './syntax.js';
+import type { Interpreter } from './evaluator.js';
+import type { Scope } from './scope.js';
+import type { PyValue } from './value.js';
+import { RaiseSignal, ReturnSignal } from './signals.js';
+import { evalExpr } from './expressions.js';
+
+/** Kinds whose what-if values a rule can judge (flags, numbers, words, or what could not be read). */
+const JUDGED = new Set<PyValue['kind']>(['bool', 'int', 'float', 'str', 'none', 'unknown']);
+
+/**
+ * The assigned `value` of `node`, with two what-ifs for the set variables it reads: `ifUnset` (those
+ * with a code default unset) and `ifOff` (all of them set to 'False'). Any derived form
+ * (`.lower() == 'true'`, `in (...)`, `int(...)`, `bool(...)`, a helper function) then shows what a
+ * missing variable or an "off" word does, without rules re-deriving Python.
+ */
+export function withWhatIfs(interp: Interpreter, node: SyntaxNode, scope: Scope, value: PyValue): PyValue {
+  if (!JUDGED.has(value.kind)) return value;
+  const set = (value.env ?? []).filter((read) => read.set);
+  if (!set.length) return value;
+  const result = { ...value } as PyValue;
+  const defaulted = [...new Set(set.filter((read) => read.defaultText !== undefined).map((read) => read.name))];
+  const unset = defaulted.length ? reevaluate(interp, node, scope, () => interp.env.whileUnset(defaulted, () => evalExpr(interp, node, scope))) : undefined;
+  if (unset) result.ifUnset = { value: unset, names: defaulted };
+  const names = [...new Set(set.map((read) => read.name))];
+  const off = reevaluate(interp, node, scope, () => interp.env.whileSetTo(names, 'False', () => evalExpr(interp, node, scope)));
+  if (off) result.ifOff = { value: off, names };
+  return result;
+}
+
+/**
+ * A speculative second evaluation: its scope writes are undone, an error drops the answer, and the
+ * env writes and assumptions it makes are forgotten. Undefined when it gives nothing judgeable.
+ */
+function reevaluate(interp: Interpreter, node: SyntaxNode, scope: Scope, run: () => PyValue): PyValue | undefined {
+  const mark = scope.mark();
+  const kept = { envWrites: interp.envWrites.length, assumptions: interp.assumptions.length };
+  interp.speculative++;
+  try {
+    const other = run();
+    return other.kind === 'unknown' ? undefined : other;
+  } catch (error) {
+    if (error instanceof RaiseSignal || error instanceof ReturnSignal) return undefined;
+    throw error;
+  } finally {
+    interp.speculative--;
+    scope.undo(mark);
+    interp.envWrites.length = kept.envWrites;
+    interp.assumptions.length = kept.assumptions;
+  }
+}
