@@ -76,6 +76,9 @@ const DOCKER_PAIR = /([A-Za-z_][\w.-]*)=("(?:[^"\\]|\\.)*"|'[^']*'|[^\s]*)/g;
  */
 const SHELL_PAIR = /(?:^|[\s;&|(])([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:[:?+]?=)[ \t]*('[^'\n]*'|"(?:[^"\\\n]|\\.)*"|[^\s;&|'"`]+)/g;
 
+/** A Makefile/justfile variable, `X ?= v`, `X := v`, `X = v`: the value is the rest of the line. */
+const MAKE_ASSIGN = /^(\s*(?:export\s+|override\s+)?)([A-Za-z_][A-Za-z0-9_]*)(?:\s*(?:::?|[?+!])=|\s+=)\s*(.*?)\s*$/;
+
 /** `${NAME:-default}` / `${NAME-default}` (shell, compose): the default is a value committed in the file. */
 const EXPANSION_DEFAULT = /^\$\{[A-Za-z_][A-Za-z0-9_]*:?-(.*)\}$/s;
 
@@ -150,6 +153,12 @@ function shellAssignments(source: string): Assignment[] {
   const found: Assignment[] = [];
   forEachHintLine(source, SECRET_HINT_LINES, (text, line) => {
     if (!text.includes('=')) return;
+    const make = MAKE_ASSIGN.exec(text);
+    if (make) {
+      const raw = make[3]!;
+      if (!raw.startsWith('$(')) found.push({ name: make[2]!, value: scalar(raw), line, column: text.lastIndexOf(raw) + 1 + (/^['"]/.test(raw) ? 1 : 0) });
+      return;
+    }
     SHELL_PAIR.lastIndex = 0;
     for (let pair = SHELL_PAIR.exec(text); pair; pair = SHELL_PAIR.exec(text)) {
       const raw = pair[2]!;
@@ -231,6 +240,9 @@ export function extractAssignments(
   if (!SECRET_HINT.test(text)) return [];
   return assignmentsOfKind(kind, text, lineAt, dotenv).map(committedDefault);
 }
+
+/** A Makefile/justfile variable, `X ?= v`, `X := v`, `X = v`: the value is the rest of the line. */
+const MAKE_ASSIGN = /^(\s*(?:export\s+|override\s+)?)([A-Za-z_][A-Za-z0-9_]*)(?:\s*(?:::?|[?+!])=|\s+=)\s*(.*?)\s*$/;
 
 /** `${NAME:-default}` stands for its default wherever the variable is unset: that default is what is committed. */
 function committedDefault(assignment: Assignment): Assignment {
