@@ -241,9 +241,6 @@ export function extractAssignments(
   return assignmentsOfKind(kind, text, lineAt, dotenv).map(committedDefault);
 }
 
-/** A Makefile/justfile variable, `X ?= v`, `X := v`, `X = v`: the value is the rest of the line. */
-const MAKE_ASSIGN = /^(\s*(?:export\s+|override\s+)?)([A-Za-z_][A-Za-z0-9_]*)(?:\s*(?:::?|[?+!])=|\s+=)\s*(.*?)\s*$/;
-
 /** `${NAME:-default}` stands for its default wherever the variable is unset: that default is what is committed. */
 function committedDefault(assignment: Assignment): Assignment {
   const match = EXPANSION_DEFAULT.exec(assignment.value);
