@@ -49,6 +49,11 @@ describe('django/debug-default-true: derived forms of the default', () => {
     });
   }
 
+  it("does not take decouple's own .env for the value when unset", async () => {
+    const root = project("DEBUG = config('DEBUG', default=False, cast=bool)", { '.env': 'DEBUG=True\n' });
+    expect(await findingsOf('django/debug-default-true', root)).toEqual([]);
+  });
+
   it('leaves the unset case to django/debug, which reports it with confidence default', async () => {
     const root = project("DEBUG = os.getenv('DEBUG', 'True').lower() == 'true'");
     expect(await findingsOf('django/debug-default-true', root)).toEqual([]);
