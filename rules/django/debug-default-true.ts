@@ -11,6 +11,7 @@ import { defineRule } from '../../src/engine/types.js';
 import type { EnvRead, PyValue } from '../../src/python/value.js';
 import { envReadsOf, pyRepr, truthy } from '../../src/python/value.js';
 import { settingReport } from '../../src/django/setting-helpers.js';
+import { readsOffAsOn } from '../../src/django/debug-flag.js';
 
 /** Values a person writes to mean "off". */
 const OFF_WORDS = new Set(['false', '0', 'no', 'n', 'off', 'f', '']);
@@ -84,6 +85,18 @@ export default defineRule({
     // Undefined when production sets the variable to a value not known here: the default still matters.
     const on = truthy(value);
     const base = settingReport(settings, 'DEBUG', value);
+    // DEBUG is off now, but the code reads an "off" word as on: the day production writes DEBUG=False, it is on.
+    if (on === false && readsOffAsOn(value)) {
+      const names = value.ifOff!.names.join(', ');
+      ctx.report({
+        ...base,
+        message:
+          `DEBUG is off in ${ctx.project.environment.name} now, but setting ${names} to 'False' or '0' would turn it on: ` +
+          'the code keeps a non-empty string (or bool() of it), which Python treats as true; parse the value as a boolean',
+        snippet: `DEBUG misreads ${names}`,
+      });
+      return;
+    }
     for (const read of envReadsOf(value)) {
       // Unset: the default is what DEBUG is now, and django/debug reports it if it is on.
       if (!read.set) continue;

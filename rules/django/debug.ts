@@ -4,6 +4,7 @@ import type { Environment } from '../../src/env/types.js';
 import { envReadsOf, pyRepr, truthy } from '../../src/python/value.js';
 import type { PyValue } from '../../src/python/value.js';
 import { settingReport } from '../../src/django/setting-helpers.js';
+import { readsOffAsOn } from '../../src/django/debug-flag.js';
 
 /** Why DEBUG ends up truthy: the env variables behind it, and the "non-empty string" pitfall. */
 function explain(value: PyValue, environment: Environment): string {
@@ -24,10 +25,6 @@ function explain(value: PyValue, environment: Environment): string {
 /** Values a person writes to mean "off". */
 const OFF_WORDS = new Set(['false', '0', 'no', 'off']);
 
-/** Whether the code reads the word 'False' as a true DEBUG (the evaluator's what-if). */
-function readsOffAsOn(value: PyValue): boolean {
-  return value.ifOff !== undefined && truthy(value.ifOff.value) === true;
-}
 
 const CAST_FIX = "parse it as a boolean: env.bool('DEBUG', default=False), config('DEBUG', default=False, cast=bool) or os.environ.get('DEBUG', '') == '1'";
 

@@ -9,22 +9,24 @@ import { evalExpr } from './expressions.js';
 const JUDGED = new Set<PyValue['kind']>(['bool', 'int', 'float', 'str', 'none', 'unknown']);
 
 /**
- * The assigned `value` of `node`, with two what-ifs for the set variables it reads: `ifUnset` (those
- * with a code default unset) and `ifOff` (all of them set to 'False'). Any derived form
+ * The assigned `value` of `node`, with two what-ifs for the variables it reads: `ifUnset` (the set
+ * ones with a code default unset) and `ifOff` (all of them, set or not, set to 'False' and to ''). Any derived form
  * (`.lower() == 'true'`, `in (...)`, `int(...)`, `bool(...)`, a helper function) then shows what a
  * missing variable or an "off" word does, without rules re-deriving Python.
  */
 export function withWhatIfs(interp: Interpreter, node: SyntaxNode, scope: Scope, value: PyValue): PyValue {
-  if (!JUDGED.has(value.kind)) return value;
-  const set = (value.env ?? []).filter((read) => read.set);
-  if (!set.length) return value;
+  if (!JUDGED.has(value.kind) || !value.env?.length) return value;
   const result = { ...value } as PyValue;
-  const defaulted = [...new Set(set.filter((read) => read.defaultText !== undefined).map((read) => read.name))];
+  const defaulted = [...new Set(value.env.filter((read) => read.set && read.defaultText !== undefined).map((read) => read.name))];
   const unset = defaulted.length ? reevaluate(interp, node, scope, () => interp.env.whileUnset(defaulted, () => evalExpr(interp, node, scope))) : undefined;
   if (unset) result.ifUnset = { value: unset, names: defaulted };
-  const names = [...new Set(set.map((read) => read.name))];
-  const off = reevaluate(interp, node, scope, () => interp.env.whileSetTo(names, 'False', () => evalExpr(interp, node, scope)));
-  if (off) result.ifOff = { value: off, names };
+  const names = [...new Set(value.env.map((read) => read.name))];
+  const setTo = (text: string) => reevaluate(interp, node, scope, () => interp.env.whileSetTo(names, text, () => evalExpr(interp, node, scope)));
+  const off = setTo('False');
+  if (off) {
+    const empty = setTo('');
+    result.ifOff = { value: off, ...(empty ? { whenEmpty: empty } : {}), names };
+  }
   return result;
 }
 

@@ -30,11 +30,11 @@ interface Meta {
    */
   ifUnset?: { value: PyValue; names: string[] };
   /**
-   * For an assigned value that reads set variables: what the same expression gives when they are set
-   * to the string 'False', i.e. whether the code reads an "off" word as off (`env('DEBUG')` without a
-   * bool cast gives the non-empty, true string 'False').
+   * For an assigned value that reads variables: what the same expression gives when they are set to
+   * the string 'False' (`value`) and to the empty string (`whenEmpty`). True for 'False' and false for
+   * '' means the code judges the text by its emptiness (`env('DEBUG')` without a bool cast, bool() of it).
    */
-  ifOff?: { value: PyValue; names: string[] };
+  ifOff?: { value: PyValue; whenEmpty?: PyValue; names: string[] };
 }
 
 export type PyStr = Meta & { kind: 'str'; value: string };

@@ -62,6 +62,28 @@ describe('django/debug-default-true: derived forms of the default', () => {
   });
 });
 
+describe("django/debug-default-true: DEBUG off now, but 'False' would turn it on", () => {
+  for (const line of ["DEBUG = bool(os.environ.get('DEBUG', 0))", "DEBUG = os.environ.get('DEBUG', '')", "DEBUG = env('DEBUG', default='')"]) {
+    it(`fires with the variable unset: ${line}`, async () => {
+      const [finding, ...rest] = await findingsOf('django/debug-default-true', project(line));
+      expect(rest).toEqual([]);
+      expect(finding?.message).toContain("setting DEBUG to 'False' or '0' would turn it on");
+      expect(await findingsOf('django/debug', project(line))).toEqual([]);
+    });
+  }
+
+  for (const line of [
+    "DEBUG = os.environ.get('APP_ENV') != 'production'",
+    "DEBUG = os.environ.get('DEBUG', '') == '1'",
+    "DEBUG = env.bool('DEBUG', default=False)",
+    "DEBUG = config('DEBUG', default=False, cast=bool)",
+  ]) {
+    it(`stays quiet on a comparison or a parsed flag: ${line}`, async () => {
+      expect(await findingsOf('django/debug-default-true', project(line), { set: { APP_ENV: 'production' } })).toEqual([]);
+    });
+  }
+});
+
 describe('django/debug: the variable kept as a string', () => {
   it("reports bool() of '0' as on, explaining the truthiness and the fix", async () => {
     const [finding] = await findingsOf('django/debug', project("DEBUG = bool(os.environ.get('DEBUG', 0))"), { set: { DEBUG: '0' } });
