@@ -62,7 +62,8 @@ export default defineRule({
   docs: {
     why:
       'DEBUG read from the environment must fail closed. os.getenv("DEBUG", True), env.bool("DEBUG", default=True), ' +
-      'config("DEBUG", default=True, cast=bool) and django-configurations\' values.BooleanValue(True) all turn DEBUG on ' +
+      'config("DEBUG", default=True, cast=bool), os.getenv("DEBUG", "True").lower() == "true" and ' +
+      'django-configurations\' values.BooleanValue(True) all turn DEBUG on ' +
       'as soon as the variable is missing: a renamed variable, a new platform or a forgotten secret is enough to show ' +
       'tracebacks and settings to the world. The other trap is using the raw string: bool(os.getenv("DEBUG")) or ' +
       'os.environ.get("DEBUG", "False") are true for "False", "0" and "no", because any non-empty string is true in ' +

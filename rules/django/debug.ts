@@ -39,7 +39,9 @@ export default defineRule({
       'With DEBUG on, any error shows a page with source code, local variables, the full settings (only partly ' +
       'redacted), installed apps and every URL pattern, to whoever triggers it. Django also keeps every SQL query in ' +
       'memory and serves 404s with the URLconf listing. A DEBUG read from the environment must fail closed: if the ' +
-      'variable is missing in production, the code default decides, so that default has to be False.',
+      'variable is missing in production, the code default decides, so that default has to be False. And it must be ' +
+      'parsed: env("DEBUG") without a bool cast, config("DEBUG") without cast=bool or bool(os.getenv("DEBUG")) keep ' +
+      'a non-empty string, so DEBUG=False and DEBUG=0 turn DEBUG on.',
     fix:
       'Read it from the environment with a safe default:\n\n' +
       'DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"\n' +
