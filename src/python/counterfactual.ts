@@ -2,8 +2,11 @@ import type { PyNode as SyntaxNode } from './syntax.js';
 import type { Interpreter } from './evaluator.js';
 import type { Scope } from './scope.js';
 import type { PyValue } from './value.js';
-import { RaiseSignal, ReturnSignal } from './signals.js';
+import { BudgetSignal, RaiseSignal, ReturnSignal } from './signals.js';
 import { evalExpr } from './expressions.js';
+
+/** Steps one what-if may take: a settings value is a few dozen; a helper that loops is not worth more. */
+const WHAT_IF_STEPS = 2000;
 
 /** Kinds whose what-if values a rule can judge (flags, numbers, words, or what could not be read). */
 const JUDGED = new Set<PyValue['kind']>(['bool', 'int', 'float', 'str', 'none', 'unknown']);
@@ -32,20 +35,23 @@ export function withWhatIfs(interp: Interpreter, node: SyntaxNode, scope: Scope,
 
 /**
  * A speculative second evaluation: its scope writes are undone, an error drops the answer, and the
- * env writes and assumptions it makes are forgotten. Undefined when it gives nothing judgeable.
+ * env writes and assumptions it makes are forgotten. It has its own small step budget and gives the
+ * module's back, so what-ifs never starve the real evaluation. Undefined when it gives nothing judgeable.
  */
 function reevaluate(interp: Interpreter, node: SyntaxNode, scope: Scope, run: () => PyValue): PyValue | undefined {
   const mark = scope.mark();
-  const kept = { envWrites: interp.envWrites.length, assumptions: interp.assumptions.length };
+  const kept = { envWrites: interp.envWrites.length, assumptions: interp.assumptions.length, steps: interp.steps };
+  interp.steps = Math.max(interp.steps, interp.options.maxSteps - WHAT_IF_STEPS);
   interp.speculative++;
   try {
     const other = run();
     return other.kind === 'unknown' ? undefined : other;
   } catch (error) {
-    if (error instanceof RaiseSignal || error instanceof ReturnSignal) return undefined;
+    if (error instanceof RaiseSignal || error instanceof ReturnSignal || error instanceof BudgetSignal) return undefined;
     throw error;
   } finally {
     interp.speculative--;
+    interp.steps = kept.steps;
     scope.undo(mark);
     interp.envWrites.length = kept.envWrites;
     interp.assumptions.length = kept.assumptions;
