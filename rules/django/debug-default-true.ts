@@ -9,8 +9,9 @@
  */
 import { defineRule } from '../../src/engine/types.js';
 import type { EnvRead, PyValue } from '../../src/python/value.js';
-import { envReadsOf, truthy } from '../../src/python/value.js';
+import { envReadsOf, pyRepr, truthy } from '../../src/python/value.js';
 import { settingReport } from '../../src/django/setting-helpers.js';
+import { readsOffAsOn } from '../../src/django/debug-flag.js';
 
 /** Values a person writes to mean "off". */
 const OFF_WORDS = new Set(['false', '0', 'no', 'n', 'off', 'f', '']);
@@ -36,12 +37,21 @@ function isDirect(read: EnvRead, value: PyValue): boolean {
 
 /** Whether the code's default for this read makes DEBUG true, following each library's rules. */
 function defaultMakesDebugTrue(read: EnvRead, value: PyValue): boolean {
+  // The evaluator's answer for the whole expression with the variable unset (derived forms included).
+  if (value.ifUnset) return value.ifUnset.names.includes(read.name) && truthy(value.ifUnset.value) === true;
   if (read.defaultText === undefined || !isDirect(read, value)) return false;
   const literal = bareLiteral(read.defaultText);
   if (!literal) return false;
   // decouple casts the default too; django-environ and os.environ return a string default raw.
   if (literal.kind === 'str' && read.reader.startsWith('decouple') && read.cast === 'bool') return DECOUPLE_TRUE.has(literal.text.toLowerCase());
   return literal.truthy;
+}
+
+/** How the default turns DEBUG on, when it is not the default itself. */
+function derivation(read: EnvRead, value: PyValue): string {
+  const unset = value.ifUnset?.value;
+  if (!unset || isDirect(read, value) || pyRepr(unset) === read.defaultText) return /^[rRuU]?['"]/.test(read.defaultText ?? '') ? ' (a non-empty string, which Python treats as true)' : '';
+  return `, which makes DEBUG ${pyRepr(unset)}`;
 }
 
 export default defineRule({
@@ -52,7 +62,8 @@ export default defineRule({
   docs: {
     why:
       'DEBUG read from the environment must fail closed. os.getenv("DEBUG", True), env.bool("DEBUG", default=True), ' +
-      'config("DEBUG", default=True, cast=bool) and django-configurations\' values.BooleanValue(True) all turn DEBUG on ' +
+      'config("DEBUG", default=True, cast=bool), os.getenv("DEBUG", "True").lower() == "true" and ' +
+      'django-configurations\' values.BooleanValue(True) all turn DEBUG on ' +
       'as soon as the variable is missing: a renamed variable, a new platform or a forgotten secret is enough to show ' +
       'tracebacks and settings to the world. The other trap is using the raw string: bool(os.getenv("DEBUG")) or ' +
       'os.environ.get("DEBUG", "False") are true for "False", "0" and "no", because any non-empty string is true in ' +
@@ -72,9 +83,21 @@ export default defineRule({
     const settings = ctx.project.settings;
     if (!settings) return;
     const value = settings.get('DEBUG');
+    // Undefined when production sets the variable to a value not known here: the default still matters.
     const on = truthy(value);
-    if (on === undefined) return;
     const base = settingReport(settings, 'DEBUG', value);
+    // DEBUG is off now, but the code reads an "off" word as on: the day production writes DEBUG=False, it is on.
+    if (on === false && readsOffAsOn(value)) {
+      const names = value.ifOff!.names.join(', ');
+      ctx.report({
+        ...base,
+        message:
+          `DEBUG is off in ${ctx.project.environment.name} now, but setting ${names} to 'False' or '0' would turn it on: ` +
+          'the code keeps a non-empty string (or bool() of it), which Python treats as true; parse the value as a boolean',
+        snippet: `DEBUG misreads ${names}`,
+      });
+      return;
+    }
     for (const read of envReadsOf(value)) {
       // Unset: the default is what DEBUG is now, and django/debug reports it if it is on.
       if (!read.set) continue;
@@ -89,7 +112,7 @@ export default defineRule({
         ctx.report({
           ...base,
           message:
-            `DEBUG defaults to ${read.defaultText}${/^[rRuU]?['"]/.test(read.defaultText ?? '') ? ' (a non-empty string, which Python treats as true)' : ''} ` +
+            `DEBUG defaults to ${read.defaultText}${derivation(read, value)} ` +
             `when ${read.name} is unset: production sets it now, but a missing variable turns DEBUG on`,
           snippet: `DEBUG defaults on via ${read.name}`,
         });

@@ -20,11 +20,46 @@ export class EnvState {
 
   constructor(private readonly environment: Environment) {}
 
+  /** Variables read as unset (null) or as a given text whatever sets them (see whileUnset, whileSetTo). */
+  private readonly forced = new Map<string, EnvHit | null>();
+
   lookup(name: string): EnvHit | undefined {
+    const forced = this.forced.get(name);
+    if (forced !== undefined) return forced ?? undefined;
     const own = this.overlay.get(name);
     if (own) return own;
     const variable = this.environment.get(name);
     return variable ? hitOf(variable) : undefined;
+  }
+
+  /** Whether a what-if makes `name` unset: readers with their own files (decouple's .env) must not find it either. */
+  isForcedUnset(name: string): boolean {
+    return this.forced.get(name) === null;
+  }
+
+  /** Runs `body` as if `names` were unset. */
+  whileUnset<T>(names: string[], body: () => T): T {
+    return this.whileForced(names, null, body);
+  }
+
+  /** Runs `body` as if `names` were set to `text` (a what-if, not an assumption: nothing is recorded). */
+  whileSetTo<T>(names: string[], text: string, body: () => T): T {
+    return this.whileForced(names, { value: text, sourceLabel: 'what-if' }, body);
+  }
+
+  /** What the code writes to the environment during a what-if is forgotten with it. */
+  private whileForced<T>(names: string[], hit: EnvHit | null, body: () => T): T {
+    const added = names.filter((name) => !this.forced.has(name));
+    for (const name of added) this.forced.set(name, hit);
+    const overlay = new Map(this.overlay);
+    const assumed = new Map(this.assumed);
+    try {
+      return body();
+    } finally {
+      for (const name of added) this.forced.delete(name);
+      restore(this.overlay, overlay);
+      restore(this.assumed, assumed);
+    }
   }
 
   /** `os.environ[name] = value`: the code wins over everything. */
@@ -66,6 +101,11 @@ export class EnvState {
     const hit = this.lookup(name);
     return { hit, read: readOf(name, reader, hit, extra) };
   }
+}
+
+function restore<V>(target: Map<string, V>, saved: Map<string, V>): void {
+  target.clear();
+  for (const [key, value] of saved) target.set(key, value);
 }
 
 export function hitOf(variable: EnvVar): EnvHit {

@@ -84,7 +84,8 @@ export class Interpreter {
   private readonly directories = new Set<string>();
   /** Env files loaded so far, by dialect and path. */
   private readonly envFiles = new Map<string, EnvVar[] | undefined>();
-  private steps = 0;
+  /** Evaluation steps so far (a what-if saves and restores it: see counterfactual.ts). */
+  steps = 0;
   /** Whether the step-budget problem was reported already (once per evaluation). */
   budgetReported = false;
   /** How many `try` bodies enclose the code being run: exceptions propagate as signals inside one. */

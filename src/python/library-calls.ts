@@ -631,7 +631,7 @@ function decoupleGet(interp: Interpreter, config: PyValue, args: Args, where: Fi
   const castArg = arg(interp, args, 2, 'cast');
   const extra = { ...(fallback ? { defaultText: fallback.text } : {}), ...(castArg ? { cast: castArg.text } : {}) };
   let hit = interp.env.lookup(name);
-  if (!hit) {
+  if (!hit && !interp.env.isForcedUnset(name)) {
     // configparser (settings.ini) matches option names case-insensitively.
     const ini = internal?.tag === 'decouple.Config' && internal.label.endsWith('.ini');
     const fromFile = repository?.find((v) => v.name === name) ?? (ini ? repository?.find((v) => v.name.toLowerCase() === name.toLowerCase()) : undefined);

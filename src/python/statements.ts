@@ -10,6 +10,7 @@ import { envOf, list, none, object, withMeta, unknown } from './pyops.js';
 import { attachControlSince, execIf } from './branches.js';
 import { execImport, execImportFrom } from './imports.js';
 import { internalOf, setInternal } from './internals.js';
+import { withWhatIfs } from './counterfactual.js';
 import { runTryWithOptionalImports } from './optional-imports.js';
 import type { ImportFork } from './optional-imports.js';
 
@@ -213,7 +214,9 @@ export function execAssignment(interp: Interpreter, node: SyntaxNode, scope: Sco
     targets.push(l);
     value = r;
   }
-  const result = evalExpr(interp, value, scope);
+  let result = evalExpr(interp, value, scope);
+  // Settings are module (or django-configurations class) names; function locals need no second look.
+  if (scope.kind === 'module' || scope.kind === 'class') result = withWhatIfs(interp, value, scope, result);
   for (const target of targets) assign(interp, target, result, scope);
 }
 

@@ -23,6 +23,18 @@ interface Meta {
   loc?: FileLocation;
   /** Environment reads the value depends on. */
   env?: EnvRead[];
+  /**
+   * For an assigned value that reads set variables with a code default: what the same expression
+   * gives when those variables are unset (its "fails open" value), e.g. False for
+   * `os.getenv('DEBUG', 'True').lower() == 'true'` with DEBUG='false', True once DEBUG goes missing.
+   */
+  ifUnset?: { value: PyValue; names: string[] };
+  /**
+   * For an assigned value that reads variables: what the same expression gives when they are set to
+   * the string 'False' (`value`) and to the empty string (`whenEmpty`). True for 'False' and false for
+   * '' means the code judges the text by its emptiness (`env('DEBUG')` without a bool cast, bool() of it).
+   */
+  ifOff?: { value: PyValue; whenEmpty?: PyValue; names: string[] };
 }
 
 export type PyStr = Meta & { kind: 'str'; value: string };

@@ -70,6 +70,18 @@ const PY_ENV_DEFAULT = new RegExp(
 const DOCKER_ENV = /^\s*(ENV|ARG)\s+(.*)$/i;
 const DOCKER_PAIR = /([A-Za-z_][\w.-]*)=("(?:[^"\\]|\\.)*"|'[^']*'|[^\s]*)/g;
 
+/**
+ * A shell or Makefile assignment anywhere on a line: `X=v`, `export X=v`, `heroku config:set X=v Y=w`,
+ * `X ?= v`, `X := v`; the value quoted or up to the next blank, `;`, `&` or `|`.
+ */
+const SHELL_PAIR = /(?:^|[\s;&|(])([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:[:?+]?=)[ \t]*('[^'\n]*'|"(?:[^"\\\n]|\\.)*"|[^\s;&|'"`]+)/g;
+
+/** A Makefile/justfile variable, `X ?= v`, `X := v`, `X = v`: the value is the rest of the line. */
+const MAKE_ASSIGN = /^(\s*(?:export\s+|override\s+)?)([A-Za-z_][A-Za-z0-9_]*)(?:\s*(?:::?|[?+!])=|\s+=)\s*(.*?)\s*$/;
+
+/** `${NAME:-default}` / `${NAME-default}` (shell, compose): the default is a value committed in the file. */
+const EXPANSION_DEFAULT = /^\$\{[A-Za-z_][A-Za-z0-9_]*:?-(.*)\}$/s;
+
 const YAML_PAIR = /^(\s*(?:-\s+)?)(["']?)([\w.-]+)\2\s*:\s+(.+?)\s*$/;
 const YAML_LIST_PAIR = /^(\s*-\s+)(["']?)([\w.-]+)=(.*?)\2\s*$/;
 const KEY_NAME_FIELD = /^(?:key|name)$/;
@@ -131,6 +143,28 @@ function dockerfileAssignments(source: string): Assignment[] {
     for (const pair of args.matchAll(DOCKER_PAIR)) {
       const at = offset + pair.index + pair[1]!.length + 2;
       found.push({ name: pair[1]!, value: scalar(pair[2]!), line, column: at });
+    }
+  });
+  return found;
+}
+
+/** Shell scripts, Makefiles, justfiles; comments too (a key in a commented-out command is still committed). */
+function shellAssignments(source: string): Assignment[] {
+  const found: Assignment[] = [];
+  forEachHintLine(source, SECRET_HINT_LINES, (text, line) => {
+    if (!text.includes('=')) return;
+    const make = MAKE_ASSIGN.exec(text);
+    if (make) {
+      const raw = make[3]!;
+      if (!raw.startsWith('$(')) found.push({ name: make[2]!, value: scalar(raw), line, column: text.lastIndexOf(raw) + 1 + (/^['"]/.test(raw) ? 1 : 0) });
+      return;
+    }
+    SHELL_PAIR.lastIndex = 0;
+    for (let pair = SHELL_PAIR.exec(text); pair; pair = SHELL_PAIR.exec(text)) {
+      const raw = pair[2]!;
+      // Command substitution computes the value at run time: nothing is committed.
+      if (raw.startsWith('$(')) continue;
+      found.push({ name: pair[1]!, value: scalar(raw), line, column: pair.index + pair[0].length - raw.length + 1 + (/^['"]/.test(raw) ? 1 : 0) });
     }
   });
   return found;
@@ -204,6 +238,23 @@ export function extractAssignments(
   dotenv: () => readonly DotenvEntry[] = () => parseEnvFile(text, 'python-dotenv').entries,
 ): Assignment[] {
   if (!SECRET_HINT.test(text)) return [];
+  return assignmentsOfKind(kind, text, lineAt, dotenv).map(committedDefault);
+}
+
+/** `${NAME:-default}` stands for its default wherever the variable is unset: that default is what is committed. */
+function committedDefault(assignment: Assignment): Assignment {
+  const match = EXPANSION_DEFAULT.exec(assignment.value);
+  if (!match) return assignment;
+  const value = match[1]!;
+  return { ...assignment, value, column: assignment.column + assignment.value.indexOf(value, assignment.value.indexOf('-')) };
+}
+
+function assignmentsOfKind(
+  kind: SecretFileKind,
+  text: string,
+  lineAt: (offset: number) => { line: number; column: number },
+  dotenv: () => readonly DotenvEntry[],
+): Assignment[] {
   switch (kind) {
     case 'python':
       return pythonAssignments(text);
@@ -212,6 +263,8 @@ export function extractAssignments(
       return dotenv().map(({ name, literal, line, column }) => ({ name, value: literal, line, column }));
     case 'dockerfile':
       return dockerfileAssignments(text);
+    case 'shell':
+      return shellAssignments(text);
     case 'yaml':
       return yamlAssignments(text);
     case 'toml':

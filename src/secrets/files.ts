@@ -5,7 +5,7 @@ import { baseName, extensionOf } from '../workspace/paths.js';
  * How the secret scanner reads a file: which assignment syntax it has. `data` (CSV, snapshots) has
  * none: only credentials in a provider's format count there.
  */
-export type SecretFileKind = 'python' | 'dotenv' | 'dockerfile' | 'yaml' | 'toml' | 'json' | 'ini' | 'key' | 'data';
+export type SecretFileKind = 'python' | 'dotenv' | 'dockerfile' | 'shell' | 'yaml' | 'toml' | 'json' | 'ini' | 'key' | 'data';
 
 const ENV_FILE = /^(?:\.env(?:\.[\w.-]+)?|[\w.-]+\.env|env\.(?:example|sample|template|dist))$/i;
 const ENV_TEMPLATE = /(?:^|[._-])(?:example|sample|template|dist|defaults)(?:$|[._-])/i;
@@ -15,6 +15,13 @@ const ENV_TEMPLATE = /(?:^|[._-])(?:example|sample|template|dist|defaults)(?:$|[
  */
 const GENERATED =
   /(?:^|\/)(?:npm-shrinkwrap\.json|[^/]*[.-]lock\.(?:json|ya?ml)|[^/]*\.lock|lock\.json|go\.sum)$|\.min\.(?:js|css)$|\.map$/;
+
+/**
+ * Shell scripts and task files, where deploy steps set variables (`export X=…`, `heroku config:set X=…`,
+ * `fly secrets set X=…`, Makefile `X ?= …`): `*.sh`, `*.bash`, Makefiles, justfiles, and `deploy*`
+ * scripts without an extension.
+ */
+const SHELL_FILE = /^(?:[^/]+\.(?:sh|bash|zsh|mk)|(?:GNU)?makefile|\.?justfile|deploy[\w-]*)$/i;
 
 /** `.env`, `.env.production`, `prod.env`, `.env.example`, … */
 export function isEnvFile(path: string): boolean {
@@ -32,6 +39,7 @@ export function secretFileKind(path: string): SecretFileKind | undefined {
   const name = baseName(path);
   if (isEnvFile(path)) return 'dotenv';
   if (isDockerfileName(name)) return 'dockerfile';
+  if (SHELL_FILE.test(name)) return 'shell';
   switch (extensionOf(name)) {
     case 'py':
       return 'python';

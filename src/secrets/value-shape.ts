@@ -24,6 +24,11 @@ const EMBEDDED_FILE = /^data:[\w.+-]+\/[\w.+-]+[;,]|^(?:iVBORw0KGgo|\/9j\/|R0lGO
 const SLUG = /^[a-z]+(?:[-_](?:[a-z]+|\d+))+$|^\d+(?:[-_](?:[a-z]+|\d+))*[-_][a-z]+$/;
 /** Regex syntax Django's key alphabet never contains: escapes, classes, groups with `?`, `.*`, `{n,m}`. */
 const REGEX = /\\[dwsbDWSBx.]|\[[^\]]+\]|\(\?[:=!<P]|\.[*+?]|\{\d+(?:,\d*)?\}|^\^.*\$$/;
+/**
+ * An XML/ElementTree qualified name in Clark notation, `{namespace-uri}local` (`{http://…}lang`), or a
+ * namespace URN: identifiers that lxml and ElementTree key dictionaries with.
+ */
+const QUALIFIED_NAME = /^\{[a-z][a-z0-9+.-]*:[^{}\s]*\}[A-Za-z_][\w.-]*$|^urn:[a-z0-9][a-z0-9-]{0,31}:[\w().+,%:=@;$!*'/-]+$/i;
 const URL_PATH = /^\/[\w\-./{}:%<>]*$/;
 /** `files/report.png`, `static/js/app.js`: a relative file path. */
 const FILE_PATH = /^[\w.-]+(?:\/[\w.-]+)+\.[A-Za-z0-9]{1,5}$/;
@@ -87,7 +92,7 @@ export function isNonSecretShape(value: string, name: string): boolean {
   if (hasDjangoKeyShape(value)) return false;
   if (FORMAT_PLACEHOLDER.test(value) || PASSWORD_HASH.test(value) || REGEX.test(value)) return true;
   if (UUID.test(value) && !SAYS_SECRET.test(name)) return true;
-  if (URL_PATH.test(value) || FILE_PATH.test(value) || HEX_ADDRESS.test(value) || RATE_LIMIT.test(value)) return true;
+  if (QUALIFIED_NAME.test(value) || URL_PATH.test(value) || FILE_PATH.test(value) || HEX_ADDRESS.test(value) || RATE_LIMIT.test(value)) return true;
   if (INTEGRITY.test(value) || EMBEDDED_FILE.test(value) || SLUG.test(value) || isCharacterSet(value)) return true;
   // Enum constants: INVALID_PASSWORD = "invalid_password", PasswordReset = "password-reset".
   const bare = normalise(value);

@@ -4,6 +4,7 @@ import { readDotenv } from '../env/workspace-dotenv.js';
 import type { DjangoProject } from '../project/types.js';
 import type { Settings } from '../python/types.js';
 import type { Workspace } from '../workspace/types.js';
+import { vendoredPathsOf } from '../workspace/vendored.js';
 import { isEnvFile, secretFileKind } from './files.js';
 import { isDjangoSecretKeyName } from './names.js';
 import { scanText } from './scanner.js';
@@ -22,7 +23,7 @@ function sharedDotenv(workspace: Workspace, file: string): readonly DotenvEntry[
 }
 
 /**
- * Secrets in every file of the workspace the scanner reads (settings and other Python modules, env
+ * Secrets in every file of the workspace the scanner reads, vendored code aside (settings and other Python modules, env
  * files, deploy files, JSON/YAML/TOML config, key files), by file. Each file is scanned once per
  * workspace, however many rules ask; with `focus`, only those files; with `only`, only the files it
  * accepts (the env rules need the env files, not every file of the repository).
@@ -34,8 +35,10 @@ export function workspaceSecrets(workspace: Workspace, focus?: ReadonlySet<strin
     cache.set(workspace, byFile);
   }
   const result = new Map<string, SecretHit[]>();
+  // A committed virtualenv or vendored library is third-party code, not the project's secrets.
+  const vendored = vendoredPathsOf(workspace.files);
   for (const file of workspace.files) {
-    if ((focus && !focus.has(file)) || (only && !only(file))) continue;
+    if ((focus && !focus.has(file)) || (only && !only(file)) || vendored(file)) continue;
     let hits = byFile.get(file);
     if (!hits) {
       const kind = secretFileKind(file);
