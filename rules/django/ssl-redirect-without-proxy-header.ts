@@ -1,6 +1,6 @@
 /** django/ssl-redirect-without-proxy-header — HTTPS redirect behind a TLS proxy Django cannot see through. */
 import { defineRule } from '../../src/engine/types.js';
-import type { Platform } from '../../src/deploy/types.js';
+import type { RuntimePlatform } from '../../src/env/platform.js';
 import type { PyValue } from '../../src/python/value.js';
 import { pyRepr, truthy } from '../../src/python/value.js';
 import { SECURITY_MIDDLEWARE } from '../../src/django/names.js';
@@ -8,7 +8,8 @@ import { describeSetting, middlewareOn, settingReport } from '../../src/django/s
 import { serverTrustsForwardedProto } from '../../src/django/forwarded-proto.js';
 
 /** Platforms whose router terminates TLS and forwards plain HTTP with X-Forwarded-Proto. */
-const TLS_PROXY_PLATFORMS: Platform[] = ['heroku', 'dokku', 'fly', 'render', 'cloud-run', 'app-engine'];
+/** Platforms whose router terminates TLS in front of the app and forwards plain HTTP with X-Forwarded-Proto. */
+const TLS_PROXY_PLATFORMS: RuntimePlatform[] = ['heroku', 'dokku', 'fly', 'render', 'cloud-run', 'app-engine', 'railway', 'azure-app-service', 'platform-sh', 'vercel'];
 
 /** Why Django cannot use this SECURE_PROXY_SSL_HEADER value, or undefined when it is well-formed. */
 function headerProblem(value: PyValue): string | undefined {
@@ -66,13 +67,14 @@ export default defineRule({
     if (header.kind !== 'none') return;
     const redirect = settings.get('SECURE_SSL_REDIRECT');
     if (truthy(redirect) !== true || middlewareOn(settings, SECURITY_MIDDLEWARE) === false) return;
-    const platforms = ctx.project.deploy.platforms.filter((platform) => TLS_PROXY_PLATFORMS.includes(platform));
-    if (!platforms.length) return;
-    const deployFile = ctx.project.deploy.files[0];
+    // The production model's platforms: named by a deploy file, or by a platform variable the code reads.
+    const facts = ctx.project.production.platforms.filter((fact) => TLS_PROXY_PLATFORMS.includes(fact.platform));
+    if (!facts.length) return;
+    const platforms = facts.map((fact) => fact.platform);
     const base = settingReport(settings, 'SECURE_SSL_REDIRECT', redirect, header);
-    const related = deployFile
-      ? [...base.related, { location: { file: deployFile.path, line: 1, column: 1 }, message: `deploys to ${platforms.join(', ')}` }]
-      : base.related;
+    const where = facts[0]!.location ?? (ctx.project.deploy.files[0] ? { file: ctx.project.deploy.files[0].path, line: 1, column: 1 } : undefined);
+    const told = facts[0]!.how === 'marker' ? `runs on ${platforms.join(', ')} (${facts[0]!.evidence})` : `deploys to ${platforms.join(', ')}`;
+    const related = where ? [...base.related, { location: where, message: told }] : base.related;
     const situation = `${describeSetting(settings, 'SECURE_SSL_REDIRECT', redirect)} but SECURE_PROXY_SSL_HEADER is not set, and ${platforms.join(', ')} terminates TLS in front of the app`;
     const trust = serverTrustsForwardedProto(ctx.project);
     if (trust) {

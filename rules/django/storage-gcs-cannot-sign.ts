@@ -6,6 +6,7 @@
 import { defineRule } from '../../src/engine/types.js';
 import { describeOption, effectiveAcl, explainOptions, resolveStorage } from '../../src/engine/storage.js';
 import { truthy } from '../../src/python/value.js';
+import { platformsOf } from '../../src/production/platform.js';
 
 const KEYLESS_PLATFORMS = { 'cloud-run': 'Cloud Run', 'app-engine': 'App Engine' } as const;
 
@@ -31,7 +32,7 @@ export default defineRule({
     ],
   },
   check(ctx) {
-    const platforms = ctx.project.deploy.platforms.flatMap((platform) =>
+    const platforms = platformsOf(ctx.project.production).flatMap((platform) =>
       platform === 'cloud-run' || platform === 'app-engine' ? [KEYLESS_PLATFORMS[platform]] : [],
     );
     if (platforms.length === 0 || ctx.project.environment.get('GOOGLE_APPLICATION_CREDENTIALS')) return;

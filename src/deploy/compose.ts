@@ -119,6 +119,19 @@ export function readCompose(file: string, text: string, workspace: Workspace, op
     reading.development ??= developmentSign(file, name, service, env, workspace);
     const dockerfile = buildDockerfile(file, service, workspace);
     if (dockerfile && !reading.dockerfiles?.includes(dockerfile)) (reading.dockerfiles ??= []).push(dockerfile);
+    const build = valueOf(service, 'build');
+    const target = valueOf(build, 'target');
+    const context = scalarString(build) ?? scalarString(valueOf(build, 'context'));
+    const contextDir = context === undefined ? undefined : resolveFrom(file, context);
+    if (dockerfile && (scalarString(target) || contextDir !== undefined)) {
+      (reading.builds ??= []).push({
+        dockerfile,
+        ...(scalarString(target) ? { target: scalarString(target)! } : {}),
+        ...(contextDir !== undefined ? { context: contextDir } : {}),
+        chosenBy: `${file} ${name}.build${scalarString(target) ? '.target' : ''}`,
+        location: source.at(target ?? build),
+      });
+    }
     for (const key of ['entrypoint', 'command']) {
       const node = valueOf(service, key);
       const command = commandText(node);

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type { FileLocation } from '../engine/types.js';
 import type { EnvVar } from '../env/types.js';
 import type { DeployCommand } from './types.js';
@@ -14,22 +15,70 @@ export function isDockerfileName(name: string): boolean {
   return DOCKERFILE.test(name);
 }
 
-const OTHER_INSTRUCTIONS = new Set([
-  'RUN', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ADD', 'COPY', 'VOLUME', 'WORKDIR', 'ONBUILD', 'STOPSIGNAL', 'SHELL',
-]);
+const OTHER_INSTRUCTIONS = new Set(['RUN', 'LABEL', 'MAINTAINER', 'EXPOSE', 'VOLUME', 'ONBUILD', 'STOPSIGNAL', 'SHELL']);
+
+/** Where the files of an image come from: its build context and the stage's COPY/ADD instructions. */
+export interface ImageLayout {
+  /** The build context (workspace-relative directory). */
+  context: string;
+  /** The stage's final WORKDIR (absolute image path), where relative CMD paths start. */
+  workdir?: string;
+  /** COPY/ADD from the build context, in order: context-relative sources to an absolute image destination. */
+  copies: { sources: string[]; dest: string; location: FileLocation }[];
+}
+
+export interface DockerfileOptions {
+  /** The stage to build (`--target`), and who named it. */
+  target?: { name: string; chosenBy: string; location?: FileLocation };
+  /** Who named this Dockerfile without a target (`fly.toml [build] dockerfile`): said in the stage's `chosenBy`. */
+  namedBy?: string;
+  /** The build context, when not the Dockerfile's directory. */
+  context?: string;
+}
 
 interface Stage {
   name?: string;
+  index: number;
+  from: FileLocation;
+  workdir?: string;
+  copies: ImageLayout['copies'];
   env: EnvVar[];
   scope: Map<string, string | undefined>;
   user?: { user: string; location: FileLocation };
   cmd?: DeployCommand;
+  /** Whether this stage itself set CMD (an ENTRYPOINT resets a CMD inherited from the parent). */
+  cmdSet?: boolean;
   entrypoint?: DeployCommand;
+  /** The ENTRYPOINT as written (exec or shell form). */
+  entrypointArgs?: string;
   healthCheck?: { location: FileLocation };
 }
 
-function copyStage(stage: Stage, name: string | undefined): Stage {
-  return { ...stage, name, env: [...stage.env], scope: new Map(stage.scope) };
+function copyStage(stage: Stage, name: string | undefined, index: number, from: FileLocation): Stage {
+  return { ...stage, name, index, from, cmdSet: false, env: [...stage.env], copies: [...stage.copies], scope: new Map(stage.scope) };
+}
+
+/** An image path: absolute as written, or relative to the WORKDIR (`/` by default). */
+function imagePath(path: string, workdir: string | undefined): string {
+  return posix.normalize(path.startsWith('/') ? path : posix.join(workdir ?? '/', path));
+}
+
+/** `COPY [--chown=…] src… dest` or the JSON form; undefined for `--from=` copies (another stage or image). */
+function copyArguments(args: string, scope: Map<string, string | undefined>): { sources: string[]; dest: string } | undefined {
+  let parts: string[] | undefined;
+  const rest = args.replace(/^(?:--[\w-]+(?:=\S*)?\s+)+/, (options) => (/--from=/.test(options) ? '\0' : ''));
+  if (rest.startsWith('\0')) return undefined;
+  if (rest.startsWith('[')) {
+    try {
+      const parsed: unknown = JSON.parse(rest);
+      if (Array.isArray(parsed) && parsed.every((part) => typeof part === 'string')) parts = parsed as string[];
+    } catch {
+      // Not JSON: read as words.
+    }
+  }
+  parts ??= splitWords(rest, scope).map((word) => word.value ?? '');
+  if (parts.length < 2 || parts.some((part) => part === '')) return undefined;
+  return { sources: parts.slice(0, -1), dest: parts.at(-1)! };
 }
 
 /** `ENV A=1 B="2 3"` or the legacy `ENV A 1 2` (one variable, the rest of the line is its value). */
@@ -53,6 +102,17 @@ function envAssignments(instruction: Instruction, scope: Map<string, string | un
     });
 }
 
+/** Whether CMD/ENTRYPOINT arguments are the exec form (a JSON array of strings). */
+function isExecForm(args: string): boolean {
+  if (!args.startsWith('[')) return false;
+  try {
+    const parsed: unknown = JSON.parse(args);
+    return Array.isArray(parsed) && parsed.every((part) => typeof part === 'string');
+  } catch {
+    return false;
+  }
+}
+
 /** `CMD ["a", "b"]` (exec form) or `CMD a b` (shell form) as one command line. */
 function commandText(args: string): string {
   if (args.startsWith('[')) {
@@ -69,11 +129,13 @@ function commandText(args: string): string {
 }
 
 /**
- * A Dockerfile: the final stage's ENV (inherited through `FROM <earlier stage>`), every ARG as a
- * build argument, the final stage's CMD/ENTRYPOINT and USER.
+ * A Dockerfile: the deployed stage's ENV (inherited through `FROM <earlier stage>`), every ARG as a
+ * build argument, the deployed stage's CMD/ENTRYPOINT, USER, WORKDIR and COPY/ADD sources. The
+ * deployed stage is the last one, or the `target` a compose file or fly.toml names.
  */
-export function readDockerfile(file: string, text: string): DeployReading {
+export function readDockerfile(file: string, text: string, options: DockerfileOptions = {}): DeployReading {
   const reading = emptyReading();
+  const context = options.context ?? posix.dirname(file).replace(/^\.$/, '');
   const globalArgs = new Map<string, string | undefined>();
   const stages: Stage[] = [];
   let stage: Stage | undefined;
@@ -88,7 +150,10 @@ export function readDockerfile(file: string, text: string): DeployReading {
         const image = words[0]?.value ?? words[0]?.raw ?? '';
         const name = words[1]?.raw.toLowerCase() === 'as' ? words[2]?.raw.toLowerCase() : undefined;
         const parent = stages.find((candidate) => candidate.name === image.toLowerCase());
-        stage = parent ? copyStage(parent, name) : { name, env: [], scope: new Map() };
+        const index = stages.length;
+        stage = parent
+          ? copyStage(parent, name, index, instruction.location)
+          : { name, index, from: instruction.location, copies: [], env: [], scope: new Map() };
         stages.push(stage);
         break;
       }
@@ -128,8 +193,28 @@ export function readDockerfile(file: string, text: string): DeployReading {
           kind: 'dockerfile',
           location: instruction.location,
         };
-        if (instruction.keyword === 'CMD') stage.cmd = command;
-        else stage.entrypoint = command;
+        if (instruction.keyword === 'CMD') {
+          stage.cmd = command;
+          stage.cmdSet = true;
+        } else {
+          stage.entrypoint = command;
+          stage.entrypointArgs = instruction.args;
+          if (!stage.cmdSet) stage.cmd = undefined;
+        }
+        break;
+      }
+      case 'WORKDIR': {
+        if (!stage) break;
+        const dir = substitute(instruction.args.replace(/^["']|["']$/g, ''), stage.scope);
+        stage.workdir = dir === undefined ? undefined : imagePath(dir, stage.workdir);
+        break;
+      }
+      case 'COPY':
+      case 'ADD': {
+        if (!stage) break;
+        const copy = copyArguments(instruction.args, stage.scope);
+        if (!copy || copy.sources.some((source) => /^[\w+-]+:\/\//.test(source))) break;
+        stage.copies.push({ sources: copy.sources, dest: imagePath(copy.dest, stage.workdir) + (copy.dest.endsWith('/') ? '/' : ''), location: instruction.location });
         break;
       }
       case 'HEALTHCHECK': {
@@ -153,6 +238,37 @@ export function readDockerfile(file: string, text: string): DeployReading {
     }
     return reading;
   }
+  let chosenBy = options.namedBy ? `last stage (${options.namedBy})` : 'last stage';
+  const target = options.target;
+  if (target) {
+    const named = stages.find((candidate) => candidate.name === target.name.toLowerCase());
+    if (named) {
+      stage = named;
+      chosenBy = target.chosenBy;
+    } else {
+      reading.problems.push({
+        message: `${file}: no stage named ${target.name} (the build target ${target.chosenBy} names); the last stage is assumed`,
+        location: target.location ?? { file, line: 1, column: 1 },
+      });
+    }
+  }
+  reading.stage = {
+    dockerfile: file,
+    ...(stage.name ? { stage: stage.name } : {}),
+    index: stage.index,
+    context,
+    location: stage.from,
+    chosenBy,
+    ...(target && chosenBy === target.chosenBy && target.location ? { targetLocation: target.location } : {}),
+  };
+  reading.image = { context, ...(stage.workdir ? { workdir: stage.workdir } : {}), copies: stage.copies };
+  for (const command of [stage.entrypoint, stage.cmd]) if (command) Object.assign(command, { role: 'web', deployed: true });
+  // A shell-form ENTRYPOINT (`ENTRYPOINT gunicorn …`) never passes CMD to anything: CMD does not run.
+  if (stage.entrypoint && stage.cmd && !isExecForm(stage.entrypointArgs ?? '')) {
+    Object.assign(stage.cmd, { deployed: false });
+    delete stage.cmd.role;
+  }
+  reading.imageCommands = { ...(stage.entrypoint ? { entrypoint: stage.entrypoint } : {}), ...(stage.cmd ? { cmd: stage.cmd } : {}) };
   reading.env = stage.env;
   if (stage.entrypoint) reading.commands.push(stage.entrypoint);
   if (stage.cmd) reading.commands.push(stage.cmd);

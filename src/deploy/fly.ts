@@ -1,6 +1,7 @@
 import type { DeployReading } from './reading.js';
 import { emptyReading } from './reading.js';
 import { isTable, TomlSource, tomlScalar } from './toml-source.js';
+import { resolveFrom } from '../workspace/paths.js';
 
 /**
  * fly.toml: `[env]`, `[build.args]`, `[processes]`, `[deploy] release_command`, and whether
@@ -21,6 +22,18 @@ export function readFlyToml(file: string, text: string): DeployReading {
     }
   }
   const build = isTable(data.build) ? data.build : undefined;
+  // `[build] dockerfile` / `build-target`: the image fly deploys (the Dockerfile next to fly.toml by default).
+  const dockerfile = typeof build?.dockerfile === 'string' ? resolveFrom(file, build.dockerfile) : undefined;
+  if (dockerfile !== undefined) reading.dockerfiles = [dockerfile];
+  const target = typeof build?.['build-target'] === 'string' ? build['build-target'] : undefined;
+  if (dockerfile !== undefined || target !== undefined) {
+    reading.builds = [{
+      dockerfile: dockerfile ?? resolveFrom(file, 'Dockerfile') ?? 'Dockerfile',
+      ...(target !== undefined ? { target } : {}),
+      chosenBy: `${file} [build] ${target !== undefined ? 'build-target' : 'dockerfile'}`,
+      location: toml.locate('build', target !== undefined ? 'build-target' : 'dockerfile'),
+    }];
+  }
   if (build && isTable(build.args)) {
     for (const [name, raw] of Object.entries(build.args)) {
       const location = toml.locate('build.args', name);
@@ -38,6 +51,7 @@ export function readFlyToml(file: string, text: string): DeployReading {
     reading.commands.push({
       text: deploy.release_command,
       process: 'release',
+      role: 'release',
       kind: 'fly.toml',
       location: toml.locate('deploy', 'release_command'),
     });

@@ -4,6 +4,7 @@ import { isAppEngineYaml, readAppYaml } from './app-engine.js';
 import { readCompose } from './compose.js';
 import type { ComposeReading } from './compose.js';
 import { isDockerfileName, readDockerfile } from './dockerfile.js';
+import type { DockerfileOptions } from './dockerfile.js';
 import { readFlyToml } from './fly.js';
 import { readHerokuYml } from './heroku-yml.js';
 import { deployDirectories, namesIn } from './locations.js';
@@ -11,8 +12,14 @@ import { readProcfile } from './procfile.js';
 import type { DeployReading } from './reading.js';
 import { emptyReading } from './reading.js';
 import { readRenderYaml } from './render.js';
-import type { DeployFacts, DeployFileKind, Platform } from './types.js';
-import { joinPath } from '../workspace/paths.js';
+import type { ComposeFileFacts, DeployCommand, DeployFacts, DeployFileKind, Platform } from './types.js';
+import { baseName, dirName, joinPath, resolveFrom } from '../workspace/paths.js';
+import type { DockerBuild } from './reading.js';
+import { readDockerIgnore } from './dockerignore.js';
+import { completeCommands } from './commands.js';
+import type { PathBase } from './follow.js';
+import { readOtherDeployFiles } from './other-files.js';
+import type { ComposeChain } from './deploy-scripts.js';
 
 /** Dockerfiles for development, CI or a side service (proxy, database) are not what production runs. */
 const NON_PRODUCTION_DOCKERFILE = /(?:^|[.\-_])(?:dev|develop|development|local|test|tests|ci|nginx|traefik|caddy|postgres|redis)(?:$|[.\-_])/i;
@@ -35,21 +42,70 @@ function dockerfileOrder(a: string, b: string): number {
   return plain(a) - plain(b) || a.localeCompare(b);
 }
 
+/** A production override (`docker-compose.prod.override.yml`) is merged over the plain file of its folder, as compose does. */
+function overrideChains(workspace: Workspace, dirs: string[]): ComposeChain[] {
+  const chains: ComposeChain[] = [];
+  for (const dir of dirs) {
+    const names = namesIn(workspace, dir);
+    const base = ['docker-compose.yml', 'docker-compose.yaml', 'compose.yaml', 'compose.yml'].find((name) => names.has(name));
+    for (const name of [...names].sort()) {
+      const qualifier = COMPOSE.exec(name)?.[1] ?? '';
+      if (!/(?:^|[.\-_])override$/i.test(qualifier) || !PRODUCTION_WORD.test(qualifier)) continue;
+      const path = joinPath(dir, name);
+      chains.push({
+        files: base ? [base, name] : [name],
+        location: { file: path, line: 1, column: 1 },
+        deploying: true,
+        reason: base ? `${name} merged over it` : 'named for production',
+      });
+    }
+  }
+  return chains;
+}
+
 /**
  * The compose files production uses. A production-named file (`docker-compose.prod.yml`,
  * `production.yml`, …) always counts, and when one exists the plain ones are development's. A
  * plain file counts unless it (or the `docker-compose.override.yml` compose merges into it) looks
- * like a development setup. Files named for dev, CI, tests or overrides never count.
+ * like a development setup. Files named for dev, CI, tests or overrides never count. A `-f a -f b`
+ * chain a deploy script runs (a deploy recipe, or any chain with a production-named file) counts
+ * whole, merged in order, whatever the names. `looked` says, for every compose file, whether and why.
  */
-function productionComposeFiles(workspace: Workspace, dirs: string[]): ComposeFile[] {
+function productionComposeFiles(workspace: Workspace, dirs: string[], scriptChains: ComposeChain[]): { files: ComposeFile[]; looked: ComposeFileFacts[] } {
+  const productionNamed = (chain: ComposeChain): boolean =>
+    chain.files.some((path) => PRODUCTION_ONLY_NAME.test(baseName(path)) || PRODUCTION_WORD.test(COMPOSE.exec(baseName(path))?.[1] ?? ''));
+  // A chain with a production-named file wins over another deploy chain (staging) sharing its base file.
+  const chains = [...scriptChains, ...overrideChains(workspace, dirs)].sort((a, b) => Number(productionNamed(b)) - Number(productionNamed(a)));
   const candidates: ComposeFile[] = [];
+  const looked: ComposeFileFacts[] = [];
+  const inChain = new Set<string>();
+  const chained: ComposeFile[] = [];
+  for (const chain of chains) {
+    const paths = chain.files.map((path) => resolveFrom(chain.location.file, path) ?? path);
+    if (!(chain.deploying || productionNamed(chain)) || paths.some((path) => inChain.has(path) || !workspace.exists(path))) continue;
+    const appServices: string[] = [];
+    for (const path of paths) {
+      const read = workspace.readText(path);
+      const reading: ComposeReading = read.ok ? readCompose(path, read.text, workspace, { appServices }) : { ...emptyReading(), appServices: [] };
+      appServices.push(...reading.appServices.filter((name) => !appServices.includes(name)));
+      inChain.add(path);
+      chained.push({ dir: dirName(paths[0]!), path, production: true, reading });
+      const why = chain.reason === undefined ? `-f chain in ${chain.location.file}:${chain.location.line}` : path === paths.at(-1) ? 'named for production' : chain.reason;
+      looked.push({ path, production: true, why });
+    }
+  }
   for (const dir of dirs) {
     const names = namesIn(workspace, dir);
     for (const name of [...names].sort()) {
       const path = joinPath(dir, name);
+      if (inChain.has(path)) continue;
       const qualifier = COMPOSE.exec(name)?.[1] ?? '';
       const isCompose = COMPOSE.test(name) || PRODUCTION_ONLY_NAME.test(name);
-      if (!isCompose || NON_PRODUCTION_COMPOSE.test(qualifier)) continue;
+      if (!isCompose) continue;
+      if (NON_PRODUCTION_COMPOSE.test(qualifier)) {
+        looked.push({ path, production: false, why: `named for ${qualifier}` });
+        continue;
+      }
       const read = workspace.readText(path);
       const text = read.ok ? read.text : '';
       if (PRODUCTION_ONLY_NAME.test(name) && !/^services\s*:/m.test(text)) continue;
@@ -65,8 +121,19 @@ function productionComposeFiles(workspace: Workspace, dirs: string[]): ComposeFi
       candidates.push({ dir, path, production: PRODUCTION_ONLY_NAME.test(name) || PRODUCTION_WORD.test(qualifier), reading });
     }
   }
-  const hasProductionFile = candidates.some((candidate) => candidate.production);
-  return candidates.filter((candidate) => candidate.production || (!hasProductionFile && !candidate.reading.development));
+  const hasProductionFile = chained.length > 0 || candidates.some((candidate) => candidate.production);
+  const files = [...chained];
+  for (const candidate of candidates) {
+    const used = candidate.production || (!hasProductionFile && !candidate.reading.development);
+    if (used) files.push(candidate);
+    const why = candidate.production
+      ? 'named for production'
+      : used
+        ? 'no production compose file, and no development signs'
+        : (candidate.reading.development ?? 'a production compose file exists');
+    looked.push({ path: candidate.path, production: used, why });
+  }
+  return { files, looked };
 }
 
 /**
@@ -85,9 +152,15 @@ export function readDeployFacts(workspace: Workspace, projectRoot: string): Depl
   let cloudRunConfig = false;
   let dokkuMarker = false;
 
+  const images = new Map<DeployCommand, PathBase>();
+  const imageCommands: { entrypoint?: DeployCommand; cmd?: DeployCommand }[] = [];
+  let primaryImage: PathBase | undefined;
+
   const merge = (kind: DeployFileKind, path: string, reading: DeployReading): void => {
     taken.add(path);
     facts.files.push({ kind, path });
+    // Every file read here is one production uses.
+    for (const command of reading.commands) command.deployed ??= true;
     facts.commands.push(...reading.commands);
     facts.env.push(...reading.env);
     facts.buildArgs.push(...reading.buildArgs);
@@ -116,20 +189,50 @@ export function readDeployFacts(workspace: Workspace, projectRoot: string): Depl
     return reading;
   };
   function takeDockerfile(path: string): void {
-    const reading = take('dockerfile', path, (text) => readDockerfile(path, text));
+    const build = builds.get(path);
+    const options: DockerfileOptions = {
+      ...(build?.target !== undefined ? { target: { name: build.target, chosenBy: build.chosenBy, location: build.location } } : {}),
+      ...(build?.context !== undefined ? { context: build.context } : {}),
+      ...(build && build.target === undefined ? { namedBy: build.chosenBy } : {}),
+    };
+    const reading = take('dockerfile', path, (text) => readDockerfile(path, text, options));
     if (!reading) return;
     platforms.add('docker');
     if (reading.usesPortVariable) dockerUsesPort = true;
+    if (reading.stage) (facts.deployedStages ??= []).push(reading.stage);
+    if (!reading.image) return;
+    const base: PathBase = { kind: 'image', layout: reading.image };
+    primaryImage ??= base;
+    for (const command of [reading.imageCommands?.entrypoint, reading.imageCommands?.cmd]) if (command) images.set(command, base);
+    if (reading.imageCommands) imageCommands.push(reading.imageCommands);
+    const ignore = [`${path}.dockerignore`, joinPath(reading.image.context, '.dockerignore')].find((file) => workspace.exists(file));
+    const ignoreText = ignore === undefined ? undefined : workspace.readText(ignore);
+    if (ignore && ignoreText?.ok && !facts.dockerignores?.some((known) => known.file === ignore && known.context === reading.image!.context)) {
+      (facts.dockerignores ??= []).push(readDockerIgnore(ignore, reading.image.context, ignoreText.text));
+    }
   }
 
   const dirs = deployDirectories(workspace, projectRoot);
-  const compose = productionComposeFiles(workspace, dirs);
+  const other = readOtherDeployFiles(workspace, dirs, projectRoot);
+  const compose = productionComposeFiles(workspace, dirs, other.composeChains);
+  facts.composeFiles = compose.looked;
+  // The build targets and contexts production compose files and fly.toml name, before any Dockerfile is read.
+  const builds = new Map<string, DockerBuild>();
+  const addBuilds = (list: DockerBuild[] | undefined): void => {
+    for (const build of list ?? []) if (!builds.has(build.dockerfile)) builds.set(build.dockerfile, build);
+  };
+  for (const file of compose.files) addBuilds(file.reading.builds);
+  for (const dir of dirs) {
+    const path = joinPath(dir, 'fly.toml');
+    const text = namesIn(workspace, dir).has('fly.toml') ? workspace.readText(path) : undefined;
+    if (text?.ok) addBuilds(readFlyToml(path, text.text).builds);
+  }
   const topLevel = new Set(projectRoot === '' ? [''] : ['', projectRoot]);
   for (const dir of dirs) {
     const names = namesIn(workspace, dir);
     const dockerfiles = [...names].filter((name) => isDockerfileName(name) && !NON_PRODUCTION_DOCKERFILE.test(name.replace(/dockerfile/i, '')));
     for (const name of dockerfiles.sort(dockerfileOrder)) takeDockerfile(joinPath(dir, name));
-    for (const file of compose.filter((candidate) => candidate.dir === dir)) take('docker-compose', file.path, () => file.reading);
+    for (const file of compose.files.filter((candidate) => candidate.dir === dir)) take('docker-compose', file.path, () => file.reading);
     if (names.has('heroku.yml')) {
       const path = joinPath(dir, 'heroku.yml');
       if (take('heroku.yml', path, (text) => readHerokuYml(path, text, workspace))) platforms.add('heroku');
@@ -166,6 +269,37 @@ export function readDeployFacts(workspace: Workspace, projectRoot: string): Depl
       if (text.ok && /serving\.knative\.dev/.test(text.text)) cloudRunConfig = true;
     }
   }
+
+  for (const file of other.files) merge(file.kind, file.path, file.reading);
+  // Config a deploy script sets on the platform overrides what the deploy files declare.
+  facts.env.push(...other.env);
+  const skipped = [...other.skipped];
+  const baseOf = (command: DeployCommand): PathBase => {
+    const image = images.get(command);
+    if (image) return image;
+    if ((command.kind === 'docker-compose' || command.kind === 'fly.toml' || command.kind === 'heroku.yml') && primaryImage) return primaryImage;
+    return { kind: 'repo', dir: dirName(command.location.file) };
+  };
+  completeCommands(facts, baseOf, imageCommands, {
+    workspace,
+    problems: facts.problems,
+    skipped,
+    fileRead: (kind, path) => {
+      if (!facts.files.some((file) => file.path === path)) facts.files.push({ kind, path });
+    },
+  });
+  if (skipped.length > 0) facts.skipped = skipped;
+  // A uwsgi ini nothing names stands for the web process only when no command starts one.
+  const standalone = facts.commands.filter((command) => command.kind === 'uwsgi-ini');
+  if (standalone.length > 0 && facts.commands.some((command) => command.kind !== 'uwsgi-ini' && command.role === 'web' && command.server)) {
+    facts.commands = facts.commands.filter((command) => command.kind !== 'uwsgi-ini');
+  }
+  // A config file both found by name and named by a command is read twice: report its problems once.
+  const seen = new Set<string>();
+  facts.problems = facts.problems.filter((problem) => {
+    const key = `${problem.location.file}:${problem.location.line}:${problem.message}`;
+    return !seen.has(key) && seen.add(key) !== undefined;
+  });
 
   if (platforms.has('heroku') && dokkuMarker) {
     platforms.delete('heroku');

@@ -28,14 +28,20 @@ export function deployDirectories(workspace: Workspace, projectRoot: string): st
   return [...[...nested].sort(), ...bases];
 }
 
-/** Names of the files directly inside a workspace-relative directory. */
+const directories = new WeakMap<Workspace, Map<string, Set<string>>>();
+
+/** Names of the files directly inside a workspace-relative directory (one pass over the file list per workspace). */
 export function namesIn(workspace: Workspace, dir: string): Set<string> {
-  const names = new Set<string>();
-  const prefix = dir === '' ? '' : `${dir}/`;
-  for (const path of workspace.files) {
-    if (!path.startsWith(prefix)) continue;
-    const rest = path.slice(prefix.length);
-    if (!rest.includes('/')) names.add(rest);
+  let byDir = directories.get(workspace);
+  if (!byDir) {
+    byDir = new Map();
+    for (const path of workspace.files) {
+      const parent = dirName(path);
+      let names = byDir.get(parent);
+      if (!names) byDir.set(parent, (names = new Set()));
+      names.add(path.slice(parent === '' ? 0 : parent.length + 1));
+    }
+    directories.set(workspace, byDir);
   }
-  return names;
+  return byDir.get(dir) ?? new Set();
 }

@@ -1,3 +1,4 @@
+import type { EnvVar } from '../env/types.js';
 import type { DeployReading } from './reading.js';
 import { emptyReading } from './reading.js';
 
@@ -30,19 +31,22 @@ export function readProcfile(file: string, text: string): DeployReading {
     const process = match[1]!;
     let command = match[2]!;
     let column = line.indexOf(command, process.length + 1) + 1;
+    const env: EnvVar[] = [];
     for (let prefix = ENV_PREFIX.exec(command); prefix; prefix = ENV_PREFIX.exec(command)) {
       const name = prefix[1]!;
-      reading.env.push({
+      const variable: EnvVar = {
         name,
         value: unquote(prefix[2]!),
         source: { kind: 'procfile', location: { file, line: lineNumber, column }, label: `${file}:${lineNumber} (${process})` },
-      });
+      };
+      reading.env.push(variable);
+      env.push(variable);
       column += prefix[0].length;
       command = command.slice(prefix[0].length);
     }
     if (command === '') return;
     if (/\$\{?PORT\b/.test(command)) reading.usesPortVariable = true;
-    reading.commands.push({ text: command, process, kind: 'procfile', location: { file, line: lineNumber, column } });
+    reading.commands.push({ text: command, process, kind: 'procfile', location: { file, line: lineNumber, column }, ...(env.length > 0 ? { env } : {}) });
   });
   return reading;
 }

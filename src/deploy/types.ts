@@ -9,9 +9,58 @@ export type DeployFileKind =
   | 'docker-compose'
   | 'heroku.yml'
   | 'render.yaml'
-  | 'app.yaml';
+  | 'app.yaml'
+  /** A shell script an image, Procfile or platform command runs (`docker-entrypoint.sh`, `start.sh`, `build.sh`). */
+  | 'script'
+  /** A gunicorn Python config file (`gunicorn.conf.py`, `-c path`). */
+  | 'gunicorn-config'
+  | 'uwsgi-ini'
+  /** A supervisor program section (`[program:x]`). */
+  | 'supervisor'
+  | 'systemd'
+  /** A deploy script, Makefile, justfile or CI workflow that sets platform config or names compose files. */
+  | 'deploy-script';
 
 export type Platform = 'heroku' | 'dokku' | 'fly' | 'render' | 'cloud-run' | 'app-engine' | 'docker';
+
+/** WSGI/ASGI servers (and Django's development server) recognised in commands. */
+export type ServerName = 'gunicorn' | 'uvicorn' | 'daphne' | 'uwsgi' | 'waitress' | 'hypercorn' | 'runserver';
+
+/** A `NAME=value` pair; value undefined when it is not a literal (`$VAR`, `$(cmd)`). */
+export interface CommandEnv {
+  name: string;
+  value: string | undefined;
+}
+
+/** What a WSGI/ASGI server command serves and with which settings (see server-command.ts). */
+export interface ParsedServerCommand {
+  server: ServerName;
+  /** The app as written: `config.wsgi:application`, `config.wsgi`, `config.asgi:application`; for uwsgi `module=`. */
+  appModule?: string;
+  /** uwsgi `wsgi-file=` / `--wsgi-file`: a path to a WSGI file rather than a module. */
+  wsgiFile?: string;
+  /** `--settings=` (runserver), or DJANGO_SETTINGS_MODULE from `env`. */
+  settingsModule?: string;
+  /** Variables the command sets for the server: `VAR=value` prefixes, gunicorn/uwsgi `--env K=V`, and those of its config file when followed. */
+  env: CommandEnv[];
+  /** A config file named by the command (`-c gunicorn.conf.py`, `--ini uwsgi.ini`, `--config`), as written. */
+  configFile?: string;
+  /** Directory the server changes to before importing (`--chdir`, uvicorn `--app-dir`). */
+  chdir?: string;
+  /** Extra import paths (`--pythonpath a,b`, uwsgi `--pythonpath`). */
+  pythonPath?: string[];
+}
+
+/** A `manage.py` / `django-admin` command: `python manage.py migrate --settings=…`. */
+export interface ParsedManageCommand {
+  /** `migrate`, `collectstatic`, `runserver`, … */
+  subcommand: string;
+  settingsModule?: string;
+  pythonPath?: string;
+}
+
+/** What a command is for, where the file says so. */
+export type CommandRole = 'web' | 'release' | 'build' | 'worker';
 
 /** A command a deploy file runs (a Procfile process, a Dockerfile CMD/ENTRYPOINT, a compose command, …). */
 export interface DeployCommand {
@@ -20,6 +69,25 @@ export interface DeployCommand {
   process?: string;
   kind: DeployFileKind;
   location: FileLocation;
+  /** What the command is for: `web` (Procfile web, the deployed image's CMD, fly `app`), `release`, `build`, `worker`. */
+  role?: CommandRole;
+  /** The WSGI/ASGI server it starts, parsed (and completed from the config file it names, when read). */
+  server?: ParsedServerCommand;
+  /** The manage.py command it runs. */
+  manage?: ParsedManageCommand;
+  /**
+   * Variables set for this command only (a `VAR=value` prefix, `export` earlier in the script that runs it,
+   * `--env K=V`, a config file's `raw_env`/`env =`), in order; value undefined when not literal.
+   */
+  env?: EnvVar[];
+  /** false for commands of files production does not use (a development compose file); absent means not decided. */
+  deployed?: boolean;
+  /** How production reaches this command, outermost first: the Dockerfile ENTRYPOINT, then `entrypoint.sh:12`, … */
+  via?: FileLocation[];
+  /** A script runs it only on some paths (inside an `if`/`case`/loop): it may not be what production runs. */
+  conditional?: boolean;
+  /** For a command a script runs (kind `script`): the kind of the deploy file that starts the chain (`procfile`, `dockerfile`, …). */
+  origin?: DeployFileKind;
 }
 
 export interface DeployFile {
@@ -59,4 +127,49 @@ export interface DeployFacts {
   /** Dockerfile USER (last one in the final stage); absent means root. */
   containerUser?: { user: string; location: FileLocation };
   problems: DeployProblem[];
+  /** The stage of each Dockerfile read that the image is built from, and what chose it. */
+  deployedStages?: DeployedStage[];
+  /** Every compose file looked at, and whether production uses it. */
+  composeFiles?: ComposeFileFacts[];
+  /** `.dockerignore` of each Dockerfile's build context (see `isExcludedFromImage` in dockerignore.ts). */
+  dockerignores?: DockerIgnore[];
+  /** Files read and followed but not used, with the reason (a script not found, a depth limit, …). */
+  skipped?: { file: string; reason: string; location?: FileLocation }[];
+}
+
+export interface DeployedStage {
+  dockerfile: string;
+  /** The stage name (`FROM … AS name`); absent for an unnamed stage. */
+  stage?: string;
+  /** 0-based index of the stage in the file. */
+  index: number;
+  /** The build context (workspace-relative directory, '' for the root). */
+  context: string;
+  /** The stage's FROM line. */
+  location: FileLocation;
+  /** `last stage`, or where a target was named (`docker-compose.prod.yml build.target`, `fly.toml [build] build-target`). */
+  chosenBy: string;
+  targetLocation?: FileLocation;
+}
+
+export interface ComposeFileFacts {
+  path: string;
+  production: boolean;
+  /** Why: `named for production`, `no production file; no development signs`, `-f chain in Makefile:4`, or the development sign. */
+  why: string;
+}
+
+export interface DockerIgnorePattern {
+  pattern: string;
+  /** `!pattern`: re-includes what an earlier pattern excluded. */
+  negated: boolean;
+  line: number;
+}
+
+export interface DockerIgnore {
+  /** The `.dockerignore` file. */
+  file: string;
+  /** The build context directory it applies to (workspace-relative, '' for the root). */
+  context: string;
+  patterns: DockerIgnorePattern[];
 }

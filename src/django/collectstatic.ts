@@ -77,7 +77,7 @@ export function collectstaticRun(project: DjangoProject, workspace: Workspace): 
     const line = text.ok ? mentionLine(text.text) : undefined;
     if (line) return { runs: true, by: path, location: { file: path, line, column: 1 } };
   }
-  const procfile = buildpackProcfile(deploy);
+  const procfile = buildpackProcfile(project);
   const disabled = project.environment.get('DISABLE_COLLECTSTATIC');
   if (procfile && (!disabled || disabled.value === '0')) {
     return { runs: true, by: 'the Heroku Python buildpack (on every build)', location: { file: procfile.path, line: 1, column: 1 } };

@@ -25,7 +25,7 @@ export function serverTrustsForwardedProto(project: DjangoProject): ForwardedPro
   if (allowed && allowed.value !== '127.0.0.1') {
     return { reason: `${server} trusts X-Forwarded-Proto (FORWARDED_ALLOW_IPS is set: ${allowed.source.label})`, location: allowed.source.location ?? web.location };
   }
-  if (web.kind === 'procfile' && buildpackProcfile(deploy)?.path === web.location.file) {
+  if (web.kind === 'procfile' && buildpackProcfile(project)?.path === web.location.file) {
     return { reason: `${server} trusts X-Forwarded-Proto (the Heroku Python buildpack sets FORWARDED_ALLOW_IPS='*')`, location: web.location };
   }
   return undefined;

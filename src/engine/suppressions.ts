@@ -1,4 +1,4 @@
-import type { Finding, PolicyReport } from './types.js';
+import type { Finding, Location, PolicyReport } from './types.js';
 import { isFileLocation } from './types.js';
 import { isDockerfileName } from '../deploy/dockerfile.js';
 import { baseName, extensionOf } from '../workspace/paths.js';
@@ -94,7 +94,9 @@ function commentStart(line: string, syntax: CommentSyntax): number {
  */
 export function findSuppressions(workspace: Workspace, findings: readonly Finding[]): Map<string, Suppression[]> {
   const files = new Set(workspace.filesRead());
-  for (const finding of findings) if (isFileLocation(finding.location)) files.add(finding.location.file);
+  for (const finding of findings) {
+    for (const { location } of [finding, ...finding.related]) if (isFileLocation(location)) files.add(location.file);
+  }
   const byFile = new Map<string, Suppression[]>();
   for (const file of [...files].sort()) {
     const syntax = commentSyntax(file);
@@ -132,8 +134,13 @@ export interface SuppressionResult {
 }
 
 /**
- * Hide the findings a suppression covers. A rule id named in a suppression that hid nothing is
- * reported as unused, but only if that rule ran (`ran`) or no rule has that id (`known`).
+ * Hide the findings a suppression covers. A finding has places: its own location and its related
+ * ones (a secret found in several files is one finding, the other copies related). A suppression
+ * naming the finding's rule on one of its places covers that place and counts as used. The finding
+ * is hidden when its own location is covered (then every place it reports is); a finding kept
+ * with some related places covered says so at each of them. A rule id named in a suppression that
+ * covered nothing is reported as unused, but only if that rule ran (`ran`) or no rule has that id
+ * (`known`).
  */
 export function applySuppressions(
   findings: readonly Finding[],
@@ -142,17 +149,28 @@ export function applySuppressions(
   ran: ReadonlySet<string>,
 ): SuppressionResult {
   const used = new Map<Suppression, Set<string>>();
+  const covering = (location: Location, rule: string): Suppression | undefined => {
+    if (!isFileLocation(location)) return undefined;
+    const found = (byFile.get(location.file) ?? []).find((s) => s.covers === location.line && s.rules.includes(rule));
+    if (found) used.set(found, (used.get(found) ?? new Set()).add(rule));
+    return found;
+  };
   const kept: Finding[] = [];
   for (const finding of findings) {
-    const location = finding.location;
-    const covering = isFileLocation(location)
-      ? (byFile.get(location.file) ?? []).find((s) => s.covers === location.line && s.rules.includes(finding.rule))
-      : undefined;
-    if (!covering) {
+    const own = covering(finding.location, finding.rule);
+    const related = finding.related.map((place) => covering(place.location, finding.rule));
+    if (own) continue;
+    if (!related.some(Boolean)) {
       kept.push(finding);
       continue;
     }
-    used.set(covering, (used.get(covering) ?? new Set()).add(finding.rule));
+    kept.push({
+      ...finding,
+      related: finding.related.map((place, index) => {
+        const suppression = related[index];
+        return suppression ? { ...place, message: `${place.message} (suppressed here${suppression.reason ? `: ${suppression.reason}` : ''})` } : place;
+      }),
+    });
   }
 
   const problems: PolicyReport[] = [];

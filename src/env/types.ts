@@ -12,6 +12,8 @@ export type EnvSourceKind =
   | 'render.yaml'
   | 'app.yaml'
   | 'procfile'
+  /** A script, server config, supervisor/systemd unit or deploy script that deploy files run or that sets platform config. */
+  | 'deploy-script'
   | 'cli'
   | 'settings-loader'
   /** A variable the hosting platform sets at run time (Heroku's DYNO, Fly's FLY_APP_NAME, …). */

@@ -10,8 +10,11 @@ import { posix } from 'node:path';
 import type { DeployCommand, Platform } from '../deploy/types.js';
 import type { Environment } from '../env/types.js';
 import type { FileLocation } from '../engine/types.js';
-import { entryPointDefaults } from '../project/entry-points.js';
-import type { EntryPointDefault } from '../project/entry-points.js';
+import { envFileLoader } from '../env/environment.js';
+import { evaluateEntryPoint } from '../project/entry-points.js';
+import type { EntryPointEvaluation } from '../project/entry-points.js';
+import { namesProduction } from '../python/assumptions.js';
+import type { Assumption } from '../python/types.js';
 import { findModule } from '../project/modules.js';
 import { baseName, dirName, isWithin, joinPath } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';
@@ -24,16 +27,21 @@ export const SETTINGS_VARIABLE = 'DJANGO_SETTINGS_MODULE';
 export const CONFIGURATION_VARIABLE = 'DJANGO_CONFIGURATION';
 
 export type EntryPointName = 'manage.py' | 'wsgi.py' | 'asgi.py';
-export type Defaults = Map<string, EntryPointDefault>;
+
+/** An entry point read for the selection: its file and what evaluating it under production's environment selects. */
+export interface EntryPointRead {
+  name: EntryPointName;
+  file: string;
+  evaluation: EntryPointEvaluation;
+}
 
 /**
- * What an entry point file sets DJANGO_SETTINGS_MODULE and friends to. The one place that reads
- * entry points: an evaluated selection (`evaluateEntryPoint`) replaces this call.
+ * The one place that reads entry points: each is evaluated (`evaluateEntryPoint`) under the
+ * environment production runs with, so a module name built from a variable or chosen in an `if`
+ * is known, with what was assumed for it.
  */
-export function readDefaults(workspace: Workspace, file: string | undefined): Defaults {
-  if (!file) return new Map();
-  const read = workspace.readText(file);
-  return read.ok ? entryPointDefaults(file, read.text) : new Map();
+export function readEntryPoint(workspace: Workspace, root: string, file: string, environment: Environment): EntryPointEvaluation {
+  return evaluateEntryPoint({ workspace, file, environment, root, loadEnvFile: envFileLoader(workspace, root) });
 }
 
 /**
@@ -78,8 +86,9 @@ const STAR_IMPORT = /^from\s+[\w.][\w. ]*?\s+import\s+\*/m;
 const ASSIGNS_SETTING = /^[A-Z][A-Z0-9_]*\s*[+]?=/m;
 
 /**
- * A production module next to an entry point's default settings module (`config.settings.production`
- * beside `config.settings.base`) that star-imports a base, or inside it when the default is a
+ * A production module (or package) next to an entry point's default settings module
+ * (`config.settings.production` beside `config.settings.base`, `config/production/__init__.py`
+ * beside a `config/development/` package) that star-imports a base, or inside it when the default is a
  * package that sets nothing (an empty `settings/__init__.py` cannot be what production runs): what
  * the deployed app is most likely told to use, when nothing in production says which module.
  */
@@ -94,27 +103,38 @@ function productionSibling(workspace: Workspace, root: string, module: string, p
   let prefix: string[];
   if (found.file.endsWith('/__init__.py')) {
     const init = workspace.readText(found.file);
-    if (!init.ok || ASSIGNS_SETTING.test(init.text) || STAR_IMPORT.test(init.text)) return undefined;
-    dir = dirName(found.file);
-    prefix = parts;
+    if (!init.ok) return undefined;
+    if (!ASSIGNS_SETTING.test(init.text) && !STAR_IMPORT.test(init.text)) {
+      // A package that sets nothing: the production module is inside it.
+      dir = dirName(found.file);
+      prefix = parts;
+    } else {
+      // A package that is the settings (`config/development/__init__.py`): the production one is beside it.
+      if (parts.length < 2) return undefined;
+      dir = dirName(dirName(found.file));
+      prefix = parts.slice(0, -1);
+    }
   } else {
     if (parts.length < 2 || !found.file.endsWith(`/${last}.py`)) return undefined;
     dir = dirName(found.file);
     prefix = parts.slice(0, -1);
   }
   for (const name of names) {
-    const file = posix.join(dir, `${name}.py`);
-    const read = workspace.exists(file) ? workspace.readText(file) : undefined;
-    if (read?.ok && STAR_IMPORT.test(read.text)) {
-      return { module: [...prefix, name].join('.'), how: 'production-sibling', location: { file, line: 1, column: 1 }, exists: true };
+    for (const file of [posix.join(dir, `${name}.py`), posix.join(dir, name, '__init__.py')]) {
+      const read = workspace.exists(file) ? workspace.readText(file) : undefined;
+      if (read?.ok && STAR_IMPORT.test(read.text)) {
+        return { module: [...prefix, name].join('.'), how: 'production-sibling', location: { file, line: 1, column: 1 }, exists: true };
+      }
     }
   }
   return undefined;
 }
 
 /** A deploy command's own word on a variable: `--settings=` for the settings module, its `--env`/`NAME=` assignments. */
-function commandValue(command: DeployCommand, variable: string, server = serverOf(command)): string | undefined {
-  const fromEnv = server?.env[variable];
+function commandValue(command: DeployCommand, variable: string, server = serverOf(command), entry = false): string | undefined {
+  // The server's own variables; for the web process also those it runs with (a start script's `export`, a
+  // config file's `raw_env`), which another process (a second service's script) does not share.
+  const fromEnv = server?.env[variable] ?? (entry ? command.env?.filter((set) => set.name === variable).at(-1)?.value : undefined);
   if (variable !== SETTINGS_VARIABLE) return fromEnv;
   return server?.settingsModule ?? fromEnv ?? /(?:^|\s)--settings[=\s]+([\w.]+)/.exec(command.text)?.[1];
 }
@@ -138,47 +158,66 @@ export interface Selection {
   candidates: SettingsCandidate[];
   chosen?: SettingsCandidate;
   /** The entry points read, for the variable lookups that follow the same order (DJANGO_CONFIGURATION). */
-  entryPoints: [EntryPointName, Defaults, string | undefined][];
+  entryPoints: EntryPointRead[];
   assumptions: string[];
+  /** What the chosen module's entry point assumed for variables production leaves undecided (`DJANGO_ENV=production`). */
+  assumed: Assumption[];
   gaps: string[];
 }
 
 /** The entry points in the order they decide: the served wsgi.py/asgi.py first, manage.py last. */
-function readEntryPoints(input: SelectionInput): Selection['entryPoints'] {
+function readEntryPoints(input: SelectionInput): EntryPointRead[] {
   const { workspace, root, projectRoots, entry } = input;
+  const read = (name: EntryPointName, file: string): EntryPointRead => ({ name, file, evaluation: readEntryPoint(workspace, root, file, input.environment()) });
   const managePy = joinPath(root, 'manage.py');
-  const manage = workspace.exists(managePy) ? managePy : undefined;
-  const manageDefaults = readDefaults(workspace, manage);
+  const manage = workspace.exists(managePy) ? read('manage.py', managePy) : undefined;
   const served = appModuleFile(workspace, root, entry);
-  const entryPoints: Selection['entryPoints'] = [];
-  if (served) entryPoints.push([baseName(served) === 'asgi.py' ? 'asgi.py' : 'wsgi.py', readDefaults(workspace, served), served]);
+  const entryPoints: EntryPointRead[] = [];
+  if (served) entryPoints.push(read(baseName(served) === 'asgi.py' ? 'asgi.py' : 'wsgi.py', served));
   for (const name of ['wsgi.py', 'asgi.py'] as const) {
     if (served && baseName(served) === name) continue;
-    const file = findEntryPoint(workspace, root, name, manageDefaults.get(SETTINGS_VARIABLE)?.value, projectRoots);
-    if (file && file !== served) entryPoints.push([name, readDefaults(workspace, file), file]);
+    const file = findEntryPoint(workspace, root, name, manage?.evaluation.settingsModule?.value, projectRoots);
+    if (file && file !== served) entryPoints.push(read(name, file));
   }
-  entryPoints.push(['manage.py', manageDefaults, manage]);
+  if (manage) entryPoints.push(manage);
   return entryPoints;
+}
+
+/** What an entry point gives a variable (the settings module or the django-configurations class). */
+function entryValue(point: EntryPointRead, variable: string): EntryPointEvaluation['settingsModule'] {
+  return variable === SETTINGS_VARIABLE ? point.evaluation.settingsModule : variable === CONFIGURATION_VARIABLE ? point.evaluation.configuration : undefined;
 }
 
 /**
  * A variable's value as the served app sees it (DJANGO_CONFIGURATION): forced in wsgi.py/asgi.py >
  * the served command > the environment > a wsgi.py/asgi.py setdefault > manage.py's setdefault.
  */
-export function resolveVariable(variable: string, input: Pick<SelectionInput, 'environment' | 'entry'>, entryPoints: Selection['entryPoints']): string | undefined {
-  for (const [name, defaults] of entryPoints) {
-    const found = defaults.get(variable);
-    if (found?.forced && name !== 'manage.py') return found.value;
+export function resolveVariable(variable: string, input: Pick<SelectionInput, 'environment' | 'entry'>, entryPoints: readonly EntryPointRead[]): string | undefined {
+  for (const point of entryPoints) {
+    const found = entryValue(point, variable);
+    if (found?.forced && point.name !== 'manage.py') return found.value;
   }
-  const fromCommand = input.entry ? commandValue(input.entry.command, variable, input.entry.server) : undefined;
+  const fromCommand = input.entry ? commandValue(input.entry.command, variable, input.entry.server, true) : undefined;
   if (fromCommand) return fromCommand;
   const fromEnvironment = input.environment().get(variable)?.value;
   if (fromEnvironment) return fromEnvironment;
-  for (const [, defaults] of entryPoints) {
-    const found = defaults.get(variable);
+  for (const point of entryPoints) {
+    const found = entryValue(point, variable);
     if (found) return found.value;
   }
   return undefined;
+}
+
+const lastSegment = (module: string): string => module.split('.').at(-1) ?? module;
+
+/**
+ * The modules an entry point could select that are in the repository, when its own choice is not
+ * (or it cannot be decided): the one naming production first, each with its condition.
+ */
+function existingAlternatives(point: EntryPointRead): EntryPointEvaluation['candidates'] {
+  const own = point.evaluation.settingsModule?.value;
+  const others = point.evaluation.candidates.filter((candidate) => candidate.exists && candidate.value !== own);
+  return [...others.filter((c) => namesProduction(lastSegment(c.value))), ...others.filter((c) => !namesProduction(lastSegment(c.value)))];
 }
 
 /** `DJANGO_SETTINGS_MODULE from Dockerfile:3`, `wsgi.py setdefault at config/wsgi.py:5`, `--settings`. */
@@ -194,6 +233,7 @@ export function settingsHow(candidate: SettingsCandidate): string {
     case 'production-sibling':
       return `assumed: the production module next to the entry point's default (${where})`;
     default:
+      if (candidate.dotenv) return `${candidate.how} loads ${where || candidate.dotenv}`;
       return `${candidate.how}${candidate.fallback ? ' setdefault' : ''}${where ? ` at ${where}` : ''}`;
   }
 }
@@ -209,33 +249,44 @@ export function selectSettingsModule(input: SelectionInput): Selection {
   const exists = (module: string): boolean => findModule(workspace, root, module) !== undefined;
   const entryPoints = readEntryPoints(input);
   const candidates: SettingsCandidate[] = [];
-  const add = (module: string, how: SettingsCandidate['how'], location?: FileLocation, fallback?: boolean): void => {
-    candidates.push({ module, how, ...(location ? { location } : {}), exists: exists(module), ...(fallback ? { fallback } : {}) });
+  const add = (module: string, how: SettingsCandidate['how'], location?: FileLocation, extra: Partial<SettingsCandidate> = {}): void => {
+    candidates.push({ module, how, ...(location ? { location } : {}), exists: exists(module), ...extra });
   };
+  const fromEntryPoint = (selected: NonNullable<EntryPointEvaluation['settingsModule']>): Partial<SettingsCandidate> => ({
+    ...(selected.assumptions.length ? { assumptions: selected.assumptions } : {}),
+    ...(selected.dotenv ? { dotenv: selected.dotenv } : {}),
+  });
 
   if (input.settings) add(input.settings, '--settings');
-  for (const [name, defaults] of entryPoints) {
-    const found = defaults.get(SETTINGS_VARIABLE);
-    if (found?.forced && name !== 'manage.py') add(found.value, name, found.location);
+  for (const point of entryPoints) {
+    const selected = point.evaluation.settingsModule;
+    if (selected?.forced && point.name !== 'manage.py') add(selected.value, point.name, selected.location, fromEntryPoint(selected));
   }
   // Deploy commands speak for production only: `--env development` reads its own env files instead.
   const commands = input.production ? input.commands : [];
   const entryCommand = input.production ? input.entry?.command : undefined;
-  const fromEntry = entryCommand ? commandValue(entryCommand, SETTINGS_VARIABLE, input.entry?.server) : undefined;
+  const fromEntry = entryCommand ? commandValue(entryCommand, SETTINGS_VARIABLE, input.entry?.server, true) : undefined;
   if (fromEntry && entryCommand) add(fromEntry, 'command', entryCommand.location);
   const fromEnvironment = input.environment().get(SETTINGS_VARIABLE);
   if (fromEnvironment?.value) add(fromEnvironment.value, 'environment', fromEnvironment.source.location);
   for (const command of commands) {
-    if (command === entryCommand) continue;
+    // A command a script runs only in some branch (`if [ "$DEBUG" ]; then … --settings=dev`) does not speak for production.
+    if (command === entryCommand || command.conditional || command.deployed === false) continue;
     const module = commandValue(command, SETTINGS_VARIABLE);
     if (module) add(module, 'command', command.location);
   }
   const named = candidates.length > 0 || input.environment().vars.has(SETTINGS_VARIABLE);
   const fallbacks: SettingsCandidate[] = [];
-  for (const [name, defaults] of entryPoints) {
-    const found = defaults.get(SETTINGS_VARIABLE);
-    if (found && !(found.forced && name !== 'manage.py')) {
-      fallbacks.push({ module: found.value, how: name, location: found.location, exists: exists(found.value), fallback: true });
+  for (const point of entryPoints) {
+    const selected = point.evaluation.settingsModule;
+    if (selected && !(selected.forced && point.name !== 'manage.py')) {
+      fallbacks.push({ module: selected.value, how: point.name, location: selected.location, exists: exists(selected.value), fallback: true, ...fromEntryPoint(selected) });
+    }
+    // The entry point's own choice is not in the repository or cannot be decided: what it could select instead.
+    if (!selected || !exists(selected.value)) {
+      for (const other of existingAlternatives(point)) {
+        fallbacks.push({ module: other.value, how: point.name, location: other.location, exists: true, fallback: true, condition: other.condition ?? 'another branch of the entry point' });
+      }
     }
   }
   // Nothing production runs names a module: a production sibling of the default beats the default.
@@ -263,7 +314,27 @@ export function selectSettingsModule(input: SelectionInput): Selection {
   } else if (chosen?.fallback) {
     assumptions.push(`nothing production runs names a settings module: the ${chosen.how} default ${chosen.module} is assumed`);
   }
-  return { candidates: unique, ...(chosen ? { chosen } : {}), entryPoints, assumptions, gaps };
+  if (chosen?.condition) assumptions.push(`${chosen.module} is what ${chosen.how} selects when ${chosen.condition}`);
+  assumptions.push(...undecidedEntryPoints(entryPoints, chosen, gaps));
+  return { candidates: unique, ...(chosen ? { chosen } : {}), entryPoints, assumptions, assumed: chosen?.assumptions ?? [], gaps };
+}
+
+/**
+ * Entry points that set DJANGO_SETTINGS_MODULE in a way that cannot be decided, said aloud: an
+ * assumption when the module was chosen from the entry points' defaults anyway, a gap when no
+ * module could be chosen at all. (When production names the module, the entry points do not matter.)
+ */
+function undecidedEntryPoints(entryPoints: readonly EntryPointRead[], chosen: SettingsCandidate | undefined, gaps: string[]): string[] {
+  const notes: string[] = [];
+  const fromDefaults = chosen?.fallback || chosen?.how === 'production-sibling';
+  for (const point of entryPoints) {
+    const reason = point.evaluation.undecided;
+    if (!reason || point.evaluation.settingsModule) continue;
+    const what = `${point.file} sets DJANGO_SETTINGS_MODULE in a way deploycheck cannot decide (${reason})`;
+    if (!chosen) gaps.push(`${what}; pass --settings`);
+    else if (fromDefaults) notes.push(`${what}: ${chosen.module} is assumed`);
+  }
+  return notes;
 }
 
 /** The settings modules' source files and their package, for a text scan before evaluation (platform markers). */

@@ -24,13 +24,21 @@ const KIND_RANK: Record<DeployFileKind, number> = {
   'heroku.yml': 4,
   'docker-compose': 5,
   dockerfile: 6,
-  // app.json `scripts` run once around a deploy, never as the web process.
+  // VPS process managers, and a uwsgi ini nothing names.
+  supervisor: 7,
+  systemd: 7,
+  'uwsgi-ini': 8,
+  // A script's command ranks as the file that runs the script (`origin`); this only when none is known.
+  script: 6,
+  // app.json `scripts` run once around a deploy, never as the web process; config and deploy scripts start nothing.
   'app.json': 99,
+  'gunicorn-config': 99,
+  'deploy-script': 99,
 };
 
 function isWebCandidate(command: DeployCommand): boolean {
   if (command.kind === 'app.json') return false;
-  if ((command as unknown as { deployed?: boolean }).deployed === false) return false;
+  if (command.deployed === false) return false;
   return command.process === undefined || !NOT_WEB.test(command.process);
 }
 
@@ -51,7 +59,9 @@ export function chooseEntry(commands: readonly DeployCommand[]): EntryCommand | 
   candidates.sort(
     (a, b) =>
       serverRank(a.server) - serverRank(b.server) ||
-      KIND_RANK[a.command.kind] - KIND_RANK[b.command.kind] ||
+      // A server a script starts on every path before one it starts only in some branch.
+      Number(a.command.conditional === true) - Number(b.command.conditional === true) ||
+      KIND_RANK[a.command.origin ?? a.command.kind] - KIND_RANK[b.command.origin ?? b.command.kind] ||
       webFirst(a.command.process) - webFirst(b.command.process),
   );
   const best = candidates[0];

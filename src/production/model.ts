@@ -3,6 +3,7 @@
  * evaluated: entry command → app module → settings module → platform → edge, each with its source.
  */
 import type { DeployCommand, DeployFacts } from '../deploy/types.js';
+import { envSourceKind } from '../deploy/commands.js';
 import type { Location } from '../engine/types.js';
 import { PLATFORM_NAMES } from '../env/platform.js';
 import type { RuntimePlatform } from '../env/platform.js';
@@ -48,7 +49,7 @@ function at(location: Location | undefined): string {
 /** `NAME=value gunicorn …`, `gunicorn --env NAME=value`: variables of the web process, located at its command. */
 function entryVariables(command: DeployCommand, server: ServerCommand): EnvVar[] {
   const label = `${at(command.location)} (${command.process ?? command.kind} command)`;
-  return Object.entries(server.env).map(([name, value]) => ({ name, value, source: { kind: command.kind, location: command.location, label } }));
+  return Object.entries(server.env).map(([name, value]) => ({ name, value, source: { kind: envSourceKind(command.kind), location: command.location, label } }));
 }
 
 /** Whether a deploy entry point reaches this project, and how. */
@@ -105,7 +106,7 @@ export function buildProductionModel(input: ProductionInput): BuiltProduction {
   const chosen = selection.chosen;
   if (chosen) steps.push({ kind: 'settings', value: chosen.module, how: settingsHow(chosen), ...(chosen.location ? { location: chosen.location } : {}) });
 
-  const sources = settingsSources(workspace, root, chosen ? [chosen.module] : [], [appFile, ...selection.entryPoints.map(([, , file]) => file)]);
+  const sources = settingsSources(workspace, root, chosen ? [chosen.module] : [], [appFile, ...selection.entryPoints.map((point) => point.file)]);
   const inferred = inferPlatforms(deploy, sources);
   assumptions.push(...inferred.assumptions);
   for (const fact of inferred.platforms) {
@@ -127,6 +128,7 @@ export function buildProductionModel(input: ProductionInput): BuiltProduction {
     deployment: reached ? { status: 'deployed', ...reached } : { status: 'unknown', reason: 'no deploy entry point names this project' },
     steps,
     assumptions,
+    assumed: selection.assumed,
     gaps: selection.gaps,
   };
   return { model, selection, platforms, commandVars };

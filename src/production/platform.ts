@@ -84,3 +84,8 @@ export function inferPlatforms(deploy: DeployFacts, sources: readonly SourceText
   }
   return { platforms: declared, assumptions: [] };
 }
+
+/** The platforms a production model runs on (from deploy files, or a marker the code reads). */
+export function platformsOf(production: { platforms: readonly PlatformFact[] }): RuntimePlatform[] {
+  return production.platforms.map((fact) => fact.platform);
+}

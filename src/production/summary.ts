@@ -7,6 +7,8 @@ import { maskSecret } from '../engine/mask.js';
 import { isSecretName } from '../secrets/names.js';
 import type { DjangoProject } from '../project/types.js';
 import { envReadsOf } from '../python/value.js';
+import { describeAssumption } from '../python/assumptions.js';
+import type { Assumption } from '../python/types.js';
 import { PLATFORM_NAMES } from '../env/platform.js';
 import { djangoCompleteness } from './django-completeness.js';
 import { CONFIGURATION_VARIABLE, SETTINGS_VARIABLE, settingsHow } from './django-settings.js';
@@ -33,6 +35,16 @@ export interface CandidateSummary {
   location?: Location;
 }
 
+/** Something the model could not decide and assumed, said aloud. */
+export interface AssumptionSummary {
+  /** The full wording, e.g. `assumed DJANGO_ENV=production (the branch that names production; pass \`--set DJANGO_ENV=…\` to choose another)`. */
+  text: string;
+  /** For a value assumed for an environment variable: `DJANGO_ENV=production` (the production line shows these). */
+  assumed?: string;
+  /** The code that selects on the variable, when there is one. */
+  location?: Location;
+}
+
 export interface ProductionSummary {
   /** `Procfile:1 web → gunicorn config.wsgi → config.settings.production (wsgi.py setdefault at …) · Heroku`. */
   line: string;
@@ -47,7 +59,7 @@ export interface ProductionSummary {
   hint: string;
   candidates: CandidateSummary[];
   variables: VariableSummary[];
-  assumptions: string[];
+  assumptions: AssumptionSummary[];
 }
 
 /** Names whose values are switches, not secrets: shown in full. */
@@ -57,8 +69,8 @@ function locationText(location: Location | undefined): string {
   return location && 'file' in location ? `${location.file}:${location.line}` : '';
 }
 
-/** The one-line story: entry → server → settings module (how) · platforms. */
-export function productionLine(project: DjangoProject): string {
+/** The one-line story: entry → server → settings module (how) · platforms (assumed values). */
+export function productionLine(project: DjangoProject, assumed: readonly Assumption[] = []): string {
   const { production } = project;
   const parts: string[] = [];
   const entry = production.entry;
@@ -68,7 +80,17 @@ export function productionLine(project: DjangoProject): string {
   parts.push(settings ? `${settings.module} (${settingsHow(settings)})` : 'no settings module');
   const platforms = production.platforms.filter((fact) => fact.platform !== 'docker' || production.platforms.length === 1);
   const where = platforms.map((fact) => (fact.how === 'marker' ? `${PLATFORM_NAMES[fact.platform]}, from ${fact.evidence}` : PLATFORM_NAMES[fact.platform]));
-  return `${parts.join(' → ')}${where.length ? ` · ${where.join(', ')}` : ''}`;
+  const assumedText = assumed.length ? ` (assumed ${assumed.map((a) => `${a.variable}=${a.value}`).join(', ')})` : '';
+  return `${parts.join(' → ')}${where.length ? ` · ${where.join(', ')}` : ''}${assumedText}`;
+}
+
+/**
+ * The values assumed for undecided variables, one per variable: the entry point's (which chose
+ * the settings module) first, then the settings' own (evaluated only for a checked project).
+ */
+function assumedValues(project: DjangoProject, checked: boolean): Assumption[] {
+  const all = [...project.production.assumed, ...(checked ? (project.settings?.assumptions ?? []) : [])];
+  return all.filter((assumption, index) => all.findIndex((other) => other.variable === assumption.variable) === index);
 }
 
 function variables(project: DjangoProject): VariableSummary[] {
@@ -106,8 +128,9 @@ export function summarizeProduction(project: DjangoProject): ProductionSummary {
   const { production } = project;
   const checked = isChecked(project);
   const completeness = checked ? djangoCompleteness(production, project.settings, project.environment) : undefined;
+  const assumed = assumedValues(project, checked);
   return {
-    line: productionLine(project),
+    line: productionLine(project, assumed),
     steps: production.steps,
     deployment: production.deployment,
     checked,
@@ -122,6 +145,9 @@ export function summarizeProduction(project: DjangoProject): ProductionSummary {
       ...(candidate.location ? { location: candidate.location } : {}),
     })),
     variables: checked ? variables(project) : [],
-    assumptions: production.assumptions,
+    assumptions: [
+      ...production.assumptions.map((text) => ({ text })),
+      ...assumed.map((assumption) => ({ text: describeAssumption(assumption), assumed: `${assumption.variable}=${assumption.value}`, location: assumption.location })),
+    ],
   };
 }

@@ -1,4 +1,5 @@
 import type { Location } from '../engine/types.js';
+import type { Assumption } from '../python/types.js';
 import type { RuntimePlatform } from '../env/platform.js';
 import type { Edge } from './edge.js';
 import type { EntryCommand } from './entry.js';
@@ -22,6 +23,12 @@ export interface SettingsCandidate {
   fallback?: boolean;
   /** Why it was passed over, when it was. */
   rejected?: string;
+  /** When the entry point selects it only under a condition (`DJANGO_ENV=production`): another branch than its own choice. */
+  condition?: string;
+  /** What evaluating the entry point assumed for variables production leaves undecided. */
+  assumptions?: Assumption[];
+  /** The env file the entry point loads (`load_dotenv()`) that named it. */
+  dotenv?: string;
 }
 
 /** One step of how production was inferred, in order: entry → server → app → settings → platform → edge. */
@@ -57,6 +64,8 @@ export interface ProductionModel {
   steps: ProductionStep[];
   /** Undecidable steps, said aloud instead of guessed silently. */
   assumptions: string[];
+  /** Values assumed for variables production leaves undecided while selecting the settings module (the entry point's `DJANGO_ENV=production`). */
+  assumed: Assumption[];
   /** Problems that make the result incomplete whatever the settings say (a named module not in the repository). */
   gaps: string[];
 }

@@ -5,7 +5,7 @@ import { readDeployFacts } from '../deploy/index.js';
 import { buildEnvironment, envFileLoader } from '../env/environment.js';
 import type { RuntimePlatform } from '../env/platform.js';
 import type { EnvVar, Environment } from '../env/types.js';
-import { CONFIGURATION_VARIABLE, SETTINGS_VARIABLE, readDefaults, resolveVariable } from '../production/django-settings.js';
+import { CONFIGURATION_VARIABLE, readEntryPoint, resolveVariable } from '../production/django-settings.js';
 import { buildProductionModel, markUndeployed, once } from '../production/model.js';
 import { evaluateSettings } from '../python/settings.js';
 import { findUrlFacts } from '../python/urls.js';
@@ -97,6 +97,14 @@ function createProject(workspace: Workspace, root: string, options: DiscoverOpti
   return project;
 }
 
+const NO_ENVIRONMENT: Environment = { name: 'production', vars: new Map(), files: [], get: () => undefined };
+
+/** Whether an entry point sets DJANGO_SETTINGS_MODULE at all (whatever the environment). */
+function setsSettingsModule(workspace: Workspace, file: string, root: string): boolean {
+  const evaluation = readEntryPoint(workspace, root, file, NO_ENVIRONMENT);
+  return evaluation.settingsModule !== undefined || evaluation.undecided !== undefined || evaluation.candidates.length > 0;
+}
+
 /** For a workspace without manage.py: the parent of each wsgi.py/asgi.py package that has settings. */
 function rootsWithoutManagePy(workspace: Workspace): string[] {
   const roots = new Set<string>();
@@ -106,7 +114,7 @@ function rootsWithoutManagePy(workspace: Workspace): string[] {
     const packageDir = dirName(path);
     const hasSettings =
       workspace.exists(posix.join(packageDir, 'settings.py')) || workspace.exists(posix.join(packageDir, 'settings/__init__.py'));
-    if (hasSettings || readDefaults(workspace, path).has(SETTINGS_VARIABLE)) roots.add(dirName(packageDir));
+    if (hasSettings || setsSettingsModule(workspace, path, dirName(packageDir))) roots.add(dirName(packageDir));
   }
   return [...roots];
 }

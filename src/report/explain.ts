@@ -31,7 +31,7 @@ export function explainLines(production: ProductionSummary, c: ChalkInstance): s
   }
   if (production.variables.length === 0) out.push(`${indent}none read`);
   out.push(`  ${c.bold('assumptions')}:`);
-  for (const assumption of production.assumptions) out.push(`${indent}${assumption}`);
+  for (const assumption of production.assumptions) out.push(`${indent}${assumption.text}${c.dim(at(assumption.location))}`);
   if (production.assumptions.length === 0) out.push(`${indent}none`);
   if (production.complete === false) out.push(`  ${c.bold('incomplete')}: ${production.missing!.join('; ')}`);
   out.push(`  ${c.dim(production.hint)}`);

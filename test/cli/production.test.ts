@@ -104,4 +104,28 @@ describe('deploycheck check: a project production does not run', () => {
       ['demo', false, 'not-deployed'],
     ]);
   });
+
+  it('shows what was assumed for an undecided variable: short in the line, in full in --explain, with its location in the JSON', async () => {
+    const root = makeProject({
+      'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings.' + os.environ.get('DJANGO_ENV', 'dev'))\n",
+      'mysite/__init__.py': '',
+      'mysite/settings/__init__.py': '',
+      'mysite/settings/dev.py': 'DEBUG = True\n',
+      'mysite/settings/production.py': `${settings}if os.environ.get('STAGE') == 'live':\n    CONN_MAX_AGE = 60\nelse:\n    CONN_MAX_AGE = 0\n`,
+    });
+    const { stdout } = await runCli('check', root, '--no-color', '--fail-on', 'none', '--explain');
+    expect(stdout.split('\n')[0]).toBe('production: mysite.settings.production (manage.py setdefault at manage.py:2) (assumed DJANGO_ENV=production, STAGE=live)  (pass --settings or --set to change it)');
+    expect(stdout).toContain('assumed DJANGO_ENV=production (the module that names production; pass `--set DJANGO_ENV=…` to choose another) manage.py:2');
+    expect(stdout).toContain('assumed STAGE=live (the branch that names production; pass `--set STAGE=…` to choose another) mysite/settings/production.py:5');
+    const json = await runCli('check', root, '--format', 'json', '--fail-on', 'none');
+    const report = JSON.parse(json.stdout) as { projects: { production: { assumptions: { text: string; assumed?: string; location?: { file: string; line: number } }[] } }[] };
+    const assumed = report.projects[0]!.production.assumptions.filter((a) => a.assumed);
+    expect(assumed.map((a) => [a.assumed, a.location?.file, a.location?.line])).toEqual([
+      ['DJANGO_ENV=production', 'manage.py', 2],
+      ['STAGE=live', 'mysite/settings/production.py', 5],
+    ]);
+
+    const decided = await runCli('check', root, '--no-color', '--fail-on', 'none', '--set', 'DJANGO_ENV=dev', '--set', 'STAGE=live');
+    expect(decided.stdout.split('\n')[0]).toBe('production: mysite.settings.dev (manage.py setdefault at manage.py:2)  (pass --settings or --set to change it)');
+  });
 });

@@ -52,6 +52,8 @@ describe('readDockerfile', () => {
         text: 'gunicorn mysite.wsgi --bind 0.0.0.0:$PORT',
         kind: 'dockerfile',
         location: { file: 'Dockerfile', line: 25, column: 1 },
+        role: 'web',
+        deployed: true,
       },
     ]);
     expect(reading.healthChecks).toEqual([{ location: { file: 'Dockerfile', line: 24, column: 1 } }]);

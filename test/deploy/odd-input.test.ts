@@ -7,6 +7,12 @@ import { readFlyToml } from '../../src/deploy/fly.js';
 import { readHerokuYml } from '../../src/deploy/heroku-yml.js';
 import { readProcfile } from '../../src/deploy/procfile.js';
 import { readRenderYaml } from '../../src/deploy/render.js';
+import { readDeployScript } from '../../src/deploy/deploy-scripts.js';
+import { isExcludedFromImage, readDockerIgnore } from '../../src/deploy/dockerignore.js';
+import { readSupervisorConf, readSystemdUnit } from '../../src/deploy/process-managers.js';
+import { parseManageCommands, parseServerCommand } from '../../src/deploy/server-command.js';
+import { readGunicornConfig, readUwsgiIni } from '../../src/deploy/server-config.js';
+import { readShellScript } from '../../src/deploy/shell-script.js';
 import { openWorkspace } from '../../src/workspace/index.js';
 import { makeProject } from '../helpers/project.js';
 
@@ -28,6 +34,13 @@ const ODD_INPUTS = [
   'services:\n  web:\n    <<: [*nope, 3]\n    build: {context: 7, dockerfile: [1]}\n    volumes: [3, {type: bind}, ":", {source: .}]\n',
   'a: &a {<<: *a}\nservices: {web: {<<: *a, build: .}}\n',
   'build: {docker: {web: [1], w: {dockerfile: null}}, config: [1]}\nrun: {web: {command: []}, w: [null]}\nrelease: {command: {}}\nsetup: {config: 5}\n',
+  'exec "$@\nexport =1 A\n. \nsh -c\nbash -c "sh -c \'sh -c \\"sh -c gunicorn\\"\'"\n<<EOF\n',
+  'raw_env = [\nwsgi_app = f"{x}"\nraw_env.append(\n',
+  '[uwsgi\nenv\n[program:]\ncommand=\n[Service]\nExecStart=\nEnvironment="A\nEnvironmentFile=-\n',
+  'jobs: {deploy: {steps: [{run: 3}, {run: [1]}, 7]}}\n',
+  '\tdocker compose -f\n\theroku config:set =1 A= --app\n\tgcloud run deploy --set-env-vars\n\tfly secrets set\n',
+  '!\n!/\n[\n**\n\\\n',
+  'make\nmake -f\nmake -C\nmake $(X)\njust\ncase x in\n*) ;;\nesac\nfi\ndone\n',
 ];
 
 describe('deploy readers on odd input', () => {
@@ -47,6 +60,21 @@ describe('deploy readers on odd input', () => {
         expect(Array.isArray(reading.env) && Array.isArray(reading.commands) && Array.isArray(reading.problems)).toBe(true);
         for (const variable of [...reading.env, ...reading.buildArgs]) expect(variable.name).not.toBe('');
       }
+      for (const reading of [readSupervisorConf('s.conf', text), readSystemdUnit('a.service', text, workspace)]) {
+        expect(Array.isArray(reading.commands) && Array.isArray(reading.problems)).toBe(true);
+      }
+      expect(Array.isArray(readShellScript('entrypoint.sh', text).steps)).toBe(true);
+      expect(Array.isArray(readGunicornConfig('gunicorn.conf.py', text).env)).toBe(true);
+      expect(Array.isArray(readUwsgiIni('uwsgi.ini', text).env)).toBe(true);
+      for (const format of ['shell', 'makefile', 'justfile', 'workflow'] as const) {
+        const script = readDeployScript('deploy', text, format);
+        for (const variable of script.env) expect(variable.name).not.toBe('');
+      }
+      for (const line of text.split('\n')) {
+        parseServerCommand(line);
+        expect(Array.isArray(parseManageCommands(line))).toBe(true);
+      }
+      expect(typeof isExcludedFromImage(readDockerIgnore('.dockerignore', '', text), 'a/b.py')).toBe('boolean');
     }
   });
 });

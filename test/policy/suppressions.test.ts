@@ -104,11 +104,26 @@ describe('inline suppressions', () => {
   it('looks for suppressions in the files the run read and the files of its findings, nowhere else', async () => {
     const stale = '# deploycheck: ignore[django/debug] left over\nX = 1\n';
     const settings = hardenedSettings({ 'USE_TZ = True': 'USE_TZ = True  # deploycheck: ignore[django/debug] left over' });
-    const root = hardenedProject({ 'shop/settings.py': settings, 'tools/cleanup.py': stale, 'scripts/deploy.sh': stale });
-    // The secret scanners read every .py file, so the stale comment there is seen; no rule reads .sh files.
+    const root = hardenedProject({ 'shop/settings.py': settings, 'tools/cleanup.py': stale, 'scripts/cleanup.rb': stale });
+    // The secret scanners read every .py file, so the stale comment there is seen; no rule reads Ruby files.
     const unused = (report: Report) => report.findings.filter((f) => f.rule === 'meta/unused-suppression').map((f) => f.location.file);
     expect(unused((await check(root)).report)).toEqual(['shop/settings.py', 'tools/cleanup.py']);
     expect(unused((await check(root, '--ignore', 'secrets', '--ignore', 'env')).report)).toEqual(['shop/settings.py']);
+  });
+
+  it('takes a suppression on another place of a grouped secret as used, and hides the finding only from its own place', async () => {
+    const stripe = ['sk', 'live', 'Wq7ZLr2mXn4KvB8tYc3PdH6s'].join('_');
+    const files = (first: string, second: string) =>
+      hardenedProject({ 'tools/billing.py': `STRIPE_KEY = '${stripe}'${first}\n`, 'tools/sync.py': `STRIPE_KEY = '${stripe}'${second}\n` });
+    const suppress = '  # deploycheck: ignore[secrets/known-format] revoked test key';
+    const plain = (await check(files('', ''))).report.findings.filter((f) => f.rule === 'secrets/known-format');
+    expect(plain).toHaveLength(1);
+    const primary = plain[0]!.location.file;
+    const [own, other] = primary === 'tools/billing.py' ? [files(suppress, ''), files('', suppress)] : [files('', suppress), files(suppress, '')];
+    const onOther = (await check(other)).report;
+    expect(onOther.findings.map((f) => f.rule)).toEqual(['secrets/known-format']);
+    expect(JSON.stringify(onOther.findings[0])).toContain('suppressed here: revoked test key');
+    expect((await check(own)).report.findings.map((f) => f.rule)).toEqual([]);
   });
 
   it('documents the policy rules like any other: listed by `rules`, explained by `explain`', async () => {

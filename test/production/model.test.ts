@@ -45,7 +45,7 @@ describe('production model: the served wsgi.py decides over manage.py', () => {
     const result = await runCheck({ root: makeProject(files) });
     expect(result.projects[0]?.settingsModule).toBe('config.settings.dev');
     expect(rulesOf(result)).toContain('django/debug');
-    expect(result.projects[0]?.production?.assumptions.join('\n')).toMatch(/no deploy file says which process production starts/);
+    expect(result.projects[0]?.production?.assumptions.map((a) => a.text).join('\n')).toMatch(/no deploy file says which process production starts/);
   });
 
   it('takes DJANGO_SETTINGS_MODULE the served command sets over the wsgi.py default, and a module that exists over one that does not', async () => {
@@ -103,7 +103,7 @@ describe('production model: a default settings package that sets nothing', () =>
   it('takes the production module inside an empty settings package, as an assumption', async () => {
     const result = await runCheck({ root: makeProject(files('')) });
     expect(result.projects[0]).toMatchObject({ settingsModule: 'site.settings.prod', settingsModuleOrigin: 'production-sibling' });
-    expect(result.projects[0]?.production?.assumptions.join('\n')).toContain('site.settings.prod is assumed');
+    expect(result.projects[0]?.production?.assumptions.map((a) => a.text).join('\n')).toContain('site.settings.prod is assumed');
   });
 
   it('takes a settings module named for the deploy platform, only on that platform', async () => {
@@ -253,7 +253,7 @@ describe('production model: platform markers in the code', () => {
     expect(unknown.findings.find((finding) => finding.rule === 'django/ssl-redirect-off')).toMatchObject({ severity: 'medium' });
     const both = await runCheck({ root: makeProject(project("DEBUG = not ('RENDER' in os.environ or 'DYNO' in os.environ)\n")) });
     expect(both.projects[0]?.production?.steps.filter((step) => step.kind === 'platform')).toEqual([]);
-    expect(both.projects[0]?.production?.assumptions.join('\n')).toMatch(/several platforms/);
+    expect(both.projects[0]?.production?.assumptions.map((a) => a.text).join('\n')).toMatch(/several platforms/);
   });
 });
 
@@ -310,5 +310,72 @@ describe('production model: the reverse proxy production runs', () => {
     const result = await runCheck({ root: makeProject(stack('entryPoints: {}\n', nginx)) });
     expect(result.findings.find((f) => f.rule === 'django/ssl-redirect-off')).toMatchObject({ severity: 'info' });
     expect(result.findings.find((f) => f.rule === 'django/hsts-missing')).toMatchObject({ severity: 'info' });
+  });
+});
+
+describe('production model: entry points are evaluated', () => {
+  const texts = (result: Awaited<ReturnType<typeof runCheck>>) => (result.projects[0]?.production?.assumptions ?? []).map((a) => a.text).join('\n');
+  const branching = (production: string) =>
+    `import os\nif os.environ.get('DJANGO_ENV') == 'production':\n    os.environ.setdefault('DJANGO_SETTINGS_MODULE', '${production}')\nelse:\n    os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'app.settings.local')\n`;
+  const settingsPackage = { 'app/__init__.py': '', 'app/settings/__init__.py': '', 'app/settings/local.py': 'DEBUG = True\n' };
+
+  it("takes the branch that names production, and says what it assumed", async () => {
+    const result = await runCheck({ root: makeProject({ ...settingsPackage, 'app/settings/prod.py': `import os\n${SAFE}`, 'manage.py': branching('app.settings.prod') }) });
+    expect(result.projects[0]?.settingsModule).toBe('app.settings.prod');
+    expect(result.projects[0]?.production?.line).toBe('app.settings.prod (manage.py setdefault at manage.py:3) (assumed DJANGO_ENV=production)');
+  });
+
+  it("prefers a module the entry point could select that exists over its own choice that does not, and says when it is selected", async () => {
+    const result = await runCheck({ root: makeProject({ ...settingsPackage, 'manage.py': branching('app.settings.prod') }) });
+    expect(result.projects[0]?.settingsModule).toBe('app.settings.local');
+    expect(result.projects[0]?.production?.candidates.map((c) => [c.module, c.exists, c.chosen])).toEqual([
+      ['app.settings.prod', false, false],
+      ['app.settings.local', true, true],
+    ]);
+    expect(texts(result)).toMatch(/app\.settings\.local is what manage\.py selects when DJANGO_ENV/);
+  });
+
+  const undecided = `import os, sys\nif 'test' in sys.argv:\n    os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'app.settings.local')\nelse:\n    os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'app.settings.production')\n`;
+
+  it('says so when the entry point cannot be decided, and takes the module naming production among those that exist', async () => {
+    const result = await runCheck({ root: makeProject({ ...settingsPackage, 'app/settings/production.py': `import os\n${SAFE}`, 'manage.py': undecided }) });
+    expect(result.projects[0]?.settingsModule).toBe('app.settings.production');
+    expect(texts(result)).toMatch(/manage\.py sets DJANGO_SETTINGS_MODULE in a way deploycheck cannot decide \(.+\): app\.settings\.production is assumed/);
+  });
+
+  it('an undecided entry point does not matter when production names the module', async () => {
+    const result = await runCheck({ root: makeProject({ ...settingsPackage, 'app/settings/production.py': `import os\n${SAFE}`, 'manage.py': undecided, Dockerfile: 'FROM python:3.12\nENV DJANGO_SETTINGS_MODULE=app.settings.local\n' }) });
+    expect(result.projects[0]?.settingsModule).toBe('app.settings.local');
+    expect(texts(result)).not.toMatch(/cannot decide/);
+  });
+
+  it('is incomplete, never a silent guess, when no module the undecided entry point could select exists', async () => {
+    const result = await runCheck({ root: makeProject({ 'app/__init__.py': '', 'manage.py': undecided }) });
+    expect(result.projects[0]?.settingsModule).toBeUndefined();
+    expect(result.projects[0]?.production?.complete).toBe(false);
+    expect(result.projects[0]?.production?.missing?.join('\n')).toMatch(/manage\.py sets DJANGO_SETTINGS_MODULE in a way deploycheck cannot decide .*; pass --settings/);
+  });
+});
+
+describe('production model: a production package beside the default settings package', () => {
+  const files = (production: string) => ({
+    'manage.py': managePy('config.development'),
+    'config/__init__.py': '',
+    'config/wsgi.py': wsgiPy('config.development'),
+    'config/development/__init__.py': "from .base import *\nDEBUG = True\n",
+    'config/development/base.py': `import os\n${SAFE}`,
+    'config/production/__init__.py': production,
+    Dockerfile: 'FROM python:3.12\nCMD ["gunicorn", "config.wsgi"]\n',
+  });
+
+  it('takes config.production, star-importing config.development, as an assumption', async () => {
+    const result = await runCheck({ root: makeProject(files('from config.development import *\nDEBUG = False\n')) });
+    expect(result.projects[0]).toMatchObject({ settingsModule: 'config.production', settingsModuleOrigin: 'production-sibling' });
+    expect(result.projects[0]?.production?.assumptions.map((a) => a.text).join('\n')).toContain('config.production is assumed');
+  });
+
+  it('keeps the default when the production package imports no base', async () => {
+    const result = await runCheck({ root: makeProject(files('DEBUG = False\n')) });
+    expect(result.projects[0]?.settingsModule).toBe('config.development');
   });
 });

@@ -73,9 +73,10 @@ describe('serverOf', () => {
     const { serverOf } = await import('../../src/production/server-command.js');
     const base = { text: 'cd app && gunicorn x.wsgi', kind: 'procfile' as const, location: { file: 'Procfile', line: 1, column: 1 } };
     const asMap = { ...base, server: { server: 'gunicorn', appModule: 'site.wsgi:application', env: { DJANGO_SETTINGS_MODULE: 'site.prod' } } };
-    expect(serverOf(asMap)).toEqual({ server: 'gunicorn', appModule: 'site.wsgi', env: { DJANGO_SETTINGS_MODULE: 'site.prod' }, chdir: 'app' });
+    // Loose shapes on purpose: serverOf must read whatever the deploy reader hands it.
+    expect(serverOf(asMap as unknown as DeployCommand)).toEqual({ server: 'gunicorn', appModule: 'site.wsgi', env: { DJANGO_SETTINGS_MODULE: 'site.prod' }, chdir: 'app' });
     const asList = { ...base, server: { server: 'uwsgi', env: [{ name: 'MODE', value: 'live' }, { name: 'BAD' }] } };
-    expect(serverOf(asList)).toMatchObject({ server: 'uwsgi', env: { MODE: 'live' } });
+    expect(serverOf(asList as unknown as DeployCommand)).toMatchObject({ server: 'uwsgi', env: { MODE: 'live' } });
     expect(serverOf(base)).toMatchObject({ server: 'gunicorn', appModule: 'x.wsgi' });
   });
 });

@@ -65,7 +65,7 @@ describe('discoverProjects', () => {
       ['blog', 'blog.settings', 'manage.py', '3.2'],
       ['shop', 'shop.settings', 'wsgi.py', '4.2'],
     ]);
-    expect(projects[1]?.settingsModuleOrigin?.location).toEqual({ file: 'shop/shop/wsgi.py', line: 5, column: 49 });
+    expect(projects[1]?.settingsModuleOrigin?.location).toMatchObject({ file: 'shop/shop/wsgi.py', line: 5, column: 49 });
     expect(projects[1]?.settings?.file).toBe('shop/shop/settings.py');
     expect(projects[0]?.settings?.get('SECRET_KEY')).toMatchObject({ kind: 'str', value: 'x' });
   });
@@ -107,7 +107,7 @@ describe('discoverProjects', () => {
     const managePyOnly = precedenceProject({});
     const [fromManage] = discoverProjects(openWorkspace(managePyOnly));
     expect(fromManage?.settingsModule).toBe('mysite.settings.dev');
-    expect(fromManage?.settingsModuleOrigin).toEqual({ how: 'manage.py', location: { file: 'manage.py', line: 6, column: 53 } });
+    expect(fromManage?.settingsModuleOrigin).toMatchObject({ how: 'manage.py', location: { file: 'manage.py', line: 6, column: 53 } });
   });
 
   describe('a production sibling of the default settings module (r3-sibling-prod)', () => {

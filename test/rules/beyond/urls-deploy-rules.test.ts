@@ -66,4 +66,14 @@ describe('django/ssl-redirect-without-proxy-header', () => {
     expect(await findingsOf('django/ssl-redirect-without-proxy-header', withHeader)).toEqual([]);
     expect(await findingsOf('django/ssl-redirect-without-proxy-header', settingsProject(REDIRECT))).toEqual([]);
   });
+
+  it('fires on a platform inferred from a variable the code reads, pointing there, but not for a name in a comment', async () => {
+    const dockerfile = { Dockerfile: 'FROM python:3.12\nCMD ["waitress-serve", "mysite.wsgi:application"]\n' };
+    const [finding] = await findingsOf('django/ssl-redirect-without-proxy-header', settingsProject(`${REDIRECT}import os\nON_RENDER = 'RENDER' in os.environ\n`, dockerfile));
+    expect(finding?.severity).toBe('high');
+    expect(finding?.message).toContain('render terminates TLS');
+    expect(finding?.related).toContainEqual({ location: { file: 'mysite/settings.py', line: 4, column: 13 }, message: expect.stringContaining("'RENDER' read in mysite/settings.py:4") });
+    const comment = settingsProject(`${REDIRECT}# on 'RENDER' set SECURE_PROXY_SSL_HEADER\n`, dockerfile);
+    expect(await findingsOf('django/ssl-redirect-without-proxy-header', comment)).toEqual([]);
+  });
 });

@@ -178,4 +178,11 @@ describe('django/storage-gcs-cannot-sign', () => {
     expect(await findingsOf(rule, settingsProject(GCS_MEDIA + "GS_DEFAULT_ACL = 'publicRead'\n", appYaml))).toEqual([]);
     expect(await findingsOf(rule, settingsProject(GCS_MEDIA, { Procfile: 'web: gunicorn mysite.wsgi\n' }))).toEqual([]);
   });
+
+  test('on Cloud Run inferred from a variable the code reads (a Dockerfile names no host), not without it', async () => {
+    const dockerfile = { Dockerfile: 'FROM python:3.12\nCMD ["gunicorn", "mysite.wsgi"]\n' };
+    const [finding] = await findingsOf(rule, settingsProject(`${GCS_MEDIA}import os\nON_CLOUD_RUN = 'K_SERVICE' in os.environ\n`, dockerfile));
+    expect(finding?.message).toContain('Cloud Run');
+    expect(await findingsOf(rule, settingsProject(GCS_MEDIA, dockerfile))).toEqual([]);
+  });
 });
