@@ -1,5 +1,6 @@
 import type { FileLocation } from '../engine/types.js';
 import type { DjangoProject } from '../project/types.js';
+import { isExcludedFromDeployedImages } from '../deploy/dockerignore.js';
 import { isPasswordName, isSecretName } from '../secrets/names.js';
 import { isPlaceholder, PLACEHOLDER_MARKERS } from '../secrets/placeholders.js';
 import type { Workspace } from '../workspace/types.js';
@@ -26,8 +27,10 @@ export function productionEnvFiles(workspace: Workspace, projects: readonly Djan
   };
   for (const project of projects) {
     for (const use of deployEnvFiles(workspace, project.deploy)) add({ path: use.path, loadedBy: use.loadedBy, location: use.location });
-    for (const path of project.environment.files) add({ path, loadedBy: `the ${project.environment.name} environment reads it` });
-    for (const path of project.settings?.envFiles ?? []) add({ path, loadedBy: `${project.settings!.module} loads it` });
+    // Files the app itself reads must be in its image: a .dockerignore'd one is a developer's.
+    const inImage = (path: string): boolean => !isExcludedFromDeployedImages(project.deploy, path);
+    for (const path of project.environment.files.filter(inImage)) add({ path, loadedBy: `the ${project.environment.name} environment reads it` });
+    for (const path of (project.settings?.envFiles ?? []).filter(inImage)) add({ path, loadedBy: `${project.settings!.module} loads it` });
   }
   return [...byPath.values()];
 }
@@ -46,6 +49,8 @@ export interface CommittedCredential {
 
 const TEMPLATE = /^<[^<>]*>$|<[A-Za-z_][\w -]*>|\$\{[^}]*\}|^\$[A-Za-z_]\w*$|\{\{[^}]*\}\}/;
 const MARKER = new RegExp(PLACEHOLDER_MARKERS.map((marker) => marker.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+/** Flags and numbers (`CORS_ALLOW_CREDENTIALS=True`, `TOKEN_TTL=3600`): settings, not credentials. */
+const NOT_A_CREDENTIAL = /^(?:true|false|yes|no|on|off|\d+)$/i;
 /** Words that say "no value here" rather than being one. */
 const NO_VALUE = /^(?:none|null|nil|undefined|tbd|notset|not-set|unset|empty|fixme)$/i;
 /** `scheme://user:password@host`: the password of a URL. */
@@ -68,7 +73,7 @@ export function committedCredentials(entries: readonly DotenvEntry[]): Committed
     const value = entry.literal.trim();
     const url = URL_PASSWORD.exec(value);
     const secret = url ? decodeURIComponentSafe(url[1]!) : isSecretName(entry.name) || isPasswordName(entry.name) ? value : undefined;
-    if (secret === undefined || isInstruction(secret)) continue;
+    if (secret === undefined || isInstruction(secret) || NOT_A_CREDENTIAL.test(secret)) continue;
     found.push({ name: entry.name, secret, strength: isPlaceholder(secret) ? 'weak' : 'real', line: entry.line, column: entry.column });
   }
   return found;

@@ -86,6 +86,18 @@ describe('env/file-committed on env files production loads', () => {
     expect(finding).toMatchObject({ location: { file: 'config/.env', line: 2 } });
     expect(finding!.message).toMatch(/mysite\.settings loads it/);
   });
+
+  it('leaves an env file the settings load that .dockerignore keeps out of the deployed image', async () => {
+    const files = {
+      'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+      'mysite/__init__.py': '',
+      'mysite/settings.py': "import os\nfrom dotenv import load_dotenv\nload_dotenv()\nDB_PASSWORD = os.environ['DB_PASSWORD']\n",
+      '.env': 'DB_PASSWORD=shop\n',
+      Dockerfile: 'FROM python:3.12\nCOPY . /app\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    };
+    expect(await findings(repository({ ...files, '.dockerignore': '.env\n' }))).toEqual([]);
+    expect(await findings(repository(files))).toEqual([expect.objectContaining({ location: expect.objectContaining({ file: '.env' }) })]);
+  });
 });
 
 describe('committedCredentials', () => {
@@ -96,6 +108,6 @@ describe('committedCredentials', () => {
       ['DB_PASSWORD', 'weak'],
       ['DATABASE_URL', 'real'],
     ]);
-    expect(of('SECRET_KEY=\nTOKEN=<token>\nPASSWORD=change_me\nREDIS_URL=redis://db:6379/0\nALLOWED_HOSTS=example.com\n')).toEqual([]);
+    expect(of('CORS_ALLOW_CREDENTIALS=True\nSECRET_KEY=\nTOKEN=<token>\nPASSWORD=change_me\nREDIS_URL=redis://db:6379/0\nALLOWED_HOSTS=example.com\n')).toEqual([]);
   });
 });
