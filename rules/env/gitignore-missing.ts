@@ -67,12 +67,12 @@ export default defineWorkspaceRule({
       ? [...new Set(ctx.projects.flatMap((project) => project.settings?.envFiles ?? []))].filter((file) => workspace.isTracked(file) && !ignored(file))
       : [];
     const when = trackedLoaded.length
-      ? `and git already tracks ${trackedLoaded.join(', ')}, the env file the settings load: its secrets are in the history already, and an ignore entry alone does not untrack it (git rm --cached)`
-      : `once someone creates it, ${CONSEQUENCE}`;
+      ? `, and git already tracks ${trackedLoaded.join(', ')} (the env file the settings load): its secrets are in the history already, and an ignore entry alone does not untrack it (git rm --cached)`
+      : `: once someone creates it, ${CONSEQUENCE}`;
     ctx.report({
       message:
         `${text ? '.gitignore has no entry that ignores' : 'the repository has no .gitignore to ignore'} ${listPaths(missing)}, ` +
-        `yet ${missing[0]!.reason}: ${when}`,
+        `yet ${missing[0]!.reason}${when}`,
       location,
       related: missing.map((use) => ({ location: use.location, message: `${use.path}: ${use.reason}` })),
       snippet: '.gitignore .env',

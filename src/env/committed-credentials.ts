@@ -1,8 +1,10 @@
 import type { FileLocation } from '../engine/types.js';
 import type { DjangoProject } from '../project/types.js';
-import { isExcludedFromDeployedImages } from '../deploy/dockerignore.js';
+import { isExcludedFromImage } from '../deploy/dockerignore.js';
+import type { DeployFacts } from '../deploy/types.js';
 import { isPasswordName, isSecretName } from '../secrets/names.js';
 import { isPlaceholder, PLACEHOLDER_MARKERS } from '../secrets/placeholders.js';
+import { isWithin } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';
 import { deployEnvFiles } from './deploy-env-files.js';
 import type { DotenvEntry } from './dotenv.js';
@@ -13,6 +15,21 @@ export interface ProductionEnvFile {
   /** `env_file of docker-compose.prod.yml web`, `main/settings/base.py loads it`. */
   loadedBy: string;
   location?: FileLocation;
+}
+
+/**
+ * Whether every deployed image's `.dockerignore` leaves the file out. A file outside an inferred
+ * build context is not counted as left out: the context is a guess, the ignore entry a statement.
+ */
+function dockerignored(deploy: DeployFacts, path: string): boolean {
+  const stages = deploy.deployedStages ?? [];
+  return (
+    stages.length > 0 &&
+    stages.every(({ context }) => {
+      const ignore = deploy.dockerignores?.find((candidate) => candidate.context === context);
+      return ignore !== undefined && isWithin(path, context) && isExcludedFromImage(ignore, path);
+    })
+  );
 }
 
 /**
@@ -28,7 +45,7 @@ export function productionEnvFiles(workspace: Workspace, projects: readonly Djan
   for (const project of projects) {
     for (const use of deployEnvFiles(workspace, project.deploy)) add({ path: use.path, loadedBy: use.loadedBy, location: use.location });
     // Files the app itself reads must be in its image: a .dockerignore'd one is a developer's.
-    const inImage = (path: string): boolean => !isExcludedFromDeployedImages(project.deploy, path);
+    const inImage = (path: string): boolean => !dockerignored(project.deploy, path);
     for (const path of project.environment.files.filter(inImage)) add({ path, loadedBy: `the ${project.environment.name} environment reads it` });
     for (const path of (project.settings?.envFiles ?? []).filter(inImage)) add({ path, loadedBy: `${project.settings!.module} loads it` });
   }
