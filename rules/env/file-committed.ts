@@ -1,5 +1,7 @@
 /** env/file-committed — an env file with real secrets is in the repository. */
 import { defineWorkspaceRule } from '../../src/engine/types.js';
+import { committedCredentials, productionEnvFiles } from '../../src/env/committed-credentials.js';
+import { readDotenv } from '../../src/env/workspace-dotenv.js';
 import { isEnvFile, isEnvTemplate } from '../../src/secrets/files.js';
 import { PATH_CONTEXT_LABEL } from '../../src/secrets/paths.js';
 import { isCommitted, workspaceSecrets } from '../../src/secrets/workspace-scan.js';
@@ -16,7 +18,10 @@ export default defineWorkspaceRule({
       'files (.env.example, .env.sample, .env.template) are expected to be committed and are judged by ' +
       'env/template-has-secrets instead. Outside a git repository the finding has default confidence. Dev and test ' +
       'env files (.env.test, .env.local, .devcontainer/*.env) are only reported for live provider credentials, at ' +
-      'medium severity.',
+      'medium severity. An env file production loads (a production compose env_file, --env-file, a file the settings ' +
+      'load) is committed production configuration: any password, key or token in it counts, even a short or default ' +
+      'one (POSTGRES_PASSWORD=postgres is a working credential, reported at high severity); placeholders such as ' +
+      'changeme, your-secret-here or an empty value do not.',
     fix:
       'Remove the file from the index, ignore it, and rotate every secret it held:\n\n' +
       'git rm --cached .env\necho ".env" >> .gitignore\n\n' +
@@ -24,10 +29,12 @@ export default defineWorkspaceRule({
     refs: ['https://12factor.net/config', 'https://git-scm.com/docs/gitignore'],
   },
   check(ctx) {
+    const reported = new Set<string>();
     for (const [file, hits] of workspaceSecrets(ctx.workspace, ctx.focus, isEnvFile)) {
       if (!isEnvFile(file) || isEnvTemplate(file)) continue;
       const committed = isCommitted(ctx.workspace, file);
       if (committed === false) continue;
+      reported.add(file);
       const names = [...new Set(hits.map((hit) => hit.name ?? hit.label))];
       const how = ctx.workspace.isTracked(file) ? 'git tracks it' : committed ? '.gitignore does not exclude it' : 'nothing keeps it out of a repository';
       // A dev or test env file only reaches here with live provider credentials (see scanText).
@@ -39,6 +46,31 @@ export default defineWorkspaceRule({
         location: hits[0]!.location,
         confidence: committed === undefined ? 'default' : 'certain',
         secret: hits[0]!.secret,
+        snippet: `${file} ${names.join(' ')}`,
+      });
+    }
+    // Production's own env files: the scanner's entropy bar lets weak keys and default passwords through.
+    for (const use of productionEnvFiles(ctx.workspace, ctx.projects)) {
+      const file = use.path;
+      if (reported.has(file) || (ctx.focus && !ctx.focus.has(file)) || isEnvTemplate(file)) continue;
+      const committed = isCommitted(ctx.workspace, file);
+      if (committed === false) continue;
+      const parsed = readDotenv(ctx.workspace, file, 'compose');
+      const credentials = parsed.ok ? committedCredentials(parsed.entries) : [];
+      if (!credentials.length) continue;
+      const names = [...new Set(credentials.map((credential) => credential.name))];
+      const weak = credentials.every((credential) => credential.strength === 'weak');
+      const how = ctx.workspace.isTracked(file) ? 'git tracks it' : committed ? '.gitignore does not exclude it' : 'nothing keeps it out of a repository';
+      const first = credentials.find((credential) => credential.strength === 'real') ?? credentials[0]!;
+      ctx.report({
+        message:
+          `${file} is production configuration (${use.loadedBy}) and holds ${credentials.length} credential${credentials.length > 1 ? 's' : ''} ` +
+          `(${names.join(', ')}${weak ? ', default or weak values that still work' : ''}) and ${how}: untrack it, ignore it and rotate them`,
+        ...(weak ? { severity: 'high' as const } : {}),
+        location: { file, line: first.line, column: first.column },
+        ...(use.location ? { related: [{ location: use.location, message: `production loads ${file} here` }] } : {}),
+        confidence: committed === undefined ? 'default' : 'certain',
+        secret: first.secret,
         snippet: `${file} ${names.join(' ')}`,
       });
     }

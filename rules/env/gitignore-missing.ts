@@ -6,6 +6,8 @@ import { gitignoreFilesIgnore } from '../../src/django/gitignore-match.js';
 
 const CONSEQUENCE = 'the next `git add -A` or `git commit -a` would put its secrets in the repository history';
 const LISTED = 3;
+/** The reason dotenv-use gives a file a loader reads: `mysite/settings.py loads it (read_env)`. */
+const LOADER_REASON = / loads it \(/;
 
 function listPaths(uses: EnvFileUse[]): string {
   const shown = uses.slice(0, LISTED).map((use) => use.path).join(', ');
@@ -59,10 +61,18 @@ export default defineWorkspaceRule({
     const ignored = (path: string): boolean => (ignoredByGit ? ignoredByGit.has(path) : gitignoreFilesIgnore(workspace, path));
     const missing = absent.filter((use) => !ignored(use.path));
     if (!missing.length) return;
+    // The file a settings loader really reads (the evaluator's answer) may be tracked under another path than the one named.
+    const loadedByCode = missing.some((use) => LOADER_REASON.test(use.reason));
+    const trackedLoaded = loadedByCode
+      ? [...new Set(ctx.projects.flatMap((project) => project.settings?.envFiles ?? []))].filter((file) => workspace.isTracked(file) && !ignored(file))
+      : [];
+    const when = trackedLoaded.length
+      ? `, and git already tracks ${trackedLoaded.join(', ')} (the env file the settings load): its secrets are in the history already, and an ignore entry alone does not untrack it (git rm --cached)`
+      : `: once someone creates it, ${CONSEQUENCE}`;
     ctx.report({
       message:
         `${text ? '.gitignore has no entry that ignores' : 'the repository has no .gitignore to ignore'} ${listPaths(missing)}, ` +
-        `yet ${missing[0]!.reason}: once someone creates it, ${CONSEQUENCE}`,
+        `yet ${missing[0]!.reason}${when}`,
       location,
       related: missing.map((use) => ({ location: use.location, message: `${use.path}: ${use.reason}` })),
       snippet: '.gitignore .env',

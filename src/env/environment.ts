@@ -9,8 +9,10 @@ import { dotenvVars, parseEnvFile } from './dotenv.js';
 import type { DotenvEntry, EnvFileDialect } from './dotenv.js';
 import { platformVariables } from './platform.js';
 import type { RuntimePlatform } from './platform.js';
-import type { EnvVar, Environment } from './types.js';
+import type { EnvVar, Environment, OpaqueSource } from './types.js';
 import { readDotenv } from './workspace-dotenv.js';
+import { deployEnvFiles } from './deploy-env-files.js';
+import { envSampleFor } from './env-samples.js';
 
 export interface EnvironmentOptions {
   /** `production` (the default), `staging`, `development`, … */
@@ -59,18 +61,52 @@ function cliEnvFileEntries(workspace: Workspace, path: string, file: string, dia
 }
 
 /** Build an Environment from variables in increasing precedence (a later variable wins). */
-export function makeEnvironment(name: string, vars: Iterable<EnvVar>, files: string[]): Environment {
+export function makeEnvironment(
+  name: string,
+  vars: Iterable<EnvVar>,
+  files: string[],
+  extra: { platforms?: readonly string[]; opaqueSources?: OpaqueSource[] } = {},
+): Environment {
   const map = new Map<string, EnvVar>();
   for (const variable of vars) {
     map.delete(variable.name); // keep insertion order = order of the winning definition
     map.set(variable.name, variable);
   }
-  return { name, vars: map, files, get: (variable) => map.get(variable) };
+  const environment: Environment = { name, vars: map, files, get: (variable) => map.get(variable) };
+  if (extra.platforms?.length) environment.platforms = extra.platforms;
+  if (extra.opaqueSources?.length) environment.opaqueSources = extra.opaqueSources;
+  return environment;
+}
+
+/**
+ * The env files the app's deploy files load that the repository does not hold (`env_file: .env.prod`
+ * with `.env.prod` uncommitted): production has them, so they are opaque sources, not empty ones. The
+ * variables a committed sample next to one names (`.env.prod-sample`, `.env.example`) are set with
+ * the value unknown; the sample's values are never taken. Others stay unset (their defaults are judged).
+ */
+export function opaqueEnvSources(workspace: Workspace, deploy: DeployFacts): { sources: OpaqueSource[]; vars: EnvVar[] } {
+  const sources: OpaqueSource[] = [];
+  const vars: EnvVar[] = [];
+  for (const use of deployEnvFiles(workspace, deploy)) {
+    if (!use.app || workspace.exists(use.path) || sources.some((source) => source.file === use.path)) continue;
+    const sample = envSampleFor(workspace, use.path);
+    const named = sample ? `; ${sample.file} names ${sample.names.length} variable${sample.names.length === 1 ? '' : 's'}` : '; no sample names its variables';
+    sources.push({ label: `${use.path} (${use.loadedBy}, not in the repository${named})`, location: use.location, file: use.path, ...(sample ? { sample: sample.file } : {}) });
+    for (const variable of sample?.names ?? []) {
+      vars.push({
+        name: variable,
+        value: undefined,
+        source: { kind: 'env-file', location: use.location, label: `${use.path} (${use.loadedBy}; not in the repository, ${sample!.file} names ${variable})` },
+      });
+    }
+  }
+  return { sources, vars };
 }
 
 /**
  * The variables of one environment. Production (the default): variables the detected platforms set
- * at run time (Heroku's DYNO, …; value unknown), then variables the deploy files declare, then `.env.production` / `.env.prod` (workspace root, then project root), then `--env-file`
+ * at run time (Heroku's DYNO, …; value unknown), then variables the deploy files declare (with those
+ * of uncommitted env files they load, see opaqueEnvSources), then `.env.production` / `.env.prod` (workspace root, then project root), then `--env-file`
  * files, then `--set`. Other names read their own dotenv files instead and ignore deploy files.
  * A missing or unreadable `--env-file` is a UsageError.
  */
@@ -82,15 +118,25 @@ export function buildEnvironment(workspace: Workspace, deploy: DeployFacts, opti
     if (!files.includes(file)) files.push(file);
   };
 
-  if (PRODUCTION_NAMES.has(name)) {
-    vars.push(...platformVariables(options.platforms ?? deploy.platforms));
+  const production = PRODUCTION_NAMES.has(name);
+  const platforms = options.platforms ?? deploy.platforms;
+  const opaque = production ? opaqueEnvSources(workspace, deploy) : { sources: [], vars: [] };
+  if (production) {
+    vars.push(...platformVariables(platforms));
     const deployFiles = new Set(deploy.files.map((file) => file.path));
+    // An opaque env file overrides the image's ENV (Dockerfile variables come first) and yields to the rest.
+    let opaqueAdded = false;
     for (const variable of deploy.env) {
+      if (!opaqueAdded && variable.source.kind !== 'dockerfile') {
+        vars.push(...opaque.vars);
+        opaqueAdded = true;
+      }
       vars.push(variable);
       // A variable located outside the deploy files came from an env file one of them loads.
       const file = variable.source.location?.file;
       if (file !== undefined && !deployFiles.has(file)) addFile(file);
     }
+    if (!opaqueAdded) vars.push(...opaque.vars);
     vars.push(...(options.commandVars ?? []));
   }
 
@@ -121,7 +167,7 @@ export function buildEnvironment(workspace: Workspace, deploy: DeployFacts, opti
   for (const [variable, value] of Object.entries(options.set ?? {})) {
     vars.push({ name: variable, value, source: { kind: 'cli', label: '--set' } });
   }
-  return makeEnvironment(name, vars, files);
+  return makeEnvironment(name, vars, files, production ? { platforms, opaqueSources: opaque.sources } : {});
 }
 
 /**

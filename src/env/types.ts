@@ -42,4 +42,24 @@ export interface Environment {
   /** Env files that make up this environment (workspace-relative). */
   files: string[];
   get(name: string): EnvVar | undefined;
+  /** The platforms production runs on (Heroku, Fly, …), when the environment was built for production. */
+  platforms?: readonly string[];
+  /**
+   * Sources production loads that the repository does not hold (a compose `env_file` that is not
+   * committed): they may set variables nobody names here. Those a committed sample names are in
+   * `vars`, set with the value unknown.
+   */
+  opaqueSources?: OpaqueSource[];
+}
+
+/** An env file production loads but the repository does not contain, and where production loads it. */
+export interface OpaqueSource {
+  /** `.env.prod (env_file of docker-compose.prod.yml web, not in the repository; .env.prod-sample names 9 variables)` */
+  label: string;
+  /** The line that loads it (the compose `env_file` item, the command with `--env-file`). */
+  location: FileLocation;
+  /** The missing file, workspace-relative. */
+  file: string;
+  /** The committed sample whose variable names were taken, if any. */
+  sample?: string;
 }

@@ -9,6 +9,7 @@ import { dict, list, none, object, str, unknown } from './pyops.js';
 import { missingModule } from './imports.js';
 import { namesProduction, undecidedVariable } from './assumptions.js';
 import { includeSettings, optionalPattern } from './split-settings.js';
+import { herokuSettings } from './heroku-settings.js';
 
 /**
  * Code that picks a module by a name it computes: `importlib.import_module(f'.{env}', __name__)`,
@@ -35,6 +36,9 @@ export function callWithScope(interp: Interpreter, fn: PyValue, args: Args, node
       return includeSettings(interp, args, where, scope);
     case 'split_settings.tools.optional':
       return optionalPattern(args, where);
+    case 'django_heroku.settings':
+    case 'django_on_heroku.settings':
+      return herokuSettings(interp, args, node, scope);
     default:
       return undefined;
   }

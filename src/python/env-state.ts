@@ -76,6 +76,11 @@ export class EnvState {
     this.assumed.set(name, value);
   }
 
+  /** Whether production runs on `platform` (`heroku`, `fly`, …), as the environment was built for. */
+  onPlatform(platform: string): boolean {
+    return this.environment.platforms?.includes(platform) ?? false;
+  }
+
   /** The value bound with `bind`, if any. */
   assumedValue(name: string): string | undefined {
     return this.assumed.get(name);

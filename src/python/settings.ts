@@ -76,6 +76,7 @@ export function evaluateSettings(options: EvaluateOptions): Settings {
       return values.has(name);
     },
     files: [...new Set(interp.files)],
+    envFiles: interp.loadedEnvFiles(),
     problems: interp.problems,
     assumptions: interp.assumptions,
   };

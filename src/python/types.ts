@@ -49,6 +49,8 @@ export interface Settings {
   has(name: string): boolean;
   /** Every workspace-relative file read to build the module. */
   files: string[];
+  /** Env files the settings code loads at run time (load_dotenv, read_env, decouple, DOTENV) that production has. */
+  envFiles?: string[];
   problems: EvalProblem[];
   /** Values assumed for undecided variables the settings select on (a selector package, a split by environment). */
   assumptions: Assumption[];

@@ -1,0 +1,113 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { runCheck } from '../../../src/engine/check.js';
+import type { Finding } from '../../../src/engine/types.js';
+import { committedCredentials } from '../../../src/env/committed-credentials.js';
+import { parseEnvFile } from '../../../src/env/dotenv.js';
+import { makeProject } from '../../helpers/project.js';
+
+const RULE = 'env/file-committed';
+
+/** A git repository with every file tracked. */
+function repository(files: Record<string, string>): string {
+  const root = makeProject(files);
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.org', '-c', 'user.name=t', ...args], { cwd: root });
+  git('init', '-q');
+  git('add', '-A', '-f');
+  git('commit', '-qm', 'init');
+  return root;
+}
+
+async function findings(root: string): Promise<Finding[]> {
+  const result = await runCheck({ root, only: [RULE] });
+  expect(result.errors).toEqual([]);
+  return result.findings;
+}
+
+const DJANGO = {
+  'app/manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+  'app/mysite/__init__.py': '',
+  'app/mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n",
+};
+
+const COMPOSE_PROD = [
+  'services:',
+  '  web:',
+  '    build: ./app',
+  '    command: gunicorn mysite.wsgi:application',
+  '    env_file: ./.env.prod',
+  '  db:',
+  '    image: postgres:16',
+  '    env_file: ./.env.prod.db',
+  '',
+].join('\n');
+
+describe('env/file-committed on env files production loads', () => {
+  it('reports a short key and a default database password in the production compose env files', async () => {
+    const root = repository({
+      ...DJANGO,
+      'docker-compose.prod.yml': COMPOSE_PROD,
+      '.env.prod': 'DEBUG=0\nSECRET_KEY=q8Zr2mWx7Lp4Tn1\nSQL_HOST=db\n',
+      '.env.prod.db': 'POSTGRES_USER=postgres\nPOSTGRES_PASSWORD=postgres\n',
+    });
+    const found = await findings(root);
+    const byFile = new Map(found.map((finding) => [finding.location && 'file' in finding.location ? finding.location.file : '', finding]));
+    expect(byFile.get('.env.prod')).toMatchObject({ severity: 'critical', confidence: 'certain', location: { line: 2 } });
+    expect(byFile.get('.env.prod')!.message).toMatch(/production configuration \(env_file of docker-compose\.prod\.yml web\).*SECRET_KEY.*git tracks it/);
+    expect(byFile.get('.env.prod')!.message).not.toContain('q8Zr2mWx7Lp4Tn1');
+    expect(byFile.get('.env.prod.db')).toMatchObject({ severity: 'high', location: { line: 2 } });
+    expect(byFile.get('.env.prod.db')!.message).toMatch(/POSTGRES_PASSWORD, default or weak values/);
+  });
+
+  it('stays silent on placeholder-only production env files', async () => {
+    const root = repository({
+      ...DJANGO,
+      'docker-compose.prod.yml': COMPOSE_PROD,
+      '.env.prod': 'SECRET_KEY=changeme\nAPI_TOKEN=your-secret-here\nSQL_PASSWORD=\nDATABASE_URL=postgres://app:${DB_PASSWORD}@db/app\n',
+      '.env.prod.db': 'POSTGRES_PASSWORD=<set me>\n',
+    });
+    expect(await findings(root)).toEqual([]);
+  });
+
+  it('stays silent on a weak env file production does not load', async () => {
+    const root = repository({ ...DJANGO, 'docker-compose.prod.yml': COMPOSE_PROD.replace(/env_file: .*\n/g, ''), '.env.prod.db': 'POSTGRES_PASSWORD=postgres\n' });
+    expect(await findings(root)).toEqual([]);
+  });
+
+  it('reports the env file the settings load (django-configurations DOTENV)', async () => {
+    const root = repository({
+      'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+      'mysite/__init__.py': '',
+      'mysite/settings.py': "import os\nfrom dotenv import load_dotenv\nload_dotenv(os.path.join(os.path.dirname(os.path.dirname(__file__)), 'config/.env'))\nDB_PASSWORD = os.environ['DB_PASSWORD']\n",
+      'config/.env': 'DB_USER=shop\nDB_PASSWORD=shop\n',
+    });
+    const [finding, ...rest] = await findings(root);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ location: { file: 'config/.env', line: 2 } });
+    expect(finding!.message).toMatch(/mysite\.settings loads it/);
+  });
+
+  it('leaves an env file the settings load that .dockerignore keeps out of the deployed image', async () => {
+    const files = {
+      'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+      'mysite/__init__.py': '',
+      'mysite/settings.py': "import os\nfrom dotenv import load_dotenv\nload_dotenv()\nDB_PASSWORD = os.environ['DB_PASSWORD']\n",
+      '.env': 'DB_PASSWORD=shop\n',
+      Dockerfile: 'FROM python:3.12\nCOPY . /app\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    };
+    expect(await findings(repository({ ...files, '.dockerignore': '.env\n' }))).toEqual([]);
+    expect(await findings(repository(files))).toEqual([expect.objectContaining({ location: expect.objectContaining({ file: '.env' }) })]);
+  });
+});
+
+describe('committedCredentials', () => {
+  const of = (text: string) => committedCredentials(parseEnvFile(text, 'compose').entries).map((c) => [c.name, c.strength]);
+  it('takes secret names and URL passwords, weak or real, and leaves placeholders and other names', () => {
+    expect(of('SECRET_KEY=Zx81kq0Lm2Vb\nDB_PASSWORD=admin\nDATABASE_URL=postgres://u:Hq7vN2xkPz@h/db\nDEBUG=1\n')).toEqual([
+      ['SECRET_KEY', 'real'],
+      ['DB_PASSWORD', 'weak'],
+      ['DATABASE_URL', 'real'],
+    ]);
+    expect(of('CORS_ALLOW_CREDENTIALS=True\nSECRET_KEY=\nTOKEN=<token>\nPASSWORD=change_me\nREDIS_URL=redis://db:6379/0\nALLOWED_HOSTS=example.com\n')).toEqual([]);
+  });
+});
