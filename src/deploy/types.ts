@@ -24,7 +24,7 @@ export type DeployFileKind =
 export type Platform = 'heroku' | 'dokku' | 'fly' | 'render' | 'cloud-run' | 'app-engine' | 'docker';
 
 /** WSGI/ASGI servers (and Django's development server) recognised in commands. */
-export type ServerName = 'gunicorn' | 'uvicorn' | 'daphne' | 'uwsgi' | 'waitress' | 'hypercorn' | 'runserver';
+export type ServerName = 'gunicorn' | 'uvicorn' | 'daphne' | 'uwsgi' | 'waitress' | 'hypercorn' | 'granian' | 'runserver';
 
 /** A `NAME=value` pair; value undefined when it is not a literal (`$VAR`, `$(cmd)`). */
 export interface CommandEnv {
@@ -45,10 +45,12 @@ export interface ParsedServerCommand {
   env: CommandEnv[];
   /** A config file named by the command (`-c gunicorn.conf.py`, `--ini uwsgi.ini`, `--config`), as written. */
   configFile?: string;
-  /** Directory the server changes to before importing (`--chdir`, uvicorn `--app-dir`). */
+  /** Directory the server changes to before importing (`cd dir && …`, `--chdir`, uvicorn `--app-dir`), relative to where the command starts unless absolute. */
   chdir?: string;
   /** Extra import paths (`--pythonpath a,b`, uwsgi `--pythonpath`). */
   pythonPath?: string[];
+  /** For runserver: `manage.py` as the command names it (`src/manage.py`). */
+  managePy?: string;
 }
 
 /** A `manage.py` / `django-admin` command: `python manage.py migrate --settings=…`. */
