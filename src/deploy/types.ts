@@ -86,6 +86,8 @@ export interface DeployCommand {
   deployed?: boolean;
   /** How production reaches this command, outermost first: the Dockerfile ENTRYPOINT, then `entrypoint.sh:12`, … */
   via?: FileLocation[];
+  /** An image CMD that never runs: every production compose service running the image sets its own command (the first one's location). */
+  overriddenBy?: FileLocation;
   /** A script runs it only on some paths (inside an `if`/`case`/loop): it may not be what production runs. */
   conditional?: boolean;
   /** For a command a script runs (kind `script`): the kind of the deploy file that starts the chain (`procfile`, `dockerfile`, …). */

@@ -38,7 +38,7 @@ const KIND_RANK: Record<DeployFileKind, number> = {
 
 function isWebCandidate(command: DeployCommand): boolean {
   if (command.kind === 'app.json') return false;
-  if (command.deployed === false) return false;
+  if (command.deployed === false || command.overriddenBy) return false;
   return command.process === undefined || !NOT_WEB.test(command.process);
 }
 
