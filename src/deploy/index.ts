@@ -19,6 +19,8 @@ import { readDockerIgnore } from './dockerignore.js';
 import { completeCommands } from './commands.js';
 import type { PathBase } from './follow.js';
 import { readOtherDeployFiles } from './other-files.js';
+import { DO_APP_SPECS, readDoAppSpec } from './digitalocean.js';
+import { CAPTAIN_DEFINITION, readCaptainDefinition } from './caprover.js';
 import type { ComposeChain } from './deploy-scripts.js';
 
 /** Dockerfiles for development, CI or a side service (proxy, database) are not what production runs. */
@@ -254,6 +256,16 @@ export function readDeployFacts(workspace: Workspace, projectRoot: string): Depl
     const text = namesIn(workspace, dir).has('fly.toml') ? workspace.readText(path) : undefined;
     if (text?.ok) addBuilds(readFlyToml(path, text.text).builds);
   }
+  const topLevel = new Set(projectRoot === '' ? [''] : ['', projectRoot]);
+  // Platform specs that name the Dockerfile they build (DigitalOcean App Platform, CapRover), read before any Dockerfile.
+  const specs: { kind: DeployFileKind; path: string; reading: DeployReading }[] = [];
+  const addSpec = (kind: DeployFileKind, path: string, read: (file: string, text: string) => DeployReading): void => {
+    const text = workspace.exists(path) ? workspace.readText(path) : undefined;
+    if (text?.ok) specs.push({ kind, path, reading: read(path, text.text) });
+  };
+  for (const base of topLevel) for (const spec of DO_APP_SPECS) addSpec('do-app-spec', joinPath(base, spec), readDoAppSpec);
+  for (const dir of dirs) if (namesIn(workspace, dir).has(CAPTAIN_DEFINITION)) addSpec('captain-definition', joinPath(dir, CAPTAIN_DEFINITION), readCaptainDefinition);
+  for (const spec of specs) addBuilds(spec.reading.builds);
   /** The Dockerfiles production compose files, fly.toml (`[build] dockerfile`, else the one beside it), heroku.yml and other platform files build. */
   const named = new Set<string>(builds.keys());
   for (const dir of dirs) {
@@ -266,7 +278,6 @@ export function readDeployFacts(workspace: Workspace, projectRoot: string): Depl
     if (heroku?.ok) for (const path of readHerokuYml(joinPath(dir, 'heroku.yml'), heroku.text, workspace).dockerfiles ?? []) named.add(path);
   }
   for (const file of [...compose.files, ...other.files]) for (const path of file.reading.dockerfiles ?? []) named.add(path);
-  const topLevel = new Set(projectRoot === '' ? [''] : ['', projectRoot]);
   for (const dir of dirs) {
     const names = namesIn(workspace, dir);
     const dockerfiles = [...names].filter((name) => isDockerfileName(name) && !NON_PRODUCTION_DOCKERFILE.test(name.replace(/dockerfile/i, '')));
@@ -309,6 +320,7 @@ export function readDeployFacts(workspace: Workspace, projectRoot: string): Depl
     }
   }
 
+  for (const spec of specs) take(spec.kind, spec.path, () => spec.reading);
   for (const file of other.files) merge(file.kind, file.path, file.reading);
   // Config a deploy script sets on the platform overrides what the deploy files declare.
   facts.env.push(...other.env);

@@ -10,6 +10,10 @@ export type DeployFileKind =
   | 'heroku.yml'
   | 'render.yaml'
   | 'app.yaml'
+  /** DigitalOcean App Platform's app spec (`.do/app.yaml`, `.do/deploy.template.yaml`). */
+  | 'do-app-spec'
+  /** CapRover's `captain-definition`. */
+  | 'captain-definition'
   /** A shell script an image, Procfile or platform command runs (`docker-entrypoint.sh`, `start.sh`, `build.sh`). */
   | 'script'
   /** A gunicorn Python config file (`gunicorn.conf.py`, `-c path`). */
