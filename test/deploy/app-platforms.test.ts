@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readCaptainDefinition } from '../../src/deploy/caprover.js';
 import { readDoAppSpec } from '../../src/deploy/digitalocean.js';
 import { readDeployFacts } from '../../src/deploy/index.js';
+import { runCheck } from '../../src/engine/check.js';
 import { openWorkspace } from '../../src/workspace/index.js';
 import { makeProject } from '../helpers/project.js';
 
@@ -98,4 +99,31 @@ describe('platform specs in the deploy facts', () => {
     expect(facts.env.map((v) => v.name)).toEqual(['PROD']);
     expect(facts.deployedStages?.map((stage) => stage.dockerfile)).toEqual(['compose/prod/Dockerfile']);
   });
+});
+
+it('a cookiecutter layout: production.yml and captain-definition reach the root project; a leftover copy is not deployed', async () => {
+  const wsgi = (module: string) => `import os\nfrom django.core.wsgi import get_wsgi_application\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', '${module}')\napplication = get_wsgi_application()\n`;
+  const manage = (module: string) => `import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', '${module}')\n`;
+  const root = makeProject({
+    'captain-definition': '{ "schemaVersion": 2, "dockerfilePath": "./compose/production/django/Dockerfile" }',
+    'compose/production/django/Dockerfile': 'FROM python:3.12\nWORKDIR /app\nCOPY ./compose/production/django/start /start\nCOPY . /app\nCMD ["/start"]\n',
+    'compose/production/django/start': '#!/bin/sh\nexec gunicorn core.wsgi --bind 0.0.0.0:5000\n',
+    'production.yml': 'services:\n  django:\n    build:\n      context: .\n      dockerfile: ./compose/production/django/Dockerfile\n    command: /start\n',
+    'manage.py': manage('core.settings'),
+    'core/__init__.py': '',
+    'core/wsgi.py': wsgi('core.settings'),
+    'core/settings.py': "import os\nDEBUG = False\nSECRET_KEY = os.environ['SECRET_KEY']\nALLOWED_HOSTS = ['x.example']\n",
+    'test_project/manage.py': manage('config.settings.local'),
+    'test_project/config/__init__.py': '',
+    'test_project/config/wsgi.py': wsgi('config.settings.local'),
+    'test_project/config/settings/__init__.py': '',
+    'test_project/config/settings/local.py': 'DEBUG = True\n',
+  });
+  const facts = readDeployFacts(openWorkspace(root), '');
+  expect(facts.composeFiles).toEqual([{ path: 'production.yml', production: true, why: 'named for production' }]);
+  const result = await runCheck({ root });
+  expect(result.projects.map((project) => [project.root, project.production?.deployment.status])).toEqual([
+    ['', 'deployed'],
+    ['test_project', 'not-deployed'],
+  ]);
 });
