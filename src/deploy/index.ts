@@ -245,16 +245,19 @@ export function readDeployFacts(workspace: Workspace, projectRoot: string): Depl
   const other = readOtherDeployFiles(workspace, dirs, projectRoot);
   const compose = productionComposeFiles(workspace, dirs, other.composeChains);
   facts.composeFiles = compose.looked;
-  // The build targets and contexts production compose files and fly.toml name, before any Dockerfile is read.
+  // The build targets and contexts production compose files, fly.toml and render.yaml name, before any Dockerfile is read.
   const builds = new Map<string, DockerBuild>();
   const addBuilds = (list: DockerBuild[] | undefined): void => {
     for (const build of list ?? []) if (!builds.has(build.dockerfile)) builds.set(build.dockerfile, build);
   };
   for (const file of compose.files) addBuilds(file.reading.builds);
   for (const dir of dirs) {
-    const path = joinPath(dir, 'fly.toml');
-    const text = namesIn(workspace, dir).has('fly.toml') ? workspace.readText(path) : undefined;
-    if (text?.ok) addBuilds(readFlyToml(path, text.text).builds);
+    const names = namesIn(workspace, dir);
+    for (const [name, read] of [['fly.toml', readFlyToml], ['render.yaml', readRenderYaml]] as const) {
+      const path = joinPath(dir, name);
+      const text = names.has(name) ? workspace.readText(path) : undefined;
+      if (text?.ok) addBuilds(read(path, text.text).builds);
+    }
   }
   const topLevel = new Set(projectRoot === '' ? [''] : ['', projectRoot]);
   // Platform specs that name the Dockerfile they build (DigitalOcean App Platform, CapRover), read before any Dockerfile.
@@ -266,7 +269,7 @@ export function readDeployFacts(workspace: Workspace, projectRoot: string): Depl
   for (const base of topLevel) for (const spec of DO_APP_SPECS) addSpec('do-app-spec', joinPath(base, spec), readDoAppSpec);
   for (const dir of dirs) if (namesIn(workspace, dir).has(CAPTAIN_DEFINITION)) addSpec('captain-definition', joinPath(dir, CAPTAIN_DEFINITION), readCaptainDefinition);
   for (const spec of specs) addBuilds(spec.reading.builds);
-  /** The Dockerfiles production compose files, fly.toml (`[build] dockerfile`, else the one beside it), heroku.yml and other platform files build. */
+  /** The Dockerfiles production compose files, fly.toml (`[build] dockerfile`, else the one beside it), render.yaml, heroku.yml and other platform files build. */
   const named = new Set<string>(builds.keys());
   for (const dir of dirs) {
     const names = namesIn(workspace, dir);

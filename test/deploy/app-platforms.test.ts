@@ -127,3 +127,14 @@ it('a cookiecutter layout: production.yml and captain-definition reach the root 
     ['test_project', 'not-deployed'],
   ]);
 });
+
+it("render.yaml: a Docker service's dockerfilePath is the deployed image, over a Dockerfile beside it", () => {
+  const root = makeProject({
+    'render.yaml': 'services:\n  - type: web\n    name: site\n    runtime: docker\n    dockerfilePath: ./docker/Dockerfile.render\n    dockerContext: .\n',
+    'docker/Dockerfile.render': 'FROM python:3.12\nENV RENDERED=1\nCMD gunicorn a.wsgi\n',
+    'Dockerfile': 'FROM python:3.12\nENV DEBUG=True\n',
+  });
+  const facts = readDeployFacts(openWorkspace(root), '');
+  expect(facts.env.map((v) => v.name)).toEqual(['RENDERED']);
+  expect(facts.deployedStages?.map((stage) => [stage.dockerfile, stage.context])).toEqual([['docker/Dockerfile.render', '']]);
+});
