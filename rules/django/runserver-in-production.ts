@@ -27,7 +27,11 @@ export default defineRule({
       '`manage.py runserver` is a development server: it has had no security audit, handles requests in one process ' +
       'with a thread each, no worker management, no request timeouts, and Django\'s docs say outright not to use it in ' +
       'production. With --insecure it also serves static files itself, which it only does for debugging. ' +
-      "django-extensions' runserver_plus is the same, plus the Werkzeug debugger.",
+      "django-extensions' runserver_plus is the same, plus the Werkzeug debugger. " +
+      'Only commands production runs count: not those of a development compose file, an image CMD that a shell-form ' +
+      "ENTRYPOINT or every production compose service's own `command:` replaces. A runserver a start script runs " +
+      'only in one branch (an `if`/`case`) is reported at medium severity and default confidence: which branch ' +
+      'production takes depends on its environment.',
     fix:
       'Run a WSGI or ASGI server instead, e.g. in a Procfile:\n\n' +
       'web: gunicorn mysite.wsgi --bind 0.0.0.0:$PORT\n' +
@@ -39,6 +43,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const command of ctx.project.deploy.commands) {
+      if (command.deployed === false || command.overriddenBy) continue;
       const text = command.text.replace(/[[\]",']/g, ' ');
       const match = RUNSERVER.exec(text);
       if (!match) continue;
@@ -47,9 +52,11 @@ export default defineRule({
       const insecure = /\s--insecure(?=\s|$)/.test(text.slice(match.index))
         ? '; --insecure also makes it serve the static files'
         : '';
+      const branch = command.conditional ? ' in one branch of its script (production may take another)' : '';
       ctx.report({
         location: command.location,
-        message: `${where} starts Django's development server${plus} instead of a WSGI/ASGI server${insecure}`,
+        message: `${where} starts Django's development server${plus} instead of a WSGI/ASGI server${insecure}${branch}`,
+        ...(command.conditional ? { severity: 'medium' as const, confidence: 'default' as const } : {}),
         evidence: text.slice(match.index).trim().replace(/\s+/g, ' ').slice(0, 120),
         snippet: `${command.kind} ${command.process ?? ''} runserver`,
       });

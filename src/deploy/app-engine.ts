@@ -1,6 +1,17 @@
 import type { DeployReading } from './reading.js';
 import { emptyReading } from './reading.js';
-import { mapPairs, scalarString, seqItems, valueOf, YamlSource } from './yaml-source.js';
+import { isScalar, mapPairs, scalarString, seqItems, valueOf, YamlSource } from './yaml-source.js';
+
+/**
+ * An `env_variables` value as App Engine hands it to the app: a string as written, a number or a
+ * boolean as Python's `str()` writes it (`8080`, `True`), a null as empty; undefined (unknown) for a
+ * list or a map, which App Engine refuses.
+ */
+function envValue(node: unknown): string | undefined {
+  if (!isScalar(node)) return node === null || node === undefined ? '' : undefined;
+  if (typeof node.value === 'boolean') return node.value ? 'True' : 'False';
+  return scalarString(node) ?? '';
+}
 
 /** Whether an app.yaml is Google App Engine's (it names a runtime) rather than some other app.yaml. */
 export function isAppEngineYaml(text: string): boolean {
@@ -20,9 +31,13 @@ export function readAppYaml(file: string, text: string): DeployReading {
   for (const pair of mapPairs(valueOf(root, 'env_variables'))) {
     const name = scalarString(pair.key);
     if (!name) continue;
+    const value = envValue(pair.value);
+    if (value === undefined) {
+      reading.problems.push({ message: `env_variables ${name} is a list or a map: App Engine takes only strings, so its value in production is unknown`, location: source.at(pair.value) });
+    }
     reading.env.push({
       name,
-      value: scalarString(pair.value) ?? '',
+      value,
       source: { kind: 'app.yaml', location: source.at(pair.key), label: `${file} env_variables` },
     });
   }

@@ -85,3 +85,21 @@ export function isExcludedFromDeployedImages(facts: Pick<DeployFacts, 'deployedS
     return isExcludedFromImage(ignore, path);
   });
 }
+
+/**
+ * Whether production has a workspace file, as the settings evaluator asks (a dotenv file, a module):
+ * when production runs its images, a file every deployed image leaves out is not there. Undefined
+ * when that cannot be told: no image is deployed, a buildpack platform ships the repository as it is
+ * (Heroku or Dokku without heroku.yml, App Engine), or the project's own `manage.py` is in no image
+ * (then the build contexts are not what they seem).
+ */
+export function productionFilePredicate(
+  facts: Pick<DeployFacts, 'deployedStages' | 'dockerignores' | 'platforms' | 'files'>,
+  projectRoot: string,
+): ((path: string) => boolean) | undefined {
+  if (!facts.deployedStages?.length) return undefined;
+  const herokuImage = facts.files.some((file) => file.kind === 'heroku.yml');
+  if (facts.platforms.includes('app-engine') || (!herokuImage && facts.platforms.some((platform) => platform === 'heroku' || platform === 'dokku'))) return undefined;
+  if (isExcludedFromDeployedImages(facts, projectRoot === '' ? 'manage.py' : `${projectRoot}/manage.py`)) return undefined;
+  return (path) => !isExcludedFromDeployedImages(facts, path);
+}

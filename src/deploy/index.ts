@@ -19,6 +19,8 @@ import { readDockerIgnore } from './dockerignore.js';
 import { completeCommands } from './commands.js';
 import type { PathBase } from './follow.js';
 import { readOtherDeployFiles } from './other-files.js';
+import { DO_APP_SPECS, readDoAppSpec } from './digitalocean.js';
+import { CAPTAIN_DEFINITION, readCaptainDefinition } from './caprover.js';
 import type { ComposeChain } from './deploy-scripts.js';
 
 /** Dockerfiles for development, CI or a side service (proxy, database) are not what production runs. */
@@ -136,6 +138,22 @@ function productionComposeFiles(workspace: Workspace, dirs: string[], scriptChai
   return { files, looked };
 }
 
+/** Files that run an image only through compose, or that the commands themselves come from. */
+const COMPOSE_ONLY_KINDS = new Set<DeployFileKind>(['dockerfile', 'docker-compose', 'script', 'gunicorn-config', 'uwsgi-ini', 'deploy-script']);
+
+/**
+ * When production runs its images only through compose files and every app service sets its own
+ * `command:`/`entrypoint:`, the images' CMD never runs: mark it `overriddenBy` the first such command.
+ */
+function markOverriddenCmds(facts: DeployFacts, files: ComposeFile[], imageCommands: { cmd?: DeployCommand }[]): void {
+  if (files.length === 0 || !facts.files.every((file) => COMPOSE_ONLY_KINDS.has(file.kind))) return;
+  const paths = new Set(files.map((file) => file.path));
+  const apps = new Set(files.flatMap((file) => file.reading.appServices));
+  const own = facts.commands.filter((command) => command.kind === 'docker-compose' && paths.has(command.location.file) && command.process !== undefined);
+  if (apps.size === 0 || [...apps].some((service) => !own.some((command) => command.process === service))) return;
+  for (const { cmd } of imageCommands) if (cmd) cmd.overriddenBy = own[0]!.location;
+}
+
 /**
  * Read the deploy files production uses: those of the conventional deploy folders, the workspace
  * root and the project root (later ones win), and the Dockerfiles a compose file or heroku.yml
@@ -156,15 +174,21 @@ export function readDeployFacts(workspace: Workspace, projectRoot: string): Depl
   const imageCommands: { entrypoint?: DeployCommand; cmd?: DeployCommand }[] = [];
   let primaryImage: PathBase | undefined;
 
-  const merge = (kind: DeployFileKind, path: string, reading: DeployReading): void => {
+  const merge = (kind: DeployFileKind, path: string, reading: DeployReading, deployed = true): void => {
     taken.add(path);
     facts.files.push({ kind, path });
-    // Every file read here is one production uses.
+    facts.problems.push(...reading.problems);
+    if (!deployed) {
+      // Read for the record (its problems, its commands marked not deployed); production never runs it.
+      for (const command of reading.commands) command.deployed = false;
+      facts.commands.push(...reading.commands);
+      return;
+    }
+    // Every other file read here is one production uses.
     for (const command of reading.commands) command.deployed ??= true;
     facts.commands.push(...reading.commands);
     facts.env.push(...reading.env);
     facts.buildArgs.push(...reading.buildArgs);
-    facts.problems.push(...reading.problems);
     if (reading.forceHttps && !facts.platformSettings.forceHttps) facts.platformSettings.forceHttps = reading.forceHttps;
     if (reading.containerUser) facts.containerUser = reading.containerUser;
     if (reading.staticDirs?.length) {
@@ -175,7 +199,7 @@ export function readDeployFacts(workspace: Workspace, projectRoot: string): Depl
     }
   };
   /** Read and merge a file; the Dockerfiles it builds from are merged first, as its values override theirs. */
-  const take = (kind: DeployFileKind, path: string, read: (text: string) => DeployReading): DeployReading | undefined => {
+  const take = (kind: DeployFileKind, path: string, read: (text: string) => DeployReading, deployed = true): DeployReading | undefined => {
     if (taken.has(path)) return undefined;
     taken.add(path);
     const result = workspace.readText(path);
@@ -185,10 +209,15 @@ export function readDeployFacts(workspace: Workspace, projectRoot: string): Depl
     }
     const reading = read(result.text);
     for (const dockerfile of reading.dockerfiles ?? []) takeDockerfile(dockerfile);
-    merge(kind, path, reading);
+    merge(kind, path, reading, deployed);
     return reading;
   };
   function takeDockerfile(path: string): void {
+    // Once a platform file names the Dockerfiles it builds, the others found beside it are not the deployed image.
+    if (named.size > 0 && !named.has(path)) {
+      take('dockerfile', path, (text) => readDockerfile(path, text), false);
+      return;
+    }
     const build = builds.get(path);
     const options: DockerfileOptions = {
       ...(build?.target !== undefined ? { target: { name: build.target, chosenBy: build.chosenBy, location: build.location } } : {}),
@@ -216,18 +245,42 @@ export function readDeployFacts(workspace: Workspace, projectRoot: string): Depl
   const other = readOtherDeployFiles(workspace, dirs, projectRoot);
   const compose = productionComposeFiles(workspace, dirs, other.composeChains);
   facts.composeFiles = compose.looked;
-  // The build targets and contexts production compose files and fly.toml name, before any Dockerfile is read.
+  // The build targets and contexts production compose files, fly.toml and render.yaml name, before any Dockerfile is read.
   const builds = new Map<string, DockerBuild>();
   const addBuilds = (list: DockerBuild[] | undefined): void => {
     for (const build of list ?? []) if (!builds.has(build.dockerfile)) builds.set(build.dockerfile, build);
   };
   for (const file of compose.files) addBuilds(file.reading.builds);
   for (const dir of dirs) {
-    const path = joinPath(dir, 'fly.toml');
-    const text = namesIn(workspace, dir).has('fly.toml') ? workspace.readText(path) : undefined;
-    if (text?.ok) addBuilds(readFlyToml(path, text.text).builds);
+    const names = namesIn(workspace, dir);
+    for (const [name, read] of [['fly.toml', readFlyToml], ['render.yaml', readRenderYaml]] as const) {
+      const path = joinPath(dir, name);
+      const text = names.has(name) ? workspace.readText(path) : undefined;
+      if (text?.ok) addBuilds(read(path, text.text).builds);
+    }
   }
   const topLevel = new Set(projectRoot === '' ? [''] : ['', projectRoot]);
+  // Platform specs that name the Dockerfile they build (DigitalOcean App Platform, CapRover), read before any Dockerfile.
+  const specs: { kind: DeployFileKind; path: string; reading: DeployReading }[] = [];
+  const addSpec = (kind: DeployFileKind, path: string, read: (file: string, text: string) => DeployReading): void => {
+    const text = workspace.exists(path) ? workspace.readText(path) : undefined;
+    if (text?.ok) specs.push({ kind, path, reading: read(path, text.text) });
+  };
+  for (const base of topLevel) for (const spec of DO_APP_SPECS) addSpec('do-app-spec', joinPath(base, spec), readDoAppSpec);
+  for (const dir of dirs) if (namesIn(workspace, dir).has(CAPTAIN_DEFINITION)) addSpec('captain-definition', joinPath(dir, CAPTAIN_DEFINITION), readCaptainDefinition);
+  for (const spec of specs) addBuilds(spec.reading.builds);
+  /** The Dockerfiles production compose files, fly.toml (`[build] dockerfile`, else the one beside it), render.yaml, heroku.yml and other platform files build. */
+  const named = new Set<string>(builds.keys());
+  for (const dir of dirs) {
+    const names = namesIn(workspace, dir);
+    if (names.has('fly.toml') && names.has('Dockerfile')) {
+      const text = workspace.readText(joinPath(dir, 'fly.toml'));
+      if (text.ok && !/^\s*(?:dockerfile|image)\s*=/m.test(text.text)) named.add(joinPath(dir, 'Dockerfile'));
+    }
+    const heroku = names.has('heroku.yml') ? workspace.readText(joinPath(dir, 'heroku.yml')) : undefined;
+    if (heroku?.ok) for (const path of readHerokuYml(joinPath(dir, 'heroku.yml'), heroku.text, workspace).dockerfiles ?? []) named.add(path);
+  }
+  for (const file of [...compose.files, ...other.files]) for (const path of file.reading.dockerfiles ?? []) named.add(path);
   for (const dir of dirs) {
     const names = namesIn(workspace, dir);
     const dockerfiles = [...names].filter((name) => isDockerfileName(name) && !NON_PRODUCTION_DOCKERFILE.test(name.replace(/dockerfile/i, '')));
@@ -270,6 +323,7 @@ export function readDeployFacts(workspace: Workspace, projectRoot: string): Depl
     }
   }
 
+  for (const spec of specs) take(spec.kind, spec.path, () => spec.reading);
   for (const file of other.files) merge(file.kind, file.path, file.reading);
   // Config a deploy script sets on the platform overrides what the deploy files declare.
   facts.env.push(...other.env);
@@ -289,6 +343,7 @@ export function readDeployFacts(workspace: Workspace, projectRoot: string): Depl
     },
   });
   if (skipped.length > 0) facts.skipped = skipped;
+  markOverriddenCmds(facts, compose.files, imageCommands);
   // A uwsgi ini nothing names stands for the web process only when no command starts one.
   const standalone = facts.commands.filter((command) => command.kind === 'uwsgi-ini');
   if (standalone.length > 0 && facts.commands.some((command) => command.kind !== 'uwsgi-ini' && command.role === 'web' && command.server)) {

@@ -1,6 +1,7 @@
 import type { EnvVar } from '../env/types.js';
 import type { DeployReading } from './reading.js';
 import { emptyReading } from './reading.js';
+import { resolveFrom } from '../workspace/paths.js';
 import { mapPairs, pairOf, scalarString, seqItems, valueOf, YamlSource } from './yaml-source.js';
 
 const COMMAND_KEYS = ['buildCommand', 'preDeployCommand', 'startCommand', 'dockerCommand'];
@@ -10,7 +11,8 @@ const PROVIDED = ['generateValue', 'fromDatabase', 'fromService'];
 /**
  * render.yaml blueprint: each service's `envVars` (a literal `value`; `generateValue`,
  * `fromDatabase`, `fromService` and `sync: false` are set with an unknown value) and the
- * variables of the `envVarGroups` it uses (`fromGroup`), plus its build/start commands.
+ * variables of the `envVarGroups` it uses (`fromGroup`), plus its build/start commands and the
+ * `dockerfilePath` (with `dockerContext`) a Docker service builds, relative to the repository root.
  */
 export function readRenderYaml(file: string, text: string): DeployReading {
   const reading = emptyReading();
@@ -57,6 +59,14 @@ export function readRenderYaml(file: string, text: string): DeployReading {
       if (/\$\{?PORT\b/.test(command)) reading.usesPortVariable = true;
       reading.commands.push({ text: command, process: `${name} ${key}`, kind: 'render.yaml', location: source.at(pair.value) });
     }
+    const dockerfileNode = valueOf(service, 'dockerfilePath');
+    const dockerfile = scalarString(dockerfileNode);
+    const path = dockerfile === undefined ? undefined : resolveFrom(file, dockerfile.replace(/^\/+/, ''));
+    if (path === undefined) continue;
+    if (!reading.dockerfiles?.includes(path)) (reading.dockerfiles ??= []).push(path);
+    const contextNode = scalarString(valueOf(service, 'dockerContext'));
+    const context = contextNode === undefined ? undefined : resolveFrom(file, contextNode.replace(/^\/+/, ''));
+    (reading.builds ??= []).push({ dockerfile: path, ...(context !== undefined ? { context } : {}), chosenBy: `${file} ${name}.dockerfilePath`, location: source.at(dockerfileNode) });
   }
   return reading;
 }

@@ -1,6 +1,6 @@
 /**
  * Parse the command that starts a WSGI/ASGI server (gunicorn, uvicorn, daphne, uwsgi, waitress,
- * hypercorn, `manage.py runserver`) into what it serves and with which settings, and a
+ * hypercorn, granian, `manage.py runserver`) into what it serves and with which settings, and a
  * `manage.py` command into its subcommand and `--settings`, so nothing downstream re-reads text.
  */
 import type { Scope, Word } from './dockerfile-words.js';
@@ -70,6 +70,15 @@ const SERVERS: Record<Exclude<ServerName, 'runserver'>, ServerOptions> = {
     module: none,
     wsgiFile: none,
   },
+  granian: {
+    flags: new Set(['--reload', '--no-ws', '--respawn-failed-workers', '--factory', '--log', '--no-log', '--access-log', '--no-access-log']),
+    config: none,
+    chdir: ['--working-dir'],
+    pythonPath: none,
+    env: none,
+    module: none,
+    wsgiFile: none,
+  },
   uwsgi: {
     flags: new Set(['--master', '-M', '--enable-threads', '-T', '--vacuum', '--die-on-term', '--lazy-apps', '--lazy', '--single-interpreter', '--strict', '--need-app', '--no-orphans', '--harakiri-verbose', '--thunder-lock', '--honour-stdin', '--auto-procname', '--log-master', '--no-default-app']),
     config: ['--ini', '--yaml', '--yml', '--json', '--xml', '--include'],
@@ -89,6 +98,7 @@ const SERVER_NAMES: Record<string, Exclude<ServerName, 'runserver'>> = {
   uwsgi: 'uwsgi',
   'waitress-serve': 'waitress',
   waitress: 'waitress',
+  granian: 'granian',
 };
 
 /** `manage.py`, `django-admin`, `python -m django`: the words after the program. */
@@ -188,9 +198,11 @@ function parseServer(name: Exclude<ServerName, 'runserver'>, args: Word[], prefi
   return parsed;
 }
 
-function parseRunserver(args: Word[], prefix: CommandEnv[]): ParsedServerCommand {
+function parseRunserver(program: Word | undefined, args: Word[], prefix: CommandEnv[]): ParsedServerCommand {
   const manage = manageFromArgs('runserver', args);
   const parsed: ParsedServerCommand = { server: 'runserver', env: [...prefix] };
+  const managePy = program?.value?.replace(/^\.\//, '');
+  if (managePy !== undefined && commandName(program) === 'manage.py') parsed.managePy = managePy;
   const settings = manage.settingsModule ?? settingsFrom(prefix);
   if (settings !== undefined) parsed.settingsModule = settings;
   if (manage.pythonPath !== undefined) parsed.pythonPath = [manage.pythonPath];
@@ -215,24 +227,42 @@ function prefixEnv(command: ReturnType<typeof simpleCommand>): CommandEnv[] {
   return command.assignments.map(({ name, value: assigned }) => ({ name, value: assigned }));
 }
 
+/** `cd a` then `--chdir b`: the directory the server imports from, relative to where the command starts. */
+function joinDirectory(base: string | undefined, next: string | undefined): string | undefined {
+  if (base === undefined || next === undefined || next.startsWith('/')) return next ?? base;
+  return `${base.replace(/\/$/, '')}/${next}`;
+}
+
+function inDirectory(parsed: ParsedServerCommand, cd: string | undefined): ParsedServerCommand {
+  const chdir = joinDirectory(cd, parsed.chdir);
+  return chdir === undefined ? parsed : { ...parsed, chdir };
+}
+
 /**
  * The server a command line starts: the first simple command (of `a && b; c`, or inside
- * `sh -c "…"`) that runs gunicorn, uvicorn, daphne, uwsgi, waitress(-serve), hypercorn (directly,
- * as `python -m X`, or behind `exec`, `poetry run`, …) or `manage.py runserver`. Undefined when none does.
+ * `sh -c "…"`) that runs gunicorn, uvicorn, daphne, uwsgi, waitress(-serve), hypercorn, granian (directly,
+ * as `python -m X`, or behind `exec`, `poetry run`, …) or `manage.py runserver`, in the directory
+ * earlier `cd`s of the line moved to. Undefined when none does.
  */
 export function parseServerCommand(text: string, scope: Scope = new Map()): ParsedServerCommand | undefined {
+  let cd: string | undefined;
   for (const command of simpleCommands(text, scope)) {
     const words = command.words;
+    if (words[0]?.raw === 'cd') {
+      // `cd $DIR`: where the server runs is no longer known.
+      cd = words[1]?.value === undefined ? undefined : joinDirectory(cd, words[1].value);
+      continue;
+    }
     const viaPython = pythonArguments(words);
     const program = viaPython ? commandName(viaPython[0]) : commandName(words[0]);
     const args = (viaPython ?? words).slice(1);
     const server = program === undefined ? undefined : SERVER_NAMES[program];
-    if (server) return parseServer(server, args, prefixEnv(command));
+    if (server) return inDirectory(parseServer(server, args, prefixEnv(command)), cd);
     // A wrapper script in front of the server (`bin/start-nginx gunicorn …`).
     const wrapped = words[0]?.value?.includes('/') ? words.findIndex((word, index) => index > 0 && SERVER_NAMES[commandName(word) ?? ''] !== undefined) : -1;
-    if (wrapped > 0) return parseServer(SERVER_NAMES[commandName(words[wrapped])!]!, words.slice(wrapped + 1), prefixEnv(command));
+    if (wrapped > 0) return inDirectory(parseServer(SERVER_NAMES[commandName(words[wrapped])!]!, words.slice(wrapped + 1), prefixEnv(command)), cd);
     const manage = manageArguments(words);
-    if (manage && /^runserver(?:_plus)?$/.test(manage[0]?.value ?? '')) return parseRunserver(manage.slice(1), prefixEnv(command));
+    if (manage && /^runserver(?:_plus)?$/.test(manage[0]?.value ?? '')) return inDirectory(parseRunserver((viaPython ?? words)[0], manage.slice(1), prefixEnv(command)), cd);
   }
   return undefined;
 }

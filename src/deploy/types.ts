@@ -10,6 +10,10 @@ export type DeployFileKind =
   | 'heroku.yml'
   | 'render.yaml'
   | 'app.yaml'
+  /** DigitalOcean App Platform's app spec (`.do/app.yaml`, `.do/deploy.template.yaml`). */
+  | 'do-app-spec'
+  /** CapRover's `captain-definition`. */
+  | 'captain-definition'
   /** A shell script an image, Procfile or platform command runs (`docker-entrypoint.sh`, `start.sh`, `build.sh`). */
   | 'script'
   /** A gunicorn Python config file (`gunicorn.conf.py`, `-c path`). */
@@ -24,7 +28,7 @@ export type DeployFileKind =
 export type Platform = 'heroku' | 'dokku' | 'fly' | 'render' | 'cloud-run' | 'app-engine' | 'docker';
 
 /** WSGI/ASGI servers (and Django's development server) recognised in commands. */
-export type ServerName = 'gunicorn' | 'uvicorn' | 'daphne' | 'uwsgi' | 'waitress' | 'hypercorn' | 'runserver';
+export type ServerName = 'gunicorn' | 'uvicorn' | 'daphne' | 'uwsgi' | 'waitress' | 'hypercorn' | 'granian' | 'runserver';
 
 /** A `NAME=value` pair; value undefined when it is not a literal (`$VAR`, `$(cmd)`). */
 export interface CommandEnv {
@@ -45,10 +49,12 @@ export interface ParsedServerCommand {
   env: CommandEnv[];
   /** A config file named by the command (`-c gunicorn.conf.py`, `--ini uwsgi.ini`, `--config`), as written. */
   configFile?: string;
-  /** Directory the server changes to before importing (`--chdir`, uvicorn `--app-dir`). */
+  /** Directory the server changes to before importing (`cd dir && …`, `--chdir`, uvicorn `--app-dir`), relative to where the command starts unless absolute. */
   chdir?: string;
   /** Extra import paths (`--pythonpath a,b`, uwsgi `--pythonpath`). */
   pythonPath?: string[];
+  /** For runserver: `manage.py` as the command names it (`src/manage.py`). */
+  managePy?: string;
 }
 
 /** A `manage.py` / `django-admin` command: `python manage.py migrate --settings=…`. */
@@ -84,6 +90,8 @@ export interface DeployCommand {
   deployed?: boolean;
   /** How production reaches this command, outermost first: the Dockerfile ENTRYPOINT, then `entrypoint.sh:12`, … */
   via?: FileLocation[];
+  /** An image CMD that never runs: every production compose service running the image sets its own command (the first one's location). */
+  overriddenBy?: FileLocation;
   /** A script runs it only on some paths (inside an `if`/`case`/loop): it may not be what production runs. */
   conditional?: boolean;
   /** For a command a script runs (kind `script`): the kind of the deploy file that starts the chain (`procfile`, `dockerfile`, …). */

@@ -20,6 +20,7 @@ const KIND_RANK: Record<DeployFileKind, number> = {
   procfile: 0,
   'fly.toml': 1,
   'render.yaml': 2,
+  'do-app-spec': 2,
   'app.yaml': 3,
   'heroku.yml': 4,
   'docker-compose': 5,
@@ -34,11 +35,12 @@ const KIND_RANK: Record<DeployFileKind, number> = {
   'app.json': 99,
   'gunicorn-config': 99,
   'deploy-script': 99,
+  'captain-definition': 99,
 };
 
 function isWebCandidate(command: DeployCommand): boolean {
   if (command.kind === 'app.json') return false;
-  if (command.deployed === false) return false;
+  if (command.deployed === false || command.overriddenBy) return false;
   return command.process === undefined || !NOT_WEB.test(command.process);
 }
 

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, posix, resolve } from 'node:path';
 import { UsageError } from '../engine/errors.js';
 import { readDeployFacts } from '../deploy/index.js';
+import { productionFilePredicate } from '../deploy/dockerignore.js';
 import { buildEnvironment, envFileLoader } from '../env/environment.js';
 import type { RuntimePlatform } from '../env/platform.js';
 import type { EnvVar, Environment } from '../env/types.js';
@@ -59,6 +60,7 @@ function createProject(workspace: Workspace, root: string, options: DiscoverOpti
   const configuration = options.configuration ?? resolveVariable(CONFIGURATION_VARIABLE, { environment, ...(model.entry ? { entry: model.entry } : {}) }, selection.entryPoints);
   const djangoVersion = findDjangoVersion(workspace, root);
 
+  const inProduction = productionFilePredicate(deploy, root);
   const module = once(() => (settingsModule ? findModule(workspace, root, settingsModule.module) : undefined));
   const settings = once<Settings | undefined>(() => {
     const found = module();
@@ -71,6 +73,7 @@ function createProject(workspace: Workspace, root: string, options: DiscoverOpti
       djangoVersion: djangoVersion.version,
       configurationClass: configuration,
       loadEnvFile: envFileLoader(workspace, root),
+      ...(inProduction ? { inProduction } : {}),
     });
   });
   const urls = once<UrlFacts>(() => findUrlFacts({ workspace, root: module()?.pythonRoot ?? root, settings: settings() }));

@@ -49,6 +49,8 @@ export interface InterpreterOptions {
   env: EnvState;
   maxSteps: number;
   loadEnvFile?: (workspacePath: string, dialect: EnvFileDialect) => EnvVar[] | undefined;
+  /** False for a workspace file production does not have though the repository does (left out of its image). */
+  inProduction?: (workspacePath: string) => boolean;
   /** Assumptions made before this run (a module an earlier run chose for a variable: settings.ts, src/project/entry-points.ts). */
   assumptions?: Assumption[];
   /** Variables bound to stand-ins (`selectorStandIn`) to find the modules a name built from them may select. */
@@ -213,10 +215,10 @@ export class Interpreter {
     if (++this.steps > this.options.maxSteps) throw new BudgetSignal();
   }
 
-  /** A workspace path exists in the project as production would see it (gitignored files do not). */
+  /** A workspace path exists in the project as production would see it (gitignored files and those left out of its image do not). */
   exists(path: string): boolean {
     const ws = this.options.workspace;
-    return ws.exists(path) && ws.isIgnored(path) !== true;
+    return ws.exists(path) && ws.isIgnored(path) !== true && this.options.inProduction?.(path) !== false;
   }
 
   /** The workspace-relative form of a path value (`__file__`-based paths are absolute under the root). */

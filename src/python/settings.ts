@@ -29,6 +29,8 @@ export interface EvaluateOptions {
    * win over them (setdefault semantics).
    */
   loadEnvFile?(workspacePath: string, dialect: EnvFileDialect): EnvVar[] | undefined;
+  /** False for a workspace file production does not have (left out of its image); absent means every committed file. */
+  inProduction?(workspacePath: string): boolean;
   /** Node visits before evaluation stops with a 'step-budget' problem (default 200,000). */
   maxSteps?: number;
 }
@@ -98,6 +100,7 @@ function runSettings(options: EvaluateOptions, plan: { assumptions?: Assumption[
     env: new EnvState(options.environment),
     maxSteps: options.maxSteps ?? DEFAULT_MAX_STEPS,
     ...(options.loadEnvFile ? { loadEnvFile: options.loadEnvFile } : {}),
+    ...(options.inProduction ? { inProduction: options.inProduction } : {}),
     ...plan,
   });
   const guessed = `${options.root ? `${options.root.replace(/\/+$/, '')}/` : ''}${options.module.split('.').join('/')}.py`;

@@ -136,3 +136,30 @@ describe('readDeployFacts', () => {
     expect(facts.platforms).toEqual(['docker', 'heroku']);
   });
 });
+
+describe('only the deployed image', () => {
+  it("keeps out the ENV and commands of Dockerfiles a platform file does not build (fly's dockerfile is relative to fly.toml)", () => {
+    const root = makeProject({
+      'Dockerfile': 'FROM python:3.12\nENV DEBUG=True ALLOWED_HOSTS=*\nCMD python manage.py runserver 0.0.0.0:8000\n',
+      'deploy/fly/fly.toml': "app = 'x'\n[build]\n  dockerfile = 'Dockerfile'\n",
+      'deploy/fly/Dockerfile': 'FROM python:3.12\nENV MODE=fly\nCMD gunicorn site.wsgi\n',
+    });
+    const facts = readDeployFacts(openWorkspace(root), '');
+    expect(facts.env.map((v) => `${v.name}=${v.value}`)).toEqual(['MODE=fly']);
+    expect(facts.deployedStages?.map((stage) => stage.dockerfile)).toEqual(['deploy/fly/Dockerfile']);
+    const runserver = facts.commands.find((command) => command.text.includes('runserver'));
+    expect(runserver?.deployed).toBe(false);
+    expect(facts.commands.find((command) => command.text.startsWith('gunicorn'))?.deployed).toBe(true);
+  });
+
+  it('keeps every Dockerfile found when no platform file names one, and the one beside fly.toml by default', () => {
+    const alone = makeProject({ 'Dockerfile': 'FROM python:3.12\nENV DEBUG=True\nCMD gunicorn a.wsgi\n' });
+    expect(readDeployFacts(openWorkspace(alone), '').env.map((v) => v.name)).toEqual(['DEBUG']);
+    const beside = makeProject({
+      'Dockerfile': 'FROM python:3.12\nENV ROOT=1\n',
+      'deploy/fly.toml': "app = 'x'\n",
+      'deploy/Dockerfile': 'FROM python:3.12\nENV BESIDE=1\n',
+    });
+    expect(readDeployFacts(openWorkspace(beside), '').env.map((v) => v.name)).toEqual(['BESIDE']);
+  });
+});

@@ -378,4 +378,20 @@ handlers:
     ]);
     expect(reading.forceHttps).toEqual({ value: true, location: { file: 'app.yaml', line: 10, column: 13 } });
   });
+
+  it('reads env_variables numbers and booleans as App Engine stringifies them, a list as unknown with a problem', () => {
+    const text = 'runtime: python312\nenv_variables:\n  PORT: 8080\n  DEBUG: True\n  RATE: 1.5\n  EMPTY:\n  HOSTS: [\'.appspot.com\']\n  NAME: site\n';
+    const reading = readAppYaml('app.yaml', text);
+    expect(reading.env.map((v) => [v.name, v.value])).toEqual([
+      ['PORT', '8080'],
+      ['DEBUG', 'True'],
+      ['RATE', '1.5'],
+      ['EMPTY', ''],
+      ['HOSTS', undefined],
+      ['NAME', 'site'],
+    ]);
+    expect(reading.problems).toEqual([
+      { message: expect.stringContaining('env_variables HOSTS is a list or a map'), location: { file: 'app.yaml', line: 7, column: 10 } },
+    ]);
+  });
 });

@@ -22,11 +22,21 @@ describe('parseServerCommand', () => {
     ['sh -c "python manage.py migrate && exec gunicorn app.wsgi -b 0.0.0.0:8000"', { server: 'gunicorn', appModule: 'app.wsgi' }],
     ['newrelic-admin run-program gunicorn app.wsgi', { server: 'gunicorn', appModule: 'app.wsgi' }],
     ['gunicorn --env DJANGO_SETTINGS_MODULE=$SETTINGS app.wsgi', { server: 'gunicorn', appModule: 'app.wsgi', env: [{ name: 'DJANGO_SETTINGS_MODULE', value: undefined }] }],
+    ['gunicorn -k uvicorn.workers.UvicornWorker --bind 0.0.0.0:$PORT config.asgi:application', { server: 'gunicorn', appModule: 'config.asgi:application' }],
+    ['gunicorn shop.wsgi --log-file -', { server: 'gunicorn', appModule: 'shop.wsgi' }],
+    ['cd src && gunicorn site.wsgi', { server: 'gunicorn', appModule: 'site.wsgi', chdir: 'src' }],
+    ['cd deploy && gunicorn --chdir ../src site.wsgi', { server: 'gunicorn', chdir: 'deploy/../src' }],
+    ['cd src && gunicorn --chdir /srv/app site.wsgi', { server: 'gunicorn', chdir: '/srv/app' }],
+    ['python3 src/manage.py runserver 0.0.0.0:8000', { server: 'runserver', managePy: 'src/manage.py' }],
+    ['./manage.py runserver', { server: 'runserver', managePy: 'manage.py' }],
+    ['granian --interface wsgi --working-dir src config.wsgi:application', { server: 'granian', appModule: 'config.wsgi:application', chdir: 'src' }],
     // negatives
     ['python manage.py migrate --noinput', undefined],
     ['celery -A proj worker -l info', undefined],
     ['npm start', undefined],
     ['echo gunicorn app.wsgi', undefined],
+    ['./start.sh', undefined],
+    ['"unterminated', undefined],
     ['', undefined],
   ];
   it.each(table)('%s', (text, expected) => {
@@ -52,4 +62,18 @@ it('leaves the settings module unknown when --env names it with a variable', () 
   const parsed = parseServerCommand('gunicorn --env DJANGO_SETTINGS_MODULE=$SETTINGS app.wsgi');
   expect(parsed?.settingsModule).toBeUndefined();
   expect(parsed && 'settingsModule' in parsed).toBe(false);
+});
+
+it('follows cd, sh -c, runners and env prefixes together', () => {
+  const parsed = parseServerCommand(`sh -c "python manage.py migrate && cd src && DJANGO_SETTINGS_MODULE=site.settings.prod exec poetry run gunicorn site.wsgi -e MODE=live"`);
+  expect(parsed).toEqual({
+    server: 'gunicorn',
+    appModule: 'site.wsgi',
+    chdir: 'src',
+    settingsModule: 'site.settings.prod',
+    env: [{ name: 'DJANGO_SETTINGS_MODULE', value: 'site.settings.prod' }, { name: 'MODE', value: 'live' }],
+  });
+  // A django-admin runserver names no manage.py; a `cd $DIR` makes the directory unknown.
+  expect(parseServerCommand('django-admin runserver')).toEqual({ server: 'runserver', env: [] });
+  expect(parseServerCommand('cd $APP && gunicorn a.wsgi')?.chdir).toBeUndefined();
 });
