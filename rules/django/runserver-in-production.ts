@@ -1,5 +1,6 @@
 /** django/runserver-in-production — a deploy file starts the app with `manage.py runserver`. */
 import { defineRule } from '../../src/engine/types.js';
+import { redactCommand } from '../../src/deploy/redact.js';
 
 /**
  * `manage.py runserver`, `django-admin runserver`, `python -m django runserver` (and django-extensions'
@@ -57,7 +58,7 @@ export default defineRule({
         location: command.location,
         message: `${where} starts Django's development server${plus} instead of a WSGI/ASGI server${insecure}${branch}`,
         ...(command.conditional ? { severity: 'medium' as const, confidence: 'default' as const } : {}),
-        evidence: text.slice(match.index).trim().replace(/\s+/g, ' ').slice(0, 120),
+        evidence: redactCommand(text.slice(match.index)).trim().replace(/\s+/g, ' ').slice(0, 120),
         snippet: `${command.kind} ${command.process ?? ''} runserver`,
       });
     }

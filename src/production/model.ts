@@ -4,6 +4,7 @@
  */
 import type { DeployCommand, DeployFacts } from '../deploy/types.js';
 import { envSourceKind } from '../deploy/commands.js';
+import { redactCommand } from '../deploy/redact.js';
 import type { Location } from '../engine/types.js';
 import { PLATFORM_NAMES } from '../env/platform.js';
 import type { RuntimePlatform } from '../env/platform.js';
@@ -78,8 +79,8 @@ export function buildProductionModel(input: ProductionInput): BuiltProduction {
   if (entry) {
     const { command, server } = entry;
     steps.push({ kind: 'entry', value: entryLabel(command), how: `${command.kind}${command.process ? ` ${command.process} process` : ' command'}`, location: command.location });
-    if (server) steps.push({ kind: 'server', value: [server.server, server.appModule].filter(Boolean).join(' '), how: command.text, location: command.location });
-    else assumptions.push(`the web process runs \`${command.text}\`, which starts no server deploycheck recognises: the app module is not known`);
+    if (server) steps.push({ kind: 'server', value: [server.server, server.appModule].filter(Boolean).join(' '), how: redactCommand(command.text), location: command.location });
+    else assumptions.push(`the web process runs \`${redactCommand(command.text)}\`, which starts no server deploycheck recognises: the app module is not known`);
   } else {
     assumptions.push('no deploy file says which process production starts');
   }

@@ -64,8 +64,20 @@ export interface ProductionSummary {
 
 /** Names whose values are switches, not secrets: shown in full. */
 const PLAIN_NAME = /^(?:\w+_)?(?:DEBUG|SETTINGS_MODULE|CONFIGURATION|ENV|ENVIRONMENT|ALLOWED_HOSTS|PORT|SSL_REDIRECT|STAGE)$/;
-/** A switch or a count (`False`, `on`, `31536000`) tells nothing secret, whatever the variable's name. */
-const PLAIN_VALUE = /^(?:true|false|yes|no|on|off|none|\d{1,12})$/i;
+/** A switch (`False`, `on`) tells nothing secret, whatever the variable's name. */
+const SWITCH_VALUE = /^(?:true|false|yes|no|on|off|none)$/i;
+/** Names whose digits are a count or a duration (`WEB_CONCURRENCY=3`, `HSTS_SECONDS=31536000`), not a PIN. */
+const COUNT_NAME = /^(?:\w+_)?(?:PORT|WORKERS|CONCURRENCY|THREADS)$|_(?:SECONDS|AGE|TIMEOUT|COUNT)$/;
+/** A credential URL (`scheme://user:pw@host`) or anything with an `@` is never shown, whatever the name. */
+const CREDENTIAL_VALUE = /@|:\/\/[^\s/]*:/;
+
+/** Whether a variable's value can be shown in full. */
+function isPlain(name: string, value: string): boolean {
+  if (isSecretName(name) || CREDENTIAL_VALUE.test(value)) return false;
+  if (SWITCH_VALUE.test(value)) return true;
+  if (/^\d{1,12}$/.test(value)) return COUNT_NAME.test(name) || PLAIN_NAME.test(name);
+  return PLAIN_NAME.test(name);
+}
 
 function locationText(location: Location | undefined): string {
   return location && 'file' in location ? `${location.file}:${location.line}` : '';
@@ -108,8 +120,7 @@ function variables(project: DjangoProject): VariableSummary[] {
       summaries.push({ name, state: 'unset' });
       continue;
     }
-    const plain = (PLAIN_NAME.test(name) || PLAIN_VALUE.test(variable.value ?? '')) && !isSecretName(name);
-    const shown = variable.value === undefined ? undefined : plain ? variable.value : maskSecret(variable.value);
+    const shown = variable.value === undefined ? undefined : isPlain(name, variable.value) ? variable.value : maskSecret(variable.value);
     summaries.push({
       name,
       state: variable.value === undefined ? 'unknown' : 'set',

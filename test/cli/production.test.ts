@@ -83,6 +83,41 @@ describe('deploycheck check --explain never prints a secret in full', () => {
     expect(stdout).toContain('HSTS_PRELOAD=false: set from .env.production');
     expect(stdout).not.toContain('API_TOKEN=123456');
   });
+
+  it('masks credential URLs whatever the name, and digits unless the name is a count', async () => {
+    const root = makeProject({
+      'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+      'mysite/__init__.py': '',
+      'mysite/settings.py':
+        "import os\nDB = os.environ.get('DATABASE_URL_ENV')\nPIN = os.environ.get('DB_PIN')\nW = os.environ.get('WEB_WORKERS')\n" +
+        "HSTS = os.environ.get('HSTS_SECONDS')\nDEBUG = os.environ.get('DJANGO_DEBUG') == 'yes'\n",
+      '.env.production': 'DATABASE_URL_ENV=postgres://u:Pw9x8c7v6b5@db/app\nDB_PIN=482913\nWEB_WORKERS=4\nHSTS_SECONDS=31536000\nDJANGO_DEBUG=no\n',
+    });
+    const { stdout } = await runCli('check', root, '--no-color', '--fail-on', 'none', '--explain');
+    expect(stdout).not.toContain('Pw9x8c7v6b5');
+    expect(stdout).toMatch(/DATABASE_URL_ENV=post… \(\d+ chars\)/);
+    expect(stdout).not.toContain('482913');
+    expect(stdout).toMatch(/DB_PIN=4… \(6 chars\)/);
+    expect(stdout).toContain('WEB_WORKERS=4: set from .env.production');
+    expect(stdout).toContain('HSTS_SECONDS=31536000: set from .env.production');
+    expect(stdout).toContain('DJANGO_DEBUG=no: set from .env.production');
+  });
+
+  it('masks a password in the deploy command, in every format', async () => {
+    const root = makeProject({
+      'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+      'mysite/__init__.py': '',
+      'mysite/wsgi.py': wsgi('mysite.settings'),
+      'mysite/settings.py': settings,
+      Procfile: 'web: gunicorn mysite.wsgi --env DATABASE_URL=postgres://admin:S3cr3tPassw0rdXyz@db/app\nworker: python manage.py runserver API_KEY=Zx81Qw72Er63Ty54\n',
+    });
+    for (const args of [['--explain'], ['--format', 'json'], []]) {
+      const { stdout } = await runCli('check', root, '--no-color', '--fail-on', 'none', ...args);
+      expect(stdout, args.join(' ')).not.toContain('S3cr3tPassw0rdXyz');
+      expect(stdout, args.join(' ')).not.toContain('Zx81Qw72Er63Ty54');
+      if (args[0] !== undefined) expect(stdout, args.join(' ')).toContain('DATABASE_URL=post… (41 chars)');
+    }
+  });
 });
 
 describe('deploycheck check: a project production does not run', () => {
