@@ -16,7 +16,10 @@ export interface LiteralPassword {
 
 /** DJANGO_SUPERUSER_PASSWORD (Django's own), SUPERUSER_PASSWORD, ADMIN_PASSWORD, DJANGO_ADMIN_PASSWORD. */
 const PASSWORD_VARIABLE = /^(?:DJANGO_)?(?:SUPERUSER|ADMIN)_PASSWORD$/i;
-const ASSIGNMENT = /\b((?:DJANGO_)?(?:SUPERUSER|ADMIN)_PASSWORD)\s*=\s*(?:"([^"\s$`]+)"|'([^'\s]+)'|([^\s"'$`;&|]+))/gi;
+/** An assignment to one of those names; case-sensitive, so `superuser_password = …` in Python code is not one. */
+const ASSIGNMENT = /\b((?:DJANGO_)?(?:SUPERUSER|ADMIN)_PASSWORD)\s*=\s*(?:"([^"\s$`]+)"|'([^'\s]+)'|([^\s"'$`;&|]+))/g;
+/** An unquoted value that is code or a reference (`os.environ.get(`, `settings.X`, `env[…]`, `${X}`), not a literal. */
+const CODE_VALUE = /[(.[$]/;
 const CREATE_SUPERUSER = /\bcreate_superuser\s*\(([^)]*)\)/g;
 const STRING_ARGUMENT = /^(?:(\w+)\s*=\s*)?(?:'([^'\\]*)'|"([^"\\]*)")$/;
 /** Script files a deploy file may run: shell scripts and the usual entrypoint, start and build names. */
@@ -50,11 +53,15 @@ function createSuperuserPassword(args: string): string | undefined {
 /** Literal passwords in a script's or deploy file's text, skipping comment lines. */
 export function literalPasswordsInText(file: string, text: string): LiteralPassword[] {
   const found: LiteralPassword[] = [];
+  // In Python an unquoted right-hand side is always code: only a string literal is a literal password.
+  const python = file.endsWith('.py');
   text.split('\n').forEach((line, index) => {
     if (/^\s*(?:#|\/\/)/.test(line)) return;
     const at = (offset: number): FileLocation => ({ file, line: index + 1, column: offset + 1 });
     for (const match of line.matchAll(ASSIGNMENT)) {
-      const value = match[2] ?? match[3] ?? match[4];
+      const unquoted = match[4];
+      if (unquoted !== undefined && (python || CODE_VALUE.test(unquoted))) continue;
+      const value = match[2] ?? match[3] ?? unquoted;
       if (isLiteral(value)) found.push({ carrier: match[1]!, value, location: at(match.index) });
     }
     for (const match of line.matchAll(CREATE_SUPERUSER)) {

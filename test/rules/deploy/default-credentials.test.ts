@@ -67,4 +67,25 @@ describe('deploy/default-credentials', () => {
     const dockerfile = 'FROM python:3.12\nCMD ["gunicorn", "mysite.wsgi"]\n';
     expect(await findingsOf(RULE, settingsProject(SETTINGS, { Dockerfile: dockerfile, 'docker-compose.dev.yml': dev }))).toEqual([]);
   });
+
+  it('does not take code or a reference on the right of the name for a literal', async () => {
+    const inline = 'FROM python:3.12\nCOPY entrypoint.py /entrypoint.py\nCMD ["python", "/entrypoint.py"]\n';
+    const codes = [
+      'import os\nADMIN_PASSWORD = os.environ.get("ADMIN_PASSWORD")\n',
+      'from django.conf import settings\nsuperuser_password = settings.ADMIN_PASSWORD\n',
+      'import os\nSUPERUSER_PASSWORD = os.environ["SUPERUSER_PASSWORD"]\n',
+      'from decouple import config\nADMIN_PASSWORD = config("ADMIN_PASSWORD")\n',
+      'ADMIN_PASSWORD = admin_default\n',
+    ];
+    for (const code of codes) {
+      expect(await findingsOf(RULE, settingsProject(SETTINGS, { Dockerfile: inline, 'entrypoint.py': code })), code).toEqual([]);
+    }
+    const shell = 'FROM python:3.12\nCOPY start.sh /start.sh\nCMD ["/start.sh"]\n';
+    for (const code of ['#!/bin/sh\nADMIN_PASSWORD=${ADMIN_PASS}\n', '#!/bin/sh\nexport ADMIN_PASSWORD=vault.read(x)\n', '#!/bin/sh\nADMIN_PASSWORD=env[0]\n']) {
+      expect(await findingsOf(RULE, settingsProject(SETTINGS, { Dockerfile: shell, 'start.sh': code })), code).toEqual([]);
+    }
+    // A quoted literal in the same Python file is still one.
+    const literal = 'ADMIN_PASSWORD = "changeme123"\n';
+    expect((await findingsOf(RULE, settingsProject(SETTINGS, { Dockerfile: inline, 'entrypoint.py': literal }))).map(at)).toEqual(['entrypoint.py:1']);
+  });
 });
