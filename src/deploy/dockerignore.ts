@@ -1,5 +1,6 @@
 /** `.dockerignore`: which files of the build context never reach the image. */
 import { posix } from 'node:path';
+import { globRegExp } from '../workspace/glob.js';
 import { isWithin } from '../workspace/paths.js';
 import type { DeployFacts, DockerIgnore, DockerIgnorePattern } from './types.js';
 
@@ -20,36 +21,13 @@ export function readDockerIgnore(file: string, context: string, text: string): D
 
 const compiled = new Map<string, RegExp>();
 
-/** A pattern as a regular expression over context-relative paths (`*`, `?`, `[…]`, `**`). */
+/** A pattern as a regular expression over context-relative paths (`*`, `?`, `[…]`, `**`, `\\` escapes). */
 function patternRegExp(pattern: string): RegExp {
   let regexp = compiled.get(pattern);
-  if (regexp) return regexp;
-  let source = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const char = pattern[i]!;
-    if (char === '*' && pattern[i + 1] === '*') {
-      // `**/` matches any number of directories, `**` at the end anything.
-      if (pattern[i + 2] === '/') {
-        source += '(?:.*/)?';
-        i += 2;
-      } else {
-        source += '.*';
-        i += 1;
-      }
-    } else if (char === '*') source += '[^/]*';
-    else if (char === '?') source += '[^/]';
-    else if (char === '[') {
-      const close = pattern.indexOf(']', i + 1);
-      if (close === -1) source += '\\[';
-      else {
-        source += `[${pattern.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
-        i = close;
-      }
-    } else if (char === '\\' && i + 1 < pattern.length) source += `\\${pattern[++i]}`;
-    else source += char.replace(/[.+^${}()|\\]/g, '\\$&');
+  if (!regexp) {
+    regexp = globRegExp(pattern, { globstar: 'any', classes: true, escapes: true });
+    compiled.set(pattern, regexp);
   }
-  regexp = new RegExp(`^${source}$`);
-  compiled.set(pattern, regexp);
   return regexp;
 }
 

@@ -16,6 +16,10 @@ import type { ScriptReading, ScriptStep } from './shell-script.js';
 import { recipeScript } from './deploy-scripts.js';
 import { simpleCommand, splitCommands } from './shell.js';
 import type { DeployCommand, DeployProblem } from './types.js';
+import { globRegExp } from '../workspace/glob.js';
+
+/** COPY sources match as Go's filepath.Match does: classes and backslash escapes, no `**`. */
+const COPY_GLOB = { classes: true, escapes: true } as const;
 
 /** Scripts calling scripts are followed at most this deep. */
 export const MAX_SCRIPT_DEPTH = 5;
@@ -44,10 +48,6 @@ function normalize(path: string): string {
   return normal === '.' ? '' : normal.replace(/^\.\//, '');
 }
 
-function globRegExp(glob: string): RegExp {
-  return new RegExp(`^${glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`);
-}
-
 /** The repository file an image path comes from, through the stage's COPY/ADD (the last copy wins). */
 function throughCopies(target: string, layout: ImageLayout, workspace: Workspace): string | undefined {
   for (const copy of [...layout.copies].reverse()) {
@@ -56,7 +56,7 @@ function throughCopies(target: string, layout: ImageLayout, workspace: Workspace
       const from = normalize(joinPath(layout.context, source));
       const candidates: string[] = [];
       if (/[*?[]/.test(source)) {
-        if (posix.dirname(target) === dest && globRegExp(baseName(source)).test(baseName(target))) candidates.push(normalize(joinPath(posix.dirname(from), baseName(target))));
+        if (posix.dirname(target) === dest && globRegExp(baseName(source), COPY_GLOB).test(baseName(target))) candidates.push(normalize(joinPath(posix.dirname(from), baseName(target))));
       } else {
         if (target === dest) candidates.push(from);
         if (target.startsWith(dest === '/' ? '/' : `${dest}/`)) {

@@ -4,6 +4,7 @@ import type { Scope } from './scope.js';
 import type { PyValue } from './value.js';
 import { dirnamePath, none, normalizePath, object, pyStr, str, unknown } from './pyops.js';
 import { selectedName } from './dynamic-imports.js';
+import { globRegExp } from '../workspace/glob.js';
 
 /**
  * django-split-settings: `include('components/base.py', 'components/*.py', optional('local.py'),
@@ -26,23 +27,7 @@ const includedFiles = new WeakMap<Scope, Set<string>>();
 
 /** Glob (`*`, `?`, `[…]`; no `**` recursion, as Python's glob without recursive=True) as a regular expression over workspace paths. */
 function globPattern(pattern: string): RegExp {
-  let out = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]!;
-    const segmentStart = i === 0 || pattern[i - 1] === '/';
-    if (c === '*') out += segmentStart ? '(?!\\.)[^/]*' : '[^/]*';
-    else if (c === '?') out += segmentStart ? '(?!\\.)[^/]' : '[^/]';
-    else if (c === '[') {
-      const end = pattern.indexOf(']', i + 2);
-      if (end < 0) out += '\\[';
-      else {
-        const body = pattern.slice(i + 1, end).replace(/\\/g, '\\\\');
-        out += `[${body.startsWith('!') ? `^${body.slice(1)}` : body}]`;
-        i = end;
-      }
-    } else out += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  }
-  return new RegExp(`^${out}$`);
+  return globRegExp(pattern, { classes: true, hiddenDots: true });
 }
 
 function expand(interp: Interpreter, path: string): string[] {

@@ -207,6 +207,16 @@ include(
     expect(s.problems).toEqual([]);
   });
 
+  it('takes a glob with a class no regular expression holds as matching nothing, without throwing', () => {
+    const s = evaluate(
+      { ...files, 'proj/settings/__init__.py': "from split_settings.tools import include, optional\ninclude('components/base.py', optional('components/[z-a].py'))\n" },
+      {},
+      { module: 'proj.settings' },
+    );
+    expect(pyRepr(s.get('DEBUG'))).toBe('False');
+    expect(s.problems).toEqual([]);
+  });
+
   it('includes an optional file that exists, and reports a required one that does not', () => {
     const s = evaluate(
       {
