@@ -7,7 +7,7 @@
 import type { EnvSourceKind, EnvVar } from '../env/types.js';
 import type { Workspace } from '../workspace/types.js';
 import type { FileLocation } from '../engine/types.js';
-import { followCommand, resolveCommandPath } from './follow.js';
+import { followBudget, followCommand, resolveCommandPath } from './follow.js';
 import type { FollowSink, PathBase } from './follow.js';
 import { parseManageCommands, parseServerCommand } from './server-command.js';
 import { GUNICORN_DEFAULT_CONFIG, readGunicornConfig, readUwsgiIni } from './server-config.js';
@@ -63,7 +63,7 @@ export function completeCommands(
   imageCommands: { entrypoint?: DeployCommand; cmd?: DeployCommand }[],
   sink: CompleteSink,
 ): void {
-  const follow: FollowSink = { workspace: sink.workspace, problems: sink.problems, skipped: sink.skipped, scriptRead: (path) => sink.fileRead('script', path) };
+  const follow: FollowSink = { workspace: sink.workspace, problems: sink.problems, skipped: sink.skipped, scriptRead: (path) => sink.fileRead('script', path), budget: followBudget() };
   const bases = new Map<DeployCommand, PathBase>();
   const configs = new Map<string, ServerConfig>();
   const completed: DeployCommand[] = [];

@@ -35,6 +35,19 @@ export interface FollowSink {
   skipped: { file: string; reason: string; location?: FileLocation }[];
   /** Called once per script file read. */
   scriptRead(path: string): void;
+  /** What is left of the workspace's following budget, shared by every command followed. */
+  budget: FollowBudget;
+}
+
+/** Script visits and commands still allowed; beyond them scripts are skipped, so fan-out cannot explode. */
+export interface FollowBudget {
+  scripts: number;
+  commands: number;
+}
+
+/** A workspace's following budget: scripts calling scripts on many lines would otherwise grow exponentially. */
+export function followBudget(): FollowBudget {
+  return { scripts: 200, commands: 2000 };
 }
 
 export interface FollowResult {
@@ -116,6 +129,8 @@ interface State {
   env: EnvVar[];
   depth: number;
   visiting: Set<string>;
+  /** What each script already followed for this command exported, by key and whether it was reached conditionally. */
+  done: Map<string, EnvVar[]>;
 }
 
 /** The scripts a command runs and what they run, with `via` starting at the command itself. */
@@ -123,7 +138,7 @@ export function followCommand(command: DeployCommand, base: PathBase, sink: Foll
   const result: FollowResult = { commands: [] };
   // The command line itself, read as a one-line script (its own server command is already `command`).
   const top = readShellScript(command.location.file, command.text);
-  const state: State = { via: [...(command.via ?? []), command.location], env: command.env ?? [], depth: 0, visiting: new Set() };
+  const state: State = { via: [...(command.via ?? []), command.location], env: command.env ?? [], depth: 0, visiting: new Set(), done: new Map() };
   const scripts = top.steps.filter((step) => step.kind === 'script' || step.kind === 'recipe');
   for (const step of scripts) {
     const target = step.kind === 'script' ? scriptTarget(step.path, base, sink) : recipeTarget(step, base, sink);
@@ -175,6 +190,12 @@ function followScript(target: Target, state: State, base: PathBase, origin: Depl
   const { file, key, script } = target;
   if (state.visiting.has(key)) return skip(`${file} runs itself again (a cycle); not followed further`);
   if (state.depth >= MAX_SCRIPT_DEPTH) return skip(`${file} is more than ${MAX_SCRIPT_DEPTH} scripts deep; not followed`);
+  // A script this command already followed adds nothing new: its commands are listed once, with the first caller's chain.
+  const memo = `${state.conditional ? '?' : ''}${key}`;
+  const done = state.done.get(memo);
+  if (done) return done;
+  if (sink.budget.scripts <= 0 || sink.budget.commands <= 0) return skip(`${file} not followed: the deploy scripts run more scripts or commands than deploycheck follows`);
+  sink.budget.scripts--;
   sink.scriptRead(file);
   sink.problems.push(...script.problems);
   const visiting = new Set([...state.visiting, key]);
@@ -182,6 +203,11 @@ function followScript(target: Target, state: State, base: PathBase, origin: Depl
   for (const step of script.steps) {
     const env = [...state.env, ...sourced, ...step.env];
     if (step.kind === 'command') {
+      if (sink.budget.commands <= 0) {
+        skip(`${file}:${step.location.line} and later commands not followed: the deploy scripts run more commands than deploycheck follows`);
+        break;
+      }
+      sink.budget.commands--;
       result.commands.push({
         text: step.text,
         kind: 'script',
@@ -198,11 +224,12 @@ function followScript(target: Target, state: State, base: PathBase, origin: Depl
     } else if (step.kind === 'script' || step.kind === 'recipe') {
       const conditional = state.conditional || step.conditional === true;
       const next = step.kind === 'script' ? scriptTarget(step.path, base, sink) : recipeTarget(step, base, sink);
-      const exported = followScript(next, { via: [...state.via, step.location], env, depth: state.depth + 1, visiting, ...(conditional ? { conditional } : {}) }, base, origin, result, sink);
+      const exported = followScript(next, { via: [...state.via, step.location], env, depth: state.depth + 1, visiting, done: state.done, ...(conditional ? { conditional } : {}) }, base, origin, result, sink);
       if (step.kind === 'script' && step.sourced) sourced.push(...exported);
     } else {
       result.runArgs ??= { via: [...state.via, step.location], env };
     }
   }
+  state.done.set(memo, script.exports);
   return script.exports;
 }
