@@ -10,6 +10,7 @@ const SQLITE_HEADER = 'SQLite format 3\0';
 /** How much of a SQLite file is read for its schema (sqlite_master starts on page 1). */
 const SCHEMA_BYTES = 64 * 1024;
 const SQLITE_NAME = /\.(?:sqlite3?|db)$/i;
+const SQLITE_ONLY_NAME = /\.sqlite3?$/i;
 const DUMP_NAME = /^dump\.sql$|\.dump$/i;
 const CREATE_TABLE = /CREATE TABLE (?:IF NOT EXISTS )?["'`[]?([A-Za-z_][\w$]*)/g;
 /** Table names that hold accounts, credentials, sessions or people (Django's auth_user and the like). */
@@ -30,7 +31,8 @@ function inspect(workspace: Workspace, path: string): Inspection | undefined {
   if (DUMP_NAME.test(name)) return { kind: 'database dump', sensitive: true };
   if (!SQLITE_NAME.test(name)) return undefined;
   const head = workspace.readHead?.(path, SCHEMA_BYTES);
-  if (head === undefined) return { kind: 'SQLite database', sensitive: true };
+  // Unread bytes: only a SQLite name is taken for one (a `.db` is as often Thumbs.db or a cache).
+  if (head === undefined) return SQLITE_ONLY_NAME.test(name) ? { kind: 'SQLite database', sensitive: true } : undefined;
   const text = Buffer.from(head).toString('latin1');
   if (!text.startsWith(SQLITE_HEADER)) return undefined;
   const tables = [...new Set([...text.matchAll(CREATE_TABLE)].map((match) => match[1]!))].filter((table) => !table.startsWith('sqlite_'));
@@ -64,7 +66,8 @@ export default defineWorkspaceRule({
       'and often the same passwords as production), sessions, API tokens stored in tables, personal data. Deleting ' +
       'the file later does not remove it from the history. A database deployed from the repository also resets ' +
       'production data on every deploy. Reported for files git tracks (not untracked or ignored ones); a SQLite ' +
-      'file is confirmed by its header when the bytes can be read, and its schema read for account, session or ' +
+      'file is confirmed by its header when the bytes can be read (when they cannot, only a .sqlite or .sqlite3 name ' +
+      'counts), and its schema read for account, session or ' +
       'personal tables: medium when it lies in a tests or fixtures path, low when its tables show no such data (a ' +
       'search index, a lookup table shipped on purpose), not reported when it has no tables at all.',
     fix:

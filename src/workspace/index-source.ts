@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { blobSizes, readBlobs } from './cat-file.js';
 import type { BlobInfo } from './cat-file.js';
 import { tryGit } from './git.js';
-import { decodeText, MAX_TEXT_BYTES, readTextFile, refuseOversized } from './read.js';
+import { decodeText, MAX_TEXT_BYTES, readFileHead, readTextFile, refuseOversized } from './read.js';
 import type { ReadResult, Workspace } from './types.js';
 import { inVendoredDir } from './vendored.js';
 
@@ -134,6 +134,17 @@ export function openIndexWorkspace(root: string, normalize: (path: string) => st
       return result;
     },
     filesRead: () => [...reads.keys()],
+    readHead(path: string, length: number): Uint8Array | undefined {
+      const relative = normalize(path);
+      const entry = entries.get(relative);
+      if (!entry) return undefined;
+      const fromDisk = entry.clean ? readFileHead(join(root, relative), length) : undefined;
+      if (fromDisk) return fromDisk;
+      // A blob is read whole: only one within the text size limit.
+      const size = blobSizes(root, [entry.sha]).get(entry.sha);
+      if (size === undefined || size > MAX_TEXT_BYTES) return undefined;
+      return readBlobs(root, [{ sha: entry.sha, size }]).get(entry.sha)?.subarray(0, length);
+    },
     exists: (path) => entries.has(normalize(path)),
     isTracked: (path) => entries.has(normalize(path)),
     // Only staged files are in this workspace: whatever is not staged is not about to be committed.

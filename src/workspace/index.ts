@@ -1,8 +1,8 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { isAbsolute, join, posix, resolve } from 'node:path';
 import { gitCheckIgnore, gitListFiles, gitListIgnored, insideGitRepo } from './git.js';
 import { openIndexWorkspace } from './index-source.js';
-import { readTextFile } from './read.js';
+import { readFileHead, readTextFile } from './read.js';
 import type { ReadResult, SourceKind, Workspace } from './types.js';
 import { walkFiles } from './walk.js';
 
@@ -83,18 +83,7 @@ export function openWorkspace(root: string, options: OpenWorkspaceOptions = {}):
       return listing ? listing.tracked.has(normalizePath(path)) : undefined;
     },
     isIgnored,
-    readHead(path: string, length: number): Uint8Array | undefined {
-      let fd: number | undefined;
-      try {
-        fd = openSync(absolutePath(normalizePath(path)), 'r');
-        const buffer = Buffer.alloc(length);
-        return buffer.subarray(0, readSync(fd, buffer, 0, length, 0));
-      } catch {
-        return undefined;
-      } finally {
-        if (fd !== undefined) closeSync(fd);
-      }
-    },
+    readHead: (path, length) => readFileHead(absolutePath(normalizePath(path)), length),
     wouldIgnore: (paths) => (listing ? gitCheckIgnore(absoluteRoot, paths.map(normalizePath)) : undefined),
   };
 }

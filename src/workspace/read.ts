@@ -32,6 +32,27 @@ export function decodeText(bytes: Uint8Array, name: string): ReadResult {
   }
 }
 
+/** The first `length` bytes of a regular file (fewer for a shorter one); undefined when it is none or cannot be read. Never throws. */
+export function readFileHead(absolute: string, length: number): Uint8Array | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(absolute, 'r');
+    if (!fstatSync(fd).isFile()) return undefined;
+    const buffer = Buffer.alloc(length);
+    let read = 0;
+    while (read < length) {
+      const n = readSync(fd, buffer, read, length - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buffer.subarray(0, read);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** Read an absolute path as UTF-8 text (BOM stripped). Never throws. `name` is used in messages. */
 export function readTextFile(absolute: string, name: string): ReadResult {
   let fd: number;

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../../src/engine/check.js';
 import type { Finding } from '../../../src/engine/types.js';
+import { openWorkspace } from '../../../src/workspace/index.js';
 import { makeProject } from '../../helpers/project.js';
 
 const RULE = 'deploy/database-committed';
@@ -70,5 +71,30 @@ describe('deploy/database-committed', () => {
       { 'db.sqlite3': SQLITE, 'ignored.sqlite3': SQLITE },
     );
     expect(await findings(root)).toEqual([]);
+  });
+
+  it('reads the staged bytes with --staged: a SQLite blob is reported, Thumbs.db and a cache are not', async () => {
+    const root = repository({ 'db.sqlite3': SQLITE, 'data/app.db': SQLITE, 'img/Thumbs.db': 'not a database at all', 'cache/pip.db': 'x'.repeat(20) });
+    // Changed after staging: the working-tree bytes are not the staged ones, so the blob is read.
+    writeFileSync(join(root, 'data/app.db'), 'replaced on disk');
+    const result = await runCheck({ root, only: [RULE], source: 'index' });
+    expect(result.findings.map((finding) => [finding.location?.file ?? '', finding.severity]).sort()).toEqual([
+      ['data/app.db', 'high'],
+      ['db.sqlite3', 'high'],
+    ]);
+  });
+});
+
+describe('workspace readHead', () => {
+  it('reads only regular files, and staged blobs in an index workspace', () => {
+    const root = repository({ 'a.db': SQLITE });
+    // A device reads endlessly: no head to take for a file's.
+    symlinkSync('/dev/zero', join(root, 'zero.db'));
+    expect(openWorkspace(root).readHead?.('zero.db', 16)).toBeUndefined();
+    expect(Buffer.from(openWorkspace(root).readHead!('a.db', 16)!).toString('latin1')).toBe('SQLite format 3\0');
+    writeFileSync(join(root, 'a.db'), 'changed');
+    const staged = openWorkspace(root, { source: 'index' });
+    expect(Buffer.from(staged.readHead!('a.db', 16)!).toString('latin1')).toBe('SQLite format 3\0');
+    expect(staged.readHead!('missing.db', 16)).toBeUndefined();
   });
 });
