@@ -78,7 +78,7 @@ describe('deploy/database-committed', () => {
     // Changed after staging: the working-tree bytes are not the staged ones, so the blob is read.
     writeFileSync(join(root, 'data/app.db'), 'replaced on disk');
     const result = await runCheck({ root, only: [RULE], source: 'index' });
-    expect(result.findings.map((finding) => [finding.location?.file ?? '', finding.severity]).sort()).toEqual([
+    expect(result.findings.map((finding) => [finding.location && 'file' in finding.location ? finding.location.file : '', finding.severity]).sort()).toEqual([
       ['data/app.db', 'high'],
       ['db.sqlite3', 'high'],
     ]);
