@@ -1,6 +1,7 @@
 /** env/file-committed — an env file with real secrets is in the repository. */
 import { defineWorkspaceRule } from '../../src/engine/types.js';
 import { committedCredentials, productionEnvFiles } from '../../src/env/committed-credentials.js';
+import { envFileDialect } from '../../src/env/consumer.js';
 import { readDotenv } from '../../src/env/workspace-dotenv.js';
 import { isEnvFile, isEnvTemplate } from '../../src/secrets/files.js';
 import { PATH_CONTEXT_LABEL } from '../../src/secrets/paths.js';
@@ -55,7 +56,7 @@ export default defineWorkspaceRule({
       if (reported.has(file) || (ctx.focus && !ctx.focus.has(file)) || isEnvTemplate(file)) continue;
       const committed = isCommitted(ctx.workspace, file);
       if (committed === false) continue;
-      const parsed = readDotenv(ctx.workspace, file, 'compose');
+      const parsed = readDotenv(ctx.workspace, file, use.readByDocker ? 'compose' : envFileDialect(ctx.workspace, file));
       const credentials = parsed.ok ? committedCredentials(parsed.entries) : [];
       if (!credentials.length) continue;
       const names = [...new Set(credentials.map((credential) => credential.name))];

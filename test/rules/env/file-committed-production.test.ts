@@ -110,4 +110,21 @@ describe('committedCredentials', () => {
     ]);
     expect(of('CORS_ALLOW_CREDENTIALS=True\nSECRET_KEY=\nTOKEN=<token>\nPASSWORD=change_me\nREDIS_URL=redis://db:6379/0\nALLOWED_HOSTS=example.com\n')).toEqual([]);
   });
+
+  it("reads an env file the settings load in their loader's dialect, a compose env_file in compose's", async () => {
+    const settings =
+      "import os\nimport environ\nenv = environ.Env()\nenviron.Env.read_env(os.path.join(os.path.dirname(os.path.dirname(__file__)), '.env'))\n" +
+      "SECRET_KEY = env('SECRET_KEY')\nDATABASES = {'default': {'PASSWORD': env('POSTGRES_PASSWORD')}}\n";
+    // django-environ ends no value at ` #`: the password is the whole rest of the line, not the default word.
+    const env = 'POSTGRES_PASSWORD=postgres #n0t-a-comment-9Kq\n';
+    const fromSettings = await findings(repository({ ...DJANGO, 'app/mysite/settings.py': settings, 'app/.env': env }));
+    expect(fromSettings.map((finding) => [finding.location, finding.severity])).toEqual([[{ file: 'app/.env', line: 1, column: 1 }, 'critical']]);
+    expect(fromSettings[0]!.message).not.toContain('default or weak');
+
+    // Compose's env_file reader does end it there: `postgres`, a default that still works.
+    const compose = 'services:\n  web:\n    build: ./app\n    command: gunicorn mysite.wsgi:application\n    env_file: ./app/.env\n';
+    const fromCompose = await findings(repository({ ...DJANGO, 'app/mysite/settings.py': settings, 'app/.env': env, 'docker-compose.prod.yml': compose }));
+    expect(fromCompose.map((finding) => finding.severity)).toEqual(['high']);
+    expect(fromCompose[0]!.message).toContain('default or weak');
+  });
 });
