@@ -1,3 +1,4 @@
+import { globRegExp } from '../workspace/glob.js';
 import type { Workspace } from '../workspace/types.js';
 
 /**
@@ -6,33 +7,9 @@ import type { Workspace } from '../workspace/types.js';
  * file's directory, one without matches a name at any depth, a trailing slash matches directories only. Not modelled: git's rule that a file under an excluded directory cannot be re-included.
  */
 
-function globSource(glob: string): string {
-  let out = '';
-  for (let i = 0; i < glob.length; i++) {
-    const char = glob[i]!;
-    if (glob.startsWith('**/', i)) {
-      out += '(?:.*/)?';
-      i += 2;
-    } else if (glob.startsWith('/**', i) && i + 3 === glob.length) {
-      out += '/.*';
-      i += 2;
-    } else if (char === '*') out += '[^/]*';
-    else if (char === '?') out += '[^/]';
-    else if (char === '\\' && i + 1 < glob.length) out += `\\${glob[++i]}`;
-    else if (char === '[' && glob[i + 1] === '!') {
-      out += '[^'; // git negates a class with `[!…]`, a regex with `[^…]`
-      i++;
-    } else out += /[.+^$(){}|]/.test(char) ? `\\${char}` : char;
-  }
-  return out;
-}
-
-function patternRegex(glob: string): RegExp | undefined {
-  try {
-    return new RegExp(`^${globSource(glob)}$`);
-  } catch {
-    return undefined; // an unbalanced [ that git would ignore as well
-  }
+/** Git's pattern syntax: `**` only as `**∕` or a trailing `∕**`, `\\` escapes, `[…]` classes; an unclosed `[` never matches. */
+function patternRegex(glob: string): RegExp {
+  return globRegExp(glob, { globstar: 'git', classes: true, escapes: true, unclosedClass: 'nothing' });
 }
 
 /**
@@ -51,7 +28,6 @@ export function gitignoreVerdict(text: string, path: string): boolean | undefine
     if (directoryOnly) pattern = pattern.slice(0, -1);
     const anchored = pattern.includes('/');
     const regex = patternRegex(pattern.replace(/^\//, ''));
-    if (!regex) continue;
     // Each leading directory, then the file itself (not for a directory-only pattern).
     const last = directoryOnly ? segments.length - 1 : segments.length;
     for (let length = 1; length <= last; length++) {

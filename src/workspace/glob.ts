@@ -15,6 +15,8 @@ export interface GlobOptions {
   classes?: boolean;
   /** A backslash makes the next character literal. */
   escapes?: boolean;
+  /** An unclosed `[` is a literal `[`, or (`'nothing'`, as git's wildmatch) makes the pattern match nothing. */
+  unclosedClass?: 'literal' | 'nothing';
   /** A `*` or `?` at the start of a segment does not match a leading dot (Python's glob). */
   hiddenDots?: boolean;
 }
@@ -25,22 +27,40 @@ function escapeLiteral(char: string): string {
   return char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-/** The class starting at `open` (a `[`): its regular-expression source and the index of its `]`, or undefined when unclosed. */
-function readClass(glob: string, open: number): { source: string; close: number } | undefined {
-  let start = open + 1;
-  const negated = glob[start] === '!';
-  if (negated) start++;
-  // A `]` right after `[` or `[!` is a member, not the end.
-  const close = glob.indexOf(']', start + 1);
-  if (close === -1) return undefined;
-  const body = glob.slice(start, close).replace(/\\/g, '\\\\').replace(/^\]/, '\\]');
-  const source = `[${negated ? '^' : ''}${body}]`;
-  try {
-    new RegExp(source);
-    return { source, close };
-  } catch {
-    return { source: NOTHING, close };
+/** A character as a class member: literal, but an unescaped `-` keeps making ranges. */
+function classMember(char: string, escaped: boolean): string {
+  if (escaped) return /\w/.test(char) ? char : `\\${char}`;
+  return /[\\[\]^]/.test(char) ? `\\${char}` : char;
+}
+
+/**
+ * The class starting at `open` (a `[`): its regular-expression source and the index of its `]`, or
+ * undefined when unclosed. `!` or `^` first negates; a `]` right after them is a member.
+ */
+
+function readClass(glob: string, open: number, escapes: boolean): { source: string; close: number } | undefined {
+  let i = open + 1;
+  let body = '';
+  if (glob[i] === '!' || glob[i] === '^') {
+    body = '^';
+    i++;
   }
+  const first = i;
+  for (; i < glob.length; i++) {
+    const char = glob[i]!;
+    if (char === ']' && i > first) {
+      const source = `[${body}]`;
+      try {
+        new RegExp(source);
+        return { source, close: i };
+      } catch {
+        return { source: NOTHING, close: i };
+      }
+    }
+    if (char === '\\' && escapes && i + 1 < glob.length) body += classMember(glob[++i]!, true);
+    else body += classMember(char, false);
+  }
+  return undefined;
 }
 
 /** A glob's regular-expression source (unanchored). */
@@ -63,11 +83,11 @@ export function globSource(glob: string, options: GlobOptions = {}): string {
     else if (char === '?') out += `${dotGuard}[^/]`;
     else if (char === '\\' && options.escapes && i + 1 < glob.length) out += escapeLiteral(glob[++i]!);
     else if (char === '[' && options.classes) {
-      const found = readClass(glob, i);
+      const found = readClass(glob, i, options.escapes === true);
       if (found) {
         out += found.source;
         i = found.close;
-      } else out += '\\[';
+      } else out += options.unclosedClass === 'nothing' ? NOTHING : '\\[';
     } else out += escapeLiteral(char);
   }
   return out;

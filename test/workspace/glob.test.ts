@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { globRegExp } from '../../src/workspace/glob.js';
 import { globToRegExp } from '../../src/config/glob.js';
+import { gitignoreIgnores } from '../../src/django/gitignore-match.js';
 
 describe('globRegExp', () => {
   it('matches classes, negated classes, a leading ] member and escapes', () => {
@@ -34,5 +35,20 @@ describe('globRegExp', () => {
   it('ignore-paths globs take [ literally and never throw', () => {
     expect(globToRegExp('a[z-a]').test('a[z-a]')).toBe(true);
     expect(globToRegExp('docs/[x').test('docs/[x/y')).toBe(true);
+  });
+
+  it('reads escapes inside a class when the dialect has escapes, and an unclosed class as git does', () => {
+    expect(globRegExp('a[\\]]', { classes: true, escapes: true }).test('a]')).toBe(true);
+    expect(globRegExp('a[\\d]', { classes: true, escapes: true }).test('a5')).toBe(false);
+    expect(globRegExp('a[\\d]', { classes: true, escapes: true }).test('ad')).toBe(true);
+    expect(globRegExp('a[\\-z]', { classes: true, escapes: true }).test('ab')).toBe(false);
+    expect(globRegExp('a[', { classes: true, unclosedClass: 'nothing' }).test('a[')).toBe(false);
+  });
+
+  it('.gitignore lines with odd classes never throw and match nothing', () => {
+    expect(() => gitignoreIgnores('[z-a]\nfoo[\n**/[z-a]/**\n', '.env')).not.toThrow();
+    expect(gitignoreIgnores('[z-a]\nfoo[\n', 'z')).toBe(false);
+    expect(gitignoreIgnores('[z-a]\n.env\n', '.env')).toBe(true);
+    expect(gitignoreIgnores('.env[.]*\n', '.env.prod')).toBe(true);
   });
 });
