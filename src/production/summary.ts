@@ -68,8 +68,8 @@ const PLAIN_NAME = /^(?:\w+_)?(?:DEBUG|SETTINGS_MODULE|CONFIGURATION|ENV|ENVIRON
 const SWITCH_VALUE = /^(?:true|false|yes|no|on|off|none)$/i;
 /** Names whose digits are a count or a duration (`WEB_CONCURRENCY=3`, `HSTS_SECONDS=31536000`), not a PIN. */
 const COUNT_NAME = /^(?:\w+_)?(?:PORT|WORKERS|CONCURRENCY|THREADS)$|_(?:SECONDS|AGE|TIMEOUT|COUNT)$/;
-/** A credential URL (`scheme://user:pw@host`) or anything with an `@` is never shown, whatever the name. */
-const CREDENTIAL_VALUE = /@|:\/\/[^\s/]*:/;
+/** A credential URL (`scheme://user:pw@host`), or anything else with an `@`, is never shown, whatever the name. */
+const CREDENTIAL_VALUE = /@/;
 
 /** Whether a variable's value can be shown in full. */
 function isPlain(name: string, value: string): boolean {
