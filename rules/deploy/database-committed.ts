@@ -2,7 +2,7 @@
 import { defineWorkspaceRule } from '../../src/engine/types.js';
 import { pathContext } from '../../src/secrets/paths.js';
 import { baseName } from '../../src/workspace/paths.js';
-import { inVendoredDir } from '../../src/workspace/vendored.js';
+import { isVendoredIn } from '../../src/workspace/vendored.js';
 import type { Workspace } from '../../src/workspace/types.js';
 
 /** Every SQLite 3 database file starts with these 16 bytes. */
@@ -81,10 +81,11 @@ export default defineWorkspaceRule({
   },
   check(ctx) {
     const { workspace } = ctx;
+    const vendored = isVendoredIn(workspace);
     for (const path of workspace.files) {
       if (ctx.focus && !ctx.focus.has(path)) continue;
       // A committed virtualenv's package data is not the project's.
-      if (inVendoredDir(path) || workspace.isTracked(path) !== true) continue;
+      if (vendored(path) || workspace.isTracked(path) !== true) continue;
       const found = inspect(workspace, path);
       if (!found) continue;
       const inTests = pathContext(path) === 'test';

@@ -10,6 +10,7 @@ import type { FileLocation } from '../engine/types.js';
 import type { EnvVar } from '../env/types.js';
 import type { Workspace } from '../workspace/types.js';
 import { baseName, isWithin, joinPath } from '../workspace/paths.js';
+import { isVendoredIn } from '../workspace/vendored.js';
 import type { ImageLayout } from './dockerfile.js';
 import { readShellScript } from './shell-script.js';
 import type { ScriptReading, ScriptStep } from './shell-script.js';
@@ -79,7 +80,10 @@ function byName(path: string, near: string, workspace: Workspace): string | unde
   let index = byBaseName.get(workspace);
   if (!index) {
     index = new Map();
+    // A script of the same name inside a committed virtualenv is not the one the image runs.
+    const vendored = isVendoredIn(workspace);
     for (const file of workspace.files) {
+      if (vendored(file)) continue;
       const name = baseName(file);
       const list = index.get(name);
       if (list) list.push(file);

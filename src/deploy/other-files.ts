@@ -7,6 +7,7 @@ import type { FileLocation } from '../engine/types.js';
 import type { EnvVar } from '../env/types.js';
 import type { Workspace } from '../workspace/types.js';
 import { baseName, extensionOf, joinPath } from '../workspace/paths.js';
+import { isVendoredIn } from '../workspace/vendored.js';
 import type { ComposeChain, ScriptFormat } from './deploy-scripts.js';
 import { readDeployScript } from './deploy-scripts.js';
 import { namesIn } from './locations.js';
@@ -74,7 +75,10 @@ export function readOtherDeployFiles(workspace: Workspace, dirs: string[], proje
   }
 
   // One pass over the file list, by extension first (a repository may hold tens of thousands of files).
-  const productionFiles = workspace.files.filter((path) => (path.endsWith('.service') || path.endsWith('.conf') || path.endsWith('.ini')) && !NON_PRODUCTION_PATH.test(path));
+  const vendored = isVendoredIn(workspace);
+  const productionFiles = workspace.files.filter(
+    (path) => (path.endsWith('.service') || path.endsWith('.conf') || path.endsWith('.ini')) && !NON_PRODUCTION_PATH.test(path) && !vendored(path),
+  );
   const systemd = productionFiles.filter((path) => extensionOf(path) === 'service').slice(0, MAX_FILES);
   for (const path of systemd) {
     const text = read(path);

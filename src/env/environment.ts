@@ -87,7 +87,7 @@ export function makeEnvironment(
 export function opaqueEnvSources(workspace: Workspace, deploy: DeployFacts): { sources: OpaqueSource[]; vars: EnvVar[] } {
   const sources: OpaqueSource[] = [];
   const vars: EnvVar[] = [];
-  for (const use of deployEnvFiles(workspace, deploy)) {
+  for (const use of deployEnvFiles(deploy)) {
     if (!use.app || workspace.exists(use.path) || sources.some((source) => source.file === use.path)) continue;
     const sample = envSampleFor(workspace, use.path);
     const named = sample ? `; ${sample.file} names ${sample.names.length} variable${sample.names.length === 1 ? '' : 's'}` : '; no sample names its variables';

@@ -66,6 +66,9 @@ describe('deploy/database-committed', () => {
         'empty.sqlite3': '',
         'fresh.sqlite3': HEADER,
         'venv/lib/site-packages/pkg/test.sqlite3': SQLITE,
+        // A virtualenv named otherwise, known by its pyvenv.cfg.
+        'myenv/pyvenv.cfg': 'home = /usr/bin\n',
+        'myenv/share/pkg/data.sqlite3': SQLITE,
       },
       { 'db.sqlite3': SQLITE, 'ignored.sqlite3': SQLITE },
     );
