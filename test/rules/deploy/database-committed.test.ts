@@ -74,4 +74,13 @@ describe('deploy/database-committed', () => {
     );
     expect(await findings(root)).toEqual([]);
   });
+
+  it('reads the header of at most 50 files and judges the rest by name', async () => {
+    // 50 empty databases use up the reads: a later *.sqlite3 is reported unread, a later *.db is not.
+    const empty = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`a/${String(i).padStart(2, '0')}.sqlite3`, '']));
+    const found = await findings(repository({ ...empty, 'z/late.sqlite3': '', 'z/late.db': '' }));
+    expect(found.map((finding) => [finding.location, finding.severity])).toEqual([[{ file: 'z/late.sqlite3', line: 1, column: 1 }, 'high']]);
+    const fewer = await findings(repository({ 'z/late.sqlite3': '', 'z/late.db': '' }));
+    expect(fewer).toEqual([]);
+  });
 });
