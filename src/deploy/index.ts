@@ -250,7 +250,7 @@ export function readDeployFacts(workspace: Workspace, projectRoot: string): Depl
     for (const build of list ?? []) if (!builds.has(build.dockerfile)) builds.set(build.dockerfile, build);
   };
   for (const file of compose.files) addBuilds(file.reading.builds);
-  // fly.toml and render.yaml are read here for their builds and taken below with the same reading.
+  // fly.toml, render.yaml and heroku.yml are read first for the Dockerfiles they build, and taken below with the same reading.
   const platformReadings = new Map<string, DeployReading>();
   for (const dir of dirs) {
     const names = namesIn(workspace, dir);
@@ -282,7 +282,11 @@ export function readDeployFacts(workspace: Workspace, projectRoot: string): Depl
       if (text.ok && !/^\s*(?:dockerfile|image)\s*=/m.test(text.text)) named.add(joinPath(dir, 'Dockerfile'));
     }
     const heroku = names.has('heroku.yml') ? workspace.readText(joinPath(dir, 'heroku.yml')) : undefined;
-    if (heroku?.ok) for (const path of readHerokuYml(joinPath(dir, 'heroku.yml'), heroku.text, workspace).dockerfiles ?? []) named.add(path);
+    if (heroku?.ok) {
+      const reading = readHerokuYml(joinPath(dir, 'heroku.yml'), heroku.text, workspace);
+      platformReadings.set(joinPath(dir, 'heroku.yml'), reading);
+      for (const path of reading.dockerfiles ?? []) named.add(path);
+    }
   }
   for (const file of [...compose.files, ...other.files]) for (const path of file.reading.dockerfiles ?? []) named.add(path);
   for (const dir of dirs) {
@@ -295,7 +299,7 @@ export function readDeployFacts(workspace: Workspace, projectRoot: string): Depl
     }
     if (names.has('heroku.yml')) {
       const path = joinPath(dir, 'heroku.yml');
-      if (take('heroku.yml', path, (text) => readHerokuYml(path, text, workspace))) platforms.add('heroku');
+      if (take('heroku.yml', path, (text) => platformReadings.get(path) ?? readHerokuYml(path, text, workspace))) platforms.add('heroku');
     }
     if (names.has('Procfile')) {
       const path = joinPath(dir, 'Procfile');
