@@ -100,6 +100,11 @@ function repositoryWide(workspace: Workspace): RepositoryWide {
   return wide;
 }
 
+/** A project's copy of a shared file's reading: completing a project's commands sets fields on them. */
+function ownCommands(file: OtherDeployFiles['files'][number]): OtherDeployFiles['files'][number] {
+  return { ...file, reading: { ...file.reading, commands: file.reading.commands.map((command) => ({ ...command })) } };
+}
+
 export function readOtherDeployFiles(workspace: Workspace, dirs: string[], projectRoot: string): OtherDeployFiles {
   const result: OtherDeployFiles = { files: [], env: [], composeChains: [], skipped: [] };
   const bases = projectRoot === '' ? [''] : ['', projectRoot];
@@ -125,7 +130,7 @@ export function readOtherDeployFiles(workspace: Workspace, dirs: string[], proje
   }
 
   const wide = repositoryWide(workspace);
-  result.files.push(...wide.systemd.files);
+  result.files.push(...wide.systemd.files.map(ownCommands));
   result.skipped.push(...wide.systemd.skipped);
   const deployDirs = new Set(dirs);
   const supervisor = wide.productionFiles
@@ -136,7 +141,7 @@ export function readOtherDeployFiles(workspace: Workspace, dirs: string[], proje
     if (text !== undefined && isSupervisorConf(text)) result.files.push({ kind: 'supervisor', path, reading: readSupervisorConf(path, text) });
   }
 
-  result.files.push(...wide.uwsgi.files);
+  result.files.push(...wide.uwsgi.files.map(ownCommands));
   result.skipped.push(...wide.uwsgi.skipped);
 
   for (const dir of dirs) {

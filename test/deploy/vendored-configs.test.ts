@@ -70,13 +70,3 @@ describe('the edge: proxy configuration files', () => {
     ]);
   });
 });
-
-describe('deploy files of the whole repository', () => {
-  it('are read once per workspace, whichever project asks', () => {
-    const workspace = tracked({ 'uwsgi.ini': '[uwsgi]\nmodule = config.wsgi:application\n', 'site/manage.py': '' });
-    const root = readOtherDeployFiles(workspace, [''], '');
-    const site = readOtherDeployFiles(workspace, ['site'], 'site');
-    expect(site.files.map((file) => file.path)).toEqual(['uwsgi.ini']);
-    expect(site.files[0]!.reading).toBe(root.files[0]!.reading);
-  });
-});
