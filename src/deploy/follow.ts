@@ -80,10 +80,7 @@ function byName(path: string, near: string, workspace: Workspace): string | unde
   let index = byBaseName.get(workspace);
   if (!index) {
     index = new Map();
-    // A script of the same name inside a committed virtualenv is not the one the image runs.
-    const vendored = isVendoredIn(workspace);
     for (const file of workspace.files) {
-      if (vendored(file)) continue;
       const name = baseName(file);
       const list = index.get(name);
       if (list) list.push(file);
@@ -91,7 +88,9 @@ function byName(path: string, near: string, workspace: Workspace): string | unde
     }
     byBaseName.set(workspace, index);
   }
-  const matches = index.get(baseName(path)) ?? [];
+  // A script of the same name inside a committed virtualenv is not the one the image runs.
+  const vendored = isVendoredIn(workspace);
+  const matches = (index.get(baseName(path)) ?? []).filter((file) => !vendored(file));
   const close = matches.filter((file) => isWithin(file, near));
   const pool = close.length > 0 ? close : matches;
   return [...pool].sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))[0];
