@@ -2,7 +2,7 @@
 import { defineWorkspaceRule } from '../../src/engine/types.js';
 import { pathContext } from '../../src/secrets/paths.js';
 import { baseName } from '../../src/workspace/paths.js';
-import { inVendoredDir } from '../../src/workspace/vendored.js';
+import { isVendoredIn } from '../../src/workspace/vendored.js';
 import type { Workspace } from '../../src/workspace/types.js';
 
 /** Every SQLite 3 database file starts with these 16 bytes. */
@@ -11,6 +11,8 @@ const SQLITE_HEADER = 'SQLite format 3\0';
 const SCHEMA_BYTES = 64 * 1024;
 const SQLITE_NAME = /\.(?:sqlite3?|db)$/i;
 const SQLITE_ONLY_NAME = /\.sqlite3?$/i;
+/** At most this many files are read for their header; the rest are judged by name (`.db` alone does not say SQLite). */
+const MAX_READ = 50;
 const DUMP_NAME = /^dump\.sql$|\.dump$/i;
 const CREATE_TABLE = /CREATE TABLE (?:IF NOT EXISTS )?["'`[]?([A-Za-z_][\w$]*)/g;
 /** Table names that hold accounts, credentials, sessions or people (Django's auth_user and the like). */
@@ -26,10 +28,12 @@ type Inspection =
  * (`db.sqlite3`, `*.sqlite`, `*.sqlite3`, `*.db`), confirmed by the header when the bytes can be
  * read (`.db` is also Thumbs.db and other caches), with the tables its schema shows.
  */
-function inspect(workspace: Workspace, path: string): Inspection | undefined {
+function inspect(workspace: Workspace, path: string, budget: { reads: number }): Inspection | undefined {
   const name = baseName(path);
   if (DUMP_NAME.test(name)) return { kind: 'database dump', sensitive: true };
   if (!SQLITE_NAME.test(name)) return undefined;
+  if (budget.reads >= MAX_READ) return SQLITE_ONLY_NAME.test(name) ? { kind: 'SQLite database', sensitive: true } : undefined;
+  budget.reads++;
   const head = workspace.readHead?.(path, SCHEMA_BYTES);
   // Unread bytes: only a SQLite name is taken for one (a `.db` is as often Thumbs.db or a cache).
   if (head === undefined) return SQLITE_ONLY_NAME.test(name) ? { kind: 'SQLite database', sensitive: true } : undefined;
@@ -69,7 +73,8 @@ export default defineWorkspaceRule({
       'file is confirmed by its header when the bytes can be read (when they cannot, only a .sqlite or .sqlite3 name ' +
       'counts), and its schema read for account, session or ' +
       'personal tables: medium when it lies in a tests or fixtures path, low when its tables show no such data (a ' +
-      'search index, a lookup table shipped on purpose), not reported when it has no tables at all.',
+      'search index, a lookup table shipped on purpose), not reported when it has no tables at all. Past the ' +
+      'first 50 database files, the rest are judged by name only (*.sqlite, *.sqlite3; not *.db).',
     fix:
       'Untrack it, ignore it, and treat what it held as leaked (reset passwords of real accounts, rotate tokens):\n\n' +
       'git rm --cached db.sqlite3\necho "db.sqlite3" >> .gitignore\n\n' +
@@ -84,11 +89,15 @@ export default defineWorkspaceRule({
   },
   check(ctx) {
     const { workspace } = ctx;
+    const vendored = isVendoredIn(workspace);
+    const budget = { reads: 0 };
     for (const path of workspace.files) {
       if (ctx.focus && !ctx.focus.has(path)) continue;
+      // The name first: the other checks cost something on every file of a large repository.
+      if (!SQLITE_NAME.test(path) && !DUMP_NAME.test(baseName(path))) continue;
       // A committed virtualenv's package data is not the project's.
-      if (inVendoredDir(path) || workspace.isTracked(path) !== true) continue;
-      const found = inspect(workspace, path);
+      if (vendored(path) || workspace.isTracked(path) !== true) continue;
+      const found = inspect(workspace, path, budget);
       if (!found) continue;
       const inTests = pathContext(path) === 'test';
       const severity = !found.sensitive ? 'low' : inTests ? 'medium' : undefined;

@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import type { FileLocation } from '../engine/types.js';
 import type { EnvVar } from '../env/types.js';
 import { dotenvVars } from '../env/dotenv.js';
 import { readDotenv } from '../env/workspace-dotenv.js';
@@ -21,12 +22,39 @@ const DEVELOPMENT_TARGET = /^(?:dev|develop|development|local|debug)$/i;
 const DEVELOPMENT_MODULE = /\.(?:dev|develop|development|local|test|tests|testing)$/i;
 const TRUTHY = /^(?:1|true|yes|on|y|t)$/i;
 
+/** An `env_file` of a service (any service, not only the app's), resolved; `${VAR}` paths are left out. */
+export interface ComposeEnvFileUse {
+  path: string;
+  service: string;
+  /** Whether the service runs the app. */
+  app: boolean;
+  location: FileLocation;
+}
+
+export type ProxyName = 'traefik' | 'nginx' | 'caddy';
+const PROXY = /(?:^|[-_./])(traefik|nginx|caddy)(?:[-_./:@]|$)/i;
+
+/** A reverse-proxy service (by its name, image or build), with the text of its labels and command. */
+export interface ComposeProxy {
+  proxy: ProxyName;
+  service: string;
+  text: string;
+  location: FileLocation;
+}
+
 /** What a compose file contributes, and whether it describes a development setup. */
 export interface ComposeReading extends DeployReading {
   /** Why the file looks like a development setup (the first sign found); absent when it does not. */
   development?: string;
   /** Names of the services taken as running the app. */
   appServices: string[];
+  envFileUses: ComposeEnvFileUse[];
+  proxies: ComposeProxy[];
+}
+
+/** An empty reading, for a file that cannot be read. */
+export function emptyComposeReading(): ComposeReading {
+  return { ...emptyReading(), appServices: [], envFileUses: [], proxies: [] };
 }
 
 /** A `${VAR}` / `$VAR` the compose CLI interpolates from the shell or its own .env: value unknown here. */
@@ -94,7 +122,7 @@ function developmentSign(file: string, name: string, service: unknown, env: EnvV
  * whose services only add to the base file's).
  */
 export function readCompose(file: string, text: string, workspace: Workspace, options: { appServices?: readonly string[] } = {}): ComposeReading {
-  const reading: ComposeReading = { ...emptyReading(), appServices: [] };
+  const reading = emptyComposeReading();
   const source = new YamlSource(file, text);
   reading.problems.push(...source.problems());
   const services = mapPairs(valueOf(source.root(), 'services'));
@@ -138,7 +166,37 @@ export function readCompose(file: string, text: string, workspace: Workspace, op
       if (command) reading.commands.push({ text: command, process: name, kind: 'docker-compose', location: source.at(node) });
     }
   }
+  for (const pair of services) {
+    if (!isMap(pair.value)) continue;
+    const name = scalarString(pair.key) ?? '';
+    const app = reading.appServices.includes(name);
+    for (const entry of envFileEntries(pair.value)) {
+      const written = scalarString(entry) ?? scalarString(valueOf(entry, 'path'));
+      // `${VAR}` paths are chosen by the shell that runs compose: not known here.
+      const path = written && !written.includes('$') ? resolveFrom(file, written) : undefined;
+      if (path !== undefined) reading.envFileUses.push({ path, service: name, app, location: source.at(entry) });
+    }
+    const proxy = proxyOf(source, name, pair.value);
+    if (proxy) reading.proxies.push({ ...proxy, location: source.at(pair.key) });
+  }
   return reading;
+}
+
+/** The proxy a service runs, by its name, image or build, with the text of its labels and command. */
+function proxyOf(source: YamlSource, service: string, node: unknown): { proxy: ProxyName; service: string; text: string } | undefined {
+  const build = valueOf(node, 'build');
+  const where = [service, scalarString(valueOf(node, 'image')) ?? '', scalarString(build) ?? '', scalarString(valueOf(build, 'dockerfile')) ?? ''];
+  const proxy = where.map((text) => PROXY.exec(text)?.[1]?.toLowerCase()).find(Boolean) as ProxyName | undefined;
+  if (!proxy) return undefined;
+  const words: string[] = [];
+  for (const key of ['labels', 'command']) {
+    const value = valueOf(node, key);
+    if (isMap(value)) for (const label of mapPairs(value)) words.push(`${scalarString(label.key) ?? ''}=${scalarString(label.value) ?? ''}`);
+    else for (const item of seqItems(value)) words.push(scalarString(item) ?? '');
+    const scalar = scalarString(value);
+    if (scalar) words.push(scalar);
+  }
+  return { proxy, service, text: words.join('\n') };
 }
 
 function envFileEntries(service: unknown): unknown[] {

@@ -10,6 +10,7 @@ import type { FileLocation } from '../engine/types.js';
 import type { EnvVar } from '../env/types.js';
 import type { Workspace } from '../workspace/types.js';
 import { baseName, isWithin, joinPath } from '../workspace/paths.js';
+import { isVendoredIn } from '../workspace/vendored.js';
 import type { ImageLayout } from './dockerfile.js';
 import { readShellScript } from './shell-script.js';
 import type { ScriptReading, ScriptStep } from './shell-script.js';
@@ -100,7 +101,9 @@ function byName(path: string, near: string, workspace: Workspace): string | unde
     }
     byBaseName.set(workspace, index);
   }
-  const matches = index.get(baseName(path)) ?? [];
+  // A script of the same name inside a committed virtualenv is not the one the image runs.
+  const vendored = isVendoredIn(workspace);
+  const matches = (index.get(baseName(path)) ?? []).filter((file) => !vendored(file));
   const close = matches.filter((file) => isWithin(file, near));
   const pool = close.length > 0 ? close : matches;
   return [...pool].sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))[0];

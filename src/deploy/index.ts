@@ -1,7 +1,7 @@
 import type { Workspace } from '../workspace/types.js';
 import { readAppJson } from './app-json.js';
 import { isAppEngineYaml, readAppYaml } from './app-engine.js';
-import { readCompose } from './compose.js';
+import { emptyComposeReading, readCompose } from './compose.js';
 import type { ComposeReading } from './compose.js';
 import { isDockerfileName, readDockerfile } from './dockerfile.js';
 import type { DockerfileOptions } from './dockerfile.js';
@@ -10,7 +10,6 @@ import { readHerokuYml } from './heroku-yml.js';
 import { deployDirectories, namesIn } from './locations.js';
 import { readProcfile } from './procfile.js';
 import type { DeployReading } from './reading.js';
-import { emptyReading } from './reading.js';
 import { readRenderYaml } from './render.js';
 import type { ComposeFileFacts, DeployCommand, DeployFacts, DeployFileKind, Platform } from './types.js';
 import { baseName, dirName, joinPath, resolveFrom } from '../workspace/paths.js';
@@ -88,7 +87,7 @@ function productionComposeFiles(workspace: Workspace, dirs: string[], scriptChai
     const appServices: string[] = [];
     for (const path of paths) {
       const read = workspace.readText(path);
-      const reading: ComposeReading = read.ok ? readCompose(path, read.text, workspace, { appServices }) : { ...emptyReading(), appServices: [] };
+      const reading: ComposeReading = read.ok ? readCompose(path, read.text, workspace, { appServices }) : emptyComposeReading();
       appServices.push(...reading.appServices.filter((name) => !appServices.includes(name)));
       inChain.add(path);
       chained.push({ dir: dirName(paths[0]!), path, production: true, reading });
@@ -112,7 +111,7 @@ function productionComposeFiles(workspace: Workspace, dirs: string[], scriptChai
       const text = read.ok ? read.text : '';
       if (PRODUCTION_ONLY_NAME.test(name) && !/^services\s*:/m.test(text)) continue;
       // An unreadable file is reported when it is merged.
-      const reading: ComposeReading = read.ok ? readCompose(path, text, workspace) : { ...emptyReading(), appServices: [] };
+      const reading: ComposeReading = read.ok ? readCompose(path, text, workspace) : emptyComposeReading();
       const override = ['docker-compose.override.yml', 'docker-compose.override.yaml', 'compose.override.yaml', 'compose.override.yml'].find((other) => names.has(other));
       if (!reading.development && override && !PRODUCTION_WORD.test(qualifier)) {
         const overrideText = workspace.readText(joinPath(dir, override));
@@ -251,12 +250,17 @@ export function readDeployFacts(workspace: Workspace, projectRoot: string): Depl
     for (const build of list ?? []) if (!builds.has(build.dockerfile)) builds.set(build.dockerfile, build);
   };
   for (const file of compose.files) addBuilds(file.reading.builds);
+  // fly.toml, render.yaml and heroku.yml are read first for the Dockerfiles they build, and taken below with the same reading.
+  const platformReadings = new Map<string, DeployReading>();
   for (const dir of dirs) {
     const names = namesIn(workspace, dir);
     for (const [name, read] of [['fly.toml', readFlyToml], ['render.yaml', readRenderYaml]] as const) {
       const path = joinPath(dir, name);
       const text = names.has(name) ? workspace.readText(path) : undefined;
-      if (text?.ok) addBuilds(read(path, text.text).builds);
+      if (!text?.ok) continue;
+      const reading = read(path, text.text);
+      platformReadings.set(path, reading);
+      addBuilds(reading.builds);
     }
   }
   const topLevel = new Set(projectRoot === '' ? [''] : ['', projectRoot]);
@@ -278,17 +282,24 @@ export function readDeployFacts(workspace: Workspace, projectRoot: string): Depl
       if (text.ok && !/^\s*(?:dockerfile|image)\s*=/m.test(text.text)) named.add(joinPath(dir, 'Dockerfile'));
     }
     const heroku = names.has('heroku.yml') ? workspace.readText(joinPath(dir, 'heroku.yml')) : undefined;
-    if (heroku?.ok) for (const path of readHerokuYml(joinPath(dir, 'heroku.yml'), heroku.text, workspace).dockerfiles ?? []) named.add(path);
+    if (heroku?.ok) {
+      const reading = readHerokuYml(joinPath(dir, 'heroku.yml'), heroku.text, workspace);
+      platformReadings.set(joinPath(dir, 'heroku.yml'), reading);
+      for (const path of reading.dockerfiles ?? []) named.add(path);
+    }
   }
   for (const file of [...compose.files, ...other.files]) for (const path of file.reading.dockerfiles ?? []) named.add(path);
   for (const dir of dirs) {
     const names = namesIn(workspace, dir);
     const dockerfiles = [...names].filter((name) => isDockerfileName(name) && !NON_PRODUCTION_DOCKERFILE.test(name.replace(/dockerfile/i, '')));
     for (const name of dockerfiles.sort(dockerfileOrder)) takeDockerfile(joinPath(dir, name));
-    for (const file of compose.files.filter((candidate) => candidate.dir === dir)) take('docker-compose', file.path, () => file.reading);
+    for (const file of compose.files.filter((candidate) => candidate.dir === dir)) {
+      if (!take('docker-compose', file.path, () => file.reading)) continue;
+      (facts.composeServices ??= []).push({ path: file.path, envFileUses: file.reading.envFileUses, proxies: file.reading.proxies });
+    }
     if (names.has('heroku.yml')) {
       const path = joinPath(dir, 'heroku.yml');
-      if (take('heroku.yml', path, (text) => readHerokuYml(path, text, workspace))) platforms.add('heroku');
+      if (take('heroku.yml', path, (text) => platformReadings.get(path) ?? readHerokuYml(path, text, workspace))) platforms.add('heroku');
     }
     if (names.has('Procfile')) {
       const path = joinPath(dir, 'Procfile');
@@ -304,11 +315,11 @@ export function readDeployFacts(workspace: Workspace, projectRoot: string): Depl
     if (names.has('CHECKS') || names.has('DOKKU_SCALE')) dokkuMarker = true;
     if (names.has('fly.toml')) {
       const path = joinPath(dir, 'fly.toml');
-      if (take('fly.toml', path, (text) => readFlyToml(path, text))) platforms.add('fly');
+      if (take('fly.toml', path, (text) => platformReadings.get(path) ?? readFlyToml(path, text))) platforms.add('fly');
     }
     if (names.has('render.yaml')) {
       const path = joinPath(dir, 'render.yaml');
-      if (take('render.yaml', path, (text) => readRenderYaml(path, text))) platforms.add('render');
+      if (take('render.yaml', path, (text) => platformReadings.get(path) ?? readRenderYaml(path, text))) platforms.add('render');
     }
     for (const name of ['app.yaml', 'app.yml']) {
       const path = joinPath(dir, name);

@@ -7,6 +7,7 @@ import type { FileLocation } from '../engine/types.js';
 import type { EnvVar } from '../env/types.js';
 import type { Workspace } from '../workspace/types.js';
 import { baseName, extensionOf, joinPath } from '../workspace/paths.js';
+import { isVendoredIn } from '../workspace/vendored.js';
 import type { ComposeChain, ScriptFormat } from './deploy-scripts.js';
 import { readDeployScript } from './deploy-scripts.js';
 import { namesIn } from './locations.js';
@@ -49,6 +50,61 @@ function scriptCandidates(workspace: Workspace, dirs: string[], bases: string[])
   return found;
 }
 
+type Found = Pick<OtherDeployFiles, 'files' | 'skipped'>;
+
+/** What does not depend on the project: the files of the whole repository that may be units, programs or uwsgi ini. */
+interface RepositoryWide {
+  productionFiles: string[];
+  systemd: Found;
+  uwsgi: Found;
+}
+
+const repositoryWideOf = new WeakMap<Workspace, RepositoryWide>();
+
+/** Read once per workspace, however many projects it holds (a repository may hold tens of thousands of files). */
+function repositoryWide(workspace: Workspace): RepositoryWide {
+  const cached = repositoryWideOf.get(workspace);
+  if (cached) return cached;
+  const vendored = isVendoredIn(workspace);
+  // One pass over the file list, by extension first.
+  const productionFiles = workspace.files.filter(
+    (path) => (path.endsWith('.service') || path.endsWith('.conf') || path.endsWith('.ini')) && !NON_PRODUCTION_PATH.test(path) && !vendored(path),
+  );
+  const wide: RepositoryWide = { productionFiles, systemd: { files: [], skipped: [] }, uwsgi: { files: [], skipped: [] } };
+  const read = (path: string, into: Found): string | undefined => {
+    const text = workspace.readText(path);
+    if (text.ok) return text.text;
+    into.skipped.push({ file: path, reason: text.message });
+    return undefined;
+  };
+  for (const path of productionFiles.filter((candidate) => extensionOf(candidate) === 'service').slice(0, MAX_FILES)) {
+    const text = read(path, wide.systemd);
+    if (text === undefined || !/^\[Service\]/m.test(text)) continue;
+    const unit = readSystemdUnit(path, text, workspace);
+    wide.systemd.skipped.push(...unit.skipped);
+    wide.systemd.files.push({ kind: 'systemd', path, reading: unit });
+  }
+  for (const path of productionFiles.filter((candidate) => UWSGI_INI.test(baseName(candidate))).slice(0, MAX_FILES)) {
+    const text = read(path, wide.uwsgi);
+    if (text === undefined) continue;
+    const config = readUwsgiIni(path, text);
+    const reading = emptyReading();
+    reading.problems.push(...config.problems);
+    if (config.appModule !== undefined || config.wsgiFile !== undefined) {
+      // Nothing may name it (a VPS runs `uwsgi --ini` by hand or from an init system): its app is still what uwsgi serves.
+      reading.commands.push({ text: `uwsgi --ini ${baseName(path)}`, process: 'uwsgi', kind: 'uwsgi-ini', location: { file: path, line: 1, column: 1 } });
+    }
+    wide.uwsgi.files.push({ kind: 'uwsgi-ini', path, reading });
+  }
+  repositoryWideOf.set(workspace, wide);
+  return wide;
+}
+
+/** A project's copy of a shared file's reading: completing a project's commands sets fields on them. */
+function ownCommands(file: OtherDeployFiles['files'][number]): OtherDeployFiles['files'][number] {
+  return { ...file, reading: { ...file.reading, commands: file.reading.commands.map((command) => ({ ...command })) } };
+}
+
 export function readOtherDeployFiles(workspace: Workspace, dirs: string[], projectRoot: string): OtherDeployFiles {
   const result: OtherDeployFiles = { files: [], env: [], composeChains: [], skipped: [] };
   const bases = projectRoot === '' ? [''] : ['', projectRoot];
@@ -73,19 +129,11 @@ export function readOtherDeployFiles(workspace: Workspace, dirs: string[], proje
     }
   }
 
-  // One pass over the file list, by extension first (a repository may hold tens of thousands of files).
-  const productionFiles = workspace.files.filter((path) => (path.endsWith('.service') || path.endsWith('.conf') || path.endsWith('.ini')) && !NON_PRODUCTION_PATH.test(path));
-  const systemd = productionFiles.filter((path) => extensionOf(path) === 'service').slice(0, MAX_FILES);
-  for (const path of systemd) {
-    const text = read(path);
-    if (text === undefined || !/^\[Service\]/m.test(text)) continue;
-    const unit = readSystemdUnit(path, text, workspace);
-    result.skipped.push(...unit.skipped);
-    result.files.push({ kind: 'systemd', path, reading: unit });
-  }
-
+  const wide = repositoryWide(workspace);
+  result.files.push(...wide.systemd.files.map(ownCommands));
+  result.skipped.push(...wide.systemd.skipped);
   const deployDirs = new Set(dirs);
-  const supervisor = productionFiles
+  const supervisor = wide.productionFiles
     .filter((path) => /^(?:conf|ini)$/.test(extensionOf(path)) && (/supervisor/i.test(path) || (deployDirs.has(path.slice(0, Math.max(0, path.lastIndexOf('/')))) && extensionOf(path) === 'conf')))
     .slice(0, MAX_FILES);
   for (const path of supervisor) {
@@ -93,18 +141,8 @@ export function readOtherDeployFiles(workspace: Workspace, dirs: string[], proje
     if (text !== undefined && isSupervisorConf(text)) result.files.push({ kind: 'supervisor', path, reading: readSupervisorConf(path, text) });
   }
 
-  for (const path of productionFiles.filter((candidate) => UWSGI_INI.test(baseName(candidate))).slice(0, MAX_FILES)) {
-    const text = read(path);
-    if (text === undefined) continue;
-    const config = readUwsgiIni(path, text);
-    const reading = emptyReading();
-    reading.problems.push(...config.problems);
-    if (config.appModule !== undefined || config.wsgiFile !== undefined) {
-      // Nothing may name it (a VPS runs `uwsgi --ini` by hand or from an init system): its app is still what uwsgi serves.
-      reading.commands.push({ text: `uwsgi --ini ${baseName(path)}`, process: 'uwsgi', kind: 'uwsgi-ini', location: { file: path, line: 1, column: 1 } });
-    }
-    result.files.push({ kind: 'uwsgi-ini', path, reading });
-  }
+  result.files.push(...wide.uwsgi.files.map(ownCommands));
+  result.skipped.push(...wide.uwsgi.skipped);
 
   for (const dir of dirs) {
     for (const name of [...namesIn(workspace, dir)].sort()) {

@@ -213,7 +213,7 @@ function recipeCall(args: Word[]): { file?: string; target: string } | undefined
 }
 
 /** The script a command runs: `sh x.sh`, `bash -e x`, `./x`, `/app/x.sh`, `scripts/x.sh`. */
-export function scriptPath(words: Word[]): string | undefined {
+function scriptPath(words: Word[]): string | undefined {
   const first = words[0]?.value;
   if (first === undefined) return undefined;
   const name = first.slice(first.lastIndexOf('/') + 1);

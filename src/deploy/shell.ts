@@ -71,7 +71,7 @@ const RUNNERS: [RegExp, number][] = [
 ];
 
 /** Programs that run the body of their `-c` option as a shell command line. */
-export const INLINE_SHELLS = /^(?:(?:ba|da|z|k)?sh|su)$/;
+const INLINE_SHELLS = /^(?:(?:ba|da|z|k)?sh|su)$/;
 
 /** The body of `sh -c "…"`, `bash -lc '…'`, `su app -c "…"`. */
 export function inlineBody(words: Word[]): string | undefined {
@@ -121,7 +121,7 @@ export function simpleCommand(text: string, scope: Scope = new Map()): SimpleCom
 }
 
 /** `python`, `python3`, `python3.12`, `/usr/bin/python3`. */
-export function isPython(word: Word | undefined): boolean {
+function isPython(word: Word | undefined): boolean {
   return /^python(?:\d+(?:\.\d+)?)?$/.test(commandName(word) ?? '');
 }
 

@@ -68,6 +68,7 @@ export function keyGuardInCode(settings: Settings, workspace: Workspace, variabl
   for (const file of settings.files) {
     const source = workspace.readText(file);
     if (!source.ok) continue;
+    // Parsed once: parseModule caches by source, and the evaluator parsed these files already.
     const root = parseModule(source.text);
     const stack: PyNode[] = [root];
     for (let visited = 0; stack.length && visited < MAX_NODES; visited++) {

@@ -45,7 +45,7 @@ export function productionEnvFiles(workspace: Workspace, projects: readonly Djan
     if (!byPath.has(file.path) && workspace.exists(file.path)) byPath.set(file.path, file);
   };
   for (const project of projects) {
-    for (const use of deployEnvFiles(workspace, project.deploy)) add({ path: use.path, loadedBy: use.loadedBy, location: use.location, readByDocker: true });
+    for (const use of deployEnvFiles(project.deploy)) add({ path: use.path, loadedBy: use.loadedBy, location: use.location, readByDocker: true });
     // Files the app itself reads must be in its image: a .dockerignore'd one is a developer's.
     const inImage = (path: string): boolean => !dockerignored(project.deploy, path);
     for (const path of project.environment.files.filter(inImage)) add({ path, loadedBy: `the ${project.environment.name} environment reads it` });

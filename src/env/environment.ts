@@ -61,7 +61,7 @@ function cliEnvFileEntries(workspace: Workspace, path: string, file: string, dia
 }
 
 /** Build an Environment from variables in increasing precedence (a later variable wins). */
-export function makeEnvironment(
+function makeEnvironment(
   name: string,
   vars: Iterable<EnvVar>,
   files: string[],
@@ -84,10 +84,10 @@ export function makeEnvironment(
  * variables a committed sample next to one names (`.env.prod-sample`, `.env.example`) are set with
  * the value unknown; the sample's values are never taken. Others stay unset (their defaults are judged).
  */
-export function opaqueEnvSources(workspace: Workspace, deploy: DeployFacts): { sources: OpaqueSource[]; vars: EnvVar[] } {
+function opaqueEnvSources(workspace: Workspace, deploy: DeployFacts): { sources: OpaqueSource[]; vars: EnvVar[] } {
   const sources: OpaqueSource[] = [];
   const vars: EnvVar[] = [];
-  for (const use of deployEnvFiles(workspace, deploy)) {
+  for (const use of deployEnvFiles(deploy)) {
     if (!use.app || workspace.exists(use.path) || sources.some((source) => source.file === use.path)) continue;
     const sample = envSampleFor(workspace, use.path);
     const named = sample ? `; ${sample.file} names ${sample.names.length} variable${sample.names.length === 1 ? '' : 's'}` : '; no sample names its variables';

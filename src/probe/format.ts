@@ -7,7 +7,7 @@ import type { ScanResult } from './scan.js';
 import type { ProbeResult, TlsObservation } from './types.js';
 import { GRADES } from '../engine/grade.js';
 import type { Finding } from '../engine/types.js';
-import { JSON_SCHEMA_VERSION } from '../report/json.js';
+import { SCAN_JSON_SCHEMA_VERSION } from '../report/json.js';
 import { SEVERITY_STYLE } from '../report/pretty.js';
 import { countBySeverity } from '../report/types.js';
 
@@ -87,7 +87,7 @@ export function worstGrade(grades: string[]): string {
 export function formatScanJson(results: readonly ScanResult[], toolVersion: string): string {
   const findings = results.flatMap((result) => result.findings);
   const report = {
-    schemaVersion: JSON_SCHEMA_VERSION,
+    schemaVersion: SCAN_JSON_SCHEMA_VERSION,
     tool: { name: 'deploycheck', version: toolVersion },
     kind: 'scan',
     summary: {

@@ -48,7 +48,7 @@ export function readEntryPoint(workspace: Workspace, root: string, file: string,
  * The wsgi.py or asgi.py of a project (not of a project nested inside it): the one in the settings
  * package when known, else the shallowest.
  */
-export function findEntryPoint(workspace: Workspace, root: string, name: 'wsgi.py' | 'asgi.py', module: string | undefined, projectRoots: readonly string[]): string | undefined {
+function findEntryPoint(workspace: Workspace, root: string, name: 'wsgi.py' | 'asgi.py', module: string | undefined, projectRoots: readonly string[]): string | undefined {
   const candidates = workspace.files.filter(
     (path) => baseName(path) === name && isWithin(path, root) && !projectRoots.some((other) => other.length > root.length && isWithin(path, other)),
   );

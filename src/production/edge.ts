@@ -3,12 +3,13 @@
  * production runs redirects HTTP to HTTPS, and whether it sends HSTS. Django's own redirect and
  * HSTS settings matter less when the edge does it.
  */
-import type { FileLocation } from '../engine/types.js';
+import type { ProxyName } from '../deploy/compose.js';
 import type { DeployFacts } from '../deploy/types.js';
-import { YamlSource, isMap, mapPairs, scalarString, seqItems, valueOf } from '../deploy/yaml-source.js';
+import type { FileLocation } from '../engine/types.js';
 import type { RuntimePlatform } from '../env/platform.js';
 import { baseName, dirName, isWithin } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';
+import { isVendoredIn } from '../workspace/vendored.js';
 
 export interface EdgeFact {
   /** `platform`: the host's router; `proxy`: a reverse proxy the repository ships and production runs. */
@@ -23,8 +24,9 @@ export interface Edge {
   hsts?: EdgeFact;
 }
 
-type Proxy = 'traefik' | 'nginx' | 'caddy';
-const PROXY = /(?:^|[-_./])(traefik|nginx|caddy)(?:[-_./:@]|$)/i;
+type Proxy = ProxyName;
+/** At most this many proxy configuration files are read per compose file. */
+const MAX_CONFIG_FILES = 30;
 const NOT_PRODUCTION_PATH = /(?:^|\/)(?:dev|develop|development|local|test|tests|docs?|examples?)(?:\/|$)|(?:^|[._-])(?:dev|local|test)(?:[._-]|$)/i;
 
 /** Signs in a proxy's configuration, by proxy: an HTTP→HTTPS redirect, an HSTS header. */
@@ -58,31 +60,6 @@ function lineOf(text: string, index: number): number {
   return text.slice(0, index).split('\n').length;
 }
 
-/** The proxies a production compose file runs, with the text of their labels and commands. */
-function composeProxies(workspace: Workspace, file: string): { proxy: Proxy; service: string; text: string; location: FileLocation }[] {
-  const read = workspace.readText(file);
-  if (!read.ok) return [];
-  const source = new YamlSource(file, read.text);
-  const found: { proxy: Proxy; service: string; text: string; location: FileLocation }[] = [];
-  for (const pair of mapPairs(valueOf(source.root(), 'services'))) {
-    const service = scalarString(pair.key) ?? '';
-    const build = valueOf(pair.value, 'build');
-    const where = [service, scalarString(valueOf(pair.value, 'image')) ?? '', scalarString(build) ?? '', scalarString(valueOf(build, 'dockerfile')) ?? ''];
-    const proxy = where.map((text) => PROXY.exec(text)?.[1]?.toLowerCase()).find(Boolean) as Proxy | undefined;
-    if (!proxy) continue;
-    const words: string[] = [];
-    for (const key of ['labels', 'command']) {
-      const node = valueOf(pair.value, key);
-      if (isMap(node)) for (const label of mapPairs(node)) words.push(`${scalarString(label.key) ?? ''}=${scalarString(label.value) ?? ''}`);
-      else for (const item of seqItems(node)) words.push(scalarString(item) ?? '');
-      const scalar = scalarString(node);
-      if (scalar) words.push(scalar);
-    }
-    found.push({ proxy, service, text: words.join('\n'), location: source.at(pair.key) });
-  }
-  return found;
-}
-
 /**
  * The edge of production: the platform's own redirect (fly.toml `force_https`, App Engine
  * `secure: always`, Render, which redirects every HTTP request), then a reverse proxy a production
@@ -98,14 +75,17 @@ export function readEdge(workspace: Workspace, deploy: DeployFacts, platforms: r
     const file = deploy.files.find((candidate) => candidate.kind === 'render.yaml');
     edge.httpsRedirect = { kind: 'platform', by: 'Render', ...(file ? { location: { file: file.path, line: 1, column: 1 } } : {}) };
   }
-  for (const compose of deploy.files.filter((file) => file.kind === 'docker-compose')) {
-    for (const { proxy, service, text, location } of composeProxies(workspace, compose.path)) {
+  const vendored = isVendoredIn(workspace);
+  for (const compose of deploy.composeServices ?? []) {
+    for (const { proxy, service, text, location } of compose.proxies) {
       const by = `${proxy} (${compose.path} ${service})`;
       const signs = SIGNS[proxy];
       if (!edge.httpsRedirect && proxy !== 'caddy' && signs.redirect.test(text)) edge.httpsRedirect = { kind: 'proxy', by, location };
       if (!edge.hsts && proxy !== 'caddy' && signs.hsts.test(text)) edge.hsts = { kind: 'proxy', by, location };
       const dir = dirName(compose.path);
-      for (const path of workspace.files.filter((candidate) => isWithin(candidate, dir) && isConfigOf(proxy, candidate))) {
+      const configs = workspace.files.filter((candidate) => isWithin(candidate, dir) && isConfigOf(proxy, candidate) && !vendored(candidate));
+      for (const path of configs.slice(0, MAX_CONFIG_FILES)) {
+        if (edge.httpsRedirect && edge.hsts) return edge;
         const read = workspace.readText(path);
         if (!read.ok) continue;
         if (proxy === 'caddy' && /^\s*auto_https\s+off/m.test(read.text)) continue;

@@ -47,7 +47,7 @@ function fromDeploy(deploy: DeployFacts): PlatformFact[] {
 }
 
 /** Every platform marker read in the sources (a quoted name outside comments), first sighting of each platform. */
-export function markerPlatforms(sources: readonly SourceText[]): PlatformFact[] {
+function markerPlatforms(sources: readonly SourceText[]): PlatformFact[] {
   const found = new Map<RuntimePlatform, PlatformFact>();
   for (const { file, text } of sources) {
     text.split(/\r?\n/).forEach((line, index) => {

@@ -18,7 +18,7 @@ import { str } from './pyops.js';
 export const BRANCH_NAMES_PRODUCTION = 'the branch that names production';
 export const MODULE_NAMES_PRODUCTION = 'the module that names production';
 export const CODE_DEFAULT = "the code's default";
-export const KEY_NAMES_PRODUCTION = 'the key that names production';
+const KEY_NAMES_PRODUCTION = 'the key that names production';
 
 const PRODUCTION_WORDS = new Set([
   'production', 'prod', 'prd', 'live', 'heroku', 'fly', 'flyio', 'render', 'railway', 'koyeb', 'dokku',

@@ -100,7 +100,7 @@ const moduleCompletions =
  * one naming production (recorded as the choice for that variable). Returns the text with the
  * choice in place of the stand-in, or undefined when none names production.
  */
-export function chooseForStandIn(interp: Interpreter, text: string, where: FileLocation, completions: Completions): string | undefined {
+function chooseForStandIn(interp: Interpreter, text: string, where: FileLocation, completions: Completions): string | undefined {
   for (const [standIn, variable] of interp.standIns) {
     const at = text.indexOf(standIn);
     if (at < 0) continue;

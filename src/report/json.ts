@@ -1,9 +1,9 @@
 import type { CheckResult } from '../engine/check.js';
 
-/** Bump on any incompatible change to the JSON reports; documented in README.md ("JSON report"). The scan report's version. */
-export const JSON_SCHEMA_VERSION = 1;
+/** The live scan report's version (docs/production-model.md); bump on any incompatible change. */
+export const SCAN_JSON_SCHEMA_VERSION = 1;
 
-/** The check report's version: 2 added `projects[].production` (docs/json-report.md). */
+/** The check report's version: 2 added `projects[].production` (README.md "JSON report", docs/production-model.md). */
 export const CHECK_JSON_SCHEMA_VERSION = 2;
 
 export function formatJson(result: CheckResult, toolVersion: string): string {

@@ -9,7 +9,7 @@ import { dirName } from '../workspace/paths.js';
 import type { SecretHit } from './types.js';
 
 /** At least this many files of one directory with entropy hits: a data set, reported once for the directory. */
-export const BULK_FILES = 10;
+const BULK_FILES = 10;
 /** Related locations listed per finding; the message counts them all. */
 export const MAX_RELATED = 10;
 

@@ -4,7 +4,7 @@ import { readDotenv } from '../env/workspace-dotenv.js';
 import type { DjangoProject } from '../project/types.js';
 import type { Settings } from '../python/types.js';
 import type { Workspace } from '../workspace/types.js';
-import { vendoredPathsOf } from '../workspace/vendored.js';
+import { isVendoredIn } from '../workspace/vendored.js';
 import { isEnvFile, secretFileKind } from './files.js';
 import { isDjangoSecretKeyName } from './names.js';
 import { scanText } from './scanner.js';
@@ -36,7 +36,7 @@ export function workspaceSecrets(workspace: Workspace, focus?: ReadonlySet<strin
   }
   const result = new Map<string, SecretHit[]>();
   // A committed virtualenv or vendored library is third-party code, not the project's secrets.
-  const vendored = vendoredPathsOf(workspace.files);
+  const vendored = isVendoredIn(workspace);
   for (const file of workspace.files) {
     if ((focus && !focus.has(file)) || (only && !only(file)) || vendored(file)) continue;
     let hits = byFile.get(file);

@@ -1,3 +1,5 @@
+import type { Workspace } from './types.js';
+
 /** Directory names that hold third-party or generated code, never the project's own files. */
 export const VENDORED_DIRS: ReadonlySet<string> = new Set([
   '.git',
@@ -26,15 +28,22 @@ export function inVendoredDir(path: string): boolean {
 /** A Python library folder, whatever the virtualenv around it is called: `lib/python3.12/site-packages`, `Lib/site-packages`. */
 const SITE_PACKAGES = /(?:^|\/)(?:lib\/python[\d.]*|Lib)\/site-packages\//;
 
+const predicates = new WeakMap<Workspace, (path: string) => boolean>();
+
 /**
- * Whether a path of `files` is vendored code even when it is committed: in a vendored directory, in a
+ * Whether a path of the workspace is vendored code even when it is committed: in a vendored directory, in a
  * library folder, or under a folder holding a virtualenv's pyvenv.cfg (`env/`, `myenv/`). The workspace
  * lists committed vendored files (they are in the repository); readers of the project's own code and
- * configuration skip them with this.
+ * configuration skip them with this. Built once per workspace.
  */
-export function vendoredPathsOf(files: readonly string[]): (path: string) => boolean {
-  const virtualenvs = files
-    .filter((path) => path.endsWith(`/${VIRTUALENV_MARKER}`))
-    .map((path) => path.slice(0, path.length - VIRTUALENV_MARKER.length));
-  return (path) => inVendoredDir(path) || SITE_PACKAGES.test(path) || virtualenvs.some((prefix) => path.startsWith(prefix));
+export function isVendoredIn(workspace: Workspace): (path: string) => boolean {
+  let vendored = predicates.get(workspace);
+  if (!vendored) {
+    const virtualenvs = workspace.files
+      .filter((path) => path.endsWith(`/${VIRTUALENV_MARKER}`))
+      .map((path) => path.slice(0, path.length - VIRTUALENV_MARKER.length));
+    vendored = (path) => inVendoredDir(path) || SITE_PACKAGES.test(path) || virtualenvs.some((prefix) => path.startsWith(prefix));
+    predicates.set(workspace, vendored);
+  }
+  return vendored;
 }

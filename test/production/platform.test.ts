@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DeployFacts } from '../../src/deploy/types.js';
 import { platformVariables } from '../../src/env/platform.js';
-import { inferPlatforms, markerPlatforms } from '../../src/production/platform.js';
+import { inferPlatforms } from '../../src/production/platform.js';
 
 const deploy = (platforms: DeployFacts['platforms'], files: DeployFacts['files'] = []): DeployFacts => ({
   files,
@@ -15,14 +15,12 @@ const deploy = (platforms: DeployFacts['platforms'], files: DeployFacts['files']
 
 describe('platform markers', () => {
   it('finds each platform by a quoted variable only it sets, outside comments, with its line', () => {
-    const found = markerPlatforms([
-      { file: 'site/settings.py', text: "# 'DYNO' is Heroku's\nIS_RAILWAY = 'RAILWAY_ENVIRONMENT' in os.environ\nHOST = os.getenv(\"WEBSITE_HOSTNAME\")\n" },
-    ]);
-    expect(found.map((fact) => [fact.platform, fact.location?.line])).toEqual([
-      ['railway', 2],
-      ['azure-app-service', 3],
-    ]);
-    expect(markerPlatforms([{ file: 'a.py', text: "PORT = os.environ['PORT']\nRENDERER = 'x'\n" }])).toEqual([]);
+    const railway = inferPlatforms(deploy([]), [{ file: 'site/settings.py', text: "# 'DYNO' is Heroku's\nIS_RAILWAY = 'RAILWAY_ENVIRONMENT' in os.environ\n" }]);
+    expect(railway.platforms.map((fact) => [fact.platform, fact.how, fact.location?.line])).toEqual([['railway', 'marker', 2]]);
+    const both = inferPlatforms(deploy([]), [{ file: 's.py', text: "IS_RAILWAY = 'RAILWAY_ENVIRONMENT' in os.environ\nHOST = os.getenv(\"WEBSITE_HOSTNAME\")\n" }]);
+    expect(both.platforms).toEqual([]);
+    expect(both.assumptions.join()).toMatch(/several platforms.*s\.py:1.*s\.py:2/);
+    expect(inferPlatforms(deploy([]), [{ file: 'a.py', text: "PORT = os.environ['PORT']\nRENDERER = 'x'\n" }]).platforms).toEqual([]);
   });
 
   it('lets deploy files that name a host decide, and adds a marker platform to a bare Dockerfile', () => {

@@ -5,13 +5,13 @@
  * expansion). `RepositoryIni` (`settings.ini`): Python's configparser, options of `[settings]`
  * (and `[DEFAULT]`), `=` or `:`, indented continuation lines, `%(name)s` interpolation.
  */
-import { PY_WS, pyRstrip, pyStrip, splitLinesUniversal } from './lines.js';
+import { PY_WS, pyRstrip, pyStrip, splitLines } from './lines.js';
 import type { DialectParse, RawEntry } from './types.js';
 
 
 export function parseDecoupleEnv(text: string): DialectParse {
   const entries: RawEntry[] = [];
-  for (const line of splitLinesUniversal(text)) {
+  for (const line of splitLines(text, 'universal')) {
     const stripped = pyStrip(line.text);
     if (!stripped || stripped.startsWith('#') || !stripped.includes('=')) continue;
     const equals = stripped.indexOf('=');
@@ -75,7 +75,7 @@ export function parseDecoupleIni(text: string): DialectParse {
   const seen = new Set<string>();
   let sectionName = '';
   const errors: string[] = [];
-  for (const [index, line] of splitLinesUniversal(text).entries()) {
+  for (const [index, line] of splitLines(text, 'universal').entries()) {
     const stripped = pyStrip(line.text);
     const comment = stripped.startsWith('#') || stripped.startsWith(';');
     if (!stripped || comment) {

@@ -5,7 +5,7 @@
  * pair of matching quotes dropped, double quotes unescape `\x` to `x` (but `\$`), and `$NAME` /
  * `${NAME}` expand outside single quotes. No multi-line values; other lines are skipped.
  */
-import { PY_WS, pyStrip, splitLinesPython } from './lines.js';
+import { PY_WS, pyStrip, splitLines } from './lines.js';
 import { makeLookup } from './types.js';
 import type { DialectParse, ParseOptions, RawEntry } from './types.js';
 
@@ -17,7 +17,7 @@ export function parseDjangoDotenv(text: string, options: ParseOptions = {}): Dia
   const entries: RawEntry[] = [];
   const known = new Map<string, string | undefined>();
   const lookup = makeLookup(known, options);
-  for (const line of splitLinesPython(text)) {
+  for (const line of splitLines(text, 'python')) {
     const match = LINE.exec(line.text);
     if (!match) continue;
     let literal = pyStrip(match[2] ?? '');

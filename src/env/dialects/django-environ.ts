@@ -5,7 +5,7 @@
  * one pair of double quotes with backslash escapes resolved (`\n`, `\r`, `\t` stay as written).
  * No expansion, no multi-line values; other lines are skipped. The last assignment wins.
  */
-import { PY_WS, splitLinesPython } from './lines.js';
+import { PY_WS, splitLines } from './lines.js';
 import type { DialectParse, RawEntry } from './types.js';
 
 const ASSIGNMENT = /^(?:export )?([A-Za-z_0-9]+)=(.*)$/s;
@@ -24,7 +24,7 @@ function withoutComment(value: string): string {
 
 export function parseDjangoEnviron(text: string, { parseComments = false }: { parseComments?: boolean } = {}): DialectParse {
   const entries: RawEntry[] = [];
-  for (const line of splitLinesPython(text)) {
+  for (const line of splitLines(text, 'python')) {
     const match = ASSIGNMENT.exec(line.text);
     if (!match) continue;
     let value = match[2]!;

@@ -1,23 +1,17 @@
-/** A text's lines with the offset where each starts, split where Python's `str.splitlines()` splits. */
-export function splitLinesPython(text: string): { text: string; offset: number }[] {
-  const lines: { text: string; offset: number }[] = [];
+const LINE_BREAKS = {
+  /** Where Python's `str.splitlines()` splits. */
   // eslint-disable-next-line no-control-regex -- Python also breaks lines at the separators \x1c-\x1e
-  const breaks = /\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/g;
-  let start = 0;
-  for (const match of text.matchAll(breaks)) {
-    lines.push({ text: text.slice(start, match.index), offset: start });
-    start = match.index + match[0].length;
-  }
-  if (start < text.length) lines.push({ text: text.slice(start), offset: start });
-  return lines;
-}
+  python: /\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/g,
+  /** Universal newlines, as a Python text file yields its lines: `\n`, `\r\n`, `\r`. */
+  universal: /\r\n|\n|\r/g,
+};
 
-/** Lines as a Python text file yields them (universal newlines: `\n`, `\r\n`, `\r`), without the line end. */
-export function splitLinesUniversal(text: string): { text: string; offset: number }[] {
+/** A text's lines, without their line ends, with the offset where each starts. */
+export function splitLines(text: string, breaks: keyof typeof LINE_BREAKS): { text: string; offset: number }[] {
   const lines: { text: string; offset: number }[] = [];
-  const breaks = /\r\n|\n|\r/g;
   let start = 0;
-  for (const match of text.matchAll(breaks)) {
+  // matchAll works on a copy of the regular expression: the shared one keeps no state.
+  for (const match of text.matchAll(LINE_BREAKS[breaks])) {
     lines.push({ text: text.slice(start, match.index), offset: start });
     start = match.index + match[0].length;
   }

@@ -12,7 +12,7 @@ const QUOTES = new Set(["'", '"', '`']);
  * Where each key of a dotenv file is assigned (the last assignment, as `dotenv.parse` keeps the
  * last value), as an offset. Quoted values may span lines; text inside them is never taken for a key.
  */
-export function npmDotenvKeyOffsets(text: string): Map<string, number> {
+function npmDotenvKeyOffsets(text: string): Map<string, number> {
   const offsets = new Map<string, number>();
   const lines = text.split(/(?<=\r\n|\r(?!\n)|\n)/);
   const starts: number[] = [];

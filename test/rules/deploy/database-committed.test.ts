@@ -67,6 +67,9 @@ describe('deploy/database-committed', () => {
         'empty.sqlite3': '',
         'fresh.sqlite3': HEADER,
         'venv/lib/site-packages/pkg/test.sqlite3': SQLITE,
+        // A virtualenv named otherwise, known by its pyvenv.cfg.
+        'myenv/pyvenv.cfg': 'home = /usr/bin\n',
+        'myenv/share/pkg/data.sqlite3': SQLITE,
       },
       { 'db.sqlite3': SQLITE, 'ignored.sqlite3': SQLITE },
     );
@@ -96,5 +99,16 @@ describe('workspace readHead', () => {
     const staged = openWorkspace(root, { source: 'index' });
     expect(Buffer.from(staged.readHead!('a.db', 16)!).toString('latin1')).toBe('SQLite format 3\0');
     expect(staged.readHead!('missing.db', 16)).toBeUndefined();
+  });
+});
+
+describe('deploy/database-committed read budget', () => {
+  it('reads the header of at most 50 files and judges the rest by name', async () => {
+    // 50 empty databases use up the reads: a later *.sqlite3 is reported unread, a later *.db is not.
+    const empty = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`a/${String(i).padStart(2, '0')}.sqlite3`, '']));
+    const found = await findings(repository({ ...empty, 'z/late.sqlite3': '', 'z/late.db': '' }));
+    expect(found.map((finding) => [finding.location, finding.severity])).toEqual([[{ file: 'z/late.sqlite3', line: 1, column: 1 }, 'high']]);
+    const fewer = await findings(repository({ 'z/late.sqlite3': '', 'z/late.db': '' }));
+    expect(fewer).toEqual([]);
   });
 });
