@@ -20,8 +20,10 @@ export const VIRTUALENV_MARKER = 'pyvenv.cfg';
 
 /** Whether a workspace-relative path lies inside a vendored directory. */
 export function inVendoredDir(path: string): boolean {
-  const parts = path.split('/');
-  for (let i = 0; i < parts.length - 1; i++) if (VENDORED_DIRS.has(parts[i]!)) return true;
+  // Segment by segment without splitting: this runs for every file of a large repository, several times.
+  for (let start = 0, end = path.indexOf('/'); end !== -1; start = end + 1, end = path.indexOf('/', start)) {
+    if (VENDORED_DIRS.has(path.slice(start, end))) return true;
+  }
   return false;
 }
 
