@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -17,5 +18,15 @@ export function makeProject(files: Record<string, string>): string {
     mkdirSync(dirname(full), { recursive: true });
     writeFileSync(full, content);
   }
+  return root;
+}
+
+/** makeProject, then a git repository that tracks every file (ignored ones too), in one commit. */
+export function makeRepository(files: Record<string, string>): string {
+  const root = makeProject(files);
+  const git = (...args: string[]): void => void execFileSync('git', ['-c', 'user.email=t@example.org', '-c', 'user.name=t', ...args], { cwd: root, stdio: 'ignore' });
+  git('init', '-q');
+  git('add', '-A', '-f');
+  git('commit', '-qm', 'init');
   return root;
 }

@@ -1,11 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../../src/engine/check.js';
 import type { Finding } from '../../../src/engine/types.js';
 import { openWorkspace } from '../../../src/workspace/index.js';
-import { makeProject } from '../../helpers/project.js';
+import { makeRepository } from '../../helpers/project.js';
 
 const RULE = 'deploy/database-committed';
 const HEADER = 'SQLite format 3\0\x10\0\x01\x01\0@  \0\0\0\x02';
@@ -14,11 +13,7 @@ const SQLITE = `${HEADER}\0\0CREATE TABLE "auth_user_groups" ("id" integer)\0tab
 
 /** A git repository with `tracked` committed and `untracked` only written. */
 function repository(tracked: Record<string, string>, untracked: Record<string, string> = {}): string {
-  const root = makeProject({ 'app.py': '', ...tracked });
-  const git = (...args: string[]): void => void execFileSync('git', args, { cwd: root, stdio: 'ignore' });
-  git('init', '-q');
-  git('add', '-A', '-f');
-  git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-q', '-m', 'init');
+  const root = makeRepository({ 'app.py': '', ...tracked });
   for (const [path, content] of Object.entries(untracked)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), content);

@@ -1,22 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../../src/engine/check.js';
 import type { Finding } from '../../../src/engine/types.js';
 import { committedCredentials } from '../../../src/env/committed-credentials.js';
 import { parseEnvFile } from '../../../src/env/dotenv.js';
-import { makeProject } from '../../helpers/project.js';
+import { makeRepository } from '../../helpers/project.js';
 
 const RULE = 'env/file-committed';
-
-/** A git repository with every file tracked. */
-function repository(files: Record<string, string>): string {
-  const root = makeProject(files);
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.org', '-c', 'user.name=t', ...args], { cwd: root });
-  git('init', '-q');
-  git('add', '-A', '-f');
-  git('commit', '-qm', 'init');
-  return root;
-}
 
 async function findings(root: string): Promise<Finding[]> {
   const result = await runCheck({ root, only: [RULE] });
@@ -44,7 +33,7 @@ const COMPOSE_PROD = [
 
 describe('env/file-committed on env files production loads', () => {
   it('reports a short key and a default database password in the production compose env files', async () => {
-    const root = repository({
+    const root = makeRepository({
       ...DJANGO,
       'docker-compose.prod.yml': COMPOSE_PROD,
       '.env.prod': 'DEBUG=0\nSECRET_KEY=q8Zr2mWx7Lp4Tn1\nSQL_HOST=db\n',
@@ -60,7 +49,7 @@ describe('env/file-committed on env files production loads', () => {
   });
 
   it('stays silent on placeholder-only production env files', async () => {
-    const root = repository({
+    const root = makeRepository({
       ...DJANGO,
       'docker-compose.prod.yml': COMPOSE_PROD,
       '.env.prod': 'SECRET_KEY=changeme\nAPI_TOKEN=your-secret-here\nSQL_PASSWORD=\nDATABASE_URL=postgres://app:${DB_PASSWORD}@db/app\n',
@@ -70,12 +59,12 @@ describe('env/file-committed on env files production loads', () => {
   });
 
   it('stays silent on a weak env file production does not load', async () => {
-    const root = repository({ ...DJANGO, 'docker-compose.prod.yml': COMPOSE_PROD.replace(/env_file: .*\n/g, ''), '.env.prod.db': 'POSTGRES_PASSWORD=postgres\n' });
+    const root = makeRepository({ ...DJANGO, 'docker-compose.prod.yml': COMPOSE_PROD.replace(/env_file: .*\n/g, ''), '.env.prod.db': 'POSTGRES_PASSWORD=postgres\n' });
     expect(await findings(root)).toEqual([]);
   });
 
   it('reports the env file the settings load (django-configurations DOTENV)', async () => {
-    const root = repository({
+    const root = makeRepository({
       'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
       'mysite/__init__.py': '',
       'mysite/settings.py': "import os\nfrom dotenv import load_dotenv\nload_dotenv(os.path.join(os.path.dirname(os.path.dirname(__file__)), 'config/.env'))\nDB_PASSWORD = os.environ['DB_PASSWORD']\n",
@@ -95,8 +84,8 @@ describe('env/file-committed on env files production loads', () => {
       '.env': 'DB_PASSWORD=shop\n',
       Dockerfile: 'FROM python:3.12\nCOPY . /app\nCMD ["gunicorn", "mysite.wsgi"]\n',
     };
-    expect(await findings(repository({ ...files, '.dockerignore': '.env\n' }))).toEqual([]);
-    expect(await findings(repository(files))).toEqual([expect.objectContaining({ location: expect.objectContaining({ file: '.env' }) })]);
+    expect(await findings(makeRepository({ ...files, '.dockerignore': '.env\n' }))).toEqual([]);
+    expect(await findings(makeRepository(files))).toEqual([expect.objectContaining({ location: expect.objectContaining({ file: '.env' }) })]);
   });
 });
 
@@ -117,13 +106,13 @@ describe('committedCredentials', () => {
       "SECRET_KEY = env('SECRET_KEY')\nDATABASES = {'default': {'PASSWORD': env('POSTGRES_PASSWORD')}}\n";
     // django-environ ends no value at ` #`: the password is the whole rest of the line, not the default word.
     const env = 'POSTGRES_PASSWORD=postgres #n0t-a-comment-9Kq\n';
-    const fromSettings = await findings(repository({ ...DJANGO, 'app/mysite/settings.py': settings, 'app/.env': env }));
+    const fromSettings = await findings(makeRepository({ ...DJANGO, 'app/mysite/settings.py': settings, 'app/.env': env }));
     expect(fromSettings.map((finding) => [finding.location, finding.severity])).toEqual([[{ file: 'app/.env', line: 1, column: 1 }, 'critical']]);
     expect(fromSettings[0]!.message).not.toContain('default or weak');
 
     // Compose's env_file reader does end it there: `postgres`, a default that still works.
     const compose = 'services:\n  web:\n    build: ./app\n    command: gunicorn mysite.wsgi:application\n    env_file: ./app/.env\n';
-    const fromCompose = await findings(repository({ ...DJANGO, 'app/mysite/settings.py': settings, 'app/.env': env, 'docker-compose.prod.yml': compose }));
+    const fromCompose = await findings(makeRepository({ ...DJANGO, 'app/mysite/settings.py': settings, 'app/.env': env, 'docker-compose.prod.yml': compose }));
     expect(fromCompose.map((finding) => finding.severity)).toEqual(['high']);
     expect(fromCompose[0]!.message).toContain('default or weak');
   });

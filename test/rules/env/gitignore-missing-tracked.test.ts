@@ -1,18 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../../src/engine/check.js';
-import { makeProject } from '../../helpers/project.js';
+import { makeRepository } from '../../helpers/project.js';
 
 const RULE = 'env/gitignore-missing';
-
-function repository(files: Record<string, string>): string {
-  const root = makeProject(files);
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.org', '-c', 'user.name=t', ...args], { cwd: root });
-  git('init', '-q');
-  git('add', '-A', '-f');
-  git('commit', '-qm', 'init');
-  return root;
-}
 
 const project = (extra: Record<string, string>) => ({
   'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
@@ -25,7 +15,7 @@ const project = (extra: Record<string, string>) => ({
 
 describe('env/gitignore-missing when the loaded env file is already tracked', () => {
   it('says git tracks the file the settings load instead of "once someone creates it"', async () => {
-    const result = await runCheck({ root: repository(project({ 'conf/.env': 'SECRET_KEY=abc\n' })), only: [RULE] });
+    const result = await runCheck({ root: makeRepository(project({ 'conf/.env': 'SECRET_KEY=abc\n' })), only: [RULE] });
     const [finding, ...rest] = result.findings;
     expect(rest).toEqual([]);
     expect(finding!.message).toContain('git already tracks conf/.env');
@@ -33,7 +23,7 @@ describe('env/gitignore-missing when the loaded env file is already tracked', ()
   });
 
   it('keeps "once someone creates it" when no loaded file exists', async () => {
-    const result = await runCheck({ root: repository(project({})), only: [RULE] });
+    const result = await runCheck({ root: makeRepository(project({})), only: [RULE] });
     expect(result.findings).toHaveLength(1);
     expect(result.findings[0]!.message).toContain('once someone creates it');
   });
