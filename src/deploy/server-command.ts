@@ -23,63 +23,38 @@ interface ServerOptions {
   wsgiFile: string[];
 }
 
-const none: string[] = [];
+/** A server's options; the kinds it does not have are empty. */
+function server(options: Partial<ServerOptions> & Pick<ServerOptions, 'flags'>): ServerOptions {
+  return { config: [], chdir: [], pythonPath: [], env: [], module: [], wsgiFile: [], ...options };
+}
+
 const SERVERS: Record<Exclude<ServerName, 'runserver'>, ServerOptions> = {
-  gunicorn: {
+  gunicorn: server({
     flags: new Set(['--reload', '--preload', '-D', '--daemon', '--capture-output', '--check-config', '--print-config', '--spew', '--enable-stdio-inheritance', '--reuse-port', '--no-sendfile', '--strip-header-spaces', '-R', '--paste-global']),
     config: ['-c', '--config'],
     chdir: ['--chdir'],
     pythonPath: ['--pythonpath'],
     env: ['-e', '--env'],
-    module: none,
-    wsgiFile: none,
-  },
-  uvicorn: {
+  }),
+  uvicorn: server({
     flags: new Set(['--reload', '--factory', '--proxy-headers', '--no-proxy-headers', '--use-colors', '--no-use-colors', '--access-log', '--no-access-log', '--server-header', '--no-server-header', '--date-header', '--no-date-header', '--interface-asgi3']),
-    config: none,
     chdir: ['--app-dir'],
-    pythonPath: none,
-    env: none,
-    module: none,
-    wsgiFile: none,
-  },
-  daphne: {
+  }),
+  daphne: server({
     flags: new Set(['--proxy-headers', '--no-server-name', '-s', '--ws-protocol']),
-    config: none,
-    chdir: none,
-    pythonPath: none,
-    env: none,
-    module: none,
-    wsgiFile: none,
-  },
-  hypercorn: {
+  }),
+  hypercorn: server({
     flags: new Set(['--reload', '--debug']),
     config: ['-c', '--config'],
-    chdir: none,
-    pythonPath: none,
-    env: none,
-    module: none,
-    wsgiFile: none,
-  },
-  waitress: {
+  }),
+  waitress: server({
     flags: new Set(['--call', '--ipv4', '--ipv6', '--no-ipv4', '--no-ipv6', '--expose-tracebacks', '--no-expose-tracebacks', '--unix-socket-perms', '--help']),
-    config: none,
-    chdir: none,
-    pythonPath: none,
-    env: none,
-    module: none,
-    wsgiFile: none,
-  },
-  granian: {
+  }),
+  granian: server({
     flags: new Set(['--reload', '--no-ws', '--respawn-failed-workers', '--factory', '--log', '--no-log', '--access-log', '--no-access-log']),
-    config: none,
     chdir: ['--working-dir'],
-    pythonPath: none,
-    env: none,
-    module: none,
-    wsgiFile: none,
-  },
-  uwsgi: {
+  }),
+  uwsgi: server({
     flags: new Set(['--master', '-M', '--enable-threads', '-T', '--vacuum', '--die-on-term', '--lazy-apps', '--lazy', '--single-interpreter', '--strict', '--need-app', '--no-orphans', '--harakiri-verbose', '--thunder-lock', '--honour-stdin', '--auto-procname', '--log-master', '--no-default-app']),
     config: ['--ini', '--yaml', '--yml', '--json', '--xml', '--include'],
     chdir: ['--chdir'],
@@ -87,7 +62,7 @@ const SERVERS: Record<Exclude<ServerName, 'runserver'>, ServerOptions> = {
     env: ['--env'],
     module: ['--module', '-w', '--wsgi'],
     wsgiFile: ['--wsgi-file', '--file'],
-  },
+  }),
 };
 
 const SERVER_NAMES: Record<string, Exclude<ServerName, 'runserver'>> = {
