@@ -1,8 +1,15 @@
 /** django/allowed-hosts-invalid — ALLOWED_HOSTS entries that can never match a request. */
 import { defineRule } from '../../src/engine/types.js';
 import { confidenceOf, pyRepr } from '../../src/python/value.js';
+import type { PyValue } from '../../src/python/value.js';
 import { versionAtLeast } from '../../src/project/version.js';
 import { settingReport } from '../../src/django/setting-helpers.js';
+
+/** The variables a str read from the environment comes from, e.g. "the text of DJANGO_ALLOWED_HOSTS, not split". */
+function envTextOf(value: PyValue): string {
+  const names = [...new Set((value.env ?? []).map((read) => read.name))];
+  return names.length ? `the text of ${names.join(', ')}, not split into a list` : 'not split into a list';
+}
 
 /** Why Django can never match this entry against a request's host, or undefined when it can. */
 function hostEntryProblem(entry: string): string | undefined {
@@ -42,14 +49,16 @@ export default defineRule({
     if (!settings) return;
     const value = settings.get('ALLOWED_HOSTS');
     const report = settingReport(settings, 'ALLOWED_HOSTS', value);
-    if (value.kind === 'str') {
+    // A str whose text is unknown (`os.environ['ALLOWED_HOSTS']` without a split) is as wrong as a known one.
+    if (value.kind === 'str' || (value.kind === 'unknown' && value.isStr)) {
       const refuses = versionAtLeast(ctx.project.djangoVersion.version, '4.0');
+      const shown = value.kind === 'str' ? `the string ${pyRepr(value)}` : `a string (${envTextOf(value)})`;
       ctx.report({
         ...report,
         severity: refuses ? 'high' : 'medium',
         message: refuses
-          ? `ALLOWED_HOSTS is the string ${pyRepr(value)}, not a list: Django ${ctx.project.djangoVersion.version} raises ImproperlyConfigured at startup`
-          : `ALLOWED_HOSTS is the string ${pyRepr(value)}, not a list: Django ${ctx.project.djangoVersion.version} treats each character as a host name`,
+          ? `ALLOWED_HOSTS is ${shown}, not a list: Django ${ctx.project.djangoVersion.version} raises ImproperlyConfigured at startup`
+          : `ALLOWED_HOSTS is ${shown}, not a list: Django ${ctx.project.djangoVersion.version} treats each character as a host name`,
         snippet: 'ALLOWED_HOSTS is a string',
       });
       return;
@@ -58,8 +67,9 @@ export default defineRule({
     for (const item of value.items) {
       if (item.kind !== 'str') continue;
       const problem = hostEntryProblem(item.value);
-      // An entry that exists only because a variable is unset ('' from `.get('ALLOWED_HOSTS', '')`) fails closed.
-      if (!problem || confidenceOf(item) === 'default') continue;
+      // An entry the code falls back to is reported too (confidence `default`): the fallback shows the form the
+      // author believes in, and it is what production serves with whenever the variable goes missing.
+      if (!problem) continue;
       ctx.report({
         ...report,
         location: item.loc ?? report.location,

@@ -9,7 +9,7 @@ import type { EnvRead, PyValue } from './value.js';
 import type { EnvState } from './env-state.js';
 import { Journal, Scope } from './scope.js';
 import { setInternal } from './internals.js';
-import { object, str, unknown } from './pyops.js';
+import { object, str, unknown, unknownStr } from './pyops.js';
 import { BudgetSignal, LoopSignal, RaiseSignal, ReturnSignal } from './signals.js';
 import { execStatement, poison, runTopLevel } from './statements.js';
 import type { CallFrame } from './functions.js';
@@ -200,11 +200,12 @@ export class Interpreter {
    * Inside a `try` it raises, so an `except` fallback is followed (that fallback is a default). Elsewhere,
    * a speculative branch included, no deployment could start without the variable, so production
    * provides it (the platform's secret store): set, value unknown, and nothing is reported.
+   * `isStr`: the reader returns the text as is (no cast), so the value is a str of unknown content.
    */
-  requiredRead(exception: string, message: string, where: FileLocation, read: EnvRead): PyValue {
+  requiredRead(exception: string, message: string, where: FileLocation, read: EnvRead, isStr = false): PyValue {
     if (this.tryDepth > 0) throw new RaiseSignal(exception, message, where, 'raises', [read]);
     const provided: EnvRead = { ...read, set: true, sourceLabel: REQUIRED_SOURCE };
-    return unknown(`${read.name} is required by the code and not set in the repository, so the platform provides it (value not known here)`, {
+    return (isStr ? unknownStr : unknown)(`${read.name} is required by the code and not set in the repository, so the platform provides it (value not known here)`, {
       loc: where,
       env: [provided],
     });

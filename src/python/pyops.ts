@@ -21,6 +21,9 @@ export const object = (type: string, meta: Meta = {}, attrs?: Map<string, PyValu
   ...clean(meta),
 });
 
+/** A str whose text is not known: what an env reader without a cast gives for a variable set with an unknown value. */
+export const unknownStr = (reason: string, meta: Meta = {}): PyValue => ({ kind: 'unknown', reason, isStr: true, ...clean(meta) });
+
 /** An unknown list/tuple/set that certainly contains `items` (none: a plain unknown). */
 export function unknownWithItems(reason: string, meta: Meta, items: PyValue[]): PyValue {
   const out = unknown(reason, meta);
