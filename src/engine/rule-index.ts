@@ -39,6 +39,7 @@ export const RULE_MODULES: Readonly<Record<string, () => Promise<RuleModule>>> =
   'django/secret-key-reused': () => import('../../rules/django/secret-key-reused.js'),
   'django/secret-key-weak': () => import('../../rules/django/secret-key-weak.js'),
   'django/security-middleware-missing': () => import('../../rules/django/security-middleware-missing.js'),
+  'django/sentry-send-default-pii': () => import('../../rules/django/sentry-send-default-pii.js'),
   'django/session-cookie-httponly-off': () => import('../../rules/django/session-cookie-httponly-off.js'),
   'django/session-cookie-insecure': () => import('../../rules/django/session-cookie-insecure.js'),
   'django/setting-unknown': () => import('../../rules/django/setting-unknown.js'),

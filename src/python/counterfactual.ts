@@ -35,12 +35,12 @@ export function withWhatIfs(interp: Interpreter, node: SyntaxNode, scope: Scope,
 
 /**
  * A speculative second evaluation: its scope writes are undone, an error drops the answer, and the
- * env writes and assumptions it makes are forgotten. It has its own small step budget and gives the
+ * env writes, library calls and assumptions it makes are forgotten. It has its own small step budget and gives the
  * module's back, so what-ifs never starve the real evaluation. Undefined when it gives nothing judgeable.
  */
 function reevaluate(interp: Interpreter, node: SyntaxNode, scope: Scope, run: () => PyValue): PyValue | undefined {
   const mark = scope.mark();
-  const kept = { envWrites: interp.envWrites.length, assumptions: interp.assumptions.length, steps: interp.steps };
+  const kept = { envWrites: interp.envWrites.length, libraryCalls: interp.libraryCalls.length, assumptions: interp.assumptions.length, steps: interp.steps };
   interp.steps = Math.max(interp.steps, interp.options.maxSteps - WHAT_IF_STEPS);
   interp.speculative++;
   try {
@@ -54,6 +54,7 @@ function reevaluate(interp: Interpreter, node: SyntaxNode, scope: Scope, run: ()
     interp.steps = kept.steps;
     scope.undo(mark);
     interp.envWrites.length = kept.envWrites;
+    interp.libraryCalls.length = kept.libraryCalls;
     interp.assumptions.length = kept.assumptions;
   }
 }

@@ -57,6 +57,17 @@ export interface InterpreterOptions {
   standIns?: string[];
 }
 
+/** A call of a function from outside the project (`sentry_sdk.init(dsn=…, send_default_pii=True)`). */
+export interface LibraryCall {
+  /** The canonical dotted name of the callee, e.g. `sentry_sdk.init`. */
+  callee: string;
+  positional: PyValue[];
+  keywords: ReadonlyMap<string, PyValue>;
+  location: FileLocation;
+  /** Made inside a branch of an undecidable condition: production may not make it. */
+  speculative: boolean;
+}
+
 /** A write of an environment variable by the code: `os.environ.setdefault(NAME, value)` or `os.environ[NAME] = value`. */
 export interface EnvWrite {
   name: string;
@@ -67,6 +78,8 @@ export interface EnvWrite {
   /** Made inside a branch of a condition the evaluator could not decide. */
   speculative: boolean;
 }
+
+const MAX_LIBRARY_CALLS = 1000;
 
 /** The stand-in value of a variable while finding which modules a name built from it may select. */
 export function selectorStandIn(index: number): string {
@@ -123,6 +136,8 @@ export class Interpreter {
   readonly standIns = new Map<string, string>();
   /** Writes of environment variables by the code, in order. */
   readonly envWrites: EnvWrite[] = [];
+  /** Calls of library functions the code made, in order (capped): rules read the ones that configure a library. */
+  readonly libraryCalls: LibraryCall[] = [];
 
   constructor(readonly options: InterpreterOptions) {
     this.env = options.env;
@@ -158,6 +173,12 @@ export class Interpreter {
     if (!this.selectors.has(variable) && this.selectors.size >= 8) return;
     for (const literal of literals.slice(0, 16)) known.add(literal);
     this.selectors.set(variable, known);
+  }
+
+  /** Note a call of a library function (the first MAX_LIBRARY_CALLS of a run). */
+  noteLibraryCall(callee: string, args: Args, location: FileLocation): void {
+    if (this.libraryCalls.length >= MAX_LIBRARY_CALLS) return;
+    this.libraryCalls.push({ callee, positional: args.positional, keywords: args.keywords, location, speculative: this.speculative > 0 });
   }
 
   /** `os.environ.setdefault(name, value)` (at: the call) or `os.environ[name] = value` (forced; at: the statement). */

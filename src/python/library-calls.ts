@@ -102,6 +102,7 @@ const notSetReason = (name: string, hit: EnvHit) => `${name} is set by ${hit.sou
 export function callExternal(interp: Interpreter, dottedName: string, args: Args, node: SyntaxNode): PyValue {
   const dotted = canonical(dottedName);
   const where = interp.here(node);
+  interp.noteLibraryCall(dotted, args, where);
   const meta = { loc: where, env: envOf(...args.positional, ...args.keywords.values()) };
   if (args.opaque) return unknown(`${dotted}() with *args/**kwargs that are not known`, meta);
   const a0 = args.positional[0];

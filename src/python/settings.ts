@@ -81,6 +81,7 @@ export function evaluateSettings(options: EvaluateOptions): Settings {
     envFiles: interp.loadedEnvFiles(),
     problems: interp.problems,
     assumptions: interp.assumptions,
+    libraryCalls: interp.libraryCalls,
   };
 }
 
