@@ -16,6 +16,7 @@ export const RULE_MODULES: Readonly<Record<string, () => Promise<RuleModule>>> =
   'django/cookie-samesite-none': () => import('../../rules/django/cookie-samesite-none.js'),
   'django/coop-invalid': () => import('../../rules/django/coop-invalid.js'),
   'django/cors-allow-all': () => import('../../rules/django/cors-allow-all.js'),
+  'django/credential-committed': () => import('../../rules/django/credential-committed.js'),
   'django/csrf-cookie-insecure': () => import('../../rules/django/csrf-cookie-insecure.js'),
   'django/csrf-middleware-missing': () => import('../../rules/django/csrf-middleware-missing.js'),
   'django/csrf-trusted-origins-insecure': () => import('../../rules/django/csrf-trusted-origins-insecure.js'),

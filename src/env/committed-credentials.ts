@@ -81,6 +81,11 @@ function isInstruction(value: string): boolean {
   return trimmed === '' || TEMPLATE.test(trimmed) || MARKER.test(trimmed) || NO_VALUE.test(trimmed);
 }
 
+/** Whether a value assigned to a credential name works as one: not an instruction to replace it, a flag or a number. */
+export function isCredentialValue(value: string): boolean {
+  return !isInstruction(value) && !NOT_A_CREDENTIAL.test(value.trim());
+}
+
 /**
  * The credentials an env file holds: secret-named variables (`*_KEY`, `*_SECRET`, `*PASSWORD*`,
  * `*_TOKEN`) and URLs with a password, whose value is not an instruction to replace it. A default
@@ -92,7 +97,7 @@ export function committedCredentials(entries: readonly DotenvEntry[]): Committed
     const value = entry.literal.trim();
     const url = URL_PASSWORD.exec(value);
     const secret = url ? decodeURIComponentSafe(url[1]!) : isSecretName(entry.name) || isPasswordName(entry.name) ? value : undefined;
-    if (secret === undefined || isInstruction(secret) || NOT_A_CREDENTIAL.test(secret)) continue;
+    if (secret === undefined || !isCredentialValue(secret)) continue;
     found.push({ name: entry.name, secret, strength: isPlaceholder(secret) ? 'weak' : 'real', line: entry.line, column: entry.column });
   }
   return found;
