@@ -1,7 +1,6 @@
 /** django/credential-committed — a password or key production uses is written in the repository. */
 import { defineRule } from '../../src/engine/types.js';
 import { suppliedCredentials } from '../../src/django/credentials.js';
-import { isPlaceholder } from '../../src/secrets/placeholders.js';
 import { workspaceSecrets } from '../../src/secrets/workspace-scan.js';
 
 export default defineRule({
@@ -18,8 +17,10 @@ export default defineRule({
       'log in to that mailbox, database or cloud account. The secret scanners miss many of these because a ' +
       'password need not look random (a Gmail app password is 16 lowercase letters); this rule knows the value is ' +
       'a credential because of the setting that receives it. A value the secrets/ rules or env/file-committed ' +
-      'already report is not reported again, nor are stand-ins (changeme, <password>, ${VAR}) and empty values. A ' +
-      'default word (postgres, admin) is reported at medium: it still opens the account.',
+      'already report is not reported again, nor are stand-ins (changeme, <password>, ${VAR}), empty values and, for ' +
+      '*_KEY and *_TOKEN names, values of another shape (cache keys, dotted class paths, UUIDs). A default word ' +
+      '(postgres, admin) is reported at medium when a deploy file sets it or it is a database password (it still ' +
+      'opens the account), not when the settings code writes it for another setting (a template\'s dummy).',
     fix:
       'Rotate the credential (it is public now), then read it from the environment and store it in the ' +
       "platform's secret store (Heroku config vars, fly secrets, Secret Manager):\n\n" +
@@ -44,7 +45,7 @@ export default defineRule({
     for (const credential of credentials) {
       if (scanned.has(credential.secret) || seen.has(credential.secret)) continue;
       seen.add(credential.secret);
-      const weak = isPlaceholder(credential.secret);
+      const { weak } = credential;
       const through = credential.variable ? ` through ${credential.variable}, which ${credential.location.file} sets` : '';
       ctx.report({
         location: credential.location,

@@ -9,7 +9,9 @@ import type { Settings } from '../python/types.js';
 import type { PyValue } from '../python/value.js';
 import { confidenceOf, dictGet } from '../python/value.js';
 import { isEnvFile } from '../secrets/files.js';
-import { isDjangoSecretKeyName, isSecretName } from '../secrets/names.js';
+import { isDjangoSecretKeyName, isPasswordName, isSecretName } from '../secrets/names.js';
+import { isPlaceholder } from '../secrets/placeholders.js';
+import { isNonSecretShape } from '../secrets/value-shape.js';
 
 export interface SuppliedCredential {
   /** The setting, e.g. `EMAIL_HOST_PASSWORD` or `DATABASES['default']['PASSWORD']`. */
@@ -20,6 +22,8 @@ export interface SuppliedCredential {
   location: FileLocation;
   /** The variable it comes through, when a deploy file sets it. */
   variable?: string;
+  /** A default or stand-in word (`postgres`, `@db_password@`) that still works as the credential. */
+  weak: boolean;
   /** True when the literal is the code's fallback for a variable the environment leaves unset. */
   fallback: boolean;
 }
@@ -57,12 +61,27 @@ function suppliedAt(value: PyValue): { location: FileLocation; variable?: string
   return { location: source, variable: reads[0]!.name, fallback: false };
 }
 
+/**
+ * Whether a value is a credential for its setting. Passwords may be words (a mail app password is
+ * four groups of letters); other names (`*_KEY`, `*_TOKEN`) also hold cache keys, dotted class paths
+ * and UUIDs, which the secret scanner's shape test rules out.
+ */
+function isCredentialFor(setting: string, value: string): boolean {
+  if (!isCredentialValue(value)) return false;
+  return isPasswordName(setting) || setting.startsWith('DATABASES[') || !isNonSecretShape(value, setting);
+}
+
 export function suppliedCredentials(settings: Settings): SuppliedCredential[] {
   const out: SuppliedCredential[] = [];
   for (const { setting, value } of credentialValues(settings)) {
-    if (value.kind !== 'str' || !isCredentialValue(value.value)) continue;
+    if (value.kind !== 'str' || !isCredentialFor(setting, value.value)) continue;
     const at = suppliedAt(value);
-    if (at) out.push({ setting, secret: value.value, ...at });
+    if (!at) continue;
+    const weak = isPlaceholder(value.value);
+    // A stand-in word in the settings code (EMAIL_HOST_PASSWORD = 'password') is a template's dummy; one a deploy
+    // file sets is what production runs, and a database's default password opens the database.
+    if (weak && !at.variable && !setting.startsWith('DATABASES[')) continue;
+    out.push({ setting, secret: value.value, weak, ...at });
   }
   return out;
 }
