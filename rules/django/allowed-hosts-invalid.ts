@@ -35,8 +35,11 @@ export default defineRule({
       '(example.com/), a port (example.com:8000), a shell-style wildcard (*.example.com: Django\'s subdomain form is ' +
       '.example.com) or surrounding spaces never matches, so real traffic gets 400 Bad ' +
       'Request. Spaces usually come from env.list("ALLOWED_HOSTS") on "a.com, b.com": django-environ does not strip ' +
-      'the items. A plain string instead of a list is a classic slip: Django 3.2 iterates it character by character ' +
-      '(so "example.com" allows hosts named "e", "x", …); Django 4.0 and later refuse to start.',
+      'the items. A plain string instead of a list is a classic slip, often `os.environ["ALLOWED_HOSTS"]` without a ' +
+      'split (reported even when the value is not known: the environment always gives a string): Django 3.2 iterates ' +
+      'it character by character (so "example.com" allows hosts named "e", "x", …); Django 4.0 and later refuse to ' +
+      'start. Entries of the code\'s fallback (`config("ALLOWED_HOSTS", default="*.example.com", …)`) are reported at ' +
+      'confidence default: they are what production serves with whenever the variable is missing.',
     fix:
       'Use a list of bare host names, with a leading dot for a domain and its subdomains:\n\n' +
       'ALLOWED_HOSTS = ["example.com", ".example.org"]\n' +
