@@ -20,6 +20,7 @@ import { baseName, dirName, isWithin, joinPath } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';
 import { compareText } from '../engine/compare.js';
 import type { EntryCommand } from './entry.js';
+import { describeStandIn, findStandIn } from './renamed-package.js';
 import { serverOf } from './server-command.js';
 import type { SettingsCandidate } from './types.js';
 
@@ -222,6 +223,11 @@ function existingAlternatives(point: EntryPointRead): EntryPointEvaluation['cand
 
 /** `DJANGO_SETTINGS_MODULE from Dockerfile:3`, `wsgi.py setdefault at config/wsgi.py:5`, `--settings`. */
 export function settingsHow(candidate: SettingsCandidate): string {
+  const origin = originHow(candidate);
+  return candidate.standIn ? `${origin}; assumed to be ${candidate.standIn.file}, committed under another folder name` : origin;
+}
+
+function originHow(candidate: SettingsCandidate): string {
   const where = candidate.location && 'file' in candidate.location ? `${candidate.location.file}:${candidate.location.line}` : '';
   switch (candidate.how) {
     case '--settings':
@@ -315,6 +321,12 @@ export function selectSettingsModule(input: SelectionInput): Selection {
     assumptions.push(`nothing production runs names a settings module: the ${chosen.how} default ${chosen.module} is assumed`);
   }
   if (chosen?.condition) assumptions.push(`${chosen.module} is what ${chosen.how} selects when ${chosen.condition}`);
+  // No candidate is in the repository: one committed under another package name may stand in (the user's `--settings` never).
+  const standIn = chosen && !chosen.exists && chosen.how !== '--settings' ? findStandIn(workspace, root, chosen.module, input.projectRoots) : undefined;
+  if (chosen && standIn) {
+    chosen.standIn = standIn;
+    assumptions.push(describeStandIn(chosen.module, standIn));
+  }
   assumptions.push(...undecidedEntryPoints(entryPoints, chosen, gaps));
   return { candidates: unique, ...(chosen ? { chosen } : {}), entryPoints, assumptions, assumed: chosen?.assumptions ?? [], gaps };
 }
