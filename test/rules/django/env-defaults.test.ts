@@ -110,7 +110,21 @@ describe('a fail-open default is reported with confidence default, for every cri
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ rule: 'django/allowed-hosts-wildcard', confidence: 'default' });
     expect(finding!.message).toContain('ALLOWED_HOSTS is unset and the code falls back to it');
+    // Set, the fallback still fails open: like a fallback key, a medium finding with confidence default.
+    const whenSet = await findings(body, { set: { ALLOWED_HOSTS: 'example.com' } });
+    expect(whenSet.map((item) => `${item.rule} ${item.severity} ${item.confidence}`)).toEqual(['django/allowed-hosts-wildcard medium default']);
+    expect(whenSet[0]!.message).toBe("ALLOWED_HOSTS falls back to '*' when ALLOWED_HOSTS is unset: production sets it now (--set), but a missing variable would make Django accept any Host header");
+  });
+
+  it("ALLOWED_HOSTS: a set variable whose fallback is not '*' is no finding, nor one set by the platform without a value", async () => {
+    const body = "DEBUG = False\nSECRET_KEY = os.environ['SECRET_KEY']\nALLOWED_HOSTS = os.environ.get('ALLOWED_HOSTS', 'localhost').split(',')\n";
     expect(await findings(body, { set: { ALLOWED_HOSTS: 'example.com' } })).toEqual([]);
+    const root = settingsProject(`${HEADER}DEBUG = False\nSECRET_KEY = os.environ['SECRET_KEY']\nALLOWED_HOSTS = [h.strip() for h in os.environ.get('ALLOWED_HOSTS', '*').split(',')]\n`, {
+      'render.yaml': 'services:\n  - type: web\n    name: site\n    startCommand: gunicorn mysite.wsgi\n    envVars:\n      - key: ALLOWED_HOSTS\n        sync: false\n',
+    });
+    const result = await runCheck({ root, only: RULES });
+    expect(result.findings.map((item) => `${item.rule} ${item.severity} ${item.confidence}`)).toEqual(['django/allowed-hosts-wildcard medium default']);
+    expect(result.findings[0]!.message).toMatch(/production sets it now \(render\.yaml/);
   });
 
   it.each([
