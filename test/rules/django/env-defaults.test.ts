@@ -140,6 +140,29 @@ describe('a fail-open default is reported with confidence default, for every cri
     expect(await findings(body, { set: { DATABASE_URL: 'postgres://u:p@db:5432/app' } })).toEqual([]);
   });
 
+  it.each([
+    ['${SECRET_KEY:-change-me-before-going-live}', true],
+    ['${DJANGO_KEY-change-me-before-going-live}', true],
+    ['${SECRET_KEY}', false],
+    ['${SECRET_KEY:-}', false],
+    ['${SECRET_KEY:?set the key}', false],
+  ])('SECRET_KEY: a compose host default %s is a committed key of the compose file', async (value, reported) => {
+    const compose = `services:\n  web:\n    build: .\n    command: gunicorn mysite.wsgi\n    environment:\n      SECRET_KEY: ${value}\n`;
+    const root = settingsProject(`${HEADER}DEBUG = False\nALLOWED_HOSTS = ['example.com']\nSECRET_KEY = os.environ['SECRET_KEY']\n`, { 'docker-compose.yml': compose });
+    const result = await runCheck({ root, only: RULES });
+    expect(result.errors).toEqual([]);
+    if (!reported) {
+      expect(result.findings).toEqual([]);
+      return;
+    }
+    expect(result.findings.map((item) => `${item.rule} ${item.severity} ${item.confidence}`)).toEqual(['django/secret-key-committed medium default']);
+    expect(result.findings[0]).toMatchObject({ location: { file: 'docker-compose.yml', line: 6 } });
+    expect(result.findings[0]!.message).toBe(
+      'SECRET_KEY comes from the variable SECRET_KEY, whose default in docker-compose.yml is a key written there: a host that leaves it unset runs the site with the published key',
+    );
+    expect(JSON.stringify(result.findings[0])).not.toContain('change-me-before-going-live');
+  });
+
   it('a fallback key under a set variable never caps the grade', async () => {
     const root = settingsProject(`${HEADER}DEBUG = False\nALLOWED_HOSTS = ['example.com']\nSECRET_KEY = os.environ.get('SECRET_KEY', '${STRONG_FALLBACK}')\n`);
     const result = await runCheck({ root, only: RULES, set: { SECRET_KEY: STRONG_FALLBACK.split('').reverse().join('') } });
