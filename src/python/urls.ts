@@ -296,7 +296,11 @@ class MountFinder {
       if (owner.kind === 'module') return this.member(owner.name, name, hops);
       if (owner.kind === 'settings') {
         const value = this.settings?.get(name);
-        return value?.kind === 'str' ? { kind: 'string', value: value.value, assumed: confidenceOf(value) === 'default' } : undefined;
+        if (value?.kind === 'str') return { kind: 'string', value: value.value, assumed: confidenceOf(value) === 'default' };
+        // Production sets the variable, value not known here: what the code falls back to is what runs if it is
+        // forgotten (judged with confidence default, like DEBUG's or SECRET_KEY's fallback).
+        const fallback = value?.kind === 'unknown' ? value.ifUnset?.value : undefined;
+        return fallback?.kind === 'str' ? { kind: 'string', value: fallback.value, assumed: true } : undefined;
       }
     }
     return undefined;
