@@ -62,6 +62,12 @@ function interpolated(value: string): boolean {
   return /(^|[^$])\$(\{|[A-Za-z_])/.test(value);
 }
 
+/** The default of a value that is one `${VAR:-text}` / `${VAR-text}`: what runs when the host leaves VAR unset. */
+function hostDefault(value: string): string | undefined {
+  const match = /^\$\{[A-Za-z_]\w*:?-([^}$]*)\}$/.exec(value.trim());
+  return match?.[1];
+}
+
 function commandText(node: unknown): string | undefined {
   if (isSeq(node)) return seqItems(node).map((item) => scalarString(item) ?? '').join(' ');
   return scalarString(node);
@@ -231,7 +237,9 @@ function environment(file: string, source: YamlSource, service: string, node: un
   const label = `${file} ${service}.environment`;
   const add = (name: string, value: string | undefined, at: unknown): void => {
     const known = value !== undefined && !interpolated(value) ? value.replace(/\$\$/g, '$') : undefined;
-    vars.push({ name, value: known, source: { kind: 'docker-compose', location: source.at(at), label } });
+    const location = source.at(at);
+    const fallback = value === undefined ? undefined : hostDefault(value);
+    vars.push({ name, value: known, source: { kind: 'docker-compose', location, label }, ...(fallback !== undefined ? { fallback: { value: fallback, location } } : {}) });
   };
   if (isMap(node)) {
     for (const pair of mapPairs(node)) {

@@ -336,6 +336,14 @@ export function readDeployFacts(workspace: Workspace, projectRoot: string): Depl
 
   for (const spec of specs) take(spec.kind, spec.path, () => spec.reading);
   for (const file of other.files) merge(file.kind, file.path, file.reading);
+  // Nothing here starts the app: the image a CI workflow pushes is what the deployment pulls.
+  if (!platforms.has('docker') && !facts.commands.some((command) => command.deployed !== false)) {
+    for (const build of other.pushedImages) {
+      named.add(build.dockerfile);
+      if (!builds.has(build.dockerfile)) builds.set(build.dockerfile, build);
+      takeDockerfile(build.dockerfile);
+    }
+  }
   // Config a deploy script sets on the platform overrides what the deploy files declare.
   facts.env.push(...other.env);
   const skipped = [...other.skipped];

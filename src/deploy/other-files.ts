@@ -10,9 +10,10 @@ import { baseName, extensionOf, joinPath } from '../workspace/paths.js';
 import { isVendoredIn } from '../workspace/vendored.js';
 import type { ComposeChain, ScriptFormat } from './deploy-scripts.js';
 import { readDeployScript } from './deploy-scripts.js';
+import { pushedDockerfiles } from './workflow-images.js';
 import { namesIn } from './locations.js';
 import { isSupervisorConf, readSupervisorConf, readSystemdUnit } from './process-managers.js';
-import type { DeployReading } from './reading.js';
+import type { DeployReading, DockerBuild } from './reading.js';
 import { emptyReading } from './reading.js';
 import { GUNICORN_CONFIG_NAMES, readGunicornConfig, readUwsgiIni } from './server-config.js';
 import type { DeployFileKind } from './types.js';
@@ -29,6 +30,8 @@ export interface OtherDeployFiles {
   env: EnvVar[];
   composeChains: ComposeChain[];
   skipped: { file: string; reason: string; location?: FileLocation }[];
+  /** The Dockerfiles CI workflows build and push to a registry (what a deployment pulls). */
+  pushedImages: DockerBuild[];
 }
 
 function scriptCandidates(workspace: Workspace, dirs: string[], bases: string[]): [string, ScriptFormat][] {
@@ -106,7 +109,7 @@ function ownCommands(file: OtherDeployFiles['files'][number]): OtherDeployFiles[
 }
 
 export function readOtherDeployFiles(workspace: Workspace, dirs: string[], projectRoot: string): OtherDeployFiles {
-  const result: OtherDeployFiles = { files: [], env: [], composeChains: [], skipped: [] };
+  const result: OtherDeployFiles = { files: [], env: [], composeChains: [], skipped: [], pushedImages: [] };
   const bases = projectRoot === '' ? [''] : ['', projectRoot];
   const read = (path: string): string | undefined => {
     const text = workspace.readText(path);
@@ -119,6 +122,9 @@ export function readOtherDeployFiles(workspace: Workspace, dirs: string[], proje
 
   for (const [path, format] of scriptCandidates(workspace, dirs, bases)) {
     const text = read(path);
+    if (text !== undefined && format === 'workflow' && /docker\s+push|build-push-action/.test(text)) {
+      result.pushedImages.push(...pushedDockerfiles(path, text).filter((build) => workspace.exists(build.dockerfile)));
+    }
     // Most scripts, recipes and workflows set no platform config and run no compose chain: skip parsing them.
     if (text === undefined || !RELEVANT_SCRIPT.test(text)) continue;
     const script = readDeployScript(path, text, format);

@@ -121,6 +121,25 @@ describe('production model: a default settings package that sets nothing', () =>
     expect(fly.projects[0]?.settingsModule).toBe('app.settings.local');
   });
 
+  it('takes a settings module named for the deployment a deploy file is named for (Dockerfile.<name>), never a development one', async () => {
+    const split = {
+      'manage.py': managePy('app.settings.local'),
+      'app/__init__.py': '',
+      'app/settings/__init__.py': '',
+      'app/settings/base.py': 'DEBUG = False\n',
+      'app/settings/local.py': 'from .base import *\nDEBUG = True\n',
+      'app/settings/harbor.py': 'from .base import *\n',
+      'app/settings/dev.py': 'from .base import *\nDEBUG = True\n',
+      Procfile: 'web: gunicorn app.wsgi\n',
+    };
+    const named = await runCheck({ root: makeProject({ ...split, 'Dockerfile.harbor': 'FROM python:3.12\n' }) });
+    expect(named.projects[0]).toMatchObject({ settingsModule: 'app.settings.harbor', settingsModuleOrigin: 'production-sibling' });
+    const unnamed = await runCheck({ root: makeProject(split) });
+    expect(unnamed.projects[0]?.settingsModule).toBe('app.settings.local');
+    const development = await runCheck({ root: makeProject({ ...split, 'Dockerfile.dev': 'FROM python:3.12\n', 'docker-compose.local.yml': 'services: {}\n' }) });
+    expect(development.projects[0]?.settingsModule).toBe('app.settings.local');
+  });
+
   it('keeps a package that sets settings itself', async () => {
     const result = await runCheck({ root: makeProject(files('from .common import *\n')) });
     expect(result.projects[0]?.settingsModule).toBe('site.settings');
