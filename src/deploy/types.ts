@@ -56,6 +56,10 @@ export interface ParsedServerCommand {
   pythonPath?: string[];
   /** For runserver: `manage.py` as the command names it (`src/manage.py`). */
   managePy?: string;
+  /** The auto-reload option as written (`--reload`, uwsgi `--py-autoreload 1`): a development option. */
+  reload?: string;
+  /** `--log-level X` / `--log-level=X`, lower-cased. */
+  logLevel?: string;
 }
 
 /** A `manage.py` / `django-admin` command: `python manage.py migrate --settings=…`. */
