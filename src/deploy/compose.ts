@@ -8,6 +8,8 @@ import type { DeployReading } from './reading.js';
 import { emptyReading } from './reading.js';
 import { isMap, isScalar, isSeq, mapPairs, scalarString, seqItems, valueOf, YamlSource } from './yaml-source.js';
 import { isWithin, resolveFrom } from '../workspace/paths.js';
+import { hasAuthSign, internalServiceKind, PASSWORD_NAME, publishedPorts } from './internal-services.js';
+import type { InternalServiceKind, PublishedPort } from './internal-services.js';
 
 /** Images, service names and Dockerfile paths of infrastructure next to the app, not the app itself. */
 const INFRASTRUCTURE = 'postgres|postgis|mysql|mariadb|redis|valkey|memcached|nginx|traefik|caddy|rabbitmq|mongo|elasticsearch|opensearch|minio|mailhog|mailpit|localstack|adminer|pgadmin4?';
@@ -42,6 +44,17 @@ export interface ComposeProxy {
   location: FileLocation;
 }
 
+/** A database, cache, broker or admin UI that publishes ports on every interface of the host. */
+export interface ComposeInternalPorts {
+  service: string;
+  kind: InternalServiceKind;
+  ports: PublishedPort[];
+  /** Whether its command or variables set up credentials. */
+  auth: boolean;
+  /** A password variable with a literal value in a file git tracks (the compose file or an env_file). */
+  committedPassword?: { name: string; location: FileLocation };
+}
+
 /** What a compose file contributes, and whether it describes a development setup. */
 export interface ComposeReading extends DeployReading {
   /** Why the file looks like a development setup (the first sign found); absent when it does not. */
@@ -50,11 +63,12 @@ export interface ComposeReading extends DeployReading {
   appServices: string[];
   envFileUses: ComposeEnvFileUse[];
   proxies: ComposeProxy[];
+  internalPorts: ComposeInternalPorts[];
 }
 
 /** An empty reading, for a file that cannot be read. */
 export function emptyComposeReading(): ComposeReading {
-  return { ...emptyReading(), appServices: [], envFileUses: [], proxies: [] };
+  return { ...emptyReading(), appServices: [], envFileUses: [], proxies: [], internalPorts: [] };
 }
 
 /** A `${VAR}` / `$VAR` the compose CLI interpolates from the shell or its own .env: value unknown here. */
@@ -130,7 +144,8 @@ export function readCompose(file: string, text: string, workspace: Workspace, op
     if (TOOLING_SERVICE.test(name) || INFRASTRUCTURE_NAME.test(name)) return false;
     if (options.appServices?.includes(name)) return true;
     const build = valueOf(service, 'build');
-    if (build !== undefined) return !INFRASTRUCTURE_NAME.test(scalarString(valueOf(build, 'dockerfile')) ?? '');
+    // `build: ./docker/postgres`: an image of infrastructure built from the repository.
+    if (build !== undefined) return ![scalarString(valueOf(build, 'dockerfile')), scalarString(build) ?? scalarString(valueOf(build, 'context'))].some((path) => INFRASTRUCTURE_NAME.test(path ?? ''));
     const command = `${commandText(valueOf(service, 'command')) ?? ''} ${commandText(valueOf(service, 'entrypoint')) ?? ''}`;
     if (APP_COMMAND.test(command)) return true;
     const image = scalarString(valueOf(service, 'image'));
@@ -178,8 +193,30 @@ export function readCompose(file: string, text: string, workspace: Workspace, op
     }
     const proxy = proxyOf(source, name, pair.value);
     if (proxy) reading.proxies.push({ ...proxy, location: source.at(pair.key) });
+    const internal = internalPorts(file, source, name, pair.value, app, workspace);
+    if (internal) reading.internalPorts.push(internal);
   }
   return reading;
+}
+
+/** The ports an internal service publishes on the host, with what protects it. */
+function internalPorts(file: string, source: YamlSource, name: string, service: unknown, app: boolean, workspace: Workspace): ComposeInternalPorts | undefined {
+  const kind = internalServiceKind(name, service, app);
+  const ports = kind ? publishedPorts(service, source) : [];
+  if (!kind || ports.length === 0) return undefined;
+  // Its env files' problems are not this reading's: the service does not run the app.
+  const variables = [...envFiles(file, source, service, workspace, emptyReading()), ...environment(file, source, name, valueOf(service, 'environment'))];
+  const committed = variables.find(
+    (variable) => PASSWORD_NAME.test(variable.name) && variable.value && variable.source.location && workspace.isTracked(variable.source.location.file) !== false,
+  );
+  const location = committed?.source.location;
+  return {
+    service: name,
+    kind,
+    ports,
+    auth: hasAuthSign(service, variables.map((variable) => variable.name)),
+    ...(committed && location ? { committedPassword: { name: committed.name, location } } : {}),
+  };
 }
 
 /** The proxy a service runs, by its name, image or build, with the text of its labels and command. */

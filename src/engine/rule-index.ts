@@ -5,6 +5,7 @@ export const RULE_MODULES: Readonly<Record<string, () => Promise<RuleModule>>> =
   'deploy/database-committed': () => import('../../rules/deploy/database-committed.js'),
   'deploy/default-credentials': () => import('../../rules/deploy/default-credentials.js'),
   'deploy/file-unparsable': () => import('../../rules/deploy/file-unparsable.js'),
+  'deploy/internal-port-published': () => import('../../rules/deploy/internal-port-published.js'),
   'deploy/makemigrations-at-deploy': () => import('../../rules/deploy/makemigrations-at-deploy.js'),
   'deploy/server-dev-options': () => import('../../rules/deploy/server-dev-options.js'),
   'django/admin-default-path': () => import('../../rules/django/admin-default-path.js'),
