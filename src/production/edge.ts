@@ -46,8 +46,8 @@ const SIGNS: Record<Proxy, { redirect: RegExp; hsts: RegExp }> = {
   },
 };
 
-/** Files that configure a proxy: named for it, or in a folder named for it. */
-function isConfigOf(proxy: Proxy, path: string): boolean {
+/** Files that configure a proxy: named for it, or in a folder named for it (not in a development or docs folder). */
+export function isConfigOf(proxy: Proxy, path: string): boolean {
   if (NOT_PRODUCTION_PATH.test(path)) return false;
   const name = baseName(path);
   const inFolder = path.toLowerCase().split('/').slice(0, -1).some((segment) => segment.includes(proxy));
