@@ -100,13 +100,23 @@ function tokenize(text: string): { tokens: Token[]; problem?: { message: string;
   return { tokens };
 }
 
-/** Read one nginx configuration file. */
+/**
+ * A template's own tags, kept in place so lines and columns stay right: a value (`{{ domain }}`,
+ * ERB `<%= port %>`) becomes a word of the same length, a control tag (`{% if %}`, `<% end %>`)
+ * becomes blanks, so both branches of a condition are read.
+ */
+function withoutTemplateTags(text: string): string {
+  const blank = (tag: string, fill: string): string => tag.replace(/[^\n]/g, fill);
+  return text.replace(/\{\{[\s\S]*?\}\}|<%=[\s\S]*?%>/g, (tag) => blank(tag, '_')).replace(/\{%[\s\S]*?%\}|\{#[\s\S]*?#\}|<%[\s\S]*?%>/g, (tag) => blank(tag, ' '));
+}
+
+/** Read one nginx configuration file (Jinja and ERB template tags read as placeholders). */
 export function parseNginx(file: string, text: string): NginxConfig {
   const config: NginxConfig = { file, directives: [], problems: [] };
   const problem = (message: string, line: number, column: number): void => {
     config.problems.push({ message: `${file}: nginx configuration does not parse: ${message}`, location: { file, line, column } });
   };
-  const { tokens, problem: lexical } = tokenize(text);
+  const { tokens, problem: lexical } = tokenize(/\{[{%#]|<%/.test(text) ? withoutTemplateTags(text) : text);
   const stack: NginxDirective[] = [];
   let words: Token[] = [];
   for (const token of tokens) {

@@ -32,6 +32,15 @@ describe('parseNginx', () => {
     expect(parseNginx('e.conf', 'events {}\n').problems).toEqual([]);
   });
 
+  it('reads Jinja and ERB templates of nginx configuration, tags as placeholders', () => {
+    const jinja = 'server {\n    server_name {{ domain_name }};\n{% if tls %}\n    ssl_protocols TLSv1.2;\n{% endif %}\n    listen <%= ENV["PORT"] %>;\n}\n';
+    const config = parseNginx('roles/nginx/templates/site.conf', jinja);
+    expect(config.problems).toEqual([]);
+    expect(config.directives.map((directive) => [directive.name, directive.line])).toEqual([['server', 1], ['server_name', 2], ['ssl_protocols', 4], ['listen', 6]]);
+    // `${VAR}` is not a template tag.
+    expect(parseNginx('x.conf', 'proxy_pass http://app:${PORT};\n').directives[0]?.args).toEqual(['http://app:${PORT}']);
+  });
+
   it('stops at absurd nesting without recursion', () => {
     const config = parseNginx('deep.conf', `${'location / {\n'.repeat(5000)}`);
     expect(config.problems[0]?.message).toContain('nested deeper than 32');
