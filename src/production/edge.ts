@@ -4,6 +4,8 @@
  * HSTS settings matter less when the edge does it.
  */
 import type { ProxyName } from '../deploy/compose.js';
+import { parseNginx } from '../deploy/nginx.js';
+import type { NginxDirective } from '../deploy/nginx.js';
 import type { DeployFacts } from '../deploy/types.js';
 import type { FileLocation } from '../engine/types.js';
 import type { RuntimePlatform } from '../env/platform.js';
@@ -60,6 +62,19 @@ function lineOf(text: string, index: number): number {
   return text.slice(0, index).split('\n').length;
 }
 
+/** A redirect to HTTPS (`return 301 https://…`, `rewrite ^ https://… permanent`) and an HSTS header, read from nginx's directives. */
+function nginxSigns(path: string, text: string): { redirect?: NginxDirective; hsts?: NginxDirective } {
+  const directives = parseNginx(path, text).directives;
+  const redirect = directives.find(
+    (directive) =>
+      (directive.name === 'return' && /^30[1278]$/.test(directive.args[0] ?? '') && /^https:\/\//i.test(directive.args[1] ?? '')) ||
+      (directive.name === 'return' && /^https:\/\//i.test(directive.args[0] ?? '')) ||
+      (directive.name === 'rewrite' && /^https:\/\//i.test(directive.args[1] ?? '')),
+  );
+  const hsts = directives.find((directive) => directive.name === 'add_header' && directive.args[0]?.toLowerCase() === 'strict-transport-security');
+  return { ...(redirect ? { redirect } : {}), ...(hsts ? { hsts } : {}) };
+}
+
 /**
  * The edge of production: the platform's own redirect (fly.toml `force_https`, App Engine
  * `secure: always`, Render, which redirects every HTTP request), then a reverse proxy a production
@@ -89,6 +104,13 @@ export function readEdge(workspace: Workspace, deploy: DeployFacts, platforms: r
         const read = workspace.readText(path);
         if (!read.ok) continue;
         if (proxy === 'caddy' && /^\s*auto_https\s+off/m.test(read.text)) continue;
+        if (proxy === 'nginx') {
+          const found = nginxSigns(path, read.text);
+          const at = (directive: NginxDirective): FileLocation => ({ file: path, line: directive.line, column: directive.column });
+          if (!edge.httpsRedirect && found.redirect) edge.httpsRedirect = { kind: 'proxy', by: `nginx (${path})`, location: at(found.redirect) };
+          if (!edge.hsts && found.hsts) edge.hsts = { kind: 'proxy', by: `nginx (${path})`, location: at(found.hsts) };
+          continue;
+        }
         const redirect = signs.redirect.exec(read.text);
         if (!edge.httpsRedirect && redirect) {
           edge.httpsRedirect = { kind: 'proxy', by: `${proxy} (${path})`, location: { file: path, line: lineOf(read.text, redirect.index), column: 1 } };
