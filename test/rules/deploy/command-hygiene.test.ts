@@ -32,6 +32,17 @@ describe('deploy/server-dev-options', () => {
     expect(logging.map((finding) => [at(finding), finding.severity])).toEqual([['deploy/start.sh:4', 'low']]);
   });
 
+  it("reads the options from the server's config file, the command line winning", async () => {
+    const config = "bind = '0.0.0.0:8000'\nreload = True\nloglevel = 'debug'\n";
+    const [finding] = await findingsOf(RULE, settingsProject(SETTINGS, { Procfile: 'web: gunicorn mysite.wsgi -c deploy/gunicorn.conf.py --log-level info\n', 'deploy/gunicorn.conf.py': config }));
+    expect(finding!.message).toBe('web starts gunicorn with development options: reload = True (deploy/gunicorn.conf.py:2) (restarts workers whenever a file changes)');
+    const ini = '[uwsgi]\nmodule = mysite.wsgi\npy-autoreload = 2\n';
+    const [uwsgi] = await findingsOf(RULE, settingsProject(SETTINGS, { Procfile: 'web: uwsgi --ini uwsgi.ini\n', 'uwsgi.ini': ini }));
+    expect(uwsgi!.message).toContain('py-autoreload = 2 (uwsgi.ini:3)');
+    const quiet = "reload = False\nloglevel = 'warning'\n";
+    expect(await findingsOf(RULE, settingsProject(SETTINGS, { Procfile: 'web: gunicorn mysite.wsgi\n', 'gunicorn.conf.py': quiet }))).toEqual([]);
+  });
+
   it('does not report production options, a development compose file, or a command production replaces', async () => {
     expect(await findingsOf(RULE, settingsProject(SETTINGS, { Procfile: 'web: gunicorn mysite.wsgi --workers 3 --log-level info\n' }))).toEqual([]);
     const dev = `${DEV_COMPOSE_NOTE}    command: gunicorn mysite.wsgi --reload --bind 0.0.0.0:8000\n`;
