@@ -7,7 +7,7 @@ import type { Workspace } from '../workspace/types.js';
 import type { DeployReading } from './reading.js';
 import { emptyReading } from './reading.js';
 import { isMap, isScalar, isSeq, mapPairs, scalarString, seqItems, valueOf, YamlSource } from './yaml-source.js';
-import { isWithin, resolveFrom } from '../workspace/paths.js';
+import { dirName, isWithin, resolveFrom } from '../workspace/paths.js';
 import { hasAuthSign, internalServiceKind, PASSWORD_NAME, publishedPorts } from './internal-services.js';
 import type { InternalServiceKind, PublishedPort } from './internal-services.js';
 
@@ -42,6 +42,42 @@ export interface ComposeProxy {
   service: string;
   text: string;
   location: FileLocation;
+  /** Configuration files of the repository it runs: bind-mounted into its config folder, or in its build context. */
+  configFiles?: string[];
+}
+
+/** Where each proxy's image reads its configuration. */
+const PROXY_CONFIG_DIR: Record<ProxyName, string> = { nginx: '/etc/nginx', traefik: '/etc/traefik', caddy: '/etc/caddy' };
+const PROXY_CONFIG_FILE = /\.(?:conf|conf\.template|ya?ml|toml)$|^Caddyfile/i;
+/** At most this many configuration files are taken from one proxy's mounts and build context. */
+const MAX_PROXY_FILES = 30;
+
+/** The repository's files a proxy service runs with: bind mounts into its config folder, and its build context's config files. */
+function proxyConfigFiles(file: string, proxy: ProxyName, node: unknown, workspace: Workspace): string[] {
+  const dirs: string[] = [];
+  const files: string[] = [];
+  for (const item of seqItems(valueOf(node, 'volumes'))) {
+    const short = scalarString(item)?.split(':');
+    const source = short ? short[0] : scalarString(valueOf(item, 'source'));
+    const target = short ? short[1] : scalarString(valueOf(item, 'target'));
+    if (!source?.startsWith('.') || !target?.startsWith(PROXY_CONFIG_DIR[proxy])) continue;
+    const path = resolveFrom(file, source);
+    // The whole repository mounted is not a configuration folder.
+    if (path === undefined || path === '') continue;
+    if (workspace.files.some((candidate) => isWithin(candidate, path))) dirs.push(path);
+    else if (workspace.exists(path)) files.push(path);
+  }
+  const build = valueOf(node, 'build');
+  const context = scalarString(build) ?? scalarString(valueOf(build, 'context'));
+  const contextDir = context === undefined || interpolated(context) ? undefined : resolveFrom(file, context);
+  if (contextDir !== undefined && contextDir !== dirName(file)) dirs.push(contextDir);
+  for (const dir of dirs) {
+    for (const path of workspace.files) {
+      if (files.length >= MAX_PROXY_FILES) break;
+      if (isWithin(path, dir) && PROXY_CONFIG_FILE.test(path.slice(path.lastIndexOf('/') + 1)) && !files.includes(path)) files.push(path);
+    }
+  }
+  return files.slice(0, MAX_PROXY_FILES);
 }
 
 /** A database, cache, broker or admin UI that publishes ports on every interface of the host. */
@@ -192,7 +228,10 @@ export function readCompose(file: string, text: string, workspace: Workspace, op
       if (path !== undefined) reading.envFileUses.push({ path, service: name, app, location: source.at(entry) });
     }
     const proxy = proxyOf(source, name, pair.value);
-    if (proxy) reading.proxies.push({ ...proxy, location: source.at(pair.key) });
+    if (proxy) {
+      const configFiles = proxyConfigFiles(file, proxy.proxy, pair.value, workspace);
+      reading.proxies.push({ ...proxy, location: source.at(pair.key), ...(configFiles.length > 0 ? { configFiles } : {}) });
+    }
     const internal = internalPorts(file, source, name, pair.value, app, workspace);
     if (internal) reading.internalPorts.push(internal);
   }

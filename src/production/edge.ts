@@ -92,13 +92,15 @@ export function readEdge(workspace: Workspace, deploy: DeployFacts, platforms: r
   }
   const vendored = isVendoredIn(workspace);
   for (const compose of deploy.composeServices ?? []) {
-    for (const { proxy, service, text, location } of compose.proxies) {
+    for (const { proxy, service, text, location, configFiles } of compose.proxies) {
       const by = `${proxy} (${compose.path} ${service})`;
       const signs = SIGNS[proxy];
       if (!edge.httpsRedirect && proxy !== 'caddy' && signs.redirect.test(text)) edge.httpsRedirect = { kind: 'proxy', by, location };
       if (!edge.hsts && proxy !== 'caddy' && signs.hsts.test(text)) edge.hsts = { kind: 'proxy', by, location };
       const dir = dirName(compose.path);
-      const configs = workspace.files.filter((candidate) => isWithin(candidate, dir) && isConfigOf(proxy, candidate) && !vendored(candidate));
+      // The files the service mounts or builds from first, then those named for the proxy beside the compose file.
+      const named = workspace.files.filter((candidate) => isWithin(candidate, dir) && isConfigOf(proxy, candidate));
+      const configs = [...new Set([...(configFiles ?? []), ...named])].filter((candidate) => !vendored(candidate));
       for (const path of configs.slice(0, MAX_CONFIG_FILES)) {
         if (edge.httpsRedirect && edge.hsts) return edge;
         const read = workspace.readText(path);

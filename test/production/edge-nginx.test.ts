@@ -20,6 +20,12 @@ describe('the edge read from nginx directives', () => {
     expect(edgeOf('server {\n  return https://example.org$request_uri;\n}\n').redirect?.line).toBe(2);
   });
 
+  it('reads a config the nginx service mounts under another name', () => {
+    const compose = COMPOSE.replace('    ports:', '    volumes:\n      - ./ops/site.conf:/etc/nginx/conf.d/default.conf\n    ports:');
+    const workspace = openWorkspace(makeProject({ 'docker-compose.prod.yml': compose, Dockerfile: 'FROM python:3.12\n', 'ops/site.conf': 'server {\n  return 301 https://$host;\n}\n' }));
+    expect(readEdge(workspace, readDeployFacts(workspace, ''), []).httpsRedirect).toMatchObject({ by: 'nginx (ops/site.conf)', location: { file: 'ops/site.conf', line: 2 } });
+  });
+
   it('ignores commented directives, redirects to plain HTTP and headers in strings', () => {
     const conf =
       'server {\n  # return 301 https://$host$request_uri;\n  return 301 http://$host$request_uri;\n' +

@@ -24,6 +24,22 @@ describe('deploy/nginx-autoindex', () => {
     expect((await findingsOf(RULE, settingsProject(SETTINGS, { 'deploy/site.conf.template': template, 'nginx/app.conf.template': template }))).map(at)).toEqual(['nginx/app.conf.template:4']);
   });
 
+  it('reads the files the nginx service of a production compose file mounts or builds from, whatever their names', async () => {
+    const media = 'server {\n    location /media/ {\n        autoindex on;\n    }\n}\n';
+    const compose =
+      'services:\n  web:\n    build: .\n  proxy:\n    image: nginx:1.27\n    volumes:\n      - ./config/site.conf:/etc/nginx/conf.d/default.conf:ro\n' +
+      '  edge:\n    build: ./ops/web-proxy\n    image: nginx-edge\n';
+    const files = {
+      Dockerfile: 'FROM python:3.12\nCMD ["gunicorn", "mysite.wsgi"]\n',
+      'docker-compose.prod.yml': compose,
+      'config/site.conf': media,
+      'config/unused.conf': media,
+      'ops/web-proxy/Dockerfile': 'FROM nginx:1.27\nCOPY app.conf /etc/nginx/conf.d/\n',
+      'ops/web-proxy/app.conf': media,
+    };
+    expect((await findingsOf(RULE, settingsProject(SETTINGS, files))).map(at)).toEqual(['config/site.conf:3', 'ops/web-proxy/app.conf:3']);
+  });
+
   it('does not report autoindex off, a comment, or a development config', async () => {
     const conf = SITE('    # autoindex on;\n    location /media/ {\n        autoindex off;\n    }\n');
     expect(await findingsOf(RULE, settingsProject(SETTINGS, { 'nginx/default.conf': conf }))).toEqual([]);
