@@ -13,9 +13,10 @@ export interface InternalServiceKind {
   openByDefault: boolean;
 }
 
+const FLOWER: InternalServiceKind = { label: 'Celery Flower', openByDefault: true };
 /** Checked in order: an admin UI named after its database (`redis-commander`) before the database. */
 const KINDS: { words: string; kind: InternalServiceKind }[] = [
-  { words: 'flower', kind: { label: 'Celery Flower', openByDefault: true } },
+  { words: 'flower', kind: FLOWER },
   { words: 'redis-?commander|redisinsight', kind: { label: 'a Redis admin UI', openByDefault: true } },
   { words: 'mongo-?express', kind: { label: 'mongo-express', openByDefault: false } },
   { words: 'pgadmin4?|phpmyadmin|adminer|kibana', kind: { label: 'a database admin UI', openByDefault: false } },
@@ -29,6 +30,7 @@ const KINDS: { words: string; kind: InternalServiceKind }[] = [
   { words: 'elasticsearch|opensearch', kind: { label: 'Elasticsearch', openByDefault: false } },
 ];
 const MATCHERS = KINDS.map(({ words, kind }) => ({ pattern: new RegExp(`(?:^|[-_./])(?:${words})(?:[-_./:@]|$)`, 'i'), kind }));
+const SIDECAR = /(?:^|[-_./])(?:exporter|backups?)(?:[-_./:@]|$)/i;
 /** `celery … flower`: Flower started from the app's own image. */
 const FLOWER_COMMAND = /\bcelery\b.*\sflower(?:\s|$)/;
 /** Options or variables that put credentials in front of a service that has none by default. */
@@ -51,11 +53,13 @@ function commandOf(service: unknown): string {
  * service that does not run the app — by its image, name or build path.
  */
 export function internalServiceKind(name: string, service: unknown, runsApp: boolean): InternalServiceKind | undefined {
-  if (FLOWER_COMMAND.test(commandOf(service))) return KINDS[0]!.kind;
+  if (FLOWER_COMMAND.test(commandOf(service))) return FLOWER;
   if (runsApp) return undefined;
   const build = valueOf(service, 'build');
   const image = (scalarString(valueOf(service, 'image')) ?? '').replace(/^(?:[\w.-]+\/)*/, '');
   const where = [image, name, scalarString(build) ?? '', scalarString(valueOf(build, 'context')) ?? '', scalarString(valueOf(build, 'dockerfile')) ?? ''];
+  // A metrics exporter or backup job beside a database is not the database.
+  if (where.some((text) => SIDECAR.test(text))) return undefined;
   for (const text of where) {
     const match = MATCHERS.find(({ pattern }) => pattern.test(text));
     if (match) return match.kind;

@@ -42,7 +42,8 @@ describe('deploy/internal-port-published', () => {
       '  cache:\n    image: redis:7\n    expose:\n      - "6379"\n' +
       '  mq:\n    image: rabbitmq:3-management\n    ports:\n      - target: 15672\n        published: 15672\n        host_ip: 127.0.0.1\n' +
       '  search:\n    image: elasticsearch:8.0.0\n    ports:\n      - "${BIND_ADDRESS:-127.0.0.1}:9200:9200"\n' +
-      '  nginx:\n    image: nginx:1.27\n    ports:\n      - "80:80"\n      - "443:443"\n';
+      '  nginx:\n    image: nginx:1.27\n    ports:\n      - "80:80"\n      - "443:443"\n' +
+      '  metrics:\n    image: prometheuscommunity/postgres-exporter\n    ports:\n      - "9187:9187"\n';
     expect(await findingsOf(RULE, settingsProject(SETTINGS, { Dockerfile: DOCKERFILE, 'docker-compose.prod.yml': compose }))).toEqual([]);
     const dev = 'services:\n  web:\n    build: .\n    volumes:\n      - .:/code\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n';
     expect(await findingsOf(RULE, settingsProject(SETTINGS, { Dockerfile: DOCKERFILE, 'docker-compose.yml': dev }))).toEqual([]);
