@@ -243,7 +243,7 @@ function internalPorts(file: string, source: YamlSource, name: string, service: 
   const kind = internalServiceKind(name, service, app);
   const ports = kind ? publishedPorts(service, source) : [];
   if (!kind || ports.length === 0) return undefined;
-  // Its env files' problems are not this reading's: the service does not run the app.
+  // Read for its password only: problems of these env files are reported where the app loads them.
   const variables = [...envFiles(file, source, service, workspace, emptyReading()), ...environment(file, source, name, valueOf(service, 'environment'))];
   const committed = variables.find(
     (variable) => PASSWORD_NAME.test(variable.name) && variable.value && variable.source.location && workspace.isTracked(variable.source.location.file) !== false,
