@@ -1,6 +1,6 @@
 import type { FileLocation } from '../engine/types.js';
 import type { EnvVar } from '../env/types.js';
-import type { ComposeEnvFileUse, ComposeProxy } from './compose.js';
+import type { ComposeEnvFileUse, ComposeInternalPorts, ComposeProxy } from './compose.js';
 
 export type DeployFileKind =
   | 'procfile'
@@ -56,6 +56,10 @@ export interface ParsedServerCommand {
   pythonPath?: string[];
   /** For runserver: `manage.py` as the command names it (`src/manage.py`). */
   managePy?: string;
+  /** The auto-reload option as written (`--reload`, uwsgi `--py-autoreload 1`): a development option. */
+  reload?: string;
+  /** `--log-level X` / `--log-level=X`, lower-cased. */
+  logLevel?: string;
 }
 
 /** A `manage.py` / `django-admin` command: `python manage.py migrate --settings=…`. */
@@ -141,7 +145,7 @@ export interface DeployFacts {
   /** Every compose file looked at, and whether production uses it. */
   composeFiles?: ComposeFileFacts[];
   /** Of each production compose file (read once): the env files its services load and the reverse proxies it runs. */
-  composeServices?: { path: string; envFileUses: ComposeEnvFileUse[]; proxies: ComposeProxy[] }[];
+  composeServices?: { path: string; envFileUses: ComposeEnvFileUse[]; proxies: ComposeProxy[]; internalPorts?: ComposeInternalPorts[] }[];
   /** `.dockerignore` of each Dockerfile's build context (see `isExcludedFromImage` in dockerignore.ts). */
   dockerignores?: DockerIgnore[];
   /** Files read and followed but not used, with the reason (a script not found, a depth limit, …). */
