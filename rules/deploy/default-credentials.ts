@@ -1,6 +1,6 @@
 /** deploy/default-credentials — a literal admin password in the deploy files or the scripts production runs. */
 import { defineRule } from '../../src/engine/types.js';
-import { maskSecret } from '../../src/engine/mask.js';
+import { maskSecret } from '../../src/core/mask.js';
 import { literalAdminPasswords } from '../../src/django/superuser-password.js';
 
 export default defineRule({

@@ -1,6 +1,6 @@
 /** django/cors-allow-all — django-cors-headers lets any (or an untrustworthy) origin read responses. */
 import { defineRule } from '../../src/engine/types.js';
-import type { Severity } from '../../src/engine/types.js';
+import type { Severity } from '../../src/core/severity.js';
 import type { PyValue } from '../../src/python/value.js';
 import { confidenceOf, pyRepr, truthy } from '../../src/python/value.js';
 import { settingIncludes, settingReport } from '../../src/django/setting-helpers.js';

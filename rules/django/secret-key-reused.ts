@@ -1,6 +1,6 @@
 /** django/secret-key-reused — the production SECRET_KEY is shared with other settings or its own fallbacks. */
 import { defineRule } from '../../src/engine/types.js';
-import type { FileLocation } from '../../src/engine/types.js';
+import type { FileLocation } from '../../src/core/location.js';
 import { settingLocation } from '../../src/django/setting-helpers.js';
 import { parseModule } from '../../src/python/syntax.js';
 import type { PyNode } from '../../src/python/syntax.js';

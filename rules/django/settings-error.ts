@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/types.js';
-import type { Severity } from '../../src/engine/types.js';
+import type { Severity } from '../../src/core/severity.js';
 import type { EvalProblemKind } from '../../src/python/types.js';
 
 /** How much each evaluation problem matters for a deploy. */

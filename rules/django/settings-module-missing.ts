@@ -3,8 +3,8 @@
  * settings module is named at all), so no settings rule could run.
  */
 import { defineRule } from '../../src/engine/types.js';
-import type { FileLocation } from '../../src/engine/types.js';
-import { isFileLocation } from '../../src/engine/types.js';
+import type { FileLocation } from '../../src/core/location.js';
+import { isFileLocation } from '../../src/core/location.js';
 import { joinPath } from '../../src/workspace/paths.js';
 
 export default defineRule({

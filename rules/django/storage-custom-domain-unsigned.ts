@@ -4,7 +4,8 @@
  * makes the storage raise ImproperlyConfigured.
  */
 import { defineRule } from '../../src/engine/types.js';
-import type { FileLocation, RuleContext } from '../../src/engine/types.js';
+import type { FileLocation } from '../../src/core/location.js';
+import type { RuleContext } from '../../src/engine/types.js';
 import { describeOption, effectiveAcl, explainOptions, resolveStorage } from '../../src/engine/storage.js';
 import type { StorageConfig, StorageOption } from '../../src/engine/storage.js';
 import { truthy } from '../../src/python/value.js';

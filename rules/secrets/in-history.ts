@@ -1,6 +1,6 @@
 /** secrets/in-history — a secret was removed from the code but is still in the git history (`check --history`). */
 import { defineWorkspaceRule } from '../../src/engine/types.js';
-import type { Severity } from '../../src/engine/types.js';
+import type { Severity } from '../../src/core/severity.js';
 import { groupByFile, groupByValue } from '../../src/secrets/grouping.js';
 import { directoryOf } from '../../src/secrets/messages.js';
 import type { SecretHit } from '../../src/secrets/types.js';

@@ -1,6 +1,6 @@
 /** secrets/known-format — a credential in a provider's format (Stripe, AWS, GitHub, a private key, …) is committed. */
 import { defineWorkspaceRule } from '../../src/engine/types.js';
-import type { Severity } from '../../src/engine/types.js';
+import type { Severity } from '../../src/core/severity.js';
 import { isProviderFormat } from '../../src/secrets/formats.js';
 import { groupByValue } from '../../src/secrets/grouping.js';
 import { alsoIn, developmentSettingsNote } from '../../src/secrets/messages.js';

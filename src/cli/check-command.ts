@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { StagedFlags } from './staged-options.js';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../core/errors.js';
 import { FORMATS } from '../report/formats.js';
 
 export interface CheckFlags extends StagedFlags {

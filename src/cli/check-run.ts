@@ -8,7 +8,7 @@ import { resolveRun } from '../config/resolve.js';
 import type { PolicyFlags } from '../config/resolve.js';
 import { runCheck } from '../engine/check.js';
 import { gateExitCode } from '../engine/policy.js';
-import { SEVERITIES } from '../engine/types.js';
+import { SEVERITIES } from '../core/severity.js';
 import { planReports, renderReport } from '../report/index.js';
 
 /** `deploycheck check`: run, write every requested report, and return the exit code. */

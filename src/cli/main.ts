@@ -6,7 +6,7 @@ import { registerRules } from './rules-command.js';
 import { registerScan } from './scan-command.js';
 import { registerServe } from './serve-command.js';
 import { toolVersion } from './version.js';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../core/errors.js';
 
 export { setFileImporter } from '../engine/import-file.js';
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { emit, useColor } from './output.js';
 import { toolVersion } from './version.js';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../core/errors.js';
 import { gateExitCode, parseGrade, parseSeverity } from '../engine/policy.js';
-import { formatScanJson, formatScanPretty, worstGrade } from '../probe/format.js';
+import { formatScanJson, formatScanPretty, worstGrade } from '../report/scan-format.js';
 import { TargetError, parseTarget } from '../probe/plan.js';
 import { runScan } from '../probe/scan.js';
 import { renderScanHtml, scanRuleDocs } from '../report/scan-html.js';

@@ -4,11 +4,12 @@ import { loadConfig } from './load.js';
 import { ruleAdjustments, rulesNamed } from './rule-settings.js';
 import type { DeploycheckConfig } from './types.js';
 import type { CheckOptions } from '../engine/check.js';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../core/errors.js';
 import { parseGrade, parseSeverity } from '../engine/policy.js';
 import type { GatePolicy } from '../engine/policy.js';
 import { builtInRuleIds, loadBuiltInRules, loadRuleFiles } from '../engine/registry.js';
-import type { RuleDefinition, Severity } from '../engine/types.js';
+import type { Severity } from '../core/severity.js';
+import type { RuleDefinition } from '../engine/types.js';
 import { isCheckRule } from '../engine/types.js';
 
 /** The CLI flags that config options mirror; `given` says whether one was on the command line. */

@@ -1,4 +1,4 @@
-import type { Severity } from '../engine/types.js';
+import type { Severity } from '../core/severity.js';
 
 /** What `rules` in the config says about a rule or group: turn it off, back on, or change its severity. */
 export type RuleSetting = 'off' | 'on' | Severity;

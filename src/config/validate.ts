@@ -1,9 +1,9 @@
 import { dirname, resolve } from 'node:path';
 import type { DeploycheckConfig, EnvironmentConfig, RuleSetting } from './types.js';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../core/errors.js';
 import { parseGrade, parseSeverity } from '../engine/policy.js';
-import type { Severity } from '../engine/types.js';
-import { SEVERITIES } from '../engine/types.js';
+import type { Severity } from '../core/severity.js';
+import { SEVERITIES } from '../core/severity.js';
 
 const TOP_LEVEL_KEYS = [
   'env',

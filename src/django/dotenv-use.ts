@@ -3,7 +3,7 @@
  * developers to create, its compose files read, its settings or manage.py load, and any that lie
  * in the tree. A project configured only by its platform's environment has none.
  */
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { DjangoProject } from '../project/types.js';
 import { lineIndex } from '../workspace/line-index.js';
 import { baseName, dirName } from '../workspace/paths.js';

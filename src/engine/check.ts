@@ -2,16 +2,18 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { applyBaseline, readBaseline } from './baseline.js';
 import { changedFiles, touchesChanged } from './changed.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../core/errors.js';
 import { toFinding } from './finding.js';
 import { grade } from './grade.js';
 import type { GradeResult } from './grade.js';
 import { builtInRuleIds, loadBuiltInRules, loadPolicyRules } from './registry.js';
 import { selectRules } from './select.js';
 import { applySuppressions, findSuppressions } from './suppressions.js';
-import type { CheckRule, Finding, PolicyReport, PolicyRuleDefinition, RuleDefinition, Severity, WorkspaceRuleContext, WorkspaceRuleDefinition } from './types.js';
-import { isCheckRule, isFileLocation, isWorkspaceRule } from './types.js';
-import { pathMatcher } from '../config/glob.js';
+import type { Severity } from '../core/severity.js';
+import type { CheckRule, Finding, PolicyReport, PolicyRuleDefinition, RuleDefinition, WorkspaceRuleContext, WorkspaceRuleDefinition } from './types.js';
+import { isFileLocation } from '../core/location.js';
+import { isCheckRule, isWorkspaceRule } from './types.js';
+import { pathMatcher } from '../workspace/path-matcher.js';
 import { initPythonParser } from '../python/parser.js';
 import { stringItems } from '../python/value.js';
 import { discoverProjects } from '../project/discover.js';
@@ -21,7 +23,7 @@ import type { ProductionSummary } from '../production/summary.js';
 import { openWorkspace } from '../workspace/index.js';
 import { relativePath } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';
-import { compareText } from './compare.js';
+import { compareText } from '../core/compare.js';
 
 export interface CheckOptions {
   /** The directory to check. */

@@ -1,4 +1,5 @@
-import type { Finding, Severity } from './types.js';
+import type { Severity } from '../core/severity.js';
+import type { Finding } from './types.js';
 
 /** Points a finding costs, by severity; a `default`-confidence finding costs half. */
 export const PENALTY: Record<Severity, number> = { critical: 40, high: 20, medium: 8, low: 3, info: 0 };

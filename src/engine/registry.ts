@@ -2,7 +2,8 @@ import { pathToFileURL } from 'node:url';
 import { importFile } from './import-file.js';
 import { RULE_MODULES } from './rule-index.js';
 import type { AnyRule, CheckRule, PolicyRuleDefinition, RuleModule, ScanRuleDefinition } from './types.js';
-import { SEVERITIES, isCheckRule, isPolicyRule, isScanRule, isWorkspaceRule } from './types.js';
+import { SEVERITIES } from '../core/severity.js';
+import { isCheckRule, isPolicyRule, isScanRule, isWorkspaceRule } from './types.js';
 
 /** Check a rule's shape so a broken rule file fails loudly at load, not silently at run. */
 export function validateRule(rule: AnyRule, expectedId?: string): void {

@@ -2,37 +2,8 @@ import type { ScanObservations } from '../probe/types.js';
 import type { DjangoProject } from '../project/types.js';
 import type { HistoryScan } from '../history/types.js';
 import type { Workspace } from '../workspace/types.js';
-
-export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-
-/**
- * `certain`: true in the chosen environment.
- * `default`: true only because an environment variable is unset and the code falls back to a
- * default ("fails open"); counts half in the grade.
- */
-export type Confidence = 'certain' | 'default';
-
-export interface FileLocation {
-  /** Path relative to the workspace root, with forward slashes. */
-  file: string;
-  /** 1-based. */
-  line: number;
-  /** 1-based. */
-  column: number;
-  endLine?: number;
-  endColumn?: number;
-}
-
-export interface UrlLocation {
-  url: string;
-}
-
-export type Location = FileLocation | UrlLocation;
-
-export function isFileLocation(location: Location): location is FileLocation {
-  return 'file' in location;
-}
+import type { Confidence, Severity } from '../core/severity.js';
+import type { Location } from '../core/location.js';
 
 export interface Finding {
   rule: string;

@@ -1,4 +1,4 @@
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { DjangoProject } from '../project/types.js';
 import { isExcludedFromImage } from '../deploy/dockerignore.js';
 import type { DeployFacts } from '../deploy/types.js';

@@ -19,7 +19,7 @@ import { loadBuiltInScanRules } from '../engine/registry.js';
 import { selectRules } from '../engine/select.js';
 import type { Finding, ScanRuleDefinition } from '../engine/types.js';
 import { DEFAULTS } from './defaults.js';
-import { compareText } from '../engine/compare.js';
+import { compareText } from '../core/compare.js';
 
 export interface ScanOptions {
   /** Per-probe timeout in ms (default 8000). */

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, posix, resolve } from 'node:path';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../core/errors.js';
 import { readDeployFacts } from '../deploy/index.js';
 import { productionFilePredicate } from '../deploy/dockerignore.js';
 import { buildEnvironment, envFileLoader } from '../env/environment.js';

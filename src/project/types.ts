@@ -1,4 +1,4 @@
-import type { FileLocation, Location } from '../engine/types.js';
+import type { FileLocation, Location } from '../core/location.js';
 import type { DeployFacts } from '../deploy/types.js';
 import type { Environment } from '../env/types.js';
 import type { Settings } from '../python/types.js';

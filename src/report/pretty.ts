@@ -1,8 +1,9 @@
 import { Chalk } from 'chalk';
 import type { ChalkInstance } from 'chalk';
 import type { CheckResult } from '../engine/check.js';
-import type { Finding, Severity } from '../engine/types.js';
-import { SEVERITIES } from '../engine/types.js';
+import type { Severity } from '../core/severity.js';
+import type { Finding } from '../engine/types.js';
+import { SEVERITIES } from '../core/severity.js';
 import { explainLines } from './explain.js';
 
 export const SEVERITY_STYLE: Record<Severity, (c: ChalkInstance) => ChalkInstance> = {

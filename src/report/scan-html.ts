@@ -9,8 +9,9 @@ import { PROBE } from '../probe/types.js';
 import type { HeaderList, ProbeResult, ScanObservations, TlsObservation } from '../probe/types.js';
 import { PENALTY } from '../engine/grade.js';
 import { loadBuiltInScanRules } from '../engine/registry.js';
-import { SEVERITIES } from '../engine/types.js';
-import type { Finding, RuleDocs, Severity } from '../engine/types.js';
+import { SEVERITIES } from '../core/severity.js';
+import type { Severity } from '../core/severity.js';
+import type { Finding, RuleDocs } from '../engine/types.js';
 import { countBySeverity } from './types.js';
 
 export interface ScanHtmlOptions {

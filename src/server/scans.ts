@@ -10,7 +10,7 @@ import { guardedLookup, refuseLiteralHost } from '../probe/guard.js';
 import { TargetError, parseTarget } from '../probe/plan.js';
 import { runScan } from '../probe/scan.js';
 import type { ScanResult } from '../probe/scan.js';
-import { formatScanJson } from '../probe/format.js';
+import { formatScanJson } from '../report/scan-format.js';
 import type { RuleDocs } from '../engine/types.js';
 import { renderScanHtml, renderScanReport } from '../report/scan-html.js';
 import type { ScanRecord, ScanStore } from './store.js';

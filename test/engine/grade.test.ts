@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { grade, meetsGrade } from '../../src/engine/grade.js';
-import type { Finding, Severity } from '../../src/engine/types.js';
+import type { Severity } from '../../src/core/severity.js';
+import type { Finding } from '../../src/engine/types.js';
 
 function finding(rule: string, severity: Severity, confidence: Finding['confidence'] = 'certain'): Finding {
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/engine/errors.js';
+import { UsageError } from '../../src/core/errors.js';
 import { grade } from '../../src/engine/grade.js';
-import { maskSecret } from '../../src/engine/mask.js';
+import { maskSecret } from '../../src/core/mask.js';
 import { gateExitCode, parseGrade, parseSeverity } from '../../src/engine/policy.js';
 import { selectRules } from '../../src/engine/select.js';
 import { defineRule } from '../../src/engine/types.js';

@@ -1,7 +1,9 @@
 import { fingerprint } from '../../src/engine/fingerprint.js';
 import { grade } from '../../src/engine/grade.js';
-import { maskSecret } from '../../src/engine/mask.js';
-import type { Finding, Location, Severity } from '../../src/engine/types.js';
+import { maskSecret } from '../../src/core/mask.js';
+import type { Location } from '../../src/core/location.js';
+import type { Severity } from '../../src/core/severity.js';
+import type { Finding } from '../../src/engine/types.js';
 import type { ReportInput, ReportRule } from '../../src/report/types.js';
 
 /** A SECRET_KEY as `startproject` writes it; the reports may show only its masked form. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { makeProject } from '../helpers/project.js';
 import { runCheck } from '../../src/engine/check.js';
 import type { Finding } from '../../src/engine/types.js';
-import { isFileLocation } from '../../src/engine/types.js';
+import { isFileLocation } from '../../src/core/location.js';
 import { secretFileKind } from '../../src/secrets/files.js';
 import { MAX_RELATED } from '../../src/secrets/grouping.js';
 import { pathContext } from '../../src/secrets/paths.js';
