@@ -1,7 +1,5 @@
 /** deploy/default-credentials — a literal admin password in the deploy files or the scripts production runs. */
-import { defineRule } from '../../src/engine/types.js';
-import { maskSecret } from '../../src/core/mask.js';
-import { literalAdminPasswords } from '../../src/django/superuser-password.js';
+import { defineRule, literalAdminPasswords, maskSecret } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'deploy/default-credentials',

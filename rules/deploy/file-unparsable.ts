@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/types.js';
+import { defineRule } from '../../src/api/django.js';
 
 /** What it does: reports deploy files (fly.toml, app.json, docker-compose, render.yaml, …) that do not parse. */
 export default defineRule({

@@ -1,5 +1,5 @@
 /** django/admin-default-path — the admin is mounted at the URL every bot tries first. */
-import { defineRule } from '../../src/engine/types.js';
+import { defineRule } from '../../src/api/django.js';
 
 /** `admin/`, `/admin/`, `admin` (a `re_path(r'^admin')`): the route startproject writes. */
 function isDefaultAdminPath(path: string): boolean {

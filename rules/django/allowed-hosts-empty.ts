@@ -1,7 +1,5 @@
 /** django/allowed-hosts-empty — mirrors `security.W020`. */
-import { defineRule } from '../../src/engine/types.js';
-import { truthy } from '../../src/python/value.js';
-import { describeSetting, settingReport } from '../../src/django/setting-helpers.js';
+import { defineRule, describeSetting, settingReport, truthy } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'django/allowed-hosts-empty',

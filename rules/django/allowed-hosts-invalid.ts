@@ -1,8 +1,5 @@
 /** django/allowed-hosts-invalid — ALLOWED_HOSTS entries that can never match a request. */
-import { defineRule } from '../../src/engine/types.js';
-import { confidenceOf, pyRepr } from '../../src/python/value.js';
-import { versionAtLeast } from '../../src/project/version.js';
-import { settingReport } from '../../src/django/setting-helpers.js';
+import { confidenceOf, defineRule, pyRepr, settingReport, versionAtLeast } from '../../src/api/django.js';
 
 /** Why Django can never match this entry against a request's host, or undefined when it can. */
 function hostEntryProblem(entry: string): string | undefined {

@@ -1,7 +1,5 @@
 /** django/allowed-hosts-wildcard — ALLOWED_HOSTS accepts any Host header. */
-import { defineRule } from '../../src/engine/types.js';
-import { confidenceOf } from '../../src/python/value.js';
-import { settingReport } from '../../src/django/setting-helpers.js';
+import { confidenceOf, defineRule, settingReport } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'django/allowed-hosts-wildcard',

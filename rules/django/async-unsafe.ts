@@ -1,6 +1,6 @@
 /** django/async-unsafe — mirrors `async.E001`. */
-import { defineRule } from '../../src/engine/types.js';
-import type { FileLocation } from '../../src/core/location.js';
+import type { FileLocation } from '../../src/api/django.js';
+import { defineRule } from '../../src/api/django.js';
 
 const VARIABLE = 'DJANGO_ALLOW_ASYNC_UNSAFE';
 

@@ -1,12 +1,6 @@
 /** django/cors-allow-all — django-cors-headers lets any (or an untrustworthy) origin read responses. */
-import { defineRule } from '../../src/engine/types.js';
-import type { Severity } from '../../src/core/severity.js';
-import type { PyValue } from '../../src/python/value.js';
-import { confidenceOf, pyRepr, truthy } from '../../src/python/value.js';
-import { settingIncludes, settingReport } from '../../src/django/setting-helpers.js';
-import { corsScope, corsSetting, pythonMatch } from '../../src/django/cors.js';
-import type { CorsScope } from '../../src/django/cors.js';
-import { isLoopbackOrigin } from '../../src/django/origins.js';
+import type { CorsScope, PyValue, Severity } from '../../src/api/django.js';
+import { confidenceOf, corsScope, corsSetting, defineRule, isLoopbackOrigin, pyRepr, pythonMatch, settingIncludes, settingReport, truthy } from '../../src/api/django.js';
 
 const CORS_APP = 'corsheaders';
 const CORS_MIDDLEWARE = 'corsheaders.middleware.CorsMiddleware';

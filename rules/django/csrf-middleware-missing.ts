@@ -1,7 +1,5 @@
 /** django/csrf-middleware-missing — mirrors `security.W003`. */
-import { CSRF_MIDDLEWARE } from '../../src/django/names.js';
-import { defineRule } from '../../src/engine/types.js';
-import { middlewareOn, middlewareSetting, settingReport } from '../../src/django/setting-helpers.js';
+import { CSRF_MIDDLEWARE, defineRule, middlewareOn, middlewareSetting, settingReport } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'django/csrf-middleware-missing',

@@ -1,9 +1,5 @@
 /** django/csrf-trusted-origins-insecure — CSRF_TRUSTED_ORIGINS entries that weaken or break the Origin check. */
-import { defineRule } from '../../src/engine/types.js';
-import { confidenceOf, pyRepr } from '../../src/python/value.js';
-import { versionAtLeast } from '../../src/project/version.js';
-import { settingReport } from '../../src/django/setting-helpers.js';
-import { isLoopbackOrigin, sharedPlatformDomain } from '../../src/django/origins.js';
+import { confidenceOf, defineRule, isLoopbackOrigin, pyRepr, settingReport, sharedPlatformDomain, versionAtLeast } from '../../src/api/django.js';
 
 /** The domain a subdomain wildcard covers (`https://*.example.com`, or `.example.com` in the 3.2 host-only form). */
 function subdomainWildcard(entry: string, schemes: boolean): string | undefined {

@@ -1,7 +1,5 @@
 /** django/debug-propagate-exceptions — DEBUG_PROPAGATE_EXCEPTIONS hands exceptions to the WSGI server. */
-import { defineRule } from '../../src/engine/types.js';
-import { truthy } from '../../src/python/value.js';
-import { describeSetting, settingReport } from '../../src/django/setting-helpers.js';
+import { defineRule, describeSetting, settingReport, truthy } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'django/debug-propagate-exceptions',

@@ -1,10 +1,6 @@
 /** django/dev-tools-installed — debug_toolbar or silk (tools with an HTTP surface) in the production settings. */
-import { defineRule } from '../../src/engine/types.js';
-import type { FileLocation } from '../../src/core/location.js';
-import { combinedConfidence, settingLocation } from '../../src/django/setting-helpers.js';
-import { certainItemsOf } from '../../src/python/pyops.js';
-import type { Settings } from '../../src/python/types.js';
-import type { PyValue } from '../../src/python/value.js';
+import type { FileLocation, PyValue, Settings } from '../../src/api/django.js';
+import { certainItemsOf, combinedConfidence, defineRule, settingLocation } from '../../src/api/django.js';
 
 interface DevTool {
   app: string;

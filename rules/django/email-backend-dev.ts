@@ -1,6 +1,5 @@
 /** django/email-backend-dev — EMAIL_BACKEND is a development backend that never sends mail. */
-import { defineRule } from '../../src/engine/types.js';
-import { describeSetting, settingReport } from '../../src/django/setting-helpers.js';
+import { defineRule, describeSetting, settingReport } from '../../src/api/django.js';
 
 const DEV_BACKENDS: Record<string, string> = {
   'django.core.mail.backends.console.EmailBackend': 'printed to standard output',

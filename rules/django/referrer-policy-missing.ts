@@ -1,9 +1,5 @@
 /** django/referrer-policy-missing — mirrors `security.W022`. */
-import { defineRule } from '../../src/engine/types.js';
-import { SECURITY_MIDDLEWARE } from '../../src/django/names.js';
-import { describeSetting, middlewareOn, middlewareSetting, settingLocation, settingReport } from '../../src/django/setting-helpers.js';
-import { stringItems } from '../../src/python/value.js';
-import { versionAtLeast } from '../../src/project/version.js';
+import { defineRule, describeSetting, middlewareOn, middlewareSetting, SECURITY_MIDDLEWARE, settingLocation, settingReport, stringItems, versionAtLeast } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'django/referrer-policy-missing',

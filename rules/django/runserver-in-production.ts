@@ -1,6 +1,5 @@
 /** django/runserver-in-production — a deploy file starts the app with `manage.py runserver`. */
-import { defineRule } from '../../src/engine/types.js';
-import { redactCommand } from '../../src/deploy/redact.js';
+import { defineRule, redactCommand } from '../../src/api/django.js';
 
 /**
  * `manage.py runserver`, `django-admin runserver`, `python -m django runserver` (and django-extensions'

@@ -1,7 +1,5 @@
 /** django/secret-key-committed — the SECRET_KEY production uses is written in the code. */
-import { defineRule } from '../../src/engine/types.js';
-import { committedKey, fallbackKey, weakKeyReasons } from '../../src/django/secret-key.js';
-import { confidenceOf } from '../../src/python/value.js';
+import { committedKey, confidenceOf, defineRule, fallbackKey, weakKeyReasons } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'django/secret-key-committed',

@@ -1,14 +1,6 @@
 /** django/secret-key-reused — the production SECRET_KEY is shared with other settings or its own fallbacks. */
-import { defineRule } from '../../src/engine/types.js';
-import type { FileLocation } from '../../src/core/location.js';
-import { settingLocation } from '../../src/django/setting-helpers.js';
-import { parseModule } from '../../src/python/syntax.js';
-import type { PyNode } from '../../src/python/syntax.js';
-import { decodeEscapes } from '../../src/python/strings.js';
-import type { Settings } from '../../src/python/types.js';
-import { confidenceOf, envReadsOf } from '../../src/python/value.js';
-import { dirName } from '../../src/workspace/paths.js';
-import type { Workspace } from '../../src/workspace/types.js';
+import type { FileLocation, PyNode, Settings, Workspace } from '../../src/api/django.js';
+import { confidenceOf, decodeEscapes, defineRule, dirName, envReadsOf, parseModule, settingLocation } from '../../src/api/django.js';
 
 interface LiteralKey {
   key: string;

@@ -1,9 +1,5 @@
 /** django/secret-key-weak — mirrors `security.W009`. */
-import { committedKey, INSECURE_PREFIX, weakKeyReasons, writtenInCode } from '../../src/django/secret-key.js';
-import { defineRule } from '../../src/engine/types.js';
-import { truthy } from '../../src/python/value.js';
-import { describeSetting, settingReport } from '../../src/django/setting-helpers.js';
-import { keyGuardRaise } from '../../src/django/key-guard.js';
+import { committedKey, defineRule, describeSetting, INSECURE_PREFIX, keyGuardRaise, settingReport, truthy, weakKeyReasons, writtenInCode } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'django/secret-key-weak',

@@ -1,6 +1,5 @@
 /** django/session-cookie-httponly-off — mirrors `security.W013`, `security.W014` and `security.W015`. */
-import { defineRule } from '../../src/engine/types.js';
-import { checkSessionCookieFlag } from '../../src/django/cookie-flags.js';
+import { checkSessionCookieFlag, defineRule } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'django/session-cookie-httponly-off',

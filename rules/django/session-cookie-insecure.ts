@@ -1,6 +1,5 @@
 /** django/session-cookie-insecure — mirrors `security.W010`, `security.W011` and `security.W012`. */
-import { checkSessionCookieFlag } from '../../src/django/cookie-flags.js';
-import { defineRule } from '../../src/engine/types.js';
+import { checkSessionCookieFlag, defineRule } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'django/session-cookie-insecure',

@@ -1,6 +1,5 @@
-import { defineRule } from '../../src/engine/types.js';
-import type { Severity } from '../../src/core/severity.js';
-import type { EvalProblemKind } from '../../src/python/types.js';
+import type { EvalProblemKind, Severity } from '../../src/api/django.js';
+import { defineRule } from '../../src/api/django.js';
 
 /** How much each evaluation problem matters for a deploy. */
 const SEVERITY: Record<EvalProblemKind, Severity> = {

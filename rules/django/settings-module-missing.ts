@@ -2,10 +2,8 @@
  * django/settings-module-missing — the project's settings module is not in the repository (or no
  * settings module is named at all), so no settings rule could run.
  */
-import { defineRule } from '../../src/engine/types.js';
-import type { FileLocation } from '../../src/core/location.js';
-import { isFileLocation } from '../../src/core/location.js';
-import { joinPath } from '../../src/workspace/paths.js';
+import type { FileLocation } from '../../src/api/django.js';
+import { defineRule, isFileLocation, joinPath } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'django/settings-module-missing',

@@ -1,9 +1,5 @@
 /** django/static-root-missing — collectstatic fails without STATIC_ROOT, or production serves a static directory nothing fills. */
-import { defineRule } from '../../src/engine/types.js';
-import { combinedConfidence, describeSetting, settingLocation } from '../../src/django/setting-helpers.js';
-import { collectstaticRun, servedStaticDir, staticSource } from '../../src/django/collectstatic.js';
-import { resolveStorage } from '../../src/engine/storage.js';
-import { truthy } from '../../src/python/value.js';
+import { collectstaticRun, combinedConfidence, defineRule, describeSetting, resolveStorage, servedStaticDir, settingLocation, staticSource, truthy } from '../../src/api/django.js';
 
 const STATICFILES_APP = 'django.contrib.staticfiles';
 

@@ -3,12 +3,8 @@
  * through a CloudFront key pair; without one, "signed" media URLs are silently plain. Half a key pair
  * makes the storage raise ImproperlyConfigured.
  */
-import { defineRule } from '../../src/engine/types.js';
-import type { FileLocation } from '../../src/core/location.js';
-import type { RuleContext } from '../../src/engine/types.js';
-import { describeOption, effectiveAcl, explainOptions, resolveStorage } from '../../src/engine/storage.js';
-import type { StorageConfig, StorageOption } from '../../src/engine/storage.js';
-import { truthy } from '../../src/python/value.js';
+import type { FileLocation, RuleContext, StorageConfig, StorageOption } from '../../src/api/django.js';
+import { defineRule, describeOption, effectiveAcl, explainOptions, resolveStorage, truthy } from '../../src/api/django.js';
 
 const PUBLIC_S3_ACLS = ['public-read', 'public-read-write'];
 

@@ -3,10 +3,7 @@
  * default compute credentials hold no private key, so `url()` fails unless credentials or IAM
  * SignBlob are configured.
  */
-import { defineRule } from '../../src/engine/types.js';
-import { describeOption, effectiveAcl, explainOptions, resolveStorage } from '../../src/engine/storage.js';
-import { truthy } from '../../src/python/value.js';
-import { platformsOf } from '../../src/production/platform.js';
+import { defineRule, describeOption, effectiveAcl, explainOptions, platformsOf, resolveStorage, truthy } from '../../src/api/django.js';
 
 const KEYLESS_PLATFORMS = { 'cloud-run': 'Cloud Run', 'app-engine': 'App Engine' } as const;
 

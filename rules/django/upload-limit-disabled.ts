@@ -1,6 +1,5 @@
 /** django/upload-limit-disabled — a DATA_UPLOAD_MAX_* request limit is turned off with None. */
-import { defineRule } from '../../src/engine/types.js';
-import { settingReport } from '../../src/django/setting-helpers.js';
+import { defineRule, settingReport } from '../../src/api/django.js';
 
 const LIMITS: { name: string; guards: string }[] = [
   { name: 'DATA_UPLOAD_MAX_MEMORY_SIZE', guards: 'request bodies (other than file uploads) of any size are read into memory' },

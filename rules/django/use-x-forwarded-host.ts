@@ -1,8 +1,5 @@
 /** django/use-x-forwarded-host — the request host comes from a header the client can send. */
-import { defineRule } from '../../src/engine/types.js';
-import { truthy } from '../../src/python/value.js';
-import { describeSetting, settingReport } from '../../src/django/setting-helpers.js';
-import { nginxOverwritesForwardedHost } from '../../src/django/nginx-forwarded-host.js';
+import { defineRule, describeSetting, nginxOverwritesForwardedHost, settingReport, truthy } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'django/use-x-forwarded-host',

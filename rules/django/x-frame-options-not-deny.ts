@@ -1,7 +1,5 @@
 /** django/x-frame-options-not-deny — mirrors `security.W019`. */
-import { defineRule } from '../../src/engine/types.js';
-import { CLICKJACKING_MIDDLEWARE } from '../../src/django/names.js';
-import { describeSetting, middlewareOn, settingReport } from '../../src/django/setting-helpers.js';
+import { CLICKJACKING_MIDDLEWARE, defineRule, describeSetting, middlewareOn, settingReport } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'django/x-frame-options-not-deny',

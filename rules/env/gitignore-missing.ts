@@ -1,8 +1,6 @@
 /** env/gitignore-missing — the repository works with .env files but its .gitignore does not ignore them. */
-import { defineWorkspaceRule } from '../../src/engine/types.js';
-import { envFilesInUse } from '../../src/django/dotenv-use.js';
-import type { EnvFileUse } from '../../src/django/dotenv-use.js';
-import { gitignoreFilesIgnore } from '../../src/django/gitignore-match.js';
+import type { EnvFileUse } from '../../src/api/workspace.js';
+import { defineWorkspaceRule, envFilesInUse, gitignoreFilesIgnore } from '../../src/api/workspace.js';
 
 const CONSEQUENCE = 'the next `git add -A` or `git commit -a` would put its secrets in the repository history';
 const LISTED = 3;

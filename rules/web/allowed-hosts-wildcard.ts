@@ -1,7 +1,5 @@
 /** web/allowed-hosts-wildcard — a request with a made-up Host header is served. */
-import { defineScanRule } from '../../src/engine/types.js';
-import { firstHeader, htmlTitle, pageResponse, responseOf } from '../../src/probe/inspect.js';
-import { PROBE } from '../../src/probe/types.js';
+import { defineScanRule, firstHeader, htmlTitle, pageResponse, PROBE, responseOf } from '../../src/api/web.js';
 
 export default defineScanRule({
   id: 'web/allowed-hosts-wildcard',

@@ -1,7 +1,5 @@
 /** web/cors-credentials-wildcard — any origin may read responses with the user's cookies. */
-import { defineScanRule } from '../../src/engine/types.js';
-import { firstHeader, responseOf } from '../../src/probe/inspect.js';
-import { PROBE } from '../../src/probe/types.js';
+import { defineScanRule, firstHeader, PROBE, responseOf } from '../../src/api/web.js';
 
 export default defineScanRule({
   id: 'web/cors-credentials-wildcard',

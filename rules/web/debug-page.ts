@@ -1,6 +1,5 @@
 /** web/debug-page — Django's technical error page (DEBUG = True) is served. */
-import { defineScanRule } from '../../src/engine/types.js';
-import { djangoDebugMarker, siteResponses } from '../../src/probe/inspect.js';
+import { defineScanRule, djangoDebugMarker, siteResponses } from '../../src/api/web.js';
 
 export default defineScanRule({
   id: 'web/debug-page',

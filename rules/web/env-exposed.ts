@@ -1,7 +1,5 @@
 /** web/env-exposed — /.env is downloadable. */
-import { defineScanRule } from '../../src/engine/types.js';
-import { isSuccess, responseOf } from '../../src/probe/inspect.js';
-import { PROBE } from '../../src/probe/types.js';
+import { defineScanRule, isSuccess, PROBE, responseOf } from '../../src/api/web.js';
 
 const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/gm;
 

@@ -1,0 +1,35 @@
+/**
+ * The rule API for rules over one Django project (rules/django/*, and per-project rules/deploy/*):
+ * `defineRule`, the evaluated settings' values and Django's helpers. Rule files import this module
+ * and nothing else from src/ (eslint enforces it); users' rule files import it as `deploycheck/api/django`.
+ */
+export * from './base.js';
+export { redactCommand } from '../deploy/redact.js';
+export { collectstaticRun, servedStaticDir, staticSource } from '../django/collectstatic.js';
+export { checkSessionCookieFlag, cookieFlagFails, describeCookieFlag } from '../django/cookie-flags.js';
+export { corsScope, corsSetting, pythonMatch } from '../django/cors.js';
+export type { CorsScope } from '../django/cors.js';
+export { readsOffAsOn } from '../django/debug-flag.js';
+export { serverTrustsForwardedProto } from '../django/forwarded-proto.js';
+export { keyGuardRaise } from '../django/key-guard.js';
+export { CLICKJACKING_MIDDLEWARE, CSRF_MIDDLEWARE, SECURITY_MIDDLEWARE } from '../django/names.js';
+export { nginxOverwritesForwardedHost } from '../django/nginx-forwarded-host.js';
+export { isLoopbackOrigin, sharedPlatformDomain } from '../django/origins.js';
+export { committedKey, fallbackKey, INSECURE_PREFIX, weakKeyReasons, writtenInCode } from '../django/secret-key.js';
+export { combinedConfidence, describeNotTrue, describeSetting, middlewareOn, middlewareSetting, settingIncludes, settingLocation, settingReport } from '../django/setting-helpers.js';
+export { literalAdminPasswords } from '../django/superuser-password.js';
+export { describeOption, durationSeconds, effectiveAcl, explainOptions, isS3StaticClass, resolveStorage } from '../engine/storage.js';
+export type { StorageConfig, StorageOption } from '../engine/storage.js';
+export { defineRule } from '../engine/types.js';
+export type { RuleContext } from '../engine/types.js';
+export type { RuntimePlatform } from '../env/platform.js';
+export type { Environment } from '../env/types.js';
+export { platformsOf } from '../production/platform.js';
+export { versionAtLeast } from '../project/version.js';
+export { certainItemsOf, resolvePath } from '../python/pyops.js';
+export { decodeEscapes } from '../python/strings.js';
+export { parseModule } from '../python/syntax.js';
+export type { PyNode } from '../python/syntax.js';
+export type { EvalProblemKind, Settings } from '../python/types.js';
+export { confidenceOf, dictGet, envReadsOf, isTrue, pyRepr, stringItems, truthy } from '../python/value.js';
+export type { EnvRead, PyValue } from '../python/value.js';
