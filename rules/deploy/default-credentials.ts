@@ -5,7 +5,6 @@ export default defineRule({
   id: 'deploy/default-credentials',
   title: 'A superuser password is committed in the deployment',
   severity: 'high',
-  facts: ['deploy', 'workspace'],
   docs: {
     why:
       'A deployment that creates its admin account from a password written in the repository ' +

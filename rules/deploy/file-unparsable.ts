@@ -5,7 +5,6 @@ export default defineRule({
   id: 'deploy/file-unparsable',
   title: 'A deploy file does not parse',
   severity: 'medium',
-  facts: ['deploy'],
   docs: {
     why: `The platform reads this file to build and run the app; if it does not parse, the deploy fails
 or silently ignores settings, and deploycheck cannot see the environment it declares.`,

@@ -12,7 +12,6 @@ export default defineRule({
   // Low, not medium: moving the admin is hardening against automated attacks, not a fix for a
   // vulnerability, and it matches the live twin web/admin-default-path.
   severity: 'low',
-  facts: ['urls'],
   docs: {
     why:
       'startproject mounts the admin at /admin/, so that is the first URL credential-stuffing bots and scanners try on a ' +

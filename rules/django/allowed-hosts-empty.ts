@@ -6,7 +6,6 @@ export default defineRule({
   title: 'ALLOWED_HOSTS is empty',
   severity: 'high',
   django: 'security.W020',
-  facts: ['settings'],
   docs: {
     why:
       'Django answers only requests whose Host header matches ALLOWED_HOSTS. With DEBUG off and an empty list nothing ' +

@@ -17,7 +17,6 @@ export default defineRule({
   id: 'django/allowed-hosts-invalid',
   title: 'ALLOWED_HOSTS has entries that never match',
   severity: 'medium',
-  facts: ['settings'],
   docs: {
     why:
       'Django matches the request host (lower-cased, port removed) against each ALLOWED_HOSTS entry exactly, or as a ' +

@@ -5,7 +5,6 @@ export default defineRule({
   id: 'django/allowed-hosts-wildcard',
   title: "ALLOWED_HOSTS contains '*'",
   severity: 'high',
-  facts: ['settings'],
   docs: {
     why:
       "'*' in ALLOWED_HOSTS switches off Django's Host header validation: any host name an attacker sends is accepted " +

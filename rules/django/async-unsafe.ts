@@ -9,7 +9,6 @@ export default defineRule({
   title: 'DJANGO_ALLOW_ASYNC_UNSAFE is set',
   severity: 'high',
   django: 'async.E001',
-  facts: ['env', 'settings'],
   docs: {
     why:
       'Django refuses to run database queries and other synchronous-only code from inside a running event loop, because ' +

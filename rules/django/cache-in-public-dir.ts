@@ -42,7 +42,6 @@ export default defineRule({
   title: 'A file-based cache lives in a public directory',
   severity: 'medium',
   django: 'caches.W002',
-  facts: ['settings'],
   docs: {
     why:
       'FileBasedCache pickles cached values into files under its LOCATION. When that directory is, contains or sits ' +

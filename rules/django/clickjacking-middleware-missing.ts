@@ -6,7 +6,6 @@ export default defineRule({
   title: 'XFrameOptionsMiddleware is not installed',
   severity: 'medium',
   django: 'security.W002',
-  facts: ['settings'],
   docs: {
     why:
       'Without `django.middleware.clickjacking.XFrameOptionsMiddleware` Django sends no X-Frame-Options header, so any ' +

@@ -7,7 +7,6 @@ export default defineRule({
   id: 'django/conn-max-age-zero',
   title: 'Database connections are not reused',
   severity: 'info',
-  facts: ['settings'],
   docs: {
     why:
       "CONN_MAX_AGE defaults to 0: Django opens a database connection at the start of each request and closes it at " +

@@ -10,7 +10,6 @@ export default defineRule({
   id: 'django/cookie-samesite-none',
   title: 'A cookie is sent on cross-site requests (SameSite None or unset)',
   severity: 'medium',
-  facts: ['settings'],
   docs: {
     why:
       'SameSite=Lax (Django\'s default) keeps the browser from sending the session and CSRF cookies on cross-site ' +

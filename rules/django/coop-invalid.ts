@@ -8,7 +8,6 @@ export default defineRule({
   title: 'SECURE_CROSS_ORIGIN_OPENER_POLICY has an invalid value',
   severity: 'medium',
   django: 'security.E024',
-  facts: ['settings'],
   docs: {
     why:
       'Since Django 4.0 SecurityMiddleware sends a Cross-Origin-Opener-Policy header, which isolates your pages from ' +

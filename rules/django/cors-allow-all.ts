@@ -18,7 +18,6 @@ export default defineRule({
   id: 'django/cors-allow-all',
   title: 'CORS allows any origin',
   severity: 'high',
-  facts: ['settings'],
   docs: {
     why:
       'django-cors-headers decides which other sites may read your responses from a browser. CORS_ALLOW_ALL_ORIGINS ' +

@@ -6,7 +6,6 @@ export default defineRule({
   title: 'The CSRF cookie is not Secure',
   severity: 'high',
   django: 'security.W016',
-  facts: ['settings'],
   docs: {
     why:
       'Without CSRF_COOKIE_SECURE the CSRF cookie also travels over plain HTTP. An attacker on the network can read it ' +

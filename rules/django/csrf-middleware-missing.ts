@@ -6,7 +6,6 @@ export default defineRule({
   title: 'CsrfViewMiddleware is not installed',
   severity: 'high',
   django: 'security.W003',
-  facts: ['settings'],
   docs: {
     why:
       'Django only checks CSRF tokens on unsafe requests when `django.middleware.csrf.CsrfViewMiddleware` is in MIDDLEWARE. ' +

@@ -12,7 +12,6 @@ export default defineRule({
   id: 'django/csrf-trusted-origins-insecure',
   title: 'CSRF_TRUSTED_ORIGINS trusts insecure, shared or malformed origins',
   severity: 'medium',
-  facts: ['settings'],
   docs: {
     why:
       'CSRF_TRUSTED_ORIGINS lists origins whose unsafe requests (POST, PUT, …) Django accepts. An http:// origin can be ' +

@@ -7,7 +7,6 @@ export default defineRule({
   id: 'django/database-not-configured',
   title: 'The default database is not configured',
   severity: 'high',
-  facts: ['settings', 'env'],
   docs: {
     why:
       'A DATABASES alias without an ENGINE gets Django\'s dummy backend, which raises ImproperlyConfigured on the first ' +

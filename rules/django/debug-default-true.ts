@@ -55,7 +55,6 @@ export default defineRule({
   id: 'django/debug-default-true',
   title: 'DEBUG fails open when its variable is missing or misread',
   severity: 'medium',
-  facts: ['settings', 'env'],
   docs: {
     why:
       'DEBUG read from the environment must fail closed. os.getenv("DEBUG", True), env.bool("DEBUG", default=True), ' +

@@ -5,7 +5,6 @@ export default defineRule({
   id: 'django/debug-propagate-exceptions',
   title: 'DEBUG_PROPAGATE_EXCEPTIONS is on',
   severity: 'medium',
-  facts: ['settings'],
   docs: {
     why:
       'Normally Django turns an unhandled exception into a 500 response (handler500), logs it and mails ADMINS. With ' +

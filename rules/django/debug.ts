@@ -28,8 +28,8 @@ export default defineRule({
   id: 'django/debug',
   title: 'DEBUG is on',
   severity: 'critical',
+  cap: { grade: 'F', reason: 'DEBUG is on in production: error pages show code, settings and local variables' },
   django: 'security.W018',
-  facts: ['settings', 'env'],
   docs: {
     why:
       'With DEBUG on, any error shows a page with source code, local variables, the full settings (only partly ' +

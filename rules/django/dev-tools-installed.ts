@@ -38,7 +38,6 @@ export default defineRule({
   id: 'django/dev-tools-installed',
   title: 'Development tools are installed in production',
   severity: 'high',
-  facts: ['settings'],
   docs: {
     why:
       'django-debug-toolbar and django-silk are development aids with an HTTP surface. In production they widen the ' +

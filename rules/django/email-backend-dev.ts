@@ -12,7 +12,6 @@ export default defineRule({
   id: 'django/email-backend-dev',
   title: 'Email goes to a development backend',
   severity: 'medium',
-  facts: ['settings'],
   docs: {
     why:
       'The console, file, locmem and dummy email backends are for development and tests: nothing reaches an inbox. ' +

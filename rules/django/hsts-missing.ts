@@ -6,7 +6,6 @@ export default defineRule({
   title: 'HSTS is not enabled',
   severity: 'medium',
   django: 'security.W004',
-  facts: ['settings', 'deploy'],
   docs: {
     why:
       'Strict-Transport-Security tells browsers to use HTTPS for your domain for a while, so a user who types the bare ' +

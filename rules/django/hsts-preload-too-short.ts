@@ -8,7 +8,6 @@ export default defineRule({
   id: 'django/hsts-preload-too-short',
   title: 'HSTS preload is on but max-age is under a year',
   severity: 'medium',
-  facts: ['settings'],
   docs: {
     why:
       'SECURE_HSTS_PRELOAD adds the preload directive to the Strict-Transport-Security header, but the browsers\' preload ' +

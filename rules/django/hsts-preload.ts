@@ -6,7 +6,6 @@ export default defineRule({
   title: 'HSTS preload is not enabled',
   severity: 'low',
   django: 'security.W021',
-  facts: ['settings'],
   docs: {
     why:
       'HSTS only protects a browser after its first visit. Browsers ship a preload list of domains that are HTTPS-only ' +

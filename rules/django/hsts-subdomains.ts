@@ -6,7 +6,6 @@ export default defineRule({
   title: 'HSTS does not cover subdomains',
   severity: 'low',
   django: 'security.W005',
-  facts: ['settings'],
   docs: {
     why:
       'Without includeSubDomains the HSTS policy protects only the exact host. An attacker on the network can still serve ' +

@@ -6,7 +6,6 @@ export default defineRule({
   title: 'X-Content-Type-Options: nosniff is off',
   severity: 'medium',
   django: 'security.W006',
-  facts: ['settings'],
   docs: {
     why:
       'Without `X-Content-Type-Options: nosniff` a browser may guess a response\'s type from its content. A user upload ' +

@@ -35,7 +35,6 @@ export default defineRule({
   title: 'SECURE_REFERRER_POLICY has an invalid value',
   severity: 'medium',
   django: 'security.E023',
-  facts: ['settings'],
   docs: {
     why:
       'Django copies SECURE_REFERRER_POLICY into the Referrer-Policy header as written. Browsers ignore a header whose ' +

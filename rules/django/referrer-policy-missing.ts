@@ -6,7 +6,6 @@ export default defineRule({
   title: 'No Referrer-Policy header',
   severity: 'low',
   django: 'security.W022',
-  facts: ['settings'],
   docs: {
     why:
       'With SECURE_REFERRER_POLICY = None Django sends no Referrer-Policy header, and the browser default decides how ' +

@@ -21,7 +21,6 @@ export default defineRule({
   id: 'django/runserver-in-production',
   title: 'The development server runs in production',
   severity: 'high',
-  facts: ['deploy'],
   docs: {
     why:
       '`manage.py runserver` is a development server: it has had no security audit, handles requests in one process ' +

@@ -5,7 +5,7 @@ export default defineRule({
   id: 'django/secret-key-committed',
   title: 'SECRET_KEY is written in the code',
   severity: 'critical',
-  facts: ['settings', 'env'],
+  cap: { grade: 'F', reason: 'the production SECRET_KEY is committed: anyone with the code can forge sessions' },
   docs: {
     why:
       'A key written in a settings module, or as the default of env("SECRET_KEY", default=...), is readable by everyone ' +

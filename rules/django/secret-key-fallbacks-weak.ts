@@ -6,7 +6,6 @@ export default defineRule({
   title: 'A SECRET_KEY_FALLBACKS entry is weak',
   severity: 'high',
   django: 'security.W025',
-  facts: ['settings'],
   docs: {
     why:
       'Since Django 4.1, signatures made with any key in SECRET_KEY_FALLBACKS are still accepted, so a weak or ' +

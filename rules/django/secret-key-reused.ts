@@ -53,7 +53,6 @@ export default defineRule({
   id: 'django/secret-key-reused',
   title: 'SECRET_KEY is reused',
   severity: 'high',
-  facts: ['settings', 'env', 'workspace'],
   docs: {
     why:
       'Each environment needs its own key. When production\'s key also sits in another settings module (a dev or test ' +

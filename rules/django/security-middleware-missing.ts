@@ -13,7 +13,6 @@ export default defineRule({
   title: 'SecurityMiddleware is not installed',
   severity: 'high',
   django: 'security.W001',
-  facts: ['settings'],
   docs: {
     why:
       "`django.middleware.security.SecurityMiddleware` is what turns the SECURE_* settings into behaviour: the HTTPS redirect, " +

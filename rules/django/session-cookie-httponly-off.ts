@@ -6,7 +6,6 @@ export default defineRule({
   title: 'The session cookie is not HttpOnly',
   severity: 'medium',
   django: ['security.W013', 'security.W014', 'security.W015'],
-  facts: ['settings'],
   docs: {
     why:
       'An HttpOnly cookie cannot be read by JavaScript, so a cross-site-scripting bug cannot simply copy the session id ' +

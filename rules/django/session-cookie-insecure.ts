@@ -6,7 +6,6 @@ export default defineRule({
   title: 'The session cookie is not Secure',
   severity: 'high',
   django: ['security.W010', 'security.W011', 'security.W012'],
-  facts: ['settings'],
   docs: {
     why:
       'Without SESSION_COOKIE_SECURE the browser also sends the session cookie over plain HTTP, where anyone on the ' +

@@ -24,7 +24,6 @@ export default defineRule({
   id: 'django/setting-unknown',
   title: 'A deploy-critical setting could not be evaluated',
   severity: 'info',
-  facts: ['settings'],
   docs: {
     why:
       'deploycheck reports only what it can establish: a setting whose value it cannot work out (a call into a ' +

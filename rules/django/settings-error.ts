@@ -22,7 +22,6 @@ export default defineRule({
   id: 'django/settings-error',
   title: 'Settings could not be fully evaluated',
   severity: 'high',
-  facts: ['settings'],
   docs: {
     why: `A syntax error, an unreadable file or an import cycle in a settings module stops Django from
 starting, and every setting after the problem is unknown, so deploycheck cannot vouch for it either.

@@ -9,7 +9,7 @@ export default defineRule({
   id: 'django/settings-module-missing',
   title: 'The settings module is not in the repository',
   severity: 'medium',
-  facts: ['settings'],
+  cap: { grade: 'C', reason: 'the settings module is not in the repository: no settings rule ran, so the grade covers only deploy files and secrets' },
   docs: {
     why:
       'Every settings rule (DEBUG, SECRET_KEY, ALLOWED_HOSTS, HTTPS, cookies, the database) reads the settings module ' +

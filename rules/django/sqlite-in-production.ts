@@ -7,7 +7,6 @@ export default defineRule({
   id: 'django/sqlite-in-production',
   title: 'The database is SQLite',
   severity: 'high',
-  facts: ['settings', 'env'],
   docs: {
     why:
       'SQLite is a file next to the code: one writer at a time, no network access for a second app server, and on ' +

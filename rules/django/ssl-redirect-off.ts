@@ -6,7 +6,6 @@ export default defineRule({
   title: 'HTTP is not redirected to HTTPS',
   severity: 'medium',
   django: 'security.W008',
-  facts: ['settings', 'deploy'],
   docs: {
     why:
       'With SECURE_SSL_REDIRECT off, Django answers plain-HTTP requests itself, so pages, forms and cookies without the ' +

@@ -26,7 +26,6 @@ export default defineRule({
   id: 'django/ssl-redirect-without-proxy-header',
   title: 'SSL redirect behind a TLS proxy without SECURE_PROXY_SSL_HEADER',
   severity: 'high',
-  facts: ['settings', 'deploy'],
   docs: {
     why:
       'On Heroku, Dokku, Fly, Render, Cloud Run and App Engine the platform\'s router terminates HTTPS and forwards plain ' +

@@ -7,7 +7,6 @@ export default defineRule({
   id: 'django/static-root-missing',
   title: 'STATIC_ROOT is not set',
   severity: 'medium',
-  facts: ['settings', 'deploy', 'workspace'],
   docs: {
     why:
       'With django.contrib.staticfiles, a STATIC_URL and a filesystem static storage (Django\'s default, ' +

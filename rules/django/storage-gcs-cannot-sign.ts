@@ -11,7 +11,6 @@ export default defineRule({
   id: 'django/storage-gcs-cannot-sign',
   title: 'Google Cloud Storage cannot sign media URLs on this platform',
   severity: 'high',
-  facts: ['settings', 'deploy', 'env'],
   docs: {
     why:
       'With GS_QUERYSTRING_AUTH on and no "publicRead" ACL, GoogleCloudStorage.url() builds a v4 signed URL, which ' +

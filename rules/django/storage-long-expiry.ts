@@ -10,7 +10,6 @@ export default defineRule({
   id: 'django/storage-long-expiry',
   title: 'Signed storage URLs are set to last longer than 7 days',
   severity: 'medium',
-  facts: ['settings'],
   docs: {
     why:
       'Presigned URLs use Signature Version 4 on S3 and v4 signing on Google Cloud Storage, and both cap a URL\'s life ' +

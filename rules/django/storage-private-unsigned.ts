@@ -16,7 +16,6 @@ export default defineRule({
   id: 'django/storage-private-unsigned',
   title: 'Private media is served through unsigned URLs',
   severity: 'high',
-  facts: ['settings'],
   docs: {
     why:
       'With querystring_auth off (AWS_QUERYSTRING_AUTH / GS_QUERYSTRING_AUTH = False), django-storages returns plain ' +

@@ -10,7 +10,6 @@ export default defineRule({
   id: 'django/storage-public-media',
   title: 'Media uploads are world-readable',
   severity: 'high',
-  facts: ['settings'],
   docs: {
     why:
       'The media storage uploads every file with a public ACL (S3 "public-read", GCS "publicRead"), set through ' +

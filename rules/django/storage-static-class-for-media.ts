@@ -5,7 +5,6 @@ export default defineRule({
   id: 'django/storage-static-class-for-media',
   title: 'A static-files storage class stores the media uploads',
   severity: 'high',
-  facts: ['settings'],
   docs: {
     why:
       'S3StaticStorage and S3ManifestStaticStorage are meant for collectstatic output: they set querystring_auth = ' +

@@ -5,7 +5,6 @@ export default defineRule({
   id: 'django/template-debug',
   title: 'Template debug is on',
   severity: 'high',
-  facts: ['settings'],
   docs: {
     why:
       "A template engine's OPTIONS['debug'] makes template errors render Django's technical page with the template " +

@@ -12,7 +12,6 @@ export default defineRule({
   id: 'django/upload-limit-disabled',
   title: 'A request size limit is disabled',
   severity: 'medium',
-  facts: ['settings'],
   docs: {
     why:
       'DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB), DATA_UPLOAD_MAX_NUMBER_FIELDS (1000) and DATA_UPLOAD_MAX_NUMBER_FILES ' +

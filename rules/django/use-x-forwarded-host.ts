@@ -5,7 +5,6 @@ export default defineRule({
   id: 'django/use-x-forwarded-host',
   title: 'USE_X_FORWARDED_HOST trusts a client-supplied header',
   severity: 'low',
-  facts: ['settings', 'workspace'],
   docs: {
     why:
       'With USE_X_FORWARDED_HOST on, request.get_host() reads X-Forwarded-Host instead of Host. Unless every request ' +

@@ -9,7 +9,6 @@ export default defineRule({
   id: 'django/weak-password-hasher',
   title: 'Passwords are hashed with a weak algorithm',
   severity: 'high',
-  facts: ['settings'],
   docs: {
     why:
       'Django hashes new and changed passwords with the first entry of PASSWORD_HASHERS. MD5 and SHA1 hashers (salted ' +

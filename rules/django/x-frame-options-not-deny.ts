@@ -6,7 +6,6 @@ export default defineRule({
   title: "X_FRAME_OPTIONS is not 'DENY'",
   severity: 'low',
   django: 'security.W019',
-  facts: ['settings'],
   docs: {
     why:
       "X_FRAME_OPTIONS = 'SAMEORIGIN' lets any page of your own origin frame your pages, which is enough for " +

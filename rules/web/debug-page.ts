@@ -5,6 +5,7 @@ export default defineScanRule({
   id: 'web/debug-page',
   title: 'Django DEBUG page is exposed',
   severity: 'critical',
+  cap: { grade: 'F', reason: "the site serves Django's DEBUG page: URLconf, tracebacks and settings are public" },
   docs: {
     why:
       'With DEBUG = True, Django answers a missing page with the full URLconf and an error with a traceback, local ' +

@@ -7,6 +7,7 @@ export default defineScanRule({
   id: 'web/env-exposed',
   title: 'The .env file is publicly readable',
   severity: 'critical',
+  cap: { grade: 'F', reason: 'the .env file is served: every secret in it is public and must be rotated' },
   docs: {
     why:
       'A .env file usually holds SECRET_KEY, the database URL with its password, and API keys. Served over HTTP, it ' +

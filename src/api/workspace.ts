@@ -20,3 +20,6 @@ export { PATH_CONTEXT_LABEL, pathContext } from '../secrets/paths.js';
 export type { SecretHit } from '../secrets/types.js';
 export { isCommitted, secretsOutsideEnvFiles, workspaceSecrets } from '../secrets/workspace-scan.js';
 export { isVendoredIn } from '../workspace/vendored.js';
+export { isDjangoProject } from '../project/types.js';
+export type { DjangoProject } from '../project/types.js';
+export type { Project } from '../core/project.js';

@@ -6,8 +6,8 @@ export type RuleSetting = 'off' | 'on' | Severity;
 export interface EnvironmentConfig {
   /** Absolute paths. */
   envFiles?: string[];
-  settings?: string;
-  configuration?: string;
+  /** The frameworks' own options (Django's `settings`, `configuration`), by FrameworkOption.key. */
+  frameworkOptions?: Record<string, string>;
   set?: Record<string, string>;
 }
 

@@ -79,6 +79,7 @@ function createProject(workspace: Workspace, root: string, options: DiscoverOpti
   const urls = once<UrlFacts>(() => findUrlFacts({ workspace, root: module()?.pythonRoot ?? root, settings: settings() }));
 
   const project: DjangoProject = {
+    kind: 'django',
     root,
     djangoVersion,
     production: model,

@@ -1,7 +1,7 @@
 /** Secret findings on real-shaped trees: data files, repeated values, bulk data and development settings. */
 import { describe, expect, it } from 'vitest';
 import { makeProject } from '../helpers/project.js';
-import { runCheck } from '../../src/engine/check.js';
+import { runCheck } from '../../src/frameworks.js';
 import type { Finding } from '../../src/engine/types.js';
 import { isFileLocation } from '../../src/core/location.js';
 import { secretFileKind } from '../../src/secrets/files.js';

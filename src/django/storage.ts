@@ -15,7 +15,7 @@ import { parseModule } from '../python/syntax.js';
 import type { PyNode as SyntaxNode } from '../python/syntax.js';
 import { joinPath } from '../workspace/paths.js';
 import { versionAtLeast } from '../project/version.js';
-import { envNotes, settingLocation } from '../django/setting-helpers.js';
+import { envNotes, settingLocation } from './setting-helpers.js';
 
 export type StorageAlias = 'default' | 'staticfiles';
 export type StorageBackend = 's3' | 'gcs' | 'filesystem' | 'other';
