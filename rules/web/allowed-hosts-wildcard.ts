@@ -5,6 +5,7 @@ export default defineScanRule({
   id: 'web/allowed-hosts-wildcard',
   title: 'Any Host header is accepted (ALLOWED_HOSTS = *)',
   severity: 'medium',
+  probes: [PROBE.bogusHost],
   docs: {
     why:
       'Django builds absolute URLs (password-reset links, redirects, sitemaps) from the Host header. If any host is ' +

@@ -5,6 +5,7 @@ export default defineScanRule({
   id: 'web/cors-credentials-wildcard',
   title: 'CORS allows any origin with credentials',
   severity: 'high',
+  probes: [PROBE.cors],
   docs: {
     why:
       'Echoing any Origin in Access-Control-Allow-Origin together with Access-Control-Allow-Credentials: true lets every ' +

@@ -90,6 +90,11 @@ export interface ScanRuleContext<Observations = unknown> {
 /** A live-scan rule: a pure function from what the probes observed to findings (no I/O). */
 export interface ScanRuleDefinition<Observations = unknown> extends RuleMeta {
   kind: 'scan';
+  /**
+   * The probes that send requests of their own (a made-up Host, an Origin) whose responses the rule
+   * judges, by probe id: the HTML report shows them under the rule's findings.
+   */
+  probes?: readonly string[];
   check(ctx: ScanRuleContext<Observations>): void;
 }
 
