@@ -26,6 +26,12 @@ function rule(id: string, title: string, severity: Severity, django?: string): R
   };
 }
 
+/** The caps the sample's capping rules declare (as rules/django/debug.ts and secret-key-committed.ts do). */
+const CAPS = new Map([
+  ['django/debug', { grade: 'F', reason: 'DEBUG is on in production' }],
+  ['django/secret-key-committed', { grade: 'F', reason: 'the production SECRET_KEY is committed' }],
+]);
+
 export const RULES: ReportRule[] = [
   rule('django/debug', 'DEBUG is on', 'critical', 'security.W018'),
   rule('django/allowed-hosts-wildcard', 'ALLOWED_HOSTS accepts any host', 'high'),
@@ -91,7 +97,7 @@ export function sampleInput(overrides: Partial<ReportInput> = {}): ReportInput {
     kind: 'check',
     root: '/srv/projects/my site',
     findings,
-    grade: grade(findings),
+    grade: grade(findings, CAPS),
     errors: [],
     rules: RULES,
     ...overrides,
