@@ -10,7 +10,7 @@ import { UsageError } from '../core/errors.js';
 
 export { setFileImporter } from '../engine/import-file.js';
 // For the installed package's `deploycheck/api/<kind>` modules (users' rule files).
-export { loadRuleApi } from '../api/index.js';
+export { loadRuleApi, RULE_API_KINDS } from '../api/index.js';
 
 /** Run the CLI and return the exit code: 0 pass, 1 gate failed, 2 usage, config or internal error. */
 export async function main(argv: string[]): Promise<number> {

@@ -29,7 +29,7 @@ function toyFramework(options: { incomplete?: string; silence?: string } = {}): 
     discover(workspace, { options: given }) {
       return workspace.files
         .filter((file) => file.endsWith('toy.txt'))
-        .sort()
+        .sort((a, b) => a.length - b.length)
         .map((file) => {
           const project: ToyProject = { kind: 'toy', root: file.slice(0, -'toy.txt'.length).replace(/\/$/, ''), marker: given.flavour ?? 'plain' };
           return {
