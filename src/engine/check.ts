@@ -11,7 +11,7 @@ import { builtInRuleIds, loadBuiltInRules, loadPolicyRules } from './registry.js
 import { selectRules } from './select.js';
 import { applySuppressions, findSuppressions } from './suppressions.js';
 import type { Severity } from '../core/severity.js';
-import type { CheckRule, Finding, PolicyReport, PolicyRuleDefinition, RuleDefinition, WorkspaceRuleContext, WorkspaceRuleDefinition  } from './types.js';
+import type { CheckRule, Finding, PolicyReport, PolicyRuleDefinition, RuleDefinition, WorkspaceRuleContext, WorkspaceRuleDefinition } from './types.js';
 import type { Project } from '../core/project.js';
 import { isFileLocation } from '../core/location.js';
 import { isProjectRule, isWorkspaceRule, runsOn } from './types.js';
@@ -183,8 +183,9 @@ function applyPolicy(findings: Finding[], context: PolicyContext): { findings: F
 
 /** Check a workspace: the frameworks find its projects, the rules of each project's kind and the workspace rules run, then the policy and the grade. */
 export async function runCheck<S extends ProjectSummary>(options: CheckOptions, frameworks: readonly Framework<Project, S>[]): Promise<CheckResult<S>> {
-  // Started first: the grammar's wasm compiles off the main thread while git lists the files. Its
-  // failure is reported by the Promise.all below (the catch only keeps an early exit quiet).
+  // Started first: a framework's parser (Django's Python grammar, a wasm) compiles off the main thread
+  // while git lists the files. Its failure is reported by the Promise.all below (the catch only keeps
+  // an early exit quiet).
   const prepared = Promise.all(frameworks.map((framework) => framework.prepare?.()));
   prepared.catch(() => undefined);
   const workspace = openRoot(options.root, options.source ?? 'worktree');
