@@ -10,6 +10,8 @@ export { checkSessionCookieFlag, cookieFlagFails, describeCookieFlag } from '../
 export { corsScope, corsSetting, pythonMatch } from '../django/cors.js';
 export type { CorsScope } from '../django/cors.js';
 export { readsOffAsOn } from '../django/debug-flag.js';
+export { defineRule } from '../django/define-rule.js';
+export type { DjangoRule, DjangoRuleContext } from '../django/define-rule.js';
 export { serverTrustsForwardedProto } from '../django/forwarded-proto.js';
 export { keyGuardRaise } from '../django/key-guard.js';
 export { CLICKJACKING_MIDDLEWARE, CSRF_MIDDLEWARE, SECURITY_MIDDLEWARE } from '../django/names.js';
@@ -17,15 +19,13 @@ export { nginxOverwritesForwardedHost } from '../django/nginx-forwarded-host.js'
 export { isLoopbackOrigin, sharedPlatformDomain } from '../django/origins.js';
 export { committedKey, fallbackKey, INSECURE_PREFIX, weakKeyReasons, writtenInCode } from '../django/secret-key.js';
 export { combinedConfidence, describeNotTrue, describeSetting, middlewareOn, middlewareSetting, settingIncludes, settingLocation, settingReport } from '../django/setting-helpers.js';
-export { literalAdminPasswords } from '../django/superuser-password.js';
 export { describeOption, durationSeconds, effectiveAcl, explainOptions, isS3StaticClass, resolveStorage } from '../django/storage.js';
 export type { StorageConfig, StorageOption } from '../django/storage.js';
-export { defineRule } from '../django/define-rule.js';
-export type { DjangoRule, DjangoRuleContext } from '../django/define-rule.js';
-export type { DjangoProject } from '../project/types.js';
+export { literalAdminPasswords } from '../django/superuser-password.js';
 export type { RuntimePlatform } from '../env/platform.js';
 export type { Environment } from '../env/types.js';
 export { platformsOf } from '../production/platform.js';
+export type { DjangoProject } from '../project/types.js';
 export { versionAtLeast } from '../project/version.js';
 export { certainItemsOf, resolvePath } from '../python/pyops.js';
 export { decodeEscapes } from '../python/strings.js';

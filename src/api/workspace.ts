@@ -5,6 +5,7 @@
  * `deploycheck/api/workspace`.
  */
 export * from './base.js';
+export type { Project } from '../core/project.js';
 export { envFilesInUse } from '../django/dotenv-use.js';
 export type { EnvFileUse } from '../django/dotenv-use.js';
 export { gitignoreFilesIgnore } from '../django/gitignore-match.js';
@@ -12,6 +13,8 @@ export { definePolicyRule, defineWorkspaceRule } from '../engine/types.js';
 export { committedCredentials, productionEnvFiles } from '../env/committed-credentials.js';
 export { envFileDialect } from '../env/consumer.js';
 export { readDotenv } from '../env/workspace-dotenv.js';
+export { isDjangoProject } from '../project/types.js';
+export type { DjangoProject } from '../project/types.js';
 export { isEnvFile, isEnvTemplate } from '../secrets/files.js';
 export { isProviderFormat } from '../secrets/formats.js';
 export { groupByFile, groupByValue } from '../secrets/grouping.js';
@@ -20,6 +23,3 @@ export { PATH_CONTEXT_LABEL, pathContext } from '../secrets/paths.js';
 export type { SecretHit } from '../secrets/types.js';
 export { isCommitted, secretsOutsideEnvFiles, workspaceSecrets } from '../secrets/workspace-scan.js';
 export { isVendoredIn } from '../workspace/vendored.js';
-export { isDjangoProject } from '../project/types.js';
-export type { DjangoProject } from '../project/types.js';
-export type { Project } from '../core/project.js';
