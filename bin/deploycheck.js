@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { loadBundle } from './load-bundle.js';
+import { bundleExports } from './load-bundle.js';
 
-const cli = loadBundle().exports;
+const cli = bundleExports();
 cli.setFileImporter((url) => import(url));
 process.exitCode = await cli.main(process.argv);

@@ -32,3 +32,14 @@ export function loadBundle(bundle = fileURLToPath(new URL('../dist/deploycheck.c
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
   return { exports: module.exports, script };
 }
+
+let loaded;
+
+/**
+ * The bundle's exports, loaded once per process: the bin and the `deploycheck/api/<kind>` modules that
+ * users' rule files import share them, so a rule file gets the very helpers the running CLI uses.
+ */
+export function bundleExports() {
+  loaded ??= loadBundle().exports;
+  return loaded;
+}

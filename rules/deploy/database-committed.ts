@@ -1,9 +1,6 @@
 /** deploy/database-committed — a database file or dump is tracked in git. */
-import { defineWorkspaceRule } from '../../src/engine/types.js';
-import { pathContext } from '../../src/secrets/paths.js';
-import { baseName } from '../../src/workspace/paths.js';
-import { isVendoredIn } from '../../src/workspace/vendored.js';
-import type { Workspace } from '../../src/workspace/types.js';
+import type { Workspace } from '../../src/api/workspace.js';
+import { baseName, defineWorkspaceRule, isVendoredIn, pathContext } from '../../src/api/workspace.js';
 
 /** Every SQLite 3 database file starts with these 16 bytes. */
 const SQLITE_HEADER = 'SQLite format 3\0';

@@ -1,12 +1,10 @@
-import { defineRule } from '../../src/engine/types.js';
-import { productionNginxConfigs } from '../../src/production/nginx-configs.js';
+import { defineRule, productionNginxConfigs } from '../../src/api/django.js';
 
 /** What it does: reports deploy files (fly.toml, app.json, docker-compose, render.yaml, nginx configuration, …) that do not parse. */
 export default defineRule({
   id: 'deploy/file-unparsable',
   title: 'A deploy file does not parse',
   severity: 'medium',
-  facts: ['deploy', 'workspace'],
   docs: {
     why: `The platform reads this file to build and run the app; if it does not parse, the deploy fails
 or silently ignores settings, and deploycheck cannot see the environment it declares.`,

@@ -1,11 +1,10 @@
 /** deploy/internal-port-published — a database, cache, broker or admin UI of a production compose file listens on the host's public interfaces. */
-import { defineRule } from '../../src/engine/types.js';
+import { defineRule } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'deploy/internal-port-published',
   title: 'A database, cache, broker or admin UI is published on the host',
   severity: 'medium',
-  facts: ['deploy'],
   docs: {
     why:
       'Services on one compose network reach each other by service name without any `ports:`. A `ports:` entry ' +

@@ -1,14 +1,10 @@
 /** deploy/makemigrations-at-deploy — production writes its own migrations (`manage.py makemigrations`) when it starts or deploys. */
-import { defineRule } from '../../src/engine/types.js';
-import { redactCommand } from '../../src/deploy/redact.js';
-import { parseManageCommands } from '../../src/deploy/server-command.js';
-import { productionCommands } from '../../src/deploy/production-commands.js';
+import { defineRule, parseManageCommands, productionCommands, redactCommand } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'deploy/makemigrations-at-deploy',
   title: 'Production generates its own database migrations',
   severity: 'medium',
-  facts: ['deploy'],
   docs: {
     why:
       '`manage.py makemigrations` writes new migration files from the models it finds. Run by a start, release or ' +

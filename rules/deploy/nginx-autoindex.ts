@@ -1,8 +1,6 @@
 /** deploy/nginx-autoindex — nginx lists the files of a directory of user uploads (`autoindex on`). */
-import { defineRule } from '../../src/engine/types.js';
-import { childrenOf, enclosing, locationOf } from '../../src/deploy/nginx.js';
-import type { NginxConfig, NginxDirective } from '../../src/deploy/nginx.js';
-import { productionNginxConfigs } from '../../src/production/nginx-configs.js';
+import { childrenOf, defineRule, enclosing, locationOf, productionNginxConfigs } from '../../src/api/django.js';
+import type { NginxConfig, NginxDirective } from '../../src/api/django.js';
 
 /** Paths of user-uploaded files (Django's MEDIA_ROOT and its usual names). */
 const UPLOADS = /(?:^|[/_-])(?:media|mediafiles|uploads?|user[-_]?(?:files|content|uploads)|attachments|private)(?:[/_-]|$)/i;
@@ -21,7 +19,6 @@ export default defineRule({
   id: 'deploy/nginx-autoindex',
   title: 'nginx lists the uploaded files',
   severity: 'high',
-  facts: ['deploy', 'workspace'],
   docs: {
     why:
       '`autoindex on` makes nginx answer a request for a directory with a page listing every file in it. On the ' +

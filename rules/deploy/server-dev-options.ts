@@ -1,7 +1,5 @@
 /** deploy/server-dev-options — the app server production starts runs with auto-reload or debug logging. */
-import { defineRule } from '../../src/engine/types.js';
-import { redactCommand } from '../../src/deploy/redact.js';
-import { productionCommands } from '../../src/deploy/production-commands.js';
+import { defineRule, productionCommands, redactCommand } from '../../src/api/django.js';
 
 /** Log levels meant for debugging: gunicorn/uvicorn/hypercorn/granian `debug`, uvicorn `trace`. */
 const DEBUG_LEVELS = new Set(['debug', 'trace']);
@@ -10,7 +8,6 @@ export default defineRule({
   id: 'deploy/server-dev-options',
   title: 'The app server runs with development options',
   severity: 'medium',
-  facts: ['deploy'],
   docs: {
     why:
       '`--reload` (gunicorn, uvicorn, hypercorn, granian; uwsgi `--py-autoreload`) makes the server watch the code ' +

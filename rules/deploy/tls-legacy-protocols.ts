@@ -1,7 +1,5 @@
 /** deploy/tls-legacy-protocols — the nginx configuration production runs accepts SSLv3, TLS 1.0 or TLS 1.1. */
-import { defineRule } from '../../src/engine/types.js';
-import { locationOf } from '../../src/deploy/nginx.js';
-import { productionNginxConfigs } from '../../src/production/nginx-configs.js';
+import { defineRule, locationOf, productionNginxConfigs } from '../../src/api/django.js';
 
 /** Protocols broken or deprecated (RFC 7568 for SSLv3, RFC 8996 for TLS 1.0 and 1.1); SSL versions are high. */
 const LEGACY: Record<string, 'high' | 'medium'> = { sslv2: 'high', sslv3: 'high', tlsv1: 'medium', 'tlsv1.1': 'medium' };
@@ -10,7 +8,6 @@ export default defineRule({
   id: 'deploy/tls-legacy-protocols',
   title: 'The proxy accepts legacy TLS or SSL versions',
   severity: 'medium',
-  facts: ['deploy', 'workspace'],
   docs: {
     why:
       'TLS 1.0 and 1.1 were deprecated by RFC 8996 (2021): they rely on SHA-1 and CBC constructions with known ' +

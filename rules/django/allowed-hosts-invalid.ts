@@ -1,9 +1,6 @@
 /** django/allowed-hosts-invalid — ALLOWED_HOSTS entries that can never match a request. */
-import { defineRule } from '../../src/engine/types.js';
-import { confidenceOf, pyRepr } from '../../src/python/value.js';
-import type { PyValue } from '../../src/python/value.js';
-import { versionAtLeast } from '../../src/project/version.js';
-import { settingReport } from '../../src/django/setting-helpers.js';
+import { confidenceOf, defineRule, pyRepr, settingReport, versionAtLeast } from '../../src/api/django.js';
+import type { PyValue } from '../../src/api/django.js';
 
 /** The variables a str read from the environment comes from, e.g. "the text of DJANGO_ALLOWED_HOSTS, not split". */
 function envTextOf(value: PyValue): string {
@@ -27,7 +24,6 @@ export default defineRule({
   id: 'django/allowed-hosts-invalid',
   title: 'ALLOWED_HOSTS has entries that never match',
   severity: 'medium',
-  facts: ['settings'],
   docs: {
     why:
       'Django matches the request host (lower-cased, port removed) against each ALLOWED_HOSTS entry exactly, or as a ' +

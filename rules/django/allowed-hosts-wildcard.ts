@@ -2,10 +2,8 @@
  * django/allowed-hosts-wildcard — ALLOWED_HOSTS accepts any Host header, or falls back to '*' when
  * the variable production sets goes missing (medium, confidence `default`, like a fallback key).
  */
-import { defineRule } from '../../src/engine/types.js';
-import { confidenceOf } from '../../src/python/value.js';
-import type { EnvRead, PySequence, PyValue } from '../../src/python/value.js';
-import { settingReport } from '../../src/django/setting-helpers.js';
+import { confidenceOf, defineRule, settingReport } from '../../src/api/django.js';
+import type { EnvRead, PySequence, PyValue } from '../../src/api/django.js';
 
 const isSequence = (value: PyValue): value is PySequence => value.kind === 'list' || value.kind === 'tuple' || value.kind === 'set';
 const isWildcard = (item: PyValue): boolean => item.kind === 'str' && item.value === '*';
@@ -15,7 +13,6 @@ export default defineRule({
   id: 'django/allowed-hosts-wildcard',
   title: "ALLOWED_HOSTS contains '*'",
   severity: 'high',
-  facts: ['settings'],
   docs: {
     why:
       "'*' in ALLOWED_HOSTS switches off Django's Host header validation: any host name an attacker sends is accepted " +

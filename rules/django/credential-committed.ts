@@ -1,13 +1,10 @@
 /** django/credential-committed — a password or key production uses is written in the repository. */
-import { defineRule } from '../../src/engine/types.js';
-import { suppliedCredentials } from '../../src/django/credentials.js';
-import { workspaceSecrets } from '../../src/secrets/workspace-scan.js';
+import { defineRule, suppliedCredentials, workspaceSecrets } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'django/credential-committed',
   title: 'A credential production uses is committed',
   severity: 'high',
-  facts: ['settings'],
   docs: {
     why:
       'The settings production runs take a credential (EMAIL_HOST_PASSWORD, a database PASSWORD, ' +

@@ -1,8 +1,6 @@
 /** django/password-policy-weak — AUTH_PASSWORD_VALIDATORS that accept very short passwords. */
-import { defineRule } from '../../src/engine/types.js';
-import type { PyValue } from '../../src/python/value.js';
-import { dictGet, pyRepr } from '../../src/python/value.js';
-import { settingReport } from '../../src/django/setting-helpers.js';
+import { defineRule, dictGet, pyRepr, settingReport } from '../../src/api/django.js';
+import type { PyValue } from '../../src/api/django.js';
 
 const MINIMUM_LENGTH = 'django.contrib.auth.password_validation.MinimumLengthValidator';
 const BUILT_IN_PREFIX = 'django.contrib.auth.password_validation.';
@@ -22,7 +20,6 @@ export default defineRule({
   id: 'django/password-policy-weak',
   title: 'Password validation accepts very short passwords',
   severity: 'low',
-  facts: ['settings'],
   docs: {
     why:
       'AUTH_PASSWORD_VALIDATORS decides which passwords Django accepts when users sign up or change their password ' +

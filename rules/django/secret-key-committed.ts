@@ -1,13 +1,11 @@
 /** django/secret-key-committed — the SECRET_KEY production uses is written in the code. */
-import { defineRule } from '../../src/engine/types.js';
-import { committedKey, deployFallbackKey, fallbackKey, weakKeyReasons } from '../../src/django/secret-key.js';
-import { confidenceOf } from '../../src/python/value.js';
+import { committedKey, confidenceOf, defineRule, deployFallbackKey, fallbackKey, weakKeyReasons } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'django/secret-key-committed',
   title: 'SECRET_KEY is written in the code',
   severity: 'critical',
-  facts: ['settings', 'env'],
+  cap: { grade: 'F', reason: 'the production SECRET_KEY is committed: anyone with the code can forge sessions' },
   docs: {
     why:
       'A key written in a settings module, or as the default of env("SECRET_KEY", default=...), is readable by everyone ' +

@@ -1,12 +1,10 @@
 /** django/sentry-send-default-pii — the settings start Sentry with send_default_pii=True. */
-import { defineRule } from '../../src/engine/types.js';
-import { confidenceOf, truthy } from '../../src/python/value.js';
+import { confidenceOf, defineRule, truthy } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'django/sentry-send-default-pii',
   title: 'Sentry is sent personal data of every user',
   severity: 'low',
-  facts: ['settings'],
   docs: {
     why:
       '`sentry_sdk.init(send_default_pii=True)` makes the SDK attach personal data to every event it sends: the ' +

@@ -1,8 +1,5 @@
 /** django/static-url-insecure — STATIC_URL or MEDIA_URL on plain HTTP: mixed content on an HTTPS site. */
-import { defineRule } from '../../src/engine/types.js';
-import { pyRepr } from '../../src/python/value.js';
-import { settingReport } from '../../src/django/setting-helpers.js';
-import { isLoopbackOrigin } from '../../src/django/origins.js';
+import { defineRule, isLoopbackOrigin, pyRepr, settingReport } from '../../src/api/django.js';
 
 /** What goes wrong when each URL is plain HTTP on an HTTPS page, and how serious it is. */
 const URL_SETTINGS = [
@@ -28,7 +25,6 @@ export default defineRule({
   id: 'django/static-url-insecure',
   title: 'STATIC_URL or MEDIA_URL uses plain HTTP',
   severity: 'medium',
-  facts: ['settings'],
   docs: {
     why:
       'Django writes STATIC_URL and MEDIA_URL into every page that links a static file or an upload. When they are ' +

@@ -6,7 +6,7 @@
  */
 import type { EnvSourceKind, EnvVar } from '../env/types.js';
 import type { Workspace } from '../workspace/types.js';
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import { followBudget, followCommand, resolveCommandPath } from './follow.js';
 import type { FollowSink, PathBase } from './follow.js';
 import { parseManageCommands, parseServerCommand } from './server-command.js';

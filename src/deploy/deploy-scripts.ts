@@ -3,7 +3,7 @@
  * the platform config they set (`heroku config:set`, `fly secrets set`, `gcloud run deploy
  * --set-env-vars`, `railway variables set`, `dokku config:set`) and the compose `-f` chains they run.
  */
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { EnvVar } from '../env/types.js';
 import type { Word } from './dockerfile-words.js';
 import { commandName, simpleCommand, splitCommands } from './shell.js';

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { EnvVar } from '../env/types.js';
 import type { DeployCommand } from './types.js';
 import { lexDockerfile } from './dockerfile-lexer.js';

@@ -2,7 +2,7 @@
  * Services that only the app should reach (databases, caches, brokers, admin UIs) and the ports a
  * compose service publishes on the host's every interface.
  */
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import { isMap, scalarString, seqItems, valueOf } from './yaml-source.js';
 import type { YamlSource } from './yaml-source.js';
 

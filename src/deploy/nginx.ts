@@ -6,7 +6,7 @@
  * before it is kept. `include` is kept as a directive and not followed (the included path is on
  * the server, not in the repository, or is one of the files read anyway).
  */
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { DeployProblem } from './types.js';
 
 export interface NginxDirective {

@@ -3,7 +3,7 @@
  * for the config they set and the compose chains they run; supervisor programs and systemd units;
  * uwsgi ini and gunicorn config files kept next to the deploy files. Every search is bounded.
  */
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { EnvVar } from '../env/types.js';
 import type { Workspace } from '../workspace/types.js';
 import { baseName, extensionOf, joinPath } from '../workspace/paths.js';

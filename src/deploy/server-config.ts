@@ -3,7 +3,7 @@
  * (`raw_env`, `wsgi_app`, `chdir`, `pythonpath`) and uwsgi's ini (`module`, `wsgi-file`, `env`,
  * `chdir`, `pythonpath`). Only literal values are read; anything computed is set, value unknown.
  */
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { EnvVar } from '../env/types.js';
 import { iniValues, readIni } from './ini.js';
 import type { DeployProblem } from './types.js';

@@ -3,7 +3,7 @@
  * in the settings code, or the value of a variable a committed deploy file sets (app.yaml
  * env_variables, a Dockerfile ENV, a compose `environment:`), rather than the platform's secret store.
  */
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import { isCredentialValue } from '../env/committed-credentials.js';
 import type { Settings } from '../python/types.js';
 import type { PyValue } from '../python/value.js';

@@ -1,4 +1,4 @@
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { Settings } from '../python/types.js';
 import { envReadsOf } from '../python/value.js';
 import type { PyValue } from '../python/value.js';

@@ -1,5 +1,6 @@
-import type { FileLocation } from '../engine/types.js';
-import type { DjangoProject } from '../project/types.js';
+import type { FileLocation } from '../core/location.js';
+import { isDjangoProject } from '../project/types.js';
+import type { Project } from '../core/project.js';
 import { isExcludedFromImage } from '../deploy/dockerignore.js';
 import type { DeployFacts } from '../deploy/types.js';
 import { isPasswordName, isSecretName } from '../secrets/names.js';
@@ -39,7 +40,8 @@ function dockerignored(deploy: DeployFacts, path: string): boolean {
  * production compose files and `--env-file` in deploy commands, the env files the production
  * environment is made of, and those the evaluated settings load. Only files that exist.
  */
-export function productionEnvFiles(workspace: Workspace, projects: readonly DjangoProject[]): ProductionEnvFile[] {
+export function productionEnvFiles(workspace: Workspace, allProjects: readonly Project[]): ProductionEnvFile[] {
+  const projects = allProjects.filter(isDjangoProject);
   const byPath = new Map<string, ProductionEnvFile>();
   const add = (file: ProductionEnvFile): void => {
     if (!byPath.has(file.path) && workspace.exists(file.path)) byPath.set(file.path, file);

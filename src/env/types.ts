@@ -1,4 +1,4 @@
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 
 export type { EnvFileDialect } from './dialects/types.js';
 

@@ -9,7 +9,7 @@
 import { posix } from 'node:path';
 import type { DeployCommand, Platform } from '../deploy/types.js';
 import type { Environment } from '../env/types.js';
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import { envFileLoader } from '../env/environment.js';
 import { evaluateEntryPoint } from '../project/entry-points.js';
 import type { EntryPointEvaluation } from '../project/entry-points.js';
@@ -18,7 +18,7 @@ import type { Assumption } from '../python/types.js';
 import { findModule } from '../project/modules.js';
 import { baseName, dirName, isWithin, joinPath } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';
-import { compareText } from '../engine/compare.js';
+import { compareText } from '../core/compare.js';
 import type { EntryCommand } from './entry.js';
 import { describeStandIn, findStandIn } from './renamed-package.js';
 import { serverOf } from './server-command.js';

@@ -7,7 +7,7 @@ import type { ProxyName } from '../deploy/compose.js';
 import { parseNginx } from '../deploy/nginx.js';
 import type { NginxDirective } from '../deploy/nginx.js';
 import type { DeployFacts } from '../deploy/types.js';
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { RuntimePlatform } from '../env/platform.js';
 import { baseName, dirName, isWithin } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';

@@ -5,7 +5,7 @@
 import type { DeployCommand, DeployFacts } from '../deploy/types.js';
 import { envSourceKind } from '../deploy/commands.js';
 import { redactCommand } from '../deploy/redact.js';
-import type { Location } from '../engine/types.js';
+import type { Location } from '../core/location.js';
 import { PLATFORM_NAMES } from '../env/platform.js';
 import type { RuntimePlatform } from '../env/platform.js';
 import type { EnvVar, Environment } from '../env/types.js';

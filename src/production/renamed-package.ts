@@ -6,9 +6,9 @@
  * reviewer maps the name, and so does deploycheck, as an assumption it says aloud.
  */
 import { posix } from 'node:path';
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import { findModule } from '../project/modules.js';
-import { compareText } from '../engine/compare.js';
+import { compareText } from '../core/compare.js';
 import { isWithin, joinPath } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';
 import type { StandIn } from './types.js';

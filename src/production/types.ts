@@ -1,4 +1,4 @@
-import type { FileLocation, Location } from '../engine/types.js';
+import type { FileLocation, Location } from '../core/location.js';
 import type { Assumption } from '../python/types.js';
 import type { RuntimePlatform } from '../env/platform.js';
 import type { Edge } from './edge.js';

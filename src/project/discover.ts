@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, posix, resolve } from 'node:path';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../core/errors.js';
 import { readDeployFacts } from '../deploy/index.js';
 import { productionFilePredicate } from '../deploy/dockerignore.js';
 import { buildEnvironment, envFileLoader } from '../env/environment.js';
@@ -82,6 +82,7 @@ function createProject(workspace: Workspace, root: string, options: DiscoverOpti
   const urls = once<UrlFacts>(() => findUrlFacts({ workspace, root: module()?.pythonRoot ?? root, settings: settings(), ...(renamed ? { renamed } : {}) }));
 
   const project: DjangoProject = {
+    kind: 'django',
     root,
     djangoVersion,
     production: model,

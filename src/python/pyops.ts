@@ -1,4 +1,4 @@
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { EnvRead, PyDict, PyValue } from './value.js';
 import { internalOf, setInternal } from './internals.js';
 

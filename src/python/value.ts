@@ -1,4 +1,5 @@
-import type { Confidence, FileLocation, Location } from '../engine/types.js';
+import type { FileLocation, Location } from '../core/location.js';
+import type { Confidence } from '../core/severity.js';
 
 /** One read of an environment variable that a value depends on. */
 export interface EnvRead {

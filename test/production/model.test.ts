@@ -1,6 +1,6 @@
 /** The production model end to end: what production runs decides which settings are judged. */
 import { describe, expect, it } from 'vitest';
-import { runCheck } from '../../src/engine/check.js';
+import { runCheck } from '../../src/frameworks.js';
 import { makeProject } from '../helpers/project.js';
 
 const managePy = (module: string) => `import os\nimport sys\n\nif __name__ == '__main__':\n    os.environ.setdefault('DJANGO_SETTINGS_MODULE', '${module}')\n`;

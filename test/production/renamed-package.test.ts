@@ -3,7 +3,7 @@
  * `shopsite.settings`, the repository has `Shop/settings.py`, whose ROOT_URLCONF is `shopsite.urls`.
  */
 import { describe, expect, it } from 'vitest';
-import { runCheck } from '../../src/engine/check.js';
+import { runCheck } from '../../src/frameworks.js';
 import { makeProject } from '../helpers/project.js';
 
 const setdefault = (module: string) => `import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', '${module}')\n`;
@@ -56,7 +56,7 @@ describe('a settings package committed under another folder name', () => {
   });
 
   it("keeps the user's --settings as given", async () => {
-    const result = await runCheck({ root: makeProject(project('Shop', 'shopsite')), settings: 'shopsite.settings' });
+    const result = await runCheck({ root: makeProject(project('Shop', 'shopsite')), frameworkOptions: { settings: 'shopsite.settings' } });
     expect(rulesOf(result)).toContain('django/settings-module-missing');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCheck } from '../../src/engine/check.js';
+import { runCheck } from '../../src/frameworks.js';
 import { settingsProject } from '../rules/hygiene/helpers.js';
 
 /** python-decouple runs any callable given as `cast`: a lambda of the project is evaluated like its functions. */

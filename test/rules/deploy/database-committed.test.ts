@@ -1,7 +1,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCheck } from '../../../src/engine/check.js';
+import { runCheck } from '../../../src/frameworks.js';
 import type { Finding } from '../../../src/engine/types.js';
 import { openWorkspace } from '../../../src/workspace/index.js';
 import { makeRepository } from '../../helpers/project.js';

@@ -5,7 +5,7 @@
  * falls back to) is reported with confidence `default`, the same way for every critical setting.
  */
 import { describe, expect, it } from 'vitest';
-import { runCheck } from '../../../src/engine/check.js';
+import { runCheck } from '../../../src/frameworks.js';
 import type { Finding } from '../../../src/engine/types.js';
 import { settingsProject } from '../beyond/helpers.js';
 
