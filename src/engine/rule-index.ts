@@ -28,6 +28,7 @@ export const RULE_MODULES: Readonly<Record<string, () => Promise<RuleModule>>> =
   'django/hsts-missing': () => import('../../rules/django/hsts-missing.js'),
   'django/hsts-preload': () => import('../../rules/django/hsts-preload.js'),
   'django/hsts-preload-too-short': () => import('../../rules/django/hsts-preload-too-short.js'),
+  'django/hsts-short': () => import('../../rules/django/hsts-short.js'),
   'django/hsts-subdomains': () => import('../../rules/django/hsts-subdomains.js'),
   'django/nosniff-off': () => import('../../rules/django/nosniff-off.js'),
   'django/referrer-policy-invalid': () => import('../../rules/django/referrer-policy-invalid.js'),
