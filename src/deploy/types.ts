@@ -161,6 +161,10 @@ export interface DeployedStage {
   /** `last stage`, or where a target was named (`docker-compose.prod.yml build.target`, `fly.toml [build] build-target`). */
   chosenBy: string;
   targetLocation?: FileLocation;
+  /** The stage's last USER (inherited through `FROM <earlier stage>`), as written after ARG/ENV substitution; absent means root. */
+  user?: { user: string; location: FileLocation };
+  /** The stage's CMD, or its ENTRYPOINT when it has no CMD: the line the container starts from. */
+  start?: FileLocation;
 }
 
 export interface ComposeFileFacts {

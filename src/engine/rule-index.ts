@@ -2,6 +2,7 @@
 import type { RuleModule } from './types.js';
 
 export const RULE_MODULES: Readonly<Record<string, () => Promise<RuleModule>>> = {
+  'deploy/container-runs-as-root': () => import('../../rules/deploy/container-runs-as-root.js'),
   'deploy/database-committed': () => import('../../rules/deploy/database-committed.js'),
   'deploy/default-credentials': () => import('../../rules/deploy/default-credentials.js'),
   'deploy/file-unparsable': () => import('../../rules/deploy/file-unparsable.js'),

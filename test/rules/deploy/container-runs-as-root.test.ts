@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { at, findingsOf, settingsProject } from '../hygiene/helpers.js';
+
+const RULE = 'deploy/container-runs-as-root';
+const SETTINGS = "INSTALLED_APPS = ['django.contrib.admin']\n";
+const CMD = 'CMD ["gunicorn", "mysite.wsgi"]\n';
+
+async function found(files: Record<string, string>): Promise<string[]> {
+  return (await findingsOf(RULE, settingsProject(SETTINGS, files))).map(at);
+}
+
+describe('deploy/container-runs-as-root', () => {
+  it('reports a deployed stage without USER on its FROM line, with the CMD as related', async () => {
+    const [finding, ...rest] = await findingsOf(RULE, settingsProject(SETTINGS, { Dockerfile: `FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\n${CMD}` }));
+    expect(rest).toEqual([]);
+    expect(at(finding)).toBe('Dockerfile:1');
+    expect(finding).toMatchObject({ severity: 'low' });
+    expect(finding!.message).toBe('Dockerfile has no USER in the stage production deploys, so its process runs as root; add an unprivileged USER before CMD');
+    expect(finding!.related).toEqual([expect.objectContaining({ location: expect.objectContaining({ line: 4 }) })]);
+  });
+
+  it('judges the deployed stage only: a builder stage with USER does not help, a USER inherited from an earlier stage does', async () => {
+    const builderUser = `FROM python:3.12 AS build\nUSER builder\nRUN pip wheel .\nFROM python:3.12-slim AS runtime\n${CMD}`;
+    expect(await found({ Dockerfile: builderUser })).toEqual(['Dockerfile:4']);
+    const inherited = `FROM python:3.12-slim AS base\nRUN adduser --system app\nUSER app\nFROM base AS runtime\n${CMD}`;
+    expect(await found({ Dockerfile: inherited })).toEqual([]);
+  });
+
+  it('reports USER root or 0 written last, naming that line', async () => {
+    const [finding] = await findingsOf(RULE, settingsProject(SETTINGS, { Dockerfile: `FROM python:3.12\nUSER app\nRUN echo\nUSER 0:0\n${CMD}` }));
+    expect(at(finding)).toBe('Dockerfile:1');
+    expect(finding!.message).toContain('switches back to root (USER 0:0 at line 4)');
+    expect(await found({ Dockerfile: `FROM python:3.12\nUSER root\nRUN apt-get update\nUSER app\n${CMD}` })).toEqual([]);
+    // A user from a build argument cannot be root by name: not reported.
+    expect(await found({ Dockerfile: `FROM python:3.12\nARG APP_USER\nUSER $APP_USER\n${CMD}` })).toEqual([]);
+  });
+
+  it('does not judge a Dockerfile production does not run (a Procfile entry builds from source) nor a Heroku container', async () => {
+    const dockerfile = `FROM python:3.12\n${CMD}`;
+    expect(await found({ Dockerfile: dockerfile, Procfile: 'web: gunicorn mysite.wsgi\n' })).toEqual([]);
+    const herokuYml = 'build:\n  docker:\n    web: Dockerfile\nrun:\n  web: gunicorn mysite.wsgi\n';
+    expect(await found({ Dockerfile: dockerfile, 'heroku.yml': herokuYml })).toEqual([]);
+    // fly.toml runs the image, whatever its process command.
+    expect(await found({ Dockerfile: dockerfile, 'fly.toml': 'app = "x"\n[processes]\n  app = "gunicorn mysite.wsgi"\n' })).toEqual(['Dockerfile:1']);
+  });
+});
