@@ -18,18 +18,25 @@ export interface RootStage {
 }
 
 /**
- * Whether production's web process runs in the images the Dockerfiles build: no entry known (the
- * Dockerfile is the only deploy file that starts anything), an entry from the image or a file that
- * runs images (compose, fly.toml, heroku.yml) or a script the image starts, or a stage a platform
- * file names by its build settings. A Procfile, app.yaml or systemd entry without those builds
- * from source: the Dockerfile beside it is for local use.
+ * The deployed stages production's web process runs in. Without an entry known, every deployed stage
+ * (the Dockerfiles are the only deploy files that start anything). With one: the stage whose CMD,
+ * ENTRYPOINT or started script it is, or that its compose service builds; else, for an entry from a
+ * file that runs images (compose, fly.toml, heroku.yml), the stages that file builds, or the only
+ * deployed stage. Side services (a database or a backup container a compose file also builds) are
+ * not the app's. A Procfile, app.yaml or systemd entry builds from source: the Dockerfile beside it
+ * is for local use.
  */
-function imageRunsInProduction(stage: DeployedStage, entry: DeployCommand | undefined): boolean {
-  if (!entry) return true;
-  if (IMAGE_KINDS.has(entry.origin ?? entry.kind)) return true;
-  if (entry.location.file === stage.dockerfile || entry.via?.some((step) => step.file === stage.dockerfile)) return true;
-  // A render.yaml dockerfilePath, a DigitalOcean dockerfile_path: the platform builds this Dockerfile.
-  return !stage.chosenBy.startsWith('last stage') || /\(.+\)$/.test(stage.chosenBy);
+export function appStages(stages: readonly DeployedStage[], entry: DeployCommand | undefined): DeployedStage[] {
+  if (!entry) return [...stages];
+  // The entry's own file and the files that lead to it (a compose service that runs a start script).
+  const files = [entry.location.file, ...(entry.via ?? []).map((step) => step.file)];
+  const reaches = (stage: DeployedStage): boolean =>
+    files.includes(stage.dockerfile) || (entry.process !== undefined && files.some((file) => stage.chosenBy.includes(`${file} ${entry.process}.build`)));
+  const reached = stages.filter(reaches);
+  if (reached.length || !IMAGE_KINDS.has(entry.origin ?? entry.kind)) return reached;
+  const starter = entry.via?.[0]?.file ?? entry.location.file;
+  const built = stages.filter((stage) => stage.chosenBy.includes(`${starter} `));
+  return built.length ? built : stages.length === 1 ? [...stages] : [];
 }
 
 /**
@@ -40,8 +47,7 @@ function imageRunsInProduction(stage: DeployedStage, entry: DeployCommand | unde
 export function rootStages(deploy: DeployFacts, entry: DeployCommand | undefined): RootStage[] {
   if (deploy.files.some((file) => file.kind === 'heroku.yml')) return [];
   const found: RootStage[] = [];
-  for (const stage of deploy.deployedStages ?? []) {
-    if (!imageRunsInProduction(stage, entry)) continue;
+  for (const stage of appStages(deploy.deployedStages ?? [], entry)) {
     if (stage.user && !ROOT_USER.test(stage.user.user.trim())) continue;
     found.push({ stage, ...(stage.user ? { rootUser: stage.user } : {}) });
   }

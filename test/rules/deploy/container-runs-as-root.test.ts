@@ -43,4 +43,24 @@ describe('deploy/container-runs-as-root', () => {
     // fly.toml runs the image, whatever its process command.
     expect(await found({ Dockerfile: dockerfile, 'fly.toml': 'app = "x"\n[processes]\n  app = "gunicorn mysite.wsgi"\n' })).toEqual(['Dockerfile:1']);
   });
+
+  it('judges the app service\'s image, not a side service a production compose file also builds', async () => {
+    const compose =
+      'services:\n  web:\n    build: .\n    command: gunicorn mysite.wsgi\n  db:\n    build: ./docker/db\n';
+    const files = { 'docker-compose.yml': compose, 'docker/db/Dockerfile': 'FROM postgres:16\nCOPY init.sql /docker-entrypoint-initdb.d/\n' };
+    expect(await found({ ...files, Dockerfile: `FROM python:3.12\n${CMD}` })).toEqual(['Dockerfile:1']);
+    expect(await found({ ...files, Dockerfile: `FROM python:3.12\nUSER app\n${CMD}` })).toEqual([]);
+  });
+
+  it('follows a compose service to the start script it runs: the service\'s image is the app\'s', async () => {
+    const compose = 'services:\n  web:\n    build: ./docker/web\n    command: /start.sh\n  backup:\n    build: ./docker/backup\n';
+    const files = {
+      'docker-compose.prod.yml': compose,
+      'docker/backup/Dockerfile': 'FROM alpine:3\nCMD ["crond", "-f"]\n',
+      'docker/web/start.sh': '#!/bin/sh\nexec gunicorn mysite.wsgi\n',
+    };
+    const web = 'FROM python:3.12\nCOPY start.sh /start.sh\nUSER app\nCMD ["/start.sh"]\n';
+    expect(await found({ ...files, 'docker/web/Dockerfile': web })).toEqual([]);
+    expect(await found({ ...files, 'docker/web/Dockerfile': web.replace('USER app\n', '') })).toEqual(['docker/web/Dockerfile:1']);
+  });
 });
