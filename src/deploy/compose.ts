@@ -148,6 +148,8 @@ export function readCompose(file: string, text: string, workspace: Workspace, op
     const dockerfile = buildDockerfile(file, service, workspace);
     if (dockerfile && !reading.dockerfiles?.includes(dockerfile)) (reading.dockerfiles ??= []).push(dockerfile);
     const build = valueOf(service, 'build');
+    // `build.args` (map or `- NAME=value` list): values baked into the image's history and layers.
+    reading.buildArgs.push(...environment(file, source, name, valueOf(build, 'args')).map((arg) => ({ ...arg, source: { ...arg.source, label: `${file} ${name}.build.args` } })));
     const target = valueOf(build, 'target');
     const context = scalarString(build) ?? scalarString(valueOf(build, 'context'));
     const contextDir = context === undefined ? undefined : resolveFrom(file, context);

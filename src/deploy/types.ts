@@ -165,6 +165,8 @@ export interface DeployedStage {
   user?: { user: string; location: FileLocation };
   /** The stage's CMD, or its ENTRYPOINT when it has no CMD: the line the container starts from. */
   start?: FileLocation;
+  /** COPY/ADD from the build context into the stage (context-relative sources), in order. */
+  copies?: { sources: string[]; dest: string; location: FileLocation }[];
 }
 
 export interface ComposeFileFacts {

@@ -6,6 +6,7 @@ export const RULE_MODULES: Readonly<Record<string, () => Promise<RuleModule>>> =
   'deploy/database-committed': () => import('../../rules/deploy/database-committed.js'),
   'deploy/default-credentials': () => import('../../rules/deploy/default-credentials.js'),
   'deploy/file-unparsable': () => import('../../rules/deploy/file-unparsable.js'),
+  'deploy/secret-in-image': () => import('../../rules/deploy/secret-in-image.js'),
   'django/admin-default-path': () => import('../../rules/django/admin-default-path.js'),
   'django/allowed-hosts-empty': () => import('../../rules/django/allowed-hosts-empty.js'),
   'django/allowed-hosts-invalid': () => import('../../rules/django/allowed-hosts-invalid.js'),
