@@ -7,6 +7,7 @@ export const RULE_MODULES: Readonly<Record<string, () => Promise<RuleModule>>> =
   'deploy/default-credentials': () => import('../../rules/deploy/default-credentials.js'),
   'deploy/file-unparsable': () => import('../../rules/deploy/file-unparsable.js'),
   'deploy/secret-in-image': () => import('../../rules/deploy/secret-in-image.js'),
+  'deploy/uploads-committed': () => import('../../rules/deploy/uploads-committed.js'),
   'django/admin-default-path': () => import('../../rules/django/admin-default-path.js'),
   'django/allowed-hosts-empty': () => import('../../rules/django/allowed-hosts-empty.js'),
   'django/allowed-hosts-invalid': () => import('../../rules/django/allowed-hosts-invalid.js'),
