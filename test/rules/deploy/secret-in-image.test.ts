@@ -48,6 +48,15 @@ describe('deploy/secret-in-image', () => {
     expect((await findingsOf(RULE, settingsProject(SETTINGS, { Dockerfile: `FROM python:3.12\n${CMD}`, 'fly.toml': fly }))).map(at)).toEqual(['fly.toml:3']);
   });
 
+  it('reports docker build --build-arg literals in a deploy script, not a passed-through variable', async () => {
+    const makefile =
+      'deploy:\n\tdocker build --build-arg PYPI_TOKEN=pypi-AgEIcHlwaS5vcmcCJDk3ZGRmZjM0 --build-arg VERSION=1.2 -t app .\n' +
+      '\tdocker buildx build --build-arg=DB_PASSWORD=$(DB_PASSWORD) --build-arg API_TOKEN -t app .\n';
+    const found = await findingsOf(RULE, settingsProject(SETTINGS, { Dockerfile: `FROM python:3.12\nARG PYPI_TOKEN\n${CMD}`, Makefile: makefile }));
+    expect(found.map(at)).toEqual(['Makefile:2']);
+    expect(found[0]!.message).toMatch(/^Makefile:2 \(docker build --build-arg\) sets PYPI_TOKEN to the literal pypi… \(33 chars\)/);
+  });
+
   it('reports COPY .env and ADD .env*, but not an example file', async () => {
     const dockerfile = `FROM python:3.12\nCOPY .env /app/.env\nADD .env* /app/\nCOPY .env.example /app/\n${CMD}`;
     const found = await findingsOf(RULE, settingsProject(SETTINGS, { Dockerfile: dockerfile }));
