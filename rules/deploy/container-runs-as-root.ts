@@ -16,10 +16,12 @@ export default defineRule({
       'for a container escape through a kernel or runtime bug. It is hardening rather than a hole by itself, and ' +
       'platforms isolate containers to different degrees, hence low. Known exceptions: Heroku runs every container ' +
       '(heroku.yml) as an unprivileged user, so no finding there. Not known: a base image that sets its own USER ' +
-      '(deploycheck does not pull images; official python/node images do not), a compose `user:`, Kubernetes ' +
-      '`runAsUser`/`runAsNonRoot` or `docker run --user`: if one of those applies, suppress the finding with the ' +
-      'reason. A Dockerfile next to a Procfile, app.yaml or systemd entry that nothing builds is taken for local ' +
-      'use and not judged.',
+      '(deploycheck does not pull images; official python/node images do not), Kubernetes `runAsUser`/' +
+      '`runAsNonRoot` or `docker run --user`: if one of those applies, suppress the finding with the reason. A ' +
+      'production compose file\'s `user:` for the service decides over the image\'s USER, both ways (`user: "0:0"` ' +
+      'is reported on the stage\'s FROM line with the compose line beside it; an interpolated `${UID}` is taken for ' +
+      'another user). A Dockerfile next to a Procfile, app.yaml or systemd entry that nothing builds is taken for ' +
+      'local use and not judged.',
     fix:
       'Create an unprivileged user in the final stage and switch to it after installing packages and copying files:\n\n' +
       'RUN adduser --system --no-create-home --group app\n' +
@@ -39,14 +41,16 @@ export default defineRule({
     for (const { stage, rootUser } of rootStages(ctx.project.deploy, entry)) {
       const name = stage.stage ? `stage ${stage.stage} of ${stage.dockerfile}` : stage.dockerfile;
       const related = [
-        ...(rootUser ? [{ location: rootUser.location, message: `USER ${rootUser.user}, the stage's last USER` }] : []),
+        ...(rootUser ? [{ location: rootUser.location, message: rootUser.by === 'compose' ? `user: ${rootUser.user}` : `USER ${rootUser.user}, the stage's last USER` }] : []),
         ...(stage.start ? [{ location: stage.start, message: 'the process the container starts, as root' }] : []),
         ...(stage.chosenBy !== 'last stage' ? [{ location: stage.targetLocation ?? stage.location, message: `deployed stage: ${stage.chosenBy}` }] : []),
       ];
       ctx.report({
-        message: rootUser
-          ? `${name} switches back to root (USER ${rootUser.user} at line ${rootUser.location.line}) and runs its process as root; add USER with an unprivileged account after it`
-          : `${name} has no USER in the stage production deploys, so its process runs as root; add an unprivileged USER before CMD`,
+        message: !rootUser
+          ? `${name} has no USER in the stage production deploys, so its process runs as root; add an unprivileged USER before CMD`
+          : rootUser.by === 'compose'
+            ? `${name} is run as root: ${rootUser.location.file}:${rootUser.location.line} sets user: ${rootUser.user} for its service, whatever the image's USER says; remove it or name an unprivileged user`
+            : `${name} switches back to root (USER ${rootUser.user} at line ${rootUser.location.line}) and runs its process as root; add USER with an unprivileged account after it`,
         location: stage.location,
         ...(related.length ? { related } : {}),
         snippet: `${stage.dockerfile} ${stage.stage ?? ''} ${rootUser ? 'USER root' : 'no USER'}`,

@@ -3,6 +3,7 @@
  * image at all. Framework-neutral: it reads deploy facts and the entry command production starts.
  */
 import type { FileLocation } from '../engine/types.js';
+import type { ComposeServiceUser } from './compose.js';
 import type { DeployCommand, DeployedStage, DeployFacts, DeployFileKind } from './types.js';
 
 /** `USER root`, `USER 0`, with or without a group (`root:root`, `0:0`, `0:1000`). */
@@ -13,8 +14,19 @@ const IMAGE_KINDS = new Set<DeployFileKind>(['dockerfile', 'docker-compose', 'fl
 
 export interface RootStage {
   stage: DeployedStage;
-  /** `USER root` written last in the stage, when that is why; absent when the stage has no USER. */
-  rootUser?: { user: string; location: FileLocation };
+  /** `USER root` written last in the stage, or a compose `user: "0:0"`, when that is why; absent when nothing sets a user. */
+  rootUser?: { user: string; location: FileLocation; by: 'dockerfile' | 'compose' };
+}
+
+/** The `user:` a production compose service that runs this stage sets: one building it, or the entry's own service. */
+function composeUser(deploy: DeployFacts, stage: DeployedStage, entry: DeployCommand | undefined): ComposeServiceUser | undefined {
+  const entryFiles = entry ? [entry.location.file, ...(entry.via ?? []).map((step) => step.file)] : [];
+  for (const { path, users } of deploy.composeServices ?? []) {
+    for (const user of users ?? []) {
+      if (stage.chosenBy.includes(`${path} ${user.service}.build`) || (entry?.process === user.service && entryFiles.includes(path))) return user;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -41,15 +53,22 @@ export function appStages(stages: readonly DeployedStage[], entry: DeployCommand
 
 /**
  * The deployed stages whose container runs as root: no USER in the stage (nor in the stage it
- * builds on), or a last USER of root/0. Heroku runs every container as an unprivileged user, so an
+ * builds on), or a last USER of root/0, unless the production compose service that runs it sets
+ * its own `user:` (which decides either way). Heroku runs every container as an unprivileged user, so an
  * image deployed through heroku.yml is not one. What a base image's own USER sets cannot be seen.
  */
 export function rootStages(deploy: DeployFacts, entry: DeployCommand | undefined): RootStage[] {
   if (deploy.files.some((file) => file.kind === 'heroku.yml')) return [];
   const found: RootStage[] = [];
   for (const stage of appStages(deploy.deployedStages ?? [], entry)) {
+    // Compose's `user:` overrides the image's USER; an interpolated one is not root by name.
+    const service = composeUser(deploy, stage, entry);
+    if (service) {
+      if (service.user !== undefined && ROOT_USER.test(service.user.trim())) found.push({ stage, rootUser: { user: service.user, location: service.location, by: 'compose' } });
+      continue;
+    }
     if (stage.user && !ROOT_USER.test(stage.user.user.trim())) continue;
-    found.push({ stage, ...(stage.user ? { rootUser: stage.user } : {}) });
+    found.push({ stage, ...(stage.user ? { rootUser: { ...stage.user, by: 'dockerfile' as const } } : {}) });
   }
   return found;
 }

@@ -295,7 +295,12 @@ export function readDeployFacts(workspace: Workspace, projectRoot: string): Depl
     for (const name of dockerfiles.sort(dockerfileOrder)) takeDockerfile(joinPath(dir, name));
     for (const file of compose.files.filter((candidate) => candidate.dir === dir)) {
       if (!take('docker-compose', file.path, () => file.reading)) continue;
-      (facts.composeServices ??= []).push({ path: file.path, envFileUses: file.reading.envFileUses, proxies: file.reading.proxies });
+      (facts.composeServices ??= []).push({
+        path: file.path,
+        envFileUses: file.reading.envFileUses,
+        proxies: file.reading.proxies,
+        ...(file.reading.serviceUsers.length ? { users: file.reading.serviceUsers } : {}),
+      });
     }
     if (names.has('heroku.yml')) {
       const path = joinPath(dir, 'heroku.yml');

@@ -1,6 +1,6 @@
 import type { FileLocation } from '../engine/types.js';
 import type { EnvVar } from '../env/types.js';
-import type { ComposeEnvFileUse, ComposeProxy } from './compose.js';
+import type { ComposeEnvFileUse, ComposeProxy, ComposeServiceUser } from './compose.js';
 
 export type DeployFileKind =
   | 'procfile'
@@ -141,7 +141,7 @@ export interface DeployFacts {
   /** Every compose file looked at, and whether production uses it. */
   composeFiles?: ComposeFileFacts[];
   /** Of each production compose file (read once): the env files its services load and the reverse proxies it runs. */
-  composeServices?: { path: string; envFileUses: ComposeEnvFileUse[]; proxies: ComposeProxy[] }[];
+  composeServices?: { path: string; envFileUses: ComposeEnvFileUse[]; proxies: ComposeProxy[]; users?: ComposeServiceUser[] }[];
   /** `.dockerignore` of each Dockerfile's build context (see `isExcludedFromImage` in dockerignore.ts). */
   dockerignores?: DockerIgnore[];
   /** Files read and followed but not used, with the reason (a script not found, a depth limit, …). */

@@ -63,4 +63,13 @@ describe('deploy/container-runs-as-root', () => {
     expect(await found({ ...files, 'docker/web/Dockerfile': web })).toEqual([]);
     expect(await found({ ...files, 'docker/web/Dockerfile': web.replace('USER app\n', '') })).toEqual(['docker/web/Dockerfile:1']);
   });
+
+  it("takes a production compose service's user: over the image's USER, both ways", async () => {
+    const compose = (user: string): string => `services:\n  web:\n    build: .\n    user: ${user}\n    command: gunicorn mysite.wsgi\n`;
+    const [root] = await findingsOf(RULE, settingsProject(SETTINGS, { Dockerfile: `FROM python:3.12\nUSER app\n${CMD}`, 'docker-compose.prod.yml': compose('"0:0"') }));
+    expect(at(root)).toBe('Dockerfile:1');
+    expect(root!.message).toBe("Dockerfile is run as root: docker-compose.prod.yml:4 sets user: 0:0 for its service, whatever the image's USER says; remove it or name an unprivileged user");
+    expect(await found({ Dockerfile: `FROM python:3.12\n${CMD}`, 'docker-compose.prod.yml': compose('"1000:1000"') })).toEqual([]);
+    expect(await found({ Dockerfile: `FROM python:3.12\n${CMD}`, 'docker-compose.prod.yml': compose('"${UID}:${GID}"') })).toEqual([]);
+  });
 });
