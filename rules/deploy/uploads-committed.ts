@@ -34,7 +34,7 @@ export default defineWorkspaceRule({
     ],
   },
   check(ctx) {
-    for (const upload of committedUploads(ctx.workspace, djangoUploadHints(ctx.workspace, ctx.projects))) {
+    for (const upload of committedUploads(ctx.workspace, () => djangoUploadHints(ctx.workspace, ctx.projects))) {
       if (ctx.focus && !upload.files.some((file) => ctx.focus!.has(file))) continue;
       const count = upload.files.length;
       const kinds = upload.kinds.slice(0, 4).join(', ');

@@ -70,13 +70,16 @@ function mediaRootOf(path: string, roots: readonly string[]): string | undefined
  * names) or by the names (a storage's de-duplication suffix, a UUID). An app's own `media/logo.png`
  * says neither.
  */
-export function committedUploads(workspace: Workspace, hints: UploadHints): UploadFolder[] {
+export function committedUploads(workspace: Workspace, readHints: () => UploadHints): UploadFolder[] {
+  const candidates = workspace.files.filter((path) => isUserLike(path) && !SHIPPED_DIR.test(path) && pathContext(path) === undefined && !STAND_IN_FILE.test(baseName(path)));
+  // Most repositories hold no such file: the hints (which read settings and models) are not needed then.
+  if (candidates.length === 0) return [];
+  const hints = readHints();
   // Files grouped by their upload folder (`media/documents` for `media/documents/2024/05/cv.pdf`), else their own folder.
   const groups = new Map<string, { mediaRoot: string; uploadDir?: string; files: string[] }>();
-  for (const path of workspace.files) {
-    if (!isUserLike(path) || SHIPPED_DIR.test(path) || pathContext(path) !== undefined) continue;
+  for (const path of candidates) {
     const mediaRoot = mediaRootOf(path, hints.mediaRoots);
-    if (mediaRoot === undefined || STAND_IN_FILE.test(baseName(path)) || workspace.isTracked(path) !== true) continue;
+    if (mediaRoot === undefined || workspace.isTracked(path) !== true) continue;
     const folder = dirName(path);
     const inside = mediaRoot === '' ? folder : folder.slice(mediaRoot.length + 1);
     const uploadDir = hints.uploadDirs.find((dir) => dir !== '' && (inside === dir || isWithin(inside, dir)));
