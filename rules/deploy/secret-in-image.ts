@@ -3,6 +3,8 @@ import { defineRule } from '../../src/engine/types.js';
 import { maskSecret } from '../../src/engine/mask.js';
 import { imageSecrets } from '../../src/deploy/image-secrets.js';
 import type { ImageSecret } from '../../src/deploy/image-secrets.js';
+import { workspaceSecrets } from '../../src/secrets/workspace-scan.js';
+import type { SecretHit } from '../../src/secrets/types.js';
 
 function message(found: ImageSecret): string {
   switch (found.kind) {
@@ -39,8 +41,9 @@ export default defineRule({
       '$VAR reference; build arguments with such values in compose `build.args`, fly.toml `[build.args]` and ' +
       'heroku.yml `build.config`; `COPY .env`/`ADD .env*`; and `COPY . .` (or another folder) when it holds a ' +
       'committed env file with credentials that `.dockerignore` does not leave out. A default word (postgres, ' +
-      'admin) is reported low. The literal value is also a committed secret: the secrets/* rules report it when ' +
-      'its shape says so; this rule is about the image, which outlives the commit that removes it.',
+      'admin) is reported low. The literal value is also a committed secret: when the secrets/* rules report it ' +
+      '(its shape says so), this finding is info, so the value is deducted once; it still says the image carries ' +
+      'it, which outlives the commit that removes it.',
     fix:
       'Pass secrets at run time, from the platform\'s secret store, and leave env files out of the build context:\n\n' +
       '# .dockerignore\n.env\n.env.*\n!.env.example\n\n' +
@@ -55,12 +58,19 @@ export default defineRule({
     ],
   },
   check(ctx) {
-    for (const found of imageSecrets(ctx.workspace, ctx.project.deploy)) {
+    const all = imageSecrets(ctx.workspace, ctx.project.deploy);
+    // A value the secret scanner also finds is reported (and deducted) by secrets/*: this one is then info.
+    const files = new Set(all.map((found) => found.location.file));
+    const scanned = all.some((found) => found.kind === 'value') ? workspaceSecrets(ctx.workspace, undefined, (file) => files.has(file)) : new Map<string, SecretHit[]>();
+    const scannerFinds = (found: ImageSecret): boolean =>
+      found.kind === 'value' && (scanned.get(found.location.file) ?? []).some((hit) => hit.location.line === found.location.line && hit.secret === found.secret);
+    for (const found of all) {
       const weak = found.kind === 'value' && found.strength === 'weak';
+      const twin = scannerFinds(found);
       ctx.report({
-        message: message(found),
+        message: message(found) + (twin ? ' (the secrets/* finding on this line counts the value itself)' : ''),
         location: found.location,
-        ...(weak ? { severity: 'low' as const } : {}),
+        ...(twin ? { severity: 'info' as const } : weak ? { severity: 'low' as const } : {}),
         ...(found.kind === 'value' ? { secret: found.secret } : {}),
         snippet: found.kind === 'value' ? `${found.carrier} ${found.name}` : `${found.carrier} ${found.source}`,
       });

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { runCheck } from '../../../src/engine/check.js';
 import { at, findingsOf, settingsProject } from '../hygiene/helpers.js';
 
 const RULE = 'deploy/secret-in-image';
@@ -18,7 +19,7 @@ function committed(files: Record<string, string>): string {
 
 describe('deploy/secret-in-image', () => {
   it('reports ENV and ARG credential literals, masked, and a default word low', async () => {
-    const dockerfile = `FROM python:3.12\nARG GITHUB_TOKEN=ghp_r4Nd0mV4lu3Th4tW0rks9x\nENV DATABASE_URL=postgres://app:hX9wq2LmZ7vBt4K@db/app \\\n    DB_PASSWORD=postgres\n${CMD}`;
+    const dockerfile = `FROM python:3.12\nARG API_TOKEN=abc123def\nENV MAIL_PASSWORD=tulips-and-roses \\\n    DB_PASSWORD=postgres\n${CMD}`;
     const found = await findingsOf(RULE, settingsProject(SETTINGS, { Dockerfile: dockerfile }));
     expect(found.map((finding) => [at(finding), finding.severity])).toEqual([
       ['Dockerfile:2', 'medium'],
@@ -26,10 +27,22 @@ describe('deploy/secret-in-image', () => {
       ['Dockerfile:4', 'low'],
     ]);
     expect(found[1]!.message).toBe(
-      'ENV in Dockerfile sets DATABASE_URL to the literal hX9… (15 chars): it is stored in the image (`docker history`, `docker inspect`) for everyone who can pull it',
+      'ENV in Dockerfile sets MAIL_PASSWORD to the literal tuli… (16 chars): it is stored in the image (`docker history`, `docker inspect`) for everyone who can pull it',
     );
-    expect(JSON.stringify(found)).not.toContain('hX9wq2LmZ7vBt4K');
-    expect(JSON.stringify(found)).not.toContain('ghp_r4Nd0mV4lu3Th4tW0rks9x');
+    expect(found[0]!.message).toMatch(/^ARG in Dockerfile sets API_TOKEN/);
+    expect(JSON.stringify(found)).not.toContain('tulips-and-roses');
+    expect(JSON.stringify(found)).not.toContain('abc123def');
+  });
+
+  it('is info when the secret scanner reports the same value on the same line, so it is deducted once', async () => {
+    const dockerfile = `FROM python:3.12\nENV STRIPE_API_KEY=sk_live_51HxYzAbCdEfGhIjKlMnOpQrStUvWxYz0123456789\n${CMD}`;
+    const result = await runCheck({ root: settingsProject(SETTINGS, { Dockerfile: dockerfile }), only: [RULE, 'secrets/known-format'] });
+    expect(result.findings.map((finding) => `${finding.rule} ${finding.severity} ${at(finding)}`)).toEqual([
+      'deploy/secret-in-image info Dockerfile:2',
+      'secrets/known-format critical Dockerfile:2',
+    ]);
+    expect(result.findings[0]!.message).toContain('(the secrets/* finding on this line counts the value itself)');
+    expect(result.grade.deductions.map((deduction) => deduction.rule)).toEqual(['secrets/known-format']);
   });
 
   it('does not report placeholders, empty values, variable references, flags or non-secret names', async () => {
