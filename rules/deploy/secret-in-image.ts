@@ -5,6 +5,7 @@ import { imageSecrets } from '../../src/deploy/image-secrets.js';
 import type { ImageSecret } from '../../src/deploy/image-secrets.js';
 import { workspaceSecrets } from '../../src/secrets/workspace-scan.js';
 import type { SecretHit } from '../../src/secrets/types.js';
+import { literalAdminPasswords } from '../../src/django/superuser-password.js';
 
 function message(found: ImageSecret): string {
   switch (found.kind) {
@@ -42,7 +43,7 @@ export default defineRule({
       'heroku.yml `build.config`; `COPY .env`/`ADD .env*`; and `COPY . .` (or another folder) when it holds a ' +
       'committed env file with credentials that `.dockerignore` does not leave out. A default word (postgres, ' +
       'admin) is reported low. The literal value is also a committed secret: when the secrets/* rules report it ' +
-      '(its shape says so), this finding is info, so the value is deducted once; it still says the image carries ' +
+      '(its shape says so) or deploy/default-credentials does (an admin password), this finding is info, so the value is deducted once; it still says the image carries ' +
       'it, which outlives the commit that removes it.',
     fix:
       'Pass secrets at run time, from the platform\'s secret store, and leave env files out of the build context:\n\n' +
@@ -62,13 +63,17 @@ export default defineRule({
     // A value the secret scanner also finds is reported (and deducted) by secrets/*: this one is then info.
     const files = new Set(all.map((found) => found.location.file));
     const scanned = all.some((found) => found.kind === 'value') ? workspaceSecrets(ctx.workspace, undefined, (file) => files.has(file)) : new Map<string, SecretHit[]>();
+    // An admin password literal is deploy/default-credentials' (high) already.
+    const admin = all.some((found) => found.kind === 'value') ? literalAdminPasswords(ctx.project.deploy, ctx.workspace) : [];
     const scannerFinds = (found: ImageSecret): boolean =>
-      found.kind === 'value' && (scanned.get(found.location.file) ?? []).some((hit) => hit.location.line === found.location.line && hit.secret === found.secret);
+      found.kind === 'value' &&
+      ((scanned.get(found.location.file) ?? []).some((hit) => hit.location.line === found.location.line && hit.secret === found.secret) ||
+        admin.some((hit) => hit.location.file === found.location.file && hit.location.line === found.location.line));
     for (const found of all) {
       const weak = found.kind === 'value' && found.strength === 'weak';
       const twin = scannerFinds(found);
       ctx.report({
-        message: message(found) + (twin ? ' (the secrets/* finding on this line counts the value itself)' : ''),
+        message: message(found) + (twin ? ' (the secrets/* or deploy/default-credentials finding on this line counts the value itself)' : ''),
         location: found.location,
         ...(twin ? { severity: 'info' as const } : weak ? { severity: 'low' as const } : {}),
         ...(found.kind === 'value' ? { secret: found.secret } : {}),

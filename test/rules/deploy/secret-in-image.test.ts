@@ -41,8 +41,11 @@ describe('deploy/secret-in-image', () => {
       'deploy/secret-in-image info Dockerfile:2',
       'secrets/known-format critical Dockerfile:2',
     ]);
-    expect(result.findings[0]!.message).toContain('(the secrets/* finding on this line counts the value itself)');
+    expect(result.findings[0]!.message).toContain('(the secrets/* or deploy/default-credentials finding on this line counts the value itself)');
     expect(result.grade.deductions.map((deduction) => deduction.rule)).toEqual(['secrets/known-format']);
+    // An admin password literal is deploy/default-credentials' finding.
+    const admin = await runCheck({ root: settingsProject(SETTINGS, { Dockerfile: `FROM python:3.12\nENV DJANGO_SUPERUSER_PASSWORD=admin123\n${CMD}` }), only: [RULE, 'deploy/default-credentials'] });
+    expect(admin.findings.map((finding) => `${finding.rule} ${finding.severity}`).sort()).toEqual(['deploy/default-credentials high', 'deploy/secret-in-image info']);
   });
 
   it('does not report placeholders, empty values, variable references, flags or non-secret names', async () => {
