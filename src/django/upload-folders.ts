@@ -4,7 +4,7 @@
  */
 import type { UploadHints } from '../deploy/uploads.js';
 import type { DjangoProject } from '../project/types.js';
-import { baseName, isWithin } from '../workspace/paths.js';
+import { baseName, isWithin, joinPath } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';
 import { isVendoredIn } from '../workspace/vendored.js';
 
@@ -31,7 +31,10 @@ export function djangoUploadHints(workspace: Workspace, projects: readonly Djang
     const value = project.settings?.get('MEDIA_ROOT');
     if (value?.kind !== 'str' && value?.kind !== 'path') continue;
     const path = value.value.replace(/\/+$/, '');
-    if (isWithin(path, workspace.root) && path !== workspace.root) mediaRoots.add(path.slice(workspace.root.length + 1));
+    if (!isWithin(path, workspace.root) || path === workspace.root) continue;
+    const relative = path.slice(workspace.root.length + 1);
+    // MEDIA_ROOT = BASE_DIR makes the whole project the media root: it says nothing about uploads then.
+    if (!workspace.exists(joinPath(relative, 'manage.py'))) mediaRoots.add(relative);
   }
   const uploadDirs = new Set<string>();
   const vendored = isVendoredIn(workspace);

@@ -47,6 +47,13 @@ describe('deploy/uploads-committed', () => {
     expect((await findings(project({ 'var/files/avatars/a.jpg': PNG }, settings))).map(where)).toEqual(['var/files/avatars']);
   });
 
+  it('does not take a MEDIA_ROOT that is the project folder itself for a media root', async () => {
+    const settings = "from pathlib import Path\nBASE_DIR = Path(__file__).resolve().parent.parent\nMEDIA_ROOT = BASE_DIR / 'site'\n";
+    const files = { 'site/manage.py': '', 'site/avatars/a.jpg': PNG };
+    expect(await findings(project(files, settings))).toEqual([]);
+    expect((await findings(project({ 'site/avatars/a.jpg': PNG }, settings))).map(where)).toEqual(['site/avatars']);
+  });
+
   it('reports a folder by the names a storage gives uploads when no model names it', async () => {
     const found = await findings(project({ 'uploads/photo.jpg': PNG, 'uploads/photo_aB3dE5f.jpg': PNG, 'uploads/extra/3f2b8c1e-9d4a-4e7b-8c2d-1a2b3c4d5e6f.png': PNG }));
     expect(found.map(where)).toEqual(['uploads', 'uploads/extra']);
