@@ -38,7 +38,7 @@ function composeUser(deploy: DeployFacts, stage: DeployedStage, entry: DeployCom
  * not the app's. A Procfile, app.yaml or systemd entry builds from source: the Dockerfile beside it
  * is for local use.
  */
-export function appStages(stages: readonly DeployedStage[], entry: DeployCommand | undefined): DeployedStage[] {
+function appStages(stages: readonly DeployedStage[], entry: DeployCommand | undefined): DeployedStage[] {
   if (!entry) return [...stages];
   // The entry's own file and the files that lead to it (a compose service that runs a start script).
   const files = [entry.location.file, ...(entry.via ?? []).map((step) => step.file)];
