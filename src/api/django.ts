@@ -4,6 +4,9 @@
  * and nothing else from src/ (eslint enforces it); users' rule files import it as `deploycheck/api/django`.
  */
 export * from './base.js';
+export { rootStages } from '../deploy/container-user.js';
+export { imageSecrets } from '../deploy/image-secrets.js';
+export type { ImageSecret } from '../deploy/image-secrets.js';
 export { childrenOf, enclosing, locationOf } from '../deploy/nginx.js';
 export type { NginxConfig, NginxDirective } from '../deploy/nginx.js';
 export { productionCommands } from '../deploy/production-commands.js';
@@ -33,6 +36,7 @@ export { productionNginxConfigs } from '../production/nginx-configs.js';
 export { platformsOf } from '../production/platform.js';
 export type { DjangoProject } from '../project/types.js';
 export { versionAtLeast } from '../project/version.js';
+export type { SecretHit } from '../secrets/types.js';
 export { workspaceSecrets } from '../secrets/workspace-scan.js';
 export { certainItemsOf, resolvePath } from '../python/pyops.js';
 export { decodeEscapes } from '../python/strings.js';

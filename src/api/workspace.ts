@@ -6,9 +6,11 @@
  */
 export * from './base.js';
 export type { Project } from '../core/project.js';
+export { committedUploads } from '../deploy/uploads.js';
 export { envFilesInUse } from '../django/dotenv-use.js';
 export type { EnvFileUse } from '../django/dotenv-use.js';
 export { gitignoreFilesIgnore } from '../django/gitignore-match.js';
+export { djangoUploadHints } from '../django/upload-folders.js';
 export { definePolicyRule, defineWorkspaceRule } from '../engine/types.js';
 export { committedCredentials, productionEnvFiles } from '../env/committed-credentials.js';
 export { envFileDialect } from '../env/consumer.js';

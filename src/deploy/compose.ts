@@ -91,6 +91,13 @@ export interface ComposeInternalPorts {
   committedPassword?: { name: string; location: FileLocation };
 }
 
+/** An app service's `user:` (`"1000:1000"`, `app`, `"0:0"`); `user` undefined when interpolated (`${UID}`). */
+export interface ComposeServiceUser {
+  service: string;
+  user: string | undefined;
+  location: FileLocation;
+}
+
 /** What a compose file contributes, and whether it describes a development setup. */
 export interface ComposeReading extends DeployReading {
   /** Why the file looks like a development setup (the first sign found); absent when it does not. */
@@ -100,11 +107,13 @@ export interface ComposeReading extends DeployReading {
   envFileUses: ComposeEnvFileUse[];
   proxies: ComposeProxy[];
   internalPorts: ComposeInternalPorts[];
+  /** The `user:` of app services, which overrides the image's USER. */
+  serviceUsers: ComposeServiceUser[];
 }
 
 /** An empty reading, for a file that cannot be read. */
 export function emptyComposeReading(): ComposeReading {
-  return { ...emptyReading(), appServices: [], envFileUses: [], proxies: [], internalPorts: [] };
+  return { ...emptyReading(), appServices: [], envFileUses: [], proxies: [], internalPorts: [], serviceUsers: [] };
 }
 
 /** A `${VAR}` / `$VAR` the compose CLI interpolates from the shell or its own .env: value unknown here. */
@@ -204,7 +213,12 @@ export function readCompose(file: string, text: string, workspace: Workspace, op
     reading.development ??= developmentSign(file, name, service, env, workspace);
     const dockerfile = buildDockerfile(file, service, workspace);
     if (dockerfile && !reading.dockerfiles?.includes(dockerfile)) (reading.dockerfiles ??= []).push(dockerfile);
+    const userNode = valueOf(service, 'user');
+    const user = scalarString(userNode);
+    if (user !== undefined) reading.serviceUsers.push({ service: name, user: interpolated(user) ? undefined : user, location: source.at(userNode) });
     const build = valueOf(service, 'build');
+    // `build.args` (map or `- NAME=value` list): values baked into the image's history and layers.
+    reading.buildArgs.push(...environment(file, source, name, valueOf(build, 'args')).map((arg) => ({ ...arg, source: { ...arg.source, label: `${file} ${name}.build.args` } })));
     const target = valueOf(build, 'target');
     const context = scalarString(build) ?? scalarString(valueOf(build, 'context'));
     const contextDir = context === undefined ? undefined : resolveFrom(file, context);

@@ -319,7 +319,13 @@ function readDeployFiles(workspace: Workspace, projectRoot: string, composeOnlyS
     for (const name of dockerfiles.sort(dockerfileOrder)) takeDockerfile(joinPath(dir, name));
     for (const file of compose.files.filter((candidate) => candidate.dir === dir)) {
       if (!take('docker-compose', file.path, () => file.reading)) continue;
-      (facts.composeServices ??= []).push({ path: file.path, envFileUses: file.reading.envFileUses, proxies: file.reading.proxies, internalPorts: file.reading.internalPorts });
+      (facts.composeServices ??= []).push({
+        path: file.path,
+        envFileUses: file.reading.envFileUses,
+        proxies: file.reading.proxies,
+        internalPorts: file.reading.internalPorts,
+        ...(file.reading.serviceUsers.length ? { users: file.reading.serviceUsers } : {}),
+      });
     }
     if (names.has('heroku.yml')) {
       const path = joinPath(dir, 'heroku.yml');

@@ -22,7 +22,7 @@ import type { DeployFileKind } from './types.js';
 const MAX_FILES = 30;
 const NON_PRODUCTION_PATH = /(?:^|[/.\-_])(?:dev|develop|development|local|test|tests|ci|e2e|example|examples|devcontainer|vagrant)(?:$|[/.\-_])/i;
 const UWSGI_INI = /(?:^|[-_.])uwsgi(?:[-_.][\w.-]*)?\.ini$/i;
-const RELEVANT_SCRIPT = /config:set|secrets\s+set|--(?:set|update)-(?:env-vars|secrets)|railway\s+variables?|compose/;
+const RELEVANT_SCRIPT = /config:set|secrets\s+set|--(?:set|update)-(?:env-vars|secrets)|railway\s+variables?|compose|--build-arg/;
 
 export interface OtherDeployFiles {
   files: { kind: DeployFileKind; path: string; reading: DeployReading }[];
@@ -129,9 +129,9 @@ export function readOtherDeployFiles(workspace: Workspace, dirs: string[], proje
     if (text === undefined || !RELEVANT_SCRIPT.test(text)) continue;
     const script = readDeployScript(path, text, format);
     result.composeChains.push(...script.composeChains);
-    if (script.env.length > 0) {
+    if (script.env.length > 0 || script.buildArgs.length > 0) {
       result.env.push(...script.env);
-      result.files.push({ kind: 'deploy-script', path, reading: emptyReading() });
+      result.files.push({ kind: 'deploy-script', path, reading: { ...emptyReading(), buildArgs: script.buildArgs } });
     }
   }
 

@@ -2,14 +2,17 @@
 import type { RuleModule } from './types.js';
 
 export const RULE_MODULES: Readonly<Record<string, () => Promise<RuleModule>>> = {
+  'deploy/container-runs-as-root': () => import('../../rules/deploy/container-runs-as-root.js'),
   'deploy/database-committed': () => import('../../rules/deploy/database-committed.js'),
   'deploy/default-credentials': () => import('../../rules/deploy/default-credentials.js'),
   'deploy/file-unparsable': () => import('../../rules/deploy/file-unparsable.js'),
   'deploy/internal-port-published': () => import('../../rules/deploy/internal-port-published.js'),
   'deploy/makemigrations-at-deploy': () => import('../../rules/deploy/makemigrations-at-deploy.js'),
   'deploy/nginx-autoindex': () => import('../../rules/deploy/nginx-autoindex.js'),
+  'deploy/secret-in-image': () => import('../../rules/deploy/secret-in-image.js'),
   'deploy/server-dev-options': () => import('../../rules/deploy/server-dev-options.js'),
   'deploy/tls-legacy-protocols': () => import('../../rules/deploy/tls-legacy-protocols.js'),
+  'deploy/uploads-committed': () => import('../../rules/deploy/uploads-committed.js'),
   'django/admin-default-path': () => import('../../rules/django/admin-default-path.js'),
   'django/allowed-hosts-empty': () => import('../../rules/django/allowed-hosts-empty.js'),
   'django/allowed-hosts-invalid': () => import('../../rules/django/allowed-hosts-invalid.js'),
@@ -34,6 +37,7 @@ export const RULE_MODULES: Readonly<Record<string, () => Promise<RuleModule>>> =
   'django/hsts-missing': () => import('../../rules/django/hsts-missing.js'),
   'django/hsts-preload': () => import('../../rules/django/hsts-preload.js'),
   'django/hsts-preload-too-short': () => import('../../rules/django/hsts-preload-too-short.js'),
+  'django/hsts-short': () => import('../../rules/django/hsts-short.js'),
   'django/hsts-subdomains': () => import('../../rules/django/hsts-subdomains.js'),
   'django/nosniff-off': () => import('../../rules/django/nosniff-off.js'),
   'django/password-policy-weak': () => import('../../rules/django/password-policy-weak.js'),
