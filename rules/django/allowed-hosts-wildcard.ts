@@ -39,7 +39,7 @@ export default defineRule({
       location: wildcard.loc ?? report.location,
       confidence: confidenceOf(wildcard) === 'default' ? 'default' : report.confidence,
       message: `ALLOWED_HOSTS contains '*'${others > 0 ? ` (next to ${others} other host${others > 1 ? 's' : ''})` : ''}${fallback}, so Django accepts any Host header`,
-      snippet: "ALLOWED_HOSTS '*'",
+      about: "ALLOWED_HOSTS '*'",
     });
   },
 });

@@ -42,7 +42,7 @@ render.yaml envVars) or pass it to deploycheck with --set / --env-file.`,
         message: problem.message,
         location: problem.location,
         severity: SEVERITY[problem.kind],
-        snippet: `${problem.kind} ${problem.message}`,
+        about: `${problem.kind} ${problem.message}`,
       });
     }
   },
