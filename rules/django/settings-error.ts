@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/engine/types.js';
-import type { Severity } from '../../src/engine/types.js';
+import type { FileLocation, Severity } from '../../src/engine/types.js';
+import type { Workspace } from '../../src/workspace/types.js';
 import type { EvalProblemKind } from '../../src/python/types.js';
 
 /** How much each evaluation problem matters for a deploy. */
@@ -14,6 +15,16 @@ const SEVERITY: Record<EvalProblemKind, Severity> = {
   'unresolved-import': 'info',
   'step-budget': 'info',
 };
+
+/**
+ * The lines a problem points at, which tell two problems with one message apart (two settings that
+ * raise the same error) without the line numbers that move with every edit above them.
+ */
+function sourceLines(workspace: Workspace, location: FileLocation): string {
+  const read = workspace.readText(location.file);
+  if (!read.ok) return '';
+  return read.text.split('\n').slice(location.line - 1, location.endLine ?? location.line).join('\n').slice(0, 500);
+}
 
 /**
  * What it does: reports the parts of the settings modules deploycheck could not evaluate: syntax
@@ -42,7 +53,7 @@ render.yaml envVars) or pass it to deploycheck with --set / --env-file.`,
         message: problem.message,
         location: problem.location,
         severity: SEVERITY[problem.kind],
-        about: `${problem.kind} ${problem.message}`,
+        about: `${problem.kind} ${problem.message} ${sourceLines(ctx.workspace, problem.location)}`,
       });
     }
   },
