@@ -34,6 +34,7 @@ function project(files: Record<string, string>): string {
 
 const cases: [string, Record<string, string>][] = [
   ['settings module', { 'site/settings.py': `${SETTINGS}X = ${parens}\nY = ${lists}\n` }],
+  ['settings assignment targets', { 'site/settings.py': `${SETTINGS}${'('.repeat(N)}x${')'.repeat(N)} = 1\n${'['.repeat(N)}y${']'.repeat(N)} = [2]\n` }],
   ['manage.py entry point', { 'manage.py': `${MANAGE}x = ${parens}\ny = ${lists}\n` }],
   ['wsgi.py entry point', { 'site/wsgi.py': `${MANAGE}x = ${parens}\ny = ${attributes}\n` }],
   ['URLconf', { 'site/urls.py': `${URLS}urlpatterns += [${lists}]\nurlpatterns += ${plusChain}\nurlpatterns += [path(${plusChain}, admin.site.urls), path('x/', ${attributes}.urls)]\n` }],
@@ -50,8 +51,17 @@ describe('input nested 100,000 levels deep', () => {
   it.each(cases)('%s: a finding or a clean skip, never a crash', async (_name, files) => {
     const result = await runCheck({ root: project(files) });
     expect(result.errors).toEqual([]);
+    // A crash the evaluator caught would be a settings-error finding: none.
+    expect(result.findings.filter((finding) => /internal error|call stack/.test(finding.message))).toEqual([]);
     // The readers go on past the deep part: the admin mount on the first lines is still found.
     expect(result.findings.map((finding) => finding.rule)).toContain('django/admin-default-path');
+  }, 60_000);
+
+  it('a YAML deploy file nested too deep to parse is reported as unreadable, saying why; 200 levels still parse', async () => {
+    const deep = await runCheck({ root: project({ 'docker-compose.yml': `services:\n  web:\n    command: ${'['.repeat(201)}${']'.repeat(201)}\n` }) });
+    expect(deep.findings.filter((f) => f.rule === 'deploy/file-unparsable').map((f) => f.message)).toEqual(['docker-compose.yml: lists or maps nested more than 200 levels deep; not read']);
+    const shallow = await runCheck({ root: project({ 'docker-compose.yml': `services:\n  web:\n    command: ${'['.repeat(200)}${']'.repeat(200)}\n    labels: ['it''s [', "#]"]\n` }) });
+    expect(shallow.findings.filter((f) => f.rule === 'deploy/file-unparsable')).toEqual([]);
   }, 60_000);
 
   it('exits with the verdict, not 2, for the issue\'s manage.py and a URLconf nested 100,000 deep', async () => {
