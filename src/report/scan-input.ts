@@ -1,4 +1,4 @@
-import { worstGrade } from '../probe/format.js';
+import { GRADES } from '../engine/grade.js';
 import type { ScanResult } from '../probe/scan.js';
 import type { ReportInput } from './types.js';
 
@@ -7,11 +7,12 @@ import type { ReportInput } from './types.js';
  * findings of all sites (located by URL), the worst site's grade, the rules that ran.
  */
 export function scanReportInput(results: readonly ScanResult[]): ReportInput {
-  const worst = worstGrade(results.map((result) => result.grade.grade));
+  const rank = (result: ScanResult): number => GRADES.indexOf(result.grade.grade);
+  const worst = results.reduce((a, b) => (rank(b) > rank(a) ? b : a));
   return {
     kind: 'scan',
     findings: results.flatMap((result) => result.findings),
-    grade: results.find((result) => result.grade.grade === worst)!.grade,
+    grade: worst.grade,
     errors: results.flatMap((result) => result.errors),
     rules: results.flatMap((result) => result.rules),
   };
