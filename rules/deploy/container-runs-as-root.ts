@@ -51,7 +51,7 @@ export default defineRule({
             : `${name} switches back to root (USER ${rootUser.user} at line ${rootUser.location.line}) and runs its process as root; add USER with an unprivileged account after it`,
         location: stage.location,
         ...(related.length ? { related } : {}),
-        snippet: `${stage.dockerfile} ${stage.stage ?? ''} ${rootUser ? 'USER root' : 'no USER'}`,
+        about: `${stage.dockerfile} ${stage.stage ?? ''} ${rootUser ? 'USER root' : 'no USER'}`,
       });
     }
   },

@@ -114,7 +114,7 @@ export default defineWorkspaceRule({
         message: describe(path, found, inTests),
         ...(severity ? { severity } : {}),
         location: { file: path, line: 1, column: 1 },
-        snippet: `${path} ${found.kind}`,
+        about: `${path} ${found.kind}`,
       });
     }
   },

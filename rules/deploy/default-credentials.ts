@@ -32,7 +32,7 @@ export default defineRule({
           'anyone who reads the repository can log in as superuser',
         location: hit.location,
         secret: hit.value,
-        snippet: `${hit.carrier} literal password`,
+        about: `${hit.carrier} literal password`,
       });
     }
   },

@@ -43,7 +43,7 @@ export default defineRule({
           ...(open || internal.committedPassword ? { severity: 'high' as const } : {}),
           ...(internal.committedPassword ? { related: [{ location: internal.committedPassword.location, message: `${internal.committedPassword.name} is set here` }] } : {}),
           evidence: `ports: ${ports}`,
-          snippet: `${internal.service} ports ${ports}`,
+          about: `${internal.service} ports ${ports}`,
         });
       }
     }

@@ -36,7 +36,7 @@ export default defineRule({
         message: `${command.process ?? command.kind} runs manage.py makemigrations${branch}: production writes migrations nobody reviewed or committed`,
         ...(command.conditional ? { confidence: 'default' as const } : {}),
         evidence: redactCommand(command.text).replace(/\s+/g, ' ').trim().slice(0, 160),
-        snippet: `${command.kind} ${command.process ?? ''} makemigrations`,
+        about: `${command.kind} ${command.process ?? ''} makemigrations`,
       });
     }
   },

@@ -56,7 +56,7 @@ export default defineRule({
             : `${config.file}: autoindex is on for ${where}: nginx lists the files of every directory it serves there`,
           ...(uploads ? {} : { severity: 'medium' as const }),
           evidence: `${where} { autoindex on; }`,
-          snippet: `${where} autoindex on`,
+          about: `${where} autoindex on`,
         });
       }
     }

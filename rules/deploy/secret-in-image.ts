@@ -71,7 +71,7 @@ export default defineRule({
         location: found.location,
         ...(twin ? { severity: 'info' as const } : weak ? { severity: 'low' as const } : {}),
         ...(found.kind === 'value' ? { secret: found.secret } : {}),
-        snippet: found.kind === 'value' ? `${found.carrier} ${found.name}` : `${found.carrier} ${found.source}`,
+        about: found.kind === 'value' ? `${found.carrier} ${found.name}` : `${found.carrier} ${found.source}`,
       });
     }
   },

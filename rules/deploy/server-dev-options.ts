@@ -43,7 +43,7 @@ export default defineRule({
         ...(server.reload ? {} : { severity: 'low' as const }),
         ...(command.conditional ? { confidence: 'default' as const } : {}),
         evidence: redactCommand(command.text).replace(/\s+/g, ' ').trim().slice(0, 160),
-        snippet: `${command.kind} ${command.process ?? ''} ${server.server} ${server.reload ? 'reload' : ''} ${server.logLevel ?? ''}`,
+        about: `${command.kind} ${command.process ?? ''} ${server.server} ${server.reload ? 'reload' : ''} ${server.logLevel ?? ''}`,
       });
     }
   },

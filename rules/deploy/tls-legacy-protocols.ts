@@ -39,7 +39,7 @@ export default defineRule({
           message: `${config.file}: ssl_protocols enables ${legacy.join(', ')}, deprecated and attackable versions no current browser needs`,
           ...(high ? { severity: 'high' as const } : {}),
           evidence: `ssl_protocols ${directive.args.join(' ')};`,
-          snippet: `ssl_protocols ${directive.args.join(' ')}`,
+          about: `ssl_protocols ${directive.args.join(' ')}`,
         });
       }
     }

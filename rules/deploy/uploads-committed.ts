@@ -42,7 +42,7 @@ export default defineWorkspaceRule({
           'uploads are data for object storage, not the repository; untrack the folder and ignore it',
         ...(upload.documents > 0 ? { severity: 'medium' as const } : {}),
         location: { file: upload.folder, line: 1, column: 1 },
-        snippet: `${upload.folder} uploads`,
+        about: `${upload.folder} uploads`,
       });
     }
   },

@@ -34,7 +34,7 @@ export default defineRule({
         message: `the Django admin is mounted at the default path /${mount.path.replace(/^\/+/, '')}${mount.confidence === 'default' ? ' (while its setting keeps the default)' : ''}`,
         location: mount.location,
         ...(mount.confidence ? { confidence: mount.confidence } : {}),
-        snippet: `admin mount ${mount.path}`,
+        about: `admin mount ${mount.path}`,
       });
     }
   },

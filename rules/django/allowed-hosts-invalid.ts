@@ -58,7 +58,7 @@ export default defineRule({
         message: refuses
           ? `ALLOWED_HOSTS is ${shown}, not a list: Django ${ctx.project.djangoVersion.version} raises ImproperlyConfigured at startup`
           : `ALLOWED_HOSTS is ${shown}, not a list: Django ${ctx.project.djangoVersion.version} treats each character as a host name`,
-        snippet: 'ALLOWED_HOSTS is a string',
+        about: 'ALLOWED_HOSTS is a string',
       });
       return;
     }
@@ -74,7 +74,7 @@ export default defineRule({
         location: item.loc ?? report.location,
         confidence: confidenceOf(item) === 'default' ? 'default' : report.confidence,
         message: `ALLOWED_HOSTS entry ${pyRepr(item)} ${problem}, so no request ever matches it`,
-        snippet: `ALLOWED_HOSTS ${item.value}`,
+        about: `ALLOWED_HOSTS ${item.value}`,
       });
     }
   },

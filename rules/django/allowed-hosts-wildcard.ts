@@ -49,7 +49,7 @@ export default defineRule({
         severity: 'medium',
         // True only if the variable goes missing: it fails open (counts half).
         confidence: 'default',
-        snippet: "ALLOWED_HOSTS '*' fallback",
+        about: "ALLOWED_HOSTS '*' fallback",
       });
       return;
     }
@@ -63,7 +63,7 @@ export default defineRule({
       location: wildcard.loc ?? report.location,
       confidence: confidenceOf(wildcard) === 'default' ? 'default' : report.confidence,
       message: `ALLOWED_HOSTS contains '*'${others > 0 ? ` (next to ${others} other host${others > 1 ? 's' : ''})` : ''}${fallback}, so Django accepts any Host header`,
-      snippet: "ALLOWED_HOSTS '*'",
+      about: "ALLOWED_HOSTS '*'",
     });
   },
 });

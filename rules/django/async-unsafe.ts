@@ -31,7 +31,7 @@ export default defineRule({
     ctx.report({
       location,
       message: `${VARIABLE} is set to '${variable.value}' in ${ctx.project.environment.name} (${variable.source.label}), which disables Django's async-safety protection`,
-      snippet: `${VARIABLE} ${variable.source.label.replace(/:\d+$/, '')}`,
+      about: `${VARIABLE} ${variable.source.label.replace(/:\d+$/, '')}`,
     });
   },
 });

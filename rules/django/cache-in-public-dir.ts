@@ -78,7 +78,7 @@ export default defineRule({
           message:
             `The '${cache.alias}' FileBasedCache LOCATION ${shown(cache.location.value, ctx.workspace.root)} ${how} ${name}: ` +
             'the cache may be served to anyone or corrupted by other files',
-          snippet: `${cache.alias} ${how} ${name}`,
+          about: `${cache.alias} ${how} ${name}`,
         });
       }
     }

@@ -42,7 +42,7 @@ export default defineRule({
         location: maxAge?.loc ?? database.loc ?? settingLocation(settings, 'DATABASES', databases),
         confidence: maxAge ? combinedConfidence(engine, maxAge) : combinedConfidence(engine),
         message: `DATABASES['${key.value}'] (${engine.value}): ${state}, so every request opens a new database connection`,
-        snippet: `DATABASES ${key.value} CONN_MAX_AGE`,
+        about: `DATABASES ${key.value} CONN_MAX_AGE`,
       });
     }
   },

@@ -34,6 +34,7 @@ export default defineRule({
     if (!versionAtLeast(version, '2.1')) {
       ctx.report({
         location: settingLocation(settings, 'SESSION_COOKIE_SAMESITE'),
+        about: 'SameSite before Django 2.1',
         confidence: 'certain',
         message:
           `Django ${version} sets no SameSite attribute on the session and CSRF cookies (SESSION_COOKIE_SAMESITE and ` +
@@ -45,7 +46,7 @@ export default defineRule({
       const value = settings.get(name);
       const on = truthy(value);
       if (on === undefined) continue;
-      const base = { ...settingReport(settings, name, value), snippet: `${name} ${pyRepr(value)}` };
+      const base = { ...settingReport(settings, name, value), about: `${name} ${pyRepr(value)}` };
       const described = describeSetting(settings, name, value);
       if (!on) {
         ctx.report({ ...base, message: `${described}: the ${cookie} cookie gets no SameSite attribute, so each browser's own default decides` });

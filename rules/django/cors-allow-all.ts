@@ -60,7 +60,7 @@ export default defineRule({
         ...settingReport(settings, allowAll.name, allowAll.value, ...dependsOn),
         severity: anyOrigin,
         message: `${allowAll.name} is on: every origin may read responses${where}${consequence}`,
-        snippet: `${allowAll.name} on`,
+        about: `${allowAll.name} on`,
       });
       return;
     }
@@ -70,7 +70,7 @@ export default defineRule({
       const base = settingReport(settings, origins.name, origins.value, ...dependsOn);
       for (const item of origins.value.items) {
         if (item.kind !== 'str') continue;
-        const at = { ...base, location: item.loc ?? base.location, snippet: `${origins.name} ${item.value}` };
+        const at = { ...base, location: item.loc ?? base.location, about: `${origins.name} ${item.value}` };
         if (confidenceOf(item) === 'default') at.confidence = 'default';
         if (item.value === 'null') {
           ctx.report({ ...at, severity: anyOrigin, message: `${origins.name} allows the 'null' origin, which any sandboxed iframe or local file sends: it may read responses${where}${consequence}` });
@@ -92,7 +92,7 @@ export default defineRule({
           location: item.loc ?? base.location,
           severity: anyOrigin,
           message: `${regexes.name} pattern ${pyRepr(item)} matches any origin (e.g. ${foreign}), which may read responses${where}${consequence}`,
-          snippet: `${regexes.name} ${item.value}`,
+          about: `${regexes.name} ${item.value}`,
         });
       }
     }

@@ -52,7 +52,7 @@ export default defineRule({
         message:
           `${credential.setting} gets a ${weak ? 'default-looking but working ' : ''}credential written in the repository${through}` +
           `${credential.fallback ? ' (the fallback the code uses while the variable is unset)' : ''}: rotate it and read it from the platform's secret store`,
-        snippet: `credential ${credential.setting}`,
+        about: `credential ${credential.setting}`,
       });
     }
   },

@@ -44,7 +44,7 @@ export default defineRule({
         ...base,
         location: item.loc ?? base.location,
         confidence: confidenceOf(item) === 'default' ? ('default' as const) : base.confidence,
-        snippet: `CSRF_TRUSTED_ORIGINS ${entry}`,
+        about: `CSRF_TRUSTED_ORIGINS ${entry}`,
       };
       if (schemes && !entry.includes('://')) {
         ctx.report({

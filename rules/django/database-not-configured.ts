@@ -39,7 +39,7 @@ export default defineRule({
           : 'DATABASES is empty, so Django falls back to the dummy backend and every query fails',
         location,
         confidence: 'certain',
-        snippet: 'DATABASES default missing',
+        about: 'DATABASES default missing',
       });
       return;
     }
@@ -53,7 +53,7 @@ export default defineRule({
       message: `DATABASES['default'] has ${engine ? 'the dummy ENGINE' : 'no ENGINE'}, so every query raises ImproperlyConfigured`,
       location: config.loc ?? location,
       confidence: 'certain',
-      snippet: 'DATABASES default no engine',
+      about: 'DATABASES default no engine',
     });
   },
 });

@@ -90,7 +90,7 @@ export default defineRule({
         message:
           `DEBUG is off in ${ctx.project.environment.name} now, but setting ${names} to 'False' or '0' would turn it on: ` +
           'the code keeps a non-empty string (or bool() of it), which Python treats as true; parse the value as a boolean',
-        snippet: `DEBUG misreads ${names}`,
+        about: `DEBUG misreads ${names}`,
       });
       return;
     }
@@ -102,7 +102,7 @@ export default defineRule({
         ctx.report({
           ...base,
           message: `${read.name} is '${shown}' in ${ctx.project.environment.name}, yet DEBUG is on: the code treats the non-empty string as true`,
-          snippet: `DEBUG misreads ${read.name}`,
+          about: `DEBUG misreads ${read.name}`,
         });
       } else if (defaultMakesDebugTrue(read, value)) {
         ctx.report({
@@ -110,7 +110,7 @@ export default defineRule({
           message:
             `DEBUG defaults to ${read.defaultText}${derivation(read, value)} ` +
             `when ${read.name} is unset: production sets it now, but a missing variable turns DEBUG on`,
-          snippet: `DEBUG defaults on via ${read.name}`,
+          about: `DEBUG defaults on via ${read.name}`,
         });
       }
     }

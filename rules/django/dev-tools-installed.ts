@@ -77,7 +77,7 @@ export default defineRule({
         confidence: combinedConfidence(first, firstSetting === 'INSTALLED_APPS' ? apps : middleware),
         related,
         message: `${tool.app} is in ${found.join(' and ')} of the ${ctx.project.environment.name} settings: ${tool.exposes}`,
-        snippet: `${tool.app} ${found.join(' ')}`,
+        about: `${tool.app} ${found.join(' ')}`,
       });
     }
   },

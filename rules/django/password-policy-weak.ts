@@ -60,7 +60,7 @@ export default defineRule({
         ...report,
         location: minimum.at.loc ?? report.location,
         message: `MinimumLengthValidator accepts passwords of ${pyRepr(minimum.at)} character${minimum.length === 1 ? '' : 's'} (Django's default is ${FLOOR})`,
-        snippet: 'MinimumLengthValidator min_length',
+        about: 'MinimumLengthValidator min_length',
       });
       return;
     }
@@ -71,7 +71,7 @@ export default defineRule({
       message: names.length
         ? `AUTH_PASSWORD_VALIDATORS has no MinimumLengthValidator: a one-character password passes ${names.map((name) => name.slice(BUILT_IN_PREFIX.length)).join(', ')}`
         : 'AUTH_PASSWORD_VALIDATORS is empty: Django accepts any password, a one-character one included',
-      snippet: 'AUTH_PASSWORD_VALIDATORS no length',
+      about: 'AUTH_PASSWORD_VALIDATORS no length',
     });
   },
 });

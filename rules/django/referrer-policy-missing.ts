@@ -30,6 +30,7 @@ export default defineRule({
       if (stringItems(middleware).some((item) => /referrer/i.test(item))) return;
       ctx.report({
         location: settingLocation(settings, 'SECURE_REFERRER_POLICY'),
+        about: 'SECURE_REFERRER_POLICY',
         confidence: 'certain',
         message: `Django ${version} has no SECURE_REFERRER_POLICY (added in 3.0) and no middleware sends a Referrer-Policy header`,
       });

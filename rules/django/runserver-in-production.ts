@@ -57,7 +57,7 @@ export default defineRule({
         message: `${where} starts Django's development server${plus} instead of a WSGI/ASGI server${insecure}${branch}`,
         ...(command.conditional ? { severity: 'medium' as const, confidence: 'default' as const } : {}),
         evidence: redactCommand(text.slice(match.index)).trim().replace(/\s+/g, ' ').slice(0, 120),
-        snippet: `${command.kind} ${command.process ?? ''} runserver`,
+        about: `${command.kind} ${command.process ?? ''} runserver`,
       });
     }
   },

@@ -51,7 +51,7 @@ export default defineRule({
           // True only if the variable goes missing: it fails open (counts half, and never caps the grade).
           confidence: 'default',
           secret: fallback.key,
-          snippet: `SECRET_KEY fallback in ${fallback.file}`,
+          about: `SECRET_KEY fallback in ${fallback.file}`,
         });
       }
       return;
@@ -67,7 +67,7 @@ export default defineRule({
       location: committed.location,
       confidence: confidenceOf(committed.value),
       secret: committed.key,
-      snippet: `SECRET_KEY in ${committed.file}`,
+      about: `SECRET_KEY in ${committed.file}`,
       ...(reasons.length ? { django: 'security.W009' } : {}),
     });
   },

@@ -30,7 +30,7 @@ export default defineRule({
         confidence: combinedConfidence(item, value),
         message: `SECRET_KEY_FALLBACKS[${index}] ${reasons.join(' and ')}`,
         secret: item.value,
-        snippet: `SECRET_KEY_FALLBACKS[${index}]`,
+        about: `SECRET_KEY_FALLBACKS[${index}]`,
       });
     });
   },

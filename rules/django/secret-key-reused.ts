@@ -88,7 +88,7 @@ export default defineRule({
         related: [{ location: keyLocation, message: 'SECRET_KEY is set here' }],
         confidence,
         secret: key,
-        snippet: 'SECRET_KEY in SECRET_KEY_FALLBACKS',
+        about: 'SECRET_KEY in SECRET_KEY_FALLBACKS',
       });
     }
 
@@ -110,7 +110,7 @@ export default defineRule({
         related: [{ location: keyLocation, message: 'production\'s SECRET_KEY comes from here' }],
         confidence,
         secret: key,
-        snippet: `SECRET_KEY shared with ${literal.location.file}`,
+        about: `SECRET_KEY shared with ${literal.location.file}`,
         ...(fromEnvironment ? { severity: 'critical' as const } : {}),
       });
     }

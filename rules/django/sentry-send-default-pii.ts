@@ -37,7 +37,7 @@ export default defineRule({
         message:
           'sentry_sdk.init() is called with send_default_pii=True: every event sent to Sentry carries user IP addresses, ' +
           'user names and e-mails, cookies and request headers',
-        snippet: 'sentry_sdk.init send_default_pii',
+        about: 'sentry_sdk.init send_default_pii',
       });
     }
   },

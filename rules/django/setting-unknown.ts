@@ -47,6 +47,7 @@ export default defineRule({
       ctx.report({
         message: `${name} could not be evaluated (${value.reason}); the rules that read it were skipped`,
         location: settingLocation(settings, name, value),
+        about: name,
       });
     }
   },

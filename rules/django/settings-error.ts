@@ -1,4 +1,4 @@
-import type { EvalProblemKind, Severity } from '../../src/api/django.js';
+import type { EvalProblemKind, FileLocation, Severity, Workspace } from '../../src/api/django.js';
 import { defineRule } from '../../src/api/django.js';
 
 /** How much each evaluation problem matters for a deploy. */
@@ -13,6 +13,16 @@ const SEVERITY: Record<EvalProblemKind, Severity> = {
   'unresolved-import': 'info',
   'step-budget': 'info',
 };
+
+/**
+ * The lines a problem points at, which tell two problems with one message apart (two settings that
+ * raise the same error) without the line numbers that move with every edit above them.
+ */
+function sourceLines(workspace: Workspace, location: FileLocation): string {
+  const read = workspace.readText(location.file);
+  if (!read.ok) return '';
+  return read.text.split('\n').slice(location.line - 1, location.endLine ?? location.line).join('\n').slice(0, 500);
+}
 
 /**
  * What it does: reports the parts of the settings modules deploycheck could not evaluate: syntax
@@ -40,7 +50,7 @@ render.yaml envVars) or pass it to deploycheck with --set / --env-file.`,
         message: problem.message,
         location: problem.location,
         severity: SEVERITY[problem.kind],
-        snippet: `${problem.kind} ${problem.message}`,
+        about: `${problem.kind} ${problem.message} ${sourceLines(ctx.workspace, problem.location)}`,
       });
     }
   },

@@ -38,6 +38,7 @@ export default defineRule({
         ? `DJANGO_SETTINGS_MODULE is ${module} (from ${project.settingsModuleOrigin?.how}), but neither ${file}.py nor ${file}/__init__.py is in the repository: no settings rule ran${considered}; pass --settings`
         : 'no settings module is named (DJANGO_SETTINGS_MODULE is not set by a deploy command, wsgi.py, asgi.py, manage.py or the environment): no settings rule ran; pass --settings',
       location,
+      about: 'DJANGO_SETTINGS_MODULE',
     });
   },
 });

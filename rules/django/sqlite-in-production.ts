@@ -41,7 +41,7 @@ export default defineRule({
         message: `DATABASES['${entry.key.value}'] uses SQLite (${engine.value})${because}`,
         location: entry.value.loc ?? engine.loc ?? settingLocation(settings, 'DATABASES', databases),
         confidence: confidenceOf(entry.value) === 'default' || confidenceOf(engine) === 'default' ? 'default' : 'certain',
-        snippet: `DATABASES ${entry.key.value} sqlite`,
+        about: `DATABASES ${entry.key.value} sqlite`,
       });
     }
   },

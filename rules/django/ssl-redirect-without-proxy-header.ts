@@ -54,7 +54,7 @@ export default defineRule({
       ctx.report({
         ...settingReport(settings, 'SECURE_PROXY_SSL_HEADER', header),
         message: `SECURE_PROXY_SSL_HEADER ${pyRepr(header)} ${problem}`,
-        snippet: 'SECURE_PROXY_SSL_HEADER malformed',
+        about: 'SECURE_PROXY_SSL_HEADER malformed',
       });
       return;
     }
@@ -77,7 +77,7 @@ export default defineRule({
         severity: 'info',
         message: `${situation}; no redirect loop, because ${trust.reason}, but only while the app is served that way`,
         related: [...related, { location: trust.location, message: trust.reason }],
-        snippet: 'SECURE_SSL_REDIRECT without SECURE_PROXY_SSL_HEADER',
+        about: 'SECURE_SSL_REDIRECT without SECURE_PROXY_SSL_HEADER',
       });
       return;
     }
@@ -85,7 +85,7 @@ export default defineRule({
       ...base,
       message: `${situation}: every request looks like HTTP and is redirected again, forever`,
       related,
-      snippet: 'SECURE_SSL_REDIRECT without SECURE_PROXY_SSL_HEADER',
+      about: 'SECURE_SSL_REDIRECT without SECURE_PROXY_SSL_HEADER',
     });
   },
 });

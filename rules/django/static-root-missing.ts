@@ -61,7 +61,7 @@ export default defineRule({
           `${describeSetting(settings, 'STATIC_ROOT', root)} and nothing in the deployment runs collectstatic, yet production ` +
           `serves ${served.what}: nothing fills it, so the site goes live without its static files (${source})`,
         related: [{ location: served.location, message: 'static files are served from here' }],
-        snippet: `STATIC_ROOT served ${served.what}`,
+        about: `STATIC_ROOT served ${served.what}`,
       });
       return;
     }
@@ -73,7 +73,7 @@ export default defineRule({
         `${storage.className}: collectstatic${run ? ` (run by ${run.by})` : ''} has files to write (${source}) and ` +
         'fails with ImproperlyConfigured',
       ...(run ? { related: [{ location: run.location, message: 'collectstatic runs here' }] } : {}),
-      snippet: `STATIC_ROOT ${storage.className}`,
+      about: `STATIC_ROOT ${storage.className}`,
     });
   },
 });

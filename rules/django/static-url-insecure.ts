@@ -55,7 +55,7 @@ export default defineRule({
         ...report,
         severity,
         message: `${name} is ${pyRepr(value)}, a plain-HTTP URL: ${effect}`,
-        snippet: `${name} http`,
+        about: `${name} http`,
       });
     }
   },

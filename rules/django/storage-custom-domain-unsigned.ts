@@ -33,7 +33,7 @@ function reportHalfKeyPair(ctx: DjangoRuleContext, storage: StorageConfig, repor
     message:
       `${half.set.source} is set but ${half.missing.source} is not: django-storages raises ImproperlyConfigured ` +
       `when ${storage.className} is created, so every ${storage.alias === 'default' ? 'upload and media URL' : 'static URL'} fails`,
-    snippet: `${half.set.source} without ${half.missing.source}`,
+    about: `${half.set.source} without ${half.missing.source}`,
   });
 }
 
@@ -85,7 +85,7 @@ export default defineRule({
       message:
         `Media storage ${media.className} serves files from a custom domain (${describeOption(domain)}) without a ` +
         `CloudFront key pair, so its URLs are unsigned although ${describeOption(auth)}`,
-      snippet: `${media.className} ${domain.source}`,
+      about: `${media.className} ${domain.source}`,
     });
   },
 });

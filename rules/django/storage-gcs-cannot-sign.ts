@@ -50,7 +50,7 @@ export default defineRule({
         `Media storage ${media.className} signs its URLs (${describeOption(auth)}) but runs on ${platforms.join(' / ')} ` +
         `with no GS_CREDENTIALS, no GOOGLE_APPLICATION_CREDENTIALS and ${describeOption(signBlob)}: the default ` +
         'credentials cannot sign, so rendering a media URL fails',
-      snippet: `${media.className} gcs signing`,
+      about: `${media.className} gcs signing`,
     });
   },
 });

@@ -52,7 +52,7 @@ export default defineRule({
         message:
           `${storage.alias === 'default' ? 'Media' : 'Static'} storage ${storage.className} signs URLs for ` +
           `${Math.round(seconds)} s (${describeOption(expiry)}), more than the 7-day (604800 s) maximum: ${effect}`,
-        snippet: `${storage.className} ${expiry.source}`,
+        about: `${storage.className} ${expiry.source}`,
       });
     }
   },

@@ -54,7 +54,7 @@ export default defineRule({
       message:
         `Media storage ${media.className} builds unsigned URLs (${describeOption(auth)}) for private objects ` +
         `(${describeOption(acl)})${because}: the links answer 403 unless the bucket is made public`,
-      snippet: `${media.className} ${auth.source} ${acl.source}`,
+      about: `${media.className} ${auth.source} ${acl.source}`,
     });
   },
 });

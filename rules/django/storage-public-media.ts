@@ -45,7 +45,7 @@ export default defineRule({
       related,
       severity,
       message: `Media storage ${media.className} uploads every file world-readable${writable} (${describeOption(acl)})${because}`,
-      snippet: `${media.className} ${acl.source} ${acl.value.value}`,
+      about: `${media.className} ${acl.source} ${acl.value.value}`,
     });
   },
 });

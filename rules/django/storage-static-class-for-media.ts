@@ -33,7 +33,7 @@ export default defineRule({
       message:
         `The media storage is ${media.className}${derived}, a static-files class whose URLs are never signed ` +
         `(${describeOption(auth)}): uploads are public or broken`,
-      snippet: `${media.via} ${media.className}`,
+      about: `${media.via} ${media.className}`,
     });
   },
 });

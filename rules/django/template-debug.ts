@@ -45,7 +45,7 @@ export default defineRule({
           ? `${described} and so is DEBUG, which django/debug reports: this counts on its own once DEBUG is off`
           : `${described}: template errors show template source on a technical error page${cachedLoaderNote}`,
         ...(debugOn ? { severity: 'info' as const } : {}),
-        snippet: `${name} ${pyRepr(debug)}`,
+        about: `${name} ${pyRepr(debug)}`,
       });
     });
   },

@@ -38,7 +38,7 @@ export default defineRule({
       ctx.report({
         ...settingReport(settings, limit.name, value),
         message: `${limit.name} is None, which disables the limit: ${limit.guards}`,
-        snippet: `${limit.name} None`,
+        about: `${limit.name} None`,
       });
     }
   },

@@ -37,7 +37,7 @@ export default defineRule({
       location: first.loc ?? settingLocation(settings, 'PASSWORD_HASHERS', hashers),
       confidence: confidenceOf(first),
       message: `PASSWORD_HASHERS[0] is ${name}: new and changed passwords are stored as a fast, crackable hash`,
-      snippet: `PASSWORD_HASHERS[0] ${name}`,
+      about: `PASSWORD_HASHERS[0] ${name}`,
     });
   },
 });

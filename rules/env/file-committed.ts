@@ -41,7 +41,7 @@ export default defineWorkspaceRule({
         location: hits[0]!.location,
         confidence: committed === undefined ? 'default' : 'certain',
         secret: hits[0]!.secret,
-        snippet: `${file} ${names.join(' ')}`,
+        about: `${file} ${names.join(' ')}`,
       });
     }
     // Production's own env files: the scanner's entropy bar lets weak keys and default passwords through.
@@ -66,7 +66,7 @@ export default defineWorkspaceRule({
         ...(use.location ? { related: [{ location: use.location, message: `production loads ${file} here` }] } : {}),
         confidence: committed === undefined ? 'default' : 'certain',
         secret: first.secret,
-        snippet: `${file} ${names.join(' ')}`,
+        about: `${file} ${names.join(' ')}`,
       });
     }
   },

@@ -48,7 +48,7 @@ export default defineWorkspaceRule({
         message: `nothing in .gitignore ignores ${listPaths(present)}, in the working tree: ${CONSEQUENCE}`,
         location,
         related: present.map((use) => ({ location: use.location, message: use.reason })),
-        snippet: '.gitignore .env',
+        about: '.gitignore .env',
       });
       return;
     }
@@ -73,7 +73,7 @@ export default defineWorkspaceRule({
         `yet ${missing[0]!.reason}${when}`,
       location,
       related: missing.map((use) => ({ location: use.location, message: `${use.path}: ${use.reason}` })),
-      snippet: '.gitignore .env',
+      about: '.gitignore .env',
     });
   },
 });

@@ -24,7 +24,7 @@ export default defineWorkspaceRule({
           location: hit.location,
           confidence: hit.tier === 'known' ? 'certain' : 'default',
           secret: hit.secret,
-          snippet: `${file} ${hit.name ?? hit.detector}`,
+          about: `${file} ${hit.name ?? hit.detector}`,
         });
       }
     }

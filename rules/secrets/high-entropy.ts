@@ -50,7 +50,7 @@ export default defineWorkspaceRule({
         severity: group.severity,
         location: hit.location,
         secret: hit.secret,
-        snippet: group.scope === 'directory' ? `high-entropy directory ${dirName(hit.location.file)}` : `${hit.detector} ${hit.name ?? ''} ${hit.location.file}`,
+        about: group.scope === 'directory' ? `high-entropy directory ${dirName(hit.location.file)}` : `${hit.detector} ${hit.name ?? ''} ${hit.location.file}`,
         related: group.related,
       });
     }

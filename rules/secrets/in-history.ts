@@ -43,7 +43,7 @@ export default defineWorkspaceRule({
         confidence: secret.tier === 'known' ? 'certain' : 'default',
         severity: group.severity,
         secret: secret.secret,
-        snippet: `${secret.detector} ${secret.name ?? ''} ${secret.path} ${secret.commit}`,
+        about: `${secret.detector} ${secret.name ?? ''} ${secret.path} ${secret.commit}`,
         related: group.related,
       });
     }

@@ -55,7 +55,7 @@ export default defineWorkspaceRule({
         severity: group.severity,
         location: hit.location,
         secret: hit.secret,
-        snippet: `${hit.detector} ${hit.name ?? ''} ${hit.location.file}`,
+        about: `${hit.detector} ${hit.name ?? ''} ${hit.location.file}`,
         related: [
           ...(introduced ? [{ location: introduced.location, message: `first committed in ${introduced.commit.slice(0, 12)}` }] : []),
           ...group.related,

@@ -24,7 +24,7 @@ export default defineScanRule({
     for (const id of [PROBE.adminLogin, PROBE.admin]) {
       const response = responseOf(ctx.scan, id);
       if (isSuccess(response) && isDjangoAdminLogin(response.body)) {
-        ctx.report({ message: 'the Django admin login page answers at the default path', location: { url: response.url }, snippet: 'admin login' });
+        ctx.report({ message: 'the Django admin login page answers at the default path', location: { url: response.url }, about: 'admin login' });
         return;
       }
     }

@@ -33,7 +33,7 @@ export default defineScanRule({
         : `a request for Host: ${bogus} is served (HTTP ${response.status}) instead of rejected with 400`,
       location: { url: probe.request.url },
       evidence: `Host: ${bogus} → HTTP ${response.status}${redirectsToBogus ? ` Location: ${location}` : ''}`,
-      snippet: 'bogus host accepted',
+      about: 'bogus host accepted',
     });
   },
 });

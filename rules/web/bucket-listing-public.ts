@@ -20,7 +20,7 @@ export default defineScanRule({
     for (const [id, probe] of Object.entries(ctx.scan.probes)) {
       if (!id.startsWith(BUCKET_PROBE_PREFIX) || !isSuccess(probe.response) || !LISTING.test(probe.response.body)) continue;
       const keys = (probe.response.body.match(/<(Key|Name)>/g) ?? []).length;
-      ctx.report({ message: `the bucket at ${probe.request.url} lists its contents publicly`, location: { url: probe.request.url }, evidence: `${keys} entr${keys === 1 ? 'y' : 'ies'} in the first page` });
+      ctx.report({ message: `the bucket at ${probe.request.url} lists its contents publicly`, location: { url: probe.request.url }, about: 'listing', evidence: `${keys} entr${keys === 1 ? 'y' : 'ies'} in the first page` });
     }
   },
 });

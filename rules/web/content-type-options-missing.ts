@@ -19,7 +19,7 @@ export default defineScanRule({
     if (value?.trim().toLowerCase() === 'nosniff') return;
     ctx.report({
       message: value === undefined ? 'no X-Content-Type-Options header' : `X-Content-Type-Options is '${value}', not 'nosniff'`,
-      location: { url: page.url },
+      location: { url: page.url }, about: 'X-Content-Type-Options',
     });
   },
 });

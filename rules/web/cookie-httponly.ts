@@ -18,7 +18,7 @@ export default defineScanRule({
       if (cookie.httpOnly || isCsrfCookie(cookie.name)) continue;
       ctx.report({
         message: `cookie '${cookie.name}' is set without HttpOnly`,
-        location: { url: cookie.setBy },
+        location: { url: cookie.setBy }, about: cookie.name,
         ...(isSessionCookie(cookie.name) ? { severity: 'medium' as const } : {}),
       });
     }

@@ -18,7 +18,7 @@ export default defineScanRule({
       const session = isSessionCookie(cookie.name);
       ctx.report({
         message: `cookie '${cookie.name}' is set without Secure`,
-        location: { url: cookie.setBy },
+        location: { url: cookie.setBy }, about: cookie.name,
         ...(session ? { severity: 'high' as const } : isCsrfCookie(cookie.name) ? {} : { severity: 'low' as const }),
       });
     }

@@ -21,7 +21,7 @@ export default defineScanRule({
       if (value === undefined) problem = 'has no SameSite attribute';
       else if (!VALID.has(value)) problem = `has an invalid SameSite value '${cookie.sameSite}'`;
       else if (value === 'none' && !cookie.secure) problem = 'is SameSite=None without Secure (browsers reject it)';
-      if (problem) ctx.report({ message: `cookie '${cookie.name}' ${problem}`, location: { url: cookie.setBy } });
+      if (problem) ctx.report({ message: `cookie '${cookie.name}' ${problem}`, location: { url: cookie.setBy }, about: cookie.name });
     }
   },
 });

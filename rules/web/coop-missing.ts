@@ -36,6 +36,6 @@ export default defineScanRule({
     } else if (value === 'unsafe-none') {
       message = 'Cross-Origin-Opener-Policy is unsafe-none: the page is not isolated from its opener or popups';
     }
-    ctx.report({ message, location: { url: page.url }, ...(values.length ? { evidence: values.join(', ') } : {}), severity });
+    ctx.report({ message, location: { url: page.url }, about: 'Cross-Origin-Opener-Policy', ...(values.length ? { evidence: values.join(', ') } : {}), severity });
   },
 });

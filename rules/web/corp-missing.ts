@@ -24,12 +24,12 @@ export default defineScanRule({
     const value = values[0]?.trim().toLowerCase();
     if (values.length === 1 && value !== undefined && KNOWN.has(value)) return;
     if (values.length === 0) {
-      ctx.report({ message: 'no Cross-Origin-Resource-Policy header: any site may load this page as a resource', location: { url: page.url } });
+      ctx.report({ message: 'no Cross-Origin-Resource-Policy header: any site may load this page as a resource', location: { url: page.url }, about: 'Cross-Origin-Resource-Policy' });
       return;
     }
     ctx.report({
       message: values.length > 1 ? `Cross-Origin-Resource-Policy is sent ${values.length} times; browsers ignore it` : `Cross-Origin-Resource-Policy '${values[0]}' is not a valid value; browsers ignore it`,
-      location: { url: page.url },
+      location: { url: page.url }, about: 'Cross-Origin-Resource-Policy',
       evidence: values.join(', '),
       severity: 'low',
     });

@@ -30,7 +30,7 @@ export default defineScanRule({
           : `CORS echoes a foreign Origin (${origin}) with Access-Control-Allow-Credentials: true`,
       location: { url: probe.request.url },
       evidence: `Access-Control-Allow-Origin: ${allowOrigin}; Access-Control-Allow-Credentials: true`,
-      snippet: 'cors any origin with credentials',
+      about: 'cors any origin with credentials',
       ...(allowOrigin === '*' ? { severity: 'medium' as const } : {}),
     });
   },

@@ -46,7 +46,7 @@ export default defineScanRule({
     if (!common.length) return;
     ctx.report({
       message: `the CSP leaves gaps: ${common.map((gap) => gap.text).join('; ')}`,
-      location: { url: page.url },
+      location: { url: page.url }, about: 'Content-Security-Policy',
       evidence: safe[0]!.text.trim().slice(0, 200),
     });
   },

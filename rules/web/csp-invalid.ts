@@ -51,7 +51,7 @@ export default defineScanRule({
     if (!first) return;
     ctx.report({
       message: `the CSP ${errors.length === 1 ? 'has an error' : `has ${errors.length} errors`}: ${errors.map((e) => e.error).join('; ')}`,
-      location: { url: page.url },
+      location: { url: page.url }, about: 'Content-Security-Policy',
       evidence: first.policy.text.trim().slice(0, 200),
     });
   },

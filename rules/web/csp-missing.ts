@@ -21,7 +21,7 @@ export default defineScanRule({
     const reportOnly = headerValues(page.headers, 'content-security-policy-report-only').length > 0;
     ctx.report({
       message: reportOnly ? 'only Content-Security-Policy-Report-Only is sent: nothing is enforced' : 'no Content-Security-Policy header',
-      location: { url: page.url },
+      location: { url: page.url }, about: 'Content-Security-Policy',
     });
   },
 });

@@ -24,7 +24,7 @@ export default defineScanRule({
     const onlyEval = verdicts.every((verdict) => verdict.problems.every((problem) => problem === "'unsafe-eval'"));
     ctx.report({
       message: `the CSP allows unsafe scripts: ${first!.problems.join(', ')}`,
-      location: { url: page.url },
+      location: { url: page.url }, about: 'Content-Security-Policy',
       evidence: first!.policy.text.trim().slice(0, 200),
       ...(onlyEval ? { severity: 'low' as const } : {}),
     });

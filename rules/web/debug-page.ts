@@ -25,7 +25,7 @@ export default defineScanRule({
       message: `Django's DEBUG page is served (HTTP ${first.response.status} on the ${first.id} probe)`,
       location: { url: first.response.url },
       evidence: first.marker,
-      snippet: 'DEBUG page',
+      about: 'DEBUG page',
       related: others.map((hit) => ({ location: { url: hit.response.url }, message: `also on the ${hit.id} probe (HTTP ${hit.response.status})` })),
     });
   },

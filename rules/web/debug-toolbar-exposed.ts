@@ -17,12 +17,12 @@ export default defineScanRule({
   check(ctx) {
     const injected = siteResponses(ctx.scan).find(([, response]) => TOOLBAR.test(response.body));
     if (injected) {
-      ctx.report({ message: `the debug toolbar is injected into pages (${injected[0]} probe)`, location: { url: injected[1].url }, snippet: 'toolbar' });
+      ctx.report({ message: `the debug toolbar is injected into pages (${injected[0]} probe)`, location: { url: injected[1].url }, about: 'toolbar' });
       return;
     }
     const direct = responseOf(ctx.scan, PROBE.debugToolbar);
     if (direct && direct.status >= 200 && direct.status < 300 && !answersEverything(ctx.scan) && /djdt|debug.toolbar/i.test(direct.body)) {
-      ctx.report({ message: '/__debug__/ answers with the debug toolbar', location: { url: direct.url }, snippet: 'toolbar' });
+      ctx.report({ message: '/__debug__/ answers with the debug toolbar', location: { url: direct.url }, about: 'toolbar' });
     }
   },
 });

@@ -28,7 +28,7 @@ export default defineScanRule({
       location: { url: response.url },
       // Names only: the values are secrets.
       evidence: names.slice(0, 8).join(', ') + (names.length > 8 ? ', …' : ''),
-      snippet: '.env',
+      about: '.env',
     });
   },
 });

@@ -22,7 +22,7 @@ export default defineScanRule({
     if (normalised === 'DENY' || normalised === 'SAMEORIGIN') return;
     ctx.report({
       message: value === undefined ? 'no X-Frame-Options header and no CSP frame-ancestors' : `X-Frame-Options '${value}' is not DENY or SAMEORIGIN`,
-      location: { url: page.url },
+      location: { url: page.url }, about: 'X-Frame-Options',
     });
   },
 });

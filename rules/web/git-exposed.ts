@@ -17,6 +17,6 @@ export default defineScanRule({
     if (!isSuccess(response)) return;
     const head = response.body.trim();
     if (!/^ref: refs\/[\w./-]+$/.test(head) && !/^[0-9a-f]{40}$/.test(head)) return;
-    ctx.report({ message: '/.git/HEAD is served: the repository can be downloaded', location: { url: response.url }, evidence: head.slice(0, 80), snippet: '.git' });
+    ctx.report({ message: '/.git/HEAD is served: the repository can be downloaded', location: { url: response.url }, evidence: head.slice(0, 80), about: '.git' });
   },
 });

@@ -16,7 +16,7 @@ export default defineScanRule({
   check(ctx) {
     for (const hop of httpsHops(ctx.scan)) {
       if (firstHeader(hop.headers, 'strict-transport-security') === undefined) {
-        ctx.report({ message: `no Strict-Transport-Security header on ${hop.url}`, location: { url: hop.url } });
+        ctx.report({ message: `no Strict-Transport-Security header on ${hop.url}`, location: { url: hop.url }, about: 'Strict-Transport-Security' });
       }
     }
   },

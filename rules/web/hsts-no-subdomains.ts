@@ -17,6 +17,6 @@ export default defineScanRule({
     if (!page?.url.startsWith('https:')) return;
     const value = firstHeader(page.headers, 'strict-transport-security');
     if (value === undefined || /(^|;)\s*includesubdomains\s*(;|$)/i.test(value)) return;
-    ctx.report({ message: 'Strict-Transport-Security lacks includeSubDomains', location: { url: page.url }, evidence: value });
+    ctx.report({ message: 'Strict-Transport-Security lacks includeSubDomains', location: { url: page.url }, about: 'Strict-Transport-Security', evidence: value });
   },
 });

@@ -26,9 +26,9 @@ export default defineScanRule({
       if (value === undefined) continue;
       const maxAge = hstsMaxAge(value);
       if (maxAge === undefined) {
-        ctx.report({ message: `Strict-Transport-Security has no valid max-age, so browsers ignore it`, location: { url: hop.url }, evidence: value });
+        ctx.report({ message: `Strict-Transport-Security has no valid max-age, so browsers ignore it`, location: { url: hop.url }, about: 'Strict-Transport-Security max-age', evidence: value });
       } else if (maxAge < HSTS_MIN_SECONDS) {
-        ctx.report({ message: `HSTS max-age is ${maxAge} s (${Math.floor(maxAge / 86400)} days), under six months`, location: { url: hop.url }, evidence: value });
+        ctx.report({ message: `HSTS max-age is ${maxAge} s (${Math.floor(maxAge / 86400)} days), under six months`, location: { url: hop.url }, about: 'Strict-Transport-Security max-age', evidence: value });
       }
     }
   },

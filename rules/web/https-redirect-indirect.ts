@@ -20,9 +20,9 @@ export default defineScanRule({
     const from = new URL(first.url);
     const to = new URL(first.location, first.url);
     if (to.protocol !== 'https:') {
-      ctx.report({ message: `the first redirect goes to ${to.href}, still plain HTTP`, location: { url: first.url } });
+      ctx.report({ message: `the first redirect goes to ${to.href}, still plain HTTP`, location: { url: first.url }, about: 'first redirect' });
     } else if (to.hostname !== from.hostname) {
-      ctx.report({ message: `the first redirect changes host (${from.hostname} → ${to.hostname}): HSTS is never set for ${from.hostname}`, location: { url: first.url } });
+      ctx.report({ message: `the first redirect changes host (${from.hostname} → ${to.hostname}): HSTS is never set for ${from.hostname}`, location: { url: first.url }, about: 'first redirect' });
     }
   },
 });

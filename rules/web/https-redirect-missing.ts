@@ -23,14 +23,14 @@ export default defineScanRule({
     const final = new URL(response.url);
     if (final.protocol === 'https:') return;
     if (probe.error?.code === 'too-many-redirects') {
-      ctx.report({ message: `plain HTTP redirects in a loop without reaching HTTPS (${probe.error.message})`, location: { url: probe.request.url } });
+      ctx.report({ message: `plain HTTP redirects in a loop without reaching HTTPS (${probe.error.message})`, location: { url: probe.request.url }, about: 'plain HTTP' });
       return;
     }
     ctx.report({
       message: response.redirects.length
         ? `plain HTTP redirects to ${response.url}, which is still plain HTTP`
         : `plain HTTP answers ${response.status} instead of redirecting to HTTPS`,
-      location: { url: probe.request.url },
+      location: { url: probe.request.url }, about: 'plain HTTP',
       evidence: `HTTP ${response.status}${response.redirects.length ? ` after ${response.redirects.length} redirect(s)` : ''}`,
     });
   },

@@ -23,7 +23,7 @@ export default defineScanRule({
       message: `${unsigned.length} media URL${unsigned.length === 1 ? '' : 's'} on ${first.provider} ${unsigned.length === 1 ? 'is' : 'are'} not signed`,
       location: { url: first.url },
       related: others.slice(0, 5).map((asset) => ({ location: { url: asset.url }, message: 'also unsigned' })),
-      snippet: `unsigned media on ${first.provider}`,
+      about: `unsigned media on ${first.provider}`,
     });
   },
 });

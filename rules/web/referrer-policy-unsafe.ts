@@ -25,11 +25,11 @@ export default defineScanRule({
     if (effective === undefined) {
       ctx.report({
         message: values.length ? `Referrer-Policy '${values.join(', ')}' is not recognised` : 'no Referrer-Policy header (browsers fall back to their default)',
-        location: { url: page.url },
+        location: { url: page.url }, about: 'Referrer-Policy',
         severity: 'info',
       });
     } else if (UNSAFE.has(effective)) {
-      ctx.report({ message: `Referrer-Policy '${effective}' sends URLs to other sites`, location: { url: page.url } });
+      ctx.report({ message: `Referrer-Policy '${effective}' sends URLs to other sites`, location: { url: page.url }, about: 'Referrer-Policy' });
     }
   },
 });

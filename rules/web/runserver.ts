@@ -16,7 +16,7 @@ export default defineScanRule({
     for (const [, response] of siteResponses(ctx.scan)) {
       const server = firstHeader(response.headers, 'server');
       if (server && /^WSGIServer\//i.test(server.trim())) {
-        ctx.report({ message: `the response comes from Django's development server (${server})`, location: { url: response.url }, evidence: `Server: ${server}`, snippet: 'WSGIServer' });
+        ctx.report({ message: `the response comes from Django's development server (${server})`, location: { url: response.url }, evidence: `Server: ${server}`, about: 'WSGIServer' });
         return;
       }
     }

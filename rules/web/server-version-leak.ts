@@ -21,6 +21,6 @@ export default defineScanRule({
     const leaks = [server !== undefined && /\d+\.\d+/.test(server) && !/^WSGIServer\//i.test(server) ? `Server: ${server}` : undefined, poweredBy !== undefined ? `X-Powered-By: ${poweredBy}` : undefined].filter(
       (leak): leak is string => leak !== undefined,
     );
-    if (leaks.length) ctx.report({ message: `the response discloses ${leaks.join(' and ')}`, location: { url: page.url }, evidence: leaks.join('; '), severity: 'low' });
+    if (leaks.length) ctx.report({ message: `the response discloses ${leaks.join(' and ')}`, location: { url: page.url }, about: 'version', evidence: leaks.join('; '), severity: 'low' });
   },
 });

@@ -25,7 +25,7 @@ export default defineScanRule({
       ctx.report({
         message: `a ${signature.scheme} signed URL is valid for ${Math.round(lifetime / 86_400)} days`,
         location: { url: asset.url.split('?')[0]! },
-        snippet: `long signed url ${signature.scheme}`,
+        about: `long signed url ${signature.scheme}`,
       });
       return;
     }

@@ -43,7 +43,7 @@ export default defineScanRule({
       location: { url: page.url },
       evidence: foreign.slice(0, 3).map((url) => url.href).join(', '),
       related: others.slice(0, 5).map((url) => ({ location: { url: url.href }, message: 'also without integrity' })),
-      snippet: `sri ${first.host}`,
+      about: `sri ${first.host}`,
       ...(plain ? { severity: 'medium' as const } : {}),
     });
   },

@@ -21,11 +21,11 @@ export default defineScanRule({
     const location = { url: `https://${tls.host}:${tls.port}/` };
     const evidence = `valid until ${leaf.validTo}`;
     if (leaf.daysToExpiry < 0 || tls.authorizationError === 'CERT_HAS_EXPIRED') {
-      ctx.report({ message: `the certificate expired ${-leaf.daysToExpiry} day(s) ago`, location, evidence });
+      ctx.report({ message: `the certificate expired ${-leaf.daysToExpiry} day(s) ago`, location, about: 'certificate validity', evidence });
     } else if (tls.authorizationError === 'CERT_NOT_YET_VALID') {
-      ctx.report({ message: `the certificate is not valid yet (from ${leaf.validFrom})`, location, evidence, severity: 'high' });
+      ctx.report({ message: `the certificate is not valid yet (from ${leaf.validFrom})`, location, about: 'certificate validity', evidence, severity: 'high' });
     } else if (leaf.daysToExpiry < SOON_DAYS) {
-      ctx.report({ message: `the certificate expires in ${leaf.daysToExpiry} day(s)`, location, evidence, severity: leaf.daysToExpiry < 7 ? 'high' : 'medium' });
+      ctx.report({ message: `the certificate expires in ${leaf.daysToExpiry} day(s)`, location, about: 'certificate validity', evidence, severity: leaf.daysToExpiry < 7 ? 'high' : 'medium' });
     }
   },
 });

@@ -17,6 +17,6 @@ export default defineScanRule({
     const leaf = tls?.chain[0];
     if (!tls || !leaf || tls.hostnameMatches !== false) return;
     const names = leaf.subjectAltNames.length ? leaf.subjectAltNames.join(', ') : (leaf.subjectCN ?? 'nothing');
-    ctx.report({ message: `the certificate is for ${names}, not ${tls.host}`, location: { url: `https://${tls.host}:${tls.port}/` } });
+    ctx.report({ message: `the certificate is for ${names}, not ${tls.host}`, location: { url: `https://${tls.host}:${tls.port}/` }, about: 'certificate names' });
   },
 });

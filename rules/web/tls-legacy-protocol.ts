@@ -17,6 +17,6 @@ export default defineScanRule({
     if (!tls) return;
     const accepted = (['TLSv1', 'TLSv1.1'] as const).filter((version) => tls.legacy[version] === true);
     if (!accepted.length) return;
-    ctx.report({ message: `the server completes a handshake with ${accepted.join(' and ')}`, location: { url: `https://${tls.host}:${tls.port}/` } });
+    ctx.report({ message: `the server completes a handshake with ${accepted.join(' and ')}`, location: { url: `https://${tls.host}:${tls.port}/` }, about: 'legacy TLS' });
   },
 });

@@ -24,6 +24,7 @@ export default defineScanRule({
     ctx.report({
       message: `the certificate chain does not verify: ${tls.authorizationError}${leaf?.selfSigned ? ' (self-signed)' : ''}`,
       location: { url: `https://${tls.host}:${tls.port}/` },
+      about: 'certificate chain',
       ...(leaf ? { evidence: `subject ${leaf.subjectCN ?? '?'}, issuer ${leaf.issuerCN ?? '?'}` } : {}),
     });
   },

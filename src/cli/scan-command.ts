@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { DEFAULTS } from '../probe/defaults.js';
+import { CI_FORMATS } from '../report/formats.js';
 
 export interface ScanFlags {
   header: string[];
@@ -20,7 +21,7 @@ export interface ScanFlags {
   color?: boolean;
 }
 
-export const SCAN_FORMATS = ['pretty', 'json', 'html'];
+export const SCAN_FORMATS: readonly string[] = ['pretty', 'json', 'html', ...CI_FORMATS];
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];

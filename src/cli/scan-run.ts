@@ -3,9 +3,13 @@ import { emit, useColor } from './output.js';
 import { toolVersion } from './version.js';
 import { UsageError } from '../core/errors.js';
 import { gateExitCode, parseGrade, parseSeverity } from '../engine/policy.js';
-import { formatScanJson, formatScanPretty, worstGrade } from '../report/scan-format.js';
+import { formatScanJson, formatScanPretty } from '../report/scan-format.js';
 import { TargetError, parseTarget } from '../probe/plan.js';
 import { runScan } from '../probe/scan.js';
+import { CI_FORMATS } from '../report/formats.js';
+import type { CiFormat } from '../report/formats.js';
+import { renderCiReport } from '../report/index.js';
+import { scanReportInput } from '../report/scan-input.js';
 import { renderScanHtml, scanRuleInfo } from '../report/scan-html.js';
 import type { ScanProgress, ScanResult } from '../probe/scan.js';
 import { SCAN_FORMATS } from './scan-command.js';
@@ -42,6 +46,10 @@ function readCa(file: string | undefined): string | undefined {
   } catch (error) {
     throw new UsageError(`--ca: cannot read ${file}: ${(error as Error).message}`);
   }
+}
+
+function isCiFormat(format: string): format is CiFormat {
+  return (CI_FORMATS as readonly string[]).includes(format);
 }
 
 /** A one-line progress indicator on stderr, only on a terminal. */
@@ -88,19 +96,19 @@ export async function runScanCommand(urls: string[], flags: ScanFlags): Promise<
       progress?.clear();
     }
   }
-  const text =
-    flags.format === 'json'
+  // One report for every format and for the exit code: all sites' findings, the worst site's grade.
+  const report = scanReportInput(results);
+  const text = isCiFormat(flags.format)
+    ? renderCiReport(flags.format, report, toolVersion())
+    : flags.format === 'json'
       ? formatScanJson(results, toolVersion())
       : flags.format === 'html'
         ? renderScanHtml(results, { toolVersion: toolVersion(), rules: await scanRuleInfo() })
         : formatScanPretty(results, { color: useColor(flags.output, flags.color), verbose: flags.verbose });
   emit(text, flags.output);
-  const errors = results.flatMap((result) => result.errors);
-  if (errors.length) {
-    for (const error of errors) process.stderr.write(`deploycheck: internal error: ${error}\n`);
+  if (report.errors.length) {
+    for (const error of report.errors) process.stderr.write(`deploycheck: internal error: ${error}\n`);
     return 2;
   }
-  const worst = results.reduce((acc, result) => (worstGrade([acc.grade.grade, result.grade.grade]) === result.grade.grade ? result : acc));
-  const findings = results.flatMap((result) => result.findings);
-  return gateExitCode(findings, worst.grade, { failOn, ...(minGrade ? { minGrade } : {}) });
+  return gateExitCode(report.findings, report.grade, { failOn, ...(minGrade ? { minGrade } : {}) });
 }

@@ -5,21 +5,51 @@ import type { DeployProblem } from './types.js';
 
 export { isMap, isScalar, isSeq };
 
+/**
+ * How deeply `[` and `{` may nest. The yaml library parses and visits recursively and overflows the
+ * stack near a thousand levels; a deploy file nests a handful.
+ */
+const MAX_FLOW_DEPTH = 200;
+
+/** Whether flow collections nest deeper than `limit` (quoted text and comments skipped), in one pass. */
+function flowNestsDeeper(text: string, limit: number): boolean {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf('\n', i);
+      i = end === -1 ? text.length : end;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '{') {
+      if (++depth > limit) return true;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return false;
+}
+
 /** A YAML document whose nodes can be turned into file locations. */
 export class YamlSource {
   readonly document: Document.Parsed;
   private readonly lines: LineCounter = new LineCounter();
+  private readonly tooDeep: boolean;
 
   constructor(
     readonly file: string,
     text: string,
   ) {
-    this.document = parseDocument(text, { lineCounter: this.lines, uniqueKeys: false, prettyErrors: false });
+    this.tooDeep = flowNestsDeeper(text, MAX_FLOW_DEPTH);
+    // Too deep to parse safely: an empty document, and a problem that says why.
+    this.document = parseDocument(this.tooDeep ? '' : text, { lineCounter: this.lines, uniqueKeys: false, prettyErrors: false });
     expandMergeKeys(this.document);
   }
 
   /** Parse errors as deploy problems. */
   problems(): DeployProblem[] {
+    if (this.tooDeep) return [{ message: `${this.file}: lists or maps nested more than ${MAX_FLOW_DEPTH} levels deep; not read`, location: { file: this.file, line: 1, column: 1 } }];
     return this.document.errors.map((error) => ({
       message: `${this.file}: ${error.message.split('\n')[0]}`,
       location: this.offset(error.pos[0]),

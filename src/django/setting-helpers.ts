@@ -97,8 +97,9 @@ export function settingReport(
   name: string,
   value: PyValue,
   ...alsoDependsOn: PyValue[]
-): { location: FileLocation; confidence: Confidence; related: { location: Location; message: string }[] } {
+): { location: FileLocation; confidence: Confidence; related: { location: Location; message: string }[]; about: string } {
   return {
+    about: name,
     location: settingLocation(settings, name, value),
     confidence: combinedConfidence(value, ...alsoDependsOn),
     related: envNotes(value).related,

@@ -6,7 +6,13 @@ import { compareText } from '../core/compare.js';
 import { relativePath } from '../workspace/paths.js';
 
 export const DEFAULT_BASELINE_FILE = '.deploycheck-baseline.json';
-export const BASELINE_VERSION = 1;
+/**
+ * 2: fingerprints are the rule, the file and what the finding is about. Version 1 fingerprints hashed the
+ * message of most rules, so a version-1 file is still read, once, by matching rule, file and message
+ * (what its entries hold); `deploycheck baseline` rewrites it as version 2.
+ */
+export const BASELINE_VERSION = 2;
+const LEGACY_VERSION = 1;
 
 export interface BaselineEntry {
   rule: string;
@@ -19,6 +25,7 @@ export interface BaselineEntry {
 export interface Baseline {
   /** Absolute path. */
   path: string;
+  version: typeof BASELINE_VERSION | typeof LEGACY_VERSION;
   entries: (BaselineEntry & { line: number })[];
 }
 
@@ -26,16 +33,18 @@ function compareEntries(a: BaselineEntry, b: BaselineEntry): number {
   return compareText(a.file, b.file) || compareText(a.rule, b.rule) || compareText(a.fingerprint, b.fingerprint) || compareText(a.message, b.message);
 }
 
+function entryOf(finding: Finding): BaselineEntry {
+  return {
+    rule: finding.rule,
+    fingerprint: finding.fingerprint,
+    file: 'file' in finding.location ? finding.location.file : finding.location.url,
+    message: finding.message,
+  };
+}
+
 /** The baseline file for these findings: sorted, one entry per finding, no timestamps or line numbers. */
 export function formatBaseline(findings: readonly Finding[]): string {
-  const entries: BaselineEntry[] = findings
-    .map((finding) => ({
-      rule: finding.rule,
-      fingerprint: finding.fingerprint,
-      file: 'file' in finding.location ? finding.location.file : finding.location.url,
-      message: finding.message,
-    }))
-    .sort(compareEntries);
+  const entries = findings.map(entryOf).sort(compareEntries);
   return `${JSON.stringify({ version: BASELINE_VERSION, findings: entries }, null, 2)}\n`;
 }
 
@@ -71,7 +80,10 @@ export function readBaseline(path: string): Baseline {
     throw new UsageError(`baseline ${shown}: invalid JSON: ${(error as Error).message}`);
   }
   const object = json as { version?: unknown; findings?: unknown };
-  if (object?.version !== BASELINE_VERSION) throw new UsageError(`baseline ${shown}: expected "version": ${BASELINE_VERSION}`);
+  const version = object?.version;
+  if (version !== BASELINE_VERSION && version !== LEGACY_VERSION) {
+    throw new UsageError(`baseline ${shown}: expected "version": ${BASELINE_VERSION} (or ${LEGACY_VERSION}, read by message until it is rewritten)`);
+  }
   if (!Array.isArray(object.findings)) throw new UsageError(`baseline ${shown}: expected a "findings" list`);
   const lines = text.split('\n');
   let searchFrom = 0;
@@ -82,7 +94,7 @@ export function readBaseline(path: string): Baseline {
     if (found !== -1) searchFrom = found + 1;
     return { rule: entry.rule, fingerprint: entry.fingerprint, file: entry.file, message: entry.message, line: found === -1 ? 1 : found + 1 };
   });
-  return { path, entries };
+  return { path, version, entries };
 }
 
 export interface BaselineResult {
@@ -94,12 +106,14 @@ export interface BaselineResult {
 
 /** Hide the findings the baseline lists (each entry hides one finding with its rule and fingerprint). */
 export function applyBaseline(findings: readonly Finding[], baseline: Baseline, root: string): BaselineResult {
+  const legacy = baseline.version === LEGACY_VERSION;
+  const keyOf = (entry: BaselineEntry): string => (legacy ? `${entry.rule}\0${entry.file}\0${entry.message}` : `${entry.rule}\0${entry.fingerprint}`);
   const remaining = new Map<string, Baseline['entries']>();
   for (const entry of baseline.entries) {
-    const key = `${entry.rule}\0${entry.fingerprint}`;
+    const key = keyOf(entry);
     remaining.set(key, [...(remaining.get(key) ?? []), entry]);
   }
-  const kept = findings.filter((finding) => !remaining.get(`${finding.rule}\0${finding.fingerprint}`)?.shift());
+  const kept = findings.filter((finding) => !remaining.get(keyOf(entryOf(finding)))?.shift());
   const file = relativePath(root, baseline.path);
   const stale = [...remaining.values()].flat().map(
     (entry): PolicyReport => ({
@@ -107,7 +121,7 @@ export function applyBaseline(findings: readonly Finding[], baseline: Baseline, 
       report: {
         message: `Baseline entry for ${entry.rule} in ${entry.file} matches no finding: "${entry.message}"`,
         location: { file, line: entry.line, column: 1 },
-        snippet: `${entry.rule}\0${entry.fingerprint}`,
+        about: `${entry.rule}\0${entry.fingerprint}`,
       },
     }),
   );

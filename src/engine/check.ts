@@ -6,6 +6,8 @@ import { UsageError } from '../core/errors.js';
 import { toFinding } from './finding.js';
 import type { DiscoveredProject, Framework, ProjectSummary } from './framework.js';
 import { capsOf, grade } from './grade.js';
+import { runRule } from './run-rule.js';
+import type { RunnableRule } from './run-rule.js';
 import type { GradeResult } from './grade.js';
 import { builtInRuleIds, loadBuiltInRules, loadPolicyRules } from './registry.js';
 import { selectRules } from './select.js';
@@ -82,6 +84,8 @@ export interface CheckResult<S extends ProjectSummary = ProjectSummary> {
   rules?: readonly Pick<RuleDefinition | PolicyRuleDefinition, 'id' | 'title' | 'severity' | 'docs' | 'django'>[];
   /** What the policy step hid (runCheck always sets it). */
   hidden?: HiddenCounts;
+  /** Milliseconds each rule took, over every project (runCheck always sets it). */
+  timings?: Record<string, number>;
 }
 
 function openRoot(root: string, source: 'worktree' | 'index'): Workspace {
@@ -100,30 +104,24 @@ function compareFindings(a: Finding, b: Finding): number {
   return la - lb || compareText(a.rule, b.rule) || compareText(a.message, b.message);
 }
 
-function runRules({ project, keeps }: DiscoveredProject<Project, ProjectSummary>, workspace: Workspace, rules: RuleDefinition[], errors: string[]): Finding[] {
-  const findings: Finding[] = [];
-  for (const rule of rules) {
-    if (!runsOn(rule, project)) continue;
-    try {
-      rule.check({ project, workspace, report: (report) => findings.push(toFinding(rule, report)) });
-    } catch (error) {
-      errors.push(`rule ${rule.id} failed on ${project.root || '.'}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    }
-  }
+/** Run each rule through runRule: its findings, its error into `errors`, its time added to `timings`. */
+function runEach<Context>(rules: readonly RunnableRule<Context>[], context: Context, where: string | undefined, errors: string[], timings: Map<string, number>): Finding[] {
+  return rules.flatMap((rule) => {
+    const run = runRule(rule, context, where);
+    if (run.error) errors.push(run.error);
+    timings.set(rule.id, (timings.get(rule.id) ?? 0) + run.ms);
+    return run.findings;
+  });
+}
+
+function runRules({ project, keeps }: DiscoveredProject<Project, ProjectSummary>, workspace: Workspace, rules: RuleDefinition[], errors: string[], timings: Map<string, number>): Finding[] {
+  const findings = runEach(rules.filter((rule) => runsOn(rule, project)), { project, workspace }, project.root || '.', errors, timings);
   return keeps ? findings.filter((finding) => keeps(finding)) : findings;
 }
 
 /** Rules over the whole workspace run once, whether or not a Django project was found. */
-function runWorkspaceRules(rules: WorkspaceRuleDefinition[], context: Omit<WorkspaceRuleContext, 'report'>, errors: string[]): Finding[] {
-  const findings: Finding[] = [];
-  for (const rule of rules) {
-    try {
-      rule.check({ ...context, report: (report) => findings.push(toFinding(rule, report)) });
-    } catch (error) {
-      errors.push(`rule ${rule.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    }
-  }
-  return findings;
+function runWorkspaceRules(rules: WorkspaceRuleDefinition[], context: Omit<WorkspaceRuleContext, 'report'>, errors: string[], timings: Map<string, number>): Finding[] {
+  return runEach(rules, context, undefined, errors, timings);
 }
 
 interface PolicyContext {
@@ -204,10 +202,11 @@ export async function runCheck<S extends ProjectSummary>(options: CheckOptions, 
   const errors: string[] = [];
   const seen = new Set<string>();
   const findings: Finding[] = [];
-  const workspaceFindings = runWorkspaceRules(workspaceRules, { workspace, projects, ...(focus ? { focus } : {}), ...(history ? { history } : {}) }, errors);
+  const timings = new Map<string, number>();
+  const workspaceFindings = runWorkspaceRules(workspaceRules, { workspace, projects, ...(focus ? { focus } : {}), ...(history ? { history } : {}) }, errors, timings);
   // A framework lists a project production does not run (none of the deploy entry points reaches it) but does not check it.
   const checked = discovered.filter((project) => project.checked);
-  for (const batch of [...checked.map((project) => runRules(project, workspace, rules, errors)), workspaceFindings]) {
+  for (const batch of [...checked.map((project) => runRules(project, workspace, rules, errors, timings)), workspaceFindings]) {
     for (const finding of batch) {
       if (focus && !touchesChanged(finding, focus)) continue;
       // Projects in one repository can share files (deploy files, a settings package): report each problem once.
@@ -242,5 +241,6 @@ export async function runCheck<S extends ProjectSummary>(options: CheckOptions, 
     rulesRun: rules.length + workspaceRules.length,
     rules: selected,
     hidden: policy.hidden,
+    timings: Object.fromEntries(timings),
   };
 }

@@ -31,6 +31,7 @@ export function toFinding(rule: Pick<RuleDefinition, 'id' | 'title' | 'severity'
     ...(evidence !== undefined ? { evidence } : {}),
     fix: rule.docs.fix,
     ...(django ? { django } : {}),
-    fingerprint: fingerprint(rule.id, report.location, report.snippet ?? message),
+    // A rule file written in plain JavaScript may leave `about` out: its message stands in, as before.
+    fingerprint: fingerprint(rule.id, report.location, report.about ?? message),
   };
 }

@@ -181,13 +181,13 @@ export function applySuppressions(
       const evidence = suppression.text;
       const unused = unusedPart(suppression, used.get(suppression) ?? new Set(), known, ran);
       if (unused) {
-        const snippet = `${suppression.text}\0${unused.ids.join(',')}`;
-        problems.push({ rule: 'meta/unused-suppression', report: { message: `Suppression ${unused.problem}`, location, evidence, snippet } });
+        const about = `${suppression.text}\0${unused.ids.join(',')}`;
+        problems.push({ rule: 'meta/unused-suppression', report: { message: `Suppression ${unused.problem}`, location, evidence, about } });
       }
       const whollyUnused = unused && unused.ids.length === suppression.rules.length;
       if (!suppression.reason && !whollyUnused) {
         const message = `Suppression of ${suppression.rules.join(', ')} gives no reason`;
-        problems.push({ rule: 'meta/suppression-without-reason', report: { message, location, evidence, snippet: suppression.text } });
+        problems.push({ rule: 'meta/suppression-without-reason', report: { message, location, evidence, about: suppression.text } });
       }
     }
   }

@@ -18,7 +18,7 @@ export interface Finding {
   fix: string;
   /** The equivalent `manage.py check --deploy` id, when there is one. */
   django?: string;
-  /** rule + file + normalised snippet, without line numbers: stable across edits. */
+  /** rule + file or URL + what the finding is about (`about`), without line numbers or wording: stable across edits. */
   fingerprint: string;
 }
 
@@ -32,8 +32,12 @@ export interface Report {
   evidence?: string;
   /** Evidence that is a secret: masked by the runner (first 4 characters and the length). */
   secret?: string;
-  /** The text the fingerprint is built from (defaults to the message). */
-  snippet?: string;
+  /**
+   * What the finding is about, for its fingerprint (with the rule and the file or URL): the setting, the key,
+   * the header, the variable; '' when the rule reports at most one finding per file or URL. Never the message
+   * or anything holding a line number, so the fingerprint survives edits.
+   */
+  about: string;
   /** Overrides the rule's django id (a rule that mirrors several ids, e.g. W010-W012). */
   django?: string;
   /** Overrides the rule's severity for this finding. */

@@ -12,7 +12,7 @@ import { parseTarget, planScan } from './plan.js';
 import { acceptsLegacy, inspectTls } from './tls.js';
 import { BUCKET_PROBE_PREFIX, PROBE } from './types.js';
 import type { LegacyProtocol, ProbeResult, ScanObservations } from './types.js';
-import { toFinding } from '../engine/finding.js';
+import { runRule } from '../engine/run-rule.js';
 import { capsOf, grade } from '../engine/grade.js';
 import type { GradeResult } from '../engine/grade.js';
 import { loadBuiltInScanRules } from '../engine/registry.js';
@@ -195,6 +195,10 @@ export interface ScanResult {
   /** Internal errors (a rule that crashed): the CLI exits 2 when there are any. */
   errors: string[];
   rulesRun: number;
+  /** The rules that ran (for the CI reports' rule lists). */
+  rules: readonly ScanRule[];
+  /** Milliseconds each rule took. */
+  timings: Record<string, number>;
 }
 
 export interface RunScanOptions extends ScanOptions {
@@ -204,23 +208,23 @@ export interface RunScanOptions extends ScanOptions {
 }
 
 /** Apply the scan rules to observations: pure, no I/O. */
-export function judge(observations: ScanObservations, rules: ScanRule[]): { findings: Finding[]; errors: string[] } {
+export function judge(observations: ScanObservations, rules: ScanRule[]): { findings: Finding[]; errors: string[]; timings: Record<string, number> } {
   const findings: Finding[] = [];
   const errors: string[] = [];
+  const timings: Record<string, number> = {};
   for (const rule of rules) {
-    try {
-      rule.check({ scan: observations, report: (report) => findings.push(toFinding(rule, report)) });
-    } catch (error) {
-      errors.push(`rule ${rule.id} failed on ${observations.target}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    }
+    const run = runRule(rule, { scan: observations }, observations.target);
+    findings.push(...run.findings);
+    if (run.error) errors.push(run.error);
+    timings[rule.id] = run.ms;
   }
   findings.sort((a, b) => compareText(a.rule, b.rule) || compareText(a.message, b.message));
-  return { findings, errors };
+  return { findings, errors, timings };
 }
 
 export async function runScan(target: string, options: RunScanOptions = {}): Promise<ScanResult> {
   const rules = selectRules(options.rules ?? (await loadBuiltInScanRules()), options.only, options.ignore);
   const observations = await observe(target, options);
-  const { findings, errors } = judge(observations, rules);
-  return { target: observations.target, observations, findings, grade: grade(findings, capsOf(rules)), errors, rulesRun: rules.length };
+  const { findings, errors, timings } = judge(observations, rules);
+  return { target: observations.target, observations, findings, grade: grade(findings, capsOf(rules)), errors, rulesRun: rules.length, rules, timings };
 }

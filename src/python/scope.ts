@@ -1,5 +1,7 @@
 import type { FileLocation } from '../core/location.js';
 import type { PyValue } from './value.js';
+import { unknown } from './pyops.js';
+import { MAX_VALUE_DEPTH, valueDepth } from './value-depth.js';
 
 interface Change {
   scope: Scope;
@@ -103,7 +105,9 @@ export class Scope {
       this.assignedAt.delete(name);
       return;
     }
-    this.values.set(name, value);
+    // The one place every name is bound: a value nested past the limit is unknown from here on.
+    const bound = valueDepth(value) > MAX_VALUE_DEPTH ? unknown(`value nested more than ${MAX_VALUE_DEPTH} levels deep`, { loc: value.loc, env: value.env }) : value;
+    this.values.set(name, bound);
     if (at) this.assignedAt.set(name, at);
   }
 

@@ -357,10 +357,15 @@ export function rootName(node: SyntaxNode | null): string | undefined {
   return current?.type === 'identifier' ? current.text : undefined;
 }
 
+/** The names a target binds and the names whose values it mutates (`a[0] = …`, `a.b = …`), walked iteratively. */
 export function collectTargetNames(node: SyntaxNode, bound: Set<string>, mutated: Set<string>): void {
-  if (node.type === 'identifier') bound.add(node.text);
-  else if (node.type === 'subscript' || node.type === 'attribute') {
-    const root = rootName(node);
-    if (root) mutated.add(root);
-  } else for (const child of node.namedChildren) if (child) collectTargetNames(child, bound, mutated);
+  const stack = [node];
+  while (stack.length) {
+    const current = stack.pop()!;
+    if (current.type === 'identifier') bound.add(current.text);
+    else if (current.type === 'subscript' || current.type === 'attribute') {
+      const root = rootName(current);
+      if (root) mutated.add(root);
+    } else for (const child of current.namedChildren) if (child) stack.push(child);
+  }
 }

@@ -9,40 +9,44 @@ import { truthy } from './value.js';
 
 /** Assignment targets: names, unpacking, subscripts and attributes, `del`. */
 
-/** Bind a target (name, tuple pattern, subscript, attribute) to a value. */
+/** Bind a target (name, tuple pattern, subscript, attribute) to a value; nested patterns are walked iteratively. */
 export function assign(interp: Interpreter, target: SyntaxNode, value: PyValue, scope: Scope): void {
-  switch (target.type) {
-    case 'identifier':
-      scope.set(target.text, value, interp.statement);
-      return;
-    case 'pattern_list':
-    case 'tuple_pattern':
-    case 'list_pattern':
-    case 'tuple':
-    case 'list':
-    case 'expression_list': {
-      const parts = target.namedChildren.filter((c): c is SyntaxNode => c !== null);
-      const items = value.kind === 'list' || value.kind === 'tuple' ? value.items : undefined;
-      parts.forEach((part, i) => {
-        const item =
+  // Python binds left to right: the stack holds the parts still to bind, the next one on top.
+  const pending: [SyntaxNode, PyValue][] = [[target, value]];
+  while (pending.length) {
+    const [node, bound] = pending.pop()!;
+    switch (node.type) {
+      case 'identifier':
+        scope.set(node.text, bound, interp.statement);
+        break;
+      case 'pattern_list':
+      case 'tuple_pattern':
+      case 'list_pattern':
+      case 'tuple':
+      case 'list':
+      case 'expression_list': {
+        const parts = node.namedChildren.filter((c): c is SyntaxNode => c !== null);
+        const items = bound.kind === 'list' || bound.kind === 'tuple' ? bound.items : undefined;
+        const values = parts.map((_, i) =>
           items && items.length === parts.length
-            ? withMeta(items[i]!, { env: value.env })
-            : unknown(value.kind === 'unknown' ? value.reason : 'unpacked from a value that is not a known sequence', { loc: value.loc, env: value.env });
-        assign(interp, part, item, scope);
-      });
-      return;
+            ? withMeta(items[i]!, { env: bound.env })
+            : unknown(bound.kind === 'unknown' ? bound.reason : 'unpacked from a value that is not a known sequence', { loc: bound.loc, env: bound.env }),
+        );
+        for (let i = parts.length - 1; i >= 0; i--) pending.push([parts[i]!, values[i]!]);
+        break;
+      }
+      case 'parenthesized_expression': {
+        const inner = node.namedChildren[0];
+        if (inner) pending.push([inner, bound]);
+        break;
+      }
+      case 'subscript':
+        assignSubscript(interp, node, bound, scope);
+        break;
+      case 'attribute':
+        assignAttribute(interp, node, bound, scope);
+        break;
     }
-    case 'parenthesized_expression': {
-      const inner = target.namedChildren[0];
-      if (inner) assign(interp, inner, value, scope);
-      return;
-    }
-    case 'subscript':
-      return assignSubscript(interp, target, value, scope);
-    case 'attribute':
-      return assignAttribute(interp, target, value, scope);
-    default:
-      return;
   }
 }
 

@@ -50,6 +50,8 @@ const MAX_INCLUDE_DEPTH = 1;
 const MAX_IMPORT_HOPS = 3;
 /** How many pattern expressions one URLconf walk may visit (branches that re-wrap a list multiply them). */
 const MAX_PATTERN_VISITS = 20_000;
+/** How deeply one expression is followed (nested lists, `a.b.c`, `'a' + 'b'`): no URLconf nests this far, and the JS stack must not overflow. */
+const MAX_NESTING = 100;
 
 /** A string the URLconf builds, `assumed` when a part is a setting's default or a value kept past an unknown branch. */
 interface Text {
@@ -97,6 +99,7 @@ class MountFinder {
   /** What a reference to `urlpatterns` inside a reassignment of it stands for: the list before that statement. */
   private readonly earlier = new Map<ParsedModule, Map<SyntaxNode, Sources>>();
   private visits = 0;
+  private nesting = 0;
 
   constructor(
     private readonly workspace: Workspace,
@@ -139,6 +142,17 @@ class MountFinder {
     for (const source of module.patternSources) this.collectPatterns(source, module, prefix, depth, out);
   }
 
+  /** Run one step of a recursive walk, or give `fallback` when the walk is already MAX_NESTING deep. */
+  private nested<T>(fallback: T, step: () => T): T {
+    if (this.nesting >= MAX_NESTING) return fallback;
+    this.nesting++;
+    try {
+      return step();
+    } finally {
+      this.nesting--;
+    }
+  }
+
   // ---- module-level statements -------------------------------------------------------------
 
   private readStatements(block: SyntaxNode, module: ParsedModule, conditional = false): void {
@@ -167,10 +181,12 @@ class MountFinder {
   }
 
   private readCompound(node: SyntaxNode, module: ParsedModule): void {
-    for (const child of node.namedChildren) {
-      if (child.type === 'block') this.readStatements(child, module, true);
-      else if (child.type.endsWith('_clause')) this.readCompound(child, module);
-    }
+    this.nested(undefined, () => {
+      for (const child of node.namedChildren) {
+        if (child.type === 'block') this.readStatements(child, module, true);
+        else if (child.type.endsWith('_clause')) this.readCompound(child, module);
+      }
+    });
   }
 
   private readImport(statement: SyntaxNode, module: ParsedModule): void {
@@ -283,7 +299,10 @@ class MountFinder {
 
   /** Resolve an identifier or attribute chain to what it names. */
   private resolve(node: SyntaxNode | null, module: ParsedModule, hops: number): Binding | undefined {
-    if (!node) return undefined;
+    return node ? this.nested(undefined, () => this.resolveNode(node, module, hops)) : undefined;
+  }
+
+  private resolveNode(node: SyntaxNode, module: ParsedModule, hops: number): Binding | undefined {
     const inner = unwrap(node);
     if (inner.type === 'identifier') {
       const binding = module.bindings.get(inner.text);
@@ -326,7 +345,10 @@ class MountFinder {
 
   /** A string expression's value: literals, f-strings and `+` over known parts, names bound to strings. */
   private stringOf(node: SyntaxNode | null, module: ParsedModule): Text | undefined {
-    if (!node) return undefined;
+    return node ? this.nested(undefined, () => this.stringOfNode(node, module)) : undefined;
+  }
+
+  private stringOfNode(node: SyntaxNode, module: ParsedModule): Text | undefined {
     const inner = unwrap(node);
     switch (inner.type) {
       case 'string':
@@ -370,6 +392,10 @@ class MountFinder {
 
   private collectPatterns(node: SyntaxNode, module: ParsedModule, prefix: Text, depth: number, out: AdminMount[]): void {
     if (++this.visits > MAX_PATTERN_VISITS) return;
+    this.nested(undefined, () => this.collectPatternsOf(node, module, prefix, depth, out));
+  }
+
+  private collectPatternsOf(node: SyntaxNode, module: ParsedModule, prefix: Text, depth: number, out: AdminMount[]): void {
     const inner = unwrap(node);
     switch (inner.type) {
       case 'list':
@@ -511,13 +537,23 @@ function unwrap(node: SyntaxNode): SyntaxNode {
   return current;
 }
 
-/** The operands of a chain of `+` (a single operand when the node is not a `+`). */
+/** The operands of a chain of `+` (a single operand when the node is not a `+`), in order, walked iteratively. */
 function plusOperands(node: SyntaxNode): SyntaxNode[] {
-  const inner = unwrap(node);
-  if (inner.type !== 'binary_operator' || inner.childForFieldName('operator')?.text !== '+') return [inner];
-  const left = inner.childForFieldName('left');
-  const right = inner.childForFieldName('right');
-  return [...(left ? plusOperands(left) : []), ...(right ? plusOperands(right) : [])];
+  const operands: SyntaxNode[] = [];
+  const stack = [node];
+  while (stack.length) {
+    const inner = unwrap(stack.pop()!);
+    if (inner.type !== 'binary_operator' || inner.childForFieldName('operator')?.text !== '+') {
+      operands.push(inner);
+      continue;
+    }
+    const left = inner.childForFieldName('left');
+    const right = inner.childForFieldName('right');
+    // Right first, so the left operand is taken next.
+    if (right) stack.push(right);
+    if (left) stack.push(left);
+  }
+  return operands;
 }
 
 /** The last name of the called expression: `path`, `include`, `i18n_patterns` (also `urls.path`). */

@@ -10,10 +10,10 @@ import type { CheckResult } from '../engine/check.js';
 import { UsageError } from '../core/errors.js';
 
 import { FORMATS } from './formats.js';
-import type { ReportFormat } from './formats.js';
+import type { CiFormat, ReportFormat } from './formats.js';
 
 export { FORMATS };
-export type { ReportFormat };
+export type { CiFormat, ReportFormat };
 
 /** A check result, with the rules that ran when the caller has them (for help text and passed rules). */
 export type RenderInput = CheckResult & Pick<ReportInput, 'kind' | 'rules'>;
@@ -34,8 +34,16 @@ export function renderReport(format: ReportFormat, input: RenderInput, options: 
       return formatPretty(input, { color: options.color, verbose: options.verbose, explain: options.explain });
     case 'json':
       return formatJson(input, options.toolVersion);
+    default:
+      return renderCiReport(format, input, options.toolVersion);
+  }
+}
+
+/** The CI reports, the same for a check and a live scan (see scanReportInput). */
+export function renderCiReport(format: CiFormat, input: ReportInput, toolVersion: string): string {
+  switch (format) {
     case 'sarif':
-      return formatSarif(input, options.toolVersion);
+      return formatSarif(input, toolVersion);
     case 'junit':
       return formatJunit(input);
     case 'gitlab':

@@ -115,7 +115,7 @@ function sarifResult(finding: Finding, ruleIndex: number) {
           })),
         }
       : {}),
-    partialFingerprints: { 'deploycheck/v1': finding.fingerprint },
+    partialFingerprints: { 'deploycheck/v2': finding.fingerprint },
     properties,
   };
 }

@@ -51,7 +51,7 @@ const toyRule: RuleDefinition<ToyProject> = {
   severity: 'medium',
   docs: { why: 'A toy rule for the seam test.', fix: 'None.' },
   check(ctx) {
-    ctx.report({ message: `marker ${ctx.project.marker}`, location: { file: `${ctx.project.root ? `${ctx.project.root}/` : ''}toy.txt`, line: 1, column: 1 } });
+    ctx.report({ message: `marker ${ctx.project.marker}`, location: { file: `${ctx.project.root ? `${ctx.project.root}/` : ''}toy.txt`, line: 1, column: 1 }, about: '' });
   },
 };
 
@@ -61,7 +61,7 @@ const djangoOnly = defineRule({
   severity: 'high',
   docs: { why: 'Runs only on Django projects.', fix: 'None.' },
   check(ctx) {
-    ctx.report({ message: 'ran', location: { file: 'toy.txt', line: 1, column: 1 } });
+    ctx.report({ message: 'ran', location: { file: 'toy.txt', line: 1, column: 1 }, about: '' });
   },
 });
 

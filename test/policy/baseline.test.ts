@@ -28,7 +28,7 @@ describe('deploycheck baseline', () => {
     expect(run.stderr).toContain(DEFAULT_BASELINE_FILE);
     const text = readFileSync(join(root, DEFAULT_BASELINE_FILE), 'utf8');
     const baseline = JSON.parse(text) as { version: number; findings: { rule: string; fingerprint: string; file: string; message: string }[] };
-    expect(baseline.version).toBe(1);
+    expect(baseline.version).toBe(2);
     expect(baseline.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['django/debug', 'django/allowed-hosts-wildcard']));
     expect(Object.keys(baseline.findings[0]!).sort()).toEqual(['file', 'fingerprint', 'message', 'rule']);
     const keys = baseline.findings.map((f) => `${f.file}\0${f.rule}\0${f.fingerprint}`);
@@ -71,21 +71,36 @@ describe('deploycheck baseline', () => {
   });
 
   it('refuses a missing or malformed baseline with exit 2', async () => {
-    const root = hardenedProject({ 'bad.json': '{"version": 2, "findings": []}' });
+    const root = hardenedProject({ 'bad.json': '{"version": 3, "findings": []}' });
     const missing = await runCli('check', root, '--baseline', join(root, 'nope.json'));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('nope.json');
     const wrong = await runCli('check', root, '--baseline', join(root, 'bad.json'));
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toContain('"version": 1');
+    expect(wrong.stderr).toContain('"version": 2');
+  });
+
+  it('reads a version-1 baseline (fingerprints of the old kind) by rule, file and message until it is rewritten', async () => {
+    const root = hardenedProject({ 'shop/settings.py': hardenedSettings(INSECURE) });
+    const { report } = await check(root);
+    const debug = report.findings.find((f) => f.rule === 'django/debug')!;
+    const legacy = { version: 1, findings: [{ rule: 'django/debug', fingerprint: 'from-version-1', file: debug.location.file, message: debug.message }] };
+    writeFileSync(join(root, 'old.json'), JSON.stringify(legacy, null, 2));
+    const hidden = await check(root, '--baseline', join(root, 'old.json'));
+    expect(hidden.report.findings.map((f) => f.rule)).toEqual(['django/allowed-hosts-wildcard']);
+
+    // An entry whose message no finding has any more is stale, as with version 2.
+    writeFileSync(join(root, 'old.json'), JSON.stringify({ ...legacy, findings: [{ ...legacy.findings[0], message: 'DEBUG was on' }] }));
+    const stale = await check(root, '--baseline', join(root, 'old.json'));
+    expect(stale.report.findings.map((f) => f.rule).sort()).toEqual(['django/allowed-hosts-wildcard', 'django/debug', 'meta/stale-baseline-entry']);
   });
 
   it('lets each entry hide one finding, so a second identical finding is new', () => {
     const finding = (line: number): Finding => ({
       rule: 'x/y', severity: 'high', confidence: 'certain', title: 't', message: 'm', location: { file: 'a.py', line, column: 1 }, related: [], fix: 'f', fingerprint: 'abc',
     });
-    expect(JSON.parse(formatBaseline([finding(7)]))).toEqual({ version: 1, findings: [{ rule: 'x/y', fingerprint: 'abc', file: 'a.py', message: 'm' }] });
-    const baseline = { path: '/repo/b.json', entries: [{ rule: 'x/y', fingerprint: 'abc', file: 'a.py', message: 'm', line: 4 }] };
+    expect(JSON.parse(formatBaseline([finding(7)]))).toEqual({ version: 2, findings: [{ rule: 'x/y', fingerprint: 'abc', file: 'a.py', message: 'm' }] });
+    const baseline = { path: '/repo/b.json', version: 2 as const, entries: [{ rule: 'x/y', fingerprint: 'abc', file: 'a.py', message: 'm', line: 4 }] };
     const result = applyBaseline([finding(1), finding(9)], baseline, '/repo');
     expect(result.baselined).toBe(1);
     expect(result.kept.map((f) => 'line' in f.location && f.location.line)).toEqual([9]);

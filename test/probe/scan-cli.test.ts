@@ -2,6 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { runCli } from '../helpers/cli.js';
+import { loadSchemaValidator } from '../report/sarif-schema.js';
+import { childElements, parseXml } from '../report/xml.js';
 import type { Certificates, Running } from './servers.js';
 import { djangoAdminLogin, djangoDebug404, makeCertificates, startHttp, startHttps } from './servers.js';
 
@@ -119,5 +121,66 @@ describe('deploycheck scan', () => {
   it('exits 2 for a malformed --header or an unreadable --ca', async () => {
     expect((await runCli('scan', insecure.url, '--header', 'no colon')).code).toBe(2);
     expect((await runCli('scan', insecure.url, '--ca', '/nonexistent/ca.pem')).code).toBe(2);
+  });
+
+  describe('CI formats, through the same reporters as check', () => {
+    const scan = (format: string) => runCli('scan', insecure.url, '--format', format, '--timeout', '3', '--budget', '10');
+    let rules: string[];
+    beforeAll(async () => {
+      rules = [...new Set((await scanJson(insecure.url)).report.sites[0]!.findings.map((f) => f.rule))].sort();
+    });
+
+    it('sarif: valid SARIF 2.1.0 whose results name each URL by host and path, with the URL in their properties', async () => {
+      const run = await scan('sarif');
+      expect(run.code).toBe(1);
+      const log = JSON.parse(run.stdout) as {
+        runs: { properties: { kind: string; grade: string }; results: { ruleId: string; properties: { url?: string }; locations: { physicalLocation: { artifactLocation: { uri: string } } }[]; partialFingerprints: Record<string, string> }[] }[];
+      };
+      expect(loadSchemaValidator()(log)).toBe(true);
+      const [sarifRun] = log.runs;
+      expect(sarifRun!.properties).toMatchObject({ kind: 'scan', grade: 'F' });
+      expect([...new Set(sarifRun!.results.map((r) => r.ruleId))].sort()).toEqual(rules);
+      const admin = sarifRun!.results.find((r) => r.ruleId === 'web/admin-default-path')!;
+      expect(admin.properties.url).toBe(`${insecure.url.replace(/\/$/, '')}/admin/login/`);
+      expect(admin.locations[0]!.physicalLocation.artifactLocation.uri).toMatch(/^127\.0\.0\.1_\d+\/admin\/login\/$/);
+      expect(admin.partialFingerprints['deploycheck/v2']).toMatch(/^[0-9a-f]{20}$/);
+    });
+
+    it('junit: a suite per rule that ran, a failure per finding', async () => {
+      const run = await scan('junit');
+      expect(run.code).toBe(1);
+      const suites = childElements(parseXml(run.stdout), 'testsuite');
+      const failing = suites.filter((suite) => Number(suite.attributes.failures) > 0).map((suite) => suite.attributes.name).sort();
+      expect(failing).toEqual(rules);
+      // Rules with nothing to report pass.
+      expect(suites.some((suite) => suite.attributes.name === 'web/tls-expired' && suite.attributes.failures === '0')).toBe(true);
+    });
+
+    it('gitlab: one Code Quality issue per finding, located at the URL', async () => {
+      const run = await scan('gitlab');
+      const issues = JSON.parse(run.stdout) as { check_name: string; fingerprint: string; location: { path: string } }[];
+      expect([...new Set(issues.map((issue) => issue.check_name))].sort()).toEqual(rules);
+      expect(new Set(issues.map((issue) => issue.fingerprint)).size).toBe(issues.length);
+      expect(issues.find((issue) => issue.check_name === 'web/runserver')!.location.path).toContain('127.0.0.1');
+    });
+
+    it('github: an annotation per finding', async () => {
+      const run = await scan('github');
+      const lines = run.stdout.split('\n').filter((line) => line.startsWith('::'));
+      expect(lines.some((line) => line.startsWith('::error') && line.includes('web/debug-page'))).toBe(true);
+      expect(lines.length).toBeGreaterThanOrEqual(rules.length);
+    });
+
+    it('markdown: the grade and every rule with findings', async () => {
+      const run = await scan('markdown');
+      expect(run.stdout).toMatch(/\bF\b/);
+      for (const rule of rules) expect(run.stdout).toContain(rule);
+    });
+
+    it('still refuses a format it does not know', async () => {
+      const run = await scan('xml');
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/--format must be one of pretty, json, html, sarif, junit, gitlab, github, markdown/);
+    });
   });
 });

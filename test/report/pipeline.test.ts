@@ -64,7 +64,7 @@ describe('every format over a real check of the startproject fixture', () => {
       severity: 'high',
       docs: { why: 'Secrets in code leak.', fix: 'Read it from the environment.' },
       check(ctx) {
-        ctx.report({ message: `API_KEY is ${secret}`, location: { file: 'site/settings.py', line: 1, column: 1 }, secret, evidence: `API_KEY = '${secret}'` });
+        ctx.report({ message: `API_KEY is ${secret}`, location: { file: 'site/settings.py', line: 1, column: 1 }, secret, about: 'API_KEY', evidence: `API_KEY = '${secret}'` });
       },
     });
     const root = makeProject({

@@ -105,7 +105,7 @@ describe('SARIF report', () => {
       expect(result.ruleId).toBe(finding.rule);
       expect(run.tool.driver.rules[result.ruleIndex]!.id).toBe(finding.rule);
       expect(result.message.text).toBe(finding.message);
-      expect(result.partialFingerprints).toEqual({ 'deploycheck/v1': finding.fingerprint });
+      expect(result.partialFingerprints).toEqual({ 'deploycheck/v2': finding.fingerprint });
       expect(result.locations).toHaveLength(1);
     });
     const [debug, hosts] = run.results;
