@@ -118,7 +118,8 @@ function productionComposeFiles(
       // An unreadable file is reported when it is merged.
       const reading: ComposeReading = read.ok ? readCompose(path, text, workspace) : emptyComposeReading();
       // A file of databases and caches alone (`db_dev: postgres`) runs them beside an app started some other way.
-      if (read.ok && reading.appServices.length === 0 && !reading.development && !PRODUCTION_WORD.test(qualifier) && !PRODUCTION_ONLY_NAME.test(name)) {
+      // A file that did not parse says nothing about its services: it stays a candidate, so its problem is reported.
+      if (read.ok && reading.problems.length === 0 && reading.appServices.length === 0 && !reading.development && !PRODUCTION_WORD.test(qualifier) && !PRODUCTION_ONLY_NAME.test(name)) {
         reading.development = 'runs no app service, only services beside it';
       }
       const override = ['docker-compose.override.yml', 'docker-compose.override.yaml', 'compose.override.yaml', 'compose.override.yml'].find((other) => names.has(other));
