@@ -43,7 +43,7 @@ const lazyBuiltins = {
 
 /**
  * Escapes the few characters outside ASCII that esbuild leaves in (in comments and regular
- * expressions) as \\uXXXX, which means the same there: V8 reads an ASCII file into a one-byte
+ * expressions) as \uXXXX escapes, which mean the same there: V8 reads an ASCII file into a one-byte
  * string at once, while a single other character makes it decode all of the file as UTF-8 and keep
  * it as two-byte text.
  */
