@@ -3,9 +3,9 @@
 // CommonJS too, and this file is all that runs before it.
 'use strict';
 /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS on purpose (bin/package.json) */
-const { loadBundle } = require('./load-bundle.js');
+const { bundleExports } = require('./load-bundle.js');
 
-const cli = loadBundle().exports;
+const cli = bundleExports();
 // Rule files and JS config of the user's project are ES modules: only code compiled by Node's own
 // loaders (this file) may import() them.
 cli.setFileImporter((url) => import(url));

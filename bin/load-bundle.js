@@ -57,4 +57,15 @@ function loadBundle(bundle = join(__dirname, '..', 'dist', 'deploycheck.cjs')) {
   return { exports: bundleModule.exports, script };
 }
 
-module.exports = { loadBundle, BUILD_ID_LINE, CACHE_HEADER };
+let loaded;
+
+/**
+ * The bundle's exports, loaded once per process: the bin and the `deploycheck/api/<kind>` modules that
+ * users' rule files import share them, so a rule file gets the very helpers the running CLI uses.
+ */
+function bundleExports() {
+  loaded ??= loadBundle().exports;
+  return loaded;
+}
+
+module.exports = { loadBundle, bundleExports, BUILD_ID_LINE, CACHE_HEADER };

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { writeApiModules } from './api-modules.mjs';
 import { writeCodeCache } from './code-cache.mjs';
 import { writeRuleIndex } from './rule-index.mjs';
 
@@ -54,7 +55,8 @@ function asciiOnly(file) {
 }
 
 /**
- * The CLI as `<outRoot>/dist/deploycheck.cjs` plus its code cache, run by `<outRoot>/bin/deploycheck.js`.
+ * The CLI as `<outRoot>/dist/deploycheck.cjs` plus its code cache, run by `<outRoot>/bin/deploycheck.js`,
+ * and the rule API modules users' rule files import (`<outRoot>/dist/api/<kind>.mjs`).
  * outRoot must lie inside this package (node_modules, package.json and web/ are found by walking up).
  */
 export async function buildCli(outRoot = root) {
@@ -77,6 +79,7 @@ export async function buildCli(outRoot = root) {
     for (const file of readdirSync(join(root, 'bin'))) copyFileSync(join(root, 'bin', file), join(outRoot, 'bin', file));
   }
   await writeCodeCache(bundle);
+  await writeApiModules(bundle);
   return join(outRoot, 'bin', 'deploycheck.js');
 }
 

@@ -88,6 +88,10 @@ function runCheck(bin, tree) {
 const findingFile = (f) => norm(f.location?.file ?? f.file);
 const findingLine = (f) => f.location?.line ?? f.line ?? 0;
 const fileMatches = (want, got) => want === undefined || want === null || want === '' || norm(want) === got;
+// The other places a finding names as the same problem (one finding per distinct secret value, its other
+// occurrences listed as related: issue 12 item 11). A labelled problem at one of them is found by the finding.
+const relatedFiles = (f) => (Array.isArray(f.related) ? f.related : []).map((r) => norm(r.location?.file)).filter(Boolean);
+const findsProblem = (p, f, file) => (p.rules ?? []).includes(f.rule) && (fileMatches(p.file, file) || (Boolean(p.file) && relatedFiles(f).includes(norm(p.file))));
 
 // The model's answer for the label's project. With `projects[].production` (check report v2) the answer is
 // the project production reaches (deployed, preferring the label's root) and its chosen settings module, and it
@@ -129,7 +133,7 @@ function score(label, report) {
     const file = findingFile(f);
     const line = findingLine(f);
     const key = { rule: f.rule, file, line, severity: f.severity, message: f.message };
-    const matched = problems.filter((p) => (p.rules ?? []).includes(f.rule) && fileMatches(p.file, file));
+    const matched = problems.filter((p) => findsProblem(p, f, file));
     if (matched.length) {
       for (const p of matched) found.add(p.id);
       judged.push({ ...key, verdict: 'true', why: `problem ${matched.map((p) => p.id).join(',')}` });

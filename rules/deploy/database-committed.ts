@@ -1,9 +1,6 @@
 /** deploy/database-committed — a database file or dump is tracked in git. */
-import { defineWorkspaceRule } from '../../src/engine/types.js';
-import { pathContext } from '../../src/secrets/paths.js';
-import { baseName } from '../../src/workspace/paths.js';
-import { isVendoredIn } from '../../src/workspace/vendored.js';
-import type { Workspace } from '../../src/workspace/types.js';
+import type { Workspace } from '../../src/api/workspace.js';
+import { baseName, defineWorkspaceRule, isVendoredIn, pathContext } from '../../src/api/workspace.js';
 
 /** Every SQLite 3 database file starts with these 16 bytes. */
 const SQLITE_HEADER = 'SQLite format 3\0';
@@ -21,10 +18,12 @@ const SENSITIVE_TABLE = /user|auth|session|account|password|token|customer|profi
 type Inspection =
   /** Accounts or other personal rows: named by the table, or assumed when the schema cannot be seen. */
   | { kind: 'SQLite database' | 'database dump'; sensitive: true; table?: string }
-  | { kind: 'SQLite database'; sensitive: false; tables: string[] };
+  | { kind: 'SQLite database'; sensitive: false; tables: string[] }
+  /** No rows yet (a 0-byte file or a schema without tables): the path is still where the app writes them. */
+  | { kind: 'SQLite database'; sensitive: false; empty: true };
 
 /**
- * What a tracked path holds, or undefined when it is no database (or an empty one). SQLite by name
+ * What a tracked path holds, or undefined when it is no database. SQLite by name
  * (`db.sqlite3`, `*.sqlite`, `*.sqlite3`, `*.db`), confirmed by the header when the bytes can be
  * read (`.db` is also Thumbs.db and other caches), with the tables its schema shows.
  */
@@ -37,20 +36,28 @@ function inspect(workspace: Workspace, path: string, budget: { reads: number }):
   const head = workspace.readHead?.(path, SCHEMA_BYTES);
   // Unread bytes: only a SQLite name is taken for one (a `.db` is as often Thumbs.db or a cache).
   if (head === undefined) return SQLITE_ONLY_NAME.test(name) ? { kind: 'SQLite database', sensitive: true } : undefined;
+  // A 0-byte file: what sqlite3 (and Django's first `migrate`) open and fill in place.
+  if (head.length === 0) return SQLITE_ONLY_NAME.test(name) ? { kind: 'SQLite database', sensitive: false, empty: true } : undefined;
   const text = Buffer.from(head).toString('latin1');
   if (!text.startsWith(SQLITE_HEADER)) return undefined;
   const tables = [...new Set([...text.matchAll(CREATE_TABLE)].map((match) => match[1]!))].filter((table) => !table.startsWith('sqlite_'));
   // The shortest name is the telling one: auth_user rather than auth_user_user_permissions.
   const table = tables.filter((candidate) => SENSITIVE_TABLE.test(candidate)).sort((a, b) => a.length - b.length)[0];
   if (table) return { kind: 'SQLite database', sensitive: true, table };
-  // The whole file read and no table in it: an empty database holds nothing.
-  if (!tables.length) return head.length < SCHEMA_BYTES ? undefined : { kind: 'SQLite database', sensitive: true };
+  // The whole file read and no table in it: an empty database holds nothing yet.
+  if (!tables.length) return head.length < SCHEMA_BYTES ? { kind: 'SQLite database', sensitive: false, empty: true } : { kind: 'SQLite database', sensitive: true };
   return { kind: 'SQLite database', sensitive: false, tables };
 }
 
 function describe(path: string, found: Inspection, inTests: boolean): string {
   const where = `${path} is a ${found.kind} tracked in git${inTests ? ' (in a test or fixture path)' : ''}`;
   const untrack = 'untrack it with `git rm --cached` and ignore it';
+  if ('empty' in found) {
+    return (
+      `${path} is an empty SQLite database tracked in git: it holds no rows yet, but it is the file the app writes its ` +
+      `data to, and a tracked file is committed again by the next \`git commit -a\` or \`git add .\` whatever .gitignore says; ${untrack}`
+    );
+  }
   if (!found.sensitive) {
     const shown = found.tables.slice(0, 3).join(', ') + (found.tables.length > 3 ? ', …' : '');
     return `${where}: its tables (${shown}) show no accounts or sessions, but everything in it ships with the repository; if it is not meant to, ${untrack}`;
@@ -73,7 +80,9 @@ export default defineWorkspaceRule({
       'file is confirmed by its header when the bytes can be read (when they cannot, only a .sqlite or .sqlite3 name ' +
       'counts), and its schema read for account, session or ' +
       'personal tables: medium when it lies in a tests or fixtures path, low when its tables show no such data (a ' +
-      'search index, a lookup table shipped on purpose), not reported when it has no tables at all. Past the ' +
+      'search index, a lookup table shipped on purpose) or when it is empty (a 0-byte db.sqlite3, a schema without ' +
+      'tables): an empty tracked database is the file the app fills on the next `migrate`, and .gitignore does not ' +
+      'apply to a file git already tracks, so its rows follow with the next `git commit -a`. Past the ' +
       'first 50 database files, the rest are judged by name only (*.sqlite, *.sqlite3; not *.db).',
     fix:
       'Untrack it, ignore it, and treat what it held as leaked (reset passwords of real accounts, rotate tokens):\n\n' +

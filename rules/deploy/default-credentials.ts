@@ -1,13 +1,10 @@
 /** deploy/default-credentials — a literal admin password in the deploy files or the scripts production runs. */
-import { defineRule } from '../../src/engine/types.js';
-import { maskSecret } from '../../src/engine/mask.js';
-import { literalAdminPasswords } from '../../src/django/superuser-password.js';
+import { defineRule, literalAdminPasswords, maskSecret } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'deploy/default-credentials',
   title: 'A superuser password is committed in the deployment',
   severity: 'high',
-  facts: ['deploy', 'workspace'],
   docs: {
     why:
       'A deployment that creates its admin account from a password written in the repository ' +

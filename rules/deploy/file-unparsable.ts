@@ -1,19 +1,21 @@
-import { defineRule } from '../../src/engine/types.js';
+import { defineRule, productionNginxConfigs } from '../../src/api/django.js';
 
-/** What it does: reports deploy files (fly.toml, app.json, docker-compose, render.yaml, …) that do not parse. */
+/** What it does: reports deploy files (fly.toml, app.json, docker-compose, render.yaml, nginx configuration, …) that do not parse. */
 export default defineRule({
   id: 'deploy/file-unparsable',
   title: 'A deploy file does not parse',
   severity: 'medium',
-  facts: ['deploy'],
   docs: {
     why: `The platform reads this file to build and run the app; if it does not parse, the deploy fails
 or silently ignores settings, and deploycheck cannot see the environment it declares.`,
-    fix: 'Fix the syntax at the reported line; validate with the platform tool (e.g. `fly config validate`, `docker compose config`).',
+    fix: 'Fix the syntax at the reported line; validate with the platform tool (e.g. `fly config validate`, `docker compose config`, `nginx -t`).',
   },
   check(ctx) {
     for (const problem of ctx.project.deploy.problems) {
       ctx.report({ message: problem.message, location: problem.location });
+    }
+    for (const config of productionNginxConfigs(ctx.workspace, ctx.project.deploy)) {
+      for (const problem of config.problems) ctx.report({ message: problem.message, location: problem.location });
     }
   },
 });

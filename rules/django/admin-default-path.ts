@@ -1,5 +1,5 @@
 /** django/admin-default-path — the admin is mounted at the URL every bot tries first. */
-import { defineRule } from '../../src/engine/types.js';
+import { defineRule } from '../../src/api/django.js';
 
 /** `admin/`, `/admin/`, `admin` (a `re_path(r'^admin')`): the route startproject writes. */
 function isDefaultAdminPath(path: string): boolean {
@@ -12,7 +12,6 @@ export default defineRule({
   // Low, not medium: moving the admin is hardening against automated attacks, not a fix for a
   // vulnerability, and it matches the live twin web/admin-default-path.
   severity: 'low',
-  facts: ['urls'],
   docs: {
     why:
       'startproject mounts the admin at /admin/, so that is the first URL credential-stuffing bots and scanners try on a ' +

@@ -1,14 +1,11 @@
 /** django/allowed-hosts-empty — mirrors `security.W020`. */
-import { defineRule } from '../../src/engine/types.js';
-import { truthy } from '../../src/python/value.js';
-import { describeSetting, settingReport } from '../../src/django/setting-helpers.js';
+import { defineRule, describeSetting, settingReport, truthy } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'django/allowed-hosts-empty',
   title: 'ALLOWED_HOSTS is empty',
   severity: 'high',
   django: 'security.W020',
-  facts: ['settings'],
   docs: {
     why:
       'Django answers only requests whose Host header matches ALLOWED_HOSTS. With DEBUG off and an empty list nothing ' +

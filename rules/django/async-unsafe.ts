@@ -1,6 +1,6 @@
 /** django/async-unsafe — mirrors `async.E001`. */
-import { defineRule } from '../../src/engine/types.js';
-import type { FileLocation } from '../../src/engine/types.js';
+import type { FileLocation } from '../../src/api/django.js';
+import { defineRule } from '../../src/api/django.js';
 
 const VARIABLE = 'DJANGO_ALLOW_ASYNC_UNSAFE';
 
@@ -9,7 +9,6 @@ export default defineRule({
   title: 'DJANGO_ALLOW_ASYNC_UNSAFE is set',
   severity: 'high',
   django: 'async.E001',
-  facts: ['env', 'settings'],
   docs: {
     why:
       'Django refuses to run database queries and other synchronous-only code from inside a running event loop, because ' +

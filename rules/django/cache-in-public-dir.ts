@@ -1,9 +1,6 @@
 /** django/cache-in-public-dir — mirrors `caches.W002`. */
-import { defineRule } from '../../src/engine/types.js';
-import { combinedConfidence, settingLocation } from '../../src/django/setting-helpers.js';
-import { resolvePath } from '../../src/python/pyops.js';
-import { dictGet, truthy } from '../../src/python/value.js';
-import type { PyValue } from '../../src/python/value.js';
+import type { PyValue } from '../../src/api/django.js';
+import { combinedConfidence, defineRule, dictGet, resolvePath, settingLocation, truthy } from '../../src/api/django.js';
 
 const FILE_BASED_CACHE = 'django.core.cache.backends.filebased.FileBasedCache';
 const PUBLIC_DIR_SETTINGS = ['MEDIA_ROOT', 'STATIC_ROOT', 'STATICFILES_DIRS'] as const;
@@ -45,7 +42,6 @@ export default defineRule({
   title: 'A file-based cache lives in a public directory',
   severity: 'medium',
   django: 'caches.W002',
-  facts: ['settings'],
   docs: {
     why:
       'FileBasedCache pickles cached values into files under its LOCATION. When that directory is, contains or sits ' +

@@ -1,14 +1,11 @@
 /** django/clickjacking-middleware-missing — mirrors `security.W002`. */
-import { CLICKJACKING_MIDDLEWARE } from '../../src/django/names.js';
-import { defineRule } from '../../src/engine/types.js';
-import { middlewareOn, middlewareSetting, settingReport } from '../../src/django/setting-helpers.js';
+import { CLICKJACKING_MIDDLEWARE, defineRule, middlewareOn, middlewareSetting, settingReport } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'django/clickjacking-middleware-missing',
   title: 'XFrameOptionsMiddleware is not installed',
   severity: 'medium',
   django: 'security.W002',
-  facts: ['settings'],
   docs: {
     why:
       'Without `django.middleware.clickjacking.XFrameOptionsMiddleware` Django sends no X-Frame-Options header, so any ' +

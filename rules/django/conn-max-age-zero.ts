@@ -1,7 +1,5 @@
 /** django/conn-max-age-zero — a Postgres/MySQL database opens a new connection for every request. */
-import { defineRule } from '../../src/engine/types.js';
-import { combinedConfidence, settingLocation } from '../../src/django/setting-helpers.js';
-import { dictGet, truthy } from '../../src/python/value.js';
+import { combinedConfidence, defineRule, dictGet, settingLocation, truthy } from '../../src/api/django.js';
 
 const NETWORK_ENGINE = /postgres|postgis|mysql/;
 
@@ -9,7 +7,6 @@ export default defineRule({
   id: 'django/conn-max-age-zero',
   title: 'Database connections are not reused',
   severity: 'info',
-  facts: ['settings'],
   docs: {
     why:
       "CONN_MAX_AGE defaults to 0: Django opens a database connection at the start of each request and closes it at " +

@@ -1,8 +1,5 @@
 /** django/cookie-samesite-none — the session or CSRF cookie is sent on cross-site requests. */
-import { defineRule } from '../../src/engine/types.js';
-import { pyRepr, truthy } from '../../src/python/value.js';
-import { describeSetting, settingLocation, settingReport } from '../../src/django/setting-helpers.js';
-import { versionAtLeast } from '../../src/project/version.js';
+import { defineRule, describeSetting, pyRepr, settingLocation, settingReport, truthy, versionAtLeast } from '../../src/api/django.js';
 
 const COOKIES = [
   { name: 'SESSION_COOKIE_SAMESITE', secure: 'SESSION_COOKIE_SECURE', cookie: 'session' },
@@ -13,7 +10,6 @@ export default defineRule({
   id: 'django/cookie-samesite-none',
   title: 'A cookie is sent on cross-site requests (SameSite None or unset)',
   severity: 'medium',
-  facts: ['settings'],
   docs: {
     why:
       'SameSite=Lax (Django\'s default) keeps the browser from sending the session and CSRF cookies on cross-site ' +

@@ -1,9 +1,5 @@
 /** django/coop-invalid — mirrors `security.E024` (Django 4.0+). */
-import { defineRule } from '../../src/engine/types.js';
-import { pyRepr } from '../../src/python/value.js';
-import { versionAtLeast } from '../../src/project/version.js';
-import { SECURITY_MIDDLEWARE } from '../../src/django/names.js';
-import { middlewareOn, settingReport } from '../../src/django/setting-helpers.js';
+import { defineRule, middlewareOn, pyRepr, SECURITY_MIDDLEWARE, settingReport, versionAtLeast } from '../../src/api/django.js';
 
 const VALID = new Set(['same-origin', 'same-origin-allow-popups', 'unsafe-none']);
 
@@ -12,7 +8,6 @@ export default defineRule({
   title: 'SECURE_CROSS_ORIGIN_OPENER_POLICY has an invalid value',
   severity: 'medium',
   django: 'security.E024',
-  facts: ['settings'],
   docs: {
     why:
       'Since Django 4.0 SecurityMiddleware sends a Cross-Origin-Opener-Policy header, which isolates your pages from ' +

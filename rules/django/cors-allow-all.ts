@@ -1,12 +1,6 @@
 /** django/cors-allow-all — django-cors-headers lets any (or an untrustworthy) origin read responses. */
-import { defineRule } from '../../src/engine/types.js';
-import type { Severity } from '../../src/engine/types.js';
-import type { PyValue } from '../../src/python/value.js';
-import { confidenceOf, pyRepr, truthy } from '../../src/python/value.js';
-import { settingIncludes, settingReport } from '../../src/django/setting-helpers.js';
-import { corsScope, corsSetting, pythonMatch } from '../../src/django/cors.js';
-import type { CorsScope } from '../../src/django/cors.js';
-import { isLoopbackOrigin } from '../../src/django/origins.js';
+import type { CorsScope, PyValue, Severity } from '../../src/api/django.js';
+import { confidenceOf, corsScope, corsSetting, defineRule, isLoopbackOrigin, pyRepr, pythonMatch, settingIncludes, settingReport, truthy } from '../../src/api/django.js';
 
 const CORS_APP = 'corsheaders';
 const CORS_MIDDLEWARE = 'corsheaders.middleware.CorsMiddleware';
@@ -24,7 +18,6 @@ export default defineRule({
   id: 'django/cors-allow-all',
   title: 'CORS allows any origin',
   severity: 'high',
-  facts: ['settings'],
   docs: {
     why:
       'django-cors-headers decides which other sites may read your responses from a browser. CORS_ALLOW_ALL_ORIGINS ' +

@@ -1,16 +1,11 @@
 /** django/csrf-cookie-insecure — mirrors `security.W016`. */
-import { defineRule } from '../../src/engine/types.js';
-import { truthy } from '../../src/python/value.js';
-import { cookieFlagFails, describeCookieFlag } from '../../src/django/cookie-flags.js';
-import { CSRF_MIDDLEWARE } from '../../src/django/names.js';
-import { middlewareOn, settingReport } from '../../src/django/setting-helpers.js';
+import { cookieFlagFails, CSRF_MIDDLEWARE, defineRule, describeCookieFlag, middlewareOn, settingReport, truthy } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'django/csrf-cookie-insecure',
   title: 'The CSRF cookie is not Secure',
   severity: 'high',
   django: 'security.W016',
-  facts: ['settings'],
   docs: {
     why:
       'Without CSRF_COOKIE_SECURE the CSRF cookie also travels over plain HTTP. An attacker on the network can read it ' +

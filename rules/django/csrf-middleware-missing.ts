@@ -1,14 +1,11 @@
 /** django/csrf-middleware-missing — mirrors `security.W003`. */
-import { CSRF_MIDDLEWARE } from '../../src/django/names.js';
-import { defineRule } from '../../src/engine/types.js';
-import { middlewareOn, middlewareSetting, settingReport } from '../../src/django/setting-helpers.js';
+import { CSRF_MIDDLEWARE, defineRule, middlewareOn, middlewareSetting, settingReport } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'django/csrf-middleware-missing',
   title: 'CsrfViewMiddleware is not installed',
   severity: 'high',
   django: 'security.W003',
-  facts: ['settings'],
   docs: {
     why:
       'Django only checks CSRF tokens on unsafe requests when `django.middleware.csrf.CsrfViewMiddleware` is in MIDDLEWARE. ' +

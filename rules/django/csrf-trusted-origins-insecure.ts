@@ -1,9 +1,5 @@
 /** django/csrf-trusted-origins-insecure — CSRF_TRUSTED_ORIGINS entries that weaken or break the Origin check. */
-import { defineRule } from '../../src/engine/types.js';
-import { confidenceOf, pyRepr } from '../../src/python/value.js';
-import { versionAtLeast } from '../../src/project/version.js';
-import { settingReport } from '../../src/django/setting-helpers.js';
-import { isLoopbackOrigin, sharedPlatformDomain } from '../../src/django/origins.js';
+import { confidenceOf, defineRule, isLoopbackOrigin, pyRepr, settingReport, sharedPlatformDomain, versionAtLeast } from '../../src/api/django.js';
 
 /** The domain a subdomain wildcard covers (`https://*.example.com`, or `.example.com` in the 3.2 host-only form). */
 function subdomainWildcard(entry: string, schemes: boolean): string | undefined {
@@ -16,7 +12,6 @@ export default defineRule({
   id: 'django/csrf-trusted-origins-insecure',
   title: 'CSRF_TRUSTED_ORIGINS trusts insecure, shared or malformed origins',
   severity: 'medium',
-  facts: ['settings'],
   docs: {
     why:
       'CSRF_TRUSTED_ORIGINS lists origins whose unsafe requests (POST, PUT, …) Django accepts. An http:// origin can be ' +

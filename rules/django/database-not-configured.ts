@@ -1,7 +1,5 @@
 /** django/database-not-configured — the default database has no engine. */
-import { defineRule } from '../../src/engine/types.js';
-import { settingLocation } from '../../src/django/setting-helpers.js';
-import { confidenceOf, dictGet } from '../../src/python/value.js';
+import { confidenceOf, defineRule, dictGet, settingLocation } from '../../src/api/django.js';
 
 const DUMMY_ENGINE = 'django.db.backends.dummy';
 
@@ -9,7 +7,6 @@ export default defineRule({
   id: 'django/database-not-configured',
   title: 'The default database is not configured',
   severity: 'high',
-  facts: ['settings', 'env'],
   docs: {
     why:
       'A DATABASES alias without an ENGINE gets Django\'s dummy backend, which raises ImproperlyConfigured on the first ' +

@@ -7,11 +7,8 @@
  * variable: the code still defaults to True (one missing variable away from DEBUG in production),
  * or it misreads the value production sets ('False' taken as a true, non-empty string).
  */
-import { defineRule } from '../../src/engine/types.js';
-import type { EnvRead, PyValue } from '../../src/python/value.js';
-import { envReadsOf, pyRepr, truthy } from '../../src/python/value.js';
-import { settingReport } from '../../src/django/setting-helpers.js';
-import { readsOffAsOn } from '../../src/django/debug-flag.js';
+import type { EnvRead, PyValue } from '../../src/api/django.js';
+import { defineRule, envReadsOf, pyRepr, readsOffAsOn, settingReport, truthy } from '../../src/api/django.js';
 
 /** Values a person writes to mean "off". */
 const OFF_WORDS = new Set(['false', '0', 'no', 'n', 'off', 'f', '']);
@@ -58,7 +55,6 @@ export default defineRule({
   id: 'django/debug-default-true',
   title: 'DEBUG fails open when its variable is missing or misread',
   severity: 'medium',
-  facts: ['settings', 'env'],
   docs: {
     why:
       'DEBUG read from the environment must fail closed. os.getenv("DEBUG", True), env.bool("DEBUG", default=True), ' +

@@ -1,13 +1,10 @@
 /** django/debug-propagate-exceptions — DEBUG_PROPAGATE_EXCEPTIONS hands exceptions to the WSGI server. */
-import { defineRule } from '../../src/engine/types.js';
-import { truthy } from '../../src/python/value.js';
-import { describeSetting, settingReport } from '../../src/django/setting-helpers.js';
+import { defineRule, describeSetting, settingReport, truthy } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'django/debug-propagate-exceptions',
   title: 'DEBUG_PROPAGATE_EXCEPTIONS is on',
   severity: 'medium',
-  facts: ['settings'],
   docs: {
     why:
       'Normally Django turns an unhandled exception into a 500 response (handler500), logs it and mails ADMINS. With ' +

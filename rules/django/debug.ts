@@ -1,10 +1,6 @@
 /** django/debug — mirrors `security.W018`. */
-import { defineRule } from '../../src/engine/types.js';
-import type { Environment } from '../../src/env/types.js';
-import { envReadsOf, pyRepr, truthy } from '../../src/python/value.js';
-import type { PyValue } from '../../src/python/value.js';
-import { settingReport } from '../../src/django/setting-helpers.js';
-import { readsOffAsOn } from '../../src/django/debug-flag.js';
+import type { Environment, PyValue } from '../../src/api/django.js';
+import { defineRule, envReadsOf, pyRepr, readsOffAsOn, settingReport, truthy } from '../../src/api/django.js';
 
 /** Why DEBUG ends up truthy: the env variables behind it, and the "non-empty string" pitfall. */
 function explain(value: PyValue, environment: Environment): string {
@@ -32,8 +28,8 @@ export default defineRule({
   id: 'django/debug',
   title: 'DEBUG is on',
   severity: 'critical',
+  cap: { grade: 'F', reason: 'DEBUG is on in production: error pages show code, settings and local variables' },
   django: 'security.W018',
-  facts: ['settings', 'env'],
   docs: {
     why:
       'With DEBUG on, any error shows a page with source code, local variables, the full settings (only partly ' +

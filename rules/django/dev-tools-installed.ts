@@ -1,10 +1,6 @@
 /** django/dev-tools-installed — debug_toolbar or silk (tools with an HTTP surface) in the production settings. */
-import { defineRule } from '../../src/engine/types.js';
-import type { FileLocation } from '../../src/engine/types.js';
-import { combinedConfidence, settingLocation } from '../../src/django/setting-helpers.js';
-import { certainItemsOf } from '../../src/python/pyops.js';
-import type { Settings } from '../../src/python/types.js';
-import type { PyValue } from '../../src/python/value.js';
+import type { FileLocation, PyValue, Settings } from '../../src/api/django.js';
+import { certainItemsOf, combinedConfidence, defineRule, settingLocation } from '../../src/api/django.js';
 
 interface DevTool {
   app: string;
@@ -42,7 +38,6 @@ export default defineRule({
   id: 'django/dev-tools-installed',
   title: 'Development tools are installed in production',
   severity: 'high',
-  facts: ['settings'],
   docs: {
     why:
       'django-debug-toolbar and django-silk are development aids with an HTTP surface. In production they widen the ' +

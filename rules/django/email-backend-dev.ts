@@ -1,6 +1,5 @@
 /** django/email-backend-dev — EMAIL_BACKEND is a development backend that never sends mail. */
-import { defineRule } from '../../src/engine/types.js';
-import { describeSetting, settingReport } from '../../src/django/setting-helpers.js';
+import { defineRule, describeSetting, settingReport } from '../../src/api/django.js';
 
 const DEV_BACKENDS: Record<string, string> = {
   'django.core.mail.backends.console.EmailBackend': 'printed to standard output',
@@ -13,7 +12,6 @@ export default defineRule({
   id: 'django/email-backend-dev',
   title: 'Email goes to a development backend',
   severity: 'medium',
-  facts: ['settings'],
   docs: {
     why:
       'The console, file, locmem and dummy email backends are for development and tests: nothing reaches an inbox. ' +

@@ -1,15 +1,11 @@
 /** django/hsts-missing — mirrors `security.W004`. */
-import { defineRule } from '../../src/engine/types.js';
-import { truthy } from '../../src/python/value.js';
-import { SECURITY_MIDDLEWARE } from '../../src/django/names.js';
-import { describeSetting, middlewareOn, settingReport } from '../../src/django/setting-helpers.js';
+import { defineRule, describeSetting, middlewareOn, SECURITY_MIDDLEWARE, settingReport, truthy } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'django/hsts-missing',
   title: 'HSTS is not enabled',
   severity: 'medium',
   django: 'security.W004',
-  facts: ['settings', 'deploy'],
   docs: {
     why:
       'Strict-Transport-Security tells browsers to use HTTPS for your domain for a while, so a user who types the bare ' +

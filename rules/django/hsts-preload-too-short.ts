@@ -1,8 +1,5 @@
 /** django/hsts-preload-too-short — preload requested with a max-age the preload list rejects. */
-import { defineRule } from '../../src/engine/types.js';
-import { truthy } from '../../src/python/value.js';
-import { SECURITY_MIDDLEWARE } from '../../src/django/names.js';
-import { describeSetting, middlewareOn, settingReport } from '../../src/django/setting-helpers.js';
+import { defineRule, describeSetting, middlewareOn, SECURITY_MIDDLEWARE, settingReport, truthy } from '../../src/api/django.js';
 
 /** hstspreload.org's minimum max-age: one year. */
 const PRELOAD_MIN_SECONDS = 31536000;
@@ -11,7 +8,6 @@ export default defineRule({
   id: 'django/hsts-preload-too-short',
   title: 'HSTS preload is on but max-age is under a year',
   severity: 'medium',
-  facts: ['settings'],
   docs: {
     why:
       'SECURE_HSTS_PRELOAD adds the preload directive to the Strict-Transport-Security header, but the browsers\' preload ' +

@@ -1,15 +1,11 @@
 /** django/hsts-preload — mirrors `security.W021`. */
-import { defineRule } from '../../src/engine/types.js';
-import { isTrue, truthy } from '../../src/python/value.js';
-import { SECURITY_MIDDLEWARE } from '../../src/django/names.js';
-import { describeNotTrue, describeSetting, middlewareOn, settingReport } from '../../src/django/setting-helpers.js';
+import { defineRule, describeNotTrue, describeSetting, isTrue, middlewareOn, SECURITY_MIDDLEWARE, settingReport, truthy } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'django/hsts-preload',
   title: 'HSTS preload is not enabled',
   severity: 'low',
   django: 'security.W021',
-  facts: ['settings'],
   docs: {
     why:
       'HSTS only protects a browser after its first visit. Browsers ship a preload list of domains that are HTTPS-only ' +

@@ -1,15 +1,11 @@
 /** django/hsts-subdomains — mirrors `security.W005`. */
-import { defineRule } from '../../src/engine/types.js';
-import { isTrue, truthy } from '../../src/python/value.js';
-import { SECURITY_MIDDLEWARE } from '../../src/django/names.js';
-import { describeNotTrue, middlewareOn, settingReport } from '../../src/django/setting-helpers.js';
+import { defineRule, describeNotTrue, isTrue, middlewareOn, SECURITY_MIDDLEWARE, settingReport, truthy } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'django/hsts-subdomains',
   title: 'HSTS does not cover subdomains',
   severity: 'low',
   django: 'security.W005',
-  facts: ['settings'],
   docs: {
     why:
       'Without includeSubDomains the HSTS policy protects only the exact host. An attacker on the network can still serve ' +

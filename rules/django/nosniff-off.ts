@@ -1,15 +1,11 @@
 /** django/nosniff-off — mirrors `security.W006`. */
-import { defineRule } from '../../src/engine/types.js';
-import { isTrue } from '../../src/python/value.js';
-import { SECURITY_MIDDLEWARE } from '../../src/django/names.js';
-import { describeNotTrue, middlewareOn, settingReport } from '../../src/django/setting-helpers.js';
+import { defineRule, describeNotTrue, isTrue, middlewareOn, SECURITY_MIDDLEWARE, settingReport } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'django/nosniff-off',
   title: 'X-Content-Type-Options: nosniff is off',
   severity: 'medium',
   django: 'security.W006',
-  facts: ['settings'],
   docs: {
     why:
       'Without `X-Content-Type-Options: nosniff` a browser may guess a response\'s type from its content. A user upload ' +

@@ -1,10 +1,6 @@
 /** django/referrer-policy-invalid — mirrors `security.E023`. */
-import { defineRule } from '../../src/engine/types.js';
-import { pyRepr } from '../../src/python/value.js';
-import type { PyValue } from '../../src/python/value.js';
-import { SECURITY_MIDDLEWARE } from '../../src/django/names.js';
-import { middlewareOn, settingReport } from '../../src/django/setting-helpers.js';
-import { versionAtLeast } from '../../src/project/version.js';
+import type { PyValue } from '../../src/api/django.js';
+import { defineRule, middlewareOn, pyRepr, SECURITY_MIDDLEWARE, settingReport, versionAtLeast } from '../../src/api/django.js';
 
 const VALID = new Set([
   'no-referrer',
@@ -39,7 +35,6 @@ export default defineRule({
   title: 'SECURE_REFERRER_POLICY has an invalid value',
   severity: 'medium',
   django: 'security.E023',
-  facts: ['settings'],
   docs: {
     why:
       'Django copies SECURE_REFERRER_POLICY into the Referrer-Policy header as written. Browsers ignore a header whose ' +

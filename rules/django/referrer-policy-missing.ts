@@ -1,16 +1,11 @@
 /** django/referrer-policy-missing — mirrors `security.W022`. */
-import { defineRule } from '../../src/engine/types.js';
-import { SECURITY_MIDDLEWARE } from '../../src/django/names.js';
-import { describeSetting, middlewareOn, middlewareSetting, settingLocation, settingReport } from '../../src/django/setting-helpers.js';
-import { stringItems } from '../../src/python/value.js';
-import { versionAtLeast } from '../../src/project/version.js';
+import { defineRule, describeSetting, middlewareOn, middlewareSetting, SECURITY_MIDDLEWARE, settingLocation, settingReport, stringItems, versionAtLeast } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'django/referrer-policy-missing',
   title: 'No Referrer-Policy header',
   severity: 'low',
   django: 'security.W022',
-  facts: ['settings'],
   docs: {
     why:
       'With SECURE_REFERRER_POLICY = None Django sends no Referrer-Policy header, and the browser default decides how ' +

@@ -1,6 +1,5 @@
 /** django/runserver-in-production — a deploy file starts the app with `manage.py runserver`. */
-import { defineRule } from '../../src/engine/types.js';
-import { redactCommand } from '../../src/deploy/redact.js';
+import { defineRule, redactCommand } from '../../src/api/django.js';
 
 /**
  * `manage.py runserver`, `django-admin runserver`, `python -m django runserver` (and django-extensions'
@@ -22,7 +21,6 @@ export default defineRule({
   id: 'django/runserver-in-production',
   title: 'The development server runs in production',
   severity: 'high',
-  facts: ['deploy'],
   docs: {
     why:
       '`manage.py runserver` is a development server: it has had no security audit, handles requests in one process ' +

@@ -1,13 +1,11 @@
 /** django/secret-key-committed — the SECRET_KEY production uses is written in the code. */
-import { defineRule } from '../../src/engine/types.js';
-import { committedKey, fallbackKey, weakKeyReasons } from '../../src/django/secret-key.js';
-import { confidenceOf } from '../../src/python/value.js';
+import { committedKey, confidenceOf, defineRule, deployFallbackKey, fallbackKey, weakKeyReasons } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'django/secret-key-committed',
   title: 'SECRET_KEY is written in the code',
   severity: 'critical',
-  facts: ['settings', 'env'],
+  cap: { grade: 'F', reason: 'the production SECRET_KEY is committed: anyone with the code can forge sessions' },
   docs: {
     why:
       'A key written in a settings module, or as the default of env("SECRET_KEY", default=...), is readable by everyone ' +
@@ -17,7 +15,8 @@ export default defineRule({
       'the site silently runs with the published key. This fires for long random keys too (django/secret-key-weak only ' +
       'judges the key\'s strength). When the production environment sets the variable, a key written as its default is ' +
       'still reported, at medium severity with confidence default: the site is one missing variable away from the published key (unless a ' +
-      '`raise` about the key guards it). Nothing is reported when the settings refuse to start with that key. A ' +
+      '`raise` about the key guards it); so is a key a deploy file writes as the host default of the variable (compose ' +
+      '`SECRET_KEY: ${SECRET_KEY:-change-me}`, reported there). Nothing is reported when the settings refuse to start with that key. A ' +
       'committed key that is also weak (a startproject django-insecure- key, too short, too few distinct characters) ' +
       "is one problem: it is reported here once, with the id of Django's security.W009, and django/secret-key-weak " +
       'stays quiet about it.',
@@ -37,19 +36,24 @@ export default defineRule({
     const committed = committedKey(settings, ctx.workspace);
     if (!committed) {
       // Like django/debug-default-true for DEBUG: production sets the variable, but the code still fails open.
-      const fallback = fallbackKey(settings, ctx.workspace);
-      if (!fallback) return;
-      ctx.report({
-        message:
-          `SECRET_KEY falls back to a key written in the code when ${fallback.variable} is unset: production sets it now` +
-          `${fallback.setBy ? ` (${fallback.setBy})` : ''}, but a missing variable would run the site with the published key`,
-        location: fallback.location,
-        severity: 'medium',
-        // True only if the variable goes missing: it fails open (counts half, and never caps the grade).
-        confidence: 'default',
-        secret: fallback.key,
-        snippet: `SECRET_KEY fallback in ${fallback.file}`,
-      });
+      // Each key a missing variable would make production use: the code's default, a deploy file's (compose `${SECRET_KEY:-…}`).
+      const fallbacks = [fallbackKey(settings, ctx.workspace), deployFallbackKey(settings, ctx.project.environment, ctx.workspace)];
+      for (const fallback of fallbacks) {
+        if (!fallback) continue;
+        ctx.report({
+          message: fallback.inDeployFile
+            ? `SECRET_KEY comes from the variable ${fallback.variable}, whose default in ${fallback.file} is a key written there: ` +
+              'a host that leaves it unset runs the site with the published key'
+            : `SECRET_KEY falls back to a key written in the code when ${fallback.variable} is unset: production sets it now` +
+              `${fallback.setBy ? ` (${fallback.setBy})` : ''}, but a missing variable would run the site with the published key`,
+          location: fallback.location,
+          severity: 'medium',
+          // True only if the variable goes missing: it fails open (counts half, and never caps the grade).
+          confidence: 'default',
+          secret: fallback.key,
+          snippet: `SECRET_KEY fallback in ${fallback.file}`,
+        });
+      }
       return;
     }
     const { unset } = committed;

@@ -1,15 +1,11 @@
 /** django/secret-key-fallbacks-weak — mirrors `security.W025` (Django 4.1+). */
-import { defineRule } from '../../src/engine/types.js';
-import { weakKeyReasons } from '../../src/django/secret-key.js';
-import { combinedConfidence, settingLocation } from '../../src/django/setting-helpers.js';
-import { versionAtLeast } from '../../src/project/version.js';
+import { combinedConfidence, defineRule, settingLocation, versionAtLeast, weakKeyReasons } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'django/secret-key-fallbacks-weak',
   title: 'A SECRET_KEY_FALLBACKS entry is weak',
   severity: 'high',
   django: 'security.W025',
-  facts: ['settings'],
   docs: {
     why:
       'Since Django 4.1, signatures made with any key in SECRET_KEY_FALLBACKS are still accepted, so a weak or ' +

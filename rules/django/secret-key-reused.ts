@@ -1,14 +1,6 @@
 /** django/secret-key-reused — the production SECRET_KEY is shared with other settings or its own fallbacks. */
-import { defineRule } from '../../src/engine/types.js';
-import type { FileLocation } from '../../src/engine/types.js';
-import { settingLocation } from '../../src/django/setting-helpers.js';
-import { parseModule } from '../../src/python/syntax.js';
-import type { PyNode } from '../../src/python/syntax.js';
-import { decodeEscapes } from '../../src/python/strings.js';
-import type { Settings } from '../../src/python/types.js';
-import { confidenceOf, envReadsOf } from '../../src/python/value.js';
-import { dirName } from '../../src/workspace/paths.js';
-import type { Workspace } from '../../src/workspace/types.js';
+import type { FileLocation, PyNode, Settings, Workspace } from '../../src/api/django.js';
+import { confidenceOf, decodeEscapes, defineRule, dirName, envReadsOf, parseModule, settingLocation } from '../../src/api/django.js';
 
 interface LiteralKey {
   key: string;
@@ -61,7 +53,6 @@ export default defineRule({
   id: 'django/secret-key-reused',
   title: 'SECRET_KEY is reused',
   severity: 'high',
-  facts: ['settings', 'env', 'workspace'],
   docs: {
     why:
       'Each environment needs its own key. When production\'s key also sits in another settings module (a dev or test ' +

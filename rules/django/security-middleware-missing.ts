@@ -1,8 +1,5 @@
 /** django/security-middleware-missing — mirrors `security.W001`. */
-import { SECURITY_MIDDLEWARE } from '../../src/django/names.js';
-import { middlewareOn, middlewareSetting, settingReport } from '../../src/django/setting-helpers.js';
-import { defineRule } from '../../src/engine/types.js';
-import { versionAtLeast } from '../../src/project/version.js';
+import { defineRule, middlewareOn, middlewareSetting, SECURITY_MIDDLEWARE, settingReport, versionAtLeast } from '../../src/api/django.js';
 
 /** The settings W001 names as having no effect: SECURE_REFERRER_POLICY came in 3.0, COOP replaced the XSS filter in 4.0. */
 function affectedSettings(version: string): string {
@@ -16,7 +13,6 @@ export default defineRule({
   title: 'SecurityMiddleware is not installed',
   severity: 'high',
   django: 'security.W001',
-  facts: ['settings'],
   docs: {
     why:
       "`django.middleware.security.SecurityMiddleware` is what turns the SECURE_* settings into behaviour: the HTTPS redirect, " +

@@ -1,13 +1,11 @@
 /** django/session-cookie-httponly-off — mirrors `security.W013`, `security.W014` and `security.W015`. */
-import { defineRule } from '../../src/engine/types.js';
-import { checkSessionCookieFlag } from '../../src/django/cookie-flags.js';
+import { checkSessionCookieFlag, defineRule } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'django/session-cookie-httponly-off',
   title: 'The session cookie is not HttpOnly',
   severity: 'medium',
   django: ['security.W013', 'security.W014', 'security.W015'],
-  facts: ['settings'],
   docs: {
     why:
       'An HttpOnly cookie cannot be read by JavaScript, so a cross-site-scripting bug cannot simply copy the session id ' +

@@ -1,13 +1,11 @@
 /** django/session-cookie-insecure — mirrors `security.W010`, `security.W011` and `security.W012`. */
-import { checkSessionCookieFlag } from '../../src/django/cookie-flags.js';
-import { defineRule } from '../../src/engine/types.js';
+import { checkSessionCookieFlag, defineRule } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'django/session-cookie-insecure',
   title: 'The session cookie is not Secure',
   severity: 'high',
   django: ['security.W010', 'security.W011', 'security.W012'],
-  facts: ['settings'],
   docs: {
     why:
       'Without SESSION_COOKIE_SECURE the browser also sends the session cookie over plain HTTP, where anyone on the ' +

@@ -4,9 +4,7 @@
  * Rules never report on values they cannot see, so an unknown DEBUG or ALLOWED_HOSTS would
  * otherwise pass in silence; this rule says what was not checked and why.
  */
-import { settingLocation } from '../../src/django/setting-helpers.js';
-import { defineRule } from '../../src/engine/types.js';
-import { envReadsOf } from '../../src/python/value.js';
+import { defineRule, envReadsOf, settingLocation } from '../../src/api/django.js';
 
 /** The settings most deploy rules hinge on. */
 const CRITICAL = [
@@ -26,7 +24,6 @@ export default defineRule({
   id: 'django/setting-unknown',
   title: 'A deploy-critical setting could not be evaluated',
   severity: 'info',
-  facts: ['settings'],
   docs: {
     why:
       'deploycheck reports only what it can establish: a setting whose value it cannot work out (a call into a ' +

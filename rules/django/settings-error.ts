@@ -1,6 +1,5 @@
-import { defineRule } from '../../src/engine/types.js';
-import type { Severity } from '../../src/engine/types.js';
-import type { EvalProblemKind } from '../../src/python/types.js';
+import type { EvalProblemKind, Severity } from '../../src/api/django.js';
+import { defineRule } from '../../src/api/django.js';
 
 /** How much each evaluation problem matters for a deploy. */
 const SEVERITY: Record<EvalProblemKind, Severity> = {
@@ -23,7 +22,6 @@ export default defineRule({
   id: 'django/settings-error',
   title: 'Settings could not be fully evaluated',
   severity: 'high',
-  facts: ['settings'],
   docs: {
     why: `A syntax error, an unreadable file or an import cycle in a settings module stops Django from
 starting, and every setting after the problem is unknown, so deploycheck cannot vouch for it either.

@@ -2,16 +2,14 @@
  * django/settings-module-missing — the project's settings module is not in the repository (or no
  * settings module is named at all), so no settings rule could run.
  */
-import { defineRule } from '../../src/engine/types.js';
-import type { FileLocation } from '../../src/engine/types.js';
-import { isFileLocation } from '../../src/engine/types.js';
-import { joinPath } from '../../src/workspace/paths.js';
+import type { FileLocation } from '../../src/api/django.js';
+import { defineRule, isFileLocation, joinPath } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'django/settings-module-missing',
   title: 'The settings module is not in the repository',
   severity: 'medium',
-  facts: ['settings'],
+  cap: { grade: 'C', reason: 'the settings module is not in the repository: no settings rule ran, so the grade covers only deploy files and secrets' },
   docs: {
     why:
       'Every settings rule (DEBUG, SECRET_KEY, ALLOWED_HOSTS, HTTPS, cookies, the database) reads the settings module ' +

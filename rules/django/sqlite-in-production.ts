@@ -1,7 +1,5 @@
 /** django/sqlite-in-production — a database alias uses SQLite. */
-import { defineRule } from '../../src/engine/types.js';
-import { settingLocation } from '../../src/django/setting-helpers.js';
-import { confidenceOf, dictGet, envReadsOf } from '../../src/python/value.js';
+import { confidenceOf, defineRule, dictGet, envReadsOf, settingLocation } from '../../src/api/django.js';
 
 const SQLITE_ENGINES = new Set(['django.db.backends.sqlite3', 'django.contrib.gis.db.backends.spatialite']);
 
@@ -9,7 +7,6 @@ export default defineRule({
   id: 'django/sqlite-in-production',
   title: 'The database is SQLite',
   severity: 'high',
-  facts: ['settings', 'env'],
   docs: {
     why:
       'SQLite is a file next to the code: one writer at a time, no network access for a second app server, and on ' +

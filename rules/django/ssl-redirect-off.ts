@@ -1,15 +1,11 @@
 /** django/ssl-redirect-off — mirrors `security.W008`. */
-import { defineRule } from '../../src/engine/types.js';
-import { isTrue } from '../../src/python/value.js';
-import { SECURITY_MIDDLEWARE } from '../../src/django/names.js';
-import { describeNotTrue, middlewareOn, settingReport } from '../../src/django/setting-helpers.js';
+import { defineRule, describeNotTrue, isTrue, middlewareOn, SECURITY_MIDDLEWARE, settingReport } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'django/ssl-redirect-off',
   title: 'HTTP is not redirected to HTTPS',
   severity: 'medium',
   django: 'security.W008',
-  facts: ['settings', 'deploy'],
   docs: {
     why:
       'With SECURE_SSL_REDIRECT off, Django answers plain-HTTP requests itself, so pages, forms and cookies without the ' +

@@ -1,11 +1,6 @@
 /** django/ssl-redirect-without-proxy-header — HTTPS redirect behind a TLS proxy Django cannot see through. */
-import { defineRule } from '../../src/engine/types.js';
-import type { RuntimePlatform } from '../../src/env/platform.js';
-import type { PyValue } from '../../src/python/value.js';
-import { pyRepr, truthy } from '../../src/python/value.js';
-import { SECURITY_MIDDLEWARE } from '../../src/django/names.js';
-import { describeSetting, middlewareOn, settingReport } from '../../src/django/setting-helpers.js';
-import { serverTrustsForwardedProto } from '../../src/django/forwarded-proto.js';
+import type { PyValue, RuntimePlatform } from '../../src/api/django.js';
+import { defineRule, describeSetting, middlewareOn, pyRepr, SECURITY_MIDDLEWARE, serverTrustsForwardedProto, settingReport, truthy } from '../../src/api/django.js';
 
 /** Platforms whose router terminates TLS and forwards plain HTTP with X-Forwarded-Proto. */
 /** Platforms whose router terminates TLS in front of the app and forwards plain HTTP with X-Forwarded-Proto. */
@@ -31,7 +26,6 @@ export default defineRule({
   id: 'django/ssl-redirect-without-proxy-header',
   title: 'SSL redirect behind a TLS proxy without SECURE_PROXY_SSL_HEADER',
   severity: 'high',
-  facts: ['settings', 'deploy'],
   docs: {
     why:
       'On Heroku, Dokku, Fly, Render, Cloud Run and App Engine the platform\'s router terminates HTTPS and forwards plain ' +

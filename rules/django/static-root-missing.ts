@@ -1,9 +1,5 @@
 /** django/static-root-missing — collectstatic fails without STATIC_ROOT, or production serves a static directory nothing fills. */
-import { defineRule } from '../../src/engine/types.js';
-import { combinedConfidence, describeSetting, settingLocation } from '../../src/django/setting-helpers.js';
-import { collectstaticRun, servedStaticDir, staticSource } from '../../src/django/collectstatic.js';
-import { resolveStorage } from '../../src/engine/storage.js';
-import { truthy } from '../../src/python/value.js';
+import { collectstaticRun, combinedConfidence, defineRule, describeSetting, resolveStorage, servedStaticDir, settingLocation, staticSource, truthy } from '../../src/api/django.js';
 
 const STATICFILES_APP = 'django.contrib.staticfiles';
 
@@ -11,7 +7,6 @@ export default defineRule({
   id: 'django/static-root-missing',
   title: 'STATIC_ROOT is not set',
   severity: 'medium',
-  facts: ['settings', 'deploy', 'workspace'],
   docs: {
     why:
       'With django.contrib.staticfiles, a STATIC_URL and a filesystem static storage (Django\'s default, ' +

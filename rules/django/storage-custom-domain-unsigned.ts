@@ -3,11 +3,8 @@
  * through a CloudFront key pair; without one, "signed" media URLs are silently plain. Half a key pair
  * makes the storage raise ImproperlyConfigured.
  */
-import { defineRule } from '../../src/engine/types.js';
-import type { FileLocation, RuleContext } from '../../src/engine/types.js';
-import { describeOption, effectiveAcl, explainOptions, resolveStorage } from '../../src/engine/storage.js';
-import type { StorageConfig, StorageOption } from '../../src/engine/storage.js';
-import { truthy } from '../../src/python/value.js';
+import type { DjangoRuleContext, FileLocation, StorageConfig, StorageOption } from '../../src/api/django.js';
+import { defineRule, describeOption, effectiveAcl, explainOptions, resolveStorage, truthy } from '../../src/api/django.js';
 
 const PUBLIC_S3_ACLS = ['public-read', 'public-read-write'];
 
@@ -22,7 +19,7 @@ function halfKeyPair(storage: StorageConfig): { set: StorageOption; missing: Sto
   return idSet ? { set: id, missing: key } : { set: key, missing: id };
 }
 
-function reportHalfKeyPair(ctx: RuleContext, storage: StorageConfig, reported: Set<string>): void {
+function reportHalfKeyPair(ctx: DjangoRuleContext, storage: StorageConfig, reported: Set<string>): void {
   const half = halfKeyPair(storage);
   if (!half) return;
   const location: FileLocation = half.set.location ?? storage.location;
@@ -44,7 +41,6 @@ export default defineRule({
   id: 'django/storage-custom-domain-unsigned',
   title: 'Media URLs on a custom domain are not signed',
   severity: 'medium',
-  facts: ['settings'],
   docs: {
     why:
       'When AWS_S3_CUSTOM_DOMAIN (custom_domain) is set, the S3 storage returns https://<domain>/<key> and signs it ' +

@@ -3,10 +3,7 @@
  * default compute credentials hold no private key, so `url()` fails unless credentials or IAM
  * SignBlob are configured.
  */
-import { defineRule } from '../../src/engine/types.js';
-import { describeOption, effectiveAcl, explainOptions, resolveStorage } from '../../src/engine/storage.js';
-import { truthy } from '../../src/python/value.js';
-import { platformsOf } from '../../src/production/platform.js';
+import { defineRule, describeOption, effectiveAcl, explainOptions, platformsOf, resolveStorage, truthy } from '../../src/api/django.js';
 
 const KEYLESS_PLATFORMS = { 'cloud-run': 'Cloud Run', 'app-engine': 'App Engine' } as const;
 
@@ -14,7 +11,6 @@ export default defineRule({
   id: 'django/storage-gcs-cannot-sign',
   title: 'Google Cloud Storage cannot sign media URLs on this platform',
   severity: 'high',
-  facts: ['settings', 'deploy', 'env'],
   docs: {
     why:
       'With GS_QUERYSTRING_AUTH on and no "publicRead" ACL, GoogleCloudStorage.url() builds a v4 signed URL, which ' +

@@ -2,9 +2,7 @@
  * django/storage-long-expiry — signed URLs asked to live longer than SigV4 / GCS v4 allow (7 days):
  * S3 rejects them, google-cloud-storage refuses to sign them.
  */
-import { defineRule } from '../../src/engine/types.js';
-import { describeOption, durationSeconds, explainOptions, resolveStorage } from '../../src/engine/storage.js';
-import { truthy } from '../../src/python/value.js';
+import { defineRule, describeOption, durationSeconds, explainOptions, resolveStorage, truthy } from '../../src/api/django.js';
 
 const MAX_SIGNED_SECONDS = 7 * 24 * 3600;
 
@@ -12,7 +10,6 @@ export default defineRule({
   id: 'django/storage-long-expiry',
   title: 'Signed storage URLs are set to last longer than 7 days',
   severity: 'medium',
-  facts: ['settings'],
   docs: {
     why:
       'Presigned URLs use Signature Version 4 on S3 and v4 signing on Google Cloud Storage, and both cap a URL\'s life ' +

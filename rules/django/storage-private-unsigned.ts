@@ -2,10 +2,8 @@
  * django/storage-private-unsigned — media on S3/GCS is private (no public ACL) while django-storages
  * builds unsigned URLs for it, so every media link 403s unless the bucket is public some other way.
  */
-import { defineRule } from '../../src/engine/types.js';
-import { describeOption, effectiveAcl, explainOptions, isS3StaticClass, resolveStorage } from '../../src/engine/storage.js';
-import { truthy } from '../../src/python/value.js';
-import type { PyValue } from '../../src/python/value.js';
+import type { PyValue } from '../../src/api/django.js';
+import { defineRule, describeOption, effectiveAcl, explainOptions, isS3StaticClass, resolveStorage, truthy } from '../../src/api/django.js';
 
 /** Whether an ACL keeps objects private: S3 None/'private', GCS anything but 'publicRead'. undefined if unknown. */
 function aclIsPrivate(acl: PyValue, backend: 's3' | 'gcs'): boolean | undefined {
@@ -18,7 +16,6 @@ export default defineRule({
   id: 'django/storage-private-unsigned',
   title: 'Private media is served through unsigned URLs',
   severity: 'high',
-  facts: ['settings'],
   docs: {
     why:
       'With querystring_auth off (AWS_QUERYSTRING_AUTH / GS_QUERYSTRING_AUTH = False), django-storages returns plain ' +

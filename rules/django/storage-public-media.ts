@@ -1,6 +1,5 @@
 /** django/storage-public-media — every media upload gets a public-read ACL on S3 or GCS. */
-import { defineRule } from '../../src/engine/types.js';
-import { describeOption, effectiveAcl, explainOptions, resolveStorage } from '../../src/engine/storage.js';
+import { defineRule, describeOption, effectiveAcl, explainOptions, resolveStorage } from '../../src/api/django.js';
 
 const PUBLIC_ACLS: Record<'s3' | 'gcs', Record<string, 'high' | 'critical'>> = {
   s3: { 'public-read': 'high', 'public-read-write': 'critical' },
@@ -11,7 +10,6 @@ export default defineRule({
   id: 'django/storage-public-media',
   title: 'Media uploads are world-readable',
   severity: 'high',
-  facts: ['settings'],
   docs: {
     why:
       'The media storage uploads every file with a public ACL (S3 "public-read", GCS "publicRead"), set through ' +

@@ -1,13 +1,10 @@
 /** django/storage-static-class-for-media — S3StaticStorage / S3ManifestStaticStorage used for media. */
-import { defineRule } from '../../src/engine/types.js';
-import { describeOption, explainOptions, isS3StaticClass, resolveStorage } from '../../src/engine/storage.js';
-import { truthy } from '../../src/python/value.js';
+import { defineRule, describeOption, explainOptions, isS3StaticClass, resolveStorage, truthy } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'django/storage-static-class-for-media',
   title: 'A static-files storage class stores the media uploads',
   severity: 'high',
-  facts: ['settings'],
   docs: {
     why:
       'S3StaticStorage and S3ManifestStaticStorage are meant for collectstatic output: they set querystring_auth = ' +

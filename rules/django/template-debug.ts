@@ -1,14 +1,10 @@
 /** django/template-debug — a template engine has OPTIONS['debug'] on. */
-import { defineRule } from '../../src/engine/types.js';
-import { describeSetting, settingLocation, settingReport } from '../../src/django/setting-helpers.js';
-import { dictGet, pyRepr, truthy } from '../../src/python/value.js';
-import { versionAtLeast } from '../../src/project/version.js';
+import { defineRule, describeSetting, dictGet, pyRepr, settingLocation, settingReport, truthy, versionAtLeast } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'django/template-debug',
   title: 'Template debug is on',
   severity: 'high',
-  facts: ['settings'],
   docs: {
     why:
       "A template engine's OPTIONS['debug'] makes template errors render Django's technical page with the template " +

@@ -1,6 +1,5 @@
 /** django/upload-limit-disabled — a DATA_UPLOAD_MAX_* request limit is turned off with None. */
-import { defineRule } from '../../src/engine/types.js';
-import { settingReport } from '../../src/django/setting-helpers.js';
+import { defineRule, settingReport } from '../../src/api/django.js';
 
 const LIMITS: { name: string; guards: string }[] = [
   { name: 'DATA_UPLOAD_MAX_MEMORY_SIZE', guards: 'request bodies (other than file uploads) of any size are read into memory' },
@@ -13,7 +12,6 @@ export default defineRule({
   id: 'django/upload-limit-disabled',
   title: 'A request size limit is disabled',
   severity: 'medium',
-  facts: ['settings'],
   docs: {
     why:
       'DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB), DATA_UPLOAD_MAX_NUMBER_FIELDS (1000) and DATA_UPLOAD_MAX_NUMBER_FILES ' +

@@ -1,14 +1,10 @@
 /** django/use-x-forwarded-host — the request host comes from a header the client can send. */
-import { defineRule } from '../../src/engine/types.js';
-import { truthy } from '../../src/python/value.js';
-import { describeSetting, settingReport } from '../../src/django/setting-helpers.js';
-import { nginxOverwritesForwardedHost } from '../../src/django/nginx-forwarded-host.js';
+import { defineRule, describeSetting, nginxOverwritesForwardedHost, settingReport, truthy } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'django/use-x-forwarded-host',
   title: 'USE_X_FORWARDED_HOST trusts a client-supplied header',
   severity: 'low',
-  facts: ['settings', 'workspace'],
   docs: {
     why:
       'With USE_X_FORWARDED_HOST on, request.get_host() reads X-Forwarded-Host instead of Host. Unless every request ' +

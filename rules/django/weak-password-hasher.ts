@@ -1,8 +1,5 @@
 /** django/weak-password-hasher — PASSWORD_HASHERS[0] (the one new hashes use) is a fast, weak hash. */
-import { defineRule } from '../../src/engine/types.js';
-import { settingLocation } from '../../src/django/setting-helpers.js';
-import { confidenceOf } from '../../src/python/value.js';
-import { versionAtLeast } from '../../src/project/version.js';
+import { confidenceOf, defineRule, settingLocation, versionAtLeast } from '../../src/api/django.js';
 
 const PREFIX = 'django.contrib.auth.hashers.';
 /** Legacy hashers that 3.2 still ships and 5.2 no longer has. */
@@ -12,7 +9,6 @@ export default defineRule({
   id: 'django/weak-password-hasher',
   title: 'Passwords are hashed with a weak algorithm',
   severity: 'high',
-  facts: ['settings'],
   docs: {
     why:
       'Django hashes new and changed passwords with the first entry of PASSWORD_HASHERS. MD5 and SHA1 hashers (salted ' +

@@ -1,14 +1,11 @@
 /** django/x-frame-options-not-deny — mirrors `security.W019`. */
-import { defineRule } from '../../src/engine/types.js';
-import { CLICKJACKING_MIDDLEWARE } from '../../src/django/names.js';
-import { describeSetting, middlewareOn, settingReport } from '../../src/django/setting-helpers.js';
+import { CLICKJACKING_MIDDLEWARE, defineRule, describeSetting, middlewareOn, settingReport } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'django/x-frame-options-not-deny',
   title: "X_FRAME_OPTIONS is not 'DENY'",
   severity: 'low',
   django: 'security.W019',
-  facts: ['settings'],
   docs: {
     why:
       "X_FRAME_OPTIONS = 'SAMEORIGIN' lets any page of your own origin frame your pages, which is enough for " +

@@ -1,11 +1,5 @@
 /** env/file-committed — an env file with real secrets is in the repository. */
-import { defineWorkspaceRule } from '../../src/engine/types.js';
-import { committedCredentials, productionEnvFiles } from '../../src/env/committed-credentials.js';
-import { envFileDialect } from '../../src/env/consumer.js';
-import { readDotenv } from '../../src/env/workspace-dotenv.js';
-import { isEnvFile, isEnvTemplate } from '../../src/secrets/files.js';
-import { PATH_CONTEXT_LABEL } from '../../src/secrets/paths.js';
-import { isCommitted, workspaceSecrets } from '../../src/secrets/workspace-scan.js';
+import { committedCredentials, defineWorkspaceRule, envFileDialect, isCommitted, isEnvFile, isEnvTemplate, PATH_CONTEXT_LABEL, productionEnvFiles, readDotenv, workspaceSecrets } from '../../src/api/workspace.js';
 
 export default defineWorkspaceRule({
   id: 'env/file-committed',

@@ -1,8 +1,6 @@
 /** env/gitignore-missing — the repository works with .env files but its .gitignore does not ignore them. */
-import { defineWorkspaceRule } from '../../src/engine/types.js';
-import { envFilesInUse } from '../../src/django/dotenv-use.js';
-import type { EnvFileUse } from '../../src/django/dotenv-use.js';
-import { gitignoreFilesIgnore } from '../../src/django/gitignore-match.js';
+import type { EnvFileUse } from '../../src/api/workspace.js';
+import { defineWorkspaceRule, envFilesInUse, gitignoreFilesIgnore, isDjangoProject } from '../../src/api/workspace.js';
 
 const CONSEQUENCE = 'the next `git add -A` or `git commit -a` would put its secrets in the repository history';
 const LISTED = 3;
@@ -64,7 +62,7 @@ export default defineWorkspaceRule({
     // The file a settings loader really reads (the evaluator's answer) may be tracked under another path than the one named.
     const loadedByCode = missing.some((use) => LOADER_REASON.test(use.reason));
     const trackedLoaded = loadedByCode
-      ? [...new Set(ctx.projects.flatMap((project) => project.settings?.envFiles ?? []))].filter((file) => workspace.isTracked(file) && !ignored(file))
+      ? [...new Set(ctx.projects.filter(isDjangoProject).flatMap((project) => project.settings?.envFiles ?? []))].filter((file) => workspace.isTracked(file) && !ignored(file))
       : [];
     const when = trackedLoaded.length
       ? `, and git already tracks ${trackedLoaded.join(', ')} (the env file the settings load): its secrets are in the history already, and an ignore entry alone does not untrack it (git rm --cached)`

@@ -1,7 +1,5 @@
 /** env/template-has-secrets — a .env.example (or .sample, .template) holds real-looking values. */
-import { defineWorkspaceRule } from '../../src/engine/types.js';
-import { isEnvTemplate } from '../../src/secrets/files.js';
-import { workspaceSecrets } from '../../src/secrets/workspace-scan.js';
+import { defineWorkspaceRule, isEnvTemplate, workspaceSecrets } from '../../src/api/workspace.js';
 
 export default defineWorkspaceRule({
   id: 'env/template-has-secrets',

@@ -1,5 +1,5 @@
 /** meta/stale-baseline-entry — created by the policy step (src/engine/baseline.ts), not from project facts. */
-import { definePolicyRule } from '../../src/engine/types.js';
+import { definePolicyRule } from '../../src/api/workspace.js';
 
 export default definePolicyRule({
   id: 'meta/stale-baseline-entry',

@@ -1,5 +1,5 @@
 /** meta/suppression-without-reason — created by the policy step (src/engine/suppressions.ts), not from project facts. */
-import { definePolicyRule } from '../../src/engine/types.js';
+import { definePolicyRule } from '../../src/api/workspace.js';
 
 export default definePolicyRule({
   id: 'meta/suppression-without-reason',

@@ -1,9 +1,5 @@
 /** secrets/high-entropy — a random-looking value or a password is assigned to a secret-looking name. */
-import { defineWorkspaceRule } from '../../src/engine/types.js';
-import { groupByFile } from '../../src/secrets/grouping.js';
-import { alsoIn, developmentSettingsNote, directoryOf } from '../../src/secrets/messages.js';
-import { secretsOutsideEnvFiles } from '../../src/secrets/workspace-scan.js';
-import { dirName } from '../../src/workspace/paths.js';
+import { alsoIn, defineWorkspaceRule, developmentSettingsNote, directoryOf, dirName, groupByFile, secretsOutsideEnvFiles } from '../../src/api/workspace.js';
 
 export default defineWorkspaceRule({
   id: 'secrets/high-entropy',

@@ -1,10 +1,6 @@
 /** secrets/in-history — a secret was removed from the code but is still in the git history (`check --history`). */
-import { defineWorkspaceRule } from '../../src/engine/types.js';
-import type { Severity } from '../../src/engine/types.js';
-import { groupByFile, groupByValue } from '../../src/secrets/grouping.js';
-import { directoryOf } from '../../src/secrets/messages.js';
-import type { SecretHit } from '../../src/secrets/types.js';
-import { workspaceSecrets } from '../../src/secrets/workspace-scan.js';
+import type { SecretHit, Severity } from '../../src/api/workspace.js';
+import { defineWorkspaceRule, directoryOf, groupByFile, groupByValue, workspaceSecrets } from '../../src/api/workspace.js';
 
 export default defineWorkspaceRule({
   id: 'secrets/in-history',

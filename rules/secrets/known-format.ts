@@ -1,12 +1,6 @@
 /** secrets/known-format — a credential in a provider's format (Stripe, AWS, GitHub, a private key, …) is committed. */
-import { defineWorkspaceRule } from '../../src/engine/types.js';
-import type { Severity } from '../../src/engine/types.js';
-import { isProviderFormat } from '../../src/secrets/formats.js';
-import { groupByValue } from '../../src/secrets/grouping.js';
-import { alsoIn, developmentSettingsNote } from '../../src/secrets/messages.js';
-import { PATH_CONTEXT_LABEL } from '../../src/secrets/paths.js';
-import type { SecretHit } from '../../src/secrets/types.js';
-import { secretsOutsideEnvFiles } from '../../src/secrets/workspace-scan.js';
+import type { SecretHit, Severity } from '../../src/api/workspace.js';
+import { alsoIn, defineWorkspaceRule, developmentSettingsNote, groupByValue, isProviderFormat, PATH_CONTEXT_LABEL, secretsOutsideEnvFiles } from '../../src/api/workspace.js';
 
 export default defineWorkspaceRule({
   id: 'secrets/known-format',

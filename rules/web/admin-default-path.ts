@@ -1,7 +1,5 @@
 /** web/admin-default-path — the Django admin login answers at /admin/. */
-import { defineScanRule } from '../../src/engine/types.js';
-import { isSuccess, responseOf } from '../../src/probe/inspect.js';
-import { PROBE } from '../../src/probe/types.js';
+import { defineScanRule, isSuccess, PROBE, responseOf } from '../../src/api/web.js';
 
 /** The default admin templates: these survive a custom site_header. */
 function isDjangoAdminLogin(body: string): boolean {

@@ -1,12 +1,11 @@
 /** web/allowed-hosts-wildcard — a request with a made-up Host header is served. */
-import { defineScanRule } from '../../src/engine/types.js';
-import { firstHeader, htmlTitle, pageResponse, responseOf } from '../../src/probe/inspect.js';
-import { PROBE } from '../../src/probe/types.js';
+import { defineScanRule, firstHeader, htmlTitle, pageResponse, PROBE, responseOf } from '../../src/api/web.js';
 
 export default defineScanRule({
   id: 'web/allowed-hosts-wildcard',
   title: 'Any Host header is accepted (ALLOWED_HOSTS = *)',
   severity: 'medium',
+  probes: [PROBE.bogusHost],
   docs: {
     why:
       'Django builds absolute URLs (password-reset links, redirects, sitemaps) from the Host header. If any host is ' +

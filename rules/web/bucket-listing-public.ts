@@ -1,7 +1,5 @@
 /** web/bucket-listing-public — a storage bucket used by the page lists its contents to anyone. */
-import { defineScanRule } from '../../src/engine/types.js';
-import { isSuccess } from '../../src/probe/inspect.js';
-import { BUCKET_PROBE_PREFIX } from '../../src/probe/types.js';
+import { BUCKET_PROBE_PREFIX, defineScanRule, isSuccess } from '../../src/api/web.js';
 
 const LISTING = /<ListBucketResult[\s>]|<EnumerationResults[\s>]/;
 

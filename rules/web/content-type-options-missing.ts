@@ -1,6 +1,5 @@
 /** web/content-type-options-missing — X-Content-Type-Options: nosniff is missing. */
-import { defineScanRule } from '../../src/engine/types.js';
-import { firstHeader, pageResponse } from '../../src/probe/inspect.js';
+import { defineScanRule, firstHeader, pageResponse } from '../../src/api/web.js';
 
 export default defineScanRule({
   id: 'web/content-type-options-missing',

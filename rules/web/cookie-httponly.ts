@@ -1,6 +1,5 @@
 /** web/cookie-httponly — a cookie readable by JavaScript (HttpOnly missing). CSRF cookies are exempt. */
-import { defineScanRule } from '../../src/engine/types.js';
-import { isCsrfCookie, isSessionCookie, siteCookies } from '../../src/probe/inspect.js';
+import { defineScanRule, isCsrfCookie, isSessionCookie, siteCookies } from '../../src/api/web.js';
 
 export default defineScanRule({
   id: 'web/cookie-httponly',

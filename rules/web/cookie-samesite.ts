@@ -1,6 +1,5 @@
 /** web/cookie-samesite — a cookie without a valid SameSite (or SameSite=None without Secure). */
-import { defineScanRule } from '../../src/engine/types.js';
-import { siteCookies } from '../../src/probe/inspect.js';
+import { defineScanRule, siteCookies } from '../../src/api/web.js';
 
 const VALID = new Set(['lax', 'strict', 'none']);
 

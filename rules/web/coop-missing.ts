@@ -1,6 +1,5 @@
 /** web/coop-missing — the page does not isolate its browsing context (Cross-Origin-Opener-Policy). */
-import { defineScanRule } from '../../src/engine/types.js';
-import { headerValues, pageResponse } from '../../src/probe/inspect.js';
+import { defineScanRule, headerValues, pageResponse } from '../../src/api/web.js';
 
 const ISOLATING = new Set(['same-origin', 'same-origin-allow-popups', 'noopener-allow-popups']);
 const KNOWN = new Set([...ISOLATING, 'unsafe-none']);

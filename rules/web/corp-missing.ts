@@ -1,6 +1,5 @@
 /** web/corp-missing — the page does not say who may embed it (Cross-Origin-Resource-Policy). */
-import { defineScanRule } from '../../src/engine/types.js';
-import { headerValues, pageResponse } from '../../src/probe/inspect.js';
+import { defineScanRule, headerValues, pageResponse } from '../../src/api/web.js';
 
 const KNOWN = new Set(['same-origin', 'same-site', 'cross-origin']);
 

@@ -1,12 +1,11 @@
 /** web/cors-credentials-wildcard — any origin may read responses with the user's cookies. */
-import { defineScanRule } from '../../src/engine/types.js';
-import { firstHeader, responseOf } from '../../src/probe/inspect.js';
-import { PROBE } from '../../src/probe/types.js';
+import { defineScanRule, firstHeader, PROBE, responseOf } from '../../src/api/web.js';
 
 export default defineScanRule({
   id: 'web/cors-credentials-wildcard',
   title: 'CORS allows any origin with credentials',
   severity: 'high',
+  probes: [PROBE.cors],
   docs: {
     why:
       'Echoing any Origin in Access-Control-Allow-Origin together with Access-Control-Allow-Credentials: true lets every ' +

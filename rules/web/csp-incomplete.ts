@@ -1,8 +1,6 @@
 /** web/csp-incomplete — a CSP that restricts scripts but leaves plugins, <base> or every other resource open. */
-import { defineScanRule } from '../../src/engine/types.js';
-import { pageResponse } from '../../src/probe/inspect.js';
-import { BROAD, effectiveSources, pagePolicies, unsafeScriptSources, usesNonceOrHash } from '../../src/probe/csp.js';
-import type { Policy } from '../../src/probe/csp.js';
+import type { Policy } from '../../src/api/web.js';
+import { BROAD, defineScanRule, effectiveSources, pagePolicies, pageResponse, unsafeScriptSources, usesNonceOrHash } from '../../src/api/web.js';
 
 type GapKind = 'default-src' | 'object-src' | 'base-uri';
 

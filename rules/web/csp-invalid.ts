@@ -1,8 +1,6 @@
 /** web/csp-invalid — parts of a CSP that browsers ignore, or that block every script. */
-import { defineScanRule } from '../../src/engine/types.js';
-import { pageResponse } from '../../src/probe/inspect.js';
-import { pagePolicies, usesNonceOrHash } from '../../src/probe/csp.js';
-import type { Policy } from '../../src/probe/csp.js';
+import type { Policy } from '../../src/api/web.js';
+import { defineScanRule, pagePolicies, pageResponse, usesNonceOrHash } from '../../src/api/web.js';
 
 /** CSP Level 3 directives (plus the still-common deprecated ones browsers recognise). */
 const DIRECTIVES = new Set([

@@ -1,6 +1,5 @@
 /** web/csp-missing — no Content-Security-Policy. */
-import { defineScanRule } from '../../src/engine/types.js';
-import { headerValues, pageResponse } from '../../src/probe/inspect.js';
+import { defineScanRule, headerValues, pageResponse } from '../../src/api/web.js';
 
 export default defineScanRule({
   id: 'web/csp-missing',

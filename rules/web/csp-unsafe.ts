@@ -1,7 +1,5 @@
 /** web/csp-unsafe — a CSP that still allows inline or arbitrary scripts. */
-import { defineScanRule } from '../../src/engine/types.js';
-import { pagePolicies, unsafeScriptSources } from '../../src/probe/csp.js';
-import { pageResponse } from '../../src/probe/inspect.js';
+import { defineScanRule, pagePolicies, pageResponse, unsafeScriptSources } from '../../src/api/web.js';
 
 export default defineScanRule({
   id: 'web/csp-unsafe',

@@ -1,11 +1,11 @@
 /** web/debug-page — Django's technical error page (DEBUG = True) is served. */
-import { defineScanRule } from '../../src/engine/types.js';
-import { djangoDebugMarker, siteResponses } from '../../src/probe/inspect.js';
+import { defineScanRule, djangoDebugMarker, siteResponses } from '../../src/api/web.js';
 
 export default defineScanRule({
   id: 'web/debug-page',
   title: 'Django DEBUG page is exposed',
   severity: 'critical',
+  cap: { grade: 'F', reason: "the site serves Django's DEBUG page: URLconf, tracebacks and settings are public" },
   docs: {
     why:
       'With DEBUG = True, Django answers a missing page with the full URLconf and an error with a traceback, local ' +

@@ -1,7 +1,5 @@
 /** web/debug-toolbar-exposed — django-debug-toolbar is active in production. */
-import { defineScanRule } from '../../src/engine/types.js';
-import { answersEverything, responseOf, siteResponses } from '../../src/probe/inspect.js';
-import { PROBE } from '../../src/probe/types.js';
+import { answersEverything, defineScanRule, PROBE, responseOf, siteResponses } from '../../src/api/web.js';
 
 const TOOLBAR = /id="djDebug"|djDebugToolbar|debug_toolbar\/js\/toolbar\.js/;
 

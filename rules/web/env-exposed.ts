@@ -1,7 +1,5 @@
 /** web/env-exposed — /.env is downloadable. */
-import { defineScanRule } from '../../src/engine/types.js';
-import { isSuccess, responseOf } from '../../src/probe/inspect.js';
-import { PROBE } from '../../src/probe/types.js';
+import { defineScanRule, isSuccess, PROBE, responseOf } from '../../src/api/web.js';
 
 const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/gm;
 
@@ -9,6 +7,7 @@ export default defineScanRule({
   id: 'web/env-exposed',
   title: 'The .env file is publicly readable',
   severity: 'critical',
+  cap: { grade: 'F', reason: 'the .env file is served: every secret in it is public and must be rotated' },
   docs: {
     why:
       'A .env file usually holds SECRET_KEY, the database URL with its password, and API keys. Served over HTTP, it ' +

@@ -1,7 +1,5 @@
 /** web/frame-options-missing — neither X-Frame-Options nor CSP frame-ancestors protects against framing. */
-import { defineScanRule } from '../../src/engine/types.js';
-import { pagePolicies } from '../../src/probe/csp.js';
-import { firstHeader, pageResponse } from '../../src/probe/inspect.js';
+import { defineScanRule, firstHeader, pagePolicies, pageResponse } from '../../src/api/web.js';
 
 export default defineScanRule({
   id: 'web/frame-options-missing',

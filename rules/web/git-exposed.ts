@@ -1,7 +1,5 @@
 /** web/git-exposed — the .git directory is served. */
-import { defineScanRule } from '../../src/engine/types.js';
-import { isSuccess, responseOf } from '../../src/probe/inspect.js';
-import { PROBE } from '../../src/probe/types.js';
+import { defineScanRule, isSuccess, PROBE, responseOf } from '../../src/api/web.js';
 
 export default defineScanRule({
   id: 'web/git-exposed',

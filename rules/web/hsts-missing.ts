@@ -1,6 +1,5 @@
 /** web/hsts-missing — an HTTPS response without Strict-Transport-Security. */
-import { defineScanRule } from '../../src/engine/types.js';
-import { firstHeader, httpsHops } from '../../src/probe/inspect.js';
+import { defineScanRule, firstHeader, httpsHops } from '../../src/api/web.js';
 
 export default defineScanRule({
   id: 'web/hsts-missing',

@@ -1,6 +1,5 @@
 /** web/hsts-no-subdomains — HSTS without includeSubDomains. */
-import { defineScanRule } from '../../src/engine/types.js';
-import { firstHeader, pageResponse } from '../../src/probe/inspect.js';
+import { defineScanRule, firstHeader, pageResponse } from '../../src/api/web.js';
 
 export default defineScanRule({
   id: 'web/hsts-no-subdomains',

@@ -1,6 +1,5 @@
 /** web/hsts-short — HSTS max-age shorter than six months (or zero). */
-import { defineScanRule } from '../../src/engine/types.js';
-import { firstHeader, httpsHops } from '../../src/probe/inspect.js';
+import { defineScanRule, firstHeader, httpsHops } from '../../src/api/web.js';
 
 /** Six months, the threshold the Observatory and testssl.sh use. */
 const HSTS_MIN_SECONDS = 15_552_000;

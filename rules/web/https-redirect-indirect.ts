@@ -1,6 +1,5 @@
 /** web/https-redirect-indirect — the first redirect from HTTP is not straight to HTTPS on the same host. */
-import { defineScanRule } from '../../src/engine/types.js';
-import { PROBE } from '../../src/probe/types.js';
+import { defineScanRule, PROBE } from '../../src/api/web.js';
 
 export default defineScanRule({
   id: 'web/https-redirect-indirect',

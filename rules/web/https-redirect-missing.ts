@@ -1,6 +1,5 @@
 /** web/https-redirect-missing — plain HTTP is served instead of being redirected to HTTPS. */
-import { defineScanRule } from '../../src/engine/types.js';
-import { PROBE } from '../../src/probe/types.js';
+import { defineScanRule, PROBE } from '../../src/api/web.js';
 
 export default defineScanRule({
   id: 'web/https-redirect-missing',

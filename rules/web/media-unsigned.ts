@@ -1,5 +1,5 @@
 /** web/media-unsigned — user uploads served from a bucket by plain, unsigned URLs. */
-import { defineScanRule } from '../../src/engine/types.js';
+import { defineScanRule } from '../../src/api/web.js';
 
 export default defineScanRule({
   id: 'web/media-unsigned',

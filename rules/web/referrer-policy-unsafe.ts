@@ -1,6 +1,5 @@
 /** web/referrer-policy-unsafe — a Referrer-Policy that leaks full URLs to other sites. */
-import { defineScanRule } from '../../src/engine/types.js';
-import { headerValues, pageResponse } from '../../src/probe/inspect.js';
+import { defineScanRule, headerValues, pageResponse } from '../../src/api/web.js';
 
 const KNOWN = ['no-referrer', 'no-referrer-when-downgrade', 'origin', 'origin-when-cross-origin', 'same-origin', 'strict-origin', 'strict-origin-when-cross-origin', 'unsafe-url'];
 const UNSAFE = new Set(['unsafe-url', 'no-referrer-when-downgrade', 'origin', 'origin-when-cross-origin']);

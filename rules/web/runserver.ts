@@ -1,6 +1,5 @@
 /** web/runserver — the site is served by Django's development server. */
-import { defineScanRule } from '../../src/engine/types.js';
-import { firstHeader, siteResponses } from '../../src/probe/inspect.js';
+import { defineScanRule, firstHeader, siteResponses } from '../../src/api/web.js';
 
 export default defineScanRule({
   id: 'web/runserver',

@@ -1,6 +1,5 @@
 /** web/server-version-leak — Server / X-Powered-By reveal software versions. */
-import { defineScanRule } from '../../src/engine/types.js';
-import { firstHeader, pageResponse } from '../../src/probe/inspect.js';
+import { defineScanRule, firstHeader, pageResponse } from '../../src/api/web.js';
 
 export default defineScanRule({
   id: 'web/server-version-leak',

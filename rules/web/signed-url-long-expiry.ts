@@ -1,5 +1,5 @@
 /** web/signed-url-long-expiry — signed storage URLs that stay valid for more than a week. */
-import { defineScanRule } from '../../src/engine/types.js';
+import { defineScanRule } from '../../src/api/web.js';
 
 const WEEK_SECONDS = 7 * 86_400;
 

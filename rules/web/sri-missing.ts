@@ -1,7 +1,5 @@
 /** web/sri-missing — scripts from other sites without Subresource Integrity. */
-import { defineScanRule } from '../../src/engine/types.js';
-import { pageScripts, siteOf } from '../../src/probe/scripts.js';
-import { firstHeader, pageResponse } from '../../src/probe/inspect.js';
+import { defineScanRule, firstHeader, pageResponse, pageScripts, siteOf } from '../../src/api/web.js';
 
 const HASH = /(^|\s)sha(256|384|512)-[A-Za-z0-9+/=_-]+/;
 

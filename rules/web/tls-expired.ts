@@ -1,5 +1,5 @@
 /** web/tls-expired — the certificate has expired (or expires within 30 days). */
-import { defineScanRule } from '../../src/engine/types.js';
+import { defineScanRule } from '../../src/api/web.js';
 
 const SOON_DAYS = 30;
 

@@ -1,5 +1,5 @@
 /** web/tls-hostname-mismatch — the certificate does not name the host. */
-import { defineScanRule } from '../../src/engine/types.js';
+import { defineScanRule } from '../../src/api/web.js';
 
 export default defineScanRule({
   id: 'web/tls-hostname-mismatch',

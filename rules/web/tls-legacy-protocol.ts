@@ -1,5 +1,5 @@
 /** web/tls-legacy-protocol — TLS 1.0 or 1.1 still accepted. */
-import { defineScanRule } from '../../src/engine/types.js';
+import { defineScanRule } from '../../src/api/web.js';
 
 export default defineScanRule({
   id: 'web/tls-legacy-protocol',

@@ -1,5 +1,5 @@
 /** web/tls-untrusted — the certificate chain does not verify (self-signed, unknown CA, missing intermediate). */
-import { defineScanRule } from '../../src/engine/types.js';
+import { defineScanRule } from '../../src/api/web.js';
 
 const EXPIRY_ERRORS = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
 

@@ -1,14 +1,13 @@
 import type { Command } from 'commander';
 import type { StagedFlags } from './staged-options.js';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../core/errors.js';
 import { FORMATS } from '../report/formats.js';
+import { FRAMEWORK_OPTIONS } from '../framework-options.js';
 
 export interface CheckFlags extends StagedFlags {
   env: string;
   envFile: string[];
   set: string[];
-  settings?: string;
-  configuration?: string;
   format: string[];
   output?: string;
   failOn: string;
@@ -38,16 +37,21 @@ export function parseAssignments(pairs: string[]): Record<string, string> {
   return vars;
 }
 
+/** Each framework's own options (Django's `--settings`, `--configuration`), after the environment options. */
+export function addFrameworkOptions(command: Command): Command {
+  for (const option of FRAMEWORK_OPTIONS) command.option(option.flag, option.description);
+  return command;
+}
+
 export function registerCheck(program: Command, setExitCode: (code: number) => void): void {
-  program
+  const command = program
     .command('check')
     .description('check a Django project the way production would see it')
     .argument('[dir]', 'project directory', '.')
     .option('--env <name>', 'environment to evaluate under', 'production')
     .option('--env-file <file>', 'extra env file for the environment (repeatable)', collect, [])
-    .option('--set <KEY=VALUE>', 'set an environment variable (repeatable)', collect, [])
-    .option('--settings <module>', 'settings module, overriding DJANGO_SETTINGS_MODULE')
-    .option('--configuration <class>', 'django-configurations class, overriding DJANGO_CONFIGURATION')
+    .option('--set <KEY=VALUE>', 'set an environment variable (repeatable)', collect, []);
+  addFrameworkOptions(command)
     .option('--format <format[:file]>', `output format (repeatable, each to stdout or its own file): ${FORMATS.join(', ')}`, collect, [])
     .option('--output <file>', 'write the report of the --format without a file to this file instead of stdout')
     .option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (critical, high, medium, low, info, none)', 'high')

@@ -6,16 +6,17 @@ import { stagedCheckOptions } from './staged-options.js';
 import { toolVersion } from './version.js';
 import { resolveRun } from '../config/resolve.js';
 import type { PolicyFlags } from '../config/resolve.js';
-import { runCheck } from '../engine/check.js';
+import { runCheck } from '../frameworks.js';
+import { frameworkFlagValues } from '../framework-options.js';
 import { gateExitCode } from '../engine/policy.js';
-import { SEVERITIES } from '../engine/types.js';
+import { SEVERITIES } from '../core/severity.js';
 import { planReports, renderReport } from '../report/index.js';
 
 /** `deploycheck check`: run, write every requested report, and return the exit code. */
 export async function runCheckCommand(dir: string, flags: CheckFlags, command: Command): Promise<number> {
   const reports = planReports(flags.format, flags.output);
   const given = (flag: keyof PolicyFlags) => command.getOptionValueSource(flag) === 'cli';
-  const run = await resolveRun(dir, { ...flags, set: parseAssignments(flags.set) }, given);
+  const run = await resolveRun(dir, { ...flags, set: parseAssignments(flags.set), frameworkOptions: frameworkFlagValues(flags) }, given);
   const result = await runCheck({ ...run.check, ...stagedCheckOptions(dir, flags) });
   // --report-level only trims what the reports show; the gate below sees every finding.
   const level = SEVERITIES.indexOf(run.reportLevel);

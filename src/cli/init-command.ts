@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../core/errors.js';
 
 const MARKER = '# Installed by `deploycheck init --hook`';
 

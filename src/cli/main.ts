@@ -6,9 +6,11 @@ import { registerRules } from './rules-command.js';
 import { registerScan } from './scan-command.js';
 import { registerServe } from './serve-command.js';
 import { toolVersion } from './version.js';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../core/errors.js';
 
 export { setFileImporter } from '../engine/import-file.js';
+// For the installed package's `deploycheck/api/<kind>` modules (users' rule files).
+export { loadRuleApi, RULE_API_KINDS } from '../api/index.js';
 
 /** Run the CLI and return the exit code: 0 pass, 1 gate failed, 2 usage, config or internal error. */
 export async function main(argv: string[]): Promise<number> {

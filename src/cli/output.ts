@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../core/errors.js';
 
 /** Write a report to --output FILE, or to stdout. */
 export function emit(text: string, output: string | undefined): void {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../core/errors.js';
 import { loadAllRules } from '../engine/registry.js';
 import type { AnyRule } from '../engine/types.js';
 

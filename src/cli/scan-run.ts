@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { emit, useColor } from './output.js';
 import { toolVersion } from './version.js';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../core/errors.js';
 import { gateExitCode, parseGrade, parseSeverity } from '../engine/policy.js';
-import { formatScanJson, formatScanPretty, worstGrade } from '../probe/format.js';
+import { formatScanJson, formatScanPretty, worstGrade } from '../report/scan-format.js';
 import { TargetError, parseTarget } from '../probe/plan.js';
 import { runScan } from '../probe/scan.js';
-import { renderScanHtml, scanRuleDocs } from '../report/scan-html.js';
+import { renderScanHtml, scanRuleInfo } from '../report/scan-html.js';
 import type { ScanProgress, ScanResult } from '../probe/scan.js';
 import { SCAN_FORMATS } from './scan-command.js';
 import type { ScanFlags } from './scan-command.js';
@@ -92,7 +92,7 @@ export async function runScanCommand(urls: string[], flags: ScanFlags): Promise<
     flags.format === 'json'
       ? formatScanJson(results, toolVersion())
       : flags.format === 'html'
-        ? renderScanHtml(results, { toolVersion: toolVersion(), docs: await scanRuleDocs() })
+        ? renderScanHtml(results, { toolVersion: toolVersion(), rules: await scanRuleInfo() })
         : formatScanPretty(results, { color: useColor(flags.output, flags.color), verbose: flags.verbose });
   emit(text, flags.output);
   const errors = results.flatMap((result) => result.errors);

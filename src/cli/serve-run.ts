@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { toolVersion } from './version.js';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../core/errors.js';
 import { startServe } from '../server/app.js';
 import type { ServeFlags } from './serve-command.js';
 

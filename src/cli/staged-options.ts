@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { CheckOptions } from '../engine/check.js';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../core/errors.js';
 import { insideGitRepo } from '../workspace/git.js';
 import { stagedFiles } from '../workspace/index-source.js';
 import { relativePath } from '../workspace/paths.js';

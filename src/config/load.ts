@@ -3,7 +3,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import type { DeploycheckConfig } from './types.js';
 import { validateConfig } from './validate.js';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../core/errors.js';
 
 /** The config files looked for in each directory, in order; the first that has a section wins. */
 export const CONFIG_FILES = ['.deploycheck.json', 'pyproject.toml', 'package.json'] as const;

@@ -4,12 +4,14 @@ import { loadConfig } from './load.js';
 import { ruleAdjustments, rulesNamed } from './rule-settings.js';
 import type { DeploycheckConfig } from './types.js';
 import type { CheckOptions } from '../engine/check.js';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../core/errors.js';
+import { FRAMEWORK_OPTIONS } from '../framework-options.js';
 import { parseGrade, parseSeverity } from '../engine/policy.js';
 import type { GatePolicy } from '../engine/policy.js';
 import { builtInRuleIds, loadBuiltInRules, loadRuleFiles } from '../engine/registry.js';
-import type { RuleDefinition, Severity } from '../engine/types.js';
-import { isCheckRule } from '../engine/types.js';
+import type { Severity } from '../core/severity.js';
+import type { RuleDefinition } from '../engine/types.js';
+import { isProjectRule } from '../engine/types.js';
 
 /** The CLI flags that config options mirror; `given` says whether one was on the command line. */
 export interface PolicyFlags {
@@ -17,8 +19,8 @@ export interface PolicyFlags {
   env: string;
   envFile: string[];
   set: Record<string, string>;
-  settings?: string;
-  configuration?: string;
+  /** The frameworks' own options (Django's `settings`, `configuration`), by FrameworkOption.key. */
+  frameworkOptions?: Record<string, string | undefined>;
   rule: string[];
   ignore: string[];
   failOn?: string;
@@ -47,7 +49,7 @@ async function userRules(config: DeploycheckConfig, builtIn: readonly { id: stri
     } catch (error) {
       throw new UsageError(`${config.label}: rule-files: ${file}: ${(error as Error).message.split('\n')[0]}`);
     }
-    if (!loaded || !isCheckRule(loaded)) {
+    if (!loaded || !isProjectRule(loaded)) {
       throw new UsageError(`${config.label}: rule-files: ${file}: expected a defineRule() rule as the default export`);
     }
     if ([...builtIn, ...rules].some((rule) => rule.id === loaded.id)) {
@@ -89,13 +91,13 @@ export async function resolveRun(dir: string, flags: PolicyFlags, given: (flag: 
   if (reportLevel === 'none') throw new UsageError('--report-level must be a severity (critical, high, medium, low, info)');
   const baseline = flags.baseline === false ? undefined : flags.baseline !== undefined ? resolve(flags.baseline) : config?.baseline;
 
+  const frameworkFlags = flags.frameworkOptions ?? {};
   const check: CheckOptions = {
     root: dir,
     env,
     envFiles: [...(environment.envFiles ?? []), ...flags.envFile],
     set: { ...environment.set, ...flags.set },
-    settings: flags.settings ?? environment.settings,
-    configuration: flags.configuration ?? environment.configuration,
+    frameworkOptions: Object.fromEntries(FRAMEWORK_OPTIONS.map(({ key }) => [key, frameworkFlags[key] ?? environment.frameworkOptions?.[key]])),
     rules: [...(await loadBuiltInRules()), ...extra],
     only: given('rule') ? flags.rule : (config?.rule ?? []),
     ignore: [...(given('ignore') ? flags.ignore : (config?.ignore ?? [])), ...adjustments.off],

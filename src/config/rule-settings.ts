@@ -1,7 +1,7 @@
 import type { DeploycheckConfig } from './types.js';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../core/errors.js';
 import { selectRules } from '../engine/select.js';
-import type { Severity } from '../engine/types.js';
+import type { Severity } from '../core/severity.js';
 
 export interface RuleAdjustments {
   /** Rule ids the config turns off. */

@@ -1,4 +1,4 @@
-import type { Severity } from '../engine/types.js';
+import type { Severity } from '../core/severity.js';
 
 /** What `rules` in the config says about a rule or group: turn it off, back on, or change its severity. */
 export type RuleSetting = 'off' | 'on' | Severity;
@@ -6,8 +6,8 @@ export type RuleSetting = 'off' | 'on' | Severity;
 export interface EnvironmentConfig {
   /** Absolute paths. */
   envFiles?: string[];
-  settings?: string;
-  configuration?: string;
+  /** The frameworks' own options (Django's `settings`, `configuration`), by FrameworkOption.key. */
+  frameworkOptions?: Record<string, string>;
   set?: Record<string, string>;
 }
 

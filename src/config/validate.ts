@@ -1,9 +1,10 @@
 import { dirname, resolve } from 'node:path';
 import type { DeploycheckConfig, EnvironmentConfig, RuleSetting } from './types.js';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../core/errors.js';
+import { FRAMEWORK_OPTIONS } from '../framework-options.js';
 import { parseGrade, parseSeverity } from '../engine/policy.js';
-import type { Severity } from '../engine/types.js';
-import { SEVERITIES } from '../engine/types.js';
+import type { Severity } from '../core/severity.js';
+import { SEVERITIES } from '../core/severity.js';
 
 const TOP_LEVEL_KEYS = [
   'env',
@@ -18,7 +19,7 @@ const TOP_LEVEL_KEYS = [
   'baseline',
   'rule-files',
 ] as const;
-const ENVIRONMENT_KEYS = ['env-files', 'settings', 'configuration', 'set'] as const;
+const ENVIRONMENT_KEYS = ['env-files', ...FRAMEWORK_OPTIONS.map(({ key }) => key), 'set'];
 
 /** Reads one config object, throwing a UsageError that names the file and the key. */
 class Reader {
@@ -79,8 +80,9 @@ class Reader {
     this.knownKeys(object, ENVIRONMENT_KEYS, `${key}.`);
     const environment: EnvironmentConfig = {};
     if (object['env-files'] !== undefined) environment.envFiles = this.paths(object['env-files'], `${key}.env-files`);
-    if (object.settings !== undefined) environment.settings = this.string(object.settings, `${key}.settings`);
-    if (object.configuration !== undefined) environment.configuration = this.string(object.configuration, `${key}.configuration`);
+    for (const { key: option } of FRAMEWORK_OPTIONS) {
+      if (object[option] !== undefined) (environment.frameworkOptions ??= {})[option] = this.string(object[option], `${key}.${option}`);
+    }
     if (object.set !== undefined) {
       const set = this.object(object.set, `${key}.set`);
       environment.set = Object.fromEntries(

@@ -6,7 +6,7 @@
  */
 import type { EnvSourceKind, EnvVar } from '../env/types.js';
 import type { Workspace } from '../workspace/types.js';
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import { followBudget, followCommand, resolveCommandPath } from './follow.js';
 import type { FollowSink, PathBase } from './follow.js';
 import { parseManageCommands, parseServerCommand } from './server-command.js';
@@ -119,6 +119,8 @@ function complete(command: DeployCommand, base: PathBase, configs: Map<string, S
       if (config.wsgiFile !== undefined) server.wsgiFile ??= config.wsgiFile;
       if (config.chdir !== undefined) server.chdir ??= config.chdir;
       if (config.pythonPath !== undefined) server.pythonPath ??= config.pythonPath;
+      if (config.reload !== undefined) server.reload ??= config.reload;
+      if (config.logLevel !== undefined) server.logLevel ??= config.logLevel;
       if (server.appModule === undefined) delete server.appModule;
       configEnv = config.env;
       // The command line's --env wins over the config file's.

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { EnvVar } from '../env/types.js';
 import { dotenvVars } from '../env/dotenv.js';
 import { readDotenv } from '../env/workspace-dotenv.js';
@@ -7,7 +7,9 @@ import type { Workspace } from '../workspace/types.js';
 import type { DeployReading } from './reading.js';
 import { emptyReading } from './reading.js';
 import { isMap, isScalar, isSeq, mapPairs, scalarString, seqItems, valueOf, YamlSource } from './yaml-source.js';
-import { isWithin, resolveFrom } from '../workspace/paths.js';
+import { dirName, isWithin, resolveFrom } from '../workspace/paths.js';
+import { hasAuthSign, internalServiceKind, PASSWORD_NAME, publishedPorts } from './internal-services.js';
+import type { InternalServiceKind, PublishedPort } from './internal-services.js';
 
 /** Images, service names and Dockerfile paths of infrastructure next to the app, not the app itself. */
 const INFRASTRUCTURE = 'postgres|postgis|mysql|mariadb|redis|valkey|memcached|nginx|traefik|caddy|rabbitmq|mongo|elasticsearch|opensearch|minio|mailhog|mailpit|localstack|adminer|pgadmin4?';
@@ -40,6 +42,60 @@ export interface ComposeProxy {
   service: string;
   text: string;
   location: FileLocation;
+  /** Configuration files of the repository it runs: bind-mounted into its config folder, or in its build context. */
+  configFiles?: string[];
+}
+
+/** Where each proxy's image reads its configuration. */
+const PROXY_CONFIG_DIR: Record<ProxyName, string> = { nginx: '/etc/nginx', traefik: '/etc/traefik', caddy: '/etc/caddy' };
+const PROXY_CONFIG_FILE = /\.(?:conf|conf\.template|ya?ml|toml)$|^Caddyfile/i;
+/** At most this many configuration files are taken from one proxy's mounts and build context. */
+const MAX_PROXY_FILES = 30;
+
+/** The repository's files a proxy service runs with: bind mounts into its config folder, and its build context's config files. */
+function proxyConfigFiles(file: string, proxy: ProxyName, node: unknown, workspace: Workspace): string[] {
+  const dirs: string[] = [];
+  const files: string[] = [];
+  for (const item of seqItems(valueOf(node, 'volumes'))) {
+    const short = scalarString(item)?.split(':');
+    const source = short ? short[0] : scalarString(valueOf(item, 'source'));
+    const target = short ? short[1] : scalarString(valueOf(item, 'target'));
+    if (!source?.startsWith('.') || !target?.startsWith(PROXY_CONFIG_DIR[proxy])) continue;
+    const path = resolveFrom(file, source);
+    // The whole repository mounted is not a configuration folder.
+    if (path === undefined || path === '') continue;
+    if (workspace.files.some((candidate) => isWithin(candidate, path))) dirs.push(path);
+    else if (workspace.exists(path)) files.push(path);
+  }
+  const build = valueOf(node, 'build');
+  const context = scalarString(build) ?? scalarString(valueOf(build, 'context'));
+  const contextDir = context === undefined || interpolated(context) ? undefined : resolveFrom(file, context);
+  if (contextDir !== undefined && contextDir !== dirName(file)) dirs.push(contextDir);
+  for (const dir of dirs) {
+    for (const path of workspace.files) {
+      if (files.length >= MAX_PROXY_FILES) break;
+      if (isWithin(path, dir) && PROXY_CONFIG_FILE.test(path.slice(path.lastIndexOf('/') + 1)) && !files.includes(path)) files.push(path);
+    }
+  }
+  return files.slice(0, MAX_PROXY_FILES);
+}
+
+/** A database, cache, broker or admin UI that publishes ports on every interface of the host. */
+export interface ComposeInternalPorts {
+  service: string;
+  kind: InternalServiceKind;
+  ports: PublishedPort[];
+  /** Whether its command or variables set up credentials. */
+  auth: boolean;
+  /** A password variable with a literal value in a file git tracks (the compose file or an env_file). */
+  committedPassword?: { name: string; location: FileLocation };
+}
+
+/** An app service's `user:` (`"1000:1000"`, `app`, `"0:0"`); `user` undefined when interpolated (`${UID}`). */
+export interface ComposeServiceUser {
+  service: string;
+  user: string | undefined;
+  location: FileLocation;
 }
 
 /** What a compose file contributes, and whether it describes a development setup. */
@@ -50,16 +106,25 @@ export interface ComposeReading extends DeployReading {
   appServices: string[];
   envFileUses: ComposeEnvFileUse[];
   proxies: ComposeProxy[];
+  internalPorts: ComposeInternalPorts[];
+  /** The `user:` of app services, which overrides the image's USER. */
+  serviceUsers: ComposeServiceUser[];
 }
 
 /** An empty reading, for a file that cannot be read. */
 export function emptyComposeReading(): ComposeReading {
-  return { ...emptyReading(), appServices: [], envFileUses: [], proxies: [] };
+  return { ...emptyReading(), appServices: [], envFileUses: [], proxies: [], internalPorts: [], serviceUsers: [] };
 }
 
 /** A `${VAR}` / `$VAR` the compose CLI interpolates from the shell or its own .env: value unknown here. */
 function interpolated(value: string): boolean {
   return /(^|[^$])\$(\{|[A-Za-z_])/.test(value);
+}
+
+/** The default of a value that is one `${VAR:-text}` / `${VAR-text}`: what runs when the host leaves VAR unset. */
+function hostDefault(value: string): string | undefined {
+  const match = /^\$\{[A-Za-z_]\w*:?-([^}$]*)\}$/.exec(value.trim());
+  return match?.[1];
 }
 
 function commandText(node: unknown): string | undefined {
@@ -130,7 +195,8 @@ export function readCompose(file: string, text: string, workspace: Workspace, op
     if (TOOLING_SERVICE.test(name) || INFRASTRUCTURE_NAME.test(name)) return false;
     if (options.appServices?.includes(name)) return true;
     const build = valueOf(service, 'build');
-    if (build !== undefined) return !INFRASTRUCTURE_NAME.test(scalarString(valueOf(build, 'dockerfile')) ?? '');
+    // `build: ./docker/postgres`: an image of infrastructure built from the repository.
+    if (build !== undefined) return ![scalarString(valueOf(build, 'dockerfile')), scalarString(build) ?? scalarString(valueOf(build, 'context'))].some((path) => INFRASTRUCTURE_NAME.test(path ?? ''));
     const command = `${commandText(valueOf(service, 'command')) ?? ''} ${commandText(valueOf(service, 'entrypoint')) ?? ''}`;
     if (APP_COMMAND.test(command)) return true;
     const image = scalarString(valueOf(service, 'image'));
@@ -147,7 +213,12 @@ export function readCompose(file: string, text: string, workspace: Workspace, op
     reading.development ??= developmentSign(file, name, service, env, workspace);
     const dockerfile = buildDockerfile(file, service, workspace);
     if (dockerfile && !reading.dockerfiles?.includes(dockerfile)) (reading.dockerfiles ??= []).push(dockerfile);
+    const userNode = valueOf(service, 'user');
+    const user = scalarString(userNode);
+    if (user !== undefined) reading.serviceUsers.push({ service: name, user: interpolated(user) ? undefined : user, location: source.at(userNode) });
     const build = valueOf(service, 'build');
+    // `build.args` (map or `- NAME=value` list): values baked into the image's history and layers.
+    reading.buildArgs.push(...environment(file, source, name, valueOf(build, 'args')).map((arg) => ({ ...arg, source: { ...arg.source, label: `${file} ${name}.build.args` } })));
     const target = valueOf(build, 'target');
     const context = scalarString(build) ?? scalarString(valueOf(build, 'context'));
     const contextDir = context === undefined ? undefined : resolveFrom(file, context);
@@ -177,9 +248,34 @@ export function readCompose(file: string, text: string, workspace: Workspace, op
       if (path !== undefined) reading.envFileUses.push({ path, service: name, app, location: source.at(entry) });
     }
     const proxy = proxyOf(source, name, pair.value);
-    if (proxy) reading.proxies.push({ ...proxy, location: source.at(pair.key) });
+    if (proxy) {
+      const configFiles = proxyConfigFiles(file, proxy.proxy, pair.value, workspace);
+      reading.proxies.push({ ...proxy, location: source.at(pair.key), ...(configFiles.length > 0 ? { configFiles } : {}) });
+    }
+    const internal = internalPorts(file, source, name, pair.value, app, workspace);
+    if (internal) reading.internalPorts.push(internal);
   }
   return reading;
+}
+
+/** The ports an internal service publishes on the host, with what protects it. */
+function internalPorts(file: string, source: YamlSource, name: string, service: unknown, app: boolean, workspace: Workspace): ComposeInternalPorts | undefined {
+  const kind = internalServiceKind(name, service, app);
+  const ports = kind ? publishedPorts(service, source) : [];
+  if (!kind || ports.length === 0) return undefined;
+  // Read for its password only: problems of these env files are reported where the app loads them.
+  const variables = [...envFiles(file, source, service, workspace, emptyReading()), ...environment(file, source, name, valueOf(service, 'environment'))];
+  const committed = variables.find(
+    (variable) => PASSWORD_NAME.test(variable.name) && variable.value && variable.source.location && workspace.isTracked(variable.source.location.file) !== false,
+  );
+  const location = committed?.source.location;
+  return {
+    service: name,
+    kind,
+    ports,
+    auth: hasAuthSign(service, variables.map((variable) => variable.name)),
+    ...(committed && location ? { committedPassword: { name: committed.name, location } } : {}),
+  };
 }
 
 /** The proxy a service runs, by its name, image or build, with the text of its labels and command. */
@@ -231,7 +327,9 @@ function environment(file: string, source: YamlSource, service: string, node: un
   const label = `${file} ${service}.environment`;
   const add = (name: string, value: string | undefined, at: unknown): void => {
     const known = value !== undefined && !interpolated(value) ? value.replace(/\$\$/g, '$') : undefined;
-    vars.push({ name, value: known, source: { kind: 'docker-compose', location: source.at(at), label } });
+    const location = source.at(at);
+    const fallback = value === undefined ? undefined : hostDefault(value);
+    vars.push({ name, value: known, source: { kind: 'docker-compose', location, label }, ...(fallback !== undefined ? { fallback: { value: fallback, location } } : {}) });
   };
   if (isMap(node)) {
     for (const pair of mapPairs(node)) {

@@ -3,7 +3,7 @@
  * the platform config they set (`heroku config:set`, `fly secrets set`, `gcloud run deploy
  * --set-env-vars`, `railway variables set`, `dokku config:set`) and the compose `-f` chains they run.
  */
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { EnvVar } from '../env/types.js';
 import type { Word } from './dockerfile-words.js';
 import { commandName, simpleCommand, splitCommands } from './shell.js';
@@ -22,6 +22,8 @@ export interface ComposeChain {
 
 export interface DeployScriptReading {
   env: EnvVar[];
+  /** `docker build --build-arg NAME=value`: values baked into the image's history. */
+  buildArgs: EnvVar[];
   composeChains: ComposeChain[];
 }
 
@@ -74,6 +76,26 @@ function gcloudPairs(words: Word[], file: string, line: number): EnvVar[] {
   return vars;
 }
 
+/** `docker build`, `docker buildx build`, `docker image build`. */
+function isDockerBuild(args: string[]): boolean {
+  return args[0] === 'build' || ((args[0] === 'buildx' || args[0] === 'image') && args[1] === 'build');
+}
+
+/** `--build-arg NAME=value` / `--build-arg=NAME=value`; `--build-arg NAME` passes the builder's variable (value unknown). */
+function buildArgPairs(words: Word[], file: string, line: number): EnvVar[] {
+  const args: Word[] = [];
+  for (let index = 0; index < words.length; index++) {
+    const raw = words[index]!.raw;
+    if (raw === '--build-arg' && words[index + 1]) args.push(words[++index]!);
+    else if (raw.startsWith('--build-arg=')) {
+      const word = words[index]!;
+      const cut = '--build-arg='.length;
+      args.push({ ...word, raw: raw.slice(cut), value: word.value?.slice(cut), offset: word.offset + cut });
+    }
+  }
+  return pairs(args, file, line, 'docker build --build-arg', NO_OPTIONS);
+}
+
 const HEROKU_OPTIONS = new Set(['-a', '--app', '-r', '--remote']);
 const NO_OPTIONS = new Set<string>();
 
@@ -90,7 +112,8 @@ function readLine(line: Line, file: string, reading: DeployScriptReading): void 
     } else if (program === 'gcloud' && args.includes('deploy')) reading.env.push(...gcloudPairs(words, file, line.line));
     else if (program === 'railway' && /^variables?$/.test(args[0] ?? '')) {
       reading.env.push(...pairs(words.slice(2).filter((word) => word.raw !== '--set'), file, line.line, 'railway variables', new Set(['-s', '--service', '-e', '--environment'])));
-    } else if (program === 'docker-compose' || (program === 'docker' && args[0] === 'compose')) {
+    } else if (program === 'docker' && isDockerBuild(args)) reading.buildArgs.push(...buildArgPairs(words, file, line.line));
+    else if (program === 'docker-compose' || (program === 'docker' && args[0] === 'compose')) {
       const files: string[] = [];
       for (let index = 1; index < words.length; index++) {
         const raw = words[index]!.raw;
@@ -188,7 +211,7 @@ function workflowLines(file: string, text: string): Line[] {
 
 /** Read a deploy script of the given format. Never throws. */
 export function readDeployScript(file: string, text: string, format: ScriptFormat): DeployScriptReading {
-  const reading: DeployScriptReading = { env: [], composeChains: [] };
+  const reading: DeployScriptReading = { env: [], buildArgs: [], composeChains: [] };
   const lines =
     format === 'workflow'
       ? workflowLines(file, text)

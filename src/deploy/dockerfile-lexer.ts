@@ -1,4 +1,4 @@
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 
 /** One Dockerfile instruction with its continuation lines joined. */
 export interface Instruction {

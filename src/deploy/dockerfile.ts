@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { EnvVar } from '../env/types.js';
 import type { DeployCommand } from './types.js';
 import { lexDockerfile } from './dockerfile-lexer.js';
@@ -260,6 +260,9 @@ export function readDockerfile(file: string, text: string, options: DockerfileOp
     location: stage.from,
     chosenBy,
     ...(target && chosenBy === target.chosenBy && target.location ? { targetLocation: target.location } : {}),
+    ...(stage.user ? { user: stage.user } : {}),
+    ...((stage.cmd ?? stage.entrypoint) ? { start: (stage.cmd ?? stage.entrypoint)!.location } : {}),
+    ...(stage.copies.length ? { copies: stage.copies } : {}),
   };
   reading.image = { context, ...(stage.workdir ? { workdir: stage.workdir } : {}), copies: stage.copies };
   for (const command of [stage.entrypoint, stage.cmd]) if (command) Object.assign(command, { role: 'web', deployed: true });

@@ -6,7 +6,7 @@
  * of locations that leads to it. Bounded depth, no cycles; what cannot be followed is skipped with a reason.
  */
 import { posix } from 'node:path';
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { EnvVar } from '../env/types.js';
 import type { Workspace } from '../workspace/types.js';
 import { baseName, isWithin, joinPath } from '../workspace/paths.js';

@@ -72,7 +72,12 @@ function overrideChains(workspace: Workspace, dirs: string[]): ComposeChain[] {
  * chain a deploy script runs (a deploy recipe, or any chain with a production-named file) counts
  * whole, merged in order, whatever the names. `looked` says, for every compose file, whether and why.
  */
-function productionComposeFiles(workspace: Workspace, dirs: string[], scriptChains: ComposeChain[]): { files: ComposeFile[]; looked: ComposeFileFacts[] } {
+function productionComposeFiles(
+  workspace: Workspace,
+  dirs: string[],
+  scriptChains: ComposeChain[],
+  onlyStarter = false,
+): { files: ComposeFile[]; looked: ComposeFileFacts[] } {
   const productionNamed = (chain: ComposeChain): boolean =>
     chain.files.some((path) => PRODUCTION_ONLY_NAME.test(baseName(path)) || PRODUCTION_WORD.test(COMPOSE.exec(baseName(path))?.[1] ?? ''));
   // A chain with a production-named file wins over another deploy chain (staging) sharing its base file.
@@ -112,6 +117,10 @@ function productionComposeFiles(workspace: Workspace, dirs: string[], scriptChai
       if (PRODUCTION_ONLY_NAME.test(name) && !/^services\s*:/m.test(text)) continue;
       // An unreadable file is reported when it is merged.
       const reading: ComposeReading = read.ok ? readCompose(path, text, workspace) : emptyComposeReading();
+      // A file of databases and caches alone (`db_dev: postgres`) runs them beside an app started some other way.
+      if (read.ok && reading.appServices.length === 0 && !reading.development && !PRODUCTION_WORD.test(qualifier) && !PRODUCTION_ONLY_NAME.test(name)) {
+        reading.development = 'runs no app service, only services beside it';
+      }
       const override = ['docker-compose.override.yml', 'docker-compose.override.yaml', 'compose.override.yaml', 'compose.override.yml'].find((other) => names.has(other));
       if (!reading.development && override && !PRODUCTION_WORD.test(qualifier)) {
         const overrideText = workspace.readText(joinPath(dir, override));
@@ -125,13 +134,16 @@ function productionComposeFiles(workspace: Workspace, dirs: string[], scriptChai
   const hasProductionFile = chained.length > 0 || candidates.some((candidate) => candidate.production);
   const files = [...chained];
   for (const candidate of candidates) {
-    const used = candidate.production || (!hasProductionFile && !candidate.reading.development);
+    const starter = onlyStarter && !hasProductionFile && candidate.reading.development !== undefined && candidate.reading.appServices.length > 0;
+    const used = candidate.production || (!hasProductionFile && !candidate.reading.development) || starter;
     if (used) files.push(candidate);
     const why = candidate.production
       ? 'named for production'
-      : used
-        ? 'no production compose file, and no development signs'
-        : (candidate.reading.development ?? 'a production compose file exists');
+      : starter
+        ? `nothing else starts the app, although ${candidate.reading.development}`
+        : used
+          ? 'no production compose file, and no development signs'
+          : (candidate.reading.development ?? 'a production compose file exists');
     looked.push({ path: candidate.path, production: used, why });
   }
   return { files, looked };
@@ -159,9 +171,21 @@ function markOverriddenCmds(facts: DeployFacts, files: ComposeFile[], imageComma
  * builds from. Within a folder the order makes platform configuration override image defaults:
  * Dockerfile, compose (its environment overrides the image's ENV at run time), heroku.yml,
  * Procfile, app.json, fly.toml, render.yaml, app.yaml. Development compose files contribute
- * nothing. Never throws: bad files become problems.
+ * nothing, unless nothing else starts the app (then a plain compose file with an app service is
+ * production's whatever it looks like). Never throws: bad files become problems.
  */
 export function readDeployFacts(workspace: Workspace, projectRoot: string): DeployFacts {
+  const facts = readDeployFiles(workspace, projectRoot, false);
+  // A compose file that looks like development is still what production runs when no other deploy
+  // file starts anything (an image without CMD, no platform file): it is the only way the app runs.
+  if (facts.composeFiles?.some((file) => !file.production) && !facts.commands.some((command) => command.deployed !== false)) {
+    const fallback = readDeployFiles(workspace, projectRoot, true);
+    if (fallback.commands.some((command) => command.deployed !== false)) return fallback;
+  }
+  return facts;
+}
+
+function readDeployFiles(workspace: Workspace, projectRoot: string, composeOnlyStarter: boolean): DeployFacts {
   const facts: DeployFacts = { files: [], commands: [], env: [], buildArgs: [], platforms: [], platformSettings: {}, problems: [] };
   const platforms = new Set<Platform>();
   const taken = new Set<string>();
@@ -242,7 +266,7 @@ export function readDeployFacts(workspace: Workspace, projectRoot: string): Depl
 
   const dirs = deployDirectories(workspace, projectRoot);
   const other = readOtherDeployFiles(workspace, dirs, projectRoot);
-  const compose = productionComposeFiles(workspace, dirs, other.composeChains);
+  const compose = productionComposeFiles(workspace, dirs, other.composeChains, composeOnlyStarter);
   facts.composeFiles = compose.looked;
   // The build targets and contexts production compose files, fly.toml and render.yaml name, before any Dockerfile is read.
   const builds = new Map<string, DockerBuild>();
@@ -295,7 +319,13 @@ export function readDeployFacts(workspace: Workspace, projectRoot: string): Depl
     for (const name of dockerfiles.sort(dockerfileOrder)) takeDockerfile(joinPath(dir, name));
     for (const file of compose.files.filter((candidate) => candidate.dir === dir)) {
       if (!take('docker-compose', file.path, () => file.reading)) continue;
-      (facts.composeServices ??= []).push({ path: file.path, envFileUses: file.reading.envFileUses, proxies: file.reading.proxies });
+      (facts.composeServices ??= []).push({
+        path: file.path,
+        envFileUses: file.reading.envFileUses,
+        proxies: file.reading.proxies,
+        internalPorts: file.reading.internalPorts,
+        ...(file.reading.serviceUsers.length ? { users: file.reading.serviceUsers } : {}),
+      });
     }
     if (names.has('heroku.yml')) {
       const path = joinPath(dir, 'heroku.yml');
@@ -336,6 +366,14 @@ export function readDeployFacts(workspace: Workspace, projectRoot: string): Depl
 
   for (const spec of specs) take(spec.kind, spec.path, () => spec.reading);
   for (const file of other.files) merge(file.kind, file.path, file.reading);
+  // Nothing here starts the app: the image a CI workflow pushes is what the deployment pulls.
+  if (!platforms.has('docker') && !facts.commands.some((command) => command.deployed !== false)) {
+    for (const build of other.pushedImages) {
+      named.add(build.dockerfile);
+      if (!builds.has(build.dockerfile)) builds.set(build.dockerfile, build);
+      takeDockerfile(build.dockerfile);
+    }
+  }
   // Config a deploy script sets on the platform overrides what the deploy files declare.
   facts.env.push(...other.env);
   const skipped = [...other.skipped];

@@ -1,5 +1,5 @@
 /** A forgiving INI reader for uwsgi, supervisor and systemd files: sections, repeated keys, continuations. */
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { DeployProblem } from './types.js';
 
 export interface IniEntry {

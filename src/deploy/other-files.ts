@@ -3,16 +3,17 @@
  * for the config they set and the compose chains they run; supervisor programs and systemd units;
  * uwsgi ini and gunicorn config files kept next to the deploy files. Every search is bounded.
  */
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { EnvVar } from '../env/types.js';
 import type { Workspace } from '../workspace/types.js';
 import { baseName, extensionOf, joinPath } from '../workspace/paths.js';
 import { isVendoredIn } from '../workspace/vendored.js';
 import type { ComposeChain, ScriptFormat } from './deploy-scripts.js';
 import { readDeployScript } from './deploy-scripts.js';
+import { pushedDockerfiles } from './workflow-images.js';
 import { namesIn } from './locations.js';
 import { isSupervisorConf, readSupervisorConf, readSystemdUnit } from './process-managers.js';
-import type { DeployReading } from './reading.js';
+import type { DeployReading, DockerBuild } from './reading.js';
 import { emptyReading } from './reading.js';
 import { GUNICORN_CONFIG_NAMES, readGunicornConfig, readUwsgiIni } from './server-config.js';
 import type { DeployFileKind } from './types.js';
@@ -21,7 +22,7 @@ import type { DeployFileKind } from './types.js';
 const MAX_FILES = 30;
 const NON_PRODUCTION_PATH = /(?:^|[/.\-_])(?:dev|develop|development|local|test|tests|ci|e2e|example|examples|devcontainer|vagrant)(?:$|[/.\-_])/i;
 const UWSGI_INI = /(?:^|[-_.])uwsgi(?:[-_.][\w.-]*)?\.ini$/i;
-const RELEVANT_SCRIPT = /config:set|secrets\s+set|--(?:set|update)-(?:env-vars|secrets)|railway\s+variables?|compose/;
+const RELEVANT_SCRIPT = /config:set|secrets\s+set|--(?:set|update)-(?:env-vars|secrets)|railway\s+variables?|compose|--build-arg/;
 
 export interface OtherDeployFiles {
   files: { kind: DeployFileKind; path: string; reading: DeployReading }[];
@@ -29,6 +30,8 @@ export interface OtherDeployFiles {
   env: EnvVar[];
   composeChains: ComposeChain[];
   skipped: { file: string; reason: string; location?: FileLocation }[];
+  /** The Dockerfiles CI workflows build and push to a registry (what a deployment pulls). */
+  pushedImages: DockerBuild[];
 }
 
 function scriptCandidates(workspace: Workspace, dirs: string[], bases: string[]): [string, ScriptFormat][] {
@@ -106,7 +109,7 @@ function ownCommands(file: OtherDeployFiles['files'][number]): OtherDeployFiles[
 }
 
 export function readOtherDeployFiles(workspace: Workspace, dirs: string[], projectRoot: string): OtherDeployFiles {
-  const result: OtherDeployFiles = { files: [], env: [], composeChains: [], skipped: [] };
+  const result: OtherDeployFiles = { files: [], env: [], composeChains: [], skipped: [], pushedImages: [] };
   const bases = projectRoot === '' ? [''] : ['', projectRoot];
   const read = (path: string): string | undefined => {
     const text = workspace.readText(path);
@@ -119,13 +122,16 @@ export function readOtherDeployFiles(workspace: Workspace, dirs: string[], proje
 
   for (const [path, format] of scriptCandidates(workspace, dirs, bases)) {
     const text = read(path);
+    if (text !== undefined && format === 'workflow' && /docker\s+push|build-push-action/.test(text)) {
+      result.pushedImages.push(...pushedDockerfiles(path, text).filter((build) => workspace.exists(build.dockerfile)));
+    }
     // Most scripts, recipes and workflows set no platform config and run no compose chain: skip parsing them.
     if (text === undefined || !RELEVANT_SCRIPT.test(text)) continue;
     const script = readDeployScript(path, text, format);
     result.composeChains.push(...script.composeChains);
-    if (script.env.length > 0) {
+    if (script.env.length > 0 || script.buildArgs.length > 0) {
       result.env.push(...script.env);
-      result.files.push({ kind: 'deploy-script', path, reading: emptyReading() });
+      result.files.push({ kind: 'deploy-script', path, reading: { ...emptyReading(), buildArgs: script.buildArgs } });
     }
   }
 

@@ -3,7 +3,7 @@
  * `environment=`, `directory=`) and systemd units (`ExecStart=`, `Environment=`, `EnvironmentFile=`,
  * `WorkingDirectory=`). Each program or unit is a command with the variables it sets.
  */
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { EnvVar } from '../env/types.js';
 import { dotenvVars } from '../env/dotenv.js';
 import { readDotenv } from '../env/workspace-dotenv.js';

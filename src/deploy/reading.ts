@@ -1,4 +1,4 @@
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { EnvVar } from '../env/types.js';
 import type { DeployCommand, DeployedStage, DeployProblem, StaticDir } from './types.js';
 import type { ImageLayout } from './dockerfile.js';

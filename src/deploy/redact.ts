@@ -3,7 +3,7 @@
  * (`--env DATABASE_URL=postgres://admin:pw@db/app`, `API_TOKEN=… gunicorn …`), and every place a
  * command reaches an output goes through here.
  */
-import { maskSecret } from '../engine/mask.js';
+import { maskSecret } from '../core/mask.js';
 import { isPasswordName, isSecretName } from '../secrets/names.js';
 
 /** `NAME=value`, the value quoted or up to the next blank or shell operator. */

@@ -152,8 +152,11 @@ function parseServer(name: Exclude<ServerName, 'runserver'>, args: Word[], prefi
       if (pair) parsed.env.push(pair);
       continue;
     }
+    if (option === '--reload') parsed.reload = option;
     if (optionValue === undefined) continue;
-    if (options.config.includes(option)) parsed.configFile = optionValue;
+    if (option === '--log-level') parsed.logLevel = optionValue.toLowerCase();
+    else if (name === 'uwsgi' && option === '--py-autoreload' && /^[1-9]\d*$/.test(optionValue)) parsed.reload = `${option} ${optionValue}`;
+    else if (options.config.includes(option)) parsed.configFile = optionValue;
     else if (options.chdir.includes(option)) parsed.chdir = optionValue;
     else if (options.pythonPath.includes(option)) (parsed.pythonPath ??= []).push(...optionValue.split(/[,:]/).filter(Boolean));
     else if (options.module.includes(option)) parsed.appModule = optionValue;

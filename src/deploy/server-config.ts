@@ -3,7 +3,7 @@
  * (`raw_env`, `wsgi_app`, `chdir`, `pythonpath`) and uwsgi's ini (`module`, `wsgi-file`, `env`,
  * `chdir`, `pythonpath`). Only literal values are read; anything computed is set, value unknown.
  */
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { EnvVar } from '../env/types.js';
 import { iniValues, readIni } from './ini.js';
 import type { DeployProblem } from './types.js';
@@ -15,6 +15,10 @@ export interface ServerConfig {
   pythonPath?: string[];
   /** Variables the server sets for the app (`raw_env`, uwsgi `env =`). */
   env: EnvVar[];
+  /** Auto-reload turned on (`reload = True`, uwsgi `py-autoreload = 1`), as written with its place. */
+  reload?: string;
+  /** `loglevel = '…'`, lower-cased. */
+  logLevel?: string;
   problems: DeployProblem[];
 }
 
@@ -23,7 +27,8 @@ export const GUNICORN_DEFAULT_CONFIG = 'gunicorn.conf.py';
 /** Conventional names for gunicorn config files projects keep next to their deploy files. */
 export const GUNICORN_CONFIG_NAMES = new Set(['gunicorn.conf.py', 'gunicorn_config.py', 'gunicorn_conf.py', 'gunicorn.config.py', 'gunicorn-cfg.py', 'gunicorn_cfg.py']);
 
-const ASSIGNMENT = /^(raw_env|wsgi_app|chdir|pythonpath)\s*(\+?=)\s*(.*)$/;
+const ASSIGNMENT = /^(raw_env|wsgi_app|chdir|pythonpath|loglevel)\s*(\+?=)\s*(.*)$/;
+const RELOAD_ON = /^reload\s*=\s*(?:True|1)\s*(?:#.*)?$/;
 const APPEND = /^raw_env\.(?:append|extend)\((.*)$/;
 const STRING = /^[rRuUbB]?(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")/;
 /** A statement spread over lines is read at most this far. */
@@ -91,6 +96,7 @@ export function readGunicornConfig(file: string, text: string): ServerConfig {
   const lines = text.split(/\r?\n/);
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
+    if (RELOAD_ON.test(line)) config.reload = `${line.replace(/\s*#.*$/, '').trim()} (${file}:${index + 1})`;
     const assignment = ASSIGNMENT.exec(line);
     const append = APPEND.exec(line);
     if (!assignment && !append) continue;
@@ -114,6 +120,7 @@ export function readGunicornConfig(file: string, text: string): ServerConfig {
     const single = whole && items.length === 1 ? items[0]!.text : undefined;
     if (single === undefined) continue;
     if (key === 'wsgi_app') config.appModule = single;
+    else if (key === 'loglevel') config.logLevel = single.toLowerCase();
     else if (key === 'chdir') config.chdir = single;
     else config.pythonPath = single.split(',').filter(Boolean);
   }
@@ -144,6 +151,8 @@ export function readUwsgiIni(file: string, text: string): ServerConfig {
   if (wsgiFile) config.wsgiFile = wsgiFile;
   const chdir = last('chdir');
   if (chdir) config.chdir = chdir;
+  const autoreload = iniValues(section, 'py-autoreload').at(-1);
+  if (autoreload && /^[1-9]\d*$/.test(autoreload.value.trim())) config.reload = `py-autoreload = ${autoreload.value.trim()} (${file}:${autoreload.location.line})`;
   const pythonPath = ['pythonpath', 'python-path', 'pp'].flatMap((key) => iniValues(section, key)).map((entry) => uwsgiValue(entry.value));
   if (pythonPath.length > 0) config.pythonPath = pythonPath.filter((path): path is string => path !== undefined);
   for (const entry of iniValues(section, 'env')) {

@@ -3,7 +3,7 @@
  * list of steps in order: the server and manage.py commands it runs, the scripts it calls or
  * sources, and `"$@"` (it then runs the image's CMD), each with the variables exported before it.
  */
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { EnvVar } from '../env/types.js';
 import type { Word } from './dockerfile-words.js';
 import { commandName, inlineBody, simpleCommand, splitCommands } from './shell.js';

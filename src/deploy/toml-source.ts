@@ -1,5 +1,5 @@
 import { parse, TomlError } from 'smol-toml';
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { DeployProblem } from './types.js';
 
 const HEADER = /^\s*\[(\[?)\s*([^\]]*?)\s*\]\]?\s*(?:#.*)?$/;

@@ -1,6 +1,6 @@
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { EnvVar } from '../env/types.js';
-import type { ComposeEnvFileUse, ComposeProxy } from './compose.js';
+import type { ComposeEnvFileUse, ComposeInternalPorts, ComposeProxy, ComposeServiceUser } from './compose.js';
 
 export type DeployFileKind =
   | 'procfile'
@@ -56,6 +56,10 @@ export interface ParsedServerCommand {
   pythonPath?: string[];
   /** For runserver: `manage.py` as the command names it (`src/manage.py`). */
   managePy?: string;
+  /** The auto-reload option as written (`--reload`, uwsgi `--py-autoreload 1`): a development option. */
+  reload?: string;
+  /** `--log-level X` / `--log-level=X`, lower-cased. */
+  logLevel?: string;
 }
 
 /** A `manage.py` / `django-admin` command: `python manage.py migrate --settings=…`. */
@@ -141,7 +145,7 @@ export interface DeployFacts {
   /** Every compose file looked at, and whether production uses it. */
   composeFiles?: ComposeFileFacts[];
   /** Of each production compose file (read once): the env files its services load and the reverse proxies it runs. */
-  composeServices?: { path: string; envFileUses: ComposeEnvFileUse[]; proxies: ComposeProxy[] }[];
+  composeServices?: { path: string; envFileUses: ComposeEnvFileUse[]; proxies: ComposeProxy[]; internalPorts?: ComposeInternalPorts[]; users?: ComposeServiceUser[] }[];
   /** `.dockerignore` of each Dockerfile's build context (see `isExcludedFromImage` in dockerignore.ts). */
   dockerignores?: DockerIgnore[];
   /** Files read and followed but not used, with the reason (a script not found, a depth limit, …). */
@@ -161,6 +165,12 @@ export interface DeployedStage {
   /** `last stage`, or where a target was named (`docker-compose.prod.yml build.target`, `fly.toml [build] build-target`). */
   chosenBy: string;
   targetLocation?: FileLocation;
+  /** The stage's last USER (inherited through `FROM <earlier stage>`), as written after ARG/ENV substitution; absent means root. */
+  user?: { user: string; location: FileLocation };
+  /** The stage's CMD, or its ENTRYPOINT when it has no CMD: the line the container starts from. */
+  start?: FileLocation;
+  /** COPY/ADD from the build context into the stage (context-relative sources), in order. */
+  copies?: { sources: string[]; dest: string; location: FileLocation }[];
 }
 
 export interface ComposeFileFacts {

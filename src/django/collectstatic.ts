@@ -2,7 +2,7 @@
  * What django/static-root-missing needs to know about `collectstatic`: whether it has anything to
  * write into STATIC_ROOT, and whether the deployment runs it at all.
  */
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { DjangoProject } from '../project/types.js';
 import type { Settings } from '../python/types.js';
 import { joinPath } from '../workspace/paths.js';

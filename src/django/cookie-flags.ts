@@ -1,4 +1,4 @@
-import type { RuleContext } from '../engine/types.js';
+import type { DjangoRuleContext } from './define-rule.js';
 import type { Settings } from '../python/types.js';
 import { isTrue, truthy } from '../python/value.js';
 import type { PyValue } from '../python/value.js';
@@ -28,7 +28,7 @@ export function describeCookieFlag(settings: Settings, name: string, value: PyVa
  * The session-cookie checks (W010-W012, W013-W015): the app alone gives the first id, the
  * middleware alone the second, both the third. Reports nothing when either membership is unknown.
  */
-export function checkSessionCookieFlag(ctx: RuleContext, name: string, ids: [string, string, string], consequence: string): void {
+export function checkSessionCookieFlag(ctx: DjangoRuleContext, name: string, ids: [string, string, string], consequence: string): void {
   const settings = ctx.project.settings;
   if (!settings) return;
   const version = ctx.project.djangoVersion.version;

@@ -3,8 +3,10 @@
  * developers to create, its compose files read, its settings or manage.py load, and any that lie
  * in the tree. A project configured only by its platform's environment has none.
  */
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { DjangoProject } from '../project/types.js';
+import { isDjangoProject } from '../project/types.js';
+import type { Project } from '../core/project.js';
 import { lineIndex } from '../workspace/line-index.js';
 import { baseName, dirName } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';
@@ -112,7 +114,8 @@ function fromLoaders(workspace: Workspace, projects: readonly DjangoProject[]): 
 }
 
 /** Every env file the repository works with, one entry per path (the first reason found). */
-export function envFilesInUse(workspace: Workspace, projects: readonly DjangoProject[]): EnvFileUse[] {
+export function envFilesInUse(workspace: Workspace, allProjects: readonly Project[]): EnvFileUse[] {
+  const projects = allProjects.filter(isDjangoProject);
   const byPath = new Map<string, EnvFileUse>();
   for (const use of [...fromTemplatesAndTree(workspace), ...fromCompose(workspace), ...fromLoaders(workspace, projects)]) {
     if (!byPath.has(use.path)) byPath.set(use.path, use);

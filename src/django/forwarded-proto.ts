@@ -3,7 +3,7 @@
  * the ASGI scheme, which Django's request.is_secure() reads when SECURE_PROXY_SSL_HEADER is unset.
  * gunicorn and uvicorn do so for requests from FORWARDED_ALLOW_IPS (default 127.0.0.1 only).
  */
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { DjangoProject } from '../project/types.js';
 import { buildpackProcfile } from './buildpack.js';
 

@@ -1,5 +1,5 @@
 /** Whether the repository's own nginx configuration overwrites X-Forwarded-Host before proxying to Django. */
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { Workspace } from '../workspace/types.js';
 
 const CONFIG_FILE = /nginx[^/]*$|nginx\/|\.conf(?:\.template)?$/i;

@@ -1,7 +1,8 @@
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { Settings } from '../python/types.js';
 import { envReadsOf } from '../python/value.js';
 import type { PyValue } from '../python/value.js';
+import type { Environment } from '../env/types.js';
 import type { Workspace } from '../workspace/types.js';
 import { keyGuardInCode, keyGuardRaise } from './key-guard.js';
 import { settingLocation } from './setting-helpers.js';
@@ -71,6 +72,8 @@ export interface FallbackKey {
   variable: string;
   /** Where production sets the variable, for the message. */
   setBy: string | undefined;
+  /** The key is a deploy file's default for the variable (compose `${SECRET_KEY:-…}`), not the code's. */
+  inDeployFile?: boolean;
 }
 
 /**
@@ -91,4 +94,21 @@ export function fallbackKey(settings: Settings, workspace: Workspace): FallbackK
   if (keyGuardInCode(settings, workspace, [read.name])) return undefined;
   const setBy = read.sourceLabel ?? (read.source && 'file' in read.source ? read.source.file : undefined);
   return { key, location, file: location.file, variable: read.name, setBy };
+}
+
+/**
+ * A key written in a deploy file as the host default of the variable SECRET_KEY is read from
+ * (compose `SECRET_KEY: ${SECRET_KEY:-change-me}`): the variable is always set for the app, so the
+ * code has no fallback to judge, but a host that leaves it unset runs the site with the written key.
+ */
+export function deployFallbackKey(settings: Settings, environment: Environment, workspace: Workspace): FallbackKey | undefined {
+  if (!settings.has('SECRET_KEY')) return undefined;
+  for (const read of envReadsOf(settings.get('SECRET_KEY'))) {
+    const variable = read.set ? environment.get(read.name) : undefined;
+    const fallback = variable?.fallback;
+    if (!variable || !fallback?.value || !fallback.location) continue;
+    if (workspace.isIgnored(fallback.location.file) === true) continue;
+    return { key: fallback.value, location: fallback.location, file: fallback.location.file, variable: read.name, setBy: variable.source.label, inDeployFile: true };
+  }
+  return undefined;
 }

@@ -1,4 +1,5 @@
-import type { Confidence, FileLocation, Location } from '../engine/types.js';
+import type { FileLocation, Location } from '../core/location.js';
+import type { Confidence } from '../core/severity.js';
 import type { Settings } from '../python/types.js';
 import { confidenceOf, envReadsOf, pyRepr, truthy } from '../python/value.js';
 import type { PyValue } from '../python/value.js';

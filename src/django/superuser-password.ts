@@ -2,7 +2,7 @@
  * Literal admin passwords in what a deployment runs: `DJANGO_SUPERUSER_PASSWORD=…` (read by
  * `createsuperuser --noinput`) and `create_superuser(…, 'password')` in a script or a deploy file.
  */
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { DeployFacts } from '../deploy/types.js';
 import { baseName } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';

@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
-import { UsageError } from './errors.js';
+import { UsageError } from '../core/errors.js';
 import type { Finding, PolicyReport } from './types.js';
-import { compareText } from './compare.js';
+import { compareText } from '../core/compare.js';
 import { relativePath } from '../workspace/paths.js';
 
 export const DEFAULT_BASELINE_FILE = '.deploycheck-baseline.json';

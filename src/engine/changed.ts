@@ -1,7 +1,7 @@
 import { GitError, runGit } from '../workspace/git.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../core/errors.js';
 import type { Finding } from './types.js';
-import { isFileLocation } from './types.js';
+import { isFileLocation } from '../core/location.js';
 
 /**
  * Workspace-relative files changed since `ref`: committed since the merge base of `ref` and HEAD

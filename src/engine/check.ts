@@ -2,26 +2,24 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { applyBaseline, readBaseline } from './baseline.js';
 import { changedFiles, touchesChanged } from './changed.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../core/errors.js';
 import { toFinding } from './finding.js';
-import { grade } from './grade.js';
+import type { DiscoveredProject, Framework, ProjectSummary } from './framework.js';
+import { capsOf, grade } from './grade.js';
 import type { GradeResult } from './grade.js';
 import { builtInRuleIds, loadBuiltInRules, loadPolicyRules } from './registry.js';
 import { selectRules } from './select.js';
 import { applySuppressions, findSuppressions } from './suppressions.js';
-import type { CheckRule, Finding, PolicyReport, PolicyRuleDefinition, RuleDefinition, Severity, WorkspaceRuleContext, WorkspaceRuleDefinition } from './types.js';
-import { isCheckRule, isFileLocation, isWorkspaceRule } from './types.js';
-import { pathMatcher } from '../config/glob.js';
-import { initPythonParser } from '../python/parser.js';
-import { stringItems } from '../python/value.js';
-import { discoverProjects } from '../project/discover.js';
-import type { DjangoProject, DjangoVersion, SettingsModuleOrigin } from '../project/types.js';
-import { isChecked, summarizeProduction } from '../production/summary.js';
-import type { ProductionSummary } from '../production/summary.js';
+import type { Severity } from '../core/severity.js';
+import type { CheckRule, Finding, PolicyReport, PolicyRuleDefinition, RuleDefinition, WorkspaceRuleContext, WorkspaceRuleDefinition } from './types.js';
+import type { Project } from '../core/project.js';
+import { isFileLocation } from '../core/location.js';
+import { isProjectRule, isWorkspaceRule, runsOn } from './types.js';
+import { pathMatcher } from '../workspace/path-matcher.js';
 import { openWorkspace } from '../workspace/index.js';
 import { relativePath } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';
-import { compareText } from './compare.js';
+import { compareText } from '../core/compare.js';
 
 export interface CheckOptions {
   /** The directory to check. */
@@ -30,10 +28,8 @@ export interface CheckOptions {
   env?: string;
   envFiles?: string[];
   set?: Record<string, string>;
-  /** Settings module, overriding everything the project says. */
-  settings?: string;
-  /** django-configurations class, overriding DJANGO_CONFIGURATION. */
-  configuration?: string;
+  /** Values of the frameworks' own options (FrameworkOption.key → value, e.g. Django's `settings`). */
+  frameworkOptions?: Record<string, string | undefined>;
   /** Rules to run instead of the built-in ones. */
   rules?: CheckRule[];
   /** Only these rule ids or groups (`django`, `django/*`, `django/debug`). */
@@ -69,24 +65,14 @@ export interface HiddenCounts {
   unchanged: number;
 }
 
-export interface ProjectSummary {
-  root: string;
-  settingsModule?: string;
-  settingsFile?: string;
-  settingsModuleOrigin?: SettingsModuleOrigin;
-  djangoVersion: DjangoVersion;
-  /** How production was inferred for this project (see src/production). */
-  production?: ProductionSummary;
-}
-
 /** The best grade a project whose production settings were not fully read can get. */
 const INCOMPLETE_CAP = 'B';
 
-export interface CheckResult {
+export interface CheckResult<S extends ProjectSummary = ProjectSummary> {
   /** Absolute path that was checked. */
   root: string;
   environment: string;
-  projects: ProjectSummary[];
+  projects: S[];
   findings: Finding[];
   grade: GradeResult;
   /** Internal errors (a rule that crashed): the CLI exits 2 when there are any. */
@@ -105,11 +91,6 @@ function openRoot(root: string, source: 'worktree' | 'index'): Workspace {
   return openWorkspace(absolute, { source });
 }
 
-function silencedChecks(project: DjangoProject): Set<string> {
-  const settings = project.settings;
-  return new Set(settings ? stringItems(settings.get('SILENCED_SYSTEM_CHECKS')) : []);
-}
-
 function compareFindings(a: Finding, b: Finding): number {
   const fa = 'file' in a.location ? a.location.file : a.location.url;
   const fb = 'file' in b.location ? b.location.file : b.location.url;
@@ -119,17 +100,17 @@ function compareFindings(a: Finding, b: Finding): number {
   return la - lb || compareText(a.rule, b.rule) || compareText(a.message, b.message);
 }
 
-function runRules(project: DjangoProject, workspace: Workspace, rules: RuleDefinition[], errors: string[]): Finding[] {
+function runRules({ project, keeps }: DiscoveredProject<Project, ProjectSummary>, workspace: Workspace, rules: RuleDefinition[], errors: string[]): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
+    if (!runsOn(rule, project)) continue;
     try {
       rule.check({ project, workspace, report: (report) => findings.push(toFinding(rule, report)) });
     } catch (error) {
       errors.push(`rule ${rule.id} failed on ${project.root || '.'}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   }
-  const silenced = silencedChecks(project);
-  return silenced.size ? findings.filter((finding) => !finding.django || !silenced.has(finding.django)) : findings;
+  return keeps ? findings.filter((finding) => keeps(finding)) : findings;
 }
 
 /** Rules over the whole workspace run once, whether or not a Django project was found. */
@@ -200,34 +181,32 @@ function applyPolicy(findings: Finding[], context: PolicyContext): { findings: F
   return { findings: [...result, ...stale].sort(compareFindings), hidden };
 }
 
-export async function runCheck(options: CheckOptions): Promise<CheckResult> {
-  // Started first: the grammar's wasm compiles off the main thread while git lists the files. Its
-  // failure is reported by the Promise.all below (the catch only keeps an early exit quiet).
-  const parserReady = initPythonParser();
-  parserReady.catch(() => undefined);
+/** Check a workspace: the frameworks find its projects, the rules of each project's kind and the workspace rules run, then the policy and the grade. */
+export async function runCheck<S extends ProjectSummary>(options: CheckOptions, frameworks: readonly Framework<Project, S>[]): Promise<CheckResult<S>> {
+  // Started first: a framework's parser (Django's Python grammar, a wasm) compiles off the main thread
+  // while git lists the files. Its failure is reported by the Promise.all below (the catch only keeps
+  // an early exit quiet).
+  const prepared = Promise.all(frameworks.map((framework) => framework.prepare?.()));
+  prepared.catch(() => undefined);
   const workspace = openRoot(options.root, options.source ?? 'worktree');
-  const [policyRules, builtInRules] = await Promise.all([loadPolicyRules(), options.rules ?? loadBuiltInRules(), parserReady]);
+  const [policyRules, builtInRules] = await Promise.all([loadPolicyRules(), options.rules ?? loadBuiltInRules(), prepared]);
   const candidates = [...builtInRules, ...policyRules];
   const selected = selectRules(candidates, options.only, options.ignore);
-  const rules = selected.filter(isCheckRule);
+  const rules = selected.filter(isProjectRule);
   const workspaceRules = selected.filter(isWorkspaceRule);
   const focus = options.focus ? new Set(options.focus) : undefined;
   // Only --history pays for loading the history scanner.
   const history = options.history ? await (await import('../history/scan.js')).scanHistory(workspace.root) : undefined;
-  const projects = discoverProjects(workspace, {
-    env: options.env,
-    envFiles: options.envFiles,
-    set: options.set,
-    settings: options.settings,
-    configuration: options.configuration,
-  });
+  const discoverOptions = { env: options.env, envFiles: options.envFiles, set: options.set, options: options.frameworkOptions ?? {} };
+  const discovered = frameworks.flatMap((framework) => framework.discover(workspace, discoverOptions));
+  const projects = discovered.map(({ project }) => project);
 
   const errors: string[] = [];
   const seen = new Set<string>();
   const findings: Finding[] = [];
   const workspaceFindings = runWorkspaceRules(workspaceRules, { workspace, projects, ...(focus ? { focus } : {}), ...(history ? { history } : {}) }, errors);
-  // A project no deploy entry point reaches, while another is deployed, is listed but not checked.
-  const checked = projects.filter(isChecked);
+  // A framework lists a project production does not run (none of the deploy entry points reaches it) but does not check it.
+  const checked = discovered.filter((project) => project.checked);
   for (const batch of [...checked.map((project) => runRules(project, workspace, rules, errors)), workspaceFindings]) {
     for (const finding of batch) {
       if (focus && !touchesChanged(finding, focus)) continue;
@@ -246,30 +225,19 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     policyRules: new Map(policyRules.map((rule) => [rule.id, rule])),
   });
 
-  const summaries: ProjectSummary[] = projects.map((project) => {
-    const checkedProject = isChecked(project);
-    return {
-      root: project.root,
-      ...(project.settingsModule ? { settingsModule: project.settingsModule } : {}),
-      ...(checkedProject && project.settings ? { settingsFile: project.settings.file } : {}),
-      ...(project.settingsModuleOrigin ? { settingsModuleOrigin: project.settingsModuleOrigin.how } : {}),
-      djangoVersion: project.djangoVersion,
-      production: summarizeProduction(project),
-    };
+  const summaries = discovered.map((project) => project.summary());
+  // A framework says when a grade would claim more than was read: a cap, with its reason.
+  const caps = discovered.flatMap((project) => {
+    const reason = project.incomplete();
+    return reason ? [{ rule: 'production', grade: INCOMPLETE_CAP, reason: `${project.project.root || '.'}: incomplete: ${reason}` }] : [];
   });
-  // The project layer says when a grade would claim more than was read: a cap, with its reason.
-  const caps = summaries.flatMap(({ root, production }) =>
-    production?.checked && production.complete === false
-      ? [{ rule: 'production', grade: INCOMPLETE_CAP, reason: `${root || '.'}: incomplete: ${production.missing!.join('; ')}; ${production.hint}` }]
-      : [],
-  );
 
   return {
     root: workspace.root,
     environment: options.env ?? 'production',
     projects: summaries,
     findings: policy.findings,
-    grade: grade(policy.findings, caps),
+    grade: grade(policy.findings, capsOf(selected), caps),
     errors,
     rulesRun: rules.length + workspaceRules.length,
     rules: selected,

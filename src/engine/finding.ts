@@ -1,5 +1,5 @@
 import { fingerprint } from './fingerprint.js';
-import { maskSecret } from './mask.js';
+import { maskSecret } from '../core/mask.js';
 import type { Finding, Report, RuleDefinition } from './types.js';
 
 /** Secrets shorter than this are not searched for in messages (see toFinding). */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Location } from './types.js';
+import type { Location } from '../core/location.js';
 
 /** rule + file (or URL) + a whitespace-normalised snippet; no line numbers, so baselines survive edits. */
 export function fingerprint(rule: string, location: Location, snippet: string): string {

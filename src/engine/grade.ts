@@ -1,4 +1,5 @@
-import type { Finding, Severity } from './types.js';
+import type { Severity } from '../core/severity.js';
+import type { Finding, GradeCap } from './types.js';
 
 /** Points a finding costs, by severity; a `default`-confidence finding costs half. */
 export const PENALTY: Record<Severity, number> = { critical: 40, high: 20, medium: 8, low: 3, info: 0 };
@@ -21,24 +22,6 @@ export const GRADE_CHART: readonly (readonly [string, number])[] = [
 ];
 
 export const GRADES = GRADE_CHART.map(([grade]) => grade);
-
-/**
- * Findings so bad that no other score matters: the grade cannot be better than the cap.
- * Only findings of `certain` confidence cap.
- */
-export const GRADE_CAPS: Record<string, { grade: string; reason: string }> = {
-  'django/debug': { grade: 'F', reason: 'DEBUG is on in production: error pages show code, settings and local variables' },
-  'django/secret-key-committed': {
-    grade: 'F',
-    reason: 'the production SECRET_KEY is committed: anyone with the code can forge sessions',
-  },
-  'django/settings-module-missing': {
-    grade: 'C',
-    reason: 'the settings module is not in the repository: no settings rule ran, so the grade covers only deploy files and secrets',
-  },
-  'web/debug-page': { grade: 'F', reason: "the site serves Django's DEBUG page: URLconf, tracebacks and settings are public" },
-  'web/env-exposed': { grade: 'F', reason: 'the .env file is served: every secret in it is public and must be rotated' },
-};
 
 export interface Deduction {
   rule: string;
@@ -70,11 +53,21 @@ export function meetsGrade(grade: string, minimum: string): boolean {
   return rank(grade) <= rank(minimum);
 }
 
+/** Each rule's declared cap (RuleDefinition.cap), by rule id, for grade(). */
+export function capsOf(rules: readonly { id: string; cap?: GradeCap }[]): ReadonlyMap<string, GradeCap> {
+  return new Map(rules.flatMap((rule) => (rule.cap ? [[rule.id, rule.cap] as const] : [])));
+}
+
 /**
- * Score the findings. `extraCaps` come from outside the findings (the project layer's "production
+ * Score the findings. A rule's `certain` finding caps the grade at the rule's declared cap
+ * (`ruleCaps`, see capsOf); `extraCaps` come from outside the findings (a framework's "production
  * was not fully read"): each limits the grade like a capping finding, with its own reason.
  */
-export function grade(findings: readonly Finding[], extraCaps: readonly GradeResult['caps'][number][] = []): GradeResult {
+export function grade(
+  findings: readonly Finding[],
+  ruleCaps: ReadonlyMap<string, GradeCap> = new Map(),
+  extraCaps: readonly GradeResult['caps'][number][] = [],
+): GradeResult {
   const deductions: Deduction[] = [];
   const caps: GradeResult['caps'] = [...extraCaps];
   let score = 100;
@@ -84,7 +77,7 @@ export function grade(findings: readonly Finding[], extraCaps: readonly GradeRes
     const where = 'file' in finding.location ? `${finding.location.file}:${finding.location.line}` : finding.location.url;
     if (points > 0) deductions.push({ rule: finding.rule, severity: finding.severity, confidence: finding.confidence, points, where });
     score -= points;
-    const cap = GRADE_CAPS[finding.rule];
+    const cap = ruleCaps.get(finding.rule);
     if (cap && finding.confidence === 'certain' && !caps.some((c) => c.rule === finding.rule)) {
       caps.push({ rule: finding.rule, ...cap });
     }

@@ -1,8 +1,9 @@
-import { UsageError } from './errors.js';
+import { UsageError } from '../core/errors.js';
 import { GRADES, meetsGrade } from './grade.js';
 import type { GradeResult } from './grade.js';
-import type { Finding, Severity } from './types.js';
-import { SEVERITIES } from './types.js';
+import type { Severity } from '../core/severity.js';
+import type { Finding } from './types.js';
+import { SEVERITIES } from '../core/severity.js';
 
 export interface GatePolicy {
   /** Fail when a finding is at or above this severity (default `high`); `none` never fails on findings. */

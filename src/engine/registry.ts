@@ -1,8 +1,10 @@
 import { pathToFileURL } from 'node:url';
+import { GRADES } from './grade.js';
 import { importFile } from './import-file.js';
 import { RULE_MODULES } from './rule-index.js';
 import type { AnyRule, CheckRule, PolicyRuleDefinition, RuleModule, ScanRuleDefinition } from './types.js';
-import { SEVERITIES, isCheckRule, isPolicyRule, isScanRule, isWorkspaceRule } from './types.js';
+import { SEVERITIES } from '../core/severity.js';
+import { isProjectRule, isPolicyRule, isScanRule, isWorkspaceRule } from './types.js';
 
 /** Check a rule's shape so a broken rule file fails loudly at load, not silently at run. */
 export function validateRule(rule: AnyRule, expectedId?: string): void {
@@ -13,6 +15,7 @@ export function validateRule(rule: AnyRule, expectedId?: string): void {
   if (!rule.title) problems.push('title is empty');
   if (!rule.docs?.why || !rule.docs?.fix) problems.push('docs.why and docs.fix are required');
   if (!isPolicyRule(rule) && typeof rule.check !== 'function') problems.push('check is not a function');
+  if (rule.cap && (!GRADES.includes(rule.cap.grade) || !rule.cap.reason)) problems.push(`cap needs a grade (${GRADES.join(' ')}) and a reason`);
   if (problems.length) throw new Error(`invalid rule ${expectedId ?? rule.id}: ${problems.join('; ')}`);
 }
 
@@ -32,6 +35,8 @@ function importBuiltIn(id: string): Promise<AnyRule> {
   let rule = imported.get(id);
   if (!rule) {
     rule = importRule(`rules/${id}`, RULE_MODULES[id]!, id).then((loaded) => {
+      // Users' rule files may leave the kind out (they run on every project); a built-in rule says which projects it checks.
+      if (typeof loaded.kind !== 'string') throw new Error(`invalid rule ${id}: no kind (define it with its kind's define*Rule)`);
       if (isScanRule(loaded) !== id.startsWith(`${SCAN_GROUP}/`)) {
         throw new Error(`invalid rule ${id}: live-scan rules belong in rules/${SCAN_GROUP}/ and only there`);
       }
@@ -60,7 +65,7 @@ export function loadAllRules(): Promise<AnyRule[]> {
 
 /** The built-in rules `deploycheck check` runs: per-project and workspace-wide. */
 export async function loadBuiltInRules(): Promise<CheckRule[]> {
-  return (await loadWhere((id) => !isScanId(id))).filter((rule): rule is CheckRule => isCheckRule(rule) || isWorkspaceRule(rule));
+  return (await loadWhere((id) => !isScanId(id))).filter((rule): rule is CheckRule => isProjectRule(rule) || isWorkspaceRule(rule));
 }
 
 /** The meta/* rules whose findings the policy step creates. */

@@ -1,4 +1,4 @@
-import { UsageError } from './errors.js';
+import { UsageError } from '../core/errors.js';
 import type { RuleDefinition } from './types.js';
 
 /** Whether `pattern` (a rule id, a group `django`, or `django/*`) names the rule. */

@@ -1,5 +1,6 @@
-import type { Finding, Location, PolicyReport } from './types.js';
-import { isFileLocation } from './types.js';
+import type { Location } from '../core/location.js';
+import type { Finding, PolicyReport } from './types.js';
+import { isFileLocation } from '../core/location.js';
 import { isDockerfileName } from '../deploy/dockerfile.js';
 import { baseName, extensionOf } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';

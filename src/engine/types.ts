@@ -1,38 +1,8 @@
-import type { ScanObservations } from '../probe/types.js';
-import type { DjangoProject } from '../project/types.js';
 import type { HistoryScan } from '../history/types.js';
 import type { Workspace } from '../workspace/types.js';
-
-export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-
-/**
- * `certain`: true in the chosen environment.
- * `default`: true only because an environment variable is unset and the code falls back to a
- * default ("fails open"); counts half in the grade.
- */
-export type Confidence = 'certain' | 'default';
-
-export interface FileLocation {
-  /** Path relative to the workspace root, with forward slashes. */
-  file: string;
-  /** 1-based. */
-  line: number;
-  /** 1-based. */
-  column: number;
-  endLine?: number;
-  endColumn?: number;
-}
-
-export interface UrlLocation {
-  url: string;
-}
-
-export type Location = FileLocation | UrlLocation;
-
-export function isFileLocation(location: Location): location is FileLocation {
-  return 'file' in location;
-}
+import type { Confidence, Severity } from '../core/severity.js';
+import type { Location } from '../core/location.js';
+import type { Project } from '../core/project.js';
 
 export interface Finding {
   rule: string;
@@ -70,8 +40,6 @@ export interface Report {
   severity?: Severity;
 }
 
-export type FactName = 'settings' | 'env' | 'deploy' | 'urls' | 'workspace';
-
 export interface RuleDocs {
   /** Why this matters, a short paragraph. */
   why: string;
@@ -80,42 +48,54 @@ export interface RuleDocs {
   refs?: string[];
 }
 
-export interface RuleContext {
-  /** The Django project being checked; absent for rules that only read the workspace. */
-  project: DjangoProject;
-  workspace: Workspace;
-  report(report: Report): void;
+/** A grade a rule's `certain` findings cap the report at, with the reason the report gives. */
+export interface GradeCap {
+  grade: string;
+  reason: string;
 }
 
-export interface RuleDefinition {
+/** What every rule declares, whatever its kind. */
+interface RuleMeta {
   id: string;
   title: string;
   severity: Severity;
   /** The `check --deploy` id this rule mirrors, if any. */
   django?: string | string[];
-  facts: FactName[];
   docs: RuleDocs;
-  check(ctx: RuleContext): void;
+  /** Findings so bad that no other score matters: the grade cannot be better than this (`certain` findings only). */
+  cap?: GradeCap;
 }
 
-export function defineRule(rule: RuleDefinition): RuleDefinition {
-  return rule;
+export interface RuleContext<P extends Project = Project> {
+  /** The project being checked. */
+  project: P;
+  workspace: Workspace;
+  report(report: Report): void;
 }
 
-export interface ScanRuleContext {
-  scan: ScanObservations;
+/**
+ * A rule over one project of its kind (`kind` is the framework's project kind, e.g. `django`). A
+ * users' rule file without a kind runs on every project.
+ */
+export interface RuleDefinition<P extends Project = Project> extends RuleMeta {
+  kind: P['kind'];
+  check(ctx: RuleContext<P>): void;
+}
+
+export interface ScanRuleContext<Observations = unknown> {
+  scan: Observations;
   report(report: Report): void;
 }
 
 /** A live-scan rule: a pure function from what the probes observed to findings (no I/O). */
-export interface ScanRuleDefinition extends Omit<RuleDefinition, 'facts' | 'check'> {
+export interface ScanRuleDefinition<Observations = unknown> extends RuleMeta {
   kind: 'scan';
-  facts: ['observations'];
-  check(ctx: ScanRuleContext): void;
-}
-
-export function defineScanRule(rule: Omit<ScanRuleDefinition, 'kind' | 'facts'>): ScanRuleDefinition {
-  return { ...rule, kind: 'scan', facts: ['observations'] };
+  /**
+   * The probes that send requests of their own (a made-up Host, an Origin) whose responses the rule
+   * judges, by probe id: the HTML report shows them under the rule's findings.
+   */
+  probes?: readonly string[];
+  check(ctx: ScanRuleContext<Observations>): void;
 }
 
 /**
@@ -123,7 +103,7 @@ export function defineScanRule(rule: Omit<ScanRuleDefinition, 'kind' | 'facts'>)
  * project: it has no check function, because the policy step, which sees the suppressions and the
  * baseline, creates its findings from this definition's metadata.
  */
-export interface PolicyRuleDefinition extends Omit<RuleDefinition, 'facts' | 'check'> {
+export interface PolicyRuleDefinition extends RuleMeta {
   kind: 'policy';
 }
 
@@ -133,8 +113,8 @@ export function definePolicyRule(rule: Omit<PolicyRuleDefinition, 'kind'>): Poli
 
 export interface WorkspaceRuleContext {
   workspace: Workspace;
-  /** Every Django project found in the workspace (none in a repository without Django); their facts are lazy. */
-  projects: readonly DjangoProject[];
+  /** Every project the frameworks found in the workspace (none in a repository without one); their facts are lazy. */
+  projects: readonly Project[];
   /** When set, only findings in these workspace-relative files are kept (`check --staged`), so rules may skip the rest. */
   focus?: ReadonlySet<string>;
   /** Secrets found in the git history (`check --history`), when it was scanned. */
@@ -142,15 +122,14 @@ export interface WorkspaceRuleContext {
   report(report: Report): void;
 }
 
-/** A rule over the whole workspace (committed secrets, env files): runs once, with or without a Django project. */
-export interface WorkspaceRuleDefinition extends Omit<RuleDefinition, 'facts' | 'check'> {
+/** A rule over the whole workspace (committed secrets, env files): runs once, with or without a project. */
+export interface WorkspaceRuleDefinition extends RuleMeta {
   kind: 'workspace';
-  facts: ['workspace'];
   check(ctx: WorkspaceRuleContext): void;
 }
 
-export function defineWorkspaceRule(rule: Omit<WorkspaceRuleDefinition, 'kind' | 'facts'>): WorkspaceRuleDefinition {
-  return { ...rule, kind: 'workspace', facts: ['workspace'] };
+export function defineWorkspaceRule(rule: Omit<WorkspaceRuleDefinition, 'kind'>): WorkspaceRuleDefinition {
+  return { ...rule, kind: 'workspace' };
 }
 
 export type AnyRule = RuleDefinition | ScanRuleDefinition | PolicyRuleDefinition | WorkspaceRuleDefinition;
@@ -160,24 +139,32 @@ export interface RuleModule {
   default?: AnyRule;
 }
 
+/** The kinds that are not a project's: every other kind names the framework whose projects a rule checks. */
+const NON_PROJECT_KINDS: ReadonlySet<string | undefined> = new Set(['workspace', 'scan', 'policy']);
+
 export function isWorkspaceRule(rule: AnyRule): rule is WorkspaceRuleDefinition {
-  return 'kind' in rule && rule.kind === 'workspace';
+  return rule.kind === 'workspace';
 }
 
-/** The rules `deploycheck check` runs: per project (defineRule) and once per workspace (defineWorkspaceRule). */
+/** The rules `deploycheck check` runs: per project (RuleDefinition) and once per workspace (WorkspaceRuleDefinition). */
 export type CheckRule = RuleDefinition | WorkspaceRuleDefinition;
 
 export function isScanRule(rule: AnyRule): rule is ScanRuleDefinition {
-  return 'kind' in rule && rule.kind === 'scan';
+  return rule.kind === 'scan';
 }
 
 export function isPolicyRule(rule: AnyRule): rule is PolicyRuleDefinition {
-  return 'kind' in rule && rule.kind === 'policy';
+  return rule.kind === 'policy';
 }
 
-/** A rule `deploycheck check` runs over each project's facts (workspace rules run once, see isWorkspaceRule). */
-export function isCheckRule(rule: AnyRule): rule is RuleDefinition {
-  return !isScanRule(rule) && !isPolicyRule(rule) && !isWorkspaceRule(rule);
+/** A rule `deploycheck check` runs over each project of its kind (workspace rules run once, see isWorkspaceRule). */
+export function isProjectRule(rule: AnyRule): rule is RuleDefinition {
+  return !NON_PROJECT_KINDS.has(rule.kind);
+}
+
+/** Whether a project rule runs on this project: its kind matches (a kindless users' rule runs on every project). */
+export function runsOn(rule: RuleDefinition, project: Project): boolean {
+  return rule.kind === undefined || rule.kind === project.kind;
 }
 
 /** A finding the policy step itself produces (meta/*): the rule it belongs to and what to report. */

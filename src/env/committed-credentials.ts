@@ -1,5 +1,6 @@
-import type { FileLocation } from '../engine/types.js';
-import type { DjangoProject } from '../project/types.js';
+import type { FileLocation } from '../core/location.js';
+import { isDjangoProject } from '../project/types.js';
+import type { Project } from '../core/project.js';
 import { isExcludedFromImage } from '../deploy/dockerignore.js';
 import type { DeployFacts } from '../deploy/types.js';
 import { isPasswordName, isSecretName } from '../secrets/names.js';
@@ -39,7 +40,8 @@ function dockerignored(deploy: DeployFacts, path: string): boolean {
  * production compose files and `--env-file` in deploy commands, the env files the production
  * environment is made of, and those the evaluated settings load. Only files that exist.
  */
-export function productionEnvFiles(workspace: Workspace, projects: readonly DjangoProject[]): ProductionEnvFile[] {
+export function productionEnvFiles(workspace: Workspace, allProjects: readonly Project[]): ProductionEnvFile[] {
+  const projects = allProjects.filter(isDjangoProject);
   const byPath = new Map<string, ProductionEnvFile>();
   const add = (file: ProductionEnvFile): void => {
     if (!byPath.has(file.path) && workspace.exists(file.path)) byPath.set(file.path, file);
@@ -81,6 +83,11 @@ function isInstruction(value: string): boolean {
   return trimmed === '' || TEMPLATE.test(trimmed) || MARKER.test(trimmed) || NO_VALUE.test(trimmed);
 }
 
+/** Whether a value assigned to a credential name works as one: not an instruction to replace it, a flag or a number. */
+export function isCredentialValue(value: string): boolean {
+  return !isInstruction(value) && !NOT_A_CREDENTIAL.test(value.trim());
+}
+
 /**
  * The credentials an env file holds: secret-named variables (`*_KEY`, `*_SECRET`, `*PASSWORD*`,
  * `*_TOKEN`) and URLs with a password, whose value is not an instruction to replace it. A default
@@ -92,7 +99,7 @@ export function committedCredentials(entries: readonly DotenvEntry[]): Committed
     const value = entry.literal.trim();
     const url = URL_PASSWORD.exec(value);
     const secret = url ? decodeURIComponentSafe(url[1]!) : isSecretName(entry.name) || isPasswordName(entry.name) ? value : undefined;
-    if (secret === undefined || isInstruction(secret) || NOT_A_CREDENTIAL.test(secret)) continue;
+    if (secret === undefined || !isCredentialValue(secret)) continue;
     found.push({ name: entry.name, secret, strength: isPlaceholder(secret) ? 'weak' : 'real', line: entry.line, column: entry.column });
   }
   return found;

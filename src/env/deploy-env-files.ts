@@ -1,5 +1,5 @@
 import type { DeployFacts } from '../deploy/types.js';
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import { resolveFrom } from '../workspace/paths.js';
 
 /** An env file a production deploy file loads: a compose `env_file`, or `--env-file` in a command. */

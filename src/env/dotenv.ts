@@ -1,4 +1,4 @@
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import { lineIndex } from '../workspace/line-index.js';
 import { parseCompose } from './dialects/compose.js';
 import { parseDecoupleEnv, parseDecoupleIni } from './dialects/decouple.js';

@@ -2,7 +2,7 @@ import { readTextFile } from '../workspace/read.js';
 import { isAbsolute, resolve } from 'node:path';
 import type { DeployFacts } from '../deploy/types.js';
 import { joinPath, relativePath } from '../workspace/paths.js';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../core/errors.js';
 import type { Workspace } from '../workspace/types.js';
 import { envFileDialect, projectDialect } from './consumer.js';
 import { dotenvVars, parseEnvFile } from './dotenv.js';

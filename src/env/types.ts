@@ -1,4 +1,4 @@
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 
 export type { EnvFileDialect } from './dialects/types.js';
 
@@ -32,6 +32,11 @@ export interface EnvVar {
   /** undefined: the platform provides the variable but its value is not known here (it is still set). */
   value: string | undefined;
   source: EnvVarSource;
+  /**
+   * For a value a deploy file takes from the host with a default (compose `${NAME:-text}`): the text
+   * production runs with when the host leaves the variable unset, and where it is written.
+   */
+  fallback?: { value: string; location?: FileLocation };
 }
 
 /** A named set of variables with the provenance of each. */

@@ -13,13 +13,14 @@ import { acceptsLegacy, inspectTls } from './tls.js';
 import { BUCKET_PROBE_PREFIX, PROBE } from './types.js';
 import type { LegacyProtocol, ProbeResult, ScanObservations } from './types.js';
 import { toFinding } from '../engine/finding.js';
-import { grade } from '../engine/grade.js';
+import { capsOf, grade } from '../engine/grade.js';
 import type { GradeResult } from '../engine/grade.js';
 import { loadBuiltInScanRules } from '../engine/registry.js';
 import { selectRules } from '../engine/select.js';
-import type { Finding, ScanRuleDefinition } from '../engine/types.js';
+import type { Finding } from '../engine/types.js';
+import type { ScanRule } from './rule.js';
 import { DEFAULTS } from './defaults.js';
-import { compareText } from '../engine/compare.js';
+import { compareText } from '../core/compare.js';
 
 export interface ScanOptions {
   /** Per-probe timeout in ms (default 8000). */
@@ -197,13 +198,13 @@ export interface ScanResult {
 }
 
 export interface RunScanOptions extends ScanOptions {
-  rules?: ScanRuleDefinition[];
+  rules?: ScanRule[];
   only?: string[];
   ignore?: string[];
 }
 
 /** Apply the scan rules to observations: pure, no I/O. */
-export function judge(observations: ScanObservations, rules: ScanRuleDefinition[]): { findings: Finding[]; errors: string[] } {
+export function judge(observations: ScanObservations, rules: ScanRule[]): { findings: Finding[]; errors: string[] } {
   const findings: Finding[] = [];
   const errors: string[] = [];
   for (const rule of rules) {
@@ -221,5 +222,5 @@ export async function runScan(target: string, options: RunScanOptions = {}): Pro
   const rules = selectRules(options.rules ?? (await loadBuiltInScanRules()), options.only, options.ignore);
   const observations = await observe(target, options);
   const { findings, errors } = judge(observations, rules);
-  return { target: observations.target, observations, findings, grade: grade(findings), errors, rulesRun: rules.length };
+  return { target: observations.target, observations, findings, grade: grade(findings, capsOf(rules)), errors, rulesRun: rules.length };
 }

@@ -9,7 +9,7 @@
 import { posix } from 'node:path';
 import type { DeployCommand, Platform } from '../deploy/types.js';
 import type { Environment } from '../env/types.js';
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import { envFileLoader } from '../env/environment.js';
 import { evaluateEntryPoint } from '../project/entry-points.js';
 import type { EntryPointEvaluation } from '../project/entry-points.js';
@@ -18,8 +18,9 @@ import type { Assumption } from '../python/types.js';
 import { findModule } from '../project/modules.js';
 import { baseName, dirName, isWithin, joinPath } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';
-import { compareText } from '../engine/compare.js';
+import { compareText } from '../core/compare.js';
 import type { EntryCommand } from './entry.js';
+import { describeStandIn, findStandIn } from './renamed-package.js';
 import { serverOf } from './server-command.js';
 import type { SettingsCandidate } from './types.js';
 
@@ -82,18 +83,38 @@ const PLATFORM_MODULE_NAMES: Record<Platform, string[]> = {
   'app-engine': ['gae', 'appengine', 'app_engine'],
   docker: ['docker'],
 };
+/**
+ * The deployment a deploy file is named for: `Dockerfile.cabotage`, `cabotage.Dockerfile`,
+ * `docker-compose.k8s.yml` → `cabotage`, `k8s`. A settings module of that name is production's.
+ */
+const DEPLOY_FILE_QUALIFIER = /^(?:Dockerfile\.(\w+)|(\w+)\.Dockerfile|(?:docker-)?compose\.(\w+)\.ya?ml)$/i;
+/** Qualifiers of files for development, tests, CI, examples or staging: not production's name. */
+const NOT_PRODUCTION = /^(?:dev|devel|develop|development|local|test|tests|testing|ci|e2e|example|examples|sample|debug|staging|stage|base|common|build|override)$/i;
+
+/** The deployment names the project's deploy files carry (`Dockerfile.cabotage` → `cabotage`), in file order. */
+function deployFileQualifiers(workspace: Workspace, root: string): string[] {
+  const names: string[] = [];
+  for (const path of workspace.files) {
+    if (!isWithin(path, root)) continue;
+    const match = DEPLOY_FILE_QUALIFIER.exec(baseName(path));
+    const name = (match?.[1] ?? match?.[2] ?? match?.[3])?.toLowerCase();
+    if (name && !NOT_PRODUCTION.test(name) && !names.includes(name)) names.push(name);
+  }
+  return names;
+}
 const STAR_IMPORT = /^from\s+[\w.][\w. ]*?\s+import\s+\*/m;
 const ASSIGNS_SETTING = /^[A-Z][A-Z0-9_]*\s*[+]?=/m;
 
 /**
  * A production module (or package) next to an entry point's default settings module
  * (`config.settings.production` beside `config.settings.base`, `config/production/__init__.py`
- * beside a `config/development/` package) that star-imports a base, or inside it when the default is a
- * package that sets nothing (an empty `settings/__init__.py` cannot be what production runs): what
+ * beside a `config/development/` package, or one named for the platform or for the deployment a
+ * deploy file is named for: `settings/cabotage.py` with a `Dockerfile.cabotage`) that star-imports
+ * a base, or inside it when the default is a package that sets nothing (an empty `settings/__init__.py` cannot be what production runs): what
  * the deployed app is most likely told to use, when nothing in production says which module.
  */
 function productionSibling(workspace: Workspace, root: string, module: string, platforms: readonly Platform[]): SettingsCandidate | undefined {
-  const names = [...PRODUCTION_MODULE_NAMES, ...platforms.flatMap((platform) => PLATFORM_MODULE_NAMES[platform])];
+  const names = [...new Set([...PRODUCTION_MODULE_NAMES, ...platforms.flatMap((platform) => PLATFORM_MODULE_NAMES[platform]), ...deployFileQualifiers(workspace, root)])];
   const parts = module.split('.');
   const last = parts.at(-1);
   if (!last || names.includes(last)) return undefined;
@@ -222,6 +243,11 @@ function existingAlternatives(point: EntryPointRead): EntryPointEvaluation['cand
 
 /** `DJANGO_SETTINGS_MODULE from Dockerfile:3`, `wsgi.py setdefault at config/wsgi.py:5`, `--settings`. */
 export function settingsHow(candidate: SettingsCandidate): string {
+  const origin = originHow(candidate);
+  return candidate.standIn ? `${origin}; assumed to be ${candidate.standIn.file}, committed under another folder name` : origin;
+}
+
+function originHow(candidate: SettingsCandidate): string {
   const where = candidate.location && 'file' in candidate.location ? `${candidate.location.file}:${candidate.location.line}` : '';
   switch (candidate.how) {
     case '--settings':
@@ -315,6 +341,12 @@ export function selectSettingsModule(input: SelectionInput): Selection {
     assumptions.push(`nothing production runs names a settings module: the ${chosen.how} default ${chosen.module} is assumed`);
   }
   if (chosen?.condition) assumptions.push(`${chosen.module} is what ${chosen.how} selects when ${chosen.condition}`);
+  // No candidate is in the repository: one committed under another package name may stand in (the user's `--settings` never).
+  const standIn = chosen && !chosen.exists && chosen.how !== '--settings' ? findStandIn(workspace, root, chosen.module, input.projectRoots) : undefined;
+  if (chosen && standIn) {
+    chosen.standIn = standIn;
+    assumptions.push(describeStandIn(chosen.module, standIn));
+  }
   assumptions.push(...undecidedEntryPoints(entryPoints, chosen, gaps));
   return { candidates: unique, ...(chosen ? { chosen } : {}), entryPoints, assumptions, assumed: chosen?.assumptions ?? [], gaps };
 }

@@ -4,8 +4,10 @@
  * HSTS settings matter less when the edge does it.
  */
 import type { ProxyName } from '../deploy/compose.js';
+import { parseNginx } from '../deploy/nginx.js';
+import type { NginxDirective } from '../deploy/nginx.js';
 import type { DeployFacts } from '../deploy/types.js';
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { RuntimePlatform } from '../env/platform.js';
 import { baseName, dirName, isWithin } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';
@@ -46,8 +48,8 @@ const SIGNS: Record<Proxy, { redirect: RegExp; hsts: RegExp }> = {
   },
 };
 
-/** Files that configure a proxy: named for it, or in a folder named for it. */
-function isConfigOf(proxy: Proxy, path: string): boolean {
+/** Files that configure a proxy: named for it, or in a folder named for it (not in a development or docs folder). */
+export function isConfigOf(proxy: Proxy, path: string): boolean {
   if (NOT_PRODUCTION_PATH.test(path)) return false;
   const name = baseName(path);
   const inFolder = path.toLowerCase().split('/').slice(0, -1).some((segment) => segment.includes(proxy));
@@ -58,6 +60,19 @@ function isConfigOf(proxy: Proxy, path: string): boolean {
 
 function lineOf(text: string, index: number): number {
   return text.slice(0, index).split('\n').length;
+}
+
+/** A redirect to HTTPS (`return 301 https://…`, `rewrite ^ https://… permanent`) and an HSTS header, read from nginx's directives. */
+function nginxSigns(path: string, text: string): { redirect?: NginxDirective; hsts?: NginxDirective } {
+  const directives = parseNginx(path, text).directives;
+  const redirect = directives.find(
+    (directive) =>
+      (directive.name === 'return' && /^30[1278]$/.test(directive.args[0] ?? '') && /^https:\/\//i.test(directive.args[1] ?? '')) ||
+      (directive.name === 'return' && /^https:\/\//i.test(directive.args[0] ?? '')) ||
+      (directive.name === 'rewrite' && /^https:\/\//i.test(directive.args[1] ?? '')),
+  );
+  const hsts = directives.find((directive) => directive.name === 'add_header' && directive.args[0]?.toLowerCase() === 'strict-transport-security');
+  return { ...(redirect ? { redirect } : {}), ...(hsts ? { hsts } : {}) };
 }
 
 /**
@@ -77,18 +92,27 @@ export function readEdge(workspace: Workspace, deploy: DeployFacts, platforms: r
   }
   const vendored = isVendoredIn(workspace);
   for (const compose of deploy.composeServices ?? []) {
-    for (const { proxy, service, text, location } of compose.proxies) {
+    for (const { proxy, service, text, location, configFiles } of compose.proxies) {
       const by = `${proxy} (${compose.path} ${service})`;
       const signs = SIGNS[proxy];
       if (!edge.httpsRedirect && proxy !== 'caddy' && signs.redirect.test(text)) edge.httpsRedirect = { kind: 'proxy', by, location };
       if (!edge.hsts && proxy !== 'caddy' && signs.hsts.test(text)) edge.hsts = { kind: 'proxy', by, location };
       const dir = dirName(compose.path);
-      const configs = workspace.files.filter((candidate) => isWithin(candidate, dir) && isConfigOf(proxy, candidate) && !vendored(candidate));
+      // The files the service mounts or builds from first, then those named for the proxy beside the compose file.
+      const named = workspace.files.filter((candidate) => isWithin(candidate, dir) && isConfigOf(proxy, candidate));
+      const configs = [...new Set([...(configFiles ?? []), ...named])].filter((candidate) => !vendored(candidate));
       for (const path of configs.slice(0, MAX_CONFIG_FILES)) {
         if (edge.httpsRedirect && edge.hsts) return edge;
         const read = workspace.readText(path);
         if (!read.ok) continue;
         if (proxy === 'caddy' && /^\s*auto_https\s+off/m.test(read.text)) continue;
+        if (proxy === 'nginx') {
+          const found = nginxSigns(path, read.text);
+          const at = (directive: NginxDirective): FileLocation => ({ file: path, line: directive.line, column: directive.column });
+          if (!edge.httpsRedirect && found.redirect) edge.httpsRedirect = { kind: 'proxy', by: `nginx (${path})`, location: at(found.redirect) };
+          if (!edge.hsts && found.hsts) edge.hsts = { kind: 'proxy', by: `nginx (${path})`, location: at(found.hsts) };
+          continue;
+        }
         const redirect = signs.redirect.exec(read.text);
         if (!edge.httpsRedirect && redirect) {
           edge.httpsRedirect = { kind: 'proxy', by: `${proxy} (${path})`, location: { file: path, line: lineOf(read.text, redirect.index), column: 1 } };

@@ -5,7 +5,7 @@
 import type { DeployCommand, DeployFacts } from '../deploy/types.js';
 import { envSourceKind } from '../deploy/commands.js';
 import { redactCommand } from '../deploy/redact.js';
-import type { Location } from '../engine/types.js';
+import type { Location } from '../core/location.js';
 import { PLATFORM_NAMES } from '../env/platform.js';
 import type { RuntimePlatform } from '../env/platform.js';
 import type { EnvVar, Environment } from '../env/types.js';
@@ -64,7 +64,7 @@ function reach(input: ProductionInput, entry: EntryCommand | undefined, appFile:
     const file = joinPath(entry.server?.chdir?.replace(/^\.\//, '') ?? '', manage);
     if (workspace.exists(file) && dirName(file) === root) return { reason: `production runs ${file}`, location: entry.command.location };
   }
-  const named = selection.candidates.find((candidate) => (candidate.how === 'environment' || candidate.how === 'command') && candidate.exists);
+  const named = selection.candidates.find((candidate) => (candidate.how === 'environment' || candidate.how === 'command') && (candidate.exists || candidate.standIn));
   if (named) return { reason: `production's DJANGO_SETTINGS_MODULE ${named.module} is this project's`, ...(named.location ? { location: named.location } : {}) };
   const own = root !== '' ? deploy.files.find((file) => isWithin(file.path, root)) : undefined;
   if (own) return { reason: `${own.path} deploys it`, location: { file: own.path, line: 1, column: 1 } };
@@ -143,7 +143,7 @@ export function markUndeployed(models: readonly ProductionModel[]): void {
   // Only a reached project whose settings module is in it decides: when production's settings live
   // elsewhere (a wsgi.py that puts another project on sys.path), no project is set aside.
   const deployed = models.filter((model) => model.deployment.status === 'deployed');
-  if (deployed.some((model) => !model.settings?.exists)) return;
+  if (deployed.some((model) => !model.settings?.exists && !model.settings?.standIn)) return;
   if (deployed.length === 0) return;
   for (const model of models) {
     if (model.deployment.status === 'deployed') continue;

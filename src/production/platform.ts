@@ -2,7 +2,7 @@
  * On which platform production runs: the one the deploy files name, else the one whose own
  * variable the app's code reads (`DEBUG = 'RENDER' not in os.environ` is written for Render).
  */
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { DeployFacts, DeployFileKind, Platform } from '../deploy/types.js';
 import { MARKER_NAMES, PLATFORM_NAMES, platformOfMarker } from '../env/platform.js';
 import type { RuntimePlatform } from '../env/platform.js';

@@ -2,8 +2,8 @@
  * The production model as the reports show it: one line per project, every step with its source,
  * whether the result is complete, and (for `--explain`) the candidates, variables and assumptions.
  */
-import type { Location } from '../engine/types.js';
-import { maskSecret } from '../engine/mask.js';
+import type { Location } from '../core/location.js';
+import { maskSecret } from '../core/mask.js';
 import { isSecretName } from '../secrets/names.js';
 import type { DjangoProject } from '../project/types.js';
 import { envReadsOf } from '../python/value.js';

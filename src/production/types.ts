@@ -1,4 +1,4 @@
-import type { Location } from '../engine/types.js';
+import type { FileLocation, Location } from '../core/location.js';
 import type { Assumption } from '../python/types.js';
 import type { RuntimePlatform } from '../env/platform.js';
 import type { Edge } from './edge.js';
@@ -29,6 +29,23 @@ export interface SettingsCandidate {
   assumptions?: Assumption[];
   /** The env file the entry point loads (`load_dotenv()`) that named it. */
   dotenv?: string;
+  /** When the module is not in the repository: the one that is assumed to be it (its package committed under another name). */
+  standIn?: StandIn;
+}
+
+/**
+ * A module of the repository evaluated in place of a named one that is not there: `Django/settings.py`
+ * for `django_project.settings` when its code names `django_project.urls` as its ROOT_URLCONF.
+ */
+export interface StandIn {
+  /** The dotted module of the file, as it is committed (`Django.settings`). */
+  module: string;
+  file: string;
+  /** The top-level package production names and the folder it is committed as. */
+  package: { named: string; committed: string };
+  /** Why it is assumed: `Django/settings.py names django_project.urls as its ROOT_URLCONF`. */
+  text: string;
+  location: FileLocation;
 }
 
 /** One step of how production was inferred, in order: entry → server → app → settings → platform → edge. */

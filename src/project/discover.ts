@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, posix, resolve } from 'node:path';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../core/errors.js';
 import { readDeployFacts } from '../deploy/index.js';
 import { productionFilePredicate } from '../deploy/dockerignore.js';
 import { buildEnvironment, envFileLoader } from '../env/environment.js';
@@ -61,14 +61,16 @@ function createProject(workspace: Workspace, root: string, options: DiscoverOpti
   const djangoVersion = findDjangoVersion(workspace, root);
 
   const inProduction = productionFilePredicate(deploy, root);
-  const module = once(() => (settingsModule ? findModule(workspace, root, settingsModule.module) : undefined));
+  // A module committed under another package name stands in for the named one (an assumption the model states).
+  const evaluatedModule = settingsModule?.standIn?.module ?? settingsModule?.module;
+  const module = once(() => (evaluatedModule ? findModule(workspace, root, evaluatedModule) : undefined));
   const settings = once<Settings | undefined>(() => {
     const found = module();
-    if (!settingsModule || !found) return undefined;
+    if (!evaluatedModule || !found) return undefined;
     return evaluateSettings({
       workspace,
       root: found.pythonRoot,
-      module: settingsModule.module,
+      module: evaluatedModule,
       environment: environment(),
       djangoVersion: djangoVersion.version,
       configurationClass: configuration,
@@ -76,9 +78,11 @@ function createProject(workspace: Workspace, root: string, options: DiscoverOpti
       ...(inProduction ? { inProduction } : {}),
     });
   });
-  const urls = once<UrlFacts>(() => findUrlFacts({ workspace, root: module()?.pythonRoot ?? root, settings: settings() }));
+  const renamed = settingsModule?.standIn?.package;
+  const urls = once<UrlFacts>(() => findUrlFacts({ workspace, root: module()?.pythonRoot ?? root, settings: settings(), ...(renamed ? { renamed } : {}) }));
 
   const project: DjangoProject = {
+    kind: 'django',
     root,
     djangoVersion,
     production: model,

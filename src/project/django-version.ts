@@ -1,9 +1,9 @@
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import { joinPath, resolveFrom } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';
 import type { DjangoVersion } from './types.js';
 import { NEWEST_LTS } from './version.js';
-import { compareText } from '../engine/compare.js';
+import { compareText } from '../core/compare.js';
 
 const CLAUSE = /^(===|==|~=|>=|<=|!=|>|<|\^|~|)\s*v?(\d+)(?:\.(\d+|\*))?(?:\.(\d+|\*))?/;
 

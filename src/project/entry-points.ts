@@ -1,4 +1,4 @@
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { EnvFileDialect, Environment, EnvVar } from '../env/types.js';
 import { envFileLoader } from '../env/environment.js';
 import type { Workspace } from '../workspace/types.js';

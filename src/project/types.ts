@@ -1,4 +1,4 @@
-import type { FileLocation, Location } from '../engine/types.js';
+import type { FileLocation, Location } from '../core/location.js';
 import type { DeployFacts } from '../deploy/types.js';
 import type { Environment } from '../env/types.js';
 import type { Settings } from '../python/types.js';
@@ -31,6 +31,7 @@ export interface UrlFacts {
 
 /** One Django project found in the workspace (a directory with manage.py or a settings module). */
 export interface DjangoProject {
+  readonly kind: 'django';
   /** Workspace-relative directory that is the project's Python path root ('' for the workspace root). */
   root: string;
   settingsModule?: string;
@@ -43,4 +44,9 @@ export interface DjangoProject {
   readonly settings: Settings | undefined;
   readonly deploy: DeployFacts;
   readonly urls: UrlFacts;
+}
+
+/** Whether a project a framework found is a Django project (workspace rules see every kind). */
+export function isDjangoProject(project: { kind: string }): project is DjangoProject {
+  return project.kind === 'django';
 }

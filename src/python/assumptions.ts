@@ -2,7 +2,7 @@ import type { PyNode as SyntaxNode } from './syntax.js';
 import type { Interpreter } from './evaluator.js';
 import type { Scope } from './scope.js';
 import type { Assumption } from './types.js';
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { PyDict, PyValue } from './value.js';
 import { evalExpr } from './expressions.js';
 import { str } from './pyops.js';

@@ -1,7 +1,7 @@
 import type { PyNode as SyntaxNode } from './syntax.js';
 import type { Interpreter } from './evaluator.js';
 import type { Mark, Scope } from './scope.js';
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { EnvRead, PyValue } from './value.js';
 import { RaiseSignal, ReturnSignal } from './signals.js';
 import { containsReturn } from './functions.js';

@@ -1,4 +1,4 @@
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { EnvRead, PyValue } from './value.js';
 import type { Interpreter } from './evaluator.js';
 import { internalOf } from './internals.js';

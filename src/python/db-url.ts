@@ -1,4 +1,4 @@
-import { maskSecret } from '../engine/mask.js';
+import { maskSecret } from '../core/mask.js';
 import type { PyValue } from './value.js';
 import { bool, int, str } from './pyops.js';
 import type { CastResult } from './env-casts.js';

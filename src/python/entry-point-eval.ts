@@ -1,4 +1,4 @@
-import type { FileLocation, Location } from '../engine/types.js';
+import type { FileLocation, Location } from '../core/location.js';
 import type { EnvFileDialect, Environment, EnvVar } from '../env/types.js';
 import type { Workspace } from '../workspace/types.js';
 import type { Assumption } from './types.js';

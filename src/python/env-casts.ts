@@ -1,4 +1,4 @@
-import { maskSecret } from '../engine/mask.js';
+import { maskSecret } from '../core/mask.js';
 import type { PyValue } from './value.js';
 import { bool, float, int, list, none, parseFloatText, parseIntText, str, tuple } from './pyops.js';
 

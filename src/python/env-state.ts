@@ -1,4 +1,4 @@
-import type { FileLocation, Location } from '../engine/types.js';
+import type { FileLocation, Location } from '../core/location.js';
 import type { Environment, EnvVar } from '../env/types.js';
 import type { EnvRead } from './value.js';
 

@@ -1,4 +1,4 @@
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { EnvFileDialect, EnvVar } from '../env/types.js';
 import type { Workspace } from '../workspace/types.js';
 import type { PyNode as SyntaxNode } from './syntax.js';
@@ -9,7 +9,7 @@ import type { EnvRead, PyValue } from './value.js';
 import type { EnvState } from './env-state.js';
 import { Journal, Scope } from './scope.js';
 import { setInternal } from './internals.js';
-import { object, str, unknown } from './pyops.js';
+import { object, str, unknown, unknownStr } from './pyops.js';
 import { BudgetSignal, LoopSignal, RaiseSignal, ReturnSignal } from './signals.js';
 import { execStatement, poison, runTopLevel } from './statements.js';
 import type { CallFrame } from './functions.js';
@@ -57,6 +57,17 @@ export interface InterpreterOptions {
   standIns?: string[];
 }
 
+/** A call of a function from outside the project (`sentry_sdk.init(dsn=…, send_default_pii=True)`). */
+export interface LibraryCall {
+  /** The canonical dotted name of the callee, e.g. `sentry_sdk.init`. */
+  callee: string;
+  positional: PyValue[];
+  keywords: ReadonlyMap<string, PyValue>;
+  location: FileLocation;
+  /** Made inside a branch of an undecidable condition: production may not make it. */
+  speculative: boolean;
+}
+
 /** A write of an environment variable by the code: `os.environ.setdefault(NAME, value)` or `os.environ[NAME] = value`. */
 export interface EnvWrite {
   name: string;
@@ -67,6 +78,8 @@ export interface EnvWrite {
   /** Made inside a branch of a condition the evaluator could not decide. */
   speculative: boolean;
 }
+
+const MAX_LIBRARY_CALLS = 1000;
 
 /** The stand-in value of a variable while finding which modules a name built from it may select. */
 export function selectorStandIn(index: number): string {
@@ -140,6 +153,8 @@ export class Interpreter {
   readonly standIns = new Map<string, string>();
   /** Writes of environment variables by the code, in order. */
   readonly envWrites: EnvWrite[] = [];
+  /** Calls of library functions the code made, in order (capped): rules read the ones that configure a library. */
+  readonly libraryCalls: LibraryCall[] = [];
 
   constructor(readonly options: InterpreterOptions) {
     this.env = options.env;
@@ -172,6 +187,12 @@ export class Interpreter {
     if (!this.selectors.has(variable) && this.selectors.size >= 8) return;
     for (const literal of literals.slice(0, 16)) known.add(literal);
     this.selectors.set(variable, known);
+  }
+
+  /** Note a call of a library function (the first MAX_LIBRARY_CALLS of a run). */
+  noteLibraryCall(callee: string, args: Args, location: FileLocation): void {
+    if (this.libraryCalls.length >= MAX_LIBRARY_CALLS) return;
+    this.libraryCalls.push({ callee, positional: args.positional, keywords: args.keywords, location, speculative: this.speculative > 0 });
   }
 
   /** `os.environ.setdefault(name, value)` (at: the call) or `os.environ[name] = value` (forced; at: the statement). */
@@ -214,11 +235,12 @@ export class Interpreter {
    * Inside a `try` it raises, so an `except` fallback is followed (that fallback is a default). Elsewhere,
    * a speculative branch included, no deployment could start without the variable, so production
    * provides it (the platform's secret store): set, value unknown, and nothing is reported.
+   * `isStr`: the reader returns the text as is (no cast), so the value is a str of unknown content.
    */
-  requiredRead(exception: string, message: string, where: FileLocation, read: EnvRead): PyValue {
+  requiredRead(exception: string, message: string, where: FileLocation, read: EnvRead, isStr = false): PyValue {
     if (this.tryDepth > 0) throw new RaiseSignal(exception, message, where, 'raises', [read]);
     const provided: EnvRead = { ...read, set: true, sourceLabel: REQUIRED_SOURCE };
-    return unknown(`${read.name} is required by the code and not set in the repository, so the platform provides it (value not known here)`, {
+    return (isStr ? unknownStr : unknown)(`${read.name} is required by the code and not set in the repository, so the platform provides it (value not known here)`, {
       loc: where,
       env: [provided],
     });

@@ -1,10 +1,10 @@
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { PyNode as SyntaxNode } from './syntax.js';
 import type { Interpreter } from './evaluator.js';
 import { Scope } from './scope.js';
 import type { EnvRead, PyDict, PyValue } from './value.js';
 import { assign } from './targets.js';
-import { binaryOp, bool, certainItemsOf, compare, dictLookup, dictSet, envOf, float, int, mergeDicts, mergeEnv, none, object, pyEquals, pyStr, str, tuple, unknown, unknownWithItems, withMeta } from './pyops.js';
+import { binaryOp, bool, certainItemsOf, compare, dictLookup, dictSet, envOf, float, int, mergeDicts, mergeEnv, none, object, pyEquals, pyStr, str, tuple, unknown, unknownStr, unknownWithItems, withMeta } from './pyops.js';
 import { classLinearization, internalOf, setInternal } from './internals.js';
 import { evalCall } from './calls.js';
 import { defineFunction } from './functions.js';
@@ -426,8 +426,8 @@ export function isOsEnviron(interp: Interpreter, node: SyntaxNode, scope: Scope)
 /** `os.environ['X']`: required (KeyError when unset, see Interpreter.requiredRead). */
 export function osEnvironItem(interp: Interpreter, name: string, where: FileLocation): PyValue {
   const { hit, read } = interp.env.read(name, 'os.environ[]');
-  if (!hit) return interp.requiredRead('KeyError', `${name} is not set: os.environ['${name}'] raises KeyError`, where, read);
-  if (hit.value === undefined) return unknown(`${name} is set by ${hit.sourceLabel ?? 'the platform'}, value not known here`, { loc: where, env: [read] });
+  if (!hit) return interp.requiredRead('KeyError', `${name} is not set: os.environ['${name}'] raises KeyError`, where, read, true);
+  if (hit.value === undefined) return unknownStr(`${name} is set by ${hit.sourceLabel ?? 'the platform'}, value not known here`, { loc: where, env: [read] });
   return str(hit.value, { loc: where, env: [read] });
 }
 

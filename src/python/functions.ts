@@ -2,7 +2,7 @@ import type { PyNode as SyntaxNode } from './syntax.js';
 import type { Args, Interpreter } from './evaluator.js';
 import { Scope } from './scope.js';
 import type { Mark } from './scope.js';
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { EnvRead, PyValue } from './value.js';
 import type { FunctionDefinition } from './internals.js';
 import { setInternal } from './internals.js';

@@ -1,4 +1,4 @@
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { Args, Interpreter } from './evaluator.js';
 import type { Scope } from './scope.js';
 import type { PyNode as SyntaxNode } from './syntax.js';

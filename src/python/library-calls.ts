@@ -1,4 +1,4 @@
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { EnvVar } from '../env/types.js';
 import type { PyNode as SyntaxNode } from './syntax.js';
 import type { EnvRead, PyValue } from './value.js';
@@ -26,6 +26,7 @@ import {
   resolvePath,
   str,
   unknown,
+  unknownStr,
   withMeta,
 } from './pyops.js';
 import type { CastResult } from './env-casts.js';
@@ -40,6 +41,7 @@ import {
 } from './env-casts.js';
 import { djDatabaseUrlParse, environCacheUrl, environDbUrl, environEmailUrl } from './db-url.js';
 import { literalEval } from './literal-eval.js';
+import { callFunction } from './functions.js';
 
 /** Calls into the standard library and the env libraries (research §4), modelled by dotted name. */
 
@@ -100,6 +102,7 @@ const notSetReason = (name: string, hit: EnvHit) => `${name} is set by ${hit.sou
 export function callExternal(interp: Interpreter, dottedName: string, args: Args, node: SyntaxNode): PyValue {
   const dotted = canonical(dottedName);
   const where = interp.here(node);
+  interp.noteLibraryCall(dotted, args, where);
   const meta = { loc: where, env: envOf(...args.positional, ...args.keywords.values()) };
   if (args.opaque) return unknown(`${dotted}() with *args/**kwargs that are not known`, meta);
   const a0 = args.positional[0];
@@ -191,7 +194,7 @@ export function callExternal(interp: Interpreter, dottedName: string, args: Args
       const existing = interp.env.lookup(name);
       if (existing) {
         const read = readOf(name, 'os.environ.setdefault', existing);
-        return existing.value === undefined ? unknown(notSetReason(name, existing), { loc: where, env: [read] }) : str(existing.value, { loc: where, env: [read] });
+        return existing.value === undefined ? unknownStr(notSetReason(name, existing), { loc: where, env: [read] }) : str(existing.value, { loc: where, env: [read] });
       }
       if (value?.kind === 'str') interp.env.setDefault(name, { value: value.value, source: where, sourceLabel: 'os.environ.setdefault in the settings code' });
       // The code's default: the value depends on the variable being unset.
@@ -263,7 +266,7 @@ export function callExternal(interp: Interpreter, dottedName: string, args: Args
 
     // ---------------------------------------------------------------- python-decouple
     case 'decouple.config':
-      return decoupleGet(interp, autoConfig(interp), args, where);
+      return decoupleGet(interp, autoConfig(interp), args, node);
     case 'decouple.Csv': {
       const spec = defaultCsv();
       const castArg = arg(interp, args, 0, 'cast');
@@ -364,11 +367,11 @@ export function callObject(interp: Interpreter, fn: PyValue, args: Args, node: S
   const where = interp.here(node);
   const internal = internalOf(fn);
   if (internal?.tag === 'environ.Env') return environCall(interp, fn, 'get_value', args, where);
-  if (internal?.tag === 'decouple.Config') return decoupleGet(interp, fn, args, where);
+  if (internal?.tag === 'decouple.Config') return decoupleGet(interp, fn, args, node);
   if (internal?.tag === 'bound') {
     const self = internalOf(internal.self);
     if (self?.tag === 'environ.Env') return environCall(interp, internal.self, internal.name, args, where);
-    if (self?.tag === 'decouple.Config' && (internal.name === 'get' || internal.name === '__call__')) return decoupleGet(interp, internal.self, args, where);
+    if (self?.tag === 'decouple.Config' && (internal.name === 'get' || internal.name === '__call__')) return decoupleGet(interp, internal.self, args, node);
   }
   return undefined;
 }
@@ -411,7 +414,7 @@ function osGet(interp: Interpreter, reader: string, args: Args, where: FileLocat
   const fallback = arg(interp, args, 1, 'default');
   const { hit, read } = interp.env.read(name, reader, fallback ? { defaultText: fallback.text } : {});
   if (!hit) return withMeta(fallback?.value ?? none(), { loc: fallback?.value.loc ?? where, env: [read] });
-  if (hit.value === undefined) return unknown(notSetReason(name, hit), { loc: where, env: [read] });
+  if (hit.value === undefined) return unknownStr(notSetReason(name, hit), { loc: where, env: [read] });
   return str(hit.value, { loc: where, env: [read] });
 }
 
@@ -536,12 +539,18 @@ function environGetValue(
     ...(castText ? { cast: castText } : {}),
   });
   const meta = { loc: where, env: [read] as EnvRead[] };
+  // Without a cast (nor a smart cast from a non-str default) Env returns the variable's text.
+  const requested = castNameOf(castValue);
+  const castless =
+    (requested === undefined || requested === 'str') &&
+    !/\.(path|url)$/.test(options.reader) &&
+    !(env.smartCast && fallback && fallback.value.kind !== 'str' && fallback.value.kind !== 'none');
   let value: PyValue;
   if (!hit) {
-    if (!fallback) return interp.requiredRead('ImproperlyConfigured', `${name} is not set: env('${name}') raises ImproperlyConfigured (Set the ${name} environment variable)`, where, read);
+    if (!fallback) return interp.requiredRead('ImproperlyConfigured', `${name} is not set: env('${name}') raises ImproperlyConfigured (Set the ${name} environment variable)`, where, read, castless);
     value = fallback.value;
   } else if (hit.value === undefined) {
-    return unknown(notSetReason(name, hit), meta);
+    return (castless ? unknownStr : unknown)(notSetReason(name, hit), meta);
   } else value = str(hit.value);
   if (value.kind === 'str' && value.value.startsWith('$') && depth < 10) {
     const proxied = environGetValue(interp, env, value.value.replace(/^\$+/, ''), { ...options, reader: options.reader }, where, depth + 1);
@@ -622,7 +631,8 @@ function findIn(interp: Interpreter, dir: string | undefined): string | undefine
 }
 
 /** `config(option, default=undefined, cast=undefined)`: os.environ, then the repository, then the default; the default is cast too. */
-function decoupleGet(interp: Interpreter, config: PyValue, args: Args, where: FileLocation): PyValue {
+function decoupleGet(interp: Interpreter, config: PyValue, args: Args, node: SyntaxNode): PyValue {
+  const where = interp.here(node);
   const internal = internalOf(config);
   const repository: EnvVar[] | undefined = internal?.tag === 'decouple.Config' && Array.isArray(internal.repository) ? internal.repository : undefined;
   const name = textOf(arg(interp, args, 0, 'option')?.value);
@@ -641,9 +651,9 @@ function decoupleGet(interp: Interpreter, config: PyValue, args: Args, where: Fi
   const meta = { loc: where, env: [read] as EnvRead[] };
   let value: PyValue;
   if (!hit) {
-    if (!fallback) return interp.requiredRead('UndefinedValueError', `${name} is not set: config('${name}') raises UndefinedValueError (${name} not found. Declare it as envvar or define a default value.)`, where, read);
+    if (!fallback) return interp.requiredRead('UndefinedValueError', `${name} is not set: config('${name}') raises UndefinedValueError (${name} not found. Declare it as envvar or define a default value.)`, where, read, !castArg);
     value = fallback.value;
-  } else if (hit.value === undefined) return unknown(notSetReason(name, hit), meta);
+  } else if (hit.value === undefined) return castArg ? unknown(notSetReason(name, hit), meta) : unknownStr(notSetReason(name, hit), meta);
   else value = str(hit.value);
   if (value.kind === 'unknown') return unknown(value.reason, { loc: where, env: mergeEnv([read], value.env) });
   const env = mergeEnv([read], hit ? undefined : value.env);
@@ -660,6 +670,12 @@ function decoupleGet(interp: Interpreter, config: PyValue, args: Args, where: Fi
         : castValue;
   } else {
     const castName = castNameOf(castArg.value);
+    const projectFunction = castInternal?.tag === 'function' ? castInternal.definition : undefined;
+    // A cast the project writes (`cast=lambda v: [h.strip() for h in v.split(',')]`) runs like any of its functions.
+    if (projectFunction && castInternal?.tag === 'function') {
+      const called = callFunction(interp, castInternal.name, projectFunction, { positional: [value], positionalNodes: [undefined], keywords: new Map(), keywordNodes: new Map(), opaque: false }, node);
+      return withMeta(called, valueMeta);
+    }
     if (castName === 'db_url') result = value.kind === 'str' ? djDatabaseUrlParse(value.value) : { ok: false, error: 'TypeError: not a URL' };
     else if (castName === undefined || castName.startsWith('callable:')) return unknown(`cast=${castArg.text} is not modelled`, valueMeta);
     else result = decoupleCast(castName, value);

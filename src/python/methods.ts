@@ -1,4 +1,4 @@
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import { chooseKey } from './assumptions.js';
 import type { PyDict, PyValue } from './value.js';
 import type { Args, Interpreter } from './evaluator.js';

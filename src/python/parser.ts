@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Language, Parser } from 'web-tree-sitter';
 import type { Tree } from 'web-tree-sitter';
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 
 export type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
 

@@ -1,4 +1,4 @@
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { EnvRead, PyDict, PyValue } from './value.js';
 import { internalOf, setInternal } from './internals.js';
 
@@ -20,6 +20,9 @@ export const object = (type: string, meta: Meta = {}, attrs?: Map<string, PyValu
   ...(attrs ? { attrs } : {}),
   ...clean(meta),
 });
+
+/** A str whose text is not known: what an env reader without a cast gives for a variable set with an unknown value. */
+export const unknownStr = (reason: string, meta: Meta = {}): PyValue => ({ kind: 'unknown', reason, isStr: true, ...clean(meta) });
 
 /** An unknown list/tuple/set that certainly contains `items` (none: a plain unknown). */
 export function unknownWithItems(reason: string, meta: Meta, items: PyValue[]): PyValue {

@@ -1,4 +1,4 @@
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { EnvFileDialect, Environment, EnvVar } from '../env/types.js';
 import type { Workspace } from '../workspace/types.js';
 import type { Assumption, Settings } from './types.js';
@@ -81,6 +81,7 @@ export function evaluateSettings(options: EvaluateOptions): Settings {
     envFiles: interp.loadedEnvFiles(),
     problems: interp.problems,
     assumptions: interp.assumptions,
+    libraryCalls: interp.libraryCalls,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { EvalProblemKind } from './types.js';
 import type { EnvRead, PyValue } from './value.js';
 

@@ -1,5 +1,6 @@
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { PyValue } from './value.js';
+import type { LibraryCall } from './evaluator.js';
 
 export type EvalProblemKind =
   | 'syntax-error'
@@ -52,6 +53,8 @@ export interface Settings {
   /** Env files the settings code loads at run time (load_dotenv, read_env, decouple, DOTENV) that production has. */
   envFiles?: string[];
   problems: EvalProblem[];
+  /** Library calls the settings code made (`sentry_sdk.init(…)`), in order. */
+  libraryCalls: readonly LibraryCall[];
   /** Values assumed for undecided variables the settings select on (a selector package, a split by environment). */
   assumptions: Assumption[];
 }

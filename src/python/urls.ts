@@ -19,10 +19,16 @@ import { confidenceOf } from './value.js';
  * run: a pattern list they replace is kept as well, and a name they rebind to something unknown
  * keeps its earlier string (a route built from it is then `assumed`, like a setting's default).
  */
-export function findUrlFacts(options: { workspace: Workspace; root: string; settings: Settings | undefined }): UrlFacts {
+export function findUrlFacts(options: {
+  workspace: Workspace;
+  root: string;
+  settings: Settings | undefined;
+  /** A top-level package the code names but the repository commits under another folder name (the settings' stand-in). */
+  renamed?: { named: string; committed: string };
+}): UrlFacts {
   const urlconf = options.settings?.get('ROOT_URLCONF');
   if (urlconf?.kind !== 'str') return { adminMounts: [] };
-  const finder = new MountFinder(options.workspace, options.root, options.settings);
+  const finder = new MountFinder(options.workspace, options.root, options.settings, options.renamed);
   const module = finder.load(urlconf.value);
   if (!module) return { adminMounts: [] };
   const found: AdminMount[] = [];
@@ -96,13 +102,22 @@ class MountFinder {
     private readonly workspace: Workspace,
     private readonly root: string,
     private readonly settings: Settings | undefined,
+    private readonly renamed?: { named: string; committed: string },
   ) {}
+
+  /** A project module's file, also under the folder its package is committed as. */
+  private locate(name: string): ReturnType<typeof findModule> {
+    const found = findModule(this.workspace, this.root, name);
+    const [top, ...rest] = name.split('.');
+    if (found || !this.renamed || top !== this.renamed.named) return found;
+    return findModule(this.workspace, this.root, [this.renamed.committed, ...rest].join('.'));
+  }
 
   /** Parse a project module once; undefined when it is not in the project or cannot be read. */
   load(name: string): ParsedModule | undefined {
     if (this.modules.has(name)) return this.modules.get(name) ?? undefined;
     this.modules.set(name, null);
-    const location = findModule(this.workspace, this.root, name);
+    const location = this.locate(name);
     if (!location) return undefined;
     const read = this.workspace.readText(location.file);
     if (!read.ok) return undefined;
@@ -281,7 +296,11 @@ class MountFinder {
       if (owner.kind === 'module') return this.member(owner.name, name, hops);
       if (owner.kind === 'settings') {
         const value = this.settings?.get(name);
-        return value?.kind === 'str' ? { kind: 'string', value: value.value, assumed: confidenceOf(value) === 'default' } : undefined;
+        if (value?.kind === 'str') return { kind: 'string', value: value.value, assumed: confidenceOf(value) === 'default' };
+        // Production sets the variable, value not known here: what the code falls back to is what runs if it is
+        // forgotten (judged with confidence default, like DEBUG's or SECRET_KEY's fallback).
+        const fallback = value?.kind === 'unknown' ? value.ifUnset?.value : undefined;
+        return fallback?.kind === 'str' ? { kind: 'string', value: fallback.value, assumed: true } : undefined;
       }
     }
     return undefined;
@@ -297,7 +316,7 @@ class MountFinder {
     }
     if (moduleName === 'django.conf' && name === 'settings') return { kind: 'settings' };
     const submodule = `${moduleName}.${name}`;
-    if (moduleName === 'django' || moduleName.startsWith('django.') || findModule(this.workspace, this.root, submodule)) return { kind: 'module', name: submodule };
+    if (moduleName === 'django' || moduleName.startsWith('django.') || this.locate(submodule)) return { kind: 'module', name: submodule };
     if (hops >= MAX_IMPORT_HOPS) return undefined;
     const defining = this.load(moduleName);
     const binding = defining?.bindings.get(name);

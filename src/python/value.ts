@@ -1,4 +1,5 @@
-import type { Confidence, FileLocation, Location } from '../engine/types.js';
+import type { FileLocation, Location } from '../core/location.js';
+import type { Confidence } from '../core/severity.js';
 
 /** One read of an environment variable that a value depends on. */
 export interface EnvRead {
@@ -57,7 +58,13 @@ export type PyObject = Meta & { kind: 'object'; type: string; attrs?: Map<string
  * list/tuple/set whose exact content depends on something undecidable (an `if` whose branches build
  * different lists), the items every possibility contains. Never a claim that anything is absent.
  */
-export type PyUnknown = Meta & { kind: 'unknown'; reason: string; certainItems?: PyValue[] };
+export type PyUnknown = Meta & {
+  kind: 'unknown';
+  reason: string;
+  certainItems?: PyValue[];
+  /** True when the value is certainly a str whose text is not known: an env read without a cast (`os.environ['X']`). */
+  isStr?: true;
+};
 
 export type PyValue =
   | PyStr

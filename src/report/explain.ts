@@ -1,6 +1,6 @@
 /** `deploycheck check --explain`: the whole production model of a project, as the pretty report prints it. */
 import type { ChalkInstance } from 'chalk';
-import type { Location } from '../engine/types.js';
+import type { Location } from '../core/location.js';
 import type { ProductionSummary } from '../production/summary.js';
 
 function at(location: Location | undefined): string {

@@ -1,6 +1,7 @@
 import type { ReportInput } from './types.js';
 import { describeLocation } from './types.js';
-import type { Finding, Severity } from '../engine/types.js';
+import type { Severity } from '../core/severity.js';
+import type { Finding } from '../engine/types.js';
 
 type Command = 'error' | 'warning' | 'notice';
 

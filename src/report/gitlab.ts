@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ReportInput } from './types.js';
 import { locationPath } from './types.js';
-import type { Severity } from '../engine/types.js';
+import type { Severity } from '../core/severity.js';
 
 type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 

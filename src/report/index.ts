@@ -7,7 +7,7 @@ import { formatPretty } from './pretty.js';
 import { formatSarif } from './sarif.js';
 import type { ReportInput } from './types.js';
 import type { CheckResult } from '../engine/check.js';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../core/errors.js';
 
 import { FORMATS } from './formats.js';
 import type { ReportFormat } from './formats.js';

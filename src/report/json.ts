@@ -3,8 +3,12 @@ import type { CheckResult } from '../engine/check.js';
 /** The live scan report's version (docs/production-model.md); bump on any incompatible change. */
 export const SCAN_JSON_SCHEMA_VERSION = 1;
 
-/** The check report's version: 2 added `projects[].production` (README.md "JSON report", docs/production-model.md). */
-export const CHECK_JSON_SCHEMA_VERSION = 2;
+/**
+ * The check report's version: 2 added `projects[].production`; 3 gave every project a `kind` (its
+ * framework: `django`) whose fields the README documents per kind (README.md "JSON report",
+ * docs/production-model.md).
+ */
+export const CHECK_JSON_SCHEMA_VERSION = 3;
 
 export function formatJson(result: CheckResult, toolVersion: string): string {
   const report = {

@@ -1,9 +1,11 @@
 import { Chalk } from 'chalk';
 import type { ChalkInstance } from 'chalk';
 import type { CheckResult } from '../engine/check.js';
-import type { Finding, Severity } from '../engine/types.js';
-import { SEVERITIES } from '../engine/types.js';
+import type { Severity } from '../core/severity.js';
+import type { Finding } from '../engine/types.js';
+import { SEVERITIES } from '../core/severity.js';
 import { explainLines } from './explain.js';
+import { isDjangoSummary } from '../django/project-summary.js';
 
 export const SEVERITY_STYLE: Record<Severity, (c: ChalkInstance) => ChalkInstance> = {
   critical: (c) => c.bgRed.white.bold,
@@ -40,7 +42,7 @@ function projectHeader(result: CheckResult, c: ChalkInstance, explain: boolean):
   const out: string[] = [];
   const several = result.projects.length > 1;
   for (const project of result.projects) {
-    const production = project.production;
+    const production = isDjangoSummary(project) ? project.production : undefined;
     if (!production) continue;
     const name = several ? `${project.root || '.'}: ` : '';
     if (!production.checked) {
@@ -103,8 +105,8 @@ export function formatPretty(result: CheckResult, options: PrettyOptions): strin
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${n} ${s}`);
   const projects = result.projects
-    .filter((p) => p.production?.checked !== false)
-    .map((p) => p.settingsModule ?? p.root)
+    .filter((p) => !isDjangoSummary(p) || p.production?.checked !== false)
+    .map((p) => (isDjangoSummary(p) ? p.settingsModule : undefined) ?? p.root)
     .join(', ');
   out.push(
     `${c.bold(`Grade ${grade.grade}`)} (score ${grade.score}/100) · ${counts.length ? counts.join(', ') : 'no findings'} · ${result.environment}${projects ? ` · ${projects}` : ''}`,

@@ -1,7 +1,9 @@
 import { pathToFileURL } from 'node:url';
 import type { ReportInput, ReportRule } from './types.js';
 import { reportRules } from './types.js';
-import type { Finding, Location, Severity } from '../engine/types.js';
+import type { Location } from '../core/location.js';
+import type { Severity } from '../core/severity.js';
+import type { Finding } from '../engine/types.js';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const INFORMATION_URI = 'https://www.npmjs.com/package/deploycheck';

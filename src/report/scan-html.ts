@@ -9,22 +9,24 @@ import { PROBE } from '../probe/types.js';
 import type { HeaderList, ProbeResult, ScanObservations, TlsObservation } from '../probe/types.js';
 import { PENALTY } from '../engine/grade.js';
 import { loadBuiltInScanRules } from '../engine/registry.js';
-import { SEVERITIES } from '../engine/types.js';
-import type { Finding, RuleDocs, Severity } from '../engine/types.js';
+import { SEVERITIES } from '../core/severity.js';
+import type { Severity } from '../core/severity.js';
+import type { Finding } from '../engine/types.js';
+import type { ScanRuleInfo } from '../probe/rule.js';
 import { countBySeverity } from './types.js';
 
 export interface ScanHtmlOptions {
   toolVersion: string;
-  /** Rule id → docs, for the "why it matters" of each finding (the fix is on the finding itself). */
-  docs?: ReadonlyMap<string, RuleDocs>;
+  /** Rule id → docs (the "why it matters" of each finding; the fix is on the finding itself) and the probes it reads. */
+  rules?: ReadonlyMap<string, ScanRuleInfo>;
 }
 
 const HEADER_VALUE_LIMIT = 400;
 const HEADERS_SHOWN = 60;
 
-/** The docs of every built-in scan rule, by id. */
-export async function scanRuleDocs(): Promise<Map<string, RuleDocs>> {
-  return new Map((await loadBuiltInScanRules()).map((rule) => [rule.id, rule.docs]));
+/** The docs of every built-in scan rule and the probes it declares, by id. */
+export async function scanRuleInfo(): Promise<Map<string, ScanRuleInfo>> {
+  return new Map((await loadBuiltInScanRules()).map((rule) => [rule.id, { docs: rule.docs, ...(rule.probes ? { probes: rule.probes } : {}) }]));
 }
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -69,19 +71,16 @@ function headerTable(headers: HeaderList): string {
 }
 
 /** Rules judged on a probe that sends a header of its own (the others read ordinary requests). */
-const RULE_PROBE: Record<string, string> = { 'web/allowed-hosts-wildcard': PROBE.bogusHost, 'web/cors-credentials-wildcard': PROBE.cors };
-
 /**
  * The probes behind a finding: those whose request, final URL or a redirect hop is the finding's
  * URL, the page first; probes with headers of their own only for the rule that reads them, and a
  * response identical to one already shown only once.
  */
-function probesBehind(finding: Finding, observations: ScanObservations): ProbeResult[] {
+function probesBehind(finding: Finding, observations: ScanObservations, own: readonly string[] | undefined): ProbeResult[] {
   const url = findingUrl(finding);
-  const own = RULE_PROBE[finding.rule];
   const matching = Object.values(observations.probes)
     .filter((probe) => probe.request.url === url || probe.response?.url === url || probe.response?.redirects.some((hop) => hop.url === url))
-    .filter((probe) => (own ? probe.id === own : !Object.keys(probe.request.headers).length))
+    .filter((probe) => (own?.length ? own.includes(probe.id) : !Object.keys(probe.request.headers).length))
     .sort((a, b) => Number(b.id === PROBE.page) - Number(a.id === PROBE.page));
   const seen = new Set<string>();
   return matching.filter((probe) => {
@@ -112,13 +111,14 @@ function safeLink(ref: string): string {
   return /^https?:\/\//i.test(ref) ? `<a href="${escapeHtml(ref)}" rel="noopener noreferrer">${escapeHtml(ref)}</a>` : escapeHtml(ref);
 }
 
-function renderFinding(finding: Finding, observations: ScanObservations, docs: RuleDocs | undefined): string {
+function renderFinding(finding: Finding, observations: ScanObservations, rule: ScanRuleInfo | undefined): string {
+  const docs = rule?.docs;
   const points = pointsOf(finding);
   const deduction = points > 0 ? `−${points}` : '±0';
   const raw: string[] = [`<p><span class="label">Where</span> ${escapeHtml(findingUrl(finding))}</p>`];
   if (finding.evidence) raw.push(`<p><span class="label">Evidence</span> <code>${escapeHtml(finding.evidence)}</code></p>`);
   for (const related of finding.related) raw.push(`<p><span class="label">Related</span> ${escapeHtml(findingUrl({ ...finding, location: related.location }))}: ${escapeHtml(related.message)}</p>`);
-  raw.push(...probesBehind(finding, observations).map(probeObservation));
+  raw.push(...probesBehind(finding, observations, rule?.probes).map(probeObservation));
   const refs = docs?.refs?.length ? `<p class="refs">${docs.refs.map(safeLink).join(' · ')}</p>` : '';
   return (
     `<details class="finding sev-${finding.severity}" data-rule="${escapeHtml(finding.rule)}">` +
@@ -166,7 +166,7 @@ export function renderScanReport(result: ScanResult, options: ScanHtmlOptions): 
   const groups = SEVERITIES.map((severity) => {
     const group = findings.filter((finding) => finding.severity === severity);
     if (!group.length) return '';
-    return `<section class="group"><h3>${SEVERITY_HEADINGS[severity]} <span class="muted">${group.length}</span></h3>${group.map((f) => renderFinding(f, observations, options.docs?.get(f.rule))).join('')}</section>`;
+    return `<section class="group"><h3>${SEVERITY_HEADINGS[severity]} <span class="muted">${group.length}</span></h3>${group.map((f) => renderFinding(f, observations, options.rules?.get(f.rule))).join('')}</section>`;
   }).join('');
   const probes = Object.values(observations.probes);
   const failed = probes.filter((probe) => probe.error).length;

@@ -1,6 +1,8 @@
 import type { GradeResult } from '../engine/grade.js';
-import type { AnyRule, Finding, Location, Severity } from '../engine/types.js';
-import { SEVERITIES } from '../engine/types.js';
+import type { Location } from '../core/location.js';
+import type { Severity } from '../core/severity.js';
+import type { AnyRule, Finding } from '../engine/types.js';
+import { SEVERITIES } from '../core/severity.js';
 
 /** What a CI report needs to know about a rule: its help text and default severity. */
 export type ReportRule = Pick<AnyRule, 'id' | 'title' | 'severity' | 'docs' | 'django'>;

@@ -3,8 +3,9 @@
  * files repeat it (a key copied into 2,000 fixtures is one leak), and for the lower-confidence entropy
  * tier one finding per file, or per directory when a directory holds many such files (a data set).
  */
-import type { FileLocation, Severity } from '../engine/types.js';
-import { SEVERITIES } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
+import type { Severity } from '../core/severity.js';
+import { SEVERITIES } from '../core/severity.js';
 import { dirName } from '../workspace/paths.js';
 import type { SecretHit } from './types.js';
 

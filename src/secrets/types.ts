@@ -1,4 +1,4 @@
-import type { FileLocation } from '../engine/types.js';
+import type { FileLocation } from '../core/location.js';
 import type { PathContext } from './paths.js';
 import type { DevelopmentSettings } from './settings-role.js';
 

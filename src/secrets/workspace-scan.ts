@@ -1,7 +1,8 @@
 import { envFileDialect } from '../env/consumer.js';
 import type { DotenvEntry } from '../env/dotenv.js';
 import { readDotenv } from '../env/workspace-dotenv.js';
-import type { DjangoProject } from '../project/types.js';
+import { isDjangoProject } from '../project/types.js';
+import type { Project } from '../core/project.js';
 import type { Settings } from '../python/types.js';
 import type { Workspace } from '../workspace/types.js';
 import { isVendoredIn } from '../workspace/vendored.js';
@@ -84,7 +85,8 @@ export function workspaceSecrets(workspace: Workspace, focus?: ReadonlySet<strin
  * projects' production settings files: django/secret-key-committed judges those with the evaluated
  * settings. A hit in a settings module production does not use is marked `developmentSettings`.
  */
-export function secretsOutsideEnvFiles(workspace: Workspace, projects: readonly DjangoProject[], focus?: ReadonlySet<string>): SecretHit[] {
+export function secretsOutsideEnvFiles(workspace: Workspace, allProjects: readonly Project[], focus?: ReadonlySet<string>): SecretHit[] {
+  const projects = allProjects.filter(isDjangoProject);
   const settingsFiles = new Map(projects.flatMap((project) => (project.settings?.files ?? []).map((file) => [file, project.settings!] as const)));
   const productionKeys = new Set(projects.flatMap((project) => productionKey(project.settings)));
   const developmentSettings = developmentSettingsOf(projects);

@@ -7,7 +7,7 @@ import { createServer as createHttpServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import { escapeHtml, scanRuleDocs } from '../report/scan-html.js';
+import { escapeHtml, scanRuleInfo } from '../report/scan-html.js';
 import { loadAssets } from './assets.js';
 import type { Asset } from './assets.js';
 import { securityHeaders } from './headers.js';
@@ -168,7 +168,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
       budgetMs: limits.scanBudgetMs,
       timeoutMs: limits.probeTimeoutMs,
       toolVersion: options.toolVersion,
-      docs: await scanRuleDocs(),
+      rules: await scanRuleInfo(),
     },
     store,
   );

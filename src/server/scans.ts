@@ -10,8 +10,8 @@ import { guardedLookup, refuseLiteralHost } from '../probe/guard.js';
 import { TargetError, parseTarget } from '../probe/plan.js';
 import { runScan } from '../probe/scan.js';
 import type { ScanResult } from '../probe/scan.js';
-import { formatScanJson } from '../probe/format.js';
-import type { RuleDocs } from '../engine/types.js';
+import { formatScanJson } from '../report/scan-format.js';
+import type { ScanRuleInfo } from '../probe/rule.js';
 import { renderScanHtml, renderScanReport } from '../report/scan-html.js';
 import type { ScanRecord, ScanStore } from './store.js';
 
@@ -25,7 +25,7 @@ export interface ScanRunnerOptions {
   budgetMs: number;
   timeoutMs: number;
   toolVersion: string;
-  docs: ReadonlyMap<string, RuleDocs>;
+  rules: ReadonlyMap<string, ScanRuleInfo>;
 }
 
 export type StartOutcome = { ok: true; record: ScanRecord } | { ok: false; status: 400 | 503; message: string };
@@ -119,7 +119,7 @@ export class ScanRunner {
         },
       });
       const result: ScanResult = await Promise.race([scan, deadline]);
-      const options = { toolVersion: this.options.toolVersion, docs: this.options.docs };
+      const options = { toolVersion: this.options.toolVersion, rules: this.options.rules };
       record.reports = {
         json: formatScanJson([result], this.options.toolVersion),
         html: renderScanHtml([result], options),

@@ -3,7 +3,7 @@
  * the package and run as a separate process, must behave as the sources do under vitest.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtInRuleIds } from '../../src/engine/registry.js';
@@ -64,6 +64,36 @@ describe('the built CLI', () => {
     expect(result.stderr).toBe('deploycheck: code cache used\n');
     expect(ids(result.stdout)).toEqual(['acme/custom manage.py:1']);
     expect(result.code).toBe(1);
+  });
+
+  it("lets the users' rule files import the rule API from the installed package", () => {
+    // The rule reads DEBUG through the API's truthy(), so it fires only when the helper really works.
+    const rule = `import { defineRule, settingLocation, truthy } from 'deploycheck/api/django';
+export default defineRule({
+  id: 'acme/debug-again', title: 'DEBUG, by a user rule', severity: 'high',
+  docs: { why: 'A rule the team wrote with the helpers deploycheck ships.', fix: 'Turn DEBUG off.' },
+  check(ctx) {
+    const debug = ctx.project.settings?.get('DEBUG');
+    if (debug && truthy(debug) === true) ctx.report({ message: 'DEBUG is on', location: settingLocation(ctx.project.settings, 'DEBUG', debug) });
+  },
+});\n`;
+    const project = (debug: string) => {
+      const root = hardenedProject({ 'tools/rule.mjs': rule, '.deploycheck.json': '{ "rule-files": ["tools/rule.mjs"], "rules": { "django": "off" } }' });
+      const settings = join(root, 'shop/settings.py');
+      writeFileSync(settings, `${readFileSync(settings, 'utf8')}\nDEBUG = ${debug}\n`);
+      // The package as npm installs it in the project: its package.json and what "files" ships.
+      const installed = join(root, 'node_modules', 'deploycheck');
+      mkdirSync(installed, { recursive: true });
+      writeFileSync(join(installed, 'package.json'), readFileSync('package.json', 'utf8'));
+      for (const folder of ['bin', 'dist']) symlinkSync(join(build, folder), join(installed, folder), 'dir');
+      return root;
+    };
+    const on = run('check', project('True'), '--format', 'json');
+    expect(on.stderr).toBe('deploycheck: code cache used\n');
+    expect(ids(on.stdout)).toEqual([expect.stringMatching(/^acme\/debug-again shop\/settings\.py:\d+$/)]);
+    const off = run('check', project('False'), '--format', 'json');
+    expect(off.stderr).toBe('deploycheck: code cache used\n');
+    expect(ids(off.stdout)).toEqual([]);
   });
 });
 

@@ -6,7 +6,7 @@ interface JsonReport {
   schemaVersion: number;
   findings: { rule: string; django?: string; severity: string; confidence: string; location: { file: string; line: number }; evidence?: string; message: string }[];
   grade: { grade: string; score: number };
-  projects: { settingsModule?: string }[];
+  projects: { kind: string; root: string; settingsModule?: string }[];
 }
 
 async function checkJson(...args: string[]): Promise<{ code: number; report: JsonReport }> {
@@ -18,8 +18,8 @@ describe('deploycheck check on the bundled fixtures', () => {
   it('reports the fresh startproject as not deployable, at the right lines, and exits 1', async () => {
     const { code, report } = await checkJson('fixtures/startproject');
     expect(code).toBe(1);
-    expect(report.schemaVersion).toBe(2);
-    expect(report.projects.map((p) => p.settingsModule)).toEqual(['mysite.settings']);
+    expect(report.schemaVersion).toBe(3);
+    expect(report.projects.map((p) => [p.kind, p.root, p.settingsModule])).toEqual([['django', '', 'mysite.settings']]);
     const at = (django: string) => report.findings.find((f) => f.django === django)?.location;
     expect(at('security.W009')).toEqual(expect.objectContaining({ file: 'mysite/settings.py', line: 23 }));
     expect(at('security.W018')).toEqual(expect.objectContaining({ file: 'mysite/settings.py', line: 26 }));

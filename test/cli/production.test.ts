@@ -47,7 +47,7 @@ describe('deploycheck check: how production was inferred', () => {
     expect(stdout).toMatch(/cap B {2}production: \.: incomplete: no settings module is named/);
     const json = await runCli('check', root, '--format', 'json', '--fail-on', 'none');
     const report = JSON.parse(json.stdout) as { schemaVersion: number; projects: { production: { complete: boolean; missing: string[]; steps: unknown[] } }[] };
-    expect(report.schemaVersion).toBe(2);
+    expect(report.schemaVersion).toBe(3);
     expect(report.projects[0]?.production).toMatchObject({ complete: false, missing: ['no settings module is named'] });
   });
 

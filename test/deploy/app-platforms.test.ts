@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readCaptainDefinition } from '../../src/deploy/caprover.js';
 import { readDoAppSpec } from '../../src/deploy/digitalocean.js';
 import { readDeployFacts } from '../../src/deploy/index.js';
-import { runCheck } from '../../src/engine/check.js';
+import { runCheck } from '../../src/frameworks.js';
 import { openWorkspace } from '../../src/workspace/index.js';
 import { makeProject } from '../helpers/project.js';
 

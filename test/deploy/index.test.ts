@@ -95,8 +95,10 @@ describe('readDeployFacts', () => {
       'app/__init__.py': '',
       'docker-compose.yml': 'services:\n  web:\n    build: .\n    command: ["web"]\n    environment: {SECRET_KEY: dev}\n',
       'docker-compose.override.yml': 'services:\n  web:\n    volumes:\n      - .:/app\n',
+      // The image starts the app itself: the compose file is not the only way it runs (see compose-selection.test.ts).
+      Dockerfile: 'FROM python:3.12\nCMD ["gunicorn", "app.wsgi"]\n',
     });
-    expect(readDeployFacts(openWorkspace(root), '').files).toEqual([]);
+    expect(readDeployFacts(openWorkspace(root), '').files.map((file) => file.path)).toEqual(['Dockerfile']);
   });
 
   it('reads conventional deploy folders one or two levels deep, but not dev ones nor deeper ones', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { toFinding } from '../../src/engine/finding.js';
-import { defineRule } from '../../src/engine/types.js';
+import { defineRule } from '../../src/django/define-rule.js';
 
-const rule = defineRule({ id: 'x/secret', title: 't', severity: 'high', facts: [], docs: { why: 'w', fix: 'f' }, check: () => undefined });
+const rule = defineRule({ id: 'x/secret', title: 't', severity: 'high', docs: { why: 'w', fix: 'f' }, check: () => undefined });
 const location = { file: 'shop/settings.py', line: 3, column: 1 };
 
 describe('toFinding masks secrets', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { grade, meetsGrade } from '../../src/engine/grade.js';
-import type { Finding, Severity } from '../../src/engine/types.js';
+import { capsOf, grade, meetsGrade } from '../../src/engine/grade.js';
+import { loadAllRules } from '../../src/engine/registry.js';
+import type { Severity } from '../../src/core/severity.js';
+import type { Finding } from '../../src/engine/types.js';
 
 function finding(rule: string, severity: Severity, confidence: Finding['confidence'] = 'certain'): Finding {
   return {
@@ -39,12 +41,25 @@ describe('grade', () => {
     expect(grade(Array.from({ length: 5 }, (_, i) => finding(`x/${i}`, 'critical'))).score).toBe(0);
   });
 
-  it('caps the grade at F for DEBUG on in production, but not when it is only a default', () => {
-    const capped = grade([finding('django/debug', 'critical')]);
+  it('caps the grade at the cap a rule declares, but not for a default-confidence finding', async () => {
+    const caps = capsOf(await loadAllRules());
+    const capped = grade([finding('django/debug', 'critical')], caps);
     expect(capped.score).toBe(60);
     expect(capped.grade).toBe('F');
-    expect(capped.caps).toHaveLength(1);
-    expect(grade([finding('django/debug', 'critical', 'default')]).grade).toBe('B+');
+    expect(capped.caps).toEqual([{ rule: 'django/debug', grade: 'F', reason: expect.stringContaining('DEBUG is on') }]);
+    expect(grade([finding('django/debug', 'critical', 'default')], caps).grade).toBe('B+');
+    // Without the rule's declaration the same finding only costs its points.
+    expect(grade([finding('django/debug', 'critical')]).grade).toBe('C+');
+  });
+
+  it('knows the caps the built-in rules declare', async () => {
+    expect([...capsOf(await loadAllRules())].map(([rule, cap]) => `${rule} ${cap.grade}`)).toEqual([
+      'django/debug F',
+      'django/secret-key-committed F',
+      'django/settings-module-missing C',
+      'web/debug-page F',
+      'web/env-exposed F',
+    ]);
   });
 
   it('compares grades', () => {

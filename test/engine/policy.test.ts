@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/engine/errors.js';
+import { UsageError } from '../../src/core/errors.js';
 import { grade } from '../../src/engine/grade.js';
-import { maskSecret } from '../../src/engine/mask.js';
+import { maskSecret } from '../../src/core/mask.js';
 import { gateExitCode, parseGrade, parseSeverity } from '../../src/engine/policy.js';
 import { selectRules } from '../../src/engine/select.js';
-import { defineRule } from '../../src/engine/types.js';
+import { defineRule } from '../../src/django/define-rule.js';
 import type { Finding } from '../../src/engine/types.js';
 
 const medium: Finding = {
@@ -51,7 +51,7 @@ describe('maskSecret', () => {
 
 describe('selectRules', () => {
   const rule = (id: string) =>
-    defineRule({ id, title: id, severity: 'low', facts: [], docs: { why: 'w', fix: 'f' }, check: () => undefined });
+    defineRule({ id, title: id, severity: 'low', docs: { why: 'w', fix: 'f' }, check: () => undefined });
   const rules = [rule('django/debug'), rule('django/hsts-missing'), rule('deploy/file-unparsable')];
 
   it('selects by id and by group, and ignores', () => {

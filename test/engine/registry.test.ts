@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadAllRules, validateRule } from '../../src/engine/registry.js';
-import { defineRule } from '../../src/engine/types.js';
+import { defineRule } from '../../src/django/define-rule.js';
 
 describe('rule registry', () => {
   it('loads every rule file with a valid, unique id matching its path and docs', async () => {
@@ -23,9 +23,9 @@ describe('rule registry', () => {
   });
 
   it('rejects a malformed rule', () => {
-    const bad = defineRule({ id: 'Bad Id', title: '', severity: 'low', facts: [], docs: { why: '', fix: '' }, check: () => undefined });
+    const bad = defineRule({ id: 'Bad Id', title: '', severity: 'low', docs: { why: '', fix: '' }, check: () => undefined });
     expect(() => validateRule(bad)).toThrow(/id 'Bad Id' is not group\/slug.*title is empty.*docs/);
-    const good = defineRule({ id: 'x/y', title: 't', severity: 'low', facts: [], docs: { why: 'w', fix: 'f' }, check: () => undefined });
+    const good = defineRule({ id: 'x/y', title: 't', severity: 'low', docs: { why: 'w', fix: 'f' }, check: () => undefined });
     expect(() => validateRule(good, 'x/z')).toThrow(/does not match its file/);
   });
 });

@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCheck } from '../../src/engine/check.js';
+import { runCheck } from '../../src/frameworks.js';
 import { FIXTURES_DIR } from '../oracle/django-oracle.js';
 
 const KEY = 'q8#n2v!xk3@m7^z(p5&w1*r8)t4-y6_h0=b#j3+c9%d2f8g1sk';

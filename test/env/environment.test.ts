@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DeployFacts } from '../../src/deploy/types.js';
-import { UsageError } from '../../src/engine/errors.js';
+import { UsageError } from '../../src/core/errors.js';
 import { buildEnvironment, envFileLoader } from '../../src/env/environment.js';
 import type { EnvVar } from '../../src/env/types.js';
 import { openWorkspace } from '../../src/workspace/index.js';

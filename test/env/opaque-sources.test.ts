@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readDeployFacts } from '../../src/deploy/index.js';
 import { buildEnvironment } from '../../src/env/environment.js';
-import { runCheck } from '../../src/engine/check.js';
+import { runCheck } from '../../src/frameworks.js';
 import { openWorkspace } from '../../src/workspace/index.js';
 import { makeProject } from '../helpers/project.js';
 

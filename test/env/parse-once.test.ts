@@ -16,7 +16,7 @@ vi.mock('../../src/env/dotenv.js', async (importOriginal) => {
   };
 });
 
-const { runCheck } = await import('../../src/engine/check.js');
+const { runCheck } = await import('../../src/frameworks.js');
 
 describe('env files', () => {
   it('are parsed once per check and reader dialect, whoever reads them', async () => {

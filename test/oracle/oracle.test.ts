@@ -76,14 +76,14 @@ describe.skipIf(skipDjango)('real Django 3.2', () => {
     // Imported here so the Django half above runs even while the engine does not load.
     let runCheck: (options: CheckOptions) => Promise<CheckResult>;
     beforeAll(async () => {
-      ({ runCheck } = await import('../../src/engine/check.js'));
+      ({ runCheck } = await import('../../src/frameworks.js'));
     });
 
     it.each(ORACLE_CASES.map((oracleCase, index) => ({ ...oracleCase, index })))(
       '$fixture $settings: $name',
       async ({ index, fixture, settings, set }) => {
         const reference = djangoIds(results[index]!);
-        const result = await runCheck({ root: fixturePath(fixture), settings, set: set ?? {}, env: 'production' });
+        const result = await runCheck({ root: fixturePath(fixture), frameworkOptions: { settings }, set: set ?? {}, env: 'production' });
         const actual = sortedDeployIds(result.findings.flatMap((finding) => (finding.django ? [finding.django] : [])));
         expect(actual, `deploycheck vs Django: ${describeDifference(reference, actual)}`).toEqual(reference);
       },

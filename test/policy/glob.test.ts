@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pathMatcher } from '../../src/config/glob.js';
+import { pathMatcher } from '../../src/workspace/path-matcher.js';
 
 describe('ignore-paths globs', () => {
   it('matches gitignore-style: bare names at any depth, anchored paths, directories and **', () => {

@@ -1,7 +1,7 @@
 /** The production model over followed entry points: scripts, the deployed stage, conditional branches. */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCheck } from '../../src/engine/check.js';
+import { runCheck } from '../../src/frameworks.js';
 import { makeProject } from '../helpers/project.js';
 
 const managePy = (module: string) => `import os\n\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', '${module}')\n`;

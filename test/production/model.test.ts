@@ -1,6 +1,6 @@
 /** The production model end to end: what production runs decides which settings are judged. */
 import { describe, expect, it } from 'vitest';
-import { runCheck } from '../../src/engine/check.js';
+import { runCheck } from '../../src/frameworks.js';
 import { makeProject } from '../helpers/project.js';
 
 const managePy = (module: string) => `import os\nimport sys\n\nif __name__ == '__main__':\n    os.environ.setdefault('DJANGO_SETTINGS_MODULE', '${module}')\n`;
@@ -119,6 +119,25 @@ describe('production model: a default settings package that sets nothing', () =>
     expect(heroku.projects[0]?.settingsModule).toBe('app.settings.heroku');
     const fly = await runCheck({ root: makeProject({ ...split, 'fly.toml': 'app = "x"\n' }) });
     expect(fly.projects[0]?.settingsModule).toBe('app.settings.local');
+  });
+
+  it('takes a settings module named for the deployment a deploy file is named for (Dockerfile.<name>), never a development one', async () => {
+    const split = {
+      'manage.py': managePy('app.settings.local'),
+      'app/__init__.py': '',
+      'app/settings/__init__.py': '',
+      'app/settings/base.py': 'DEBUG = False\n',
+      'app/settings/local.py': 'from .base import *\nDEBUG = True\n',
+      'app/settings/harbor.py': 'from .base import *\n',
+      'app/settings/dev.py': 'from .base import *\nDEBUG = True\n',
+      Procfile: 'web: gunicorn app.wsgi\n',
+    };
+    const named = await runCheck({ root: makeProject({ ...split, 'Dockerfile.harbor': 'FROM python:3.12\n' }) });
+    expect(named.projects[0]).toMatchObject({ settingsModule: 'app.settings.harbor', settingsModuleOrigin: 'production-sibling' });
+    const unnamed = await runCheck({ root: makeProject(split) });
+    expect(unnamed.projects[0]?.settingsModule).toBe('app.settings.local');
+    const development = await runCheck({ root: makeProject({ ...split, 'Dockerfile.dev': 'FROM python:3.12\n', 'docker-compose.local.yml': 'services: {}\n' }) });
+    expect(development.projects[0]?.settingsModule).toBe('app.settings.local');
   });
 
   it('keeps a package that sets settings itself', async () => {

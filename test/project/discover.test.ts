@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/engine/errors.js';
+import { UsageError } from '../../src/core/errors.js';
 import { discoverProjects } from '../../src/project/discover.js';
 import { initPythonParser } from '../../src/python/parser.js';
 import { openWorkspace } from '../../src/workspace/index.js';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCheck } from '../../src/engine/check.js';
+import { runCheck } from '../../src/frameworks.js';
 import { initPythonParser } from '../../src/python/parser.js';
 import { makeProject } from '../helpers/project.js';
 import { evaluate } from './helpers.js';

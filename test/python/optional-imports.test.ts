@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initPythonParser } from '../../src/python/parser.js';
-import { runCheck } from '../../src/engine/check.js';
+import { runCheck } from '../../src/frameworks.js';
 import { pyRepr } from '../../src/python/value.js';
 import type { PyValue } from '../../src/python/value.js';
 import { settingIncludes } from '../../src/django/setting-helpers.js';

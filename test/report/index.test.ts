@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RAW_SECRET, RULES, sampleInput } from './sample.js';
-import { UsageError } from '../../src/engine/errors.js';
-import { maskSecret } from '../../src/engine/mask.js';
+import { UsageError } from '../../src/core/errors.js';
+import { maskSecret } from '../../src/core/mask.js';
 import { FORMATS, planReports, renderReport } from '../../src/report/index.js';
 import type { RenderInput } from '../../src/report/index.js';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadSchemaValidator } from './sarif-schema.js';
 import { childElements, parseXml } from './xml.js';
-import { runCheck } from '../../src/engine/check.js';
+import { runCheck } from '../../src/frameworks.js';
 import { loadBuiltInRules } from '../../src/engine/registry.js';
-import { defineRule } from '../../src/engine/types.js';
+import { defineRule } from '../../src/django/define-rule.js';
 import { FORMATS, renderReport } from '../../src/report/index.js';
 import type { RenderInput } from '../../src/report/index.js';
 import { makeProject } from '../helpers/project.js';
@@ -62,7 +62,6 @@ describe('every format over a real check of the startproject fixture', () => {
       id: 'test/leaky',
       title: 'A secret is committed',
       severity: 'high',
-      facts: ['settings'],
       docs: { why: 'Secrets in code leak.', fix: 'Read it from the environment.' },
       check(ctx) {
         ctx.report({ message: `API_KEY is ${secret}`, location: { file: 'site/settings.py', line: 1, column: 1 }, secret, evidence: `API_KEY = '${secret}'` });

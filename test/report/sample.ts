@@ -1,7 +1,9 @@
 import { fingerprint } from '../../src/engine/fingerprint.js';
 import { grade } from '../../src/engine/grade.js';
-import { maskSecret } from '../../src/engine/mask.js';
-import type { Finding, Location, Severity } from '../../src/engine/types.js';
+import { maskSecret } from '../../src/core/mask.js';
+import type { Location } from '../../src/core/location.js';
+import type { Severity } from '../../src/core/severity.js';
+import type { Finding } from '../../src/engine/types.js';
 import type { ReportInput, ReportRule } from '../../src/report/types.js';
 
 /** A SECRET_KEY as `startproject` writes it; the reports may show only its masked form. */
@@ -23,6 +25,12 @@ function rule(id: string, title: string, severity: Severity, django?: string): R
     },
   };
 }
+
+/** The caps the sample's capping rules declare (as rules/django/debug.ts and secret-key-committed.ts do). */
+const CAPS = new Map([
+  ['django/debug', { grade: 'F', reason: 'DEBUG is on in production' }],
+  ['django/secret-key-committed', { grade: 'F', reason: 'the production SECRET_KEY is committed' }],
+]);
 
 export const RULES: ReportRule[] = [
   rule('django/debug', 'DEBUG is on', 'critical', 'security.W018'),
@@ -89,7 +97,7 @@ export function sampleInput(overrides: Partial<ReportInput> = {}): ReportInput {
     kind: 'check',
     root: '/srv/projects/my site',
     findings,
-    grade: grade(findings),
+    grade: grade(findings, CAPS),
     errors: [],
     rules: RULES,
     ...overrides,

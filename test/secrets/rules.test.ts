@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { makeProject } from '../helpers/project.js';
-import { runCheck } from '../../src/engine/check.js';
+import { runCheck } from '../../src/frameworks.js';
 
 const STRIPE = 'sk_live_p5GRqb1VDMQeXjHBXMOdHbCa';
 

@@ -1,9 +1,9 @@
 /** Secret findings on real-shaped trees: data files, repeated values, bulk data and development settings. */
 import { describe, expect, it } from 'vitest';
 import { makeProject } from '../helpers/project.js';
-import { runCheck } from '../../src/engine/check.js';
+import { runCheck } from '../../src/frameworks.js';
 import type { Finding } from '../../src/engine/types.js';
-import { isFileLocation } from '../../src/engine/types.js';
+import { isFileLocation } from '../../src/core/location.js';
 import { secretFileKind } from '../../src/secrets/files.js';
 import { MAX_RELATED } from '../../src/secrets/grouping.js';
 import { pathContext } from '../../src/secrets/paths.js';

@@ -35,6 +35,16 @@ describe('scan --format html', () => {
     expect(html).not.toContain('s3cr3tvalue42');
   });
 
+  it('shows under a finding the probes its rule declares, and only under that rule', async () => {
+    const run = await runCli('scan', site.url, '--format', 'html', '--timeout', '3', '--budget', '10', '--fail-on', 'none');
+    const sections = run.stdout.split('data-rule="').slice(1);
+    const section = (rule: string) => sections.find((text) => text.startsWith(`${rule}"`)) ?? '';
+    // The site answers any Host: web/allowed-hosts-wildcard declares the bogus-host probe it judges.
+    expect(section('web/allowed-hosts-wildcard')).toContain('probe bogus-host');
+    expect(section('web/server-version-leak')).not.toContain('probe bogus-host');
+    expect(section('web/server-version-leak')).toContain('probe page');
+  });
+
   it('is listed among the formats', async () => {
     const run = await runCli('scan', site.url, '--format', 'xml');
     expect(run.code).toBe(2);

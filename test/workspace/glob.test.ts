@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { globRegExp } from '../../src/workspace/glob.js';
-import { globToRegExp } from '../../src/config/glob.js';
+import { globToRegExp } from '../../src/workspace/path-matcher.js';
 import { gitignoreIgnores } from '../../src/django/gitignore-match.js';
 
 describe('globRegExp', () => {

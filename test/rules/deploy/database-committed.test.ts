@@ -1,7 +1,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCheck } from '../../../src/engine/check.js';
+import { runCheck } from '../../../src/frameworks.js';
 import type { Finding } from '../../../src/engine/types.js';
 import { openWorkspace } from '../../../src/workspace/index.js';
 import { makeRepository } from '../../helpers/project.js';
@@ -54,13 +54,21 @@ describe('deploy/database-committed', () => {
     expect(finding!.message).toContain('its tables (docs_content, docs_idx) show no accounts or sessions');
   });
 
-  it('does not report an untracked or ignored database, a .db that is not SQLite, an empty file or database, or a committed virtualenv', async () => {
+  it('reports an empty tracked database (0 bytes, or a schema without tables) low: the app fills it in place', async () => {
+    const found = await findings(repository({ 'db.sqlite3': '', 'data/fresh.sqlite': HEADER, 'cache/empty.db': '' }));
+    expect(found.map((finding) => [finding.location && 'file' in finding.location ? finding.location.file : '', finding.severity]).sort()).toEqual([
+      ['data/fresh.sqlite', 'low'],
+      ['db.sqlite3', 'low'],
+    ]);
+    expect(found.find((finding) => finding.message.startsWith('db.sqlite3'))?.message).toContain('empty SQLite database tracked in git: it holds no rows yet');
+  });
+
+  it('does not report an untracked or ignored database, a .db that is not SQLite, an empty .db, or a committed virtualenv', async () => {
     const root = repository(
       {
         '.gitignore': 'ignored.sqlite3\n',
         'Thumbs.db': '\xd0\xcf\x11\xe0 thumbnail cache',
-        'empty.sqlite3': '',
-        'fresh.sqlite3': HEADER,
+        'empty.db': '',
         'venv/lib/site-packages/pkg/test.sqlite3': SQLITE,
         // A virtualenv named otherwise, known by its pyvenv.cfg.
         'myenv/pyvenv.cfg': 'home = /usr/bin\n',
@@ -99,11 +107,11 @@ describe('workspace readHead', () => {
 
 describe('deploy/database-committed read budget', () => {
   it('reads the header of at most 50 files and judges the rest by name', async () => {
-    // 50 empty databases use up the reads: a later *.sqlite3 is reported unread, a later *.db is not.
-    const empty = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`a/${String(i).padStart(2, '0')}.sqlite3`, '']));
+    // 50 files named like databases but not SQLite use up the reads: a later *.sqlite3 is reported unread, a later *.db is not.
+    const empty = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`a/${String(i).padStart(2, '0')}.sqlite3`, 'not sqlite']));
     const found = await findings(repository({ ...empty, 'z/late.sqlite3': '', 'z/late.db': '' }));
     expect(found.map((finding) => [finding.location, finding.severity])).toEqual([[{ file: 'z/late.sqlite3', line: 1, column: 1 }, 'high']]);
-    const fewer = await findings(repository({ 'z/late.sqlite3': '', 'z/late.db': '' }));
+    const fewer = await findings(repository({ 'z/late.sqlite3': 'not sqlite', 'z/late.db': '' }));
     expect(fewer).toEqual([]);
   });
 });

@@ -23,4 +23,14 @@ describe('django/admin-default-path with an ADMIN_URL setting', () => {
     const required = settingsProject(`${ENV}ADMIN_URL = env('DJANGO_ADMIN_URL')\n`, { 'mysite/urls.py': URLS });
     expect(await findingsOf(RULE, required)).toEqual([]);
   });
+
+  it('judges the default when production sets the variable from a file not in the repository (a sample names it)', async () => {
+    const compose = 'services:\n  web:\n    build: .\n    command: gunicorn mysite.wsgi\n    env_file: .env.prod\n';
+    const files = { 'mysite/urls.py': URLS, 'docker-compose.yml': compose, '.env.prod.example': 'DJANGO_ADMIN_URL=\n' };
+    const [finding, ...rest] = await findingsOf(RULE, settingsProject(`${ENV}ADMIN_URL = env('DJANGO_ADMIN_URL', default='admin/')\n`, files));
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ confidence: 'default', severity: 'low' });
+    expect(await findingsOf(RULE, settingsProject(`${ENV}ADMIN_URL = env('DJANGO_ADMIN_URL', default='staff-31/')\n`, files))).toEqual([]);
+    expect(await findingsOf(RULE, settingsProject(`${ENV}ADMIN_URL = env('DJANGO_ADMIN_URL')\n`, files))).toEqual([]);
+  });
 });

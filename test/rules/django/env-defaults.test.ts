@@ -5,7 +5,7 @@
  * falls back to) is reported with confidence `default`, the same way for every critical setting.
  */
 import { describe, expect, it } from 'vitest';
-import { runCheck } from '../../../src/engine/check.js';
+import { runCheck } from '../../../src/frameworks.js';
 import type { Finding } from '../../../src/engine/types.js';
 import { settingsProject } from '../beyond/helpers.js';
 
@@ -110,7 +110,21 @@ describe('a fail-open default is reported with confidence default, for every cri
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ rule: 'django/allowed-hosts-wildcard', confidence: 'default' });
     expect(finding!.message).toContain('ALLOWED_HOSTS is unset and the code falls back to it');
+    // Set, the fallback still fails open: like a fallback key, a medium finding with confidence default.
+    const whenSet = await findings(body, { set: { ALLOWED_HOSTS: 'example.com' } });
+    expect(whenSet.map((item) => `${item.rule} ${item.severity} ${item.confidence}`)).toEqual(['django/allowed-hosts-wildcard medium default']);
+    expect(whenSet[0]!.message).toBe("ALLOWED_HOSTS falls back to '*' when ALLOWED_HOSTS is unset: production sets it now (--set), but a missing variable would make Django accept any Host header");
+  });
+
+  it("ALLOWED_HOSTS: a set variable whose fallback is not '*' is no finding, nor one set by the platform without a value", async () => {
+    const body = "DEBUG = False\nSECRET_KEY = os.environ['SECRET_KEY']\nALLOWED_HOSTS = os.environ.get('ALLOWED_HOSTS', 'localhost').split(',')\n";
     expect(await findings(body, { set: { ALLOWED_HOSTS: 'example.com' } })).toEqual([]);
+    const root = settingsProject(`${HEADER}DEBUG = False\nSECRET_KEY = os.environ['SECRET_KEY']\nALLOWED_HOSTS = [h.strip() for h in os.environ.get('ALLOWED_HOSTS', '*').split(',')]\n`, {
+      'render.yaml': 'services:\n  - type: web\n    name: site\n    startCommand: gunicorn mysite.wsgi\n    envVars:\n      - key: ALLOWED_HOSTS\n        sync: false\n',
+    });
+    const result = await runCheck({ root, only: RULES });
+    expect(result.findings.map((item) => `${item.rule} ${item.severity} ${item.confidence}`)).toEqual(['django/allowed-hosts-wildcard medium default']);
+    expect(result.findings[0]!.message).toMatch(/production sets it now \(render\.yaml/);
   });
 
   it.each([
@@ -124,6 +138,29 @@ describe('a fail-open default is reported with confidence default, for every cri
     expect(finding).toMatchObject({ rule: 'django/sqlite-in-production', confidence: 'default' });
     expect(finding!.message).toContain('DATABASE_URL is unset and the code falls back to SQLite');
     expect(await findings(body, { set: { DATABASE_URL: 'postgres://u:p@db:5432/app' } })).toEqual([]);
+  });
+
+  it.each([
+    ['${SECRET_KEY:-change-me-before-going-live}', true],
+    ['${DJANGO_KEY-change-me-before-going-live}', true],
+    ['${SECRET_KEY}', false],
+    ['${SECRET_KEY:-}', false],
+    ['${SECRET_KEY:?set the key}', false],
+  ])('SECRET_KEY: a compose host default %s is a committed key of the compose file', async (value, reported) => {
+    const compose = `services:\n  web:\n    build: .\n    command: gunicorn mysite.wsgi\n    environment:\n      SECRET_KEY: ${value}\n`;
+    const root = settingsProject(`${HEADER}DEBUG = False\nALLOWED_HOSTS = ['example.com']\nSECRET_KEY = os.environ['SECRET_KEY']\n`, { 'docker-compose.yml': compose });
+    const result = await runCheck({ root, only: RULES });
+    expect(result.errors).toEqual([]);
+    if (!reported) {
+      expect(result.findings).toEqual([]);
+      return;
+    }
+    expect(result.findings.map((item) => `${item.rule} ${item.severity} ${item.confidence}`)).toEqual(['django/secret-key-committed medium default']);
+    expect(result.findings[0]).toMatchObject({ location: { file: 'docker-compose.yml', line: 6 } });
+    expect(result.findings[0]!.message).toBe(
+      'SECRET_KEY comes from the variable SECRET_KEY, whose default in docker-compose.yml is a key written there: a host that leaves it unset runs the site with the published key',
+    );
+    expect(JSON.stringify(result.findings[0])).not.toContain('change-me-before-going-live');
   });
 
   it('a fallback key under a set variable never caps the grade', async () => {

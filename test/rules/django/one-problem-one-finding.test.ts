@@ -1,7 +1,7 @@
 /** Issue 12, item 11: a committed weak key and DEBUG with template debug each cost their points once. */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { runCheck } from '../../../src/engine/check.js';
+import { runCheck } from '../../../src/frameworks.js';
 import { settingsProject } from '../beyond/helpers.js';
 
 const TEMPLATES = (debug: string) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCheck } from '../../../src/engine/check.js';
+import { runCheck } from '../../../src/frameworks.js';
 import { makeProject } from '../../helpers/project.js';
 
 const RULE = 'django/settings-module-missing';

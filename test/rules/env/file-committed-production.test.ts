@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCheck } from '../../../src/engine/check.js';
+import { runCheck } from '../../../src/frameworks.js';
 import type { Finding } from '../../../src/engine/types.js';
 import { committedCredentials } from '../../../src/env/committed-credentials.js';
 import { parseEnvFile } from '../../../src/env/dotenv.js';

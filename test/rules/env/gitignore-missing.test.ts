@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { gitignoreFilesIgnore, gitignoreIgnores } from '../../../src/django/gitignore-match.js';
 import { openWorkspace } from '../../../src/workspace/index.js';
-import { runCheck } from '../../../src/engine/check.js';
+import { runCheck } from '../../../src/frameworks.js';
 import type { Finding } from '../../../src/engine/types.js';
 import { makeProject } from '../../helpers/project.js';
 

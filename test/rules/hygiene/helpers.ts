@@ -1,4 +1,4 @@
-import { runCheck } from '../../../src/engine/check.js';
+import { runCheck } from '../../../src/frameworks.js';
 import type { Finding } from '../../../src/engine/types.js';
 import { makeProject } from '../../helpers/project.js';
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { durationSeconds, effectiveAcl, resolveStorage } from '../../../src/engine/storage.js';
-import type { StorageAlias } from '../../../src/engine/storage.js';
+import { durationSeconds, effectiveAcl, resolveStorage } from '../../../src/django/storage.js';
+import type { StorageAlias } from '../../../src/django/storage.js';
 import { initPythonParser } from '../../../src/python/parser.js';
 import { discoverProjects } from '../../../src/project/discover.js';
 import { openWorkspace } from '../../../src/workspace/index.js';

@@ -4,7 +4,7 @@
  * must be exactly the `django` ids of the parity rules' findings.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCheck } from '../../../src/engine/check.js';
+import { runCheck } from '../../../src/frameworks.js';
 import { requireSystem } from '../../helpers/integration.js';
 import { djangoAvailable, runDjangoChecks } from '../../oracle/django-oracle.js';
 import type { DjangoResult } from '../../oracle/django-oracle.js';

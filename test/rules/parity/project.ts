@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { runCheck } from '../../../src/engine/check.js';
+import { runCheck } from '../../../src/frameworks.js';
 import type { CheckOptions } from '../../../src/engine/check.js';
 import type { Finding } from '../../../src/engine/types.js';
 import { makeProject } from '../../helpers/project.js';

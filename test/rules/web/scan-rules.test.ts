@@ -164,10 +164,10 @@ describe('scan rules on synthetic observations', () => {
   });
 
   it('grade a DEBUG page and an exposed .env at F with the cap explained', async () => {
-    const { grade } = await import('../../../src/engine/grade.js');
+    const { capsOf, grade } = await import('../../../src/engine/grade.js');
     const scan = hardened();
     scan.probes[PROBE.notFound]!.response!.body = djangoDebug404('/x/');
-    const result = grade(await findings(scan));
+    const result = grade(await findings(scan), capsOf(await loadBuiltInScanRules()));
     expect(result.grade).toBe('F');
     expect(result.caps.map((cap) => cap.rule)).toEqual(['web/debug-page']);
   });

@@ -3,13 +3,13 @@
  * per-probe outcomes (every probe error is shown, so a partial scan says what is missing and why).
  */
 import { Chalk } from 'chalk';
-import type { ScanResult } from './scan.js';
-import type { ProbeResult, TlsObservation } from './types.js';
+import type { ScanResult } from '../probe/scan.js';
+import type { ProbeResult, TlsObservation } from '../probe/types.js';
 import { GRADES } from '../engine/grade.js';
 import type { Finding } from '../engine/types.js';
-import { SCAN_JSON_SCHEMA_VERSION } from '../report/json.js';
-import { SEVERITY_STYLE } from '../report/pretty.js';
-import { countBySeverity } from '../report/types.js';
+import { SCAN_JSON_SCHEMA_VERSION } from './json.js';
+import { SEVERITY_STYLE } from './pretty.js';
+import { countBySeverity } from './types.js';
 
 function where(finding: Finding): string {
   return 'url' in finding.location ? finding.location.url : finding.location.file;

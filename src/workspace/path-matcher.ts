@@ -3,7 +3,7 @@
  * spans segments, a pattern without a `/` (other than a trailing one) matches at any depth, and a
  * pattern that names a directory covers everything under it.
  */
-import { globSource } from '../workspace/glob.js';
+import { globSource } from './glob.js';
 
 export function globToRegExp(pattern: string): RegExp {
   const trimmed = pattern.replace(/^\.\//, '').replace(/\/+$/, '');

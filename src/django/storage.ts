@@ -3,7 +3,8 @@
  * storages, resolved the way `storages.base.BaseStorage.__init__` does it:
  * STORAGES[alias]['OPTIONS'] > class attribute > global AWS_* / GS_* setting > library default.
  */
-import type { Confidence, FileLocation, Location } from './types.js';
+import type { FileLocation, Location } from '../core/location.js';
+import type { Confidence } from '../core/severity.js';
 import type { DjangoProject } from '../project/types.js';
 import type { Settings } from '../python/types.js';
 import type { PyValue } from '../python/value.js';
@@ -14,7 +15,7 @@ import { parseModule } from '../python/syntax.js';
 import type { PyNode as SyntaxNode } from '../python/syntax.js';
 import { joinPath } from '../workspace/paths.js';
 import { versionAtLeast } from '../project/version.js';
-import { envNotes, settingLocation } from '../django/setting-helpers.js';
+import { envNotes, settingLocation } from './setting-helpers.js';
 
 export type StorageAlias = 'default' | 'staticfiles';
 export type StorageBackend = 's3' | 'gcs' | 'filesystem' | 'other';

@@ -1,0 +1,13 @@
+/**
+ * The rule API for live-scan rules (rules/web/*): `defineScanRule` and the helpers that read what the
+ * probes observed. Rule files import this module and nothing else from src/ (eslint enforces it);
+ * users' rule files import it as `deploycheck/api/web`.
+ */
+export * from './base.js';
+export { BROAD, effectiveSources, pagePolicies, unsafeScriptSources, usesNonceOrHash } from '../probe/csp.js';
+export type { Policy } from '../probe/csp.js';
+export { answersEverything, djangoDebugMarker, firstHeader, headerValues, htmlTitle, httpsHops, isCsrfCookie, isSessionCookie, isSuccess, pageResponse, responseOf, siteCookies, siteResponses } from '../probe/inspect.js';
+export { defineScanRule } from '../probe/rule.js';
+export type { ScanRule } from '../probe/rule.js';
+export { pageScripts, siteOf } from '../probe/scripts.js';
+export { BUCKET_PROBE_PREFIX, PROBE } from '../probe/types.js';
