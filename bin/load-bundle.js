@@ -1,36 +1,60 @@
 // Runs dist/deploycheck.cjs, the whole CLI in one file, through the V8 code cache that the build wrote
 // beside it. Node 20 has no compile cache of its own, and compiling the CLI anew on every run (a
 // pre-commit hook runs it on every commit) would cost more than the check itself.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { Script } from 'node:vm';
+'use strict';
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS on purpose (bin/package.json) */
+const { readFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname, join } = require('node:path');
+const { setFlagsFromString } = require('node:v8');
+const { Script } = require('node:vm');
 
 // The tree-sitter grammar is compiled by Liftoff at once and then, in the background, again by
 // TurboFan, which keeps the process alive some 100 ms after the check is done. Parsing a settings
 // module takes a millisecond either way. Set before the bundle is compiled, so that the build's code
 // cache and every run see the same flags.
 setFlagsFromString('--liftoff-only');
+// Release builds of V8 check only a code cache's length, version and flags; with this, its checksum
+// too, so that a damaged cache is rejected rather than run (about a millisecond for the whole cache).
+setFlagsFromString('--verify-snapshot-checksum');
+
+/** The last line of a built bundle: an id of its contents, which its code cache repeats in its header. */
+const BUILD_ID_LINE = /\n\/\/ deploycheck-build ([0-9a-f]{16})\n$/;
+const CACHE_HEADER = 'deploycheck-code-cache ';
+
+/**
+ * The code cache of a bundle, when it was written for this very bundle. V8 itself rejects a cache of
+ * another V8 version, other flags or a damaged one (it checks a checksum and the length), but it
+ * would take the cache of another bundle of the same length (an older deploycheck's, left beside a
+ * newer bundle) and run that bundle's compiled code: the build id in the header rules that out.
+ */
+function readCodeCache(bundle, source) {
+  let file;
+  try {
+    file = readFileSync(`${bundle}.cache`);
+  } catch {
+    return { state: 'missing' };
+  }
+  const id = BUILD_ID_LINE.exec(source.slice(-64))?.[1];
+  const header = `${CACHE_HEADER}${id}\n`;
+  if (!id || file.length <= header.length || file.toString('latin1', 0, header.length) !== header) return { state: 'stale' };
+  return { state: 'read', cachedData: file.subarray(header.length) };
+}
 
 /** The bundle's exports and its Script (whose code cache the build writes after training runs). */
-export function loadBundle(bundle = fileURLToPath(new URL('../dist/deploycheck.cjs', import.meta.url))) {
+function loadBundle(bundle = join(__dirname, '..', 'dist', 'deploycheck.cjs')) {
   const source = readFileSync(bundle, 'utf8');
-  let cachedData;
-  try {
-    cachedData = readFileSync(`${bundle}.cache`);
-  } catch {
-    // No cache: V8 compiles as usual.
-  }
-  // A cache V8 rejects (another Node version, other V8 flags) is ignored and costs only its read.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
+  const cache = readCodeCache(bundle, source);
+  // A cache V8 rejects (another Node version, other V8 flags, a damaged file) is ignored and costs only its read.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData: cache.cachedData });
   if (process.env.DEPLOYCHECK_DEBUG_CODE_CACHE) {
-    process.stderr.write(`deploycheck: code cache ${cachedData ? (script.cachedDataRejected ? 'rejected' : 'used') : 'missing'}\n`);
+    const state = cache.state === 'read' ? (script.cachedDataRejected ? 'rejected' : 'used') : cache.state;
+    process.stderr.write(`deploycheck: code cache ${state}\n`);
   }
-  const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
-  return { exports: module.exports, script };
+  const exports = {};
+  const bundleModule = { exports };
+  script.runInThisContext()(exports, createRequire(bundle), bundleModule, bundle, dirname(bundle));
+  return { exports: bundleModule.exports, script };
 }
 
 let loaded;
@@ -39,7 +63,9 @@ let loaded;
  * The bundle's exports, loaded once per process: the bin and the `deploycheck/api/<kind>` modules that
  * users' rule files import share them, so a rule file gets the very helpers the running CLI uses.
  */
-export function bundleExports() {
+function bundleExports() {
   loaded ??= loadBundle().exports;
   return loaded;
 }
+
+module.exports = { loadBundle, bundleExports, BUILD_ID_LINE, CACHE_HEADER };

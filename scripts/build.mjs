@@ -1,7 +1,7 @@
 // npm run build: the rule index, then the whole CLI as one CommonJS file (dist/deploycheck.cjs) with a
 // V8 code cache beside it, and the benchmarks. One file read and (nearly) no compilation is most of
 // what makes `deploycheck check` start fast on Node 20, which has no compile cache of its own.
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -23,6 +23,37 @@ const commonJsTreeSitter = {
   },
 };
 
+// Built-in modules that are costly to load (child_process brings net, dgram and streams along) and
+// that many runs never use: `check` outside a git repository runs no process, yet commander requires
+// child_process when it loads; a check without findings hashes no fingerprint. In the bundle they are
+// facades that load the module on first use.
+const LAZY_BUILTINS = ['child_process', 'crypto'];
+
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(build) {
+    const filter = new RegExp(`^(?:node:)?(?:${LAZY_BUILTINS.join('|')})$`);
+    build.onResolve({ filter }, (args) => (args.namespace === 'lazy-builtin' ? undefined : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, ({ path }) => {
+      const names = Object.keys(createRequire(import.meta.url)(`node:${path}`));
+      const getters = names.map((name) => `  get ${JSON.stringify(name)}() { return load()[${JSON.stringify(name)}]; },`).join('\n');
+      return { contents: `let loaded;\nconst load = () => (loaded ??= require('node:${path}'));\nmodule.exports = {\n${getters}\n};\n`, loader: 'js' };
+    });
+  },
+};
+
+/**
+ * Escapes the few characters outside ASCII that esbuild leaves in (in comments and regular
+ * expressions) as \uXXXX escapes, which mean the same there: V8 reads an ASCII file into a one-byte
+ * string at once, while a single other character makes it decode all of the file as UTF-8 and keep
+ * it as two-byte text.
+ */
+function asciiOnly(file) {
+  const source = readFileSync(file, 'utf8');
+  const ascii = source.replace(/[^\0-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (ascii !== source) writeFileSync(file, ascii);
+}
+
 /**
  * The CLI as `<outRoot>/dist/deploycheck.cjs` plus its code cache, run by `<outRoot>/bin/deploycheck.js`,
  * and the rule API modules users' rule files import (`<outRoot>/dist/api/<kind>.mjs`).
@@ -37,11 +68,12 @@ export async function buildCli(outRoot = root) {
     format: 'cjs',
     // undici is some 100 modules that only scan and serve load.
     external: ['undici'],
-    plugins: [commonJsTreeSitter],
+    plugins: [commonJsTreeSitter, lazyBuiltins],
     // Injected rather than a banner: a banner would come before "use strict" and leave the bundle in sloppy mode.
     inject: ['scripts/import-meta-url.js'],
     define: { 'import.meta.url': 'importMetaUrl' },
   });
+  asciiOnly(bundle);
   if (resolve(outRoot) !== resolve(root)) {
     mkdirSync(join(outRoot, 'bin'), { recursive: true });
     for (const file of readdirSync(join(root, 'bin'))) copyFileSync(join(root, 'bin', file), join(outRoot, 'bin', file));

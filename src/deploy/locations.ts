@@ -15,9 +15,12 @@ const NON_PRODUCTION_FOLDER = /(?:^|[.\-_])(?:dev|develop|development|local|test
 export function deployDirectories(workspace: Workspace, projectRoot: string): string[] {
   const bases = projectRoot === '' ? [''] : ['', projectRoot];
   const nested = new Set<string>();
+  // Each directory once: a large repository has tens of thousands of files in a few hundred directories.
+  const seen = new Set<string>();
   for (const path of workspace.files) {
     const dir = dirName(path);
-    if (dir === '') continue;
+    if (dir === '' || seen.has(dir)) continue;
+    seen.add(dir);
     for (const base of bases) {
       if (!isWithin(dir, base)) continue;
       const parts = (base === '' ? dir : dir.slice(base.length + 1)).split('/');

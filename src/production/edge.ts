@@ -50,12 +50,12 @@ const SIGNS: Record<Proxy, { redirect: RegExp; hsts: RegExp }> = {
 
 /** Files that configure a proxy: named for it, or in a folder named for it (not in a development or docs folder). */
 export function isConfigOf(proxy: Proxy, path: string): boolean {
-  if (NOT_PRODUCTION_PATH.test(path)) return false;
   const name = baseName(path);
-  const inFolder = path.toLowerCase().split('/').slice(0, -1).some((segment) => segment.includes(proxy));
-  if (proxy === 'caddy') return /^caddyfile/i.test(name);
-  if (proxy === 'nginx') return /\.conf(?:\.template)?$/i.test(name) && (inFolder || /nginx/i.test(name));
-  return /\.(?:ya?ml|toml)$/i.test(name) && (inFolder || /traefik/i.test(name));
+  // The file name's test comes first: it is the cheapest and rules out nearly every file of a large repository.
+  const configName = proxy === 'caddy' ? /^caddyfile/i : proxy === 'nginx' ? /\.conf(?:\.template)?$/i : /\.(?:ya?ml|toml)$/i;
+  if (!configName.test(name) || NOT_PRODUCTION_PATH.test(path)) return false;
+  if (proxy === 'caddy') return true;
+  return name.toLowerCase().includes(proxy) || path.toLowerCase().split('/').slice(0, -1).some((segment) => segment.includes(proxy));
 }
 
 function lineOf(text: string, index: number): number {

@@ -163,6 +163,7 @@ function requirementFiles(workspace: Workspace, dir: string): string[] {
   const found = workspace.files.filter((path) => {
     if (!path.startsWith(prefix) || !path.endsWith('.txt')) return false;
     const rest = path.slice(prefix.length);
+    if (!rest.startsWith('requirements')) return false;
     return /^requirements[^/]*\.txt$/.test(rest) || /^requirements\/[^/]+\.txt$/.test(rest);
   });
   const rank = (path: string): number => (/prod/i.test(path) ? 0 : /(^|\/)requirements\.txt$/.test(path) ? 1 : /base|common/i.test(path) ? 2 : 3);

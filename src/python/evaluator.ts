@@ -86,6 +86,24 @@ export function selectorStandIn(index: number): string {
   return `__dcsel${index}__`;
 }
 
+const directories = new WeakMap<Workspace, Set<string>>();
+
+/**
+ * Every directory holding a file of the workspace (namespace packages), built on the first lookup
+ * that needs it and shared by every interpreter of the workspace: a run builds several, and a
+ * large repository lists tens of thousands of files.
+ */
+function directoriesOf(workspace: Workspace): Set<string> {
+  let found = directories.get(workspace);
+  if (!found) {
+    found = new Set();
+    for (const path of workspace.files) {
+      for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) found.add(path.slice(0, i));
+    }
+    directories.set(workspace, found);
+  }
+  return found;
+}
 
 /** A symbolic interpreter for module-level Python code: never executes anything, never throws. */
 export class Interpreter {
@@ -96,7 +114,6 @@ export class Interpreter {
   readonly absRoot: string;
   /** Every module imported so far (null: looked up and not in the project). */
   readonly modules = new Map<string, ModuleRecord | null>();
-  private readonly directories = new Set<string>();
   /** Env files loaded so far, by dialect and path. */
   private readonly envFiles = new Map<string, EnvVar[] | undefined>();
   /** Evaluation steps so far (a what-if saves and restores it: see counterfactual.ts). */
@@ -148,9 +165,6 @@ export class Interpreter {
       this.env.bind(variable, value, undefined, 'a stand-in for the modules it may select');
     });
     this.absRoot = options.workspace.root.replace(/\\/g, '/').replace(/\/+$/, '') || '/';
-    for (const path of options.workspace.files) {
-      for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) this.directories.add(path.slice(0, i));
-    }
   }
 
   // ------------------------------------------------------------------ assumptions and selection
@@ -277,7 +291,7 @@ export class Interpreter {
     const base = (this.options.root ? `${this.options.root}/` : '') + dotted.split('.').join('/');
     if (this.exists(`${base}.py`)) return { file: `${base}.py`, isPackage: false };
     if (this.exists(`${base}/__init__.py`)) return { file: `${base}/__init__.py`, isPackage: true };
-    if (this.directories.has(base)) return { file: '', isPackage: true };
+    if (directoriesOf(this.options.workspace).has(base)) return { file: '', isPackage: true };
     return undefined;
   }
 

@@ -35,9 +35,13 @@ export function isEnvTemplate(path: string): boolean {
 
 /** The kind of a file the secret scanner reads, or undefined for files it leaves alone. */
 export function secretFileKind(path: string): SecretFileKind | undefined {
-  if (GENERATED.test(path)) return undefined;
-  const name = baseName(path);
-  if (isEnvFile(path)) return 'dotenv';
+  const kind = kindOfName(baseName(path));
+  // GENERATED only ever rules a file out, so it is tested last, on the few files with a kind.
+  return kind && !GENERATED.test(path) ? kind : undefined;
+}
+
+function kindOfName(name: string): SecretFileKind | undefined {
+  if (ENV_FILE.test(name)) return 'dotenv';
   if (isDockerfileName(name)) return 'dockerfile';
   if (SHELL_FILE.test(name)) return 'shell';
   switch (extensionOf(name)) {

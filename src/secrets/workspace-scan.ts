@@ -7,12 +7,41 @@ import type { Settings } from '../python/types.js';
 import type { Workspace } from '../workspace/types.js';
 import { isVendoredIn } from '../workspace/vendored.js';
 import { isEnvFile, secretFileKind } from './files.js';
+import type { SecretFileKind } from './files.js';
 import { isDjangoSecretKeyName } from './names.js';
 import { scanText } from './scanner.js';
 import { developmentSettingsOf } from './settings-role.js';
 import type { SecretHit } from './types.js';
 
 const cache = new WeakMap<Workspace, Map<string, SecretHit[]>>();
+const scannable = new WeakMap<Workspace, readonly ScannableFile[]>();
+
+interface ScannableFile {
+  file: string;
+  kind: SecretFileKind;
+}
+
+/**
+ * The files of the workspace the scanner reads, with their kind, vendored code aside: one pass
+ * over the file list per workspace, however many rules ask (a large repository lists tens of
+ * thousands of files, most of which the scanner leaves alone).
+ */
+function scannableFiles(workspace: Workspace): readonly ScannableFile[] {
+  let files = scannable.get(workspace);
+  if (!files) scannable.set(workspace, (files = scannableAmong(workspace, workspace.files)));
+  return files;
+}
+
+function scannableAmong(workspace: Workspace, paths: readonly string[]): ScannableFile[] {
+  // A committed virtualenv or vendored library is third-party code, not the project's secrets.
+  const vendored = isVendoredIn(workspace);
+  const found: ScannableFile[] = [];
+  for (const file of paths) {
+    const kind = secretFileKind(file);
+    if (kind && !vendored(file)) found.push({ file, kind });
+  }
+  return found;
+}
 
 /**
  * An env file's variables as the library that loads it reads them (a `#` inside an unquoted value
@@ -36,15 +65,14 @@ export function workspaceSecrets(workspace: Workspace, focus?: ReadonlySet<strin
     cache.set(workspace, byFile);
   }
   const result = new Map<string, SecretHit[]>();
-  // A committed virtualenv or vendored library is third-party code, not the project's secrets.
-  const vendored = isVendoredIn(workspace);
-  for (const file of workspace.files) {
-    if ((focus && !focus.has(file)) || (only && !only(file)) || vendored(file)) continue;
+  // With a focus (`check --staged`: a few files of a possibly large repository), only those are classified.
+  const candidates = focus ? scannableAmong(workspace, workspace.files.filter((file) => focus.has(file))) : scannableFiles(workspace);
+  for (const { file, kind } of candidates) {
+    if (only && !only(file)) continue;
     let hits = byFile.get(file);
     if (!hits) {
-      const kind = secretFileKind(file);
-      const text = kind ? workspace.readText(file) : undefined;
-      hits = text?.ok ? scanText(text.text, file, kind, kind === 'dotenv' ? () => sharedDotenv(workspace, file) : undefined) : [];
+      const text = workspace.readText(file);
+      hits = text.ok ? scanText(text.text, file, kind, kind === 'dotenv' ? () => sharedDotenv(workspace, file) : undefined) : [];
       byFile.set(file, hits);
     }
     if (hits.length) result.set(file, hits);

@@ -3,8 +3,8 @@
  * the package and run as a separate process, must behave as the sources do under vitest.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtInRuleIds } from '../../src/engine/registry.js';
 import { runCli } from '../helpers/cli.js';
@@ -14,7 +14,11 @@ const build = join(process.cwd(), 'test', 'artifacts', `bundle-build-${process.p
 let cli: string;
 
 function run(...args: string[]) {
-  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, DEPLOYCHECK_DEBUG_CODE_CACHE: '1' } });
+  return runBin(cli, ...args);
+}
+
+function runBin(bin: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, DEPLOYCHECK_DEBUG_CODE_CACHE: '1' } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -90,5 +94,64 @@ export default defineRule({
     const off = run('check', project('False'), '--format', 'json');
     expect(off.stderr).toBe('deploycheck: code cache used\n');
     expect(ids(off.stdout)).toEqual([]);
+  });
+});
+
+/** A copy of the built CLI whose bundle and code cache `damage` may change; returns its bin. */
+function damagedCopy(name: string, damage: (files: { bundle: string; cache: string }) => void): string {
+  const root = dirname(dirname(cli));
+  const copy = `${root}-${name.replace(/\W+/g, '-')}`;
+  for (const dir of ['bin', 'dist']) cpSync(join(root, dir), join(copy, dir), { recursive: true });
+  damage({ bundle: join(copy, 'dist', 'deploycheck.cjs'), cache: join(copy, 'dist', 'deploycheck.cjs.cache') });
+  return join(copy, 'bin', 'deploycheck.js');
+}
+
+describe('a code cache that does not fit the bundle is ignored', () => {
+  const CACHE_HEADER_BYTES = 'deploycheck-code-cache '.length + 17;
+  const copies: string[] = [];
+  afterAll(() => {
+    for (const bin of copies) rmSync(dirname(dirname(bin)), { recursive: true, force: true });
+  });
+
+  it.each([
+    ['deleted', 'missing', ({ cache }: { cache: string }) => rmSync(cache)],
+    ['truncated', 'rejected', ({ cache }: { cache: string }) => writeFileSync(cache, readFileSync(cache).subarray(0, 200_000))],
+    [
+      'corrupt',
+      'rejected',
+      ({ cache }: { cache: string }) => {
+        const bytes = readFileSync(cache);
+        bytes.fill(0x5a, 300_000, 300_064);
+        writeFileSync(cache, bytes);
+      },
+    ],
+    [
+      // V8 keeps the hash of its version (and so of the Node release and platform build) right after its magic number.
+      'of another V8',
+      'rejected',
+      ({ cache }: { cache: string }) => {
+        const bytes = readFileSync(cache);
+        bytes.writeUInt32LE(bytes.readUInt32LE(CACHE_HEADER_BYTES + 4) ^ 0xffff, CACHE_HEADER_BYTES + 4);
+        writeFileSync(cache, bytes);
+      },
+    ],
+    [
+      // An older deploycheck's cache beside a newer bundle of the same length: V8 alone would take it.
+      'of an older build',
+      'stale',
+      ({ bundle }: { bundle: string }) => {
+        const source = readFileSync(bundle, 'utf8');
+        writeFileSync(bundle, source.replace(/deploycheck-build ([0-9a-f]{16})\n$/, (_, id: string) => `deploycheck-build ${id.split('').reverse().join('')}\n`));
+      },
+    ],
+    ['without a header', 'stale', ({ cache }: { cache: string }) => writeFileSync(cache, readFileSync(cache).subarray(CACHE_HEADER_BYTES))],
+  ])('code cache %s: %s, and the check finds the same', async (name, state, damage) => {
+    const bin = damagedCopy(name, damage);
+    copies.push(bin);
+    const built = runBin(bin, 'check', 'fixtures/startproject', '--format', 'json');
+    const sources = await runCli('check', 'fixtures/startproject', '--format', 'json');
+    expect(built.stderr).toBe(`deploycheck: code cache ${state}\n`);
+    expect(built.code).toBe(sources.code);
+    expect(ids(built.stdout)).toEqual(ids(sources.stdout));
   });
 });

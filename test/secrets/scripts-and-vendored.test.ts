@@ -90,4 +90,30 @@ describe('committed virtualenvs are not scanned', () => {
     const scanned = [...workspaceSecrets(openWorkspace(root)).keys()];
     expect(scanned).toEqual(['app/settings.py']);
   });
+
+  it('leaves vendored files out however the scan is asked: whole workspace, a focus, or a filter', () => {
+    const secret = `API_TOKEN = "${TOKEN}"\n`;
+    const root = makeProject({ 'app/settings.py': secret, 'app/.env': `API_TOKEN=${TOKEN}\n`, 'venv/app/settings.py': secret, 'venv/.env': `API_TOKEN=${TOKEN}\n` });
+    // Committed, so that the workspace lists the vendored files (a directory walk would skip venv/).
+    execFileSync('git', ['init', '-q', root]);
+    execFileSync('git', ['-C', root, 'add', '-A', '-f']);
+    const workspace = openWorkspace(root);
+    expect(workspace.files).toContain('venv/.env');
+    // The same workspace throughout: what one call classified, the next reuses.
+    expect([...workspaceSecrets(workspace).keys()]).toEqual(['app/.env', 'app/settings.py']);
+    expect([...workspaceSecrets(workspace, new Set(['venv/app/settings.py', 'app/settings.py'])).keys()]).toEqual(['app/settings.py']);
+    expect([...workspaceSecrets(workspace, undefined, (file) => file.endsWith('.env')).keys()]).toEqual(['app/.env']);
+    expect([...workspaceSecrets(openWorkspace(root), new Set(['venv/.env'])).keys()]).toEqual([]);
+  });
+});
+
+describe('generated files are not scanned, whatever their name says', () => {
+  it('rules out lock files, minified code and source maps, even named like an env file, a Dockerfile or a script', () => {
+    for (const file of ['package-lock.json', 'web/pnpm-lock.yaml', 'poetry.lock', '.env.lock', 'Dockerfile.lock', 'deploy.lock', 'static/app.min.js', 'static/app.js.map']) {
+      expect(secretFileKind(file), file).toBeUndefined();
+    }
+    expect(secretFileKind('.env.production')).toBe('dotenv');
+    expect(secretFileKind('Dockerfile.prod')).toBe('dockerfile');
+    expect(secretFileKind('config/locks.json')).toBe('json');
+  });
 });
