@@ -35,8 +35,8 @@ export default defineRule({
       seen.add(key);
       ctx.report({
         message:
-          `${hit.carrier} sets the admin password to the literal ${maskSecret(hit.value)} in ${hit.location.file}: ` +
-          'anyone who reads the repository can log in as superuser',
+          `${hit.carrier} sets ${hit.account ?? 'the admin password'} to the literal ${maskSecret(hit.value)} in ${hit.location.file}: ` +
+          `anyone who reads the repository can log in ${hit.account ? 'to that account' : 'as superuser'}`,
         location: hit.location,
         secret: hit.value,
         about: `${hit.carrier} literal password`,

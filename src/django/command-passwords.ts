@@ -166,6 +166,7 @@ export function managementCommandPasswords(project: DjangoProject, workspace: Wo
         value: hit.value,
         location: hit.location,
         related: chain,
+        ...(hit.call === 'set_password()' ? { account: "an account's password" } : {}),
         ...(command.conditional ? { conditional: true } : {}),
       });
     }

@@ -16,6 +16,8 @@ export interface LiteralPassword {
   related?: { location: FileLocation; message: string }[];
   /** Only some paths of the script that runs it reach it. */
   conditional?: boolean;
+  /** Whose password it is when not the admin's (`set_password()` on any account). */
+  account?: string;
 }
 
 /** DJANGO_SUPERUSER_PASSWORD (Django's own), SUPERUSER_PASSWORD, ADMIN_PASSWORD, DJANGO_ADMIN_PASSWORD. */

@@ -38,6 +38,7 @@ describe('deploy/default-credentials in management commands production runs', ()
     const found = await findingsOf(RULE, settingsProject(SETTINGS, files));
     expect(found.map(at)).toEqual(['staff/management/commands/install_site.py:10', 'staff/management/commands/install_site.py:12']);
     expect(found[0]!.related[0]!.location).toMatchObject({ file: 'docker-compose.yml', line: 4 });
+    expect(found[1]!.message).toMatch(/^set_password\(\) in manage\.py install_site sets an account's password to the literal o… \(7 chars\) in staff\/management\/commands\/install_site\.py: anyone who reads the repository can log in to that account$/);
   });
 
   it('does not report passwords from the environment, a parameter, a rebound name, or a command production never runs', async () => {
