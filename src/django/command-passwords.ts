@@ -126,9 +126,22 @@ interface CommandScan {
   calls: { name: string; location: FileLocation }[];
 }
 
+/** `if settings.DEBUG:` (not `if not DEBUG:`): a body production, with DEBUG off, does not run. */
+const DEBUG_ONLY = /^(?:settings\.)?DEBUG$/;
+
+/** Whether a call sits in the body of an `if` that runs only with DEBUG on. */
+function debugOnly(call: PyNode, scope: PyNode): boolean {
+  return scope.descendantsOfType('if_statement').some((statement) => {
+    const body = statement.childForFieldName('consequence');
+    const condition = statement.childForFieldName('condition')?.text.replace(/\s+/g, '');
+    return !!body && !!condition && DEBUG_ONLY.test(condition) && body.startIndex <= call.startIndex && call.endIndex <= body.endIndex;
+  });
+}
+
 function scanCommand(file: string, text: string): CommandScan {
   const scan: CommandScan = { passwords: [], calls: [] };
   for (const { call, scope } of callsWithScopes(parseModule(text))) {
+    if (debugOnly(call, scope)) continue;
     const name = calledName(call);
     if (name === 'call_command') {
       const target = argument(call, 0, 'command_name');

@@ -48,7 +48,8 @@ describe('deploy/default-credentials in management commands production runs', ()
       'shop/management/commands/seed_site.py': command(
         "User.objects.create_superuser('a', 'b', os.environ['ADMIN_PASSWORD'])\n" +
           "password = 'first1'\nif options['reset']:\n    password = make_password()\nUser.objects.create_superuser('a', 'b', password)\n" +
-          "User.objects.create_superuser('a', 'b', f'{prefix}-1')",
+          "User.objects.create_superuser('a', 'b', f'{prefix}-1')\n" +
+          "if settings.DEBUG:\n    User.objects.create_superuser('dev', 'd@example.org', 'devonly1')\n    call_command('dev_admin')",
       ),
       'shop/management/commands/helper.py': 'def make(pw):\n    User.objects.create_superuser("a", "b", pw)\n',
       'shop/management/commands/dev_admin.py': command("User.objects.create_superuser('dev', 'd@example.org', 'devdev1')"),
