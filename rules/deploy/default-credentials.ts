@@ -1,5 +1,5 @@
 /** deploy/default-credentials — a literal admin password in the deploy files or the scripts production runs. */
-import { defineRule, literalAdminPasswords, maskSecret } from '../../src/api/django.js';
+import { defineRule, literalAdminPasswords, managementCommandPasswords, maskSecret } from '../../src/api/django.js';
 
 export default defineRule({
   id: 'deploy/default-credentials',
@@ -10,7 +10,8 @@ export default defineRule({
       'A deployment that creates its admin account from a password written in the repository ' +
       '(DJANGO_SUPERUSER_PASSWORD=admin123 in app.json, a compose environment, render.yaml envVars or a Dockerfile ' +
       'ENV; `createsuperuser --noinput` with that variable in a build script; ' +
-      'User.objects.create_superuser("admin", "…", "password") in an entrypoint) gives everyone who can read the ' +
+      'User.objects.create_superuser("admin", "…", "password") in an entrypoint or in a management command the ' +
+      'release step runs, such as `python manage.py prepdb`) gives everyone who can read the ' +
       'repository, and every scanner that tries admin/admin123, a superuser login on the live site. Such ' +
       'passwords are rarely changed afterwards, and a script that recreates the user on every deploy resets it.',
     fix:
@@ -25,14 +26,22 @@ export default defineRule({
     ],
   },
   check(ctx) {
-    for (const hit of literalAdminPasswords(ctx.project.deploy, ctx.workspace)) {
+    const hits = [...literalAdminPasswords(ctx.project.deploy, ctx.workspace), ...managementCommandPasswords(ctx.project, ctx.workspace)];
+    const seen = new Set<string>();
+    for (const hit of hits) {
+      // A command file a deploy file also names as a script is read twice: one finding per line.
+      const key = `${hit.location.file}:${hit.location.line}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       ctx.report({
         message:
-          `${hit.carrier} sets the admin password to the literal ${maskSecret(hit.value)} in ${hit.location.file}: ` +
-          'anyone who reads the repository can log in as superuser',
+          `${hit.carrier} sets ${hit.account ?? 'the admin password'} to the literal ${maskSecret(hit.value)} in ${hit.location.file}: ` +
+          `anyone who reads the repository can log in ${hit.account ? 'to that account' : 'as superuser'}`,
         location: hit.location,
         secret: hit.value,
         about: `${hit.carrier} literal password`,
+        ...(hit.related?.length ? { related: hit.related } : {}),
+        ...(hit.conditional ? { confidence: 'default' as const } : {}),
       });
     }
   },

@@ -1,6 +1,11 @@
 /** deploy/uploads-committed — user-uploaded files are tracked in git. */
 import { committedUploads, defineWorkspaceRule, djangoUploadHints, isDjangoProject } from '../../src/api/workspace.js';
 
+/** Where the folder's media root comes from: the framework's setting, or its conventional name. */
+function mediaRootNote(root: string, conventional: boolean): string {
+  return conventional ? `${root} is a media folder by its name (the settings' media root is elsewhere or unknown)` : `${root} is the media root the settings name`;
+}
+
 export default defineWorkspaceRule({
   id: 'deploy/uploads-committed',
   title: 'User uploads are committed',
@@ -42,6 +47,9 @@ export default defineWorkspaceRule({
           'uploads are data for object storage, not the repository; untrack the folder and ignore it',
         ...(upload.documents > 0 ? { severity: 'medium' as const } : {}),
         location: { file: upload.folder, line: 1, column: 1 },
+        ...(upload.mediaRoot !== '' && upload.mediaRoot !== upload.folder
+          ? { related: [{ location: { file: upload.mediaRoot, line: 1, column: 1 }, message: mediaRootNote(upload.mediaRoot, upload.conventionalRoot) }] }
+          : {}),
         about: `${upload.folder} uploads`,
       });
     }

@@ -1,26 +1,9 @@
 /** django/ssl-redirect-without-proxy-header — HTTPS redirect behind a TLS proxy Django cannot see through. */
-import type { PyValue, RuntimePlatform } from '../../src/api/django.js';
-import { defineRule, describeSetting, middlewareOn, pyRepr, SECURITY_MIDDLEWARE, serverTrustsForwardedProto, settingReport, truthy } from '../../src/api/django.js';
+import type { RuntimePlatform } from '../../src/api/django.js';
+import { defineRule, describeSetting, middlewareOn, SECURITY_MIDDLEWARE, serverTrustsForwardedProto, settingReport, truthy } from '../../src/api/django.js';
 
-/** Platforms whose router terminates TLS and forwards plain HTTP with X-Forwarded-Proto. */
 /** Platforms whose router terminates TLS in front of the app and forwards plain HTTP with X-Forwarded-Proto. */
 const TLS_PROXY_PLATFORMS: RuntimePlatform[] = ['heroku', 'dokku', 'fly', 'render', 'cloud-run', 'app-engine', 'railway', 'azure-app-service', 'platform-sh', 'vercel'];
-
-/** Why Django cannot use this SECURE_PROXY_SSL_HEADER value, or undefined when it is well-formed. */
-function headerProblem(value: PyValue): string | undefined {
-  if (value.kind === 'none' || value.kind === 'unknown') return undefined;
-  if ((value.kind !== 'tuple' && value.kind !== 'list') || value.items.length !== 2) {
-    return 'is not a pair: Django raises ImproperlyConfigured on every request that checks is_secure()';
-  }
-  const [header, expected] = value.items;
-  if (header!.kind === 'unknown' || expected!.kind === 'unknown') return undefined;
-  if (header!.kind !== 'str' || expected!.kind !== 'str') return 'must hold two strings, the META key and the value that means HTTPS';
-  if (!header!.value.startsWith('HTTP_')) {
-    const meta = `HTTP_${header!.value.toUpperCase().replace(/-/g, '_')}`;
-    return `names ${pyRepr(header!)}, but Django looks it up in request.META, where the header is '${meta}': it never matches`;
-  }
-  return undefined;
-}
 
 export default defineRule({
   id: 'django/ssl-redirect-without-proxy-header',
@@ -32,8 +15,7 @@ export default defineRule({
       'HTTP to the app, adding X-Forwarded-Proto: https. Without SECURE_PROXY_SSL_HEADER, Django sees every request as ' +
       'HTTP, so SECURE_SSL_REDIRECT answers each one, including the HTTPS ones, with a redirect to HTTPS: an endless ' +
       'redirect loop. It also breaks everything else that relies on request.is_secure() (HSTS headers, secure CSRF ' +
-      'Referer checks). A malformed value (not a pair of strings, or a header name without the HTTP_ META prefix) ' +
-      'either raises ImproperlyConfigured or never matches. Only info when the app server already trusts the ' +
+      'Referer checks). (A malformed value is django/proxy-ssl-header-invalid.) Only info when the app server already trusts the ' +
       'header: gunicorn and uvicorn set the request scheme from X-Forwarded-Proto for the addresses in ' +
       'FORWARDED_ALLOW_IPS, which the Heroku Python buildpack sets to \'*\'; that holds only while the app keeps ' +
       'running that way.',
@@ -48,16 +30,8 @@ export default defineRule({
   check(ctx) {
     const settings = ctx.project.settings;
     if (!settings) return;
+    // A header that is set but malformed is django/proxy-ssl-header-invalid's.
     const header = settings.get('SECURE_PROXY_SSL_HEADER');
-    const problem = headerProblem(header);
-    if (problem) {
-      ctx.report({
-        ...settingReport(settings, 'SECURE_PROXY_SSL_HEADER', header),
-        message: `SECURE_PROXY_SSL_HEADER ${pyRepr(header)} ${problem}`,
-        about: 'SECURE_PROXY_SSL_HEADER malformed',
-      });
-      return;
-    }
     if (header.kind !== 'none') return;
     const redirect = settings.get('SECURE_SSL_REDIRECT');
     if (truthy(redirect) !== true || middlewareOn(settings, SECURITY_MIDDLEWARE) === false) return;

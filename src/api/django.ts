@@ -30,6 +30,8 @@ export { combinedConfidence, describeNotTrue, describeSetting, middlewareOn, mid
 export { describeOption, durationSeconds, effectiveAcl, explainOptions, isS3StaticClass, resolveStorage } from '../django/storage.js';
 export type { StorageConfig, StorageOption } from '../django/storage.js';
 export { literalAdminPasswords } from '../django/superuser-password.js';
+export { managementCommandPasswords } from '../django/command-passwords.js';
+export { proxySslHeaderProblem } from '../django/proxy-ssl-header.js';
 export type { RuntimePlatform } from '../env/platform.js';
 export type { Environment } from '../env/types.js';
 export { productionNginxConfigs } from '../production/nginx-configs.js';

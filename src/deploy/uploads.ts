@@ -19,10 +19,10 @@ const SHIPPED_DIR = /(?:^|\/)(?:static|staticfiles|assets|public\/static|build|d
 const STAND_IN_FILE = /^(?:default|placeholder|blank|dummy|sample|no[-_]?(?:image|photo|avatar|img)|missing|logo|favicon|avatar)(?:[-_.]|$)/i;
 /**
  * Names a storage gives a stored upload: Django's de-duplication suffix (`photo_aB3dE5f.jpg`, seven
- * random letters and digits), a UUID or 32-hex name, a millisecond timestamp prefix (multer's
+ * random letters and digits), a UUID (alone or as a part: `avatar_<uuid>.png`) or 32-hex name, a millisecond timestamp prefix (multer's
  * `Date.now()-name`).
  */
-const STORED_NAME = /_(?=[A-Za-z0-9]{7}$)(?![A-Z][a-z]{6}$)(?=[^_]*[A-Z])(?=[^_]*[a-z0-9])[A-Za-z0-9]{7}$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|^[0-9a-f]{32}$|^1\d{12}[-_]/i;
+const STORED_NAME = /_(?=[A-Za-z0-9]{7}$)(?![A-Z][a-z]{6}$)(?=[^_]*[A-Z])(?=[^_]*[a-z0-9])[A-Za-z0-9]{7}$|(?:^|[-_.])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=$|[-_.])|^[0-9a-f]{32}$|^1\d{12}[-_]/i;
 
 export interface UploadHints {
   /** Workspace-relative media roots a framework names (Django's MEDIA_ROOT). */
@@ -41,6 +41,8 @@ export interface UploadFolder {
   documents: number;
   /** What says these are uploads: the upload folder the code names, or a stored name (`photo_aB3dE5f.jpg`). */
   why: string;
+  /** The media root is a conventionally named folder, not one the framework names (MEDIA_ROOT points elsewhere or is unknown). */
+  conventionalRoot: boolean;
 }
 
 function isUserLike(path: string): boolean {
@@ -52,6 +54,11 @@ function stem(path: string): string {
   const name = baseName(path);
   const dot = name.lastIndexOf('.');
   return dot <= 0 ? name : name.slice(0, dot);
+}
+
+/** A stand-in name (`avatar.png`), unless the storage named it (`avatar_<uuid>.png` is someone's upload). */
+function isStandIn(path: string): boolean {
+  return STAND_IN_FILE.test(baseName(path)) && !STORED_NAME.test(stem(path));
 }
 
 /** The media root a file lies under: the nearest framework-named root, else the nearest conventionally named folder. */
@@ -71,7 +78,7 @@ function mediaRootOf(path: string, roots: readonly string[]): string | undefined
  * says neither.
  */
 export function committedUploads(workspace: Workspace, readHints: () => UploadHints): UploadFolder[] {
-  const candidates = workspace.files.filter((path) => isUserLike(path) && !SHIPPED_DIR.test(path) && pathContext(path) === undefined && !STAND_IN_FILE.test(baseName(path)));
+  const candidates = workspace.files.filter((path) => isUserLike(path) && !SHIPPED_DIR.test(path) && pathContext(path) === undefined && !isStandIn(path));
   // Most repositories hold no such file: the hints (which read settings and models) are not needed then.
   if (candidates.length === 0) return [];
   const hints = readHints();
@@ -100,6 +107,7 @@ export function committedUploads(workspace: Workspace, readHints: () => UploadHi
       files,
       kinds: [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([ext]) => ext),
       documents: files.filter((file) => DOCUMENT.has(extensionOf(baseName(file)))).length,
+      conventionalRoot: !hints.mediaRoots.includes(mediaRoot),
       why: uploadDir !== undefined ? `the upload folder '${uploadDir}' the app's code names` : `names a storage gives uploads (${baseName(stored!)})`,
     });
   }

@@ -12,6 +12,12 @@ export interface LiteralPassword {
   carrier: string;
   value: string;
   location: FileLocation;
+  /** How production reaches it (the deploy command that runs the management command holding it). */
+  related?: { location: FileLocation; message: string }[];
+  /** Only some paths of the script that runs it reach it. */
+  conditional?: boolean;
+  /** Whose password it is when not the admin's (`set_password()` on any account). */
+  account?: string;
 }
 
 /** DJANGO_SUPERUSER_PASSWORD (Django's own), SUPERUSER_PASSWORD, ADMIN_PASSWORD, DJANGO_ADMIN_PASSWORD. */
@@ -32,7 +38,7 @@ function namesFile(text: string, name: string): boolean {
   return new RegExp(`(?:^|[\\s/"'=:\\[,])${escaped}(?=$|[\\s"';&|)\\],])`, 'm').test(text);
 }
 
-function isLiteral(value: string | undefined): value is string {
+export function isLiteralPassword(value: string | undefined): value is string {
   return value !== undefined && value !== '' && !value.includes('$') && !value.startsWith('<');
 }
 
@@ -44,7 +50,7 @@ function createSuperuserPassword(args: string): string | undefined {
     const match = STRING_ARGUMENT.exec(part);
     const keyword = match?.[1] ?? /^(\w+)\s*=/.exec(part)?.[1];
     const value = match ? (match[2] ?? match[3]) : undefined;
-    if (keyword === 'password' || (!keyword && position === 2)) return isLiteral(value) ? value : undefined;
+    if (keyword === 'password' || (!keyword && position === 2)) return isLiteralPassword(value) ? value : undefined;
     if (!keyword) position++;
   }
   return undefined;
@@ -62,7 +68,7 @@ export function literalPasswordsInText(file: string, text: string): LiteralPassw
       const unquoted = match[4];
       if (unquoted !== undefined && (python || CODE_VALUE.test(unquoted))) continue;
       const value = match[2] ?? match[3] ?? unquoted;
-      if (isLiteral(value)) found.push({ carrier: match[1]!, value, location: at(match.index) });
+      if (isLiteralPassword(value)) found.push({ carrier: match[1]!, value, location: at(match.index) });
     }
     for (const match of line.matchAll(CREATE_SUPERUSER)) {
       const value = createSuperuserPassword(match[1]!);
@@ -79,7 +85,7 @@ export function literalPasswordsInText(file: string, text: string): LiteralPassw
 export function literalAdminPasswords(deploy: DeployFacts, workspace: Workspace): LiteralPassword[] {
   const found: LiteralPassword[] = [];
   for (const variable of deploy.env) {
-    if (PASSWORD_VARIABLE.test(variable.name) && isLiteral(variable.value) && variable.source.location) {
+    if (PASSWORD_VARIABLE.test(variable.name) && isLiteralPassword(variable.value) && variable.source.location) {
       found.push({ carrier: variable.name, value: variable.value, location: variable.source.location });
     }
   }

@@ -1,6 +1,7 @@
 /**
  * Django's word on where uploads go, as hints for the framework-neutral committed-uploads check:
- * MEDIA_ROOT (as a workspace folder) and the `upload_to` folders of the models' FileField/ImageField.
+ * MEDIA_ROOT (as a workspace folder), the `upload_to` folders of the models' FileField/ImageField, and
+ * the upload folders of installed apps (Wagtail's images and documents).
  */
 import type { UploadHints } from '../deploy/uploads.js';
 import type { DjangoProject } from '../project/types.js';
@@ -14,6 +15,22 @@ const UPLOAD_TO = /\bupload_to\s*=\s*[rbu]?(['"])([^'"\n]*)\1/g;
 const MODEL_FILE = /(?:^|\/)(?:models\.py|models\/[^/]+\.py)$/;
 /** At most this many model modules are read. */
 const MAX_MODEL_FILES = 300;
+/**
+ * Upload folders of installed apps whose models are not in the repository: Wagtail stores uploaded
+ * images in `original_images/` (and their renditions in `images/`) and documents in `documents/`.
+ */
+const APP_UPLOAD_DIRS: { apps: readonly string[]; dirs: readonly string[] }[] = [
+  { apps: ['wagtail.images', 'wagtail.wagtailimages'], dirs: ['original_images', 'images'] },
+  { apps: ['wagtail.documents', 'wagtail.wagtaildocs'], dirs: ['documents'] },
+];
+
+/** The upload folders the project's installed apps bring (`wagtail.images` → `original_images`, `images`). */
+function installedAppUploadDirs(project: DjangoProject): string[] {
+  const apps = project.settings?.get('INSTALLED_APPS');
+  if (apps?.kind !== 'list' && apps?.kind !== 'tuple') return [];
+  const installed = new Set(apps.items.flatMap((item) => (item.kind === 'str' ? [item.value.replace(/\.apps\.\w+$/, '')] : [])));
+  return APP_UPLOAD_DIRS.filter(({ apps: names }) => names.some((name) => installed.has(name))).flatMap(({ dirs }) => dirs);
+}
 
 /** `avatars/` → `avatars`; `docs/%Y/%m/` → `docs`; `''` when a date part comes first (the media root itself). */
 function literalFolder(uploadTo: string): string {
@@ -36,7 +53,7 @@ export function djangoUploadHints(workspace: Workspace, projects: readonly Djang
     // MEDIA_ROOT = BASE_DIR makes the whole project the media root: it says nothing about uploads then.
     if (!workspace.exists(joinPath(relative, 'manage.py'))) mediaRoots.add(relative);
   }
-  const uploadDirs = new Set<string>();
+  const uploadDirs = new Set<string>(projects.flatMap(installedAppUploadDirs));
   const vendored = isVendoredIn(workspace);
   let read = 0;
   for (const path of workspace.files) {

@@ -41,6 +41,7 @@ export const RULE_MODULES: Readonly<Record<string, () => Promise<RuleModule>>> =
   'django/hsts-subdomains': () => import('../../rules/django/hsts-subdomains.js'),
   'django/nosniff-off': () => import('../../rules/django/nosniff-off.js'),
   'django/password-policy-weak': () => import('../../rules/django/password-policy-weak.js'),
+  'django/proxy-ssl-header-invalid': () => import('../../rules/django/proxy-ssl-header-invalid.js'),
   'django/referrer-policy-invalid': () => import('../../rules/django/referrer-policy-invalid.js'),
   'django/referrer-policy-missing': () => import('../../rules/django/referrer-policy-missing.js'),
   'django/runserver-in-production': () => import('../../rules/django/runserver-in-production.js'),

@@ -52,9 +52,10 @@ describe('django/ssl-redirect-without-proxy-header', () => {
     expect(info?.message).toContain('FORWARDED_ALLOW_IPS is set');
   });
 
-  it('fires on a header name without the HTTP_ prefix, whatever the platform', async () => {
-    const root = settingsProject(`${REDIRECT}SECURE_PROXY_SSL_HEADER = ('X-Forwarded-Proto', 'https')\n`);
-    const [finding] = await findingsOf('django/ssl-redirect-without-proxy-header', root);
+  it('leaves a header name without the HTTP_ prefix to django/proxy-ssl-header-invalid', async () => {
+    const root = settingsProject(`${REDIRECT}SECURE_PROXY_SSL_HEADER = ('X-Forwarded-Proto', 'https')\n`, { Procfile: 'web: waitress-serve mysite.wsgi:application\n' });
+    expect(await findingsOf('django/ssl-redirect-without-proxy-header', root)).toEqual([]);
+    const [finding] = await findingsOf('django/proxy-ssl-header-invalid', root);
     expect(at(finding)).toBe('mysite/settings.py:3');
     expect(finding?.message).toContain('HTTP_X_FORWARDED_PROTO');
   });

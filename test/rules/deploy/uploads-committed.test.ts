@@ -75,4 +75,32 @@ describe('deploy/uploads-committed', () => {
     const untracked = makeProject({ 'manage.py': MANAGE_PY, 'mysite/__init__.py': '', 'mysite/settings.py': '', 'accounts/models.py': MODELS, 'media/avatars/a.jpg': PNG });
     expect(await findings(untracked)).toEqual([]);
   });
+
+  it("reports Wagtail's image and document folders in a conventional media/ when MEDIA_ROOT points elsewhere", async () => {
+    const settings =
+      "import os\nBASE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))\n" +
+      "INSTALLED_APPS = ['wagtail.images', 'wagtail.documents', 'wagtail']\nMEDIA_ROOT = os.path.join(BASE_DIR, 'mysite', 'media')\n";
+    const files = {
+      'media/original_images/harbour.jpg': PNG,
+      'media/images/harbour.max-800x600.jpg': PNG,
+      'media/images/harbour.2e16d0ba.fill-300x200.jpg': PNG,
+      'media/documents/minutes.pdf': '%PDF',
+      'media/avatar_images/avatar_3f2b8c1e-9d4a-4e7b-8c2d-1a2b3c4d5e6f_team.png': PNG,
+    };
+    const found = await findings(project(files, settings));
+    expect(found.map(where)).toEqual(['media/avatar_images', 'media/documents', 'media/images', 'media/original_images']);
+    expect(found[2]!.message).toContain("the upload folder 'images' the app's code names");
+    expect(found[0]!.related).toEqual([{ location: { file: 'media', line: 1, column: 1 }, message: expect.stringContaining('media folder by its name') }]);
+  });
+
+  it('needs Wagtail installed for its folder names, and keeps a plain stand-in avatar a stand-in', async () => {
+    const settings = "INSTALLED_APPS = ['django.contrib.admin']\n";
+    const files = {
+      'media/original_images/harbour.jpg': PNG,
+      'media/images/harbour.max-800x600.jpg': PNG,
+      'media/avatar_images/avatar.png': PNG,
+      'media/avatar_images/avatar_team.png': PNG,
+    };
+    expect(await findings(project(files, settings))).toEqual([]);
+  });
 });
