@@ -39,7 +39,7 @@ export default defineRule({
           `anyone who reads the repository can log in ${hit.account ? 'to that account' : 'as superuser'}`,
         location: hit.location,
         secret: hit.value,
-        about: `${hit.carrier} literal password`,
+        about: `${hit.carrier} ${hit.account ?? 'admin'} literal password`,
         ...(hit.related?.length ? { related: hit.related } : {}),
         ...(hit.conditional ? { confidence: 'default' as const } : {}),
       });
