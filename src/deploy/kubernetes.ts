@@ -17,8 +17,11 @@ import { flowNestsDeeper, MAX_FLOW_DEPTH, pairOf, scalarString, seqItems, valueO
 
 /** Folders that hold manifests by convention, at any depth. */
 const MANIFEST_FOLDER = /(?:^|\/)(?:k8s|\.k8s|kubernetes|kube|manifests)\//i;
-/** Folders and names of development, test, CI or example setups (a local kind/minikube cluster), never production's. */
-const NON_PRODUCTION = /(?:^|[/.\-_])(?:dev|develop|development|local|test|tests|ci|e2e|example|examples|minikube|kind)(?:$|[/.\-_])/i;
+/**
+ * Folders and names of development, test, CI, example or documentation setups (a local kind/minikube cluster,
+ * `docs/install/k8s/` for users to adapt), never this repository's production.
+ */
+const NON_PRODUCTION = /(?:^|[/.\-_])(?:dev|develop|development|local|test|tests|ci|e2e|example|examples|samples?|demo|docs?|documentation|tutorials?|minikube|kind)(?:$|[/.\-_])/i;
 const CI_FOLDER = /(?:^|\/)(?:\.github|\.gitlab|\.circleci)\//;
 /** Helm charts and Kustomize overlays are templates or patches, not what the cluster runs as written. */
 const TEMPLATED = /(?:^|\/)(?:templates|charts|overlays)\//i;
