@@ -128,7 +128,7 @@ export function readManifest(file: string, text: string): { reading: DeployReadi
 
 /** `["sh", "-c", "gunicorn app.wsgi"]` as one shell line: a word with spaces is quoted once. */
 function commandText(words: string[]): string {
-  return words.map((word) => (/[\s'"]/.test(word) && !/^(?:-c|sh|bash)$/.test(word) ? `'${word.replace(/'/g, `'\\''`)}'` : word)).join(' ');
+  return words.map((word) => (/[\s'"]/.test(word) ? `'${word.replace(/'/g, `'\\''`)}'` : word)).join(' ');
 }
 
 function containerEnv(node: unknown, label: string, at: (node: unknown) => EnvVar['source']['location']): EnvVar[] {

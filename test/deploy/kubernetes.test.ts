@@ -52,6 +52,8 @@ describe('a Kubernetes manifest', () => {
       ['SECRET_KEY', undefined, 16],
     ]);
     expect(readManifest('k8s/job.yaml', MIGRATE_JOB).reading.commands).toMatchObject([{ text: 'python manage.py migrate', role: 'release' }]);
+    const shell = MIGRATE_JOB.replace('Job', 'Deployment').replace('["python", "manage.py", "migrate"]', '["sh", "-c", "gunicorn shop.wsgi -b :8000"]');
+    expect(readManifest('k8s/web.yaml', shell).reading.commands.map((command) => [command.text, command.role])).toEqual([["sh -c 'gunicorn shop.wsgi -b :8000'", undefined]]);
   });
 
   it('is a problem, not a throw, when it does not parse; a Service alone is no workload', () => {
