@@ -1,6 +1,6 @@
 /**
  * Kubernetes manifests: plain YAML documents with `apiVersion` and `kind` (Deployment, StatefulSet, Service,
- * Ingress, …) kept in a manifests folder or listed by skaffold.yaml. What is read: each workload's containers
+ * Ingress, …) kept in a manifests folder, listed by skaffold.yaml or applied by a CI workflow (`kubectl apply -f`). What is read: each workload's containers
  * (Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod) — `command` + `args` as the command it runs, `env`
  * entries as production variables (a literal `value`; `valueFrom` a Secret or ConfigMap is set, value unknown).
  * What is not: `envFrom` (which names it brings is in the cluster), Helm chart templates and Kustomize patches
@@ -66,9 +66,32 @@ function skaffoldManifests(workspace: Workspace): string[] {
   return listed;
 }
 
-/** The manifest files to read: listed by skaffold.yaml, or YAML in a manifests folder that is not a dev, CI or template one. */
+const CI_WORKFLOW = /^(?:\.github\/workflows\/[^/]+|\.gitlab-ci)\.ya?ml$/;
+/** `kubectl apply -f path` (also `create`, `replace`, `--filename=`); group 1 is the path. */
+const KUBECTL_FILE = /\bkubectl\s+(?:apply|create|replace)\b[^\n]*?(?:\s-f\s*|\s--filename[=\s])['"]?([\w./-]+)/g;
+
+/** The files and folders a CI workflow applies with kubectl (a folder stands for the YAML files directly in it). */
+function appliedByCi(workspace: Workspace): string[] {
+  const paths: string[] = [];
+  for (const file of workspace.files.filter((path) => CI_WORKFLOW.test(path))) {
+    const read = workspace.readText(file);
+    if (!read.ok) continue;
+    for (const match of read.text.matchAll(KUBECTL_FILE)) {
+      const target = match[1]!.replace(/^\.\//, '').replace(/\/$/, '');
+      if (/^https?:/.test(target) || target.includes('$') || NON_PRODUCTION.test(target)) continue;
+      if (/\.ya?ml$/i.test(target)) paths.push(target);
+      else paths.push(...workspace.files.filter((path) => path.startsWith(`${target}/`) && !path.slice(target.length + 1).includes('/') && /\.ya?ml$/i.test(path)));
+    }
+  }
+  return paths;
+}
+
+/**
+ * The manifest files to read: listed by skaffold.yaml or applied by a CI workflow's kubectl, or YAML in a
+ * manifests folder that is not a dev, CI, docs or template one.
+ */
 function candidateFiles(workspace: Workspace): string[] {
-  const listed = new Set(skaffoldManifests(workspace).filter((path) => workspace.exists(path)));
+  const listed = new Set([...skaffoldManifests(workspace), ...appliedByCi(workspace)].filter((path) => workspace.exists(path)));
   for (const path of workspace.files) {
     if (listed.size >= MAX_MANIFESTS) break;
     if (!/\.ya?ml$/i.test(path) || !MANIFEST_FOLDER.test(path)) continue;

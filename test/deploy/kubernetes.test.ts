@@ -99,6 +99,18 @@ describe('Kubernetes as the deploy', () => {
     expect(deploy.composeFiles?.[0]?.production).toBe(false);
   });
 
+  it('reads the manifests a CI workflow applies with kubectl, a file or a folder', () => {
+    const workflow = (command: string) => `on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ${command}\n`;
+    const file = facts({ '.github/workflows/deploy.yml': workflow('kubectl apply -f ops/web.yaml'), 'ops/web.yaml': DEPLOYMENT, 'docker-compose.yml': COMPOSE });
+    expect(file.platforms).toContain('kubernetes');
+    const folder = facts({ '.gitlab-ci.yml': 'deploy:\n  script:\n    - kubectl apply --namespace shop -f ./cluster/\n', 'cluster/web.yml': DEPLOYMENT, 'docker-compose.yml': COMPOSE });
+    expect(folder.platforms).toContain('kubernetes');
+    const e2e = facts({ '.github/workflows/e2e.yml': workflow('kubectl apply -f e2e/web.yaml'), 'e2e/web.yaml': DEPLOYMENT, 'docker-compose.yml': COMPOSE });
+    expect(e2e.platforms).not.toContain('kubernetes');
+    const other = facts({ '.github/workflows/deploy.yml': workflow('kubectl get pods'), 'ops/web.yaml': DEPLOYMENT, 'docker-compose.yml': COMPOSE });
+    expect(other.platforms).not.toContain('kubernetes');
+  });
+
   it('reports an unparsable manifest among the deploy problems', () => {
     const deploy = facts({ 'kubernetes/web.yaml': 'apiVersion: apps/v1\nkind: Deployment\nspec: [unclosed\n' });
     expect(deploy.problems.map((problem) => problem.location.file)).toContain('kubernetes/web.yaml');
