@@ -1,6 +1,6 @@
 import { defineRule, productionNginxConfigs } from '../../src/api/django.js';
 
-/** What it does: reports deploy files (fly.toml, app.json, docker-compose, render.yaml, nginx configuration, …) that do not parse. */
+/** What it does: reports deploy files (fly.toml, app.json, docker-compose, render.yaml, Kubernetes manifests, nginx configuration, …) that do not parse. */
 export default defineRule({
   id: 'deploy/file-unparsable',
   title: 'A deploy file does not parse',
@@ -8,7 +8,7 @@ export default defineRule({
   docs: {
     why: `The platform reads this file to build and run the app; if it does not parse, the deploy fails
 or silently ignores settings, and deploycheck cannot see the environment it declares.`,
-    fix: 'Fix the syntax at the reported line; validate with the platform tool (e.g. `fly config validate`, `docker compose config`, `nginx -t`).',
+    fix: 'Fix the syntax at the reported line; validate with the platform tool (e.g. `fly config validate`, `docker compose config`, `kubectl apply --dry-run=client -f`, `nginx -t`).',
   },
   check(ctx) {
     for (const problem of ctx.project.deploy.problems) {

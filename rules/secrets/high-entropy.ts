@@ -15,9 +15,9 @@ export default defineWorkspaceRule({
       '*_URL, PUBLIC/PUBLISHABLE keys), nor values of another shape: format strings (%s, {id}), UUIDs, Django ' +
       'password hashes (pbkdf2_sha256$…, $2b$12$…, $argon2id$…), integrity hashes (sha512-…), data URIs and base64 ' +
       'images, alphabets (abcdefghijklmnopqrstuvwxyz0123456789), slugs (word-2016-word), regexes, URL paths, 0x ' +
-      'addresses, words (cache keys, enum constants equal to their name); lock files are not read. Tests, fixtures and ' +
+      'addresses, words in any script (cache keys, enum constants equal to their name, "Contraseña"); lock files are not read. Tests, fixtures and ' +
       'other test data (JSON/YAML/CSV under fixtures/, testdata/, spec/, cassettes/, snapshots, *.har), CI workflows, ' +
-      'dev containers, dev/test env files and docs are not checked. So that a report stays readable, each file gets at ' +
+      'dev containers, dev/test env files, docs and translation catalogues (locales/, i18n/, lang/, *.po) are not checked. So that a report stays readable, each file gets at ' +
       'most one finding (the other values are related locations, counted in the message), a directory with 10 or more ' +
       'such files (a data set) one finding, and a value repeated in many places is reported once. In a settings module ' +
       'production does not use (local.py, dev.py, …) the finding is low.',

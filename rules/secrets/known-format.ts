@@ -9,13 +9,13 @@ export default defineWorkspaceRule({
   docs: {
     why:
       'The value has the exact shape of a real credential: an AWS secret access key next to its key id, a Google ' +
-      'service-account private key, a PEM private key, a Stripe live key or webhook secret, a GitHub, GitLab, Slack, ' +
+      'service-account private key, a PEM private key, a Stripe live key or webhook secret, a Paystack live key, a GitHub, GitLab, Slack, ' +
       'npm or PyPI token, a SendGrid, Twilio, Mailgun, Google, OpenAI, Anthropic or Azure storage key, a Django secret ' +
       'key (the django-insecure- prefix, or the 50-character shape of get_random_secret_key() under SECRET_KEY), or a ' +
       'password inside a connection URL (not the user name repeated on a local host: postgres://app:app@localhost). Anything committed is readable by everyone with access to the repository, its forks ' +
       'and every old clone, and stays in the history after it is deleted. Values that are clearly stand-ins (changeme, ' +
       '<token>, ${VAR}, xxxx, dev_password_123, AWS documentation keys, Stripe test keys) are not reported. In tests, ' +
-      'fixtures, CI workflows, dev containers, dev/test env files and docs, only live provider credentials (Stripe, ' +
+      'fixtures, CI workflows, dev containers, dev/test env files, docs and translation catalogues, only live provider credentials (Stripe, ' +
       'AWS, GitHub, Google, …) are reported, at medium severity: throwaway PEM keys and database URLs are expected there. ' +
       'Test data counts as tests: JSON, YAML and CSV under fixtures/, testdata/, spec/ and snapshots. ' +
       'Recorded traffic (VCR cassettes, *.har) comes from real services, so every format counts there, at ' +

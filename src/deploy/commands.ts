@@ -23,7 +23,7 @@ export interface CompleteSink {
   fileRead(kind: DeployFileKind, path: string): void;
 }
 
-const ENV_KINDS = new Set<string>(['procfile', 'dockerfile', 'fly.toml', 'app.json', 'docker-compose', 'heroku.yml', 'render.yaml', 'app.yaml']);
+const ENV_KINDS = new Set<string>(['procfile', 'dockerfile', 'fly.toml', 'app.json', 'docker-compose', 'heroku.yml', 'render.yaml', 'app.yaml', 'kubernetes']);
 
 /** The env source kind of a variable a command of this deploy file kind sets. */
 export function envSourceKind(kind: DeployFileKind): EnvSourceKind {

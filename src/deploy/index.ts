@@ -21,6 +21,8 @@ import { readOtherDeployFiles } from './other-files.js';
 import { DO_APP_SPECS, readDoAppSpec } from './digitalocean.js';
 import { CAPTAIN_DEFINITION, readCaptainDefinition } from './caprover.js';
 import type { ComposeChain } from './deploy-scripts.js';
+import { readKubernetesManifests } from './kubernetes.js';
+import type { KubernetesManifests } from './kubernetes.js';
 
 /** Dockerfiles for development, CI or a side service (proxy, database) are not what production runs. */
 const NON_PRODUCTION_DOCKERFILE = /(?:^|[.\-_])(?:dev|develop|development|local|test|tests|ci|nginx|traefik|caddy|postgres|redis)(?:$|[.\-_])/i;
@@ -70,13 +72,15 @@ function overrideChains(workspace: Workspace, dirs: string[]): ComposeChain[] {
  * plain file counts unless it (or the `docker-compose.override.yml` compose merges into it) looks
  * like a development setup. Files named for dev, CI, tests or overrides never count. A `-f a -f b`
  * chain a deploy script runs (a deploy recipe, or any chain with a production-named file) counts
- * whole, merged in order, whatever the names. `looked` says, for every compose file, whether and why.
+ * whole, merged in order, whatever the names. When production runs elsewhere (`deployedElsewhere`: Kubernetes
+ * manifests), the plain files are development's too. `looked` says, for every compose file, whether and why.
  */
 function productionComposeFiles(
   workspace: Workspace,
   dirs: string[],
   scriptChains: ComposeChain[],
   onlyStarter = false,
+  deployedElsewhere?: string,
 ): { files: ComposeFile[]; looked: ComposeFileFacts[] } {
   const productionNamed = (chain: ComposeChain): boolean =>
     chain.files.some((path) => PRODUCTION_ONLY_NAME.test(baseName(path)) || PRODUCTION_WORD.test(COMPOSE.exec(baseName(path))?.[1] ?? ''));
@@ -129,7 +133,9 @@ function productionComposeFiles(
           reading.development = readCompose(joinPath(dir, override), overrideText.text, workspace, { appServices: reading.appServices }).development;
         }
       }
-      candidates.push({ dir, path, production: PRODUCTION_ONLY_NAME.test(name) || PRODUCTION_WORD.test(qualifier), reading });
+      const production = PRODUCTION_ONLY_NAME.test(name) || PRODUCTION_WORD.test(qualifier);
+      if (!production && deployedElsewhere) reading.development ??= deployedElsewhere;
+      candidates.push({ dir, path, production, reading });
     }
   }
   const hasProductionFile = chained.length > 0 || candidates.some((candidate) => candidate.production);
@@ -176,17 +182,19 @@ function markOverriddenCmds(facts: DeployFacts, files: ComposeFile[], imageComma
  * production's whatever it looks like). Never throws: bad files become problems.
  */
 export function readDeployFacts(workspace: Workspace, projectRoot: string): DeployFacts {
-  const facts = readDeployFiles(workspace, projectRoot, false);
+  const kubernetes = readKubernetesManifests(workspace);
+  const facts = readDeployFiles(workspace, projectRoot, false, kubernetes);
   // A compose file that looks like development is still what production runs when no other deploy
   // file starts anything (an image without CMD, no platform file): it is the only way the app runs.
-  if (facts.composeFiles?.some((file) => !file.production) && !facts.commands.some((command) => command.deployed !== false)) {
-    const fallback = readDeployFiles(workspace, projectRoot, true);
+  // Not beside Kubernetes workloads: they run the image's own CMD.
+  if (!kubernetes.workload && facts.composeFiles?.some((file) => !file.production) && !facts.commands.some((command) => command.deployed !== false)) {
+    const fallback = readDeployFiles(workspace, projectRoot, true, kubernetes);
     if (fallback.commands.some((command) => command.deployed !== false)) return fallback;
   }
   return facts;
 }
 
-function readDeployFiles(workspace: Workspace, projectRoot: string, composeOnlyStarter: boolean): DeployFacts {
+function readDeployFiles(workspace: Workspace, projectRoot: string, composeOnlyStarter: boolean, kubernetes: KubernetesManifests): DeployFacts {
   const facts: DeployFacts = { files: [], commands: [], env: [], buildArgs: [], platforms: [], platformSettings: {}, problems: [] };
   const platforms = new Set<Platform>();
   const taken = new Set<string>();
@@ -267,7 +275,9 @@ function readDeployFiles(workspace: Workspace, projectRoot: string, composeOnlyS
 
   const dirs = deployDirectories(workspace, projectRoot);
   const other = readOtherDeployFiles(workspace, dirs, projectRoot);
-  const compose = productionComposeFiles(workspace, dirs, other.composeChains, composeOnlyStarter);
+  const workload = kubernetes.workload;
+  const elsewhere = workload ? `production runs on Kubernetes (${workload.kind} in ${workload.file}:${workload.line})` : undefined;
+  const compose = productionComposeFiles(workspace, dirs, other.composeChains, composeOnlyStarter, elsewhere);
   facts.composeFiles = compose.looked;
   // The build targets and contexts production compose files, fly.toml and render.yaml name, before any Dockerfile is read.
   const builds = new Map<string, DockerBuild>();
@@ -366,6 +376,8 @@ function readDeployFiles(workspace: Workspace, projectRoot: string, composeOnlyS
   }
 
   for (const spec of specs) take(spec.kind, spec.path, () => spec.reading);
+  for (const manifest of kubernetes.readings) take('kubernetes', manifest.path, () => manifest.reading);
+  if (workload) platforms.add('kubernetes');
   for (const file of other.files) merge(file.kind, file.path, file.reading);
   // Nothing here starts the app: the image a CI workflow pushes is what the deployment pulls.
   if (!platforms.has('docker') && !facts.commands.some((command) => command.deployed !== false)) {

@@ -15,6 +15,8 @@ export type DeployFileKind =
   | 'do-app-spec'
   /** CapRover's `captain-definition`. */
   | 'captain-definition'
+  /** A Kubernetes manifest (Deployment, StatefulSet, Service, …; see kubernetes.ts). */
+  | 'kubernetes'
   /** A shell script an image, Procfile or platform command runs (`docker-entrypoint.sh`, `start.sh`, `build.sh`). */
   | 'script'
   /** A gunicorn Python config file (`gunicorn.conf.py`, `-c path`). */
@@ -26,7 +28,7 @@ export type DeployFileKind =
   /** A deploy script, Makefile, justfile or CI workflow that sets platform config or names compose files. */
   | 'deploy-script';
 
-export type Platform = 'heroku' | 'dokku' | 'fly' | 'render' | 'cloud-run' | 'app-engine' | 'docker';
+export type Platform = 'heroku' | 'dokku' | 'fly' | 'render' | 'cloud-run' | 'app-engine' | 'docker' | 'kubernetes';
 
 /** WSGI/ASGI servers (and Django's development server) recognised in commands. */
 export type ServerName = 'gunicorn' | 'uvicorn' | 'daphne' | 'uwsgi' | 'waitress' | 'hypercorn' | 'granian' | 'runserver';

@@ -9,10 +9,10 @@ export { isMap, isScalar, isSeq };
  * How deeply `[` and `{` may nest. The yaml library parses and visits recursively and overflows the
  * stack near a thousand levels; a deploy file nests a handful.
  */
-const MAX_FLOW_DEPTH = 200;
+export const MAX_FLOW_DEPTH = 200;
 
 /** Whether flow collections nest deeper than `limit` (quoted text and comments skipped), in one pass. */
-function flowNestsDeeper(text: string, limit: number): boolean {
+export function flowNestsDeeper(text: string, limit: number): boolean {
   let depth = 0;
   let quote: string | undefined;
   for (let i = 0; i < text.length; i++) {

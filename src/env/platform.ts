@@ -15,6 +15,7 @@ export const PLATFORM_NAMES: Record<RuntimePlatform, string> = {
   'cloud-run': 'Cloud Run',
   'app-engine': 'App Engine',
   docker: 'Docker',
+  kubernetes: 'Kubernetes',
   railway: 'Railway',
   'azure-app-service': 'Azure App Service',
   'platform-sh': 'Platform.sh',
@@ -33,6 +34,8 @@ const RUNTIME_VARIABLES: Record<RuntimePlatform, [string, string?][]> = {
   'cloud-run': [['K_SERVICE'], ['K_REVISION'], ['K_CONFIGURATION'], ['PORT']],
   'app-engine': [['GAE_ENV'], ['GAE_APPLICATION'], ['GAE_SERVICE'], ['GAE_VERSION'], ['GAE_INSTANCE'], ['GOOGLE_CLOUD_PROJECT'], ['PORT']],
   docker: [],
+  // Kubernetes sets service-discovery variables (`<SERVICE>_SERVICE_HOST`), none the app's settings read by a fixed name.
+  kubernetes: [],
   railway: [['RAILWAY_ENVIRONMENT'], ['RAILWAY_ENVIRONMENT_NAME'], ['RAILWAY_PUBLIC_DOMAIN'], ['RAILWAY_PROJECT_ID'], ['RAILWAY_SERVICE_NAME'], ['PORT']],
   'azure-app-service': [['WEBSITE_HOSTNAME'], ['WEBSITE_SITE_NAME'], ['WEBSITE_INSTANCE_ID'], ['PORT']],
   'platform-sh': [['PLATFORM_APPLICATION_NAME'], ['PLATFORM_ENVIRONMENT'], ['PLATFORM_BRANCH'], ['PLATFORM_PROJECT'], ['PLATFORM_RELATIONSHIPS'], ['PLATFORM_ROUTES'], ['PORT']],
@@ -53,6 +56,7 @@ const MARKERS: Record<Exclude<RuntimePlatform, 'docker' | 'dokku'>, string[]> = 
   'azure-app-service': ['WEBSITE_HOSTNAME', 'WEBSITE_SITE_NAME', 'WEBSITE_INSTANCE_ID'],
   'platform-sh': ['PLATFORM_APPLICATION_NAME', 'PLATFORM_ENVIRONMENT', 'PLATFORM_BRANCH', 'PLATFORM_RELATIONSHIPS', 'PLATFORM_ROUTES', 'PLATFORM_PROJECT'],
   vercel: ['VERCEL', 'VERCEL_ENV', 'VERCEL_URL'],
+  kubernetes: ['KUBERNETES_SERVICE_HOST'],
 };
 
 /** The platform whose own variable `name` is, if any. */

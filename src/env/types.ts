@@ -12,6 +12,7 @@ export type EnvSourceKind =
   | 'render.yaml'
   | 'app.yaml'
   | 'procfile'
+  | 'kubernetes'
   /** A script, server config, supervisor/systemd unit or deploy script that deploy files run or that sets platform config. */
   | 'deploy-script'
   | 'cli'

@@ -82,6 +82,7 @@ const PLATFORM_MODULE_NAMES: Record<Platform, string[]> = {
   'cloud-run': ['cloudrun', 'cloud_run'],
   'app-engine': ['gae', 'appengine', 'app_engine'],
   docker: ['docker'],
+  kubernetes: ['k8s', 'kubernetes', 'kube'],
 };
 /**
  * The deployment a deploy file is named for: `Dockerfile.cabotage`, `cabotage.Dockerfile`,

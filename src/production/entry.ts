@@ -24,6 +24,8 @@ const KIND_RANK: Record<DeployFileKind, number> = {
   'app.yaml': 3,
   'heroku.yml': 4,
   'docker-compose': 5,
+  // A workload's command/args replaces the image's CMD, as a compose `command:` does.
+  kubernetes: 5,
   dockerfile: 6,
   // VPS process managers, and a uwsgi ini nothing names.
   supervisor: 7,

@@ -30,6 +30,7 @@ const PLATFORM_FILES: Record<Platform, DeployFileKind[]> = {
   'cloud-run': ['dockerfile'],
   'app-engine': ['app.yaml'],
   docker: ['dockerfile', 'docker-compose'],
+  kubernetes: ['kubernetes'],
 };
 
 const QUOTED_NAME = new RegExp(`(['"])(${MARKER_NAMES.join('|')})\\1`, 'g');

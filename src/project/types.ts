@@ -23,10 +23,19 @@ export interface AdminMount {
   confidence?: 'default';
 }
 
+/** Where the ROOT_URLCONF mounts django-debug-toolbar's views (`__debug__/`). */
+export interface DebugToolbarMount {
+  location: FileLocation;
+  /** Under `if settings.DEBUG:` (or `… if settings.DEBUG else []`): absent while DEBUG is off. */
+  gatedByDebug: boolean;
+}
+
 export interface UrlFacts {
   /** The ROOT_URLCONF file, workspace-relative, when found. */
   file?: string;
   adminMounts: AdminMount[];
+  /** Toolbar mounts in the ROOT_URLCONF module itself (not in included modules); absent when it was not read. */
+  debugToolbarMounts?: DebugToolbarMount[];
 }
 
 /** One Django project found in the workspace (a directory with manage.py or a settings module). */

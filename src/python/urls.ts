@@ -5,6 +5,7 @@ import type { Workspace } from '../workspace/types.js';
 import { nodeLocation } from './parser.js';
 import { parseModule } from './syntax.js';
 import type { PyNode as SyntaxNode } from './syntax.js';
+import { findDebugToolbarMounts } from './debug-toolbar-urls.js';
 import { decodeEscapes } from './strings.js';
 import type { Settings } from './types.js';
 import { confidenceOf } from './value.js';
@@ -41,7 +42,8 @@ export function findUrlFacts(options: {
     seen.add(key);
     return true;
   });
-  return { file: module.file, adminMounts };
+  const read = options.workspace.readText(module.file);
+  return { file: module.file, adminMounts, ...(read.ok ? { debugToolbarMounts: findDebugToolbarMounts(read.text, module.file) } : {}) };
 }
 
 /** How far `include('other.urls')` is followed from the root URLconf. */

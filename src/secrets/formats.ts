@@ -108,6 +108,8 @@ export const KNOWN_FORMATS: readonly KnownFormat[] = [
       /[0-9]/.test(secret) && /[A-Z]/.test(secret) && /[a-z]/.test(secret) &&
       (AWS_KEY_ID.test(around(text, index, 4)) || AWS_SECRET_NAME.test(around(text, index, 0))),
   },
+  // Before Stripe: Paystack's live secret keys share the `sk_live_` prefix but are 40 lower-case hex digits.
+  { id: 'paystack-live-key', label: 'Paystack live secret key', provider: true, anchor: 'sk_live_', pattern: /\b(sk_live_[0-9a-f]{40})\b/g },
   { id: 'stripe-live-key', label: 'Stripe live secret key', provider: true, anchor: '[sr]k_live_', pattern: /\b((?:sk|rk)_live_[0-9A-Za-z]{24,99})\b/g },
   { id: 'stripe-webhook-secret', label: 'Stripe webhook signing secret', provider: true, anchor: 'whsec_', pattern: /\b(whsec_[A-Za-z0-9+/]{32,64})(?![A-Za-z0-9+/])/g },
   { id: 'github-token', label: 'GitHub token', provider: true, anchor: 'gh[pousr]_|github_pat_', pattern: /\b(gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{50,255})\b/g },

@@ -4,7 +4,7 @@ import { baseName } from '../workspace/paths.js';
  * Where a file sits in a project, for the secret scanner: values in tests, fixtures, CI workflows,
  * dev containers, docs and dev/test env files are throwaway by convention, not production secrets.
  */
-export type PathContext = 'test' | 'recording' | 'ci' | 'dev' | 'docs';
+export type PathContext = 'test' | 'recording' | 'ci' | 'dev' | 'docs' | 'translation';
 
 /** How a finding names the context: `in a test file`. */
 export const PATH_CONTEXT_LABEL: Readonly<Record<PathContext, string>> = {
@@ -13,6 +13,7 @@ export const PATH_CONTEXT_LABEL: Readonly<Record<PathContext, string>> = {
   ci: 'a CI configuration file',
   dev: 'a local-development file',
   docs: 'documentation or an example',
+  translation: 'a translation file',
 };
 
 /**
@@ -31,6 +32,11 @@ const CI = /(?:^|\/)(?:\.github|\.gitlab|\.circleci|\.buildkite|\.woodpecker)\/|
 const DEV_DIR = /(?:^|\/)(?:\.devcontainer|local[-_]dev|dev[-_]env)\//i;
 const DEV_TOKENS = new Set(['test', 'testing', 'ci', 'dev', 'develop', 'development', 'local', 'override']);
 const DOCS_DIR = /(?:^|\/)(?:docs?|examples?|samples?)\//i;
+/**
+ * Translation catalogues (`locales/es.json`, `i18n/`, `lang/`, gettext `.po`): UI text keyed by its English
+ * source, so a "Password" key holds the word for password, never one.
+ */
+const TRANSLATION = /(?:^|\/)(?:locales?|i18n|l10n|lang|translations?)\/|\.pot?$/i;
 
 /** `.env.test`, `.env.local`, `local_dev.env`, `docker-compose.dev.yml`, `compose.override.yaml`, … */
 function isDevFile(path: string): boolean {
@@ -47,6 +53,7 @@ export function pathContext(path: string): PathContext | undefined {
   if (TEST_DIR.test(path) || TEST_FILE.test(path)) return 'test';
   if (DEV_DIR.test(path) || isDevFile(path)) return 'dev';
   if (DOCS_DIR.test(path)) return 'docs';
+  if (TRANSLATION.test(path)) return 'translation';
   return undefined;
 }
 

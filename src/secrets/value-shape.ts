@@ -36,8 +36,8 @@ const HEX_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 /** Rate limits as django-ratelimit, allauth and DRF write them: `5/m`, `5/m/user`, `20/m/ip,5/m/key`, `100/day`. */
 const RATE = String.raw`\d+/\d*(?:s|sec|second|m|min|minute|h|hour|d|day)(?:/[a-z_]{1,16})?`;
 const RATE_LIMIT = new RegExp(`^${RATE}(?:\\s*,\\s*${RATE})*$`, 'i');
-/** Letters and separators only: words (`sumo:wiki:full-rebuild`), unless random-looking. */
-const WORDS_ONLY = /^[A-Za-z_.:\-/ ]+$/;
+/** Letters of any script and separators only: words (`sumo:wiki:full-rebuild`, `Contraseña`), unless random-looking. */
+const WORDS_ONLY = /^[\p{L}\p{M}_.:\-/ ]+$/u;
 /** Django's get_random_secret_key() alphabet. */
 const DJANGO_KEY = /^[a-z0-9!@#$%^&*(\-_=+)]{40,100}$/;
 

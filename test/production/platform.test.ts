@@ -32,6 +32,13 @@ describe('platform markers', () => {
     ]);
   });
 
+  it('names Kubernetes from its manifests, or from the variable every pod has', () => {
+    const manifests = inferPlatforms(deploy(['kubernetes'], [{ kind: 'kubernetes', path: 'k8s/web.yaml' }]), []);
+    expect(manifests.platforms.map((fact) => [fact.platform, fact.evidence])).toEqual([['kubernetes', 'k8s/web.yaml']]);
+    const marker = inferPlatforms(deploy([]), [{ file: 's.py', text: "IN_CLUSTER = 'KUBERNETES_SERVICE_HOST' in os.environ\n" }]);
+    expect(marker.platforms.map((fact) => [fact.platform, fact.how])).toEqual([['kubernetes', 'marker']]);
+  });
+
   it("sets the inferred platform's run-time variables", () => {
     expect(platformVariables(['vercel']).map((variable) => [variable.name, variable.value])).toContainEqual(['VERCEL', '1']);
     expect(platformVariables(['platform-sh']).map((variable) => variable.name)).toContain('PLATFORM_RELATIONSHIPS');

@@ -46,7 +46,7 @@ describe('django/dev-tools-installed', () => {
   test('debug_toolbar in INSTALLED_APPS and MIDDLEWARE is one finding at the app', async () => {
     const root = settingsProject(
       "INSTALLED_APPS = [\n    'django.contrib.staticfiles',\n    'debug_toolbar',\n]\n" +
-        "MIDDLEWARE = ['debug_toolbar.middleware.DebugToolbarMiddleware']\n",
+        "MIDDLEWARE = ['debug_toolbar.middleware.DebugToolbarMiddleware']\nDEBUG = True\n",
     );
     const [finding, ...rest] = await findingsOf(rule, root);
     expect(rest).toEqual([]);
@@ -68,6 +68,40 @@ describe('django/dev-tools-installed', () => {
       "INSTALLED_APPS = [\n    'django.contrib.admin',\n    'django_extensions',\n    'django_extensions.apps.DjangoExtensionsConfig',\n]\n",
     );
     expect(await findingsOf(rule, root)).toEqual([]);
+  });
+
+  describe('debug_toolbar with DEBUG off', () => {
+    const toolbar = (extra = '') =>
+      "DEBUG = False\nROOT_URLCONF = 'mysite.urls'\nINSTALLED_APPS = ['django.contrib.admin', 'debug_toolbar']\n" +
+      "MIDDLEWARE = ['debug_toolbar.middleware.DebugToolbarMiddleware']\n" + extra;
+    const urls = (body: string) => ({
+      'mysite/urls.py': "from django.conf import settings\nfrom django.urls import include, path\n\nurlpatterns = []\n" + body,
+    });
+
+    test('no finding when __debug__/ is mounted only under if settings.DEBUG: the default callback hides it', async () => {
+      const gated = urls("if settings.DEBUG:\n    import debug_toolbar\n    urlpatterns += [path('__debug__/', include(debug_toolbar.urls))]\n");
+      expect(await findingsOf(rule, settingsProject(toolbar(), gated))).toEqual([]);
+      const expression = urls("urlpatterns += [path('__debug__/', include('debug_toolbar.urls'))] if settings.DEBUG else []\n");
+      expect(await findingsOf(rule, settingsProject(toolbar(), expression))).toEqual([]);
+    });
+
+    test('low when __debug__/ is mounted whatever DEBUG is, pointing at the mount', async () => {
+      const open = urls("urlpatterns += [path('__debug__/', include('debug_toolbar.urls'))]\n");
+      const [finding, ...rest] = await findingsOf(rule, settingsProject(toolbar(), open));
+      expect(rest).toEqual([]);
+      expect(finding).toMatchObject({ rule, severity: 'low' });
+      expect(finding!.message).toContain('mounted whatever DEBUG is');
+      expect(finding!.related.map((related) => related.location)).toContainEqual(expect.objectContaining({ file: 'mysite/urls.py', line: 5 }));
+      // `if not settings.DEBUG` does not gate it.
+      const inverted = urls("if not settings.DEBUG:\n    urlpatterns += [path('__debug__/', include('debug_toolbar.urls'))]\n");
+      expect((await findingsOf(rule, settingsProject(toolbar(), inverted)))[0]).toMatchObject({ severity: 'low' });
+    });
+
+    test('high again with a custom SHOW_TOOLBAR_CALLBACK, even when the URLs are gated', async () => {
+      const gated = urls("if settings.DEBUG:\n    urlpatterns += [path('__debug__/', include('debug_toolbar.urls'))]\n");
+      const custom = toolbar("DEBUG_TOOLBAR_CONFIG = {'SHOW_TOOLBAR_CALLBACK': lambda request: request.user.is_superuser}\n");
+      expect((await findingsOf(rule, settingsProject(custom, gated)))[0]).toMatchObject({ severity: 'high' });
+    });
   });
 
   test('no finding when the tools are only added under DEBUG', async () => {
