@@ -74,7 +74,7 @@ function createProject(workspace: Workspace, root: string, options: DiscoverOpti
       environment: environment(),
       djangoVersion: djangoVersion.version,
       configurationClass: configuration,
-      loadEnvFile: envFileLoader(workspace, root),
+      loadEnvFile: envFileLoader(workspace, root, { samples: true }),
       ...(inProduction ? { inProduction } : {}),
     });
   });

@@ -48,7 +48,12 @@ export interface InterpreterOptions {
   root: string;
   env: EnvState;
   maxSteps: number;
-  loadEnvFile?: (workspacePath: string, dialect: EnvFileDialect) => EnvVar[] | undefined;
+  /**
+   * The variables of an env file the code loads. `present` is false for a file production does not
+   * have (not in the repository, gitignored, left out of its image): a loader may still say which
+   * variables production sets from it (value unknown), or return undefined.
+   */
+  loadEnvFile?: (workspacePath: string, dialect: EnvFileDialect, present: boolean) => EnvVar[] | undefined;
   /** False for a workspace file production does not have though the repository does (left out of its image). */
   inProduction?: (workspacePath: string) => boolean;
   /** Assumptions made before this run (a module an earlier run chose for a variable: settings.ts, src/project/entry-points.ts). */
@@ -257,13 +262,16 @@ export class Interpreter {
     return this.absRoot === '/' ? `/${workspacePath}` : `${this.absRoot}/${workspacePath}`;
   }
 
-  /** The variables of an env file production would have, as `dialect`'s library reads it (each read once per evaluation). */
+  /**
+   * The variables of an env file production would have, as `dialect`'s library reads it (each read
+   * once per evaluation); for a file production lacks, those the loader knows it sets (value unknown).
+   */
   loadEnvFile(workspacePath: string, dialect: EnvFileDialect): EnvVar[] | undefined {
     const key = `${dialect}\0${workspacePath}`;
     if (this.envFiles.has(key)) return this.envFiles.get(key);
     let vars: EnvVar[] | undefined;
     try {
-      vars = this.exists(workspacePath) ? this.options.loadEnvFile?.(workspacePath, dialect) : undefined;
+      vars = this.options.loadEnvFile?.(workspacePath, dialect, this.exists(workspacePath));
     } catch {
       vars = undefined;
     }
