@@ -33,6 +33,13 @@ describe('an env file the settings load that the repository does not hold, docum
     expect(result.findings.map((finding) => finding.rule)).toEqual(['django/secret-key-committed']);
     expect(result.findings[0]).toMatchObject({ severity: 'medium', confidence: 'default' });
     expect(result.findings[0]!.message).toContain('.env.template');
+    // The production summary (`--explain`, JSON) says the same: set, value not in the repository.
+    const production = (result.projects[0] as { production?: { variables: { name: string; state: string; source?: string }[] } }).production;
+    expect(production?.variables.find((variable) => variable.name === 'DB_BACKEND')).toEqual({
+      name: 'DB_BACKEND',
+      state: 'unknown',
+      source: '.env (loaded by settings; not in the repository, .env.template names DB_BACKEND)',
+    });
   });
 
   it('follows an explicit path (`read_env(...)`) to the sample beside it', async () => {
@@ -51,6 +58,8 @@ describe('an env file the settings load that the repository does not hold, docum
     const result = await runCheck({ root: project(dotenv, {}), only });
     expect(result.findings.map((finding) => finding.rule).sort()).toEqual(['django/secret-key-committed', 'django/sqlite-in-production']);
     expect(result.findings.find((finding) => finding.rule === 'django/secret-key-committed')?.severity).toBe('critical');
+    const production = (result.projects[0] as { production?: { variables: { name: string; state: string }[] } }).production;
+    expect(production?.variables.find((variable) => variable.name === 'DB_BACKEND')?.state).toBe('unset');
   });
 
   it('reads a committed env file itself, not its sample', async () => {
