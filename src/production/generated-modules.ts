@@ -83,11 +83,16 @@ function templateOf(workspace: Workspace, writes: readonly Write[], write: Write
 /**
  * For the settings evaluator: whether a production script (a start script a deploy command runs)
  * writes the repository file `path` that the repository does not hold, and how. Only scripts
- * production runs count: a missing optional `local_settings.py` a developer writes by hand is
- * absent, as before.
+ * production runs count (not those only a development compose file's commands reach): a missing
+ * optional `local_settings.py` a developer writes by hand is absent, as before.
  */
 export function generatedModules(workspace: Workspace, deploy: DeployFacts): (path: string) => GeneratedModule | undefined {
-  const scripts = deploy.files.filter((file) => file.kind === 'script');
+  // Scripts only commands production does not run reach (a development compose file's) are not production's.
+  const reached = (deployed: boolean): Set<string> =>
+    new Set(deploy.commands.filter((command) => (command.deployed !== false) === deployed).flatMap((command) => [command.location.file, ...(command.via ?? []).map((step) => step.file)]));
+  const production = reached(true);
+  const development = reached(false);
+  const scripts = deploy.files.filter((file) => file.kind === 'script' && (production.has(file.path) || !development.has(file.path)));
   let read: { file: string; writes: Write[]; edits: string[] }[] | undefined;
   return (path) => {
     read ??= scripts.flatMap(({ path: file }) => {

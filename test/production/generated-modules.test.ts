@@ -81,4 +81,16 @@ describe('the module a production start script writes', () => {
     const dev = await runCheck({ root: project(undefined, { 'scripts/dev_setup.sh': 'cp gallery/settings/site_local.template.py gallery/settings/site_local.py\n' }), only });
     expect(dev.findings.map((finding) => finding.rule)).toContain('django/secret-key-committed');
   });
+
+  it('ignores a script only an image production does not deploy runs', async () => {
+    const prodCompose = ['services:', '  web:', '    build:', '      context: .', '      dockerfile: Dockerfile.prod', '    command: gunicorn gallery.wsgi', ''].join('\n');
+    const otherScript = 'cp /srv/gallery/settings/site_local.template.py /srv/gallery/settings/site_local.py\nexec gunicorn gallery.wsgi\n';
+    const root = project(otherScript, { 'docker-compose.prod.yml': prodCompose, 'Dockerfile.prod': 'FROM python:3.12\nWORKDIR /srv\nCOPY . /srv\n' });
+    const workspace = openWorkspace(root);
+    const deploy = readDeployFacts(workspace, '');
+    expect(deploy.files.map((file) => file.path)).toContain('run/start.sh');
+    expect(generatedModules(workspace, deploy)('gallery/settings/site_local.py')).toBeUndefined();
+    const result = await runCheck({ root, only });
+    expect(result.findings.map((finding) => finding.rule)).toContain('django/secret-key-committed');
+  });
 });
