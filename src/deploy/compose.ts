@@ -191,6 +191,13 @@ export function readCompose(file: string, text: string, workspace: Workspace, op
   const source = new YamlSource(file, text);
   reading.problems.push(...source.problems());
   const services = mapPairs(valueOf(source.root(), 'services'));
+  // The one service that runs an image of its own while the others run databases and proxies (`image:
+  // owner/app` next to `postgres` and `nginx`): the app's prebuilt image.
+  const ownImages = services.filter((pair) => {
+    const image = scalarString(valueOf(pair.value, 'image'));
+    return valueOf(pair.value, 'build') !== undefined || image === undefined || !INFRASTRUCTURE_IMAGE.test(image);
+  });
+  const soleNonInfrastructureImage = (name: string): boolean => ownImages.length === 1 && scalarString(ownImages[0]!.key) === name;
   const isApp = (name: string, service: unknown): boolean => {
     if (TOOLING_SERVICE.test(name) || INFRASTRUCTURE_NAME.test(name)) return false;
     if (options.appServices?.includes(name)) return true;
@@ -200,7 +207,7 @@ export function readCompose(file: string, text: string, workspace: Workspace, op
     const command = `${commandText(valueOf(service, 'command')) ?? ''} ${commandText(valueOf(service, 'entrypoint')) ?? ''}`;
     if (APP_COMMAND.test(command)) return true;
     const image = scalarString(valueOf(service, 'image'));
-    return image !== undefined && !INFRASTRUCTURE_IMAGE.test(image) && services.length === 1;
+    return image !== undefined && !INFRASTRUCTURE_IMAGE.test(image) && soleNonInfrastructureImage(name);
   };
 
   for (const pair of services) {

@@ -171,16 +171,37 @@ export function buildEnvironment(workspace: Workspace, deploy: DeployFacts, opti
 }
 
 /**
+ * The variables a committed sample names for an env file production loads but does not have here
+ * (`.env` uncommitted or gitignored, `.env.template` committed): the operator writes that file from
+ * the sample, so they are set with the value unknown; the sample's values are never taken.
+ */
+function sampleVars(workspace: Workspace, path: string): EnvVar[] | undefined {
+  const sample = envSampleFor(workspace, path);
+  if (!sample) return undefined;
+  return sample.names.map((name) => ({
+    name,
+    value: undefined,
+    source: { kind: 'settings-loader', label: `${path} (loaded by settings; not in the repository, ${sample.file} names ${name})` },
+  }));
+}
+
+/**
  * For the settings evaluator: the variables of an env file the settings code loads at run time
  * (`environ.Env.read_env`, `load_dotenv`, …), read with that loader's rules (`dialect`), when
  * production would have that file. A file git ignores is not deployed, so production does not have
- * it (undefined); a tracked or untracked but not ignored file is, and so is any file when the
- * workspace is not a git repository. With `projectRoot`, a project that pins django-environ 0.11
- * gets that release's `read_env`, which ends a value at `#`.
+ * it; a tracked or untracked but not ignored file is, and so is any file when the workspace is not a
+ * git repository. With `samples`, a file production does not have gives the variables its committed
+ * sample names (see sampleVars); without, nothing (undefined). With `projectRoot`, a project that pins
+ * django-environ 0.11 gets that release's `read_env`, which ends a value at `#`.
  */
-export function envFileLoader(workspace: Workspace, projectRoot?: string): (path: string, dialect: EnvFileDialect) => EnvVar[] | undefined {
-  return (path, dialect) => {
-    if (workspace.isIgnored(path) === true) return undefined;
+export function envFileLoader(
+  workspace: Workspace,
+  projectRoot?: string,
+  options: { samples?: boolean } = {},
+): (path: string, dialect: EnvFileDialect, present?: boolean) => EnvVar[] | undefined {
+  return (path, dialect, present = true) => {
+    const absent = !present || workspace.isIgnored(path) === true || !workspace.exists(path);
+    if (absent) return options.samples ? sampleVars(workspace, path) : undefined;
     const parsed = readDotenv(workspace, path, projectRoot === undefined ? dialect : projectDialect(workspace, projectRoot, dialect));
     if (!parsed.ok) return undefined;
     return dotenvVars(parsed.entries, path, { kind: 'settings-loader', note: '(loaded by settings)' });

@@ -111,13 +111,23 @@ function variables(project: DjangoProject): VariableSummary[] {
   const environment = project.environment;
   const names = new Set<string>([SETTINGS_VARIABLE, CONFIGURATION_VARIABLE]);
   const settings = project.settings;
-  if (settings) for (const value of settings.values.values()) for (const read of envReadsOf(value)) names.add(read.name);
+  // Reads of variables set with no value or location here: a dotenv file the settings load that production has but the repository does not.
+  const unseen = new Map<string, string>();
+  if (settings) {
+    for (const value of settings.values.values()) {
+      for (const read of envReadsOf(value)) {
+        names.add(read.name);
+        if (read.set && !read.source && read.sourceLabel && !environment.get(read.name)) unseen.set(read.name, read.sourceLabel);
+      }
+    }
+  }
   const summaries: VariableSummary[] = [];
   for (const name of [...names].sort()) {
     const variable = environment.get(name);
     if (!variable) {
       if (name === SETTINGS_VARIABLE || name === CONFIGURATION_VARIABLE) continue;
-      summaries.push({ name, state: 'unset' });
+      const source = unseen.get(name);
+      summaries.push(source ? { name, state: 'unknown', source } : { name, state: 'unset' });
       continue;
     }
     const shown = variable.value === undefined ? undefined : isPlain(name, variable.value) ? variable.value : maskSecret(variable.value);

@@ -4,6 +4,7 @@ import { UsageError } from '../core/errors.js';
 import { readDeployFacts } from '../deploy/index.js';
 import { productionFilePredicate } from '../deploy/dockerignore.js';
 import { buildEnvironment, envFileLoader } from '../env/environment.js';
+import { generatedModules } from '../production/generated-modules.js';
 import type { RuntimePlatform } from '../env/platform.js';
 import type { EnvVar, Environment } from '../env/types.js';
 import { CONFIGURATION_VARIABLE, readEntryPoint, resolveVariable } from '../production/django-settings.js';
@@ -74,7 +75,8 @@ function createProject(workspace: Workspace, root: string, options: DiscoverOpti
       environment: environment(),
       djangoVersion: djangoVersion.version,
       configurationClass: configuration,
-      loadEnvFile: envFileLoader(workspace, root),
+      loadEnvFile: envFileLoader(workspace, root, { samples: true }),
+      generatedModule: generatedModules(workspace, deploy),
       ...(inProduction ? { inProduction } : {}),
     });
   });

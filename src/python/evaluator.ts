@@ -43,14 +43,31 @@ export interface Args {
   opaque: boolean;
 }
 
+/** How production writes a module the repository does not hold. */
+export interface GeneratedModuleInfo {
+  /** The script line that writes it: `docker/start.sh:12`. */
+  label: string;
+  /** The committed file it is a copy of: the names that file assigns are the ones the module sets. */
+  template?: string;
+  /** Texts the script substitutes (`sed -i s/PLACEHOLDER/…/`): a template value holding one is rewritten. */
+  edits: string[];
+}
+
 export interface InterpreterOptions {
   workspace: Workspace;
   root: string;
   env: EnvState;
   maxSteps: number;
-  loadEnvFile?: (workspacePath: string, dialect: EnvFileDialect) => EnvVar[] | undefined;
+  /**
+   * The variables of an env file the code loads. `present` is false for a file production does not
+   * have (not in the repository, gitignored, left out of its image): a loader may still say which
+   * variables production sets from it (value unknown), or return undefined.
+   */
+  loadEnvFile?: (workspacePath: string, dialect: EnvFileDialect, present: boolean) => EnvVar[] | undefined;
   /** False for a workspace file production does not have though the repository does (left out of its image). */
   inProduction?: (workspacePath: string) => boolean;
+  /** A module the repository lacks that a production start script writes (see src/production/generated-modules.ts). */
+  generatedModule?: (workspacePath: string) => GeneratedModuleInfo | undefined;
   /** Assumptions made before this run (a module an earlier run chose for a variable: settings.ts, src/project/entry-points.ts). */
   assumptions?: Assumption[];
   /** Variables bound to stand-ins (`selectorStandIn`) to find the modules a name built from them may select. */
@@ -271,13 +288,16 @@ export class Interpreter {
     return this.absRoot === '/' ? `/${workspacePath}` : `${this.absRoot}/${workspacePath}`;
   }
 
-  /** The variables of an env file production would have, as `dialect`'s library reads it (each read once per evaluation). */
+  /**
+   * The variables of an env file production would have, as `dialect`'s library reads it (each read
+   * once per evaluation); for a file production lacks, those the loader knows it sets (value unknown).
+   */
   loadEnvFile(workspacePath: string, dialect: EnvFileDialect): EnvVar[] | undefined {
     const key = `${dialect}\0${workspacePath}`;
     if (this.envFiles.has(key)) return this.envFiles.get(key);
     let vars: EnvVar[] | undefined;
     try {
-      vars = this.exists(workspacePath) ? this.options.loadEnvFile?.(workspacePath, dialect) : undefined;
+      vars = this.options.loadEnvFile?.(workspacePath, dialect, this.exists(workspacePath));
     } catch {
       vars = undefined;
     }
@@ -287,8 +307,17 @@ export class Interpreter {
 
   // ------------------------------------------------------------------ modules
 
+  /** The workspace path a module `dotted` would have as a plain file (`mysite/local_settings.py`). */
+  modulePath(dotted: string): string {
+    return `${this.moduleBase(dotted)}.py`;
+  }
+
+  private moduleBase(dotted: string): string {
+    return (this.options.root ? `${this.options.root}/` : '') + dotted.split('.').join('/');
+  }
+
   private moduleFile(dotted: string): { file: string; isPackage: boolean } | undefined {
-    const base = (this.options.root ? `${this.options.root}/` : '') + dotted.split('.').join('/');
+    const base = this.moduleBase(dotted);
     if (this.exists(`${base}.py`)) return { file: `${base}.py`, isPackage: false };
     if (this.exists(`${base}/__init__.py`)) return { file: `${base}/__init__.py`, isPackage: true };
     if (directoriesOf(this.options.workspace).has(base)) return { file: '', isPackage: true };

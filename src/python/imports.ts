@@ -6,6 +6,7 @@ import type { PyValue } from './value.js';
 import { RaiseSignal } from './signals.js';
 import { object, unknown } from './pyops.js';
 import { externalImport } from './optional-imports.js';
+import { generatedStarImport } from './generated-import.js';
 
 /** `import` and `from … import …` of project modules and libraries. */
 
@@ -79,6 +80,8 @@ export function execImportFrom(interp: Interpreter, node: SyntaxNode, scope: Sco
   // `from package import submodule` while the package's __init__ runs is normal; the cycle is
   // reported below only when a name is actually missing from the half-evaluated module.
   const record = dotted === '' ? undefined : interp.importModule(dotted, where, wildcard);
+  const generated = !record && wildcard && dotted !== '' ? interp.options.generatedModule?.(interp.modulePath(dotted)) : undefined;
+  if (generated) return generatedStarImport(interp, dotted, generated, scope, where);
   if (!record) {
     if (dotted !== '' || !names.length) {
       const failure = missingModule(interp, dotted || '(top level)', where);

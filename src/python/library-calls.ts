@@ -1,5 +1,5 @@
 import type { FileLocation } from '../core/location.js';
-import type { EnvVar } from '../env/types.js';
+import type { EnvFileDialect, EnvVar } from '../env/types.js';
 import type { PyNode as SyntaxNode } from './syntax.js';
 import type { EnvRead, PyValue } from './value.js';
 import { truthy } from './value.js';
@@ -589,13 +589,27 @@ function readEnvFile(interp: Interpreter, args: Args, where: FileLocation, reade
   const override = truthy(args.keywords.get('override') ?? args.keywords.get('overwrite') ?? bool(false)) === true;
   const parseComments = reader === 'environ.Env.read_env' && truthy(args.keywords.get('parse_comments') ?? bool(false)) === true;
   const dialect = reader === 'environ.Env.read_env' ? (parseComments ? 'django-environ-comments' : 'django-environ') : reader === 'dotenv.read_dotenv' ? 'django-dotenv' : 'python-dotenv';
-  const vars = relative === undefined ? undefined : interp.loadEnvFile(relative, dialect);
+  const vars = relative === undefined ? absentDotenvUpward(interp, dialect) : interp.loadEnvFile(relative, dialect);
   if (vars) interp.env.load(vars, override);
   for (const [key, value] of args.keywords) {
     if (['override', 'overwrite', 'env_file', 'dotenv_path', 'encoding', 'verbose', 'interpolate', 'stream', 'parse_comments'].includes(key)) continue;
     if (reader === 'environ.Env.read_env' && value.kind === 'str') interp.env.setDefault(key, { value: value.value, source: where, sourceLabel: `${reader} override` });
   }
   return bool(vars !== undefined, { loc: where });
+}
+
+/**
+ * For a search (`load_dotenv()`) that finds no `.env` production has: the variables the loader knows
+ * the nearest absent `.env` up from the current file sets (one a committed sample documents), if any.
+ */
+function absentDotenvUpward(interp: Interpreter, dialect: EnvFileDialect): EnvVar[] | undefined {
+  let dir = dirnamePath(interp.file);
+  for (;;) {
+    const vars = interp.loadEnvFile(dir ? `${dir}/.env` : '.env', dialect);
+    if (vars) return vars;
+    if (!dir) return undefined;
+    dir = dirnamePath(dir);
+  }
 }
 
 /** The first of `names` found walking up from the current file's directory to the workspace root. */

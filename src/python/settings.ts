@@ -7,6 +7,7 @@ import type { PyValue } from './value.js';
 import { djangoDefaults } from './django-defaults.js';
 import { EnvState } from './env-state.js';
 import { Interpreter } from './evaluator.js';
+import type { GeneratedModuleInfo } from './evaluator.js';
 import { internalOf } from './internals.js';
 import { resolveConfigurationsValue } from './configurations.js';
 import { unknown } from './pyops.js';
@@ -31,6 +32,8 @@ export interface EvaluateOptions {
   loadEnvFile?(workspacePath: string, dialect: EnvFileDialect): EnvVar[] | undefined;
   /** False for a workspace file production does not have (left out of its image); absent means every committed file. */
   inProduction?(workspacePath: string): boolean;
+  /** A module the repository lacks that production's start script writes: a star import of it may set the names before it. */
+  generatedModule?(workspacePath: string): GeneratedModuleInfo | undefined;
   /** Node visits before evaluation stops with a 'step-budget' problem (default 200,000). */
   maxSteps?: number;
 }
@@ -102,6 +105,7 @@ function runSettings(options: EvaluateOptions, plan: { assumptions?: Assumption[
     maxSteps: options.maxSteps ?? DEFAULT_MAX_STEPS,
     ...(options.loadEnvFile ? { loadEnvFile: options.loadEnvFile } : {}),
     ...(options.inProduction ? { inProduction: options.inProduction } : {}),
+    ...(options.generatedModule ? { generatedModule: options.generatedModule } : {}),
     ...plan,
   });
   const guessed = `${options.root ? `${options.root.replace(/\/+$/, '')}/` : ''}${options.module.split('.').join('/')}.py`;

@@ -104,3 +104,64 @@ describe('fallbacks of variables an opaque source sets', () => {
     expect(result.findings).toEqual([expect.objectContaining({ rule: 'django/sqlite-in-production', confidence: 'default' })]);
   });
 });
+
+describe('a compose file that runs the app from its own prebuilt image beside databases and proxies', () => {
+  /** A compose file whose app service runs a prebuilt image: no `build`, no command deploycheck recognises. */
+  const imageCompose = (appEnvFile: string) =>
+    [
+      'services:',
+      '  store:',
+      '    image: postgres:16',
+      '    env_file: .env',
+      '  site:',
+      '    image: someone/shop',
+      `    env_file: ${appEnvFile}`,
+      '  proxy:',
+      '    image: nginx:1.25',
+      '    env_file: .env',
+      '',
+    ].join('\n');
+
+  it('runs the app: the variables the sample of its uncommitted env file names are set, value unknown', () => {
+    const environment = environmentOf({ 'docker-compose.yml': imageCompose('.env.site'), '.env.site.example': 'SHOP_DEBUG=False\nSTORE_PASSWORD=x\n' });
+    expect(environment.get('SHOP_DEBUG')).toMatchObject({ value: undefined });
+    expect(environment.get('STORE_PASSWORD')?.source.label).toContain('.env.site.example');
+    expect(environment.opaqueSources?.map((source) => source.file)).toEqual(['.env.site']);
+  });
+
+  it('does not when two services run images of their own: neither is known to be the app', () => {
+    const twoImages = imageCompose('.env.site').replace('  proxy:\n    image: nginx:1.25', '  proxy:\n    image: someone/gateway');
+    const environment = environmentOf({ 'docker-compose.yml': twoImages, '.env.site.example': 'SHOP_DEBUG=False\n' });
+    expect(environment.get('SHOP_DEBUG')).toBeUndefined();
+    expect(environment.opaqueSources).toBeUndefined();
+  });
+
+  it('turns a fail-open DEBUG and a fallback key into `default`-confidence findings, and drops a fallback password', async () => {
+    const settings = [
+      'import os',
+      "SECRET_KEY = os.getenv('SHOP_SECRET', 'shop-fallback-key-written-here')",
+      "DEBUG = os.getenv('SHOP_DEBUG', 'True') == 'True'",
+      "ALLOWED_HOSTS = ['shop.example']",
+      "DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'NAME': 'shop', 'HOST': 'store',",
+      "  'PASSWORD': os.getenv('STORE_PASSWORD', 'postgres')}}",
+      '',
+    ].join('\n');
+    const root = (sample: string) =>
+      makeProject({
+        'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'shop.settings')\n",
+        'shop/__init__.py': '',
+        'shop/settings.py': settings,
+        'shop/wsgi.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'shop.settings')\n",
+        Dockerfile: 'FROM python:3.12\nCOPY . /app\nCMD ["gunicorn", "shop.wsgi", "--bind", "0.0.0.0:8000"]\n',
+        'docker-compose.yml': imageCompose('.env'),
+        '.env.example': sample,
+      });
+    const only = ['django/debug', 'django/debug-default-true', 'django/secret-key-committed', 'django/credential-committed'];
+    const named = await runCheck({ root: root('SHOP_SECRET=\nSHOP_DEBUG=False\nSTORE_PASSWORD=\n'), only });
+    expect(named.findings.map((finding) => finding.rule).sort()).toEqual(['django/debug-default-true', 'django/secret-key-committed']);
+    expect(named.findings.find((finding) => finding.rule === 'django/secret-key-committed')?.severity).not.toBe('critical');
+    // Without a sample nothing names the variables: they stay unset and their defaults are judged as such.
+    const unnamed = await runCheck({ root: root('OTHER=1\n'), only });
+    expect(unnamed.findings.map((finding) => finding.rule).sort()).toEqual(['django/credential-committed', 'django/debug', 'django/secret-key-committed']);
+  });
+});
