@@ -17,10 +17,10 @@ export const PATH_CONTEXT_LABEL: Readonly<Record<PathContext, string>> = {
 };
 
 /**
- * Test code and test data: Django app `fixtures` dirs, `testdata`, specs, recorded HTTP (VCR cassettes),
- * snapshot directories. Their JSON, YAML and CSV are data, not configuration.
+ * Test code and test data: Django app `fixtures` dirs, `testdata`, `test-environments` and other `test-*`/`test_*`
+ * folders, specs, recorded HTTP (VCR cassettes), snapshot directories. Their JSON, YAML and CSV are data, not configuration.
  */
-const TEST_DIR = /(?:^|\/)(?:tests?|testing|__tests__|testdata|test_data|fixtures|__fixtures__|e2e|specs?|__snapshots__|snapshots)\//i;
+const TEST_DIR = /(?:^|\/)(?:tests?|tests?[-_][^/]+|testing|__tests__|testdata|fixtures|__fixtures__|e2e|specs?|__snapshots__|snapshots)\//i;
 /** Test modules, fixture files and snapshots (`*.snap`). */
 const TEST_FILE = /(?:^|\/)(?:test_[^/]*|[^/]*_tests?\.py|tests\.py|conftest\.py|[^/]*fixtures?[^/]*\.json)$|\.snap$/i;
 /**

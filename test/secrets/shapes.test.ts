@@ -15,6 +15,8 @@ describe('path context', () => {
     ['accounts/tests.py', 'test'],
     ['shop/fixtures/data.json', 'test'],
     ['docker/oidc/fixtures.json', 'test'],
+    ['scripts/test-environments/oidc/configuration.yml', 'test'],
+    ['test_project/settings.py', 'test'],
     ['.github/workflows/ci.yml', 'ci'],
     ['.gitlab-ci.yml', 'ci'],
     ['.devcontainer/backend.env', 'dev'],
@@ -26,7 +28,7 @@ describe('path context', () => {
     ['examples/config.yaml', 'docs'],
   ])('%s is %s', (path, context) => expect(pathContext(path)).toBe(context));
 
-  it.each(['shop/settings.py', 'config/settings/local.py', '.env', '.env.production', 'docker-compose.yml', 'bakerydemo/settings/base.py', 'contest/views.py'])(
+  it.each(['shop/settings.py', 'config/settings/local.py', '.env', '.env.production', 'docker-compose.yml', 'bakerydemo/settings/base.py', 'contest/views.py', 'latest-release/config.yml', 'attestations/keys.py'])(
     '%s is ordinary code',
     (path) => expect(pathContext(path)).toBeUndefined(),
   );
