@@ -2,9 +2,9 @@ import { pathToFileURL } from 'node:url';
 import { GRADES } from './grade.js';
 import { importFile } from './import-file.js';
 import { RULE_MODULES } from './rule-index.js';
-import type { AnyRule, CheckRule, PolicyRuleDefinition, RuleModule, ScanRuleDefinition } from './types.js';
+import type { AnyRule, CheckRule, PolicyRuleDefinition, ReconcileRuleDefinition, RuleModule, ScanRuleDefinition } from './types.js';
 import { SEVERITIES } from '../core/severity.js';
-import { isProjectRule, isPolicyRule, isScanRule, isWorkspaceRule } from './types.js';
+import { isProjectRule, isPolicyRule, isReconcileRule, isScanRule, isWorkspaceRule } from './types.js';
 
 /** Check a rule's shape so a broken rule file fails loudly at load, not silently at run. */
 export function validateRule(rule: AnyRule, expectedId?: string): void {
@@ -81,4 +81,9 @@ export async function loadBuiltInScanRules(): Promise<ScanRuleDefinition[]> {
 /** Users' own rule files (same defineRule API), by absolute path. */
 export function loadRuleFiles(files: string[]): Promise<AnyRule[]> {
   return Promise.all(files.map((file) => importRule(file, () => importFile(pathToFileURL(file).href) as Promise<RuleModule>)));
+}
+
+/** The rules `check --url` runs over a project and a live scan together (rules/reconcile/). */
+export async function loadBuiltInReconcileRules(): Promise<ReconcileRuleDefinition[]> {
+  return (await loadWhere((id) => id.startsWith('reconcile/'))).filter(isReconcileRule);
 }

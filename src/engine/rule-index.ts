@@ -78,6 +78,8 @@ export const RULE_MODULES: Readonly<Record<string, () => Promise<RuleModule>>> =
   'meta/stale-baseline-entry': () => import('../../rules/meta/stale-baseline-entry.js'),
   'meta/suppression-without-reason': () => import('../../rules/meta/suppression-without-reason.js'),
   'meta/unused-suppression': () => import('../../rules/meta/unused-suppression.js'),
+  'reconcile/debug-page-settings-off': () => import('../../rules/reconcile/debug-page-settings-off.js'),
+  'reconcile/header-stripped': () => import('../../rules/reconcile/header-stripped.js'),
   'secrets/high-entropy': () => import('../../rules/secrets/high-entropy.js'),
   'secrets/in-history': () => import('../../rules/secrets/in-history.js'),
   'secrets/known-format': () => import('../../rules/secrets/known-format.js'),
