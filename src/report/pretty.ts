@@ -91,7 +91,8 @@ export function formatPretty(result: CheckResult, options: PrettyOptions): strin
   for (const error of result.errors) out.push(c.red(`internal error: ${error}`));
   for (const scan of result.live ?? []) {
     out.push(`${c.bold('live:')} ${scan.target}  ${c.dim(`(scan alone: grade ${scan.grade})`)}`);
-    for (const error of scan.probeErrors) out.push(c.yellow(`  not answered: ${error}; nothing was reconciled from it`));
+    if (scan.probeErrors.length) out.push(c.yellow(`  ${scan.probeErrors.length} probe(s) not answered (nothing is reconciled from them):`));
+    for (const error of scan.probeErrors) out.push(c.yellow(`    ${error}`));
   }
 
   if (result.projects.length === 0) {
