@@ -28,7 +28,7 @@ export default defineReconcileRule({
     if (!page) return;
     const [id, response] = page;
     const module = ctx.project.settingsModule ?? settings.file;
-    ctx.supersede('web/debug-page');
+    for (const twin of ctx.live.filter((finding) => finding.rule === 'web/debug-page')) ctx.supersede(twin);
     ctx.report({
       ...settingReport(settings, 'DEBUG', value),
       message:

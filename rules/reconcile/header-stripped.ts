@@ -28,7 +28,7 @@ export default defineReconcileRule({
       const responses = expectation.httpsOnly ? httpsHops(ctx.scan) : site;
       // No response (every probe failed, or no HTTPS at all for an HTTPS-only header) proves nothing.
       if (!responses.length || responses.some((response) => firstHeader(response.headers, expectation.header) !== undefined)) continue;
-      ctx.supersede(expectation.liveRule);
+      for (const twin of ctx.live.filter((finding) => finding.rule === expectation.liveRule)) ctx.supersede(twin);
       const urls = [...new Set(responses.map((response) => response.url))];
       ctx.report({
         ...settingReport(settings, sent.setting, sent.value),

@@ -21,7 +21,7 @@ export { suppliedCredentials } from '../django/credentials.js';
 export { defineRule } from '../django/define-rule.js';
 export { defineReconcileRule } from '../django/define-reconcile-rule.js';
 export type { DjangoReconcileRule } from '../django/define-reconcile-rule.js';
-export { HEADER_EXPECTATIONS } from '../django/live-headers.js';
+export { HEADER_EXPECTATIONS, SECURE_COOKIES, secureCookieName } from '../django/live-headers.js';
 export type { DjangoRule, DjangoRuleContext } from '../django/define-rule.js';
 export { serverTrustsForwardedProto } from '../django/forwarded-proto.js';
 export { keyGuardRaise } from '../django/key-guard.js';

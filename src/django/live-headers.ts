@@ -1,6 +1,6 @@
 /**
- * Which settings make Django send which response header: what `check --url` expects to see live
- * when production's settings enable it (rules/reconcile/header-stripped).
+ * Which settings make Django send which response header or cookie flag: what `check --url` expects
+ * to see live when production's settings enable it (rules/reconcile/header-stripped, cookie-secure-stripped).
  */
 import { CLICKJACKING_MIDDLEWARE, SECURITY_MIDDLEWARE } from './names.js';
 import { middlewareOn, middlewareSetting } from './setting-helpers.js';
@@ -42,3 +42,22 @@ export const HEADER_EXPECTATIONS: readonly HeaderExpectation[] = [
         : undefined,
   },
 ];
+
+/** A cookie Django sets, and the setting that makes it Secure. */
+export interface CookieExpectation {
+  /** The setting holding the cookie's name (Django's default applies when it is unset). */
+  nameSetting: string;
+  secureSetting: string;
+}
+
+export const SECURE_COOKIES: readonly CookieExpectation[] = [
+  { nameSetting: 'SESSION_COOKIE_NAME', secureSetting: 'SESSION_COOKIE_SECURE' },
+  { nameSetting: 'CSRF_COOKIE_NAME', secureSetting: 'CSRF_COOKIE_SECURE' },
+];
+
+/** The cookie's name when production's settings certainly make it Secure (undefined otherwise). */
+export function secureCookieName(settings: Settings, expectation: CookieExpectation): string | undefined {
+  if (truthy(settings.get(expectation.secureSetting)) !== true) return undefined;
+  const name = settings.get(expectation.nameSetting);
+  return name.kind === 'str' ? name.value : undefined;
+}

@@ -51,20 +51,21 @@ export function combine<S extends ProjectSummary, Observations>(input: CombineIn
   const { check, scans, twins } = input;
   const errors = [...check.errors, ...scans.flatMap((scan) => scan.errors)];
   const reconciled: Finding[] = [];
-  const superseded = new Set<string>();
+  const superseded = new Set<Finding>();
   for (const scan of scans) {
     for (const project of input.projects) {
       for (const rule of input.reconcileRules.filter((candidate) => candidate.project === project.kind)) {
-        const covered: string[] = [];
-        const context = { project, scan: scan.observations, live: scan.findings, supersede: (id: string) => covered.push(id) };
+        const covered: Finding[] = [];
+        const context = { project, scan: scan.observations, live: scan.findings, supersede: (finding: Finding) => covered.push(finding) };
         const run = runRule(rule, context, `${project.root || '.'} and ${scan.target}`);
         if (run.error) errors.push(run.error);
         reconciled.push(...run.findings.map((finding) => ({ ...finding, origin: 'both' as const })));
-        for (const id of covered) superseded.add(`${scan.target}\0${id}`);
+        // What a rule explains counts only when it reported something.
+        if (run.findings.length) for (const finding of covered) superseded.add(finding);
       }
     }
   }
-  const live = scans.flatMap((scan) => scan.findings.filter((finding) => !superseded.has(`${scan.target}\0${finding.rule}`)));
+  const live = scans.flatMap((scan) => scan.findings.filter((finding) => !superseded.has(finding)));
   const absorbed = new Set<Finding>();
   const statics = check.findings.map((finding): Finding => {
     const same = live.filter((candidate) => twins[finding.rule]?.includes(candidate.rule));

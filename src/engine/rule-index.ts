@@ -78,6 +78,7 @@ export const RULE_MODULES: Readonly<Record<string, () => Promise<RuleModule>>> =
   'meta/stale-baseline-entry': () => import('../../rules/meta/stale-baseline-entry.js'),
   'meta/suppression-without-reason': () => import('../../rules/meta/suppression-without-reason.js'),
   'meta/unused-suppression': () => import('../../rules/meta/unused-suppression.js'),
+  'reconcile/cookie-secure-stripped': () => import('../../rules/reconcile/cookie-secure-stripped.js'),
   'reconcile/debug-page-settings-off': () => import('../../rules/reconcile/debug-page-settings-off.js'),
   'reconcile/header-stripped': () => import('../../rules/reconcile/header-stripped.js'),
   'secrets/high-entropy': () => import('../../rules/secrets/high-entropy.js'),

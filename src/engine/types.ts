@@ -145,8 +145,8 @@ export interface ReconcileRuleContext<P extends Project = Project, Observations 
   scan: Observations;
   /** That scan's findings. */
   live: readonly Finding[];
-  /** This finding explains the live findings of `rule` on the scanned URL: they are not reported (nor graded) again. */
-  supersede(rule: string): void;
+  /** A finding of `live` that this rule's finding explains: it is not reported (nor graded) again. */
+  supersede(finding: Finding): void;
   report(report: Report): void;
 }
 

@@ -51,7 +51,7 @@ describe('combine', () => {
       severity: 'high',
       docs: { why: 'w', fix: 'f' },
       check(ctx) {
-        ctx.supersede('web/hsts-missing');
+        for (const twin of ctx.live) ctx.supersede(twin);
         ctx.report({ message: 'stripped', location: settingsLine, related: [{ location: { url: URL }, message: 'here' }], about: 'hsts' });
       },
     };

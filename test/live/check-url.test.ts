@@ -24,8 +24,9 @@ const place = (finding: Finding) => ('file' in finding.location ? `${finding.loc
 const deducted = (result: CheckResult, rule: string) => result.grade.deductions.filter((d) => d.rule === rule).length;
 
 /** A page with every header the hardened settings send, or with `omit` left out (a proxy stripping it). */
-function page(omit: readonly string[] = []) {
+function page(omit: readonly string[] = [], cookie?: string) {
   const headers: Record<string, string> = {
+    ...(cookie ? { 'set-cookie': cookie } : {}),
     'content-type': 'text/html; charset=utf-8',
     'strict-transport-security': 'max-age=31536000; includeSubDomains; preload',
     'x-content-type-options': 'nosniff',
@@ -40,17 +41,20 @@ describe('hardened settings behind a server that strips headers', () => {
   let certs: Certificates;
   let stripping: Running;
   let faithful: Running;
+  let cookieRewriting: Running;
   let closedPort: number;
 
   beforeAll(async () => {
     certs = makeCertificates();
     stripping = await startHttps(certs.valid, page(['strict-transport-security']));
-    faithful = await startHttps(certs.valid, page());
+    faithful = await startHttps(certs.valid, page([], 'csrftoken=abc123; Path=/; SameSite=Lax; Secure'));
+    cookieRewriting = await startHttps(certs.valid, page([], 'csrftoken=abc123; Path=/; SameSite=Lax'));
     closedPort = await freePort();
   });
   afterAll(async () => {
     await stripping?.close();
     await faithful?.close();
+    await cookieRewriting?.close();
     certs?.cleanup();
   });
 
@@ -75,7 +79,19 @@ describe('hardened settings behind a server that strips headers', () => {
   it('reports nothing to reconcile when the server sends what the settings send', async () => {
     const result = await runCheckWithUrls(hardened, [faithful.url], scanOptions());
     expect(result.findings.filter((finding) => finding.rule.startsWith('reconcile/'))).toEqual([]);
-    expect(result.findings.filter((finding) => finding.origin === 'live').map((finding) => finding.rule)).not.toContain('web/hsts-missing');
+    expect(result.findings.map((finding) => finding.rule)).not.toContain('web/hsts-missing');
+    expect(result.findings.map((finding) => finding.rule)).not.toContain('web/cookie-insecure');
+  });
+
+  it('reports a CSRF cookie set without Secure although CSRF_COOKIE_SECURE is True, once', async () => {
+    const result = await runCheckWithUrls(hardened, [cookieRewriting.url], scanOptions());
+    const [finding, ...more] = byRule(result, 'reconcile/cookie-secure-stripped');
+    expect(more).toEqual([]);
+    expect(place(finding!)).toBe('livesite/settings/hardened.py:27');
+    expect(finding!.message).toContain("'csrftoken'");
+    expect(finding!.related[0]!.location).toEqual({ url: cookieRewriting.url });
+    expect(byRule(result, 'web/cookie-insecure')).toEqual([]);
+    expect(deducted(result, 'reconcile/cookie-secure-stripped')).toBe(1);
   });
 
   it('keeps the static half whole and lists the live errors for a URL that does not answer', async () => {
