@@ -42,6 +42,7 @@ describe('hardened settings behind a server that strips headers', () => {
   let stripping: Running;
   let faithful: Running;
   let cookieRewriting: Running;
+  let redirector: Running;
   let closedPort: number;
 
   beforeAll(async () => {
@@ -49,12 +50,14 @@ describe('hardened settings behind a server that strips headers', () => {
     stripping = await startHttps(certs.valid, page(['strict-transport-security']));
     faithful = await startHttps(certs.valid, page([], 'csrftoken=abc123; Path=/; SameSite=Lax; Secure'));
     cookieRewriting = await startHttps(certs.valid, page([], 'csrftoken=abc123; Path=/; SameSite=Lax'));
+    redirector = await startHttp((_req, res) => res.writeHead(301, { location: faithful.url }).end());
     closedPort = await freePort();
   });
   afterAll(async () => {
     await stripping?.close();
     await faithful?.close();
     await cookieRewriting?.close();
+    await redirector?.close();
     certs?.cleanup();
   });
 
@@ -76,8 +79,9 @@ describe('hardened settings behind a server that strips headers', () => {
     expect(deducted(result, 'web/hsts-missing')).toBe(0);
   });
 
-  it('reports nothing to reconcile when the server sends what the settings send', async () => {
-    const result = await runCheckWithUrls(hardened, [faithful.url], scanOptions());
+  it('reports nothing to reconcile when the server sends what the settings send, and redirects plain HTTP', async () => {
+    const result = await runCheckWithUrls(hardened, [faithful.url], { ...scanOptions(), httpPort: redirector.port });
+    expect(result.live?.[0]?.probeErrors.filter((error) => error.startsWith('http '))).toEqual([]);
     expect(result.findings.filter((finding) => finding.rule.startsWith('reconcile/'))).toEqual([]);
     expect(result.findings.map((finding) => finding.rule)).not.toContain('web/hsts-missing');
     expect(result.findings.map((finding) => finding.rule)).not.toContain('web/cookie-insecure');
@@ -125,6 +129,15 @@ describe('a plain-HTTP site against settings that also send headers over HTTP', 
     const result = await runCheckWithUrls(hardened, [server.url], SCAN);
     const about = byRule(result, 'reconcile/header-stripped').map((finding) => /send (\S+),/.exec(finding.message)?.[1]);
     expect(about.sort()).toEqual(['x-content-type-options', 'x-frame-options']);
+  });
+
+  it('reports plain HTTP answered although SECURE_SSL_REDIRECT is on, at the setting and the URL', async () => {
+    const result = await runCheckWithUrls(hardened, [server.url], SCAN);
+    const [finding, ...more] = byRule(result, 'reconcile/ssl-redirect-stripped');
+    expect(more).toEqual([]);
+    expect(place(finding!)).toBe('livesite/settings/hardened.py:22');
+    expect(finding!.related[0]!.location).toEqual({ url: server.url });
+    expect(byRule(result, 'web/https-redirect-missing')).toEqual([]);
   });
 });
 
