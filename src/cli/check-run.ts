@@ -14,10 +14,11 @@ import { gateExitCode } from '../engine/policy.js';
 import { SEVERITIES } from '../core/severity.js';
 import { planReports, renderReport } from '../report/index.js';
 
-async function checkWithUrls(options: CheckOptions, urls: string[]): Promise<CheckResult<BuiltInProjectSummary>> {
-  const { checkUrls, runCheckWithUrls } = await import('./check-url.js');
-  checkUrls(urls);
-  return runCheckWithUrls(options, urls, { userAgent: `deploycheck/${toolVersion()}` });
+async function checkWithUrls(options: CheckOptions, flags: CheckFlags): Promise<CheckResult<BuiltInProjectSummary>> {
+  const [{ checkUrls, runCheckWithUrls }, { readCa }] = await Promise.all([import('./check-url.js'), import('./scan-run.js')]);
+  checkUrls(flags.url);
+  const ca = readCa(flags.ca);
+  return runCheckWithUrls(options, flags.url, { userAgent: `deploycheck/${toolVersion()}`, insecure: flags.insecure ?? false, ...(ca ? { ca } : {}) });
 }
 
 /** `deploycheck check`: run, write every requested report, and return the exit code. */
@@ -27,7 +28,7 @@ export async function runCheckCommand(dir: string, flags: CheckFlags, command: C
   const run = await resolveRun(dir, { ...flags, set: parseAssignments(flags.set), frameworkOptions: frameworkFlagValues(flags) }, given);
   const options = { ...run.check, ...stagedCheckOptions(dir, flags) };
   // --url: loaded on use, so a plain `check` never loads the live scan.
-  const result = flags.url?.length ? await checkWithUrls(options, flags.url) : await runCheck(options);
+  const result = flags.url?.length ? await checkWithUrls(options, flags) : await runCheck(options);
   // --report-level only trims what the reports show; the gate below sees every finding.
   const level = SEVERITIES.indexOf(run.reportLevel);
   const shown = { ...result, findings: result.findings.filter((finding) => SEVERITIES.indexOf(finding.severity) <= level) };

@@ -108,6 +108,19 @@ describe('hardened settings behind a server that strips headers', () => {
     expect(result.grade.score).toBe(alone.grade.score);
   });
 
+  it('shows the reconciliation and each origin in the pretty report (--ca for the local CA)', async () => {
+    const run = await runCli('check', LIVESITE_DIR, '--settings', 'livesite.settings.hardened', '--url', stripping.url, '--ca', certs.caFile, '--no-color');
+    expect(run.stdout).toMatch(/strict-transport-security.*reconcile\/header-stripped \[both\]/);
+    expect(run.stdout).toContain('django/sqlite-in-production [static]');
+    expect(run.stdout).toContain(`live: ${stripping.url}`);
+  });
+
+  it('refuses a --url that is not an http(s) URL', async () => {
+    const run = await runCli('check', LIVESITE_DIR, '--url', 'ftp://127.0.0.1/');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--url');
+  });
+
   it('exits with the gate (not 2) and shows the live errors in JSON', async () => {
     const run = await runCli('check', LIVESITE_DIR, '--settings', 'livesite.settings.hardened', '--url', `http://127.0.0.1:${closedPort}/`, '--format', 'json');
     expect(run.code).not.toBe(2);
