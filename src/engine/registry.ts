@@ -40,6 +40,9 @@ function importBuiltIn(id: string): Promise<AnyRule> {
       if (isScanRule(loaded) !== id.startsWith(`${SCAN_GROUP}/`)) {
         throw new Error(`invalid rule ${id}: live-scan rules belong in rules/${SCAN_GROUP}/ and only there`);
       }
+      if (isReconcileRule(loaded) !== isReconcileId(id)) {
+        throw new Error(`invalid rule ${id}: reconciliation rules belong in rules/${RECONCILE_GROUP}/ and only there`);
+      }
       return loaded;
     });
     imported.set(id, rule);
@@ -53,6 +56,12 @@ function loadWhere(include: (id: string) => boolean): Promise<AnyRule[]> {
 
 const isScanId = (id: string) => id.startsWith(`${SCAN_GROUP}/`);
 
+/** Reconciliation rules (rules/reconcile/) read live observations too: only `check --url` loads them. */
+const RECONCILE_GROUP = 'reconcile';
+const isReconcileId = (id: string) => id.startsWith(`${RECONCILE_GROUP}/`);
+/** What a plain `check` loads: neither the live-scan nor the reconciliation rules. */
+const isCheckId = (id: string) => !isScanId(id) && !isReconcileId(id);
+
 /** The ids of every built-in rule, from the file names alone (nothing is imported), sorted. */
 export function builtInRuleIds(): string[] {
   return Object.keys(RULE_MODULES);
@@ -65,12 +74,12 @@ export function loadAllRules(): Promise<AnyRule[]> {
 
 /** The built-in rules `deploycheck check` runs: per-project and workspace-wide. */
 export async function loadBuiltInRules(): Promise<CheckRule[]> {
-  return (await loadWhere((id) => !isScanId(id))).filter((rule): rule is CheckRule => isProjectRule(rule) || isWorkspaceRule(rule));
+  return (await loadWhere(isCheckId)).filter((rule): rule is CheckRule => isProjectRule(rule) || isWorkspaceRule(rule));
 }
 
 /** The meta/* rules whose findings the policy step creates. */
 export async function loadPolicyRules(): Promise<PolicyRuleDefinition[]> {
-  return (await loadWhere((id) => !isScanId(id))).filter(isPolicyRule);
+  return (await loadWhere(isCheckId)).filter(isPolicyRule);
 }
 
 /** The built-in rules `deploycheck scan` runs. */
@@ -85,5 +94,5 @@ export function loadRuleFiles(files: string[]): Promise<AnyRule[]> {
 
 /** The rules `check --url` runs over a project and a live scan together (rules/reconcile/). */
 export async function loadBuiltInReconcileRules(): Promise<ReconcileRuleDefinition[]> {
-  return (await loadWhere((id) => id.startsWith('reconcile/'))).filter(isReconcileRule);
+  return (await loadWhere(isReconcileId)).filter(isReconcileRule);
 }

@@ -6,6 +6,7 @@ import { grade } from '../../src/engine/grade.js';
 import type { Finding, ReconcileRuleDefinition } from '../../src/engine/types.js';
 import type { Project } from '../../src/core/project.js';
 import { splitSelection } from '../../src/cli/check-url.js';
+import { loadBuiltInReconcileRules, loadBuiltInRules, loadPolicyRules } from '../../src/engine/registry.js';
 
 const URL = 'https://site.test/';
 
@@ -90,5 +91,18 @@ describe('splitSelection (--rule / --ignore with --url)', () => {
   it('runs every rule of a half without --rule, and refuses a pattern that names no rule', () => {
     expect(splitSelection().scan).toEqual({ only: [], ignore: [], none: false });
     expect(() => splitSelection(['web/no-such-rule'])).toThrow(/no rule matches/);
+  });
+});
+
+describe('the reconciliation rules', () => {
+  it('load only for check --url: a plain check never loads them (nor the live scan they read)', async () => {
+    const plain = [...(await loadBuiltInRules()), ...(await loadPolicyRules())].map((rule) => rule.id);
+    expect(plain.filter((id) => id.startsWith('reconcile/') || id.startsWith('web/'))).toEqual([]);
+    expect((await loadBuiltInReconcileRules()).map((rule) => [rule.id, rule.kind, rule.project])).toEqual([
+      ['reconcile/cookie-secure-stripped', 'reconcile', 'django'],
+      ['reconcile/debug-page-settings-off', 'reconcile', 'django'],
+      ['reconcile/header-stripped', 'reconcile', 'django'],
+      ['reconcile/ssl-redirect-stripped', 'reconcile', 'django'],
+    ]);
   });
 });
