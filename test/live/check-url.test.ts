@@ -12,7 +12,7 @@ import { requireSystem } from '../helpers/integration.js';
 import { runCli } from '../helpers/cli.js';
 import { makeCertificates, startHttp, startHttps } from '../probe/servers.js';
 import type { Certificates, Running } from '../probe/servers.js';
-import { LIVESITE_DIR, freePort, gunicornAvailable, scratchDir, startGunicorn } from './livesite.js';
+import { LIVESITE_DIR, freePort, gunicornAvailable, nginxAvailable, scratchDir, startGunicorn, startNginx } from './livesite.js';
 import type { Service } from './livesite.js';
 
 const SCAN = { timeoutMs: 3000, budgetMs: 15_000 };
@@ -190,5 +190,34 @@ describe.skipIf(skipGunicorn)('the insecure settings running under gunicorn', ()
     expect(byRule(result, 'web/debug-page')).toEqual([]);
     expect(deducted(result, 'django/debug')).toBe(1);
     expect(byRule(result, 'reconcile/debug-page-settings-off')).toEqual([]);
+  });
+});
+
+const skipNginx = skipGunicorn || requireSystem('nginx (Debian) and openssl', nginxAvailable());
+
+describe.skipIf(skipNginx)('the hardened settings under gunicorn behind nginx (TLS)', () => {
+  const scratch = scratchDir();
+  let certs: Certificates;
+  let gunicorn: Service & { port: number };
+  let nginx: Service & { httpPort: number; httpsPort: number };
+
+  beforeAll(async () => {
+    certs = makeCertificates();
+    gunicorn = await startGunicorn('hardened', scratch.path);
+    nginx = await startNginx({ tls: certs.valid, upstream: gunicorn.port, scratch: scratch.path });
+  });
+  afterAll(async () => {
+    await nginx?.stop();
+    await gunicorn?.stop();
+    certs?.cleanup();
+    scratch.remove();
+  });
+
+  it('reconciles without a finding: the site sends what the settings say', async () => {
+    const url = `https://127.0.0.1:${nginx.httpsPort}/`;
+    const result = await runCheckWithUrls(hardened, [url], { ...SCAN, ca: certs.ca, httpPort: nginx.httpPort });
+    const logs = [gunicorn, nginx].map((service) => service.logs()).join('\n');
+    expect(result.live?.[0]?.probeErrors.filter((error) => error.startsWith('page ')), logs).toEqual([]);
+    expect(result.findings.filter((finding) => finding.rule.startsWith('reconcile/')).map((finding) => finding.message), logs).toEqual([]);
   });
 });
