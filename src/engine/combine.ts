@@ -19,6 +19,8 @@ export interface LiveSummary {
   grade: string;
   /** Probes that did not answer (`page: connection refused`): the live half's errors, not internal ones. */
   probeErrors: string[];
+  /** Why some reconciliation did not run (several projects could be the site). */
+  notes: string[];
 }
 
 export interface LiveScan<Observations = unknown> {
@@ -52,8 +54,12 @@ export function combine<S extends ProjectSummary, Observations>(input: CombineIn
   const errors = [...check.errors, ...scans.flatMap((scan) => scan.errors)];
   const reconciled: Finding[] = [];
   const superseded = new Set<Finding>();
+  // Which project a URL serves is not known when several of one kind were checked: reconcile none rather than guess.
+  const kinds = new Map<string, number>();
+  for (const project of input.projects) kinds.set(project.kind, (kinds.get(project.kind) ?? 0) + 1);
+  const ambiguous = [...kinds].filter(([, count]) => count > 1).map(([kind, count]) => `${count} ${kind} projects were checked, so which one the site runs is not known: not reconciled`);
   for (const scan of scans) {
-    for (const project of input.projects) {
+    for (const project of input.projects.filter((candidate) => kinds.get(candidate.kind) === 1)) {
       for (const rule of input.reconcileRules.filter((candidate) => candidate.project === project.kind)) {
         const covered: Finding[] = [];
         const context = { project, scan: scan.observations, live: scan.findings, supersede: (finding: Finding) => covered.push(finding) };
@@ -84,6 +90,6 @@ export function combine<S extends ProjectSummary, Observations>(input: CombineIn
     errors,
     grade: grade(findings, caps, extraCaps),
     rules: [...(check.rules ?? []), ...scans.flatMap((scan) => scan.rules), ...input.reconcileRules],
-    live: scans.map((scan) => ({ target: scan.target, grade: scan.grade.grade, probeErrors: scan.probeErrors })),
+    live: scans.map((scan) => ({ target: scan.target, grade: scan.grade.grade, probeErrors: scan.probeErrors, notes: ambiguous })),
   };
 }

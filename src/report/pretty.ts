@@ -93,6 +93,7 @@ export function formatPretty(result: CheckResult, options: PrettyOptions): strin
     out.push(`${c.bold('live:')} ${scan.target}  ${c.dim(`(scan alone: grade ${scan.grade})`)}`);
     if (scan.probeErrors.length) out.push(c.yellow(`  ${scan.probeErrors.length} probe(s) not answered (nothing is reconciled from them):`));
     for (const error of scan.probeErrors) out.push(c.yellow(`    ${error}`));
+    for (const note of scan.notes) out.push(c.yellow(`  ${note}`));
   }
 
   if (result.projects.length === 0) {

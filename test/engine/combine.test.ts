@@ -40,7 +40,7 @@ describe('combine', () => {
     ]);
     expect(result.findings[0]!.related).toEqual([{ location: { url: URL }, message: 'also seen live: web/hsts-missing here' }]);
     expect(result.grade.deductions.map((d) => d.rule)).toEqual(['demo/hsts-off', 'web/csp-missing']);
-    expect(result.live).toEqual([{ target: URL, grade: 'B+', probeErrors: [] }]);
+    expect(result.live).toEqual([{ target: URL, grade: 'B+', probeErrors: [], notes: [] }]);
   });
 
   it('drops the live findings a reconciliation finding explains, and keeps a crashing rule an error', () => {
@@ -69,6 +69,23 @@ describe('combine', () => {
     expect(result.grade.deductions.map((d) => d.rule)).toEqual(['reconcile/demo']);
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]).toContain('rule reconcile/crash failed');
+  });
+
+  it('reconciles nothing when several projects of the kind could be the site', () => {
+    const reports: ReconcileRuleDefinition = {
+      kind: 'reconcile',
+      project: 'demo',
+      id: 'reconcile/demo',
+      title: 'demo',
+      severity: 'high',
+      docs: { why: 'w', fix: 'f' },
+      check: (ctx) => ctx.report({ message: 'guess', location: settingsLine, about: '' }),
+    };
+    const run = (projects: Project[]) => combine({ check: checkOf([]), projects, scans: [scanOf([])], reconcileRules: [reports], twins: {} });
+    expect(run([project]).findings).toHaveLength(1);
+    const two = run([project, { ...project, root: 'other' } as Project]);
+    expect(two.findings).toEqual([]);
+    expect(two.live![0]!.notes).toEqual(['2 demo projects were checked, so which one the site runs is not known: not reconciled']);
   });
 
   it('keeps a cap that no finding carries (a project not fully read)', () => {
