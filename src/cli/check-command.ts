@@ -21,6 +21,11 @@ export interface CheckFlags extends StagedFlags {
   verbose?: boolean;
   explain?: boolean;
   color?: boolean;
+  /** `--url`: also scan these URLs of the running site and reconcile them with the code. */
+  url: string[];
+  /** With --url: a CA to trust, or no certificate checks for the HTTP probes (as `scan --ca`, `--insecure`). */
+  ca?: string;
+  insecure?: boolean;
 }
 
 export function collect(value: string, previous: string[]): string[] {
@@ -70,6 +75,9 @@ export function registerCheck(program: Command, setExitCode: (code: number) => v
     .option('--all', 'with --staged or --files: report findings in every file')
     .option('--files <paths...>', 'report only findings in these files (what a pre-commit framework passes)')
     .option('--history', 'also scan every commit of the git history for secrets')
+    .option('--url <url>', 'also scan the running site at this URL: one report for the code and the site (repeatable)', collect, [])
+    .option('--ca <file>', 'with --url: trust this CA certificate (PEM) in addition to the system ones')
+    .option('--insecure', 'with --url: do not verify certificates for HTTP probes (the TLS findings still report them)')
     .action(async (dir: string, flags: CheckFlags, command: Command) => {
       // Loaded on use: `deploycheck --version`, `rules` and `scan` never pay for the check pipeline.
       const { runCheckCommand } = await import('./check-run.js');

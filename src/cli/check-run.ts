@@ -7,17 +7,28 @@ import { toolVersion } from './version.js';
 import { resolveRun } from '../config/resolve.js';
 import type { PolicyFlags } from '../config/resolve.js';
 import { runCheck } from '../frameworks.js';
+import type { BuiltInProjectSummary } from '../frameworks.js';
+import type { CheckOptions, CheckResult } from '../engine/check.js';
 import { frameworkFlagValues } from '../framework-options.js';
 import { gateExitCode } from '../engine/policy.js';
 import { SEVERITIES } from '../core/severity.js';
 import { planReports, renderReport } from '../report/index.js';
+
+async function checkWithUrls(options: CheckOptions, flags: CheckFlags): Promise<CheckResult<BuiltInProjectSummary>> {
+  const [{ checkUrls, runCheckWithUrls }, { readCa }] = await Promise.all([import('./check-url.js'), import('./scan-run.js')]);
+  checkUrls(flags.url);
+  const ca = readCa(flags.ca);
+  return runCheckWithUrls(options, flags.url, { userAgent: `deploycheck/${toolVersion()}`, insecure: flags.insecure ?? false, ...(ca ? { ca } : {}) });
+}
 
 /** `deploycheck check`: run, write every requested report, and return the exit code. */
 export async function runCheckCommand(dir: string, flags: CheckFlags, command: Command): Promise<number> {
   const reports = planReports(flags.format, flags.output);
   const given = (flag: keyof PolicyFlags) => command.getOptionValueSource(flag) === 'cli';
   const run = await resolveRun(dir, { ...flags, set: parseAssignments(flags.set), frameworkOptions: frameworkFlagValues(flags) }, given);
-  const result = await runCheck({ ...run.check, ...stagedCheckOptions(dir, flags) });
+  const options = { ...run.check, ...stagedCheckOptions(dir, flags) };
+  // --url: loaded on use, so a plain `check` never loads the live scan.
+  const result = flags.url?.length ? await checkWithUrls(options, flags) : await runCheck(options);
   // --report-level only trims what the reports show; the gate below sees every finding.
   const level = SEVERITIES.indexOf(run.reportLevel);
   const shown = { ...result, findings: result.findings.filter((finding) => SEVERITIES.indexOf(finding.severity) <= level) };

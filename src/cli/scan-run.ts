@@ -39,7 +39,7 @@ function parsePort(value: string | undefined, option: string): number | undefine
   return port;
 }
 
-function readCa(file: string | undefined): string | undefined {
+export function readCa(file: string | undefined): string | undefined {
   if (file === undefined) return undefined;
   try {
     return readFileSync(file, 'utf8');

@@ -3,6 +3,7 @@
  * (src/project, src/production), the settings evaluator's parser (src/python), the report's summary
  * of a Django project, SILENCED_SYSTEM_CHECKS and the "production settings not fully read" cap.
  */
+import { DJANGO_LIVE_TWINS } from './live-twins.js';
 import type { DiscoveredProject, Framework } from '../engine/framework.js';
 import type { Finding } from '../engine/types.js';
 import { isChecked, summarizeProduction } from '../production/summary.js';
@@ -58,4 +59,5 @@ export const djangoFramework: Framework<DjangoProject, DjangoProjectSummary> = {
   discover(workspace, { env, envFiles, set, options }) {
     return discoverProjects(workspace, { env, envFiles, set, settings: options.settings, configuration: options.configuration }).map(discovered);
   },
+  liveTwins: DJANGO_LIVE_TWINS,
 };

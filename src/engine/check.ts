@@ -9,6 +9,7 @@ import { capsOf, grade } from './grade.js';
 import { runRule } from './run-rule.js';
 import type { RunnableRule } from './run-rule.js';
 import type { GradeResult } from './grade.js';
+import type { LiveSummary } from './combine.js';
 import { builtInRuleIds, loadBuiltInRules, loadPolicyRules } from './registry.js';
 import { selectRules } from './select.js';
 import { applySuppressions, findSuppressions } from './suppressions.js';
@@ -46,6 +47,8 @@ export interface CheckOptions {
   focus?: string[];
   /** Also scan the git history for secrets (`--history`). */
   history?: boolean;
+  /** Called with the projects whose rules ran, after the rules (`check --url` reconciles them with the live site). */
+  onChecked?: (projects: readonly Project[]) => void;
 }
 
 export interface PolicyOptions {
@@ -86,6 +89,8 @@ export interface CheckResult<S extends ProjectSummary = ProjectSummary> {
   hidden?: HiddenCounts;
   /** Milliseconds each rule took, over every project (runCheck always sets it). */
   timings?: Record<string, number>;
+  /** The live scans a `check --url` report also covers (see combine.ts). */
+  live?: LiveSummary[];
 }
 
 function openRoot(root: string, source: 'worktree' | 'index'): Workspace {
@@ -224,6 +229,7 @@ export async function runCheck<S extends ProjectSummary>(options: CheckOptions, 
     policyRules: new Map(policyRules.map((rule) => [rule.id, rule])),
   });
 
+  options.onChecked?.(checked.map(({ project }) => project));
   const summaries = discovered.map((project) => project.summary());
   // A framework says when a grade would claim more than was read: a cap, with its reason.
   const caps = discovered.flatMap((project) => {

@@ -51,4 +51,6 @@ export interface Framework<P extends Project = Project, S extends ProjectSummary
   /** Slow set-up started before the workspace is listed (a parser's wasm compiles meanwhile). */
   prepare?(): Promise<void>;
   discover(workspace: Workspace, options: DiscoverOptions): DiscoveredProject<P, S>[];
+  /** Static rule id → the live-scan rules that report the same problem (`check --url` reports such a pair once). */
+  liveTwins?: Readonly<Record<string, readonly string[]>>;
 }

@@ -2,9 +2,9 @@ import { pathToFileURL } from 'node:url';
 import { GRADES } from './grade.js';
 import { importFile } from './import-file.js';
 import { RULE_MODULES } from './rule-index.js';
-import type { AnyRule, CheckRule, PolicyRuleDefinition, RuleModule, ScanRuleDefinition } from './types.js';
+import type { AnyRule, CheckRule, PolicyRuleDefinition, ReconcileRuleDefinition, RuleModule, ScanRuleDefinition } from './types.js';
 import { SEVERITIES } from '../core/severity.js';
-import { isProjectRule, isPolicyRule, isScanRule, isWorkspaceRule } from './types.js';
+import { isProjectRule, isPolicyRule, isReconcileRule, isScanRule, isWorkspaceRule } from './types.js';
 
 /** Check a rule's shape so a broken rule file fails loudly at load, not silently at run. */
 export function validateRule(rule: AnyRule, expectedId?: string): void {
@@ -40,6 +40,9 @@ function importBuiltIn(id: string): Promise<AnyRule> {
       if (isScanRule(loaded) !== id.startsWith(`${SCAN_GROUP}/`)) {
         throw new Error(`invalid rule ${id}: live-scan rules belong in rules/${SCAN_GROUP}/ and only there`);
       }
+      if (isReconcileRule(loaded) !== isReconcileId(id)) {
+        throw new Error(`invalid rule ${id}: reconciliation rules belong in rules/${RECONCILE_GROUP}/ and only there`);
+      }
       return loaded;
     });
     imported.set(id, rule);
@@ -53,6 +56,12 @@ function loadWhere(include: (id: string) => boolean): Promise<AnyRule[]> {
 
 const isScanId = (id: string) => id.startsWith(`${SCAN_GROUP}/`);
 
+/** Reconciliation rules (rules/reconcile/) read live observations too: only `check --url` loads them. */
+const RECONCILE_GROUP = 'reconcile';
+const isReconcileId = (id: string) => id.startsWith(`${RECONCILE_GROUP}/`);
+/** What a plain `check` loads: neither the live-scan nor the reconciliation rules. */
+const isCheckId = (id: string) => !isScanId(id) && !isReconcileId(id);
+
 /** The ids of every built-in rule, from the file names alone (nothing is imported), sorted. */
 export function builtInRuleIds(): string[] {
   return Object.keys(RULE_MODULES);
@@ -65,12 +74,12 @@ export function loadAllRules(): Promise<AnyRule[]> {
 
 /** The built-in rules `deploycheck check` runs: per-project and workspace-wide. */
 export async function loadBuiltInRules(): Promise<CheckRule[]> {
-  return (await loadWhere((id) => !isScanId(id))).filter((rule): rule is CheckRule => isProjectRule(rule) || isWorkspaceRule(rule));
+  return (await loadWhere(isCheckId)).filter((rule): rule is CheckRule => isProjectRule(rule) || isWorkspaceRule(rule));
 }
 
 /** The meta/* rules whose findings the policy step creates. */
 export async function loadPolicyRules(): Promise<PolicyRuleDefinition[]> {
-  return (await loadWhere((id) => !isScanId(id))).filter(isPolicyRule);
+  return (await loadWhere(isCheckId)).filter(isPolicyRule);
 }
 
 /** The built-in rules `deploycheck scan` runs. */
@@ -81,4 +90,9 @@ export async function loadBuiltInScanRules(): Promise<ScanRuleDefinition[]> {
 /** Users' own rule files (same defineRule API), by absolute path. */
 export function loadRuleFiles(files: string[]): Promise<AnyRule[]> {
   return Promise.all(files.map((file) => importRule(file, () => importFile(pathToFileURL(file).href) as Promise<RuleModule>)));
+}
+
+/** The rules `check --url` runs over a project and a live scan together (rules/reconcile/). */
+export async function loadBuiltInReconcileRules(): Promise<ReconcileRuleDefinition[]> {
+  return (await loadWhere(isReconcileId)).filter(isReconcileRule);
 }

@@ -2,7 +2,7 @@ import { UsageError } from '../core/errors.js';
 import type { RuleDefinition } from './types.js';
 
 /** Whether `pattern` (a rule id, a group `django`, or `django/*`) names the rule. */
-function matches(pattern: string, id: string): boolean {
+export function ruleMatches(pattern: string, id: string): boolean {
   const group = pattern.endsWith('/*') ? pattern.slice(0, -2) : pattern;
   return id === pattern || id.startsWith(`${group}/`);
 }
@@ -10,13 +10,13 @@ function matches(pattern: string, id: string): boolean {
 /** Apply --rule / --ignore; a pattern that names no rule is a usage error (a typo would silently check nothing). */
 export function selectRules<R extends Pick<RuleDefinition, 'id'>>(rules: R[], only?: string[], ignore?: string[]): R[] {
   for (const pattern of [...(only ?? []), ...(ignore ?? [])]) {
-    if (!rules.some((rule) => matches(pattern, rule.id))) {
+    if (!rules.some((rule) => ruleMatches(pattern, rule.id))) {
       throw new UsageError(`no rule matches '${pattern}' (see \`deploycheck rules\`)`);
     }
   }
   return rules.filter(
     (rule) =>
-      (!only?.length || only.some((pattern) => matches(pattern, rule.id))) &&
-      !(ignore ?? []).some((pattern) => matches(pattern, rule.id)),
+      (!only?.length || only.some((pattern) => ruleMatches(pattern, rule.id))) &&
+      !(ignore ?? []).some((pattern) => ruleMatches(pattern, rule.id)),
   );
 }

@@ -20,6 +20,8 @@ export interface Finding {
   django?: string;
   /** rule + file or URL + what the finding is about (`about`), without line numbers or wording: stable across edits. */
   fingerprint: string;
+  /** Which half found it, in a report of both (`check --url`): the code, the running site, or both. */
+  origin?: 'static' | 'live' | 'both';
 }
 
 /** What a rule hands to `ctx.report`; the runner fills in the rest. */
@@ -136,7 +138,29 @@ export function defineWorkspaceRule(rule: Omit<WorkspaceRuleDefinition, 'kind'>)
   return { ...rule, kind: 'workspace' };
 }
 
-export type AnyRule = RuleDefinition | ScanRuleDefinition | PolicyRuleDefinition | WorkspaceRuleDefinition;
+export interface ReconcileRuleContext<P extends Project = Project, Observations = unknown> {
+  /** A checked project whose settings production was inferred to run. */
+  project: P;
+  /** What one live scan observed (only probes that answered count: a failed probe proves nothing). */
+  scan: Observations;
+  /** That scan's findings. */
+  live: readonly Finding[];
+  /** A finding of `live` that this rule's finding explains: it is not reported (nor graded) again. */
+  supersede(finding: Finding): void;
+  report(report: Report): void;
+}
+
+/**
+ * A rule over a project and a live scan of its site together (`check --url`): where the code and the
+ * running site disagree. `project` is the kind of project it reads.
+ */
+export interface ReconcileRuleDefinition<P extends Project = Project, Observations = unknown> extends RuleMeta {
+  kind: 'reconcile';
+  project: P['kind'];
+  check(ctx: ReconcileRuleContext<P, Observations>): void;
+}
+
+export type AnyRule = RuleDefinition | ScanRuleDefinition | PolicyRuleDefinition | WorkspaceRuleDefinition | ReconcileRuleDefinition;
 
 /** What a rule file exports. */
 export interface RuleModule {
@@ -144,7 +168,7 @@ export interface RuleModule {
 }
 
 /** The kinds that are not a project's: every other kind names the framework whose projects a rule checks. */
-const NON_PROJECT_KINDS: ReadonlySet<string | undefined> = new Set(['workspace', 'scan', 'policy']);
+const NON_PROJECT_KINDS: ReadonlySet<string | undefined> = new Set(['workspace', 'scan', 'policy', 'reconcile']);
 
 export function isWorkspaceRule(rule: AnyRule): rule is WorkspaceRuleDefinition {
   return rule.kind === 'workspace';
@@ -155,6 +179,10 @@ export type CheckRule = RuleDefinition | WorkspaceRuleDefinition;
 
 export function isScanRule(rule: AnyRule): rule is ScanRuleDefinition {
   return rule.kind === 'scan';
+}
+
+export function isReconcileRule(rule: AnyRule): rule is ReconcileRuleDefinition {
+  return rule.kind === 'reconcile';
 }
 
 export function isPolicyRule(rule: AnyRule): rule is PolicyRuleDefinition {

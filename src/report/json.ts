@@ -29,6 +29,8 @@ export function formatJson(result: CheckResult, toolVersion: string): string {
     grade: result.grade,
     findings: result.findings,
     errors: result.errors,
+    // `check --url`: each scanned URL, its own grade and the probes that did not answer.
+    ...(result.live ? { live: result.live } : {}),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }

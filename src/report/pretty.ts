@@ -75,8 +75,9 @@ export function formatPretty(result: CheckResult, options: PrettyOptions): strin
     const width = Math.max(...findings.map((f) => position(f).length));
     for (const finding of findings) {
       const django = finding.django ? c.dim(` ${finding.django}`) : '';
+      const origin = finding.origin ? c.dim(` [${finding.origin}]`) : '';
       out.push(
-        `  ${c.dim(position(finding).padEnd(width))}  ${SEVERITY_STYLE[finding.severity](c)(finding.severity.padEnd(8))} ${finding.message}  ${c.dim(finding.rule)}${django}`,
+        `  ${c.dim(position(finding).padEnd(width))}  ${SEVERITY_STYLE[finding.severity](c)(finding.severity.padEnd(8))} ${finding.message}  ${c.dim(finding.rule)}${django}${origin}`,
       );
       if (finding.evidence) out.push(`  ${' '.repeat(width)}  ${' '.repeat(9)}${c.dim(`evidence: ${finding.evidence}`)}`);
       for (const related of finding.related) {
@@ -88,6 +89,12 @@ export function formatPretty(result: CheckResult, options: PrettyOptions): strin
     out.push('');
   }
   for (const error of result.errors) out.push(c.red(`internal error: ${error}`));
+  for (const scan of result.live ?? []) {
+    out.push(`${c.bold('live:')} ${scan.target}  ${c.dim(`(scan alone: grade ${scan.grade})`)}`);
+    if (scan.probeErrors.length) out.push(c.yellow(`  ${scan.probeErrors.length} probe(s) not answered (nothing is reconciled from them):`));
+    for (const error of scan.probeErrors) out.push(c.yellow(`    ${error}`));
+    for (const note of scan.notes) out.push(c.yellow(`  ${note}`));
+  }
 
   if (result.projects.length === 0) {
     out.push(c.yellow(`No Django project found under ${result.root} (looked for manage.py, wsgi.py, asgi.py).`));

@@ -57,6 +57,7 @@ describe('grade', () => {
       'django/debug F',
       'django/secret-key-committed F',
       'django/settings-module-missing C',
+      'reconcile/debug-page-settings-off F',
       'web/debug-page F',
       'web/env-exposed F',
     ]);
