@@ -1,6 +1,5 @@
 /** reconcile/cookie-secure-stripped — the settings make a Django cookie Secure, but the live site sets it without Secure. */
-import { defineReconcileRule, SECURE_COOKIES, secureCookieName, settingReport } from '../../src/api/django.js';
-import { siteCookies } from '../../src/api/web.js';
+import { defineReconcileRule, SECURE_COOKIES, secureCookieName, settingReport, siteCookies } from '../../src/api/reconcile.js';
 
 export default defineReconcileRule({
   id: 'reconcile/cookie-secure-stripped',

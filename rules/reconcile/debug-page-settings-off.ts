@@ -1,6 +1,5 @@
 /** reconcile/debug-page-settings-off — the site shows Django's DEBUG page although production's settings turn DEBUG off. */
-import { defineReconcileRule, settingReport, truthy } from '../../src/api/django.js';
-import { djangoDebugMarker, siteResponses } from '../../src/api/web.js';
+import { defineReconcileRule, djangoDebugMarker, settingReport, siteResponses, truthy } from '../../src/api/reconcile.js';
 
 export default defineReconcileRule({
   id: 'reconcile/debug-page-settings-off',

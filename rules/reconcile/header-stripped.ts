@@ -1,6 +1,5 @@
 /** reconcile/header-stripped — production's settings send a security header, but no live response carries it. */
-import { defineReconcileRule, HEADER_EXPECTATIONS, settingReport } from '../../src/api/django.js';
-import { firstHeader, httpsHops, siteResponses } from '../../src/api/web.js';
+import { defineReconcileRule, firstHeader, HEADER_EXPECTATIONS, httpsHops, settingReport, siteResponses } from '../../src/api/reconcile.js';
 
 export default defineReconcileRule({
   id: 'reconcile/header-stripped',

@@ -1,6 +1,5 @@
 /** reconcile/ssl-redirect-stripped — SECURE_SSL_REDIRECT is on, but the live site answers plain HTTP without redirecting. */
-import { defineReconcileRule, middlewareOn, SECURITY_MIDDLEWARE, settingReport, truthy } from '../../src/api/django.js';
-import { PROBE } from '../../src/api/web.js';
+import { defineReconcileRule, middlewareOn, PROBE, SECURITY_MIDDLEWARE, settingReport, truthy } from '../../src/api/reconcile.js';
 
 export default defineReconcileRule({
   id: 'reconcile/ssl-redirect-stripped',
