@@ -3,7 +3,7 @@ import type { Args, Interpreter } from './evaluator.js';
 import type { Scope } from './scope.js';
 import type { PyValue } from './value.js';
 import { attribute, evalExpr } from './expressions.js';
-import { callExternal, callObject } from './library-calls.js';
+import { callExternal, callObject } from './libraries/index.js';
 import { callMethod } from './methods.js';
 import { internalOf } from './internals.js';
 import { callFunction } from './functions.js';

@@ -11,7 +11,7 @@ import { defineFunction } from './functions.js';
 import { joinValues } from './branches.js';
 import { chooseClause, chooseKey } from './assumptions.js';
 import { evalString } from './string-literals.js';
-import { externalAttribute } from './library-calls.js';
+import { externalAttribute } from './libraries/index.js';
 import { percentFormat } from './strings.js';
 import { truthy } from './value.js';
 import { valueAttribute } from './methods.js';
