@@ -27,7 +27,8 @@ export { nginxOverwritesForwardedHost } from '../django/nginx-forwarded-host.js'
 export { isLoopbackOrigin, sharedPlatformDomain } from '../django/origins.js';
 export { committedKey, deployFallbackKey, fallbackKey, INSECURE_PREFIX, weakKeyReasons, writtenInCode } from '../django/secret-key.js';
 export { combinedConfidence, describeNotTrue, describeSetting, middlewareOn, middlewareSetting, settingIncludes, settingLocation, settingReport } from '../django/setting-helpers.js';
-export { describeOption, durationSeconds, effectiveAcl, explainOptions, isS3StaticClass, resolveStorage } from '../django/storage.js';
+export { durationSeconds } from '../python/timedelta.js';
+export { describeOption, effectiveAcl, explainOptions, isS3StaticClass, resolveStorage } from '../django/storage.js';
 export type { StorageConfig, StorageOption } from '../django/storage.js';
 export { literalAdminPasswords } from '../django/superuser-password.js';
 export { managementCommandPasswords } from '../django/command-passwords.js';
@@ -41,7 +42,7 @@ export { versionAtLeast } from '../project/version.js';
 export type { SecretHit } from '../secrets/types.js';
 export { workspaceSecrets } from '../secrets/workspace-scan.js';
 export { certainItemsOf, resolvePath } from '../python/pyops.js';
-export { decodeEscapes } from '../python/strings.js';
+export { plainStringValue } from '../python/strings.js';
 export { parseModule } from '../python/syntax.js';
 export type { PyNode } from '../python/syntax.js';
 export type { EvalProblemKind, Settings } from '../python/types.js';
