@@ -5,7 +5,7 @@ import type { Assumption } from './types.js';
 import type { FileLocation } from '../core/location.js';
 import type { PyDict, PyValue } from './value.js';
 import { evalExpr } from './expressions.js';
-import { str } from './pyops.js';
+import { str } from './value-ops.js';
 import { plainStringValue } from './strings.js';
 
 /**

@@ -9,7 +9,7 @@ import { internalOf } from './internals.js';
 import { callFunction } from './functions.js';
 import { callWithScope } from './dynamic-imports.js';
 import { isNamespaceCall, namespaceScope, writeBack } from './targets.js';
-import { none, object, unknown, withMeta } from './pyops.js';
+import { none, object, unknown, withMeta } from './value-ops.js';
 
 /** Calls: argument lists, `vars().update()`, and dispatch to methods, libraries and project functions. */
 

@@ -5,7 +5,7 @@ import type { Args, Interpreter } from './evaluator.js';
 import type { Scope } from './scope.js';
 import type { PyValue } from './value.js';
 import { internalOf } from './internals.js';
-import { dict, list, none, object, str, unknown } from './pyops.js';
+import { dict, list, none, object, str, unknown } from './value-ops.js';
 import { missingModule } from './imports.js';
 import { namesProduction, undecidedVariable } from './assumptions.js';
 import { includeSettings, optionalPattern } from './split-settings.js';

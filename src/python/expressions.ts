@@ -4,7 +4,7 @@ import type { Interpreter } from './evaluator.js';
 import { Scope } from './scope.js';
 import type { EnvRead, PyDict, PyValue } from './value.js';
 import { assign } from './targets.js';
-import { binaryOp, bool, certainItemsOf, compare, dictLookup, dictSet, envOf, float, int, mergeDicts, mergeEnv, none, object, pyEquals, pyStr, str, tuple, unknown, unknownStr, unknownWithItems, withMeta } from './pyops.js';
+import { binaryOp, bool, certainItemsOf, compare, dictLookup, dictSet, envOf, float, int, mergeDicts, mergeEnv, none, object, pyEquals, pyStr, str, tuple, unknown, unknownStr, unknownWithItems, withMeta } from './value-ops.js';
 import { classLinearization, internalOf, setInternal } from './internals.js';
 import { evalCall } from './calls.js';
 import { defineFunction } from './functions.js';

@@ -4,7 +4,7 @@ import type { ModuleRecord, Interpreter } from './evaluator.js';
 import type { Scope } from './scope.js';
 import type { PyValue } from './value.js';
 import { RaiseSignal } from './signals.js';
-import { object, unknown } from './pyops.js';
+import { object, unknown } from './value-ops.js';
 import { externalImport } from './optional-imports.js';
 import { importFromModule } from './relative-imports.js';
 

@@ -9,7 +9,7 @@ import { EnvState } from './env-state.js';
 import { Interpreter } from './evaluator.js';
 import { internalOf } from './internals.js';
 import { resolveConfigurationsValue } from './configurations.js';
-import { unknown } from './pyops.js';
+import { unknown } from './value-ops.js';
 
 export interface EvaluateOptions {
   workspace: Workspace;

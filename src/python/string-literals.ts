@@ -4,7 +4,7 @@ import type { Scope } from './scope.js';
 import type { EnvRead, PyValue } from './value.js';
 import { applyFormatSpec, decodeEscapes, stringPrefix } from './strings.js';
 import { evalExpr } from './expressions.js';
-import { mergeEnv, pyStr, reprOf, str, unknown, unknownStr } from './pyops.js';
+import { mergeEnv, pyStr, reprOf, str, unknown, unknownStr } from './value-ops.js';
 
 /** String literals: prefixes, escapes, implicit concatenation and f-strings. */
 

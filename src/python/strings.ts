@@ -1,6 +1,6 @@
 import type { PyNode } from './syntax.js';
 import type { PyValue } from './value.js';
-import { formatFloat, pyStr, reprOf } from './pyops.js';
+import { formatFloat, pyStr, reprOf } from './value-ops.js';
 
 /** Python string literal decoding and the two formatting operators (`%` and `str.format`). */
 

@@ -1,6 +1,6 @@
 import type { PyValue } from './value.js';
-import type { Meta } from './pyops.js';
-import { int, object, unknown } from './pyops.js';
+import type { Meta } from './value-ops.js';
+import { int, object, unknown } from './value-ops.js';
 
 /** `datetime.timedelta` as the evaluator and the storage reader model it: an object with a known `total_seconds`. */
 

@@ -1,6 +1,6 @@
 import type { PyValue } from '../value.js';
 import { attribute, decide } from '../expressions.js';
-import { bool, int, list, none, pyStr, reprOf, str, unknown } from '../pyops.js';
+import { bool, int, list, none, pyStr, reprOf, str, unknown } from '../value-ops.js';
 import { pyFloat, pyInt } from '../env-casts.js';
 import { literalEval } from '../literal-eval.js';
 import type { LibraryHandler } from './call.js';

@@ -4,7 +4,7 @@ import type { EnvRead, PyValue } from '../value.js';
 import type { Args, Interpreter } from '../evaluator.js';
 import type { EnvHit } from '../env-state.js';
 import type { CastResult } from '../env-casts.js';
-import { dirnamePath, reprOf, unknown, withMeta } from '../pyops.js';
+import { dirnamePath, reprOf, unknown, withMeta } from '../value-ops.js';
 
 /** What every library handler gets: one call of an external callee, by canonical dotted name. */
 export interface LibraryCall {

@@ -2,7 +2,7 @@ import type { FileLocation } from '../../core/location.js';
 import type { PyValue } from '../value.js';
 import type { Args, Interpreter } from '../evaluator.js';
 import { setInternal } from '../internals.js';
-import { object } from '../pyops.js';
+import { object } from '../value-ops.js';
 import type { LibraryHandler } from './call.js';
 import { arg } from './call.js';
 

@@ -4,7 +4,7 @@ import type { EnvRead, PyValue } from '../value.js';
 import type { Args, Interpreter } from '../evaluator.js';
 import { internalOf, setInternal } from '../internals.js';
 import { hitOf, readOf } from '../env-state.js';
-import { mergeEnv, object, pyEquals, pyStr, reprOf, str, unknown, unknownStr, withMeta } from '../pyops.js';
+import { mergeEnv, object, pyEquals, pyStr, reprOf, str, unknown, unknownStr, withMeta } from '../value-ops.js';
 import type { CastResult } from '../env-casts.js';
 import { castNameOf, decoupleCast, decoupleCsv, defaultCsv } from '../env-casts.js';
 import { djDatabaseUrlParse } from '../db-url.js';

@@ -2,7 +2,7 @@ import type { FileLocation } from '../../core/location.js';
 import type { EnvRead, PyValue } from '../value.js';
 import { truthy } from '../value.js';
 import type { Args, Interpreter } from '../evaluator.js';
-import { mergeEnv, none, str, unknown } from '../pyops.js';
+import { mergeEnv, none, str, unknown } from '../value-ops.js';
 import { djDatabaseUrlParse } from '../db-url.js';
 import type { LibraryHandler } from './call.js';
 import { arg, cast, notSetReason, reasonOf, textOf } from './call.js';

@@ -1,4 +1,4 @@
-import { unknown } from '../pyops.js';
+import { unknown } from '../value-ops.js';
 import type { LibraryHandler } from './call.js';
 
 /** Django utilities called in settings. */

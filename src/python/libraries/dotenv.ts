@@ -2,7 +2,7 @@ import type { FileLocation } from '../../core/location.js';
 import type { PyValue } from '../value.js';
 import { truthy } from '../value.js';
 import type { Args, Interpreter } from '../evaluator.js';
-import { bool, dirnamePath, str, unknown } from '../pyops.js';
+import { bool, dirnamePath, str, unknown } from '../value-ops.js';
 import type { LibraryHandler } from './call.js';
 import { findUpward, reasonOf, textOf } from './call.js';
 

@@ -4,7 +4,7 @@ import { truthy } from '../value.js';
 import type { Args, Interpreter } from '../evaluator.js';
 import { internalOf, setInternal } from '../internals.js';
 import type { SchemeEntry } from '../internals.js';
-import { bool, mergeEnv, none, normalizePath, object, pyEquals, reprOf, str, unknown, unknownStr, withMeta } from '../pyops.js';
+import { bool, mergeEnv, none, normalizePath, object, pyEquals, reprOf, str, unknown, unknownStr, withMeta } from '../value-ops.js';
 import type { CastResult } from '../env-casts.js';
 import { castNameOf, environParseValue } from '../env-casts.js';
 import { environCacheUrl, environDbUrl, environEmailUrl } from '../db-url.js';

@@ -3,7 +3,7 @@ import type { PyNode as SyntaxNode } from '../syntax.js';
 import type { PyValue } from '../value.js';
 import type { Args, Interpreter } from '../evaluator.js';
 import { internalOf } from '../internals.js';
-import { envOf, object, str, unknown } from '../pyops.js';
+import { envOf, object, str, unknown } from '../value-ops.js';
 import type { LibraryHandler } from './call.js';
 import { callBuiltins } from './builtins.js';
 import { callOs } from './os.js';

@@ -3,7 +3,7 @@ import type { PyValue } from '../value.js';
 import type { Args, Interpreter } from '../evaluator.js';
 import { osEnvironItem } from '../expressions.js';
 import { readOf } from '../env-state.js';
-import { bool, dirnamePath, none, normalizePath, resolvePath, str, unknown, unknownStr, withMeta } from '../pyops.js';
+import { bool, dirnamePath, none, normalizePath, resolvePath, str, unknown, unknownStr, withMeta } from '../value-ops.js';
 import type { LibraryHandler } from './call.js';
 import { arg, notSetReason, reasonOf, textOf } from './call.js';
 

@@ -1,4 +1,4 @@
-import { joinPath, unknown } from '../pyops.js';
+import { joinPath, unknown } from '../value-ops.js';
 import type { LibraryHandler } from './call.js';
 import { reasonOf, textOf } from './call.js';
 
