@@ -1,20 +1,10 @@
 /** django/secret-key-reused — the production SECRET_KEY is shared with other settings or its own fallbacks. */
 import type { FileLocation, PyNode, Settings, Workspace } from '../../src/api/django.js';
-import { confidenceOf, decodeEscapes, defineRule, dirName, envReadsOf, parseModule, settingLocation } from '../../src/api/django.js';
+import { confidenceOf, defineRule, dirName, envReadsOf, parseModule, plainStringValue, settingLocation } from '../../src/api/django.js';
 
 interface LiteralKey {
   key: string;
   location: FileLocation;
-}
-
-/** The value of a plain (non-f, non-bytes) string literal, else undefined. */
-function plainString(node: PyNode): string | undefined {
-  if (node.type !== 'string') return undefined;
-  const start = node.namedChildren.find((child) => child.type === 'string_start')?.text ?? '';
-  const flags = start.replace(/['"]/g, '').toLowerCase();
-  if (flags.includes('f') || flags.includes('b')) return undefined;
-  const body = node.namedChildren.filter((child) => child.type === 'string_content').map((child) => child.text).join('');
-  return flags.includes('r') ? body : decodeEscapes(body);
 }
 
 /** `SECRET_KEY = '<literal>'` at module level or in a class body (django-configurations), with its location. */
@@ -29,7 +19,7 @@ function literalKeys(block: PyNode, file: string, out: LiteralKey[]): void {
     const assignment = statement.namedChildren[0];
     if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.text !== 'SECRET_KEY') continue;
     const right = assignment.childForFieldName('right');
-    const key = right ? plainString(right) : undefined;
+    const key = right ? plainStringValue(right) : undefined;
     if (!right || !key) continue;
     out.push({ key, location: { file, line: right.startPosition.row + 1, column: right.startPosition.column + 1 } });
   }

@@ -28,6 +28,7 @@ export interface CheckFlags extends StagedFlags {
   insecure?: boolean;
 }
 
+/** Commander reducer for a repeatable option: its values in order. */
 export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }

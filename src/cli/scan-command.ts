@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { DEFAULTS } from '../probe/defaults.js';
 import { CI_FORMATS } from '../report/formats.js';
+import { collect } from './check-command.js';
 
 export interface ScanFlags {
   header: string[];
@@ -22,10 +23,6 @@ export interface ScanFlags {
 }
 
 export const SCAN_FORMATS: readonly string[] = ['pretty', 'json', 'html', ...CI_FORMATS];
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
 
 export function registerScan(program: Command, setExitCode: (code: number) => void): void {
   program

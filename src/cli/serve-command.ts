@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { collect } from './check-command.js';
 
 export interface ServeFlags {
   port: string;
@@ -9,10 +10,6 @@ export interface ServeFlags {
   budget: string;
   cert?: string;
   key?: string;
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }
 
 export function registerServe(program: Command, setExitCode: (code: number) => void): void {

@@ -1,16 +1,10 @@
 import type { FileLocation } from '../core/location.js';
-import type { EnvVar } from '../env/types.js';
+import type { EnvVar, PlatformFileKind } from '../env/types.js';
 import type { ComposeEnvFileUse, ComposeInternalPorts, ComposeProxy, ComposeServiceUser } from './compose.js';
 
 export type DeployFileKind =
   | 'procfile'
-  | 'dockerfile'
-  | 'fly.toml'
-  | 'app.json'
-  | 'docker-compose'
-  | 'heroku.yml'
-  | 'render.yaml'
-  | 'app.yaml'
+  | PlatformFileKind
   /** DigitalOcean App Platform's app spec (`.do/app.yaml`, `.do/deploy.template.yaml`). */
   | 'do-app-spec'
   /** CapRover's `captain-definition`. */

@@ -9,7 +9,7 @@ import { parseManageCommands } from '../deploy/server-command.js';
 import type { DeployCommand } from '../deploy/types.js';
 import type { DjangoProject } from '../project/types.js';
 import { nodeLocation } from '../python/parser.js';
-import { decodeEscapes } from '../python/strings.js';
+import { plainStringValue } from '../python/strings.js';
 import type { PyNode } from '../python/syntax.js';
 import { parseModule } from '../python/syntax.js';
 import type { Workspace } from '../workspace/types.js';
@@ -52,17 +52,6 @@ function installedApps(project: DjangoProject): string[] {
   return apps.items.flatMap((item) => (item.kind === 'str' ? [item.value] : []));
 }
 
-/** The text of a plain string literal (no f-string interpolation), or undefined. */
-function stringLiteral(node: PyNode): string | undefined {
-  if (node.type !== 'string') return undefined;
-  const start = node.children.find((child) => child.type === 'string_start')?.text ?? '"';
-  const prefix = start.replace(/['"]+$/, '').toLowerCase();
-  if (prefix.includes('f') || prefix.includes('b')) return undefined;
-  const body = node.children.filter((child) => child.type === 'string_content').map((child) => child.text).join('');
-  if (node.children.some((child) => child.type === 'interpolation')) return undefined;
-  return prefix.includes('r') ? body : decodeEscapes(body);
-}
-
 /**
  * A name's value in a function (or module) body when every binding of it there is the same string
  * literal; a parameter, a loop target or any other binding makes it undecided.
@@ -77,7 +66,7 @@ function boundLiteral(scope: PyNode, name: string): string | undefined {
       const names = target?.type === 'identifier' ? [target] : (target?.descendantsOfType('identifier') ?? []);
       if (!names.some((node) => node.text === name)) continue;
       const right = type === 'assignment' && target?.type === 'identifier' ? binding.childForFieldName('right') : null;
-      const literal = right ? stringLiteral(right) : undefined;
+      const literal = right ? plainStringValue(right) : undefined;
       if (literal === undefined || (value !== undefined && value !== literal)) return undefined;
       value = literal;
     }
@@ -88,7 +77,7 @@ function boundLiteral(scope: PyNode, name: string): string | undefined {
 /** An argument's literal value: a string literal, or a name bound to one in the enclosing scope. */
 function argumentLiteral(node: PyNode, scope: PyNode): string | undefined {
   if (node.type === 'identifier') return boundLiteral(scope, node.text);
-  return stringLiteral(node);
+  return plainStringValue(node);
 }
 
 /** The argument at a position or keyword of a call. */

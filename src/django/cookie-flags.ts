@@ -3,7 +3,7 @@ import type { Settings } from '../python/types.js';
 import { isTrue, truthy } from '../python/value.js';
 import type { PyValue } from '../python/value.js';
 import { versionAtLeast } from '../project/version.js';
-import { SESSION_APP, SESSION_MIDDLEWARE } from './names.js';
+import { SESSION_APP, SESSION_MIDDLEWARE } from './middleware-paths.js';
 import { describeNotTrue, describeSetting, middlewareOn, settingIncludes, settingReport } from './setting-helpers.js';
 
 /**

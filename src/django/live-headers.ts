@@ -2,7 +2,7 @@
  * Which settings make Django send which response header or cookie flag: what `check --url` expects
  * to see live when production's settings enable it (rules/reconcile/header-stripped, cookie-secure-stripped).
  */
-import { CLICKJACKING_MIDDLEWARE, SECURITY_MIDDLEWARE } from './names.js';
+import { CLICKJACKING_MIDDLEWARE, SECURITY_MIDDLEWARE } from './middleware-paths.js';
 import { middlewareOn, middlewareSetting } from './setting-helpers.js';
 import { truthy } from '../python/value.js';
 import type { PyValue } from '../python/value.js';

@@ -13,9 +13,15 @@ import { confidenceOf, dictGet, pyRepr } from '../python/value.js';
 import { nodeLocation } from '../python/parser.js';
 import { parseModule } from '../python/syntax.js';
 import type { PyNode as SyntaxNode } from '../python/syntax.js';
+import { plainStringValue } from '../python/strings.js';
+import { importFromModule } from '../python/relative-imports.js';
+import { timedeltaOf } from '../python/timedelta.js';
 import { joinPath } from '../workspace/paths.js';
 import { versionAtLeast } from '../project/version.js';
 import { envNotes, settingLocation } from './setting-helpers.js';
+
+/** Expiry options are durations: a number of seconds or a timedelta. */
+export { durationSeconds } from '../python/timedelta.js';
 
 export type StorageAlias = 'default' | 'staticfiles';
 export type StorageBackend = 's3' | 'gcs' | 'filesystem' | 'other';
@@ -65,7 +71,7 @@ const S3_SETTINGS: Record<string, [setting: string, fallback: PyValue]> = {
 
 const GCS_SETTINGS: Record<string, [setting: string, fallback: PyValue]> = {
   querystring_auth: ['GS_QUERYSTRING_AUTH', { kind: 'bool', value: true }],
-  expiration: ['GS_EXPIRATION', timedelta(86400)],
+  expiration: ['GS_EXPIRATION', timedeltaOf([], [['days', { kind: 'int', value: 1 }]], {})],
   default_acl: ['GS_DEFAULT_ACL', { kind: 'none' }],
   object_parameters: ['GS_OBJECT_PARAMETERS', { kind: 'dict', entries: [] }],
   credentials: ['GS_CREDENTIALS', { kind: 'none' }],
@@ -266,13 +272,10 @@ class ClassResolver {
     const loc = nodeLocation(node, module.file);
     const unknown = (reason: string): PyValue => ({ kind: 'unknown', reason, loc });
     switch (node.type) {
-      case 'string': {
-        const value = stringLiteral(node);
-        return value === undefined ? unknown('f-string') : { kind: 'str', value, loc };
-      }
+      case 'string':
       case 'concatenated_string': {
-        const parts = node.namedChildren.map(stringLiteral);
-        return parts.every((part) => part !== undefined) ? { kind: 'str', value: parts.join(''), loc } : unknown('f-string');
+        const value = plainStringValue(node);
+        return value === undefined ? unknown('f-string, bytes or an escape that is not modelled') : { kind: 'str', value, loc };
       }
       case 'integer': {
         const value = Number(node.text.replace(/_/g, ''));
@@ -353,7 +356,7 @@ class ProjectModule {
     isPackage: boolean,
     readonly root: SyntaxNode,
   ) {
-    const packageParts = isPackage ? name.split('.') : name.split('.').slice(0, -1);
+    const packageName = isPackage ? name : name.split('.').slice(0, -1).join('.');
     for (const statement of root.namedChildren) {
       if (statement.type === 'import_statement') {
         for (const item of statement.namedChildren) {
@@ -361,7 +364,8 @@ class ProjectModule {
           else if (item.type === 'aliased_import') this.addAlias(item, '');
         }
       } else if (statement.type === 'import_from_statement') {
-        const from = fromModule(statement.childForFieldName('module_name'), packageParts);
+        const source = statement.childForFieldName('module_name');
+        const from = source ? importFromModule(source, packageName) : undefined;
         if (from === undefined) continue;
         for (const item of statement.childrenForFieldName('name')) {
           if (item.type === 'aliased_import') this.addAlias(item, `${from}.`);
@@ -392,35 +396,12 @@ class ProjectModule {
   }
 }
 
-function fromModule(node: SyntaxNode | null, packageParts: string[]): string | undefined {
-  if (!node) return undefined;
-  if (node.type === 'dotted_name') return node.text;
-  if (node.type !== 'relative_import') return undefined;
-  const dots = node.namedChildren.find((child) => child.type === 'import_prefix')?.text.length ?? 1;
-  if (dots - 1 > packageParts.length) return undefined;
-  const rest = node.namedChildren.find((child) => child.type === 'dotted_name')?.text;
-  const parts = packageParts.slice(0, packageParts.length - (dots - 1));
-  if (rest) parts.push(rest);
-  return parts.length ? parts.join('.') : undefined;
-}
-
 function findClass(root: SyntaxNode, name: string): SyntaxNode | undefined {
   for (const statement of root.namedChildren) {
     const node = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
     if (node?.type === 'class_definition' && node.childForFieldName('name')?.text === name) return node;
   }
   return undefined;
-}
-
-/** The value of a plain (non-f) string literal. */
-function stringLiteral(node: SyntaxNode): string | undefined {
-  if (node.type !== 'string' || node.namedChildren.some((child) => child.type === 'interpolation')) return undefined;
-  const match = /^([a-zA-Z]*)('''|"""|'|")([\s\S]*)\2$/.exec(node.text);
-  if (!match) return undefined;
-  const [, prefix = '', , body = ''] = match;
-  if (/[rR]/.test(prefix)) return body;
-  const escapes: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"' };
-  return body.replace(/\\(.)/g, (all, char: string) => escapes[char] ?? all);
 }
 
 function arithmetic(node: SyntaxNode, evaluate: (node: SyntaxNode) => PyValue, loc: FileLocation): PyValue {
@@ -442,18 +423,7 @@ function arithmetic(node: SyntaxNode, evaluate: (node: SyntaxNode) => PyValue, l
   return value === undefined ? { kind: 'unknown', reason: `operator ${operator}`, loc } : { kind: 'int', value, loc };
 }
 
-/** Seconds per timedelta unit; positional arguments are days, seconds, microseconds, milliseconds, minutes, hours, weeks. */
-const TIMEDELTA_UNITS: [string, number][] = [
-  ['days', 86400],
-  ['seconds', 1],
-  ['microseconds', 0.000001],
-  ['milliseconds', 0.001],
-  ['minutes', 60],
-  ['hours', 3600],
-  ['weeks', 604800],
-];
-
-/** `timedelta(...)` with known numbers, shaped like the settings evaluator's: an object with `total_seconds`. */
+/** `timedelta(...)` of a class attribute, modelled as the settings evaluator does. */
 function timedeltaCall(
   node: SyntaxNode,
   module: ProjectModule,
@@ -462,31 +432,16 @@ function timedeltaCall(
 ): PyValue | undefined {
   const callee = node.childForFieldName('function');
   if (!callee || module.nameOf(callee) !== 'datetime.timedelta') return undefined;
-  let seconds = 0;
-  let position = 0;
+  const positional: PyValue[] = [];
+  const keywords: [string, PyValue][] = [];
   for (const argument of node.childForFieldName('arguments')?.namedChildren ?? []) {
-    const keyword = argument.type === 'keyword_argument' ? argument.childForFieldName('name')?.text : undefined;
-    const unit = keyword === undefined ? TIMEDELTA_UNITS[position++] : TIMEDELTA_UNITS.find(([name]) => name === keyword);
-    const valueNode = keyword === undefined ? argument : argument.childForFieldName('value');
-    const value = valueNode ? evaluate(valueNode) : undefined;
-    if (!unit || (value?.kind !== 'int' && value?.kind !== 'float')) return { kind: 'unknown', reason: 'timedelta() of unknown values', loc };
-    seconds += value.value * unit[1];
+    if (argument.type !== 'keyword_argument') positional.push(evaluate(argument));
+    else {
+      const value = argument.childForFieldName('value');
+      keywords.push([argument.childForFieldName('name')?.text ?? '', value ? evaluate(value) : { kind: 'unknown', reason: 'no value' }]);
+    }
   }
-  return timedelta(Math.round(seconds), loc);
-}
-
-function timedelta(seconds: number, loc?: FileLocation): PyValue {
-  const value: PyValue = { kind: 'object', type: 'datetime.timedelta', attrs: new Map([['total_seconds', { kind: 'int', value: seconds }]]) };
-  if (loc) value.loc = loc;
-  return value;
-}
-
-/** Seconds in a timedelta (or a plain number of seconds); undefined when not known. */
-export function durationSeconds(value: PyValue): number | undefined {
-  if (value.kind === 'int' || value.kind === 'float') return value.value;
-  if (value.kind !== 'object' || value.type !== 'datetime.timedelta') return undefined;
-  const total = value.attrs?.get('total_seconds');
-  return total?.kind === 'int' || total?.kind === 'float' ? total.value : undefined;
+  return timedeltaOf(positional, keywords, { loc });
 }
 
 /**

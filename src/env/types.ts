@@ -2,15 +2,12 @@ import type { FileLocation } from '../core/location.js';
 
 export type { EnvFileDialect } from './dialects/types.js';
 
+/** Deploy files that both describe a deployment and set environment variables. */
+export type PlatformFileKind = 'dockerfile' | 'fly.toml' | 'app.json' | 'docker-compose' | 'heroku.yml' | 'render.yaml' | 'app.yaml';
+
 export type EnvSourceKind =
   | 'env-file'
-  | 'dockerfile'
-  | 'fly.toml'
-  | 'app.json'
-  | 'docker-compose'
-  | 'heroku.yml'
-  | 'render.yaml'
-  | 'app.yaml'
+  | PlatformFileKind
   | 'procfile'
   | 'kubernetes'
   /** A script, server config, supervisor/systemd unit or deploy script that deploy files run or that sets platform config. */

@@ -5,7 +5,8 @@ import type { Assumption } from './types.js';
 import type { FileLocation } from '../core/location.js';
 import type { PyDict, PyValue } from './value.js';
 import { evalExpr } from './expressions.js';
-import { str } from './pyops.js';
+import { str } from './value-ops.js';
+import { plainStringValue } from './strings.js';
 
 /**
  * Selecting on an environment variable the environment leaves undecided: `if ENV == 'production':
@@ -65,20 +66,9 @@ interface LiteralTest {
   negated: boolean;
 }
 
-function plainString(node: SyntaxNode | undefined): string | undefined {
-  if (node?.type !== 'string') return undefined;
-  let text = '';
-  for (const child of node.children) {
-    if (child.type === 'interpolation') return undefined;
-    if (child.type === 'string_content') text += child.text;
-    if (child.type === 'escape_sequence') return undefined;
-  }
-  return text;
-}
-
 function stringItems(node: SyntaxNode): string[] | undefined {
   if (node.type !== 'tuple' && node.type !== 'list' && node.type !== 'set') return undefined;
-  const items = node.namedChildren.filter((c) => c.type !== 'comment').map(plainString);
+  const items = node.namedChildren.filter((c) => c.type !== 'comment').map(plainStringValue);
   return items.every((i) => i !== undefined) ? (items as string[]) : undefined;
 }
 
@@ -101,13 +91,13 @@ function literalTests(node: SyntaxNode, depth = 0): LiteralTest[] | undefined {
   const [left, right] = operands as [SyntaxNode, SyntaxNode];
   const op = operators[0]!;
   if (op === '==' || op === '!=') {
-    const [literal, operand] = plainString(right) !== undefined ? [plainString(right)!, left] : [plainString(left), right];
-    if (literal === undefined || plainString(operand) !== undefined) return undefined;
+    const [literal, operand] = plainStringValue(right) !== undefined ? [plainStringValue(right)!, left] : [plainStringValue(left), right];
+    if (literal === undefined || plainStringValue(operand) !== undefined) return undefined;
     return [{ operand, literals: [literal], negated: op === '!=' }];
   }
   if (op === 'in' || op === 'not in') {
     const literals = stringItems(right);
-    return literals && plainString(left) === undefined ? [{ operand: left, literals, negated: op === 'not in' }] : undefined;
+    return literals && plainStringValue(left) === undefined ? [{ operand: left, literals, negated: op === 'not in' }] : undefined;
   }
   return undefined;
 }

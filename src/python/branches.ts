@@ -8,7 +8,7 @@ import { containsReturn } from './functions.js';
 import { chooseClause } from './assumptions.js';
 import { decide, evalExpr } from './expressions.js';
 import { assignedNames, execBlock, placeOf, writtenNames } from './statements.js';
-import { certainItemsOf, mergeEnv, pyEquals, tuple, unknownWithItems, withMeta } from './pyops.js';
+import { certainItemsOf, mergeEnv, pyEquals, tuple, unknownWithItems, withMeta } from './value-ops.js';
 
 /** `if` statements: a decided condition runs one clause, an undecidable one runs both and joins. */
 

@@ -3,13 +3,13 @@ import type { Args, Interpreter } from './evaluator.js';
 import type { Scope } from './scope.js';
 import type { PyValue } from './value.js';
 import { attribute, evalExpr } from './expressions.js';
-import { callExternal, callObject } from './library-calls.js';
+import { callExternal, callObject } from './libraries/index.js';
 import { callMethod } from './methods.js';
 import { internalOf } from './internals.js';
 import { callFunction } from './functions.js';
 import { callWithScope } from './dynamic-imports.js';
 import { isNamespaceCall, namespaceScope, writeBack } from './targets.js';
-import { none, object, unknown, withMeta } from './pyops.js';
+import { none, object, unknown, withMeta } from './value-ops.js';
 
 /** Calls: argument lists, `vars().update()`, and dispatch to methods, libraries and project functions. */
 

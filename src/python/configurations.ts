@@ -2,7 +2,7 @@ import type { FileLocation } from '../core/location.js';
 import type { EnvRead, PyValue } from './value.js';
 import type { Interpreter } from './evaluator.js';
 import { internalOf } from './internals.js';
-import { float, int, list, str, unknown, withMeta } from './pyops.js';
+import { float, int, list, str, unknown, withMeta } from './value-ops.js';
 import type { CastResult } from './env-casts.js';
 import { configurationsBool, configurationsSequence, parseJson, pyFloat, pyInt } from './env-casts.js';
 import { djDatabaseUrlParse, environCacheUrl, environEmailUrl } from './db-url.js';

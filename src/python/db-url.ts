@@ -1,6 +1,6 @@
 import { maskSecret } from '../core/mask.js';
 import type { PyValue } from './value.js';
-import { bool, int, str } from './pyops.js';
+import { bool, int, str } from './value-ops.js';
 import type { CastResult } from './env-casts.js';
 
 /** Database, cache and email URLs as dj-database-url and django-environ turn them into settings dicts. */

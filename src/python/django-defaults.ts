@@ -1,6 +1,6 @@
 import { versionAtLeast } from '../project/version.js';
 import type { PyValue } from './value.js';
-import { bool, dict, int, list, none, str } from './pyops.js';
+import { bool, dict, int, list, none, str } from './value-ops.js';
 
 /**
  * Django's global defaults (`django/conf/global_settings.py`) for the settings the rules read,

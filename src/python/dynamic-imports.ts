@@ -5,11 +5,12 @@ import type { Args, Interpreter } from './evaluator.js';
 import type { Scope } from './scope.js';
 import type { PyValue } from './value.js';
 import { internalOf } from './internals.js';
-import { dict, list, none, object, str, unknown } from './pyops.js';
+import { dict, list, none, object, str, unknown } from './value-ops.js';
 import { missingModule } from './imports.js';
 import { namesProduction, undecidedVariable } from './assumptions.js';
 import { includeSettings, optionalPattern } from './split-settings.js';
 import { herokuSettings } from './heroku-settings.js';
+import { resolveRelativeModule } from './relative-imports.js';
 
 /**
  * Code that picks a module by a name it computes: `importlib.import_module(f'.{env}', __name__)`,
@@ -56,13 +57,7 @@ function moduleNamespace(value: PyValue, where: FileLocation, how: 'vars' | 'dir
 /** `.x` relative to `packageName`, as importlib resolves it; undefined when it goes beyond the top. */
 function resolveName(name: string, packageName: string | undefined): string | undefined {
   const dots = /^\.*/.exec(name)![0].length;
-  if (!dots) return name;
-  if (!packageName) return undefined;
-  const parts = packageName.split('.');
-  if (dots - 1 >= parts.length) return undefined;
-  const base = parts.slice(0, parts.length - (dots - 1));
-  const rest = name.slice(dots);
-  return rest ? [...base, rest].join('.') : base.join('.');
+  return resolveRelativeModule(packageName, dots, name.slice(dots));
 }
 
 /** The project modules (dotted) `prefix` + one name + `suffix` names, sorted (`config.settings.` → production, dev, …). */

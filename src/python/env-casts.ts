@@ -1,6 +1,6 @@
 import { maskSecret } from '../core/mask.js';
 import type { PyValue } from './value.js';
-import { bool, float, int, list, none, parseFloatText, parseIntText, str, tuple } from './pyops.js';
+import { bool, float, int, list, none, parseFloatText, parseIntText, str, tuple } from './value-ops.js';
 
 /**
  * The casting rules of each env library (research §4), as pure functions from the raw value to a

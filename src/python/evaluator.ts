@@ -9,7 +9,7 @@ import type { EnvRead, PyValue } from './value.js';
 import type { EnvState } from './env-state.js';
 import { Journal, Scope } from './scope.js';
 import { setInternal } from './internals.js';
-import { object, str, unknown, unknownStr } from './pyops.js';
+import { object, str, unknown, unknownStr } from './value-ops.js';
 import { BudgetSignal, LoopSignal, RaiseSignal, ReturnSignal } from './signals.js';
 import { execStatement, poison, runTopLevel } from './statements.js';
 import type { CallFrame } from './functions.js';

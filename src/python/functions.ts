@@ -10,7 +10,7 @@ import { ReturnSignal } from './signals.js';
 import { evalExpr } from './expressions.js';
 import { assignedNames, execBlock, mayChange, placeOf, writtenNames } from './statements.js';
 import { joinValues } from './branches.js';
-import { envOf, mergeEnv, none, object, tuple, unknown, withMeta } from './pyops.js';
+import { envOf, mergeEnv, none, object, tuple, unknown, withMeta } from './value-ops.js';
 
 /** Defining and calling the functions and lambdas of the project. */
 

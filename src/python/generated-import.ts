@@ -1,7 +1,7 @@
 import type { FileLocation } from '../core/location.js';
 import type { GeneratedModuleInfo, Interpreter } from './evaluator.js';
 import type { Scope } from './scope.js';
-import { unknown } from './pyops.js';
+import { unknown } from './value-ops.js';
 
 /**
  * `from .local_settings import *` of a module the repository does not hold but production's start

@@ -6,7 +6,7 @@ import type { EnvRead, PyValue } from './value.js';
 import { decide } from './expressions.js';
 import { djDatabaseUrlParse } from './db-url.js';
 import { readOf } from './env-state.js';
-import { int, joinPath, list, none, str, tuple, unknown, withMeta } from './pyops.js';
+import { int, joinPath, list, none, str, tuple, unknown, withMeta } from './value-ops.js';
 import { isNamespaceCall, namespaceScope } from './targets.js';
 
 /**

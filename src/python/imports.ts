@@ -4,23 +4,13 @@ import type { ModuleRecord, Interpreter } from './evaluator.js';
 import type { Scope } from './scope.js';
 import type { PyValue } from './value.js';
 import { RaiseSignal } from './signals.js';
-import { object, unknown } from './pyops.js';
+import { object, unknown } from './value-ops.js';
 import { externalImport } from './optional-imports.js';
 import { generatedStarImport } from './generated-import.js';
+import { importFromModule } from './relative-imports.js';
 
 /** `import` and `from … import …` of project modules and libraries. */
 
-export function resolveRelative(interp: Interpreter, prefixDots: number, dotted: string | undefined, where: FileLocation): string | undefined {
-  const pkg = interp.module?.package ?? '';
-  const parts = pkg ? pkg.split('.') : [];
-  if (prefixDots - 1 > parts.length) {
-    interp.problem('unresolved-import', `relative import beyond the top-level package in ${interp.file}`, where);
-    return undefined;
-  }
-  const base = parts.slice(0, parts.length - (prefixDots - 1));
-  if (dotted) base.push(dotted);
-  return base.join('.');
-}
 
 export function missingModule(interp: Interpreter, dotted: string, where: FileLocation): PyValue {
   return interp.fail('ModuleNotFoundError', `cannot import ${dotted}: no such module in the project`, where, undefined, 'unresolved-import');
@@ -55,9 +45,11 @@ export function execImportFrom(interp: Interpreter, node: SyntaxNode, scope: Sco
   let dotted: string | undefined;
   let project: boolean;
   if (moduleNode.type === 'relative_import') {
-    const dots = moduleNode.namedChildren.find((c) => c?.type === 'import_prefix')?.text.length ?? 1;
-    dotted = resolveRelative(interp, dots, moduleNode.namedChildren.find((c) => c?.type === 'dotted_name')?.text, where);
-    if (dotted === undefined) return;
+    dotted = importFromModule(moduleNode, interp.module?.package);
+    if (dotted === undefined) {
+      interp.problem('unresolved-import', `relative import beyond the top-level package in ${interp.file}`, where);
+      return;
+    }
     project = true;
   } else {
     dotted = moduleNode.text.replace(/\s/g, '');

@@ -5,7 +5,7 @@ import type { Interpreter } from './evaluator.js';
 import { Scope } from './scope.js';
 import type { PyDict, PyValue } from './value.js';
 import { evalExpr } from './expressions.js';
-import { dictSet, unknown, withMeta } from './pyops.js';
+import { dictSet, unknown, withMeta } from './value-ops.js';
 
 /** `ast.literal_eval` of a known string: Python literals only, anything else raises like Python does. */
 

@@ -25,7 +25,7 @@ import {
   tuple,
   unknown,
   withMeta,
-} from './pyops.js';
+} from './value-ops.js';
 import { stripChars } from './env-casts.js';
 import { strFormat } from './strings.js';
 

@@ -1,6 +1,6 @@
 import type { FileLocation } from '../core/location.js';
 import type { PyValue } from './value.js';
-import { unknown } from './pyops.js';
+import { unknown } from './value-ops.js';
 import { MAX_VALUE_DEPTH, valueDepth } from './value-depth.js';
 
 interface Change {

@@ -10,7 +10,7 @@ import { Interpreter } from './evaluator.js';
 import type { GeneratedModuleInfo } from './evaluator.js';
 import { internalOf } from './internals.js';
 import { resolveConfigurationsValue } from './configurations.js';
-import { unknown } from './pyops.js';
+import { unknown } from './value-ops.js';
 
 export interface EvaluateOptions {
   workspace: Workspace;

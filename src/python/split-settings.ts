@@ -2,7 +2,7 @@ import type { FileLocation } from '../core/location.js';
 import type { Args, Interpreter } from './evaluator.js';
 import type { Scope } from './scope.js';
 import type { PyValue } from './value.js';
-import { dirnamePath, none, normalizePath, object, pyStr, str, unknown } from './pyops.js';
+import { dirnamePath, none, normalizePath, object, pyStr, str, unknown } from './value-ops.js';
 import { selectedName } from './dynamic-imports.js';
 import { globRegExp } from '../workspace/glob.js';
 

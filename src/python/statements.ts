@@ -6,7 +6,7 @@ import { BudgetSignal, LoopSignal, RaiseSignal, ReturnSignal, exceptionMatches }
 import { containsReturn, defineFunction } from './functions.js';
 import { assign, deleteTarget } from './targets.js';
 import { binary, evalExpr, iterableItems } from './expressions.js';
-import { envOf, list, none, object, withMeta, unknown } from './pyops.js';
+import { envOf, list, none, object, withMeta, unknown } from './value-ops.js';
 import { attachControlSince, execIf } from './branches.js';
 import { execImport, execImportFrom } from './imports.js';
 import { internalOf, setInternal } from './internals.js';

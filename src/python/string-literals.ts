@@ -2,9 +2,9 @@ import type { PyNode as SyntaxNode } from './syntax.js';
 import type { Interpreter } from './evaluator.js';
 import type { Scope } from './scope.js';
 import type { EnvRead, PyValue } from './value.js';
-import { applyFormatSpec, decodeEscapes } from './strings.js';
+import { applyFormatSpec, decodeEscapes, stringPrefix } from './strings.js';
 import { evalExpr } from './expressions.js';
-import { mergeEnv, pyStr, reprOf, str, unknown } from './pyops.js';
+import { mergeEnv, pyStr, reprOf, str, unknown, unknownStr } from './value-ops.js';
 
 /** String literals: prefixes, escapes, implicit concatenation and f-strings. */
 
@@ -16,8 +16,7 @@ export function evalString(interp: Interpreter, node: SyntaxNode, scope: Scope):
   let env: EnvRead[] | undefined;
   let missing: PyValue | undefined;
   for (const part of parts) {
-    const start = part.children.find((c) => c?.type === 'string_start')?.text ?? '"';
-    const prefix = start.replace(/['"]+$/, '').toLowerCase();
+    const prefix = stringPrefix(part);
     const raw = prefix.includes('r');
     const formatted = prefix.includes('f');
     if (prefix.includes('b')) isBytes = true;
@@ -25,6 +24,7 @@ export function evalString(interp: Interpreter, node: SyntaxNode, scope: Scope):
       if (!child) continue;
       if (child.type === 'string_content') {
         let content = raw ? child.text : decodeEscapes(child.text, prefix.includes('b'));
+        if (content === undefined) return unknownStr('a \\N{…} escape: the character names are not modelled', { loc: interp.here(node) });
         if (formatted) content = content.replace(/\{\{/g, '{').replace(/\}\}/g, '}');
         text += content;
       } else if (child.type === 'interpolation') {

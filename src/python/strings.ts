@@ -1,5 +1,6 @@
+import type { PyNode } from './syntax.js';
 import type { PyValue } from './value.js';
-import { formatFloat, pyStr, reprOf } from './pyops.js';
+import { formatFloat, pyStr, reprOf } from './value-ops.js';
 
 /** Python string literal decoding and the two formatting operators (`%` and `str.format`). */
 
@@ -17,8 +18,11 @@ const SIMPLE_ESCAPES: Record<string, string> = {
   v: '\v',
 };
 
-/** Decode backslash escapes of a non-raw literal body (`bytes` keeps \u as text, like Python). */
-export function decodeEscapes(text: string, bytes = false): string {
+/**
+ * Decode backslash escapes of a non-raw literal body (`bytes` keeps \u and \N as text, like Python).
+ * Undefined for a str body with a `\N{name}` escape: the character's name table is not modelled.
+ */
+export function decodeEscapes(text: string, bytes = false): string | undefined {
   if (!text.includes('\\')) return text;
   let out = '';
   for (let i = 0; i < text.length; i++) {
@@ -40,6 +44,8 @@ export function decodeEscapes(text: string, bytes = false): string {
     } else if (next === 'x' && /^[0-9a-fA-F]{2}$/.test(text.slice(i + 2, i + 4))) {
       out += String.fromCharCode(Number.parseInt(text.slice(i + 2, i + 4), 16));
       i += 3;
+    } else if (!bytes && next === 'N') {
+      return undefined;
     } else if (!bytes && next === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
       out += String.fromCharCode(Number.parseInt(text.slice(i + 2, i + 6), 16));
       i += 5;
@@ -48,6 +54,35 @@ export function decodeEscapes(text: string, bytes = false): string {
       i += 9;
     } else {
       out += ch;
+    }
+  }
+  return out;
+}
+
+/** A string literal's prefix letters, lower-cased (`''`, `r`, `rb`, `f`, …). */
+export function stringPrefix(node: PyNode): string {
+  const start = node.children.find((child) => child.type === 'string_start')?.text ?? '"';
+  return start.replace(/['"]+$/, '').toLowerCase();
+}
+
+/**
+ * The value of a plain string literal, implicit concatenation included; undefined for an f-string,
+ * bytes, or an escape whose character is not known. The one decoder for code that reads literals
+ * without the evaluator.
+ */
+export function plainStringValue(node: PyNode): string | undefined {
+  const parts = node.type === 'concatenated_string' ? node.namedChildren : node.type === 'string' ? [node] : [];
+  if (!parts.length) return undefined;
+  let out = '';
+  for (const part of parts) {
+    if (part.type !== 'string') return undefined;
+    const prefix = stringPrefix(part);
+    if (/[fbt]/.test(prefix)) return undefined;
+    for (const child of part.children) {
+      if (child.type !== 'string_content') continue;
+      const text = prefix.includes('r') ? child.text : decodeEscapes(child.text);
+      if (text === undefined) return undefined;
+      out += text;
     }
   }
   return out;

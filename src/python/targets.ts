@@ -2,7 +2,7 @@ import type { PyNode as SyntaxNode } from './syntax.js';
 import type { Interpreter } from './evaluator.js';
 import type { Scope } from './scope.js';
 import type { PyDict, PyValue } from './value.js';
-import { dictSet, mergeEnv, pyEquals, withMeta, unknown } from './pyops.js';
+import { dictSet, mergeEnv, pyEquals, withMeta, unknown } from './value-ops.js';
 import { evalExpr, isOsEnviron } from './expressions.js';
 import { internalOf } from './internals.js';
 import { truthy } from './value.js';

@@ -6,7 +6,8 @@ import { nodeLocation } from './parser.js';
 import { parseModule } from './syntax.js';
 import type { PyNode as SyntaxNode } from './syntax.js';
 import { findDebugToolbarMounts } from './debug-toolbar-urls.js';
-import { decodeEscapes } from './strings.js';
+import { decodeEscapes, stringPrefix } from './strings.js';
+import { importFromModule } from './relative-imports.js';
 import type { Settings } from './types.js';
 import { confidenceOf } from './value.js';
 
@@ -207,24 +208,13 @@ class MountFinder {
   private readFromImport(statement: SyntaxNode, module: ParsedModule): void {
     const source = statement.childForFieldName('module_name');
     if (!source) return;
-    const from = source.type === 'relative_import' ? this.relativeModule(source, module) : source.text;
+    const from = importFromModule(source, module.packageName);
     if (from === undefined) return;
     for (const name of statement.childrenForFieldName('name')) {
       const imported = name.type === 'aliased_import' ? name.childForFieldName('name')?.text : name.text;
       const alias = name.type === 'aliased_import' ? name.childForFieldName('alias')?.text : name.text;
       if (imported && alias) module.bindings.set(alias, { kind: 'imported', module: from, name: imported });
     }
-  }
-
-  private relativeModule(node: SyntaxNode, module: ParsedModule): string | undefined {
-    const prefix = node.namedChildren.find((child) => child.type === 'import_prefix')?.text ?? '.';
-    const rest = node.namedChildren.find((child) => child.type === 'dotted_name')?.text;
-    const parts = module.packageName ? module.packageName.split('.') : [];
-    const up = prefix.length - 1;
-    if (up > parts.length) return undefined;
-    const base = parts.slice(0, parts.length - up);
-    if (rest) base.push(rest);
-    return base.length ? base.join('.') : undefined;
   }
 
   private readClass(statement: SyntaxNode, module: ParsedModule): void {
@@ -372,14 +362,14 @@ class MountFinder {
   }
 
   private stringLiteral(node: SyntaxNode, module: ParsedModule): Text | undefined {
-    const start = node.namedChildren.find((child) => child.type === 'string_start')?.text ?? '';
-    const flags = start.replace(/['"]/g, '').toLowerCase();
+    const flags = stringPrefix(node);
     if (flags.includes('b')) return undefined;
     const raw = flags.includes('r');
     const parts: (Text | undefined)[] = [];
     for (const part of node.namedChildren) {
       if (part.type === 'string_content') {
-        parts.push({ value: raw ? part.text : decodeEscapes(part.text), assumed: false });
+        const value = raw ? part.text : decodeEscapes(part.text);
+        parts.push(value === undefined ? undefined : { value, assumed: false });
       } else if (part.type === 'interpolation') {
         if (part.childForFieldName('type_conversion') || part.childForFieldName('format_specifier')) return undefined;
         parts.push(this.stringOf(part.childForFieldName('expression'), module));
