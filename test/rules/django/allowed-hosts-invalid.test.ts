@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { at, findingsOf, settingsProject } from '../hygiene/helpers.js';
+import { ruleTester, settingsFiles } from '../../helpers/rule-tester.js';
 
 const RULE = 'django/allowed-hosts-invalid';
 
@@ -77,4 +78,30 @@ describe('django/allowed-hosts-invalid: entries of a fallback', () => {
     expect(findings[0]!.confidence).toBe('certain');
     expect(findings[0]!.message).toContain("'https://example.dev' includes a URL scheme");
   });
+});
+
+ruleTester('django/allowed-hosts-invalid', {
+  valid: [{ name: 'bare host names', files: settingsFiles("ALLOWED_HOSTS = ['example.com', '.example.com', '[::1]', '127.0.0.1']\n") }],
+  invalid: [
+    {
+      name: 'untrimmed env.list items, with confidence from the env',
+      files: settingsFiles("import environ\nenv = environ.Env()\nALLOWED_HOSTS = env.list('HOSTS')\n"),
+      set: { HOSTS: 'a.com, b.com' },
+      findings: [{ message: "' b.com'", confidence: 'certain' }],
+    },
+    {
+      name: 'a scheme, a path and a port',
+      files: settingsFiles("ALLOWED_HOSTS = ['https://a.com', 'b.com/', 'c.com:8000', 'd.com']\n"),
+      findings: [
+        { at: 'mysite/settings.py:1', message: /^\S+ \S+ 'b\.com\/' / },
+        { at: 'mysite/settings.py:1', message: /^\S+ \S+ 'c\.com:8000' / },
+        { at: 'mysite/settings.py:1', message: /^\S+ \S+ 'https:\/\/a\.com' / },
+      ],
+    },
+    {
+      name: 'a plain string, high on 4.0+ where Django refuses to start',
+      files: settingsFiles("ALLOWED_HOSTS = 'example.com'\n", { 'requirements.txt': 'Django==4.2.11\n' }),
+      findings: [{ severity: 'high', message: 'ImproperlyConfigured' }],
+    },
+  ],
 });

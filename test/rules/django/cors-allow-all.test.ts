@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pythonMatch } from '../../../src/django/cors.js';
 import { at, findingsOf, settingsProject } from '../beyond/helpers.js';
+import { ruleTester, settingsFiles } from '../../helpers/rule-tester.js';
 
 const RULE = 'django/cors-allow-all';
 const APPS = "INSTALLED_APPS = ['corsheaders']\nMIDDLEWARE = ['corsheaders.middleware.CorsMiddleware']\n";
@@ -56,3 +57,26 @@ describe('django/cors-allow-all and CORS_URLS_REGEX', () => {
   });
 });
 
+const CORS_APP = "INSTALLED_APPS = ['corsheaders']\n";
+
+ruleTester('django/cors-allow-all', {
+  valid: [{ name: 'django-cors-headers not installed', files: settingsFiles('CORS_ALLOW_ALL_ORIGINS = True\n') }],
+  invalid: [
+    {
+      name: 'critical with credentials, and the new name wins over the old one',
+      files: settingsFiles(`${CORS_APP}CORS_ORIGIN_ALLOW_ALL = False\nCORS_ALLOW_ALL_ORIGINS = True\nCORS_ALLOW_CREDENTIALS = True\n`),
+      findings: [{ at: 'mysite/settings.py:3', severity: 'critical' }],
+    },
+    {
+      name: "'null', http:// origins and a catch-all regex (medium and low without credentials)",
+      files: settingsFiles(
+        `${CORS_APP}CORS_ALLOWED_ORIGINS = ['null', 'http://a.com', 'https://b.com']\nCORS_ALLOWED_ORIGIN_REGEXES = [r'^https?://.*$', r'^https://\\w+\\.example\\.com$']\n`,
+      ),
+      findings: [
+        { at: 'mysite/settings.py:2', severity: 'medium' },
+        { at: 'mysite/settings.py:2', severity: 'low' },
+        { at: 'mysite/settings.py:3', severity: 'medium' },
+      ],
+    },
+  ],
+});

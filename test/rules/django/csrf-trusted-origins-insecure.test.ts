@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findingsOf, settingsProject } from '../hygiene/helpers.js';
+import { ruleTester, settingsFiles } from '../../helpers/rule-tester.js';
 
 const RULE = 'django/csrf-trusted-origins-insecure';
 
@@ -36,4 +37,26 @@ describe('django/csrf-trusted-origins-insecure: wildcards', () => {
     // On 4.0+ a bare * has no scheme: the system check error says so.
     expect(await messages(['*'])).toEqual([expect.stringMatching(/^high .*has no scheme/)]);
   });
+});
+
+ruleTester('django/csrf-trusted-origins-insecure', {
+  valid: [
+    {
+      name: 'host-only entries on 3.2',
+      files: settingsFiles("CSRF_TRUSTED_ORIGINS = ['example.com']\n", { 'requirements.txt': 'Django==3.2.25\n' }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a missing scheme as 4_0.E001 on 4.0+, http:// and shared-platform wildcard entries',
+      files: settingsFiles("CSRF_TRUSTED_ORIGINS = [\n    'example.com',\n    'http://a.com',\n    'https://*.herokuapp.com',\n    'https://c.com',\n]\n", {
+        'requirements.txt': 'Django>=5.2,<6\n',
+      }),
+      findings: [
+        { at: 'mysite/settings.py:2', django: '4_0.E001', severity: 'high' },
+        { at: 'mysite/settings.py:3', django: undefined, severity: 'medium' },
+        { at: 'mysite/settings.py:4', django: undefined, severity: 'medium' },
+      ],
+    },
+  ],
 });
