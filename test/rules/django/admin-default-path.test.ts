@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { at, findingsOf, settingsProject } from '../hygiene/helpers.js';
+import { ruleTester, settingsFiles } from '../../helpers/rule-tester.js';
 
 const RULE = 'django/admin-default-path';
 const URLS = 'from django.conf import settings\nfrom django.contrib import admin\nfrom django.urls import path\n\nurlpatterns = [path(settings.ADMIN_URL, admin.site.urls)]\n';
@@ -33,4 +34,26 @@ describe('django/admin-default-path with an ADMIN_URL setting', () => {
     expect(await findingsOf(RULE, settingsProject(`${ENV}ADMIN_URL = env('DJANGO_ADMIN_URL', default='staff-31/')\n`, files))).toEqual([]);
     expect(await findingsOf(RULE, settingsProject(`${ENV}ADMIN_URL = env('DJANGO_ADMIN_URL')\n`, files))).toEqual([]);
   });
+});
+
+const URLS_SETTINGS = "ROOT_URLCONF = 'mysite.urls'\nSECRET_KEY = 'x'\n";
+
+ruleTester(RULE, {
+  valid: [
+    {
+      name: 'the admin lives elsewhere',
+      files: settingsFiles(URLS_SETTINGS, {
+        'mysite/urls.py': "from django.contrib import admin\nfrom django.urls import path\nurlpatterns = [path('staff-7f3c/', admin.site.urls)]\n",
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'the admin at admin/, reporting the urls.py line',
+      files: settingsFiles(URLS_SETTINGS, {
+        'mysite/urls.py': "from django.contrib import admin\nfrom django.urls import path\n\nurlpatterns = [\n    path('admin/', admin.site.urls),\n]\n",
+      }),
+      findings: [{ at: 'mysite/urls.py:5', confidence: 'certain' }],
+    },
+  ],
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { at, findingsOf, settingsProject } from '../hygiene/helpers.js';
+import { ruleTester, settingsFiles } from '../../helpers/rule-tester.js';
 
 const RULE = 'django/proxy-ssl-header-invalid';
 
@@ -48,4 +49,18 @@ describe('django/proxy-ssl-header-invalid', () => {
     expect(await judge("(os.environ['PROXY_HEADER'], os.environ['PROXY_VALUE'])", 'import os\n')).toEqual([]);
     expect(await findingsOf(RULE, settingsProject('DEBUG = False\n'))).toEqual([]);
   });
+});
+
+ruleTester(RULE, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a header name without the HTTP_ prefix behind a TLS-terminating platform (django/ssl-redirect-without-proxy-header leaves it here)',
+      files: settingsFiles(
+        "MIDDLEWARE = ['django.middleware.security.SecurityMiddleware']\nSECURE_SSL_REDIRECT = True\nSECURE_PROXY_SSL_HEADER = ('X-Forwarded-Proto', 'https')\n",
+        { Procfile: 'web: waitress-serve mysite.wsgi:application\n' },
+      ),
+      findings: [{ at: 'mysite/settings.py:3', message: 'HTTP_X_FORWARDED_PROTO' }],
+    },
+  ],
 });
