@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { at, findingsOf, settingsProject } from '../hygiene/helpers.js';
+import { ruleTester, settingsFiles, type Files } from '../../helpers/rule-tester.js';
 
 const RULE = 'django/runserver-in-production';
 const SETTINGS = "SECRET_KEY = 'x'\n";
@@ -47,4 +48,38 @@ describe('django/runserver-in-production', () => {
     expect(at(finding)).toBe('start.sh:5');
     expect(finding!.message).toContain('in one branch');
   });
+});
+
+const settings52 = (body: string, extra: Files = {}): Files => settingsFiles(body, extra, '5.2.8');
+
+ruleTester(RULE, {
+  valid: [
+    {
+      name: 'gunicorn or other manage.py commands',
+      files: settings52('DEBUG = False\n', {
+        Procfile: 'release: python manage.py migrate\nweb: gunicorn mysite.wsgi\nworker: python manage.py runserver_worker\n',
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a Procfile web process',
+      files: settings52('DEBUG = False\n', { Procfile: 'release: python manage.py migrate\nweb: python manage.py runserver 0.0.0.0:$PORT\n' }),
+      findings: [{ at: 'Procfile:2', severity: 'high', confidence: 'certain', message: 'Procfile (web)' }],
+    },
+    {
+      name: 'a Dockerfile exec-form CMD with --insecure',
+      files: settings52('DEBUG = False\n', {
+        Dockerfile: 'FROM python:3.12\nCOPY . /app\nCMD ["python", "manage.py", "runserver", "--insecure", "0.0.0.0:8000"]\n',
+      }),
+      findings: [{ at: 'Dockerfile:3', message: '--insecure' }],
+    },
+    {
+      name: "django-extensions' runserver_plus in a production compose file",
+      files: settings52('DEBUG = False\n', {
+        'docker-compose.prod.yml': 'services:\n  web:\n    build: .\n    command: python manage.py runserver_plus 0.0.0.0:8000\n',
+      }),
+      findings: [{ at: 'docker-compose.prod.yml:4', severity: 'high', message: 'Werkzeug' }],
+    },
+  ],
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { at, findingsOf, settingsProject } from '../hygiene/helpers.js';
+import { ruleTester, settingsFiles, type Files } from '../../helpers/rule-tester.js';
 
 const RULE = 'django/static-root-missing';
 const STATICFILES_ONLY = "INSTALLED_APPS = [\n    'django.contrib.staticfiles',\n    'corsheaders',\n]\n";
@@ -94,4 +95,32 @@ describe('django/static-root-missing: only when collectstatic has work and the d
       expect(finding!.message).toContain('fails with ImproperlyConfigured');
     });
   });
+});
+
+const settings52 = (body: string, extra: Files = {}): Files => settingsFiles(body, extra, '5.2.8');
+const ADMIN_APPS = "INSTALLED_APPS = [\n    'django.contrib.admin',\n    'django.contrib.staticfiles',\n]\nSTATIC_URL = '/static/'\n";
+
+ruleTester(RULE, {
+  valid: [
+    { name: 'a STATIC_ROOT', files: settings52(ADMIN_APPS + "STATIC_ROOT = '/srv/static'\n") },
+    {
+      name: 'static files on S3',
+      files: settings52(
+        ADMIN_APPS +
+          "STORAGES = {'default': {'BACKEND': 'django.core.files.storage.FileSystemStorage'}, 'staticfiles': {'BACKEND': 'storages.backends.s3.S3StaticStorage'}}\n",
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'staticfiles installed, STATIC_ROOT unset, filesystem storage',
+      files: settings52(ADMIN_APPS),
+      findings: [{ at: 'mysite/settings.py:3', severity: 'medium', confidence: 'certain' }],
+    },
+    {
+      name: 'STATIC_ROOT = None is reported where it is set',
+      files: settings52(ADMIN_APPS + 'STATIC_ROOT = None\n'),
+      findings: [{ at: 'mysite/settings.py:6' }],
+    },
+  ],
 });
