@@ -110,7 +110,6 @@ export function ruleTester(rule: CheckRule | string, tests: RuleTests): void {
       it(`invalid: ${testCase.name}`, async () => {
         expect(testCase.findings.length, 'an invalid case states at least one finding').toBeGreaterThan(0);
         const findings = await findingsFor(rule, testCase);
-        if (process.env.DUMP) console.log(JSON.stringify(findings.map((f) => [f.rule, locationOf(f), f.severity, f.confidence, f.message])));
         expect(findings.map((finding) => `${finding.rule} ${locationOf(finding)}`)).toHaveLength(testCase.findings.length);
         findings.forEach((finding, i) => checkFinding(finding, testCase.findings[i]!, ruleId));
         for (const secret of testCase.hidden ?? []) expect(JSON.stringify(findings)).not.toContain(secret);
