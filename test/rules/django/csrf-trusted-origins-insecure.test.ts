@@ -48,6 +48,11 @@ ruleTester('django/csrf-trusted-origins-insecure', {
   ],
   invalid: [
     {
+      name: "plain-HTTP localhost origins are the user's own machine",
+      files: settingsFiles("CSRF_TRUSTED_ORIGINS = ['http://localhost:5173', 'http://[::1]:8000', 'http://shop.example']\n"),
+      findings: [{ message: "'http://shop.example'" }],
+    },
+    {
       name: 'a missing scheme as 4_0.E001 on 4.0+, http:// and shared-platform wildcard entries',
       files: settingsFiles("CSRF_TRUSTED_ORIGINS = [\n    'example.com',\n    'http://a.com',\n    'https://*.herokuapp.com',\n    'https://c.com',\n]\n", {
         'requirements.txt': 'Django>=5.2,<6\n',
