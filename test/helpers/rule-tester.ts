@@ -9,7 +9,7 @@ import type { Confidence, Severity } from '../../src/core/severity.js';
 import type { CheckOptions } from '../../src/engine/check.js';
 import type { CheckRule, Finding } from '../../src/engine/types.js';
 import { runCheck } from '../../src/frameworks.js';
-import { makeProject } from './project.js';
+import { makeProject, makeRepository } from './project.js';
 
 export type Files = Record<string, string>;
 
@@ -20,6 +20,8 @@ interface Case {
   files: Files;
   /** Production environment variables (`--set`). */
   set?: Record<string, string>;
+  /** Commit the files to a git repository first (every file tracked, ignored ones too). */
+  committed?: boolean;
 }
 
 export type ValidCase = Case;
@@ -77,7 +79,8 @@ export function locationOf(finding: Finding): string {
 }
 
 async function findingsFor(rule: CheckRule | string, testCase: Case): Promise<Finding[]> {
-  const options: CheckOptions = { root: makeProject(testCase.files), set: testCase.set };
+  const root = testCase.committed ? makeRepository(testCase.files) : makeProject(testCase.files);
+  const options: CheckOptions = { root, set: testCase.set };
   if (typeof rule === 'string') options.only = [rule];
   else Object.assign(options, { rules: [rule], only: [rule.id] });
   const result = await runCheck(options);
