@@ -28,8 +28,6 @@ export type ValidCase = Case;
 
 /** What one finding must be; every field given is checked. */
 export interface ExpectedFinding {
-  /** Defaults to the rule under test. */
-  rule?: string;
   /** `file:line` of the finding's location. */
   at?: string;
   severity?: Severity;
@@ -89,7 +87,7 @@ async function findingsFor(rule: CheckRule | string, testCase: Case): Promise<Fi
 }
 
 function checkFinding(finding: Finding, expected: ExpectedFinding, ruleId: string): void {
-  expect(finding.rule).toBe(expected.rule ?? ruleId);
+  expect(finding.rule).toBe(ruleId);
   if (expected.at !== undefined) expect(locationOf(finding)).toBe(expected.at);
   if (expected.severity !== undefined) expect(finding.severity).toBe(expected.severity);
   if (expected.confidence !== undefined) expect(finding.confidence).toBe(expected.confidence);
