@@ -3,7 +3,7 @@ import { productionFilePredicate } from '../../src/deploy/dockerignore.js';
 import { readDeployFacts } from '../../src/deploy/index.js';
 import { openWorkspace } from '../../src/workspace/index.js';
 import { makeProject } from '../helpers/project.js';
-import { findingsOf, settingsProject } from '../rules/hygiene/helpers.js';
+import { ruleTester, settingsFiles } from '../helpers/rule-tester.js';
 
 const IMAGE = 'FROM python:3.12\nCOPY . /app\nCMD gunicorn mysite.wsgi\n';
 
@@ -23,14 +23,11 @@ describe('productionFilePredicate', () => {
   });
 });
 
-describe('a dotenv file the image leaves out', () => {
-  const SETTINGS = "from decouple import config\nSECRET_KEY = 'k' * 60\nDEBUG = config('DEBUG', default=False, cast=bool)\n";
+/** A dotenv file the image leaves out gives the settings nothing when production runs the image, and its values otherwise. */
+const DOTENV_SETTINGS = "from decouple import config\nSECRET_KEY = 'k' * 60\nDEBUG = config('DEBUG', default=False, cast=bool)\n";
+const DOTENV_IMAGE = { 'Dockerfile': IMAGE, '.env': 'DEBUG=True\n' };
 
-  it('gives the settings nothing when production runs the image, and its values otherwise', async () => {
-    const files = { 'Dockerfile': IMAGE, '.env': 'DEBUG=True\n' };
-    const ignored = settingsProject(SETTINGS, { ...files, '.dockerignore': '.env\n' });
-    expect(await findingsOf('django/debug', ignored)).toEqual([]);
-    const shipped = settingsProject(SETTINGS, files);
-    expect((await findingsOf('django/debug', shipped)).length).toBe(1);
-  });
+ruleTester('django/debug', {
+  valid: [{ name: 'a .env the image .dockerignores', files: settingsFiles(DOTENV_SETTINGS, { ...DOTENV_IMAGE, '.dockerignore': '.env\n' }, '5.2.8') }],
+  invalid: [{ name: 'a .env the image ships', files: settingsFiles(DOTENV_SETTINGS, DOTENV_IMAGE, '5.2.8'), findings: [{}] }],
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/frameworks.js';
-import { settingsProject } from '../rules/hygiene/helpers.js';
+import { makeProject } from '../helpers/project.js';
+import { settingsFiles } from '../helpers/rule-tester.js';
+
+const settingsProject = (body: string): string => makeProject(settingsFiles(body, {}, '5.2.8'));
 
 /** python-decouple runs any callable given as `cast`: a lambda of the project is evaluated like its functions. */
 describe('decouple config(): a cast written in the project', () => {

@@ -7,7 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../../src/frameworks.js';
 import type { Finding } from '../../../src/engine/types.js';
-import { settingsProject } from '../beyond/helpers.js';
+import { makeProject } from '../../helpers/project.js';
+import { settingsFiles } from '../../helpers/rule-tester.js';
+
+const settingsProject = (body: string, extra: Record<string, string> = {}): string => makeProject(settingsFiles(body, extra));
 
 const HEADER =
   'import os\nimport environ\nimport dj_database_url\nfrom decouple import config, Csv\nenv = environ.Env()\n' +

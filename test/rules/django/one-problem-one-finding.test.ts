@@ -2,7 +2,10 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../../src/frameworks.js';
-import { settingsProject } from '../beyond/helpers.js';
+import { makeProject } from '../../helpers/project.js';
+import { settingsFiles } from '../../helpers/rule-tester.js';
+
+const settingsProject = (body: string, extra: Record<string, string> = {}): string => makeProject(settingsFiles(body, extra));
 
 const TEMPLATES = (debug: string) =>
   `TEMPLATES = [{'BACKEND': 'django.template.backends.django.DjangoTemplates', 'OPTIONS': {'debug': ${debug}}}]\n`;

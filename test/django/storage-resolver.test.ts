@@ -1,17 +1,18 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { durationSeconds, effectiveAcl, resolveStorage } from '../../../src/django/storage.js';
-import type { StorageAlias } from '../../../src/django/storage.js';
-import { initPythonParser } from '../../../src/python/parser.js';
-import { discoverProjects } from '../../../src/project/discover.js';
-import { openWorkspace } from '../../../src/workspace/index.js';
-import { settingsProject } from './helpers.js';
+import { durationSeconds, effectiveAcl, resolveStorage } from '../../src/django/storage.js';
+import type { StorageAlias } from '../../src/django/storage.js';
+import { initPythonParser } from '../../src/python/parser.js';
+import { discoverProjects } from '../../src/project/discover.js';
+import { openWorkspace } from '../../src/workspace/index.js';
+import { makeProject } from '../helpers/project.js';
+import { settingsFiles } from '../helpers/rule-tester.js';
 
 beforeAll(async () => {
   await initPythonParser();
 });
 
 function resolve(settings: string, files: Record<string, string> = {}, django = '5.2.8', alias: StorageAlias = 'default') {
-  const workspace = openWorkspace(settingsProject(settings, files, django));
+  const workspace = openWorkspace(makeProject(settingsFiles(settings, files, django)));
   const [project] = discoverProjects(workspace);
   if (!project) throw new Error('no project found');
   return resolveStorage(project, workspace, alias);
