@@ -20,9 +20,6 @@ import { joinPath } from '../workspace/paths.js';
 import { versionAtLeast } from '../project/version.js';
 import { envNotes, settingLocation } from './setting-helpers.js';
 
-/** Expiry options are durations: a number of seconds or a timedelta. */
-export { durationSeconds } from '../python/timedelta.js';
-
 export type StorageAlias = 'default' | 'staticfiles';
 export type StorageBackend = 's3' | 'gcs' | 'filesystem' | 'other';
 /** Which layer gave an option its value. */

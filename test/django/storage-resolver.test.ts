@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { durationSeconds, effectiveAcl, resolveStorage } from '../../src/django/storage.js';
+import { effectiveAcl, resolveStorage } from '../../src/django/storage.js';
+import { durationSeconds } from '../../src/python/timedelta.js';
 import type { StorageAlias } from '../../src/django/storage.js';
 import { initPythonParser } from '../../src/python/parser.js';
 import { discoverProjects } from '../../src/project/discover.js';
