@@ -7,6 +7,8 @@ export * from './base.js';
 export { BROAD, effectiveSources, pagePolicies, unsafeScriptSources, usesNonceOrHash } from '../probe/csp.js';
 export type { Policy } from '../probe/csp.js';
 export { answersEverything, djangoDebugMarker, firstHeader, headerValues, htmlTitle, httpsHops, isCsrfCookie, isSessionCookie, isSuccess, pageResponse, responseOf, siteCookies, siteResponses } from '../probe/inspect.js';
+export { mixedContent } from '../probe/mixed.js';
+export type { MixedResource } from '../probe/mixed.js';
 export { defineScanRule } from '../probe/rule.js';
 export type { ScanRule } from '../probe/rule.js';
 export { pageScripts, siteOf } from '../probe/scripts.js';

@@ -110,6 +110,7 @@ export const RULE_MODULES: Readonly<Record<string, () => Promise<RuleModule>>> =
   'web/https-redirect-indirect': () => import('../../rules/web/https-redirect-indirect.js'),
   'web/https-redirect-missing': () => import('../../rules/web/https-redirect-missing.js'),
   'web/media-unsigned': () => import('../../rules/web/media-unsigned.js'),
+  'web/mixed-content': () => import('../../rules/web/mixed-content.js'),
   'web/referrer-policy-unsafe': () => import('../../rules/web/referrer-policy-unsafe.js'),
   'web/runserver': () => import('../../rules/web/runserver.js'),
   'web/server-version-leak': () => import('../../rules/web/server-version-leak.js'),

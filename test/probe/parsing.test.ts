@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { discoverAssets, urlSignature } from '../../src/probe/assets.js';
 import { decodeText, readBody } from '../../src/probe/body.js';
 import { parseSetCookie } from '../../src/probe/cookies.js';
+import { mixedContent } from '../../src/probe/mixed.js';
 import { TargetError, parseTarget, planScan } from '../../src/probe/plan.js';
 
 describe('Set-Cookie parsing', () => {
@@ -93,5 +94,30 @@ describe('scan plan', () => {
     expect(byId.env!.url).toBe('https://app.example:8443/.env');
     expect(byId['bogus-host']).toMatchObject({ headers: { host: 'deploycheck-t.invalid' }, maxRedirects: 0 });
     expect(planScan(parseTarget('http://[::1]:8000/'), { token: 't' }).tls).toBeUndefined();
+  });
+});
+
+describe('mixed content', () => {
+  const html = `
+    <script src="http://cdn.example.net/a.js"></script>
+    <link rel="preload stylesheet" href="HTTP://cdn.example.net/a.css">
+    <link rel="icon" href="http://cdn.example.net/favicon.ico">
+    <iframe src='http://maps.example.net/embed'></iframe>
+    <img src="http://img.example.net/1.png" srcset="https://img.example.net/2.png 2x, http://img.example.net/3.png 3x">
+    <video poster="http://img.example.net/p.jpg"><source src="http://img.example.net/v.mp4"></video>
+    <!-- <script src="http://commented.example.net/x.js"></script> -->
+    <a href="http://elsewhere.example.net/">a link</a>
+    <script src="https://cdn.example.net/ok.js"></script><img src="/static/ok.png"><img src="//cdn.example.net/ok.png">`;
+
+  it('lists http:// loads, active and passive, and nothing else', () => {
+    expect(mixedContent(html)).toEqual([
+      { url: 'http://cdn.example.net/a.js', foundIn: 'script[src]', active: true },
+      { url: 'HTTP://cdn.example.net/a.css', foundIn: 'link[href]', active: true },
+      { url: 'http://maps.example.net/embed', foundIn: 'iframe[src]', active: true },
+      { url: 'http://img.example.net/1.png', foundIn: 'img[src]', active: false },
+      { url: 'http://img.example.net/3.png', foundIn: 'img[srcset]', active: false },
+      { url: 'http://img.example.net/p.jpg', foundIn: 'video[poster]', active: false },
+      { url: 'http://img.example.net/v.mp4', foundIn: 'source[src]', active: false },
+    ]);
   });
 });

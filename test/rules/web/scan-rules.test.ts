@@ -129,6 +129,7 @@ describe('scan rules on synthetic observations', () => {
       s.probes[`${BUCKET_PROBE_PREFIX}${url}`] = probe(`${BUCKET_PROBE_PREFIX}${url}`, url, response(url, 200, [], '<ListBucketResult xmlns="x"><Contents><Key>a</Key></Contents></ListBucketResult>'));
       return s;
     }],
+    ['web/mixed-content', (s) => ((s.probes[PROBE.page]!.response!.body += '<script src="http://cdn.site.example/app.js"></script>'), s)],
     ['web/media-unsigned', (s) => ((s.assets = [{ url: 'https://b.s3.amazonaws.com/media/a.png', foundIn: 'img[src]', role: 'media', provider: 's3' } satisfies AssetUrl]), s)],
     ['web/signed-url-long-expiry', (s) => ((s.assets = [{ url: 'https://b.s3.amazonaws.com/media/a.png?X-Amz-Signature=x', foundIn: 'img[src]', role: 'media', provider: 's3', signature: { scheme: 'aws-v4', lifetimeSeconds: 30 * 86400 } }]), s)],
   ];
@@ -159,6 +160,8 @@ describe('scan rules on synthetic observations', () => {
       { url: 'https://b.s3.amazonaws.com/media/a.png?X-Amz-Signature=x&X-Amz-Expires=3600', foundIn: 'img[src]', role: 'media', provider: 's3', signature: { scheme: 'aws-v4', lifetimeSeconds: 3600 } },
       { url: 'https://b.s3.amazonaws.com/static/app.css', foundIn: 'link[href]', role: 'static', provider: 's3' },
     ]), s));
+    // Plain-http links to follow, canonical links and https/relative assets are not mixed content.
+    await quiet((s) => ((s.probes[PROBE.page]!.response!.body += '<a href="http://old.example/">old</a><link rel="canonical" href="http://site.example/"><img src="/static/a.png"><img src="//site.example/b.png">'), s));
     // A CORS preflight that echoes the origin without credentials.
     await quiet((s) => ((s.probes[PROBE.cors]!.response = response(SITE, 200, [['access-control-allow-origin', '*']])), s));
   });
