@@ -4,11 +4,12 @@
  * what it has. Then the scan rules judge the observations.
  */
 import { randomBytes } from 'node:crypto';
-import { discoverAssets } from './assets.js';
+import { discoverAssets, listingUrl } from './assets.js';
 import { firstHeader } from './headers.js';
 import { createHttpClient, httpProbe } from './http.js';
 import type { HttpClient } from './http.js';
 import { parseTarget, planScan } from './plan.js';
+import { storageCandidates, storageFromResponse } from './storage.js';
 import { acceptsLegacy, inspectTls } from './tls.js';
 import { BUCKET_PROBE_PREFIX, PROBE } from './types.js';
 import type { LegacyProtocol, ProbeResult, ScanObservations } from './types.js';
@@ -40,7 +41,7 @@ export interface ScanOptions {
   /** Decoded body bytes kept per probe (default 256 KiB). */
   maxBodyBytes?: number;
   userAgent?: string;
-  /** Most bucket roots probed for a public listing (default 3). */
+  /** Most bucket roots probed for a public listing, and most custom-domain hosts asked whether they are buckets (default 3 each). */
   maxBuckets?: number;
   onProgress?: (progress: ScanProgress) => void;
 }
@@ -137,15 +138,44 @@ export async function observe(rawTarget: string, options: ScanOptions = {}): Pro
     if (!closed) observations.probes[result.id] = result;
   };
 
+  const maxBuckets = options.maxBuckets ?? DEFAULTS.maxBuckets;
+  const probeBucket = (root: string, then?: (result: ProbeResult) => void) => {
+    const id = `${BUCKET_PROBE_PREFIX}${root}`;
+    if (planned.has(id)) return;
+    planned.set(id, root);
+    pool.add(id, async (deadline) => {
+      const result = await httpProbe(client, { id, url: root, maxRedirects: 2 }, budget, deadline);
+      record(result);
+      if (!closed) then?.(result);
+    });
+  };
+
+  /** A custom-domain host whose root answered like a bucket: its assets get the provider, Azure its container listings. */
+  const recogniseStorage = (root: string, result: ProbeResult) => {
+    const provider = result.response ? storageFromResponse(result.response) : undefined;
+    if (!provider) return;
+    const origin = new URL(root).origin;
+    const containers: string[] = [];
+    for (const asset of observations.assets) {
+      const url = new URL(asset.url);
+      if (asset.provider || url.origin !== origin) continue;
+      asset.provider = provider;
+      const listing = listingUrl(url, provider);
+      if (listing) asset.listingUrl = listing;
+      if (listing && listing !== root && !containers.includes(listing)) containers.push(listing);
+    }
+    for (const listing of containers.slice(0, maxBuckets)) probeBucket(listing);
+  };
+
   const queueBucketProbes = () => {
     const page = observations.probes[PROBE.page];
     if (!page?.response || !isHtml(page)) return;
     observations.assets = discoverAssets(page.response.body, page.response.url);
     const roots = [...new Set(observations.assets.flatMap((asset) => (asset.listingUrl ? [asset.listingUrl] : [])))];
-    for (const root of roots.slice(0, options.maxBuckets ?? DEFAULTS.maxBuckets)) {
-      const id = `${BUCKET_PROBE_PREFIX}${root}`;
-      planned.set(id, root);
-      pool.add(id, async (deadline) => record(await httpProbe(client, { id, url: root, maxRedirects: 2 }, budget, deadline)));
+    for (const root of roots.slice(0, maxBuckets)) probeBucket(root);
+    // Buckets behind custom domains: the root both tells what answers and, for S3 and GCS, is the listing.
+    for (const root of storageCandidates(observations.assets, page.response.url, maxBuckets)) {
+      probeBucket(root, (result) => recogniseStorage(root, result));
     }
   };
 

@@ -141,7 +141,7 @@ export interface ScanObservations {
   assets: AssetUrl[];
 }
 
-/** The ids of the fixed probes; bucket-listing probes are `bucket:<listing url>`. */
+/** The ids of the fixed probes; bucket-listing probes are `bucket:<listing url>` (also the roots of custom-domain hosts asked whether they are buckets). */
 export const PROBE = {
   http: 'http',
   page: 'page',

@@ -5,6 +5,8 @@ import { discoverAssets, urlSignature } from '../../src/probe/assets.js';
 import { decodeText, readBody } from '../../src/probe/body.js';
 import { parseSetCookie } from '../../src/probe/cookies.js';
 import { mixedContent } from '../../src/probe/mixed.js';
+import { storageCandidates, storageFromResponse } from '../../src/probe/storage.js';
+import type { ProbeResponse } from '../../src/probe/types.js';
 import { TargetError, parseTarget, planScan } from '../../src/probe/plan.js';
 
 describe('Set-Cookie parsing', () => {
@@ -119,5 +121,32 @@ describe('mixed content', () => {
       { url: 'http://img.example.net/p.jpg', foundIn: 'video[poster]', active: false },
       { url: 'http://img.example.net/v.mp4', foundIn: 'source[src]', active: false },
     ]);
+  });
+});
+
+describe('storage recognised by its responses', () => {
+  const res = (headers: [string, string][], body = '', status = 403): ProbeResponse => ({ status, headers, url: 'https://media.example/', redirects: [], body, truncated: false, cookies: [], timing: { headersMs: 1, totalMs: 1 } });
+
+  it('tells S3, GCS and Azure apart by headers, then by error bodies', () => {
+    expect(storageFromResponse(res([['x-amz-request-id', 'R'], ['server', 'AmazonS3']]))).toBe('s3');
+    expect(storageFromResponse(res([['x-guploader-uploadid', 'U']]))).toBe('gcs');
+    expect(storageFromResponse(res([['x-ms-request-id', 'R'], ['x-ms-version', '2021-08-06']]))).toBe('azure');
+    expect(storageFromResponse(res([], '<?xml version="1.0"?><Error><Code>NoSuchKey</Code><Message>x</Message><RequestId>R</RequestId></Error>', 404))).toBe('s3');
+    expect(storageFromResponse(res([], "<?xml version='1.0'?><Error><Code>AccessDenied</Code><Message>Access denied.</Message><Details>Anonymous caller does not have storage.objects.list</Details></Error>"))).toBe('gcs');
+    expect(storageFromResponse(res([], '<Error><Code>ResourceNotFound</Code><Message>The specified resource does not exist.\nRequestId:R\nTime:T</Message></Error>', 404))).toBe('azure');
+  });
+
+  it('ignores CloudFront in front of a site, and XML errors of other services', () => {
+    expect(storageFromResponse(res([['x-amz-cf-id', 'C'], ['x-cache', 'Miss from cloudfront']], '<html>shop</html>', 200))).toBeUndefined();
+    expect(storageFromResponse(res([], '<Error><Code>Forbidden</Code></Error>'))).toBeUndefined();
+  });
+
+  it('asks only other origins with static/media paths or media elements, own site first', () => {
+    const assets = discoverAssets(
+      '<img src="https://pixels.tracker.example/p.gif"><script src="https://cdn.other.example/app.js"></script><img src="https://media.shop.example/avatars/a.png"><img src="/media/own.png"><img src="https://b.s3.amazonaws.com/media/x.png">',
+      'https://www.shop.example/',
+    );
+    expect(storageCandidates(assets, 'https://www.shop.example/', 3)).toEqual(['https://media.shop.example/', 'https://pixels.tracker.example/']);
+    expect(storageCandidates(assets, 'https://www.shop.example/', 1)).toEqual(['https://media.shop.example/']);
   });
 });
