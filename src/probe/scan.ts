@@ -150,6 +150,8 @@ export async function observe(rawTarget: string, options: ScanOptions = {}): Pro
     });
   };
 
+  // Container listings found through custom domains, over all of them: at most maxBuckets.
+  let containerProbes = 0;
   /** A custom-domain host whose root answered like a bucket: its assets get the provider, Azure its container listings. */
   const recogniseStorage = (root: string, result: ProbeResult) => {
     const provider = result.response ? storageFromResponse(result.response) : undefined;
@@ -164,7 +166,10 @@ export async function observe(rawTarget: string, options: ScanOptions = {}): Pro
       if (listing) asset.listingUrl = listing;
       if (listing && listing !== root && !containers.includes(listing)) containers.push(listing);
     }
-    for (const listing of containers.slice(0, maxBuckets)) probeBucket(listing);
+    for (const listing of containers.slice(0, maxBuckets - containerProbes)) {
+      containerProbes++;
+      probeBucket(listing);
+    }
   };
 
   const queueBucketProbes = () => {

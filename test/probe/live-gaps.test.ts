@@ -93,6 +93,16 @@ describe('live gaps', () => {
     expect(result.observations.assets[0]).toMatchObject({ provider: 'azure', listingUrl: listing });
   });
 
+  it('keeps the container listings it follows within maxBuckets', async () => {
+    const azure = await bucket(AZURE_ROOT, { '/media': AZURE_CONTAINER });
+    const site = await page(['media', 'uploads', 'static'].map((container) => `<img src="${azure.url}${container}/media/a.png">`).join(''));
+    const result = await runScan(site.url, { ...SCAN, ca: certs.ca, maxBuckets: 1 });
+    expect(Object.keys(result.observations.probes).filter((id) => id.startsWith(BUCKET_PROBE_PREFIX)).sort()).toEqual([
+      `${BUCKET_PROBE_PREFIX}${azure.url}`,
+      `${BUCKET_PROBE_PREFIX}${azure.url}media?restype=container&comp=list`,
+    ]);
+  });
+
   it('leaves a media host that is not storage alone', async () => {
     const cdn = await bucket((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<h1>CDN</h1>'));
     const result = await scan(await page(`<img src="${cdn.url}media/a.png">`));
