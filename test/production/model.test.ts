@@ -13,6 +13,13 @@ function rulesOf(result: Awaited<ReturnType<typeof runCheck>>): string[] {
   return result.findings.map((finding) => finding.rule);
 }
 
+/** The project runs `module`, a production sibling the model assumed (and says so). */
+async function expectAssumedSibling(files: Record<string, string>, module: string): Promise<void> {
+  const result = await runCheck({ root: makeProject(files) });
+  expect(result.projects[0]).toMatchObject({ settingsModule: module, settingsModuleOrigin: 'production-sibling' });
+  expect(result.projects[0]?.production?.assumptions.map((a) => a.text).join('\n')).toContain(`${module} is assumed`);
+}
+
 describe('production model: the served wsgi.py decides over manage.py', () => {
   const files = {
     'manage.py': managePy('config.settings.dev'),
@@ -101,9 +108,7 @@ describe('production model: a default settings package that sets nothing', () =>
   });
 
   it('takes the production module inside an empty settings package, as an assumption', async () => {
-    const result = await runCheck({ root: makeProject(files('')) });
-    expect(result.projects[0]).toMatchObject({ settingsModule: 'site.settings.prod', settingsModuleOrigin: 'production-sibling' });
-    expect(result.projects[0]?.production?.assumptions.map((a) => a.text).join('\n')).toContain('site.settings.prod is assumed');
+    await expectAssumedSibling(files(''), 'site.settings.prod');
   });
 
   it('takes a settings module named for the deploy platform, only on that platform', async () => {
@@ -388,9 +393,7 @@ describe('production model: a production package beside the default settings pac
   });
 
   it('takes config.production, star-importing config.development, as an assumption', async () => {
-    const result = await runCheck({ root: makeProject(files('from config.development import *\nDEBUG = False\n')) });
-    expect(result.projects[0]).toMatchObject({ settingsModule: 'config.production', settingsModuleOrigin: 'production-sibling' });
-    expect(result.projects[0]?.production?.assumptions.map((a) => a.text).join('\n')).toContain('config.production is assumed');
+    await expectAssumedSibling(files('from config.development import *\nDEBUG = False\n'), 'config.production');
   });
 
   it('keeps the default when the production package imports no base', async () => {

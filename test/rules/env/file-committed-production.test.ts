@@ -3,7 +3,7 @@ import { runCheck } from '../../../src/frameworks.js';
 import type { Finding } from '../../../src/engine/types.js';
 import { committedCredentials } from '../../../src/env/committed-credentials.js';
 import { parseEnvFile } from '../../../src/env/dotenv.js';
-import { makeRepository } from '../../helpers/project.js';
+import { makeRepository, settingsFiles } from '../../helpers/project.js';
 
 const RULE = 'env/file-committed';
 
@@ -64,12 +64,9 @@ describe('env/file-committed on env files production loads', () => {
   });
 
   it('reports the env file the settings load (django-configurations DOTENV)', async () => {
-    const root = makeRepository({
-      'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
-      'mysite/__init__.py': '',
-      'mysite/settings.py': "import os\nfrom dotenv import load_dotenv\nload_dotenv(os.path.join(os.path.dirname(os.path.dirname(__file__)), 'config/.env'))\nDB_PASSWORD = os.environ['DB_PASSWORD']\n",
+    const root = makeRepository(settingsFiles("import os\nfrom dotenv import load_dotenv\nload_dotenv(os.path.join(os.path.dirname(os.path.dirname(__file__)), 'config/.env'))\nDB_PASSWORD = os.environ['DB_PASSWORD']\n", {
       'config/.env': 'DB_USER=shop\nDB_PASSWORD=shop\n',
-    });
+    }));
     const [finding, ...rest] = await findings(root);
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ location: { file: 'config/.env', line: 2 } });
@@ -77,13 +74,10 @@ describe('env/file-committed on env files production loads', () => {
   });
 
   it('leaves an env file the settings load that .dockerignore keeps out of the deployed image', async () => {
-    const files = {
-      'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
-      'mysite/__init__.py': '',
-      'mysite/settings.py': "import os\nfrom dotenv import load_dotenv\nload_dotenv()\nDB_PASSWORD = os.environ['DB_PASSWORD']\n",
+    const files = settingsFiles("import os\nfrom dotenv import load_dotenv\nload_dotenv()\nDB_PASSWORD = os.environ['DB_PASSWORD']\n", {
       '.env': 'DB_PASSWORD=shop\n',
       Dockerfile: 'FROM python:3.12\nCOPY . /app\nCMD ["gunicorn", "mysite.wsgi"]\n',
-    };
+    });
     expect(await findings(makeRepository({ ...files, '.dockerignore': '.env\n' }))).toEqual([]);
     expect(await findings(makeRepository(files))).toEqual([expect.objectContaining({ location: expect.objectContaining({ file: '.env' }) })]);
   });
