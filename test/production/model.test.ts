@@ -96,6 +96,15 @@ describe('production model: the web command sets variables of its own', () => {
   });
 });
 
+/** manage.py runs app.settings.local; a production sibling module is for each test to add. */
+const LOCAL_BY_DEFAULT = {
+  'manage.py': managePy('app.settings.local'),
+  'app/__init__.py': '',
+  'app/settings/__init__.py': '',
+  'app/settings/base.py': 'DEBUG = False\n',
+  'app/settings/local.py': 'from .base import *\nDEBUG = True\n',
+};
+
 describe('production model: a default settings package that sets nothing', () => {
   const files = (init: string) => ({
     'manage.py': managePy('site.settings'),
@@ -112,14 +121,7 @@ describe('production model: a default settings package that sets nothing', () =>
   });
 
   it('takes a settings module named for the deploy platform, only on that platform', async () => {
-    const split = {
-      'manage.py': managePy('app.settings.local'),
-      'app/__init__.py': '',
-      'app/settings/__init__.py': '',
-      'app/settings/base.py': 'DEBUG = False\n',
-      'app/settings/local.py': 'from .base import *\nDEBUG = True\n',
-      'app/settings/heroku.py': 'from .base import *\n',
-    };
+    const split = { ...LOCAL_BY_DEFAULT, 'app/settings/heroku.py': 'from .base import *\n' };
     const heroku = await runCheck({ root: makeProject({ ...split, Procfile: 'web: gunicorn app.wsgi\n' }) });
     expect(heroku.projects[0]?.settingsModule).toBe('app.settings.heroku');
     const fly = await runCheck({ root: makeProject({ ...split, 'fly.toml': 'app = "x"\n' }) });
@@ -128,11 +130,7 @@ describe('production model: a default settings package that sets nothing', () =>
 
   it('takes a settings module named for the deployment a deploy file is named for (Dockerfile.<name>), never a development one', async () => {
     const split = {
-      'manage.py': managePy('app.settings.local'),
-      'app/__init__.py': '',
-      'app/settings/__init__.py': '',
-      'app/settings/base.py': 'DEBUG = False\n',
-      'app/settings/local.py': 'from .base import *\nDEBUG = True\n',
+      ...LOCAL_BY_DEFAULT,
       'app/settings/harbor.py': 'from .base import *\n',
       'app/settings/dev.py': 'from .base import *\nDEBUG = True\n',
       Procfile: 'web: gunicorn app.wsgi\n',
