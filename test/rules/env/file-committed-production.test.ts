@@ -31,14 +31,13 @@ const COMPOSE_PROD = [
   '',
 ].join('\n');
 
+/** A committed project whose production compose file loads .env.prod (`envProd`) and .env.prod.db (`envProdDb`). */
+const composeProdRepository = (envProd: string, envProdDb: string): string =>
+  makeRepository({ ...DJANGO, 'docker-compose.prod.yml': COMPOSE_PROD, '.env.prod': envProd, '.env.prod.db': envProdDb });
+
 describe('env/file-committed on env files production loads', () => {
   it('reports a short key and a default database password in the production compose env files', async () => {
-    const root = makeRepository({
-      ...DJANGO,
-      'docker-compose.prod.yml': COMPOSE_PROD,
-      '.env.prod': 'DEBUG=0\nSECRET_KEY=q8Zr2mWx7Lp4Tn1\nSQL_HOST=db\n',
-      '.env.prod.db': 'POSTGRES_USER=postgres\nPOSTGRES_PASSWORD=postgres\n',
-    });
+    const root = composeProdRepository('DEBUG=0\nSECRET_KEY=q8Zr2mWx7Lp4Tn1\nSQL_HOST=db\n', 'POSTGRES_USER=postgres\nPOSTGRES_PASSWORD=postgres\n');
     const found = await findings(root);
     const byFile = new Map(found.map((finding) => [finding.location && 'file' in finding.location ? finding.location.file : '', finding]));
     expect(byFile.get('.env.prod')).toMatchObject({ severity: 'critical', confidence: 'certain', location: { line: 2 } });
@@ -49,12 +48,7 @@ describe('env/file-committed on env files production loads', () => {
   });
 
   it('stays silent on placeholder-only production env files', async () => {
-    const root = makeRepository({
-      ...DJANGO,
-      'docker-compose.prod.yml': COMPOSE_PROD,
-      '.env.prod': 'SECRET_KEY=changeme\nAPI_TOKEN=your-secret-here\nSQL_PASSWORD=\nDATABASE_URL=postgres://app:${DB_PASSWORD}@db/app\n',
-      '.env.prod.db': 'POSTGRES_PASSWORD=<set me>\n',
-    });
+    const root = composeProdRepository('SECRET_KEY=changeme\nAPI_TOKEN=your-secret-here\nSQL_PASSWORD=\nDATABASE_URL=postgres://app:${DB_PASSWORD}@db/app\n', 'POSTGRES_PASSWORD=<set me>\n');
     expect(await findings(root)).toEqual([]);
   });
 
