@@ -13,8 +13,8 @@ import { readSupervisorConf, readSystemdUnit } from '../../src/deploy/process-ma
 import { parseManageCommands, parseServerCommand } from '../../src/deploy/server-command.js';
 import { readGunicornConfig, readUwsgiIni } from '../../src/deploy/server-config.js';
 import { readShellScript } from '../../src/deploy/shell-script.js';
-import { openWorkspace } from '../../src/workspace/index.js';
 import { makeProject, settingsFiles } from '../helpers/project.js';
+import { workspaceOf } from '../helpers/workspace.js';
 import { runCli } from '../helpers/cli.js';
 
 const ODD_INPUTS = [
@@ -46,7 +46,7 @@ const ODD_INPUTS = [
 
 describe('deploy readers on odd input', () => {
   it('never throw and always return arrays', () => {
-    const workspace = openWorkspace(makeProject({}));
+    const workspace = workspaceOf({});
     for (const text of ODD_INPUTS) {
       for (const reading of [
         readProcfile('Procfile', text),

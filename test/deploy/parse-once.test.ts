@@ -2,6 +2,7 @@ import type * as Fly from '../../src/deploy/fly.js';
 import type * as ServerConfig from '../../src/deploy/server-config.js';
 import { describe, expect, it, vi } from 'vitest';
 import { makeProject } from '../helpers/project.js';
+import { workspaceOf } from '../helpers/workspace.js';
 
 /** The paths of every fly.toml read, so the test can tell how often each one was parsed. */
 const flyReads = vi.hoisted(() => [] as string[]);
@@ -49,7 +50,7 @@ describe('platform files', () => {
 
 describe('deploy files of the whole repository', () => {
   it('are parsed once per workspace, whichever project asks, and each project gets its own commands', () => {
-    const workspace = openWorkspace(makeProject({ 'uwsgi.ini': '[uwsgi]\nmodule = config.wsgi:application\n', 'site/manage.py': '' }));
+    const workspace = workspaceOf({ 'uwsgi.ini': '[uwsgi]\nmodule = config.wsgi:application\n', 'site/manage.py': '' });
     iniReads.length = 0;
     const root = readOtherDeployFiles(workspace, [''], '');
     const site = readOtherDeployFiles(workspace, ['site'], 'site');

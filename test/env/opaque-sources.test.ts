@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readDeployFacts } from '../../src/deploy/index.js';
 import { buildEnvironment } from '../../src/env/environment.js';
 import { runCheck } from '../../src/frameworks.js';
-import { openWorkspace } from '../../src/workspace/index.js';
 import { makeProject, settingsFiles } from '../helpers/project.js';
+import { workspaceOf } from '../helpers/workspace.js';
 
 /** A production compose file whose app service loads `envFile` and whose database service loads `dbEnvFile`. */
 function composeProd(envFile: string, dbEnvFile = './.env.prod.db'): string {
@@ -23,7 +23,7 @@ function composeProd(envFile: string, dbEnvFile = './.env.prod.db'): string {
 }
 
 function environmentOf(files: Record<string, string>) {
-  const workspace = openWorkspace(makeProject(files));
+  const workspace = workspaceOf(files);
   return buildEnvironment(workspace, readDeployFacts(workspace, ''));
 }
 
