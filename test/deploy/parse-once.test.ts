@@ -4,30 +4,24 @@ import { describe, expect, it, vi } from 'vitest';
 import { makeProject } from '../helpers/project.js';
 import { workspaceOf } from '../helpers/workspace.js';
 
-/** The paths of every fly.toml read, so the test can tell how often each one was parsed. */
-const flyReads = vi.hoisted(() => [] as string[]);
+/** The paths each mocked reader parsed, so the test can tell how often each file was parsed; `recording` wraps a reader. */
+const { flyReads, iniReads, recording } = vi.hoisted(() => ({
+  flyReads: [] as string[],
+  iniReads: [] as string[],
+  recording:
+    <T>(paths: string[], read: (path: string, text: string) => T) =>
+    (path: string, text: string): T => {
+      paths.push(path);
+      return read(path, text);
+    },
+}));
 vi.mock('../../src/deploy/fly.js', async (importOriginal) => {
   const fly = await importOriginal<typeof Fly>();
-  return {
-    ...fly,
-    readFlyToml: (path: string, text: string) => {
-      flyReads.push(path);
-      return fly.readFlyToml(path, text);
-    },
-  };
+  return { ...fly, readFlyToml: recording(flyReads, fly.readFlyToml) };
 });
-
-/** The paths of every uwsgi ini parsed. */
-const iniReads = vi.hoisted(() => [] as string[]);
 vi.mock('../../src/deploy/server-config.js', async (importOriginal) => {
   const config = await importOriginal<typeof ServerConfig>();
-  return {
-    ...config,
-    readUwsgiIni: (path: string, text: string) => {
-      iniReads.push(path);
-      return config.readUwsgiIni(path, text);
-    },
-  };
+  return { ...config, readUwsgiIni: recording(iniReads, config.readUwsgiIni) };
 });
 
 const { readOtherDeployFiles } = await import('../../src/deploy/other-files.js');
