@@ -50,3 +50,8 @@ export function djangoFiles(settingsModule: string, files: Files, django?: strin
 export function settingsFiles(body: string, extra: Files = {}, django?: string): Files {
   return djangoFiles('mysite.settings', { 'mysite/settings.py': body, ...extra }, django);
 }
+
+/** settingsFiles on Django 5.2.8, the version most rule tests pin. */
+export function settings52(body: string, extra: Files = {}): Files {
+  return settingsFiles(body, extra, '5.2.8');
+}

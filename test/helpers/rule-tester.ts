@@ -11,7 +11,7 @@ import type { CheckRule, Finding } from '../../src/engine/types.js';
 import { runCheck } from '../../src/frameworks.js';
 import { makeProject, makeRepository, type Files } from './project.js';
 
-export { djangoFiles, settingsFiles, type Files } from './project.js';
+export { djangoFiles, settings52, settingsFiles, type Files } from './project.js';
 
 interface Case {
   /** The test's name. */
