@@ -64,18 +64,22 @@ describe('django/hsts-subdomains (security.W005) and django/hsts-preload (securi
 });
 
 /** Checks that fire on one appended assignment and stay quiet on CLEAN_SETTINGS, where the setting is unset. */
-describe.each([
+const SINGLE_ASSIGNMENT_CHECKS = [
   { rule: 'django/nosniff-off', django: 'security.W006', severity: 'medium', setting: 'SECURE_CONTENT_TYPE_NOSNIFF', value: 'False', fires: 'fires when SECURE_CONTENT_TYPE_NOSNIFF is False', quiet: 'does not fire when it is unset (the default is True)' },
   { rule: 'django/referrer-policy-missing', django: 'security.W022', severity: 'low', setting: 'SECURE_REFERRER_POLICY', value: 'None', fires: 'fires on an explicit None', quiet: "does not fire when unset (default 'same-origin')" },
-])('$rule ($django)', ({ rule, django, severity, setting, value, fires, quiet }) => {
-  it(fires, async () => {
-    await expectDjangoFinding(rule, `${CLEAN_SETTINGS}${setting} = ${value}\n`, django, severity, setting);
-  });
+];
 
-  it(quiet, async () => {
-    expect(await findingsOf(rule, CLEAN_SETTINGS)).toEqual([]);
+for (const { rule, django, severity, setting, value, fires, quiet } of SINGLE_ASSIGNMENT_CHECKS) {
+  describe(`${rule} (${django})`, () => {
+    it(fires, async () => {
+      await expectDjangoFinding(rule, `${CLEAN_SETTINGS}${setting} = ${value}\n`, django, severity, setting);
+    });
+
+    it(quiet, async () => {
+      expect(await findingsOf(rule, CLEAN_SETTINGS)).toEqual([]);
+    });
   });
-});
+}
 
 describe('django/ssl-redirect-off (security.W008)', () => {
   it("fires for the string 'True'", async () => {
