@@ -196,14 +196,12 @@ describe('readCompose', () => {
   });
 
   it('tells a development setup by its first sign, and skips test/lint/docs and infrastructure services', () => {
-    const workspace = openWorkspace(
-      makeProject({
-        'mysite/settings.py': 'DEBUG = False\n',
-        'data/readme.txt': 'x\n',
-        'compose/local.env': 'A=1\n',
-        'compose/prod.env': 'A=1\n',
-      }),
-    );
+    const workspace = workspaceOf({
+      'mysite/settings.py': 'DEBUG = False\n',
+      'data/readme.txt': 'x\n',
+      'compose/local.env': 'A=1\n',
+      'compose/prod.env': 'A=1\n',
+    });
     const sign = (services: string, file = 'docker-compose.yml'): string | undefined => readCompose(file, `services:\n${services}`, workspace).development;
     expect(sign('  web:\n    build: .\n    volumes:\n      - ./data:/app/data\n      - .:/app\n')).toBe('web bind-mounts the source (.:/app)');
     expect(sign('  web:\n    build: .\n    volumes:\n      - type: bind\n        source: ./mysite\n        target: /code/mysite\n')).toBe('web bind-mounts the source (./mysite:/code/mysite)');
