@@ -1,7 +1,7 @@
 /** The production line and `--explain` in the pretty report, `projects[].production` in the JSON report. */
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { makeProject } from '../helpers/project.js';
+import { makeProject, settingsFiles } from '../helpers/project.js';
 
 const manage = "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings.dev')\n";
 const wsgi = (module: string) => `import os\nfrom django.core.wsgi import get_wsgi_application\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', '${module}')\napplication = get_wsgi_application()\n`;
@@ -68,12 +68,9 @@ describe('deploycheck check: how production was inferred', () => {
 
 describe('deploycheck check --explain never prints a secret in full', () => {
   it('masks every value but plain switches', async () => {
-    const root = makeProject({
-      'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
-      'mysite/__init__.py': '',
-      'mysite/settings.py': "import os\nDEBUG = os.environ.get('DJANGO_DEBUG') == '1'\nSECRET_KEY = os.environ['SECRET_KEY']\nDATABASE_URL = os.environ.get('DATABASE_URL')\nSECURE_HSTS_PRELOAD = os.environ.get('HSTS_PRELOAD')\nAPI_TOKEN = os.environ.get('API_TOKEN')\n",
+    const root = makeProject(settingsFiles("import os\nDEBUG = os.environ.get('DJANGO_DEBUG') == '1'\nSECRET_KEY = os.environ['SECRET_KEY']\nDATABASE_URL = os.environ.get('DATABASE_URL')\nSECURE_HSTS_PRELOAD = os.environ.get('HSTS_PRELOAD')\nAPI_TOKEN = os.environ.get('API_TOKEN')\n", {
       '.env.production': 'DJANGO_DEBUG=0\nSECRET_KEY=kq8Zp2LmW9xRt4Yv7Nc3Hb6Jd1Fs5Ga0\nDATABASE_URL=postgres://app:Sup3rS3cretPw@db/app\nHSTS_PRELOAD=false\nAPI_TOKEN=123456\n',
-    });
+    }));
     const { stdout } = await runCli('check', root, '--no-color', '--fail-on', 'none', '--explain');
     expect(stdout).toContain('DJANGO_DEBUG=0: set from .env.production');
     expect(stdout).not.toContain('kq8Zp2LmW9xRt4Yv7Nc3Hb6Jd1Fs5Ga0');
@@ -104,13 +101,10 @@ describe('deploycheck check --explain never prints a secret in full', () => {
   });
 
   it('masks a password in the deploy command, in every format', async () => {
-    const root = makeProject({
-      'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
-      'mysite/__init__.py': '',
+    const root = makeProject(settingsFiles(settings, {
       'mysite/wsgi.py': wsgi('mysite.settings'),
-      'mysite/settings.py': settings,
       Procfile: 'web: gunicorn mysite.wsgi --env DATABASE_URL=postgres://admin:S3cr3tPassw0rdXyz@db/app\nworker: python manage.py runserver API_KEY=Zx81Qw72Er63Ty54\n',
-    });
+    }));
     for (const args of [['--explain'], ['--format', 'json'], []]) {
       const { stdout } = await runCli('check', root, '--no-color', '--fail-on', 'none', ...args);
       expect(stdout, args.join(' ')).not.toContain('S3cr3tPassw0rdXyz');

@@ -4,6 +4,7 @@ import { readDoAppSpec } from '../../src/deploy/digitalocean.js';
 import { readDeployFacts } from '../../src/deploy/index.js';
 import { runCheck } from '../../src/frameworks.js';
 import { openWorkspace } from '../../src/workspace/index.js';
+import { deployFactsOf } from '../helpers/deploy.js';
 import { makeProject } from '../helpers/project.js';
 
 const SPEC = `spec:
@@ -79,23 +80,21 @@ describe('readCaptainDefinition', () => {
 
 describe('platform specs in the deploy facts', () => {
   it("take the spec's commands and envs, and only the Dockerfile it builds", () => {
-    const root = makeProject({
+    const facts = deployFactsOf({
       '.do/deploy.template.yaml': SPEC,
       'backend/Dockerfile': 'FROM python:3.12\nENV FROM_IMAGE=1\n',
       'Dockerfile': 'FROM python:3.12\nENV STRAY=1\n',
     });
-    const facts = readDeployFacts(openWorkspace(root), '');
     expect(facts.env.map((v) => v.name)).toEqual(['FROM_IMAGE', 'DJANGO_SETTINGS_MODULE', 'SECRET_KEY', 'DATABASE_URL', 'DEBUG']);
     expect(facts.commands.find((command) => command.process === 'web')?.server?.appModule).toBe('shop.wsgi');
   });
 
   it('CapRover: the Dockerfile captain-definition names is the deployed one', () => {
-    const root = makeProject({
+    const facts = deployFactsOf({
       'captain-definition': '{ "schemaVersion": 2, "dockerfilePath": "./compose/prod/Dockerfile" }',
       'compose/prod/Dockerfile': 'FROM python:3.12\nENV PROD=1\nCMD gunicorn a.wsgi\n',
       'Dockerfile': 'FROM python:3.12\nENV DEBUG=True\n',
     });
-    const facts = readDeployFacts(openWorkspace(root), '');
     expect(facts.env.map((v) => v.name)).toEqual(['PROD']);
     expect(facts.deployedStages?.map((stage) => stage.dockerfile)).toEqual(['compose/prod/Dockerfile']);
   });
@@ -129,12 +128,11 @@ it('a cookiecutter layout: production.yml and captain-definition reach the root 
 });
 
 it("render.yaml: a Docker service's dockerfilePath is the deployed image, over a Dockerfile beside it", () => {
-  const root = makeProject({
+  const facts = deployFactsOf({
     'render.yaml': 'services:\n  - type: web\n    name: site\n    runtime: docker\n    dockerfilePath: ./docker/Dockerfile.render\n    dockerContext: .\n',
     'docker/Dockerfile.render': 'FROM python:3.12\nENV RENDERED=1\nCMD gunicorn a.wsgi\n',
     'Dockerfile': 'FROM python:3.12\nENV DEBUG=True\n',
   });
-  const facts = readDeployFacts(openWorkspace(root), '');
   expect(facts.env.map((v) => v.name)).toEqual(['RENDERED']);
   expect(facts.deployedStages?.map((stage) => [stage.dockerfile, stage.context])).toEqual([['docker/Dockerfile.render', '']]);
 });

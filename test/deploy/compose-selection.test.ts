@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readDeployFacts } from '../../src/deploy/index.js';
-import { openWorkspace } from '../../src/workspace/index.js';
-import { makeProject } from '../helpers/project.js';
+import { deployFactsOf } from '../helpers/deploy.js';
 
 function composeFacts(files: Record<string, string>) {
-  const facts = readDeployFacts(openWorkspace(makeProject(files)), '');
+  const facts = deployFactsOf(files);
   return { looked: facts.composeFiles?.map((file) => [file.path, file.production, file.why]), commands: facts.commands.filter((command) => command.deployed !== false).map((command) => command.text) };
 }
 

@@ -6,11 +6,7 @@ import { readDockerfile } from '../../src/deploy/dockerfile.js';
 import { isExcludedFromDeployedImages, isExcludedFromImage, readDockerIgnore } from '../../src/deploy/dockerignore.js';
 import type { DeployCommand, DeployFacts } from '../../src/deploy/types.js';
 import { openWorkspace } from '../../src/workspace/index.js';
-import { makeProject } from '../helpers/project.js';
-
-function facts(files: Record<string, string>, projectRoot = ''): DeployFacts {
-  return readDeployFacts(openWorkspace(makeProject(files)), projectRoot);
-}
+import { deployFactsOf as facts } from '../helpers/deploy.js';
 
 const at = (location: { file: string; line: number }): string => `${location.file}:${location.line}`;
 const find = (all: DeployFacts, text: string): DeployCommand => {

@@ -1,8 +1,6 @@
 /** Following scripts that call scripts stays bounded: each script once per command, and a workspace budget. */
 import { describe, expect, it } from 'vitest';
-import { readDeployFacts } from '../../src/deploy/index.js';
-import { openWorkspace } from '../../src/workspace/index.js';
-import { makeProject } from '../helpers/project.js';
+import { deployFactsOf } from '../helpers/deploy.js';
 
 /** `s0.sh` … `s{depth-1}.sh`, each running the next on `lines` lines; the last starts gunicorn. */
 function chain(depth: number, lines: number): Record<string, string> {
@@ -16,7 +14,7 @@ function chain(depth: number, lines: number): Record<string, string> {
 
 describe('following deploy scripts', () => {
   it('follows a script each caller line runs only once per command', () => {
-    const facts = readDeployFacts(openWorkspace(makeProject(chain(5, 40))), '');
+    const facts = deployFactsOf(chain(5, 40));
     const scripted = facts.commands.filter((command) => command.kind === 'script');
     // One `echo` per script and the gunicorn line: not 40^4 copies.
     expect(scripted.map((command) => command.text)).toEqual(['python manage.py check --tag s0', 'python manage.py check --tag s1', 'python manage.py check --tag s2', 'python manage.py check --tag s3', 'exec gunicorn mysite.wsgi']);
@@ -31,7 +29,7 @@ describe('following deploy scripts', () => {
       files[`a${i}.sh`] = `#!/bin/sh\n${Array.from({ length: 30 }, (_, j) => `./b${i}_${j}.sh`).join('\n')}\n`;
       for (let j = 0; j < 30; j++) files[`b${i}_${j}.sh`] = `#!/bin/sh\npython manage.py check --tag ${i}\npython manage.py migrate\n`;
     }
-    const facts = readDeployFacts(openWorkspace(makeProject(files)), '');
+    const facts = deployFactsOf(files);
     const scripted = facts.commands.filter((command) => command.kind === 'script');
     expect(scripted.length).toBeGreaterThan(0);
     expect(scripted.length).toBeLessThanOrEqual(400);

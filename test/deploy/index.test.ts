@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { readDeployFacts } from '../../src/deploy/index.js';
 import { openWorkspace } from '../../src/workspace/index.js';
+import { deployFactsOf } from '../helpers/deploy.js';
 import { makeProject } from '../helpers/project.js';
 
 describe('readDeployFacts', () => {
   it('combines Dockerfile, compose and fly.toml in precedence order and detects platforms', () => {
-    const root = makeProject({
+    const facts = deployFactsOf({
       'Dockerfile': 'FROM python:3.12\nENV DEBUG=1 DJANGO_SETTINGS_MODULE=mysite.settings\nUSER app\nCMD gunicorn mysite.wsgi\n',
       'Dockerfile.dev': 'FROM python:3.12\nENV DEV_ONLY=1\nCMD python manage.py runserver\n',
       'fly.toml': '[env]\n  DEBUG = "0"\n[http_service]\n  force_https = true\n',
       'docker-compose.yml': 'services:\n  web:\n    build: .\n    environment:\n      COMPOSE: "1"\n',
     });
-    const facts = readDeployFacts(openWorkspace(root), '');
     expect(facts.files).toEqual([
       { kind: 'dockerfile', path: 'Dockerfile' },
       { kind: 'docker-compose', path: 'docker-compose.yml' },
@@ -31,14 +31,13 @@ describe('readDeployFacts', () => {
   });
 
   it('reads the workspace root and the project root, and tells Dokku and Cloud Run apart', () => {
-    const root = makeProject({
+    const facts = deployFactsOf({
       'Procfile': 'web: gunicorn backend.wsgi\n',
       'CHECKS': '/ ok\n',
       'backend/Dockerfile': 'FROM python:3.12\nCMD exec gunicorn --bind :$PORT mysite.wsgi\n',
       'backend/cloudbuild.yaml': 'steps: []\n',
       'backend/app.yaml': 'name: not-app-engine\n',
-    });
-    const facts = readDeployFacts(openWorkspace(root), 'backend');
+    }, 'backend');
     expect(facts.files.map((file) => file.path)).toEqual(['Procfile', 'backend/Dockerfile']);
     expect(facts.platforms.sort()).toEqual(['cloud-run', 'dokku']);
   });
@@ -51,7 +50,7 @@ describe('readDeployFacts', () => {
   });
 
   it('ignores a development compose file: its variables and commands are not production\'s (r2-compose)', () => {
-    const root = makeProject({
+    const facts = deployFactsOf({
       'manage.py': '',
       'proj/__init__.py': '',
       Dockerfile: 'FROM python:3.12\nENV DJANGO_SETTINGS_MODULE=proj.prod\nCMD ["gunicorn", "proj.wsgi"]\n',
@@ -59,14 +58,13 @@ describe('readDeployFacts', () => {
         'services:\n  web:\n    build: .\n    command: python manage.py runserver 0.0.0.0:8000\n    volumes:\n      - .:/app\n    environment:\n      DJANGO_SETTINGS_MODULE: proj.dev\n  test:\n    build: .\n    env_file: [test.env]\n',
       'test.env': 'SECRET_KEY=test-only\n',
     });
-    const facts = readDeployFacts(openWorkspace(root), '');
     expect(facts.files).toEqual([{ kind: 'dockerfile', path: 'Dockerfile' }]);
     expect(facts.env.map((v) => `${v.name}=${v.value}`)).toEqual(['DJANGO_SETTINGS_MODULE=proj.prod']);
     expect(facts.commands.map((c) => c.text)).toEqual(['gunicorn proj.wsgi']);
   });
 
   it('prefers a production-named compose file, reads the Dockerfile it builds and its env files (cookiecutter-django)', () => {
-    const root = makeProject({
+    const facts = deployFactsOf({
       'manage.py': '',
       'config/__init__.py': '',
       'local.yml': 'services:\n  django:\n    build: .\n    command: /start\n    environment: [DJANGO_DEBUG=True]\n',
@@ -77,7 +75,6 @@ describe('readDeployFacts', () => {
       'compose/production/traefik/Dockerfile': 'FROM traefik:2\nENV TRAEFIK=1\n',
       '.envs/.production/.django': 'DJANGO_SETTINGS_MODULE=config.settings.production\n',
     });
-    const facts = readDeployFacts(openWorkspace(root), '');
     expect(facts.files.map((file) => file.path)).toEqual(['compose/production/django/Dockerfile', 'production.yml']);
     expect(facts.env.map((v) => `${v.name}=${v.value} [${v.source.label}]`)).toEqual([
       'BUILD_ENV=production [compose/production/django/Dockerfile:2]',
@@ -91,18 +88,18 @@ describe('readDeployFacts', () => {
   });
 
   it('treats a compose file as development when the override compose merges into it bind-mounts the source', () => {
-    const root = makeProject({
+    const facts = deployFactsOf({
       'app/__init__.py': '',
       'docker-compose.yml': 'services:\n  web:\n    build: .\n    command: ["web"]\n    environment: {SECRET_KEY: dev}\n',
       'docker-compose.override.yml': 'services:\n  web:\n    volumes:\n      - .:/app\n',
       // The image starts the app itself: the compose file is not the only way it runs (see compose-selection.test.ts).
       Dockerfile: 'FROM python:3.12\nCMD ["gunicorn", "app.wsgi"]\n',
     });
-    expect(readDeployFacts(openWorkspace(root), '').files.map((file) => file.path)).toEqual(['Dockerfile']);
+    expect(facts.files.map((file) => file.path)).toEqual(['Dockerfile']);
   });
 
   it('reads conventional deploy folders one or two levels deep, but not dev ones nor deeper ones', () => {
-    const root = makeProject({
+    const facts = deployFactsOf({
       'pebbling/settings.py': '',
       'docker/flyio-single-node/fly.toml': '[env]\n  FROM_FLY = "1"\n[http_service]\n  force_https = true\n',
       'docker/flyio-single-node/Procfile': 'web: gunicorn pebbling.wsgi\n',
@@ -113,7 +110,6 @@ describe('readDeployFacts', () => {
       'deploy/Dockerfile.nginx': 'FROM nginx\nENV PROXY=1\n',
       'src/docker/Dockerfile': 'FROM python:3.12\nENV NOT_CONVENTIONAL=1\n',
     });
-    const facts = readDeployFacts(openWorkspace(root), '');
     expect(facts.files.map((file) => file.path)).toEqual([
       'docker/compose/docker-compose.yml',
       'docker/flyio-single-node/Dockerfile',
@@ -127,12 +123,11 @@ describe('readDeployFacts', () => {
   });
 
   it('reads heroku.yml and the Dockerfile it builds, before the Procfile', () => {
-    const root = makeProject({
+    const facts = deployFactsOf({
       Dockerfile: 'FROM python:3.12\nENV DJANGO_SETTINGS_MODULE=bakerydemo.settings.production\n',
       'heroku.yml': 'build:\n  docker:\n    web: Dockerfile\nsetup:\n  config:\n    DJANGO_DEBUG: "off"\nrun:\n  web: uwsgi etc/uwsgi.ini\n',
       Procfile: 'web: uwsgi ./etc/uwsgi.ini\n',
     });
-    const facts = readDeployFacts(openWorkspace(root), '');
     expect(facts.files.map((file) => `${file.kind} ${file.path}`)).toEqual(['dockerfile Dockerfile', 'heroku.yml heroku.yml', 'procfile Procfile']);
     expect(facts.env.map((v) => `${v.name}=${v.value}`)).toEqual(['DJANGO_SETTINGS_MODULE=bakerydemo.settings.production', 'DJANGO_DEBUG=off']);
     expect(facts.platforms).toEqual(['docker', 'heroku']);
@@ -141,12 +136,11 @@ describe('readDeployFacts', () => {
 
 describe('only the deployed image', () => {
   it("keeps out the ENV and commands of Dockerfiles a platform file does not build (fly's dockerfile is relative to fly.toml)", () => {
-    const root = makeProject({
+    const facts = deployFactsOf({
       'Dockerfile': 'FROM python:3.12\nENV DEBUG=True ALLOWED_HOSTS=*\nCMD python manage.py runserver 0.0.0.0:8000\n',
       'deploy/fly/fly.toml': "app = 'x'\n[build]\n  dockerfile = 'Dockerfile'\n",
       'deploy/fly/Dockerfile': 'FROM python:3.12\nENV MODE=fly\nCMD gunicorn site.wsgi\n',
     });
-    const facts = readDeployFacts(openWorkspace(root), '');
     expect(facts.env.map((v) => `${v.name}=${v.value}`)).toEqual(['MODE=fly']);
     expect(facts.deployedStages?.map((stage) => stage.dockerfile)).toEqual(['deploy/fly/Dockerfile']);
     const runserver = facts.commands.find((command) => command.text.includes('runserver'));

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readDeployFacts } from '../../src/deploy/index.js';
 import { readManifest } from '../../src/deploy/kubernetes.js';
-import { openWorkspace } from '../../src/workspace/index.js';
-import { makeProject } from '../helpers/project.js';
+import { deployFactsOf } from '../helpers/deploy.js';
 
 const DEPLOYMENT = [
   'apiVersion: apps/v1',
@@ -37,7 +35,7 @@ const COMPOSE = 'services:\n  web:\n    build: .\n    ports:\n      - "8000:8000
 const DOCKERFILE = 'FROM python:3.12\nCMD ["gunicorn", "shop.wsgi"]\n';
 
 function facts(files: Record<string, string>) {
-  return readDeployFacts(openWorkspace(makeProject({ 'manage.py': '', ...files })), '');
+  return deployFactsOf({ 'manage.py': '', ...files });
 }
 
 describe('a Kubernetes manifest', () => {

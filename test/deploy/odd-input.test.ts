@@ -13,8 +13,8 @@ import { readSupervisorConf, readSystemdUnit } from '../../src/deploy/process-ma
 import { parseManageCommands, parseServerCommand } from '../../src/deploy/server-command.js';
 import { readGunicornConfig, readUwsgiIni } from '../../src/deploy/server-config.js';
 import { readShellScript } from '../../src/deploy/shell-script.js';
-import { openWorkspace } from '../../src/workspace/index.js';
-import { makeProject } from '../helpers/project.js';
+import { makeProject, settingsFiles } from '../helpers/project.js';
+import { workspaceOf } from '../helpers/workspace.js';
 import { runCli } from '../helpers/cli.js';
 
 const ODD_INPUTS = [
@@ -46,7 +46,7 @@ const ODD_INPUTS = [
 
 describe('deploy readers on odd input', () => {
   it('never throw and always return arrays', () => {
-    const workspace = openWorkspace(makeProject({}));
+    const workspace = workspaceOf({});
     for (const text of ODD_INPUTS) {
       for (const reading of [
         readProcfile('Procfile', text),
@@ -86,15 +86,12 @@ describe('odd globs in a Dockerfile COPY and a .dockerignore', () => {
     expect(() => isExcludedFromImage(ignore, 'scz.sh')).not.toThrow();
     expect(isExcludedFromImage(ignore, 'z')).toBe(false);
     expect(isExcludedFromImage(readDockerIgnore('.dockerignore', '', 'sc[a-c].sh\n'), 'scb.sh')).toBe(true);
-    const root = makeProject({
-      'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
-      'mysite/__init__.py': '',
-      'mysite/settings.py': "DEBUG = False\nSECRET_KEY = 'x'\n",
+    const root = makeProject(settingsFiles("DEBUG = False\nSECRET_KEY = 'x'\n", {
       'scz.sh': '#!/bin/sh\nexec gunicorn mysite.wsgi\n',
       '.env': 'A=1\n',
       '.dockerignore': '[z-a]\n',
       Dockerfile: 'FROM python:3.12\nCOPY sc[z-a].sh /usr/local/bin/\nCOPY . /app\nCMD ["/usr/local/bin/scz.sh"]\n',
-    });
+    }));
     const { code, stderr } = await runCli('check', root, '--no-color', '--fail-on', 'none');
     expect(stderr).toBe('');
     expect(code).toBe(0);

@@ -2,31 +2,26 @@ import type * as Fly from '../../src/deploy/fly.js';
 import type * as ServerConfig from '../../src/deploy/server-config.js';
 import { describe, expect, it, vi } from 'vitest';
 import { makeProject } from '../helpers/project.js';
+import { workspaceOf } from '../helpers/workspace.js';
 
-/** The paths of every fly.toml read, so the test can tell how often each one was parsed. */
-const flyReads = vi.hoisted(() => [] as string[]);
+/** The paths each mocked reader parsed, so the test can tell how often each file was parsed; `recording` wraps a reader. */
+const { flyReads, iniReads, recording } = vi.hoisted(() => ({
+  flyReads: [] as string[],
+  iniReads: [] as string[],
+  recording:
+    <T>(paths: string[], read: (path: string, text: string) => T) =>
+    (path: string, text: string): T => {
+      paths.push(path);
+      return read(path, text);
+    },
+}));
 vi.mock('../../src/deploy/fly.js', async (importOriginal) => {
   const fly = await importOriginal<typeof Fly>();
-  return {
-    ...fly,
-    readFlyToml: (path: string, text: string) => {
-      flyReads.push(path);
-      return fly.readFlyToml(path, text);
-    },
-  };
+  return { ...fly, readFlyToml: recording(flyReads, fly.readFlyToml) };
 });
-
-/** The paths of every uwsgi ini parsed. */
-const iniReads = vi.hoisted(() => [] as string[]);
 vi.mock('../../src/deploy/server-config.js', async (importOriginal) => {
   const config = await importOriginal<typeof ServerConfig>();
-  return {
-    ...config,
-    readUwsgiIni: (path: string, text: string) => {
-      iniReads.push(path);
-      return config.readUwsgiIni(path, text);
-    },
-  };
+  return { ...config, readUwsgiIni: recording(iniReads, config.readUwsgiIni) };
 });
 
 const { readOtherDeployFiles } = await import('../../src/deploy/other-files.js');
@@ -49,7 +44,7 @@ describe('platform files', () => {
 
 describe('deploy files of the whole repository', () => {
   it('are parsed once per workspace, whichever project asks, and each project gets its own commands', () => {
-    const workspace = openWorkspace(makeProject({ 'uwsgi.ini': '[uwsgi]\nmodule = config.wsgi:application\n', 'site/manage.py': '' }));
+    const workspace = workspaceOf({ 'uwsgi.ini': '[uwsgi]\nmodule = config.wsgi:application\n', 'site/manage.py': '' });
     iniReads.length = 0;
     const root = readOtherDeployFiles(workspace, [''], '');
     const site = readOtherDeployFiles(workspace, ['site'], 'site');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { productionFilePredicate } from '../../src/deploy/dockerignore.js';
 import { readDeployFacts } from '../../src/deploy/index.js';
 import { openWorkspace } from '../../src/workspace/index.js';
+import { deployFactsOf } from '../helpers/deploy.js';
 import { makeProject } from '../helpers/project.js';
 import { ruleTester, settingsFiles } from '../helpers/rule-tester.js';
 
@@ -16,10 +17,9 @@ describe('productionFilePredicate', () => {
   });
 
   it('is undefined without an image, on a buildpack platform, or when the project is in no image', () => {
-    const facts = (files: Record<string, string>) => readDeployFacts(openWorkspace(makeProject(files)), '');
-    expect(productionFilePredicate(facts({ Procfile: 'web: gunicorn mysite.wsgi\n' }), '')).toBeUndefined();
-    expect(productionFilePredicate(facts({ 'Dockerfile': IMAGE, '.dockerignore': '.env\n', 'Procfile': 'web: gunicorn mysite.wsgi\n' }), '')).toBeUndefined();
-    expect(productionFilePredicate(facts({ 'Dockerfile': IMAGE, '.dockerignore': '*\n' }), '')).toBeUndefined();
+    expect(productionFilePredicate(deployFactsOf({ Procfile: 'web: gunicorn mysite.wsgi\n' }), '')).toBeUndefined();
+    expect(productionFilePredicate(deployFactsOf({ 'Dockerfile': IMAGE, '.dockerignore': '.env\n', 'Procfile': 'web: gunicorn mysite.wsgi\n' }), '')).toBeUndefined();
+    expect(productionFilePredicate(deployFactsOf({ 'Dockerfile': IMAGE, '.dockerignore': '*\n' }), '')).toBeUndefined();
   });
 });
 

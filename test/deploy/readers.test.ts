@@ -9,6 +9,7 @@ import { readRenderYaml } from '../../src/deploy/render.js';
 import type { EnvVar } from '../../src/env/types.js';
 import { openWorkspace } from '../../src/workspace/index.js';
 import { makeProject } from '../helpers/project.js';
+import { workspaceOf } from '../helpers/workspace.js';
 
 const summary = (vars: EnvVar[]): [string, string | undefined, number | undefined, number | undefined][] =>
   vars.map((v) => [v.name, v.value, v.source.location?.line, v.source.location?.column]);
@@ -195,14 +196,12 @@ describe('readCompose', () => {
   });
 
   it('tells a development setup by its first sign, and skips test/lint/docs and infrastructure services', () => {
-    const workspace = openWorkspace(
-      makeProject({
-        'mysite/settings.py': 'DEBUG = False\n',
-        'data/readme.txt': 'x\n',
-        'compose/local.env': 'A=1\n',
-        'compose/prod.env': 'A=1\n',
-      }),
-    );
+    const workspace = workspaceOf({
+      'mysite/settings.py': 'DEBUG = False\n',
+      'data/readme.txt': 'x\n',
+      'compose/local.env': 'A=1\n',
+      'compose/prod.env': 'A=1\n',
+    });
     const sign = (services: string, file = 'docker-compose.yml'): string | undefined => readCompose(file, `services:\n${services}`, workspace).development;
     expect(sign('  web:\n    build: .\n    volumes:\n      - ./data:/app/data\n      - .:/app\n')).toBe('web bind-mounts the source (.:/app)');
     expect(sign('  web:\n    build: .\n    volumes:\n      - type: bind\n        source: ./mysite\n        target: /code/mysite\n')).toBe('web bind-mounts the source (./mysite:/code/mysite)');
@@ -226,7 +225,7 @@ describe('readCompose', () => {
   });
 
   it('lists the Dockerfiles app services build from and expands YAML merge keys', () => {
-    const workspace = openWorkspace(makeProject({ 'compose/production/django/Dockerfile': 'FROM python:3.12\n', Dockerfile: 'FROM python:3.12\n' }));
+    const workspace = workspaceOf({ 'compose/production/django/Dockerfile': 'FROM python:3.12\n', Dockerfile: 'FROM python:3.12\n' });
     const reading = readCompose(
       'production.yml',
       `x-app: &app
@@ -264,7 +263,7 @@ services:
 
 describe('readHerokuYml', () => {
   it('reads setup.config, build.config, build.docker Dockerfiles, run processes and the release command', () => {
-    const workspace = openWorkspace(makeProject({ Dockerfile: 'FROM python:3.12\n', 'worker.Dockerfile': 'FROM python:3.12\n' }));
+    const workspace = workspaceOf({ Dockerfile: 'FROM python:3.12\n', 'worker.Dockerfile': 'FROM python:3.12\n' });
     const reading = readHerokuYml(
       'heroku.yml',
       `setup:

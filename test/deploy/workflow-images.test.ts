@@ -1,10 +1,7 @@
 /** The image a CI workflow pushes is what the deployment pulls, when nothing else in the repository starts the app. */
 import { describe, expect, it } from 'vitest';
-import { readDeployFacts } from '../../src/deploy/index.js';
 import { pushedDockerfiles } from '../../src/deploy/workflow-images.js';
-import type { DeployFacts } from '../../src/deploy/types.js';
-import { openWorkspace } from '../../src/workspace/index.js';
-import { makeProject } from '../helpers/project.js';
+import { deployFactsOf as facts } from '../helpers/deploy.js';
 
 const workflow = (file: string, push: string) =>
   [
@@ -28,10 +25,6 @@ const workflow = (file: string, push: string) =>
 
 const DOCKERFILE = 'FROM python:3.12\nENV DJANGO_SETTINGS_MODULE=shop.settings\nCOPY run.sh /srv/run.sh\nCMD ["/srv/run.sh"]\n';
 const RUN = '#!/bin/sh\nif [ "$USE_GUNICORN" = "1" ]; then\n  exec gunicorn shop.wsgi\nelse\n  exec python manage.py runserver 0.0.0.0:8000\nfi\n';
-
-function facts(files: Record<string, string>): DeployFacts {
-  return readDeployFacts(openWorkspace(makeProject(files)), '');
-}
 
 describe('pushedDockerfiles', () => {
   it('reads the Dockerfile a build-push-action step pushes, with its context', () => {

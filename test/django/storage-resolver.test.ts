@@ -4,8 +4,7 @@ import { durationSeconds } from '../../src/python/timedelta.js';
 import type { StorageAlias } from '../../src/django/storage.js';
 import { initPythonParser } from '../../src/python/parser.js';
 import { discoverProjects } from '../../src/project/discover.js';
-import { openWorkspace } from '../../src/workspace/index.js';
-import { makeProject } from '../helpers/project.js';
+import { workspaceOf } from '../helpers/workspace.js';
 import { settingsFiles } from '../helpers/rule-tester.js';
 
 beforeAll(async () => {
@@ -13,7 +12,7 @@ beforeAll(async () => {
 });
 
 function resolve(settings: string, files: Record<string, string> = {}, django = '5.2.8', alias: StorageAlias = 'default') {
-  const workspace = openWorkspace(makeProject(settingsFiles(settings, files, django)));
+  const workspace = workspaceOf(settingsFiles(settings, files, django));
   const [project] = discoverProjects(workspace);
   if (!project) throw new Error('no project found');
   return resolveStorage(project, workspace, alias);

@@ -25,6 +25,17 @@ function scanOf(findings: Finding[], probeErrors: string[] = []): LiveScan {
 const project = { kind: 'demo', root: '' } as unknown as Project;
 const settingsLine = { file: 'settings.py', line: 3, column: 1 };
 
+/** The reconcile rule reconcile/demo for demo projects, doing `check`. */
+const demoReconcileRule = (check: ReconcileRuleDefinition['check']): ReconcileRuleDefinition => ({
+  kind: 'reconcile',
+  project: 'demo',
+  id: 'reconcile/demo',
+  title: 'demo',
+  severity: 'high',
+  docs: { why: 'w', fix: 'f' },
+  check,
+});
+
 describe('combine', () => {
   it('reports a problem both halves see once, with both places, and deducts it once', () => {
     const result = combine({
@@ -44,18 +55,10 @@ describe('combine', () => {
   });
 
   it('drops the live findings a reconciliation finding explains, and keeps a crashing rule an error', () => {
-    const explains: ReconcileRuleDefinition = {
-      kind: 'reconcile',
-      project: 'demo',
-      id: 'reconcile/demo',
-      title: 'demo',
-      severity: 'high',
-      docs: { why: 'w', fix: 'f' },
-      check(ctx) {
-        for (const twin of ctx.live) ctx.supersede(twin);
-        ctx.report({ message: 'stripped', location: settingsLine, related: [{ location: { url: URL }, message: 'here' }], about: 'hsts' });
-      },
-    };
+    const explains = demoReconcileRule((ctx) => {
+      for (const twin of ctx.live) ctx.supersede(twin);
+      ctx.report({ message: 'stripped', location: settingsLine, related: [{ location: { url: URL }, message: 'here' }], about: 'hsts' });
+    });
     const crashes: ReconcileRuleDefinition = { ...explains, id: 'reconcile/crash', check: () => { throw new Error('boom'); } };
     const otherKind: ReconcileRuleDefinition = { ...explains, id: 'reconcile/other', project: 'rails' };
     const result = combine({
@@ -72,15 +75,7 @@ describe('combine', () => {
   });
 
   it('reconciles nothing when several projects of the kind could be the site', () => {
-    const reports: ReconcileRuleDefinition = {
-      kind: 'reconcile',
-      project: 'demo',
-      id: 'reconcile/demo',
-      title: 'demo',
-      severity: 'high',
-      docs: { why: 'w', fix: 'f' },
-      check: (ctx) => ctx.report({ message: 'guess', location: settingsLine, about: '' }),
-    };
+    const reports = demoReconcileRule((ctx) => ctx.report({ message: 'guess', location: settingsLine, about: '' }));
     const run = (projects: Project[]) => combine({ check: checkOf([]), projects, scans: [scanOf([])], reconcileRules: [reports], twins: {} });
     expect(run([project]).findings).toHaveLength(1);
     const two = run([project, { ...project, root: 'other' } as Project]);

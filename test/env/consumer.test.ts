@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { envFileDialect, pinsEnvironWithComments } from '../../src/env/consumer.js';
-import { openWorkspace } from '../../src/workspace/index.js';
-import { makeProject } from '../helpers/project.js';
+import { workspaceOf } from '../helpers/workspace.js';
 
-const dialect = (files: Record<string, string>, path: string) => envFileDialect(openWorkspace(makeProject(files)), path);
+const dialect = (files: Record<string, string>, path: string) => envFileDialect(workspaceOf(files), path);
 
 describe('envFileDialect', () => {
   const manage = 'import os\n';
@@ -30,7 +29,7 @@ describe('envFileDialect', () => {
 });
 
 describe('pinsEnvironWithComments', () => {
-  const pins = (files: Record<string, string>, root = '') => pinsEnvironWithComments(openWorkspace(makeProject(files)), root);
+  const pins = (files: Record<string, string>, root = '') => pinsEnvironWithComments(workspaceOf(files), root);
 
   it('finds a django-environ 0.11 pin in requirements, pyproject and lock files', () => {
     expect(pins({ 'requirements.txt': 'Django==4.2\ndjango-environ==0.11.2\n' })).toBe(true);

@@ -7,6 +7,7 @@ import { buildEnvironment, envFileLoader } from '../../src/env/environment.js';
 import type { EnvVar } from '../../src/env/types.js';
 import { openWorkspace } from '../../src/workspace/index.js';
 import { makeProject } from '../helpers/project.js';
+import { workspaceOf } from '../helpers/workspace.js';
 
 function deployWith(env: EnvVar[], files: DeployFacts['files'] = [{ kind: 'dockerfile', path: 'Dockerfile' }]): DeployFacts {
   return { files, commands: [], env, buildArgs: [], platforms: [], platformSettings: {}, problems: [] };
@@ -77,13 +78,12 @@ describe('buildEnvironment', () => {
   });
 
   it('uses the named files for other environments and ignores deploy files there', () => {
-    const root = makeProject({
+    const workspace = workspaceOf({
       '.env': 'A=env\nB=env\n',
       '.env.local': 'B=local\n',
       '.env.staging': 'C=staging\n',
       '.env.production': 'D=prod\n',
     });
-    const workspace = openWorkspace(root);
     const deploy = deployWith([dockerfileVar('E', 'docker', 2)]);
     const development = buildEnvironment(workspace, deploy, { name: 'development' });
     expect([...development.vars.keys()].sort()).toEqual(['A', 'B']);
@@ -101,7 +101,7 @@ describe('buildEnvironment', () => {
 describe('buildEnvironment reads each env file as its consumer does', () => {
   const production = 'SECRET_KEY=q8#n2v!x\nDEBUG=False # set by ops\n';
   const key = (files: Record<string, string>, deploy = deployWith([])) =>
-    buildEnvironment(openWorkspace(makeProject({ '.env.production': production, ...files })), deploy).get('SECRET_KEY')?.value;
+    buildEnvironment(workspaceOf({ '.env.production': production, ...files }), deploy).get('SECRET_KEY')?.value;
 
   it('keeps # inside the value for a Django project, whatever its loader', () => {
     expect(key({ 'manage.py': '' })).toBe('q8#n2v!x');

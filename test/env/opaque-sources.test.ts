@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readDeployFacts } from '../../src/deploy/index.js';
 import { buildEnvironment } from '../../src/env/environment.js';
 import { runCheck } from '../../src/frameworks.js';
-import { openWorkspace } from '../../src/workspace/index.js';
-import { makeProject } from '../helpers/project.js';
+import { makeProject, settingsFiles } from '../helpers/project.js';
+import { workspaceOf } from '../helpers/workspace.js';
 
 /** A production compose file whose app service loads `envFile` and whose database service loads `dbEnvFile`. */
 function composeProd(envFile: string, dbEnvFile = './.env.prod.db'): string {
@@ -23,7 +23,7 @@ function composeProd(envFile: string, dbEnvFile = './.env.prod.db'): string {
 }
 
 function environmentOf(files: Record<string, string>) {
-  const workspace = openWorkspace(makeProject(files));
+  const workspace = workspaceOf(files);
   return buildEnvironment(workspace, readDeployFacts(workspace, ''));
 }
 
@@ -85,14 +85,11 @@ describe('fallbacks of variables an opaque source sets', () => {
     '',
   ].join('\n');
   const project = (sample: string) =>
-    makeProject({
-      'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
-      'mysite/__init__.py': '',
-      'mysite/settings.py': settings,
+    makeProject(settingsFiles(settings, {
       'mysite/wsgi.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
       'docker-compose.prod.yml': composeProd('./.env.prod'),
       '.env.prod-sample': sample,
-    });
+    }));
 
   it('are unknown when the sample names the variable: no SQLite finding', async () => {
     const result = await runCheck({ root: project('DB_ENGINE=django.db.backends.postgresql\n'), only: ['django/sqlite-in-production'] });

@@ -113,24 +113,18 @@ function evaluate(expression: string, context: Context): string | boolean {
     const equal = String(left).toLowerCase() === String(right).toLowerCase();
     return op === '==' ? equal : !equal;
   };
-  const and = (): string | boolean => {
-    let left = comparison();
-    while (tokens[pos] === '&&') {
+  /** Operands joined by `op`, left to right; the result is the left side while `keepsLeft` says so, else the right. */
+  const chain = (op: string, operand: () => string | boolean, keepsLeft: (left: string | boolean) => boolean) => (): string | boolean => {
+    let left = operand();
+    while (tokens[pos] === op) {
       pos++;
-      const right = comparison();
-      left = truthy(left) ? right : left;
+      const right = operand();
+      left = keepsLeft(left) ? left : right;
     }
     return left;
   };
-  const or = (): string | boolean => {
-    let left = and();
-    while (tokens[pos] === '||') {
-      pos++;
-      const right = and();
-      left = truthy(left) ? left : right;
-    }
-    return left;
-  };
+  const and = chain('&&', comparison, (left) => !truthy(left));
+  const or = chain('||', and, truthy);
   const result = or();
   if (pos !== tokens.length) throw new Error(`could not read expression: ${expression}`);
   return result;

@@ -9,9 +9,9 @@ import type { Confidence, Severity } from '../../src/core/severity.js';
 import type { CheckOptions } from '../../src/engine/check.js';
 import type { CheckRule, Finding } from '../../src/engine/types.js';
 import { runCheck } from '../../src/frameworks.js';
-import { makeProject, makeRepository } from './project.js';
+import { makeProject, makeRepository, type Files } from './project.js';
 
-export type Files = Record<string, string>;
+export { djangoFiles, settings52, settingsFiles, type Files } from './project.js';
 
 interface Case {
   /** The test's name. */
@@ -52,23 +52,6 @@ export interface InvalidCase extends Case {
 export interface RuleTests {
   valid: ValidCase[];
   invalid: InvalidCase[];
-}
-
-const MANAGE_PY = "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', '{module}')\n";
-
-/** A Django project whose manage.py names `settingsModule`; a `django` version adds a requirements.txt pinning it. */
-export function djangoFiles(settingsModule: string, files: Files, django?: string): Files {
-  return {
-    'manage.py': MANAGE_PY.replace('{module}', settingsModule),
-    'mysite/__init__.py': '',
-    ...(django === undefined ? {} : { 'requirements.txt': `Django==${django}\n` }),
-    ...files,
-  };
-}
-
-/** A project whose settings module is mysite/settings.py = `body`, plus `extra` files (see djangoFiles for `django`). */
-export function settingsFiles(body: string, extra: Files = {}, django?: string): Files {
-  return djangoFiles('mysite.settings', { 'mysite/settings.py': body, ...extra }, django);
 }
 
 /** The location of a finding as `file:line`, or its URL. */

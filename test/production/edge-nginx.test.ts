@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readDeployFacts } from '../../src/deploy/index.js';
 import { readEdge } from '../../src/production/edge.js';
-import { openWorkspace } from '../../src/workspace/index.js';
-import { makeProject } from '../helpers/project.js';
+import { workspaceOf } from '../helpers/workspace.js';
 
 const COMPOSE = 'services:\n  web:\n    build: .\n    command: gunicorn config.wsgi\n  nginx:\n    image: nginx:1.27\n    ports:\n      - "80:80"\n';
 
 function edgeOf(conf: string) {
-  const workspace = openWorkspace(makeProject({ 'docker-compose.prod.yml': COMPOSE, Dockerfile: 'FROM python:3.12\n', 'nginx/site.conf': conf }));
+  const workspace = workspaceOf({ 'docker-compose.prod.yml': COMPOSE, Dockerfile: 'FROM python:3.12\n', 'nginx/site.conf': conf });
   const edge = readEdge(workspace, readDeployFacts(workspace, ''), []);
   return { redirect: edge.httpsRedirect?.location, hsts: edge.hsts?.location };
 }
@@ -22,7 +21,7 @@ describe('the edge read from nginx directives', () => {
 
   it('reads a config the nginx service mounts under another name', () => {
     const compose = COMPOSE.replace('    ports:', '    volumes:\n      - ./ops/site.conf:/etc/nginx/conf.d/default.conf\n    ports:');
-    const workspace = openWorkspace(makeProject({ 'docker-compose.prod.yml': compose, Dockerfile: 'FROM python:3.12\n', 'ops/site.conf': 'server {\n  return 301 https://$host;\n}\n' }));
+    const workspace = workspaceOf({ 'docker-compose.prod.yml': compose, Dockerfile: 'FROM python:3.12\n', 'ops/site.conf': 'server {\n  return 301 https://$host;\n}\n' });
     expect(readEdge(workspace, readDeployFacts(workspace, ''), []).httpsRedirect).toMatchObject({ by: 'nginx (ops/site.conf)', location: { file: 'ops/site.conf', line: 2 } });
   });
 

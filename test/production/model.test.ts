@@ -13,6 +13,13 @@ function rulesOf(result: Awaited<ReturnType<typeof runCheck>>): string[] {
   return result.findings.map((finding) => finding.rule);
 }
 
+/** The project runs `module`, a production sibling the model assumed (and says so). */
+async function expectAssumedSibling(files: Record<string, string>, module: string): Promise<void> {
+  const result = await runCheck({ root: makeProject(files) });
+  expect(result.projects[0]).toMatchObject({ settingsModule: module, settingsModuleOrigin: 'production-sibling' });
+  expect(result.projects[0]?.production?.assumptions.map((a) => a.text).join('\n')).toContain(`${module} is assumed`);
+}
+
 describe('production model: the served wsgi.py decides over manage.py', () => {
   const files = {
     'manage.py': managePy('config.settings.dev'),
@@ -89,6 +96,15 @@ describe('production model: the web command sets variables of its own', () => {
   });
 });
 
+/** manage.py runs app.settings.local; a production sibling module is for each test to add. */
+const LOCAL_BY_DEFAULT = {
+  'manage.py': managePy('app.settings.local'),
+  'app/__init__.py': '',
+  'app/settings/__init__.py': '',
+  'app/settings/base.py': 'DEBUG = False\n',
+  'app/settings/local.py': 'from .base import *\nDEBUG = True\n',
+};
+
 describe('production model: a default settings package that sets nothing', () => {
   const files = (init: string) => ({
     'manage.py': managePy('site.settings'),
@@ -101,20 +117,11 @@ describe('production model: a default settings package that sets nothing', () =>
   });
 
   it('takes the production module inside an empty settings package, as an assumption', async () => {
-    const result = await runCheck({ root: makeProject(files('')) });
-    expect(result.projects[0]).toMatchObject({ settingsModule: 'site.settings.prod', settingsModuleOrigin: 'production-sibling' });
-    expect(result.projects[0]?.production?.assumptions.map((a) => a.text).join('\n')).toContain('site.settings.prod is assumed');
+    await expectAssumedSibling(files(''), 'site.settings.prod');
   });
 
   it('takes a settings module named for the deploy platform, only on that platform', async () => {
-    const split = {
-      'manage.py': managePy('app.settings.local'),
-      'app/__init__.py': '',
-      'app/settings/__init__.py': '',
-      'app/settings/base.py': 'DEBUG = False\n',
-      'app/settings/local.py': 'from .base import *\nDEBUG = True\n',
-      'app/settings/heroku.py': 'from .base import *\n',
-    };
+    const split = { ...LOCAL_BY_DEFAULT, 'app/settings/heroku.py': 'from .base import *\n' };
     const heroku = await runCheck({ root: makeProject({ ...split, Procfile: 'web: gunicorn app.wsgi\n' }) });
     expect(heroku.projects[0]?.settingsModule).toBe('app.settings.heroku');
     const fly = await runCheck({ root: makeProject({ ...split, 'fly.toml': 'app = "x"\n' }) });
@@ -123,11 +130,7 @@ describe('production model: a default settings package that sets nothing', () =>
 
   it('takes a settings module named for the deployment a deploy file is named for (Dockerfile.<name>), never a development one', async () => {
     const split = {
-      'manage.py': managePy('app.settings.local'),
-      'app/__init__.py': '',
-      'app/settings/__init__.py': '',
-      'app/settings/base.py': 'DEBUG = False\n',
-      'app/settings/local.py': 'from .base import *\nDEBUG = True\n',
+      ...LOCAL_BY_DEFAULT,
       'app/settings/harbor.py': 'from .base import *\n',
       'app/settings/dev.py': 'from .base import *\nDEBUG = True\n',
       Procfile: 'web: gunicorn app.wsgi\n',
@@ -388,9 +391,7 @@ describe('production model: a production package beside the default settings pac
   });
 
   it('takes config.production, star-importing config.development, as an assumption', async () => {
-    const result = await runCheck({ root: makeProject(files('from config.development import *\nDEBUG = False\n')) });
-    expect(result.projects[0]).toMatchObject({ settingsModule: 'config.production', settingsModuleOrigin: 'production-sibling' });
-    expect(result.projects[0]?.production?.assumptions.map((a) => a.text).join('\n')).toContain('config.production is assumed');
+    await expectAssumedSibling(files('from config.development import *\nDEBUG = False\n'), 'config.production');
   });
 
   it('keeps the default when the production package imports no base', async () => {

@@ -4,6 +4,7 @@ import { djangoRequirementSpecifier, findDjangoVersion, specifierVersion } from 
 import { NEWEST_LTS } from '../../src/project/version.js';
 import { openWorkspace } from '../../src/workspace/index.js';
 import { makeProject } from '../helpers/project.js';
+import { workspaceOf } from '../helpers/workspace.js';
 
 describe('specifierVersion', () => {
   it.each([
@@ -69,12 +70,11 @@ describe('findDjangoVersion', () => {
   });
 
   it('prefers a lock file and reads the project root before the workspace root', () => {
-    const root = makeProject({
+    const workspace = workspaceOf({
       'requirements.txt': 'Django==3.2.25\n',
       'backend/pyproject.toml': '[project]\nname = "x"\ndependencies = [\n  "gunicorn",\n  "Django>=5.0",\n]\n',
       'backend/poetry.lock': '[[package]]\nname = "asgiref"\nversion = "3.8.1"\n\n[[package]]\nname = "django"\nversion = "5.1.4"\ndescription = "x"\n',
     });
-    const workspace = openWorkspace(root);
     expect(findDjangoVersion(workspace, 'backend')).toEqual({ version: '5.1', source: { file: 'backend/poetry.lock', line: 7, column: 12 } });
     expect(findDjangoVersion(workspace, '')).toEqual({ version: '3.2', source: { file: 'requirements.txt', line: 1, column: 1 } });
   });
@@ -91,7 +91,7 @@ describe('findDjangoVersion', () => {
   });
 
   it('reads old pins from requirements*.txt, Pipfile, pyproject.toml and setup.py', () => {
-    const found = (files: Record<string, string>) => findDjangoVersion(openWorkspace(makeProject(files)), '');
+    const found = (files: Record<string, string>) => findDjangoVersion(workspaceOf(files), '');
     expect(found({ 'requirements.txt': 'gunicorn==20.1\nDjango==2.2.28\n' })).toEqual({ version: '2.2', source: { file: 'requirements.txt', line: 2, column: 1 } });
     expect(found({ 'requirements-prod.txt': 'django>=1.11,<2\n' })?.version).toBe('1.11');
     // ~=3.0 admits every 3.x: pip installs 3.2.
@@ -109,6 +109,6 @@ describe('findDjangoVersion', () => {
   });
 
   it('defaults to the newest LTS without a source', () => {
-    expect(findDjangoVersion(openWorkspace(makeProject({ 'requirements.txt': 'flask\n' })), '')).toEqual({ version: NEWEST_LTS });
+    expect(findDjangoVersion(workspaceOf({ 'requirements.txt': 'flask\n' }), '')).toEqual({ version: NEWEST_LTS });
   });
 });

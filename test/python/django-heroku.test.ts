@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/frameworks.js';
 import { initPythonParser } from '../../src/python/parser.js';
-import { makeProject } from '../helpers/project.js';
+import { makeProject, settingsFiles } from '../helpers/project.js';
 import { evaluate } from './helpers.js';
 import { environment } from './workspace-stub.js';
 
@@ -83,13 +83,10 @@ describe('django_heroku.settings(locals())', () => {
 
 describe('django_heroku in a Heroku project (rules)', () => {
   const project = (extra: Record<string, string>) =>
-    makeProject({
-      'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
-      'mysite/__init__.py': '',
+    makeProject(settingsFiles(SETTINGS.replace("BASE_DIR = '/srv/app'", 'BASE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))'), {
       'mysite/wsgi.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
-      'mysite/settings.py': SETTINGS.replace("BASE_DIR = '/srv/app'", 'BASE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))'),
       ...extra,
-    });
+    }));
   const rules = ['django/sqlite-in-production', 'django/allowed-hosts-wildcard'];
 
   it('reports the wildcard the library sets at the call, and no SQLite', async () => {

@@ -11,6 +11,14 @@ const show = (v: PyValue) => pyRepr(v);
 const one = (code: string, vars: Record<string, string | undefined> = {}, extra = {}) => evaluate({ 'settings.py': code }, vars, extra);
 const value = (code: string, vars: Record<string, string | undefined> = {}) => show(one(code, vars).get('X'));
 
+/** X in `code` reads `name` with no default: the platform provides it (set), nothing is reported; returns X. */
+function expectRequired(code: string, name: string): ReturnType<ReturnType<typeof one>['get']> {
+  const s = one(code);
+  expect(s.get('X').env).toEqual([expect.objectContaining({ name, set: true, sourceLabel: REQUIRED_SOURCE })]);
+  expect(s.problems).toEqual([]);
+  return s.get('X');
+}
+
 describe('os.environ', () => {
   it('reads a set variable with its provenance', () => {
     const s = one('import os\nX = os.environ["DEBUG"]\n', { DEBUG: 'True' });
@@ -87,12 +95,8 @@ describe('django-environ', () => {
   });
 
   it('is required without a default: provided by the platform, and raises ImproperlyConfigured inside a try', () => {
-    const s = one('import environ\nenv = environ.Env()\nX = env("SECRET_KEY")\n');
-    expect(s.get('X').kind).toBe('unknown');
-    expect(s.get('X').env).toEqual([expect.objectContaining({ name: 'SECRET_KEY', set: true, sourceLabel: REQUIRED_SOURCE })]);
-    expect(s.problems).toEqual([]);
-    const caught = 'from django.core.exceptions import ImproperlyConfigured\nimport environ\nenv = environ.Env()\ntry:\n    X = env("SECRET_KEY")\nexcept ImproperlyConfigured:\n    X = "fallback"\n';
-    expect(value(caught)).toBe("'fallback'");
+    expect(expectRequired('import environ\nenv = environ.Env()\nX = env("SECRET_KEY")\n', 'SECRET_KEY').kind).toBe('unknown');
+    expect(value('from django.core.exceptions import ImproperlyConfigured\nimport environ\nenv = environ.Env()\ntry:\n    X = env("SECRET_KEY")\nexcept ImproperlyConfigured:\n    X = "fallback"\n')).toBe("'fallback'");
   });
 
   it('list does not strip, proxies $OTHER and honours prefix', () => {
@@ -167,11 +171,8 @@ describe('python-decouple', () => {
   it('casts the default and raises without one', () => {
     expect(value('from decouple import config\nX = config("D", default="True", cast=bool)\n')).toBe('True');
     expect(value('from decouple import config\nX = config("N", default=3, cast=int)\n')).toBe('3');
-    const s = one('from decouple import config\nX = config("D")\n');
-    expect(s.get('X').env).toEqual([expect.objectContaining({ name: 'D', set: true, sourceLabel: REQUIRED_SOURCE })]);
-    expect(s.problems).toEqual([]);
-    const caught = 'from decouple import config, UndefinedValueError\ntry:\n    X = config("D")\nexcept UndefinedValueError:\n    X = "fallback"\n';
-    expect(value(caught)).toBe("'fallback'");
+    expectRequired('from decouple import config\nX = config("D")\n', 'D');
+    expect(value('from decouple import config, UndefinedValueError\ntry:\n    X = config("D")\nexcept UndefinedValueError:\n    X = "fallback"\n')).toBe("'fallback'");
   });
 
   it('Csv splits with shlex, strips and post-processes', () => {

@@ -4,7 +4,7 @@ import { runCheck } from '../../src/frameworks.js';
 import { pyRepr } from '../../src/python/value.js';
 import type { PyValue } from '../../src/python/value.js';
 import { settingIncludes } from '../../src/django/setting-helpers.js';
-import { makeProject } from '../helpers/project.js';
+import { makeProject, settingsFiles } from '../helpers/project.js';
 import { evaluate } from './helpers.js';
 
 beforeAll(() => initPythonParser());
@@ -81,11 +81,7 @@ describe('a library imported inside try/except ImportError', () => {
 
 describe('what the rules see of an optional development tool', () => {
   it('dev-tools-installed reports nothing certain; setting-unknown says why INSTALLED_APPS was skipped', async () => {
-    const root = makeProject({
-      'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
-      'mysite/__init__.py': '',
-      'mysite/settings.py': TOOLBAR,
-    });
+    const root = makeProject(settingsFiles(TOOLBAR));
     const result = await runCheck({ root, only: ['django/dev-tools-installed', 'django/setting-unknown'] });
     expect(result.errors).toEqual([]);
     expect(result.findings.filter((f) => f.rule === 'django/dev-tools-installed')).toEqual([]);
@@ -97,11 +93,7 @@ describe('what the rules see of an optional development tool', () => {
   });
 
   it('dev-tools-installed still reports a tool the list certainly holds', async () => {
-    const root = makeProject({
-      'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
-      'mysite/__init__.py': '',
-      'mysite/settings.py': TOOLBAR.replace('["django.contrib.staticfiles"]', '["django.contrib.staticfiles", "silk"]'),
-    });
+    const root = makeProject(settingsFiles(TOOLBAR.replace('["django.contrib.staticfiles"]', '["django.contrib.staticfiles", "silk"]')));
     const result = await runCheck({ root, only: ['django/dev-tools-installed'] });
     expect(result.findings.map((f) => [f.rule, f.location])).toEqual([
       ['django/dev-tools-installed', expect.objectContaining({ file: 'mysite/settings.py', line: 1 })],

@@ -10,8 +10,7 @@ import { importFromModule, resolveRelativeModule } from '../../src/python/relati
 import { durationSeconds, timedeltaOf } from '../../src/python/timedelta.js';
 import { resolveStorage } from '../../src/django/storage.js';
 import { discoverProjects } from '../../src/project/discover.js';
-import { openWorkspace } from '../../src/workspace/index.js';
-import { makeProject } from '../helpers/project.js';
+import { workspaceOf } from '../helpers/workspace.js';
 import { evaluate } from './helpers.js';
 
 beforeAll(async () => {
@@ -52,15 +51,13 @@ describe('string literals', () => {
   });
 
   it('a storage class attribute decodes escapes like the settings', () => {
-    const workspace = openWorkspace(
-      makeProject({
-        'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
-        'requirements.txt': 'Django==5.2.8\n',
-        'mysite/__init__.py': '',
-        'mysite/settings.py': "STORAGES = {'default': {'BACKEND': 'mysite.storage.Media'}}\n",
-        'mysite/storage.py': "from storages.backends.s3 import S3Storage\n\nclass Media(S3Storage):\n    location = 'media\\x2dfiles'\n    bucket_name = '\\N{BLACK STAR}'\n",
-      }),
-    );
+    const workspace = workspaceOf({
+      'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+      'requirements.txt': 'Django==5.2.8\n',
+      'mysite/__init__.py': '',
+      'mysite/settings.py': "STORAGES = {'default': {'BACKEND': 'mysite.storage.Media'}}\n",
+      'mysite/storage.py': "from storages.backends.s3 import S3Storage\n\nclass Media(S3Storage):\n    location = 'media\\x2dfiles'\n    bucket_name = '\\N{BLACK STAR}'\n",
+    });
     const media = resolveStorage(discoverProjects(workspace)[0]!, workspace, 'default');
     expect(media?.option('location')?.value).toMatchObject({ kind: 'str', value: 'media-files' });
     expect(media?.option('bucket_name')?.value.kind).toBe('unknown');

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { makeProject } from '../helpers/project.js';
+import { makeProject, settingsFiles } from '../helpers/project.js';
 import { runCheck } from '../../src/frameworks.js';
 
 const STRIPE = 'sk_live_p5GRqb1VDMQeXjHBXMOdHbCa';
@@ -76,12 +76,9 @@ describe('secrets and env rules', () => {
   });
 
   it('leave SECRET_KEY in the settings module to django/secret-key-committed', async () => {
-    const root = makeProject({
-      'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
-      'mysite/__init__.py': '',
-      'mysite/settings.py': "SECRET_KEY = 'django-insecure-hp3&3##b9d(tnc@$jjsyp5*x-wv(tw%b1pfy9xw7b$mgb%@5&7'\nDEBUG = False\n",
+    const root = makeProject(settingsFiles("SECRET_KEY = 'django-insecure-hp3&3##b9d(tnc@$jjsyp5*x-wv(tw%b1pfy9xw7b$mgb%@5&7'\nDEBUG = False\n", {
       'mysite/local.py': "API_TOKEN = 'l3sHKuSQpOdI8ICfAr9nzN8aHjlpbM3t'\n",
-    });
+    }));
     const result = await runCheck({ root, only: ['secrets', 'django/secret-key-committed'] });
     expect(result.findings.map((finding) => [finding.rule, 'file' in finding.location ? finding.location.file : ''])).toEqual([
       ['secrets/high-entropy', 'mysite/local.py'],

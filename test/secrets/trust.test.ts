@@ -40,6 +40,9 @@ function where(finding: Finding): string {
   return isFileLocation(finding.location) ? `${finding.location.file}:${finding.location.line}` : '';
 }
 
+/** A finding as [rule, severity, file:line]. */
+const graded = (finding: Finding): [string, string, string] => [finding.rule, finding.severity, where(finding)];
+
 describe('data files', () => {
   it('report a live provider key in a fixture once, and no random strings or password hashes there', async () => {
     const data = JSON.stringify(
@@ -52,7 +55,7 @@ describe('data files', () => {
     );
     const root = makeProject({ 'shop/tests/fixtures/data.json': data, 'shop/fixtures/users.json': data.replace(/"pk": 1/g, '"pk": 2') });
     const findings = await secretFindings(root);
-    expect(findings.map((finding) => [finding.rule, finding.severity, where(finding)])).toEqual([
+    expect(findings.map(graded)).toEqual([
       ['secrets/known-format', 'medium', 'shop/fixtures/users.json:16'],
     ]);
     expect(findings[0]!.message).toContain('also in 1 other place');
@@ -73,7 +76,7 @@ describe('data files', () => {
       'web/__snapshots__/page.test.js.snap': `exports[\`page 1\`] = \`"secret: ${RANDOM_40}"\`;\n`,
     });
     const findings = await secretFindings(root);
-    expect(findings.map((finding) => [finding.rule, finding.severity, where(finding)])).toEqual([['secrets/known-format', 'critical', 'exports/customers.csv:2']]);
+    expect(findings.map(graded)).toEqual([['secrets/known-format', 'critical', 'exports/customers.csv:2']]);
     expect(findings[0]!.message).toContain('also in 1 other place');
   });
 
@@ -121,7 +124,7 @@ describe('bulk data', () => {
   it('one live key copied into 500 files is one finding that counts the copies', async () => {
     const root = makeProject(files('seed', 500, (i) => ({ name: `shop-${i}`, stripe_key: STRIPE })));
     const findings = await secretFindings(root);
-    expect(findings.map((finding) => [finding.rule, finding.severity, where(finding)])).toEqual([['secrets/known-format', 'critical', 'seed/entity-0.json:3']]);
+    expect(findings.map(graded)).toEqual([['secrets/known-format', 'critical', 'seed/entity-0.json:3']]);
     expect(findings[0]!.message).toContain('also in 499 other places');
     expect(findings[0]!.related).toHaveLength(MAX_RELATED);
   });
@@ -204,9 +207,8 @@ describe('keys in settings modules production does not use', () => {
   });
 
   it('report the development key at low severity, and a live provider key there as critical', async () => {
-    const root = makeProject(project("import os\nfrom .base import *\nSECRET_KEY = os.environ['DJANGO_SECRET_KEY']\n"));
-    const findings = await secretFindings(root);
-    expect(findings.map((finding) => [finding.rule, finding.severity, where(finding)])).toEqual([
+    const findings = await secretFindings(makeProject(project("import os\nfrom .base import *\nSECRET_KEY = os.environ['DJANGO_SECRET_KEY']\n")));
+    expect(findings.map(graded)).toEqual([
       ['secrets/known-format', 'low', 'config/settings/local.py:3'],
       ['secrets/known-format', 'critical', 'config/settings/local.py:4'],
       ['secrets/high-entropy', 'low', 'config/settings/local.py:5'],
@@ -216,9 +218,8 @@ describe('keys in settings modules production does not use', () => {
   });
 
   it('leave the key to django/secret-key-committed when production imports the module', async () => {
-    const root = makeProject(project("from .local import *\nDEBUG = False\n"));
-    const findings = await secretFindings(root);
-    expect(findings.map((finding) => [finding.rule, finding.severity, where(finding)])).toEqual([
+    const findings = await secretFindings(makeProject(project("from .local import *\nDEBUG = False\n")));
+    expect(findings.map(graded)).toEqual([
       ['secrets/known-format', 'critical', 'config/settings/local.py:4'],
       ['secrets/high-entropy', 'high', 'config/settings/local.py:5'],
     ]);

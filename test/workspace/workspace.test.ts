@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../src/workspace/index.js';
 import { makeProject } from '../helpers/project.js';
+import { workspaceOf } from '../helpers/workspace.js';
 
 function git(root: string, ...args: string[]): void {
   execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: root, stdio: 'ignore' });
@@ -11,7 +12,7 @@ function git(root: string, ...args: string[]): void {
 
 describe('openWorkspace outside git', () => {
   it('lists files sorted and skips vendored directories and virtualenvs', () => {
-    const root = makeProject({
+    const workspace = workspaceOf({
       'manage.py': '',
       'mysite/settings.py': '',
       'node_modules/pkg/index.js': '',
@@ -21,7 +22,6 @@ describe('openWorkspace outside git', () => {
       'mysite/__pycache__/settings.cpython-312.pyc': '',
       'build/keep.txt': '',
     });
-    const workspace = openWorkspace(root);
     expect(workspace.files).toEqual(['build/keep.txt', 'manage.py', 'mysite/settings.py']);
     expect(workspace.isTracked('manage.py')).toBeUndefined();
     expect(workspace.isIgnored('manage.py')).toBeUndefined();

@@ -1,6 +1,5 @@
-import { ruleTester, settingsFiles, type Files } from '../../helpers/rule-tester.js';
+import { ruleTester, settings52 as settings, type Files } from '../../helpers/rule-tester.js';
 
-const settings = (body: string): Files => settingsFiles(body, {}, '5.2.8');
 const postgres = (extra: string): Files => settings(`DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'NAME': 'app', ${extra}}}\n`);
 
 ruleTester('django/conn-max-age-zero', {

@@ -1,6 +1,4 @@
-import { ruleTester, settingsFiles, type Files } from '../../helpers/rule-tester.js';
-
-const settings = (body: string): Files => settingsFiles(body, {}, '5.2.8');
+import { ruleTester, settings52 as settings } from '../../helpers/rule-tester.js';
 
 ruleTester('django/email-backend-dev', {
   valid: [

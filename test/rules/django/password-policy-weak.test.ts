@@ -1,8 +1,7 @@
 import { expect } from 'vitest';
-import { ruleTester, settingsFiles, type Files } from '../../helpers/rule-tester.js';
+import { ruleTester, settings52 as settings } from '../../helpers/rule-tester.js';
 
 const V = 'django.contrib.auth.password_validation';
-const settings = (body: string): Files => settingsFiles(body, {}, '5.2.8');
 
 ruleTester('django/password-policy-weak', {
   valid: [

@@ -1,7 +1,5 @@
-import { ruleTester, settingsFiles, type Files } from '../../helpers/rule-tester.js';
-
-const settings = (body: string): Files => settingsFiles(body, {}, '5.2.8');
-const S3_MEDIA = "STORAGES = {'default': {'BACKEND': 'storages.backends.s3.S3Storage'}}\n";
+import { ruleTester, settings52 as settings } from '../../helpers/rule-tester.js';
+import { S3_MEDIA } from './storage-media.js';
 
 ruleTester('django/storage-custom-domain-unsigned', {
   valid: [

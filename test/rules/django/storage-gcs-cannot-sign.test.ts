@@ -1,7 +1,7 @@
 import { ruleTester, settingsFiles, type Files } from '../../helpers/rule-tester.js';
+import { GCS_MEDIA } from './storage-media.js';
 
 const settings = (body: string, extra: Files): Files => settingsFiles(body, extra, '5.2.8');
-const GCS_MEDIA = "STORAGES = {'default': {'BACKEND': 'storages.backends.gcloud.GoogleCloudStorage'}}\n";
 const APP_YAML = { 'app.yaml': 'runtime: python312\nentrypoint: gunicorn -b :$PORT mysite.wsgi\n' };
 const DOCKERFILE = { Dockerfile: 'FROM python:3.12\nCMD ["gunicorn", "mysite.wsgi"]\n' };
 

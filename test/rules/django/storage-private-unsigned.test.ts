@@ -1,8 +1,5 @@
-import { ruleTester, settingsFiles, type Files } from '../../helpers/rule-tester.js';
-
-const settings = (body: string): Files => settingsFiles(body, {}, '5.2.8');
-const S3_MEDIA = "STORAGES = {'default': {'BACKEND': 'storages.backends.s3.S3Storage'}}\n";
-const GCS_MEDIA = "STORAGES = {'default': {'BACKEND': 'storages.backends.gcloud.GoogleCloudStorage'}}\n";
+import { ruleTester, settings52 as settings } from '../../helpers/rule-tester.js';
+import { GCS_MEDIA, S3_MEDIA } from './storage-media.js';
 
 ruleTester('django/storage-private-unsigned', {
   valid: [

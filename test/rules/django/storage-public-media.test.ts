@@ -1,8 +1,7 @@
 import { ruleTester, settingsFiles, type Files } from '../../helpers/rule-tester.js';
+import { GCS_MEDIA, S3_MEDIA } from './storage-media.js';
 
 const settings = (body: string, extra: Files = {}, django = '5.2.8'): Files => settingsFiles(body, extra, django);
-const S3_MEDIA = "STORAGES = {'default': {'BACKEND': 'storages.backends.s3.S3Storage'}}\n";
-const GCS_MEDIA = "STORAGES = {'default': {'BACKEND': 'storages.backends.gcloud.GoogleCloudStorage'}}\n";
 const SUBCLASS = {
   'myapp/__init__.py': '',
   'myapp/storage_backends.py':

@@ -1,6 +1,5 @@
-import { ruleTester, settingsFiles, type Files } from '../../helpers/rule-tester.js';
+import { ruleTester, settings52 as settings, type Files } from '../../helpers/rule-tester.js';
 
-const settings = (body: string): Files => settingsFiles(body, {}, '5.2.8');
 const templates = (debug: string): Files =>
   settings("import os\nTEMPLATES = [{\n    'BACKEND': 'django.template.backends.django.DjangoTemplates',\n" + `    'OPTIONS': {'debug': ${debug}},\n}]\n`);
 

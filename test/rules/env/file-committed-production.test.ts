@@ -3,7 +3,7 @@ import { runCheck } from '../../../src/frameworks.js';
 import type { Finding } from '../../../src/engine/types.js';
 import { committedCredentials } from '../../../src/env/committed-credentials.js';
 import { parseEnvFile } from '../../../src/env/dotenv.js';
-import { makeRepository } from '../../helpers/project.js';
+import { makeRepository, settingsFiles } from '../../helpers/project.js';
 
 const RULE = 'env/file-committed';
 
@@ -31,14 +31,13 @@ const COMPOSE_PROD = [
   '',
 ].join('\n');
 
+/** A committed project whose production compose file loads .env.prod (`envProd`) and .env.prod.db (`envProdDb`). */
+const composeProdRepository = (envProd: string, envProdDb: string): string =>
+  makeRepository({ ...DJANGO, 'docker-compose.prod.yml': COMPOSE_PROD, '.env.prod': envProd, '.env.prod.db': envProdDb });
+
 describe('env/file-committed on env files production loads', () => {
   it('reports a short key and a default database password in the production compose env files', async () => {
-    const root = makeRepository({
-      ...DJANGO,
-      'docker-compose.prod.yml': COMPOSE_PROD,
-      '.env.prod': 'DEBUG=0\nSECRET_KEY=q8Zr2mWx7Lp4Tn1\nSQL_HOST=db\n',
-      '.env.prod.db': 'POSTGRES_USER=postgres\nPOSTGRES_PASSWORD=postgres\n',
-    });
+    const root = composeProdRepository('DEBUG=0\nSECRET_KEY=q8Zr2mWx7Lp4Tn1\nSQL_HOST=db\n', 'POSTGRES_USER=postgres\nPOSTGRES_PASSWORD=postgres\n');
     const found = await findings(root);
     const byFile = new Map(found.map((finding) => [finding.location && 'file' in finding.location ? finding.location.file : '', finding]));
     expect(byFile.get('.env.prod')).toMatchObject({ severity: 'critical', confidence: 'certain', location: { line: 2 } });
@@ -49,12 +48,7 @@ describe('env/file-committed on env files production loads', () => {
   });
 
   it('stays silent on placeholder-only production env files', async () => {
-    const root = makeRepository({
-      ...DJANGO,
-      'docker-compose.prod.yml': COMPOSE_PROD,
-      '.env.prod': 'SECRET_KEY=changeme\nAPI_TOKEN=your-secret-here\nSQL_PASSWORD=\nDATABASE_URL=postgres://app:${DB_PASSWORD}@db/app\n',
-      '.env.prod.db': 'POSTGRES_PASSWORD=<set me>\n',
-    });
+    const root = composeProdRepository('SECRET_KEY=changeme\nAPI_TOKEN=your-secret-here\nSQL_PASSWORD=\nDATABASE_URL=postgres://app:${DB_PASSWORD}@db/app\n', 'POSTGRES_PASSWORD=<set me>\n');
     expect(await findings(root)).toEqual([]);
   });
 
@@ -64,12 +58,9 @@ describe('env/file-committed on env files production loads', () => {
   });
 
   it('reports the env file the settings load (django-configurations DOTENV)', async () => {
-    const root = makeRepository({
-      'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
-      'mysite/__init__.py': '',
-      'mysite/settings.py': "import os\nfrom dotenv import load_dotenv\nload_dotenv(os.path.join(os.path.dirname(os.path.dirname(__file__)), 'config/.env'))\nDB_PASSWORD = os.environ['DB_PASSWORD']\n",
+    const root = makeRepository(settingsFiles("import os\nfrom dotenv import load_dotenv\nload_dotenv(os.path.join(os.path.dirname(os.path.dirname(__file__)), 'config/.env'))\nDB_PASSWORD = os.environ['DB_PASSWORD']\n", {
       'config/.env': 'DB_USER=shop\nDB_PASSWORD=shop\n',
-    });
+    }));
     const [finding, ...rest] = await findings(root);
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ location: { file: 'config/.env', line: 2 } });
@@ -77,13 +68,10 @@ describe('env/file-committed on env files production loads', () => {
   });
 
   it('leaves an env file the settings load that .dockerignore keeps out of the deployed image', async () => {
-    const files = {
-      'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
-      'mysite/__init__.py': '',
-      'mysite/settings.py': "import os\nfrom dotenv import load_dotenv\nload_dotenv()\nDB_PASSWORD = os.environ['DB_PASSWORD']\n",
+    const files = settingsFiles("import os\nfrom dotenv import load_dotenv\nload_dotenv()\nDB_PASSWORD = os.environ['DB_PASSWORD']\n", {
       '.env': 'DB_PASSWORD=shop\n',
       Dockerfile: 'FROM python:3.12\nCOPY . /app\nCMD ["gunicorn", "mysite.wsgi"]\n',
-    };
+    });
     expect(await findings(makeRepository({ ...files, '.dockerignore': '.env\n' }))).toEqual([]);
     expect(await findings(makeRepository(files))).toEqual([expect.objectContaining({ location: expect.objectContaining({ file: '.env' }) })]);
   });

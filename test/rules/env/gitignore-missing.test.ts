@@ -5,6 +5,7 @@ import { openWorkspace } from '../../../src/workspace/index.js';
 import { runCheck } from '../../../src/frameworks.js';
 import type { Finding } from '../../../src/engine/types.js';
 import { makeProject } from '../../helpers/project.js';
+import { workspaceOf } from '../../helpers/workspace.js';
 
 const RULE = 'env/gitignore-missing';
 const MANAGE_PY = "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n";
@@ -113,7 +114,7 @@ describe('env/gitignore-missing', () => {
     expect(gitignoreFilesIgnore(workspace, 'python/.envs/.django')).toBe(true);
     expect(gitignoreFilesIgnore(workspace, '.envs/.django')).toBe(false);
     expect(gitignoreFilesIgnore(workspace, 'other/.envs/.django')).toBe(false);
-    const reincluding = openWorkspace(makeProject({ '.gitignore': '.env\n', 'web/.gitignore': '!.env\n' }));
+    const reincluding = workspaceOf({ '.gitignore': '.env\n', 'web/.gitignore': '!.env\n' });
     expect(gitignoreFilesIgnore(reincluding, 'web/.env')).toBe(false);
     expect(gitignoreFilesIgnore(reincluding, 'api/.env')).toBe(true);
   });

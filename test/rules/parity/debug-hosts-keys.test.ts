@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLEAN_SETTINGS, SETTINGS_FILE, findingsOf, lineOf } from './project.js';
+import { CLEAN_SETTINGS, expectDjangoFinding, SETTINGS_FILE, findingsOf, lineOf } from './project.js';
 
 const INSECURE_KEY = 'django-insecure-7k#x2!b9qv0m@w4e$r6t8y*u1i3o5p&a(s)d_f+g=h-j^l';
 const STRONG_KEY = 'q8v#2k!zr0w1x-9m@t5b7c(e)3n=4y^p6h&j_u+l$a*s0d%f8g';
@@ -44,8 +44,7 @@ describe('django/debug (security.W018)', () => {
 describe('django/allowed-hosts-empty (security.W020)', () => {
   it('fires when ALLOWED_HOSTS is empty', async () => {
     const body = replaceLine('ALLOWED_HOSTS', 'ALLOWED_HOSTS = []');
-    const [finding] = await findingsOf('django/allowed-hosts-empty', body);
-    expect(finding).toMatchObject({ django: 'security.W020', severity: 'high', location: { line: lineOf(body, 'ALLOWED_HOSTS') } });
+    await expectDjangoFinding('django/allowed-hosts-empty', body, 'security.W020', 'high', 'ALLOWED_HOSTS');
   });
 
   it("does not fire for ['*'] (Django only checks emptiness)", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLEAN_SETTINGS, SETTINGS_FILE, findingsOf, lineOf } from './project.js';
+import { CLEAN_SETTINGS, expectDjangoFinding, SETTINGS_FILE, findingsOf, lineOf } from './project.js';
 
 /** CLEAN_SETTINGS with one assignment replaced (or removed when `line` is empty). */
 const withLine = (name: string, line: string): string =>
@@ -63,23 +63,28 @@ describe('django/hsts-subdomains (security.W005) and django/hsts-preload (securi
   });
 });
 
-describe('django/nosniff-off (security.W006)', () => {
-  it('fires when SECURE_CONTENT_TYPE_NOSNIFF is False', async () => {
-    const body = `${CLEAN_SETTINGS}SECURE_CONTENT_TYPE_NOSNIFF = False\n`;
-    const [finding] = await findingsOf('django/nosniff-off', body);
-    expect(finding).toMatchObject({ django: 'security.W006', severity: 'medium', location: { line: lineOf(body, 'SECURE_CONTENT_TYPE_NOSNIFF') } });
-  });
+/** Checks that fire on one appended assignment and stay quiet on CLEAN_SETTINGS, where the setting is unset. */
+const SINGLE_ASSIGNMENT_CHECKS = [
+  { rule: 'django/nosniff-off', django: 'security.W006', severity: 'medium', setting: 'SECURE_CONTENT_TYPE_NOSNIFF', value: 'False', fires: 'fires when SECURE_CONTENT_TYPE_NOSNIFF is False', quiet: 'does not fire when it is unset (the default is True)' },
+  { rule: 'django/referrer-policy-missing', django: 'security.W022', severity: 'low', setting: 'SECURE_REFERRER_POLICY', value: 'None', fires: 'fires on an explicit None', quiet: "does not fire when unset (default 'same-origin')" },
+];
 
-  it('does not fire when it is unset (the default is True)', async () => {
-    expect(await findingsOf('django/nosniff-off', CLEAN_SETTINGS)).toEqual([]);
+for (const { rule, django, severity, setting, value, fires, quiet } of SINGLE_ASSIGNMENT_CHECKS) {
+  describe(`${rule} (${django})`, () => {
+    it(fires, async () => {
+      await expectDjangoFinding(rule, `${CLEAN_SETTINGS}${setting} = ${value}\n`, django, severity, setting);
+    });
+
+    it(quiet, async () => {
+      expect(await findingsOf(rule, CLEAN_SETTINGS)).toEqual([]);
+    });
   });
-});
+}
 
 describe('django/ssl-redirect-off (security.W008)', () => {
   it("fires for the string 'True'", async () => {
     const body = withLine('SECURE_SSL_REDIRECT', "SECURE_SSL_REDIRECT = 'True'");
-    const [finding] = await findingsOf('django/ssl-redirect-off', body);
-    expect(finding).toMatchObject({ django: 'security.W008', severity: 'medium', location: { line: lineOf(body, 'SECURE_SSL_REDIRECT') } });
+    await expectDjangoFinding('django/ssl-redirect-off', body, 'security.W008', 'medium', 'SECURE_SSL_REDIRECT');
   });
 
   it('is info, keeping its Django id, when the platform redirects HTTP to HTTPS (fly.toml force_https, App Engine secure: always)', async () => {
@@ -109,8 +114,7 @@ describe('django/x-frame-options-not-deny (security.W019)', () => {
   it("fires for 'SAMEORIGIN' and, case-sensitively, for 'deny'", async () => {
     for (const value of ['SAMEORIGIN', 'deny']) {
       const body = `${CLEAN_SETTINGS}X_FRAME_OPTIONS = '${value}'\n`;
-      const [finding] = await findingsOf('django/x-frame-options-not-deny', body);
-      expect(finding).toMatchObject({ django: 'security.W019', severity: 'low', location: { line: lineOf(body, 'X_FRAME_OPTIONS') } });
+      await expectDjangoFinding('django/x-frame-options-not-deny', body, 'security.W019', 'low', 'X_FRAME_OPTIONS');
     }
   });
 
@@ -122,23 +126,10 @@ describe('django/x-frame-options-not-deny (security.W019)', () => {
   });
 });
 
-describe('django/referrer-policy-missing (security.W022)', () => {
-  it('fires on an explicit None', async () => {
-    const body = `${CLEAN_SETTINGS}SECURE_REFERRER_POLICY = None\n`;
-    const [finding] = await findingsOf('django/referrer-policy-missing', body);
-    expect(finding).toMatchObject({ django: 'security.W022', severity: 'low', location: { line: lineOf(body, 'SECURE_REFERRER_POLICY') } });
-  });
-
-  it("does not fire when unset (default 'same-origin')", async () => {
-    expect(await findingsOf('django/referrer-policy-missing', CLEAN_SETTINGS)).toEqual([]);
-  });
-});
-
 describe('django/referrer-policy-invalid (security.E023)', () => {
   it('fires for a comma list with one bad token and names only that token', async () => {
     const body = `${CLEAN_SETTINGS}SECURE_REFERRER_POLICY = 'same-origin, strict-origin-when-crossorigin'\n`;
-    const [finding] = await findingsOf('django/referrer-policy-invalid', body);
-    expect(finding).toMatchObject({ django: 'security.E023', severity: 'medium', location: { line: lineOf(body, 'SECURE_REFERRER_POLICY') } });
+    const finding = await expectDjangoFinding('django/referrer-policy-invalid', body, 'security.E023', 'medium', 'SECURE_REFERRER_POLICY');
     expect(finding!.message).toContain("'strict-origin-when-crossorigin'");
     expect(finding!.message).not.toContain("'same-origin' is not");
   });
@@ -160,8 +151,7 @@ describe('django/coop-invalid (security.E024)', () => {
   const body = `${CLEAN_SETTINGS}SECURE_CROSS_ORIGIN_OPENER_POLICY = 'same-origin-allow-popup'\n`;
 
   it('fires on 4.0+', async () => {
-    const [finding] = await findingsOf('django/coop-invalid', body, { django: '4.2' });
-    expect(finding).toMatchObject({ django: 'security.E024', severity: 'medium', location: { line: lineOf(body, 'SECURE_CROSS_ORIGIN_OPENER_POLICY') } });
+    await expectDjangoFinding('django/coop-invalid', body, 'security.E024', 'medium', 'SECURE_CROSS_ORIGIN_OPENER_POLICY', { django: '4.2' });
   });
 
   it('does not fire on 3.2 (no such check) nor for a valid value', async () => {

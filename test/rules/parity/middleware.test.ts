@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLEAN_SETTINGS, SETTINGS_FILE, findingsOf, lineOf } from './project.js';
+import { CLEAN_SETTINGS, expectDjangoFinding, SETTINGS_FILE, findingsOf, lineOf } from './project.js';
 
 const without = (dotted: string): string => CLEAN_SETTINGS.replace(`    '${dotted}',\n`, '');
 
@@ -42,8 +42,7 @@ describe('django/security-middleware-missing (security.W001)', () => {
 describe('django/clickjacking-middleware-missing (security.W002)', () => {
   it('fires when XFrameOptionsMiddleware is missing', async () => {
     const body = without('django.middleware.clickjacking.XFrameOptionsMiddleware');
-    const [finding] = await findingsOf('django/clickjacking-middleware-missing', body);
-    expect(finding).toMatchObject({ django: 'security.W002', severity: 'medium', location: { line: lineOf(body, 'MIDDLEWARE = [') } });
+    await expectDjangoFinding('django/clickjacking-middleware-missing', body, 'security.W002', 'medium', 'MIDDLEWARE = [');
   });
 
   it('does not fire when it is listed', async () => {
@@ -54,8 +53,7 @@ describe('django/clickjacking-middleware-missing (security.W002)', () => {
 describe('django/csrf-middleware-missing (security.W003)', () => {
   it('fires when CsrfViewMiddleware is missing', async () => {
     const body = without('django.middleware.csrf.CsrfViewMiddleware');
-    const [finding] = await findingsOf('django/csrf-middleware-missing', body);
-    expect(finding).toMatchObject({ django: 'security.W003', severity: 'high', location: { file: SETTINGS_FILE, line: lineOf(body, 'MIDDLEWARE = [') } });
+    await expectDjangoFinding('django/csrf-middleware-missing', body, 'security.W003', 'high', 'MIDDLEWARE = [');
   });
 
   it('fires when MIDDLEWARE is unset (Django default []), at the top of the settings module', async () => {

@@ -88,3 +88,10 @@ export function lineOf(body: string, needle: string): number {
   if (index < 0) throw new Error(`'${needle}' is not in the settings body`);
   return index + 1;
 }
+
+/** The rule reports Django's check `django` at `severity`, first at the line of `body` holding `needle`; returns that finding. */
+export async function expectDjangoFinding(rule: string, body: string, django: string, severity: string, needle: string, options: Parameters<typeof findingsOf>[2] = {}): Promise<Finding | undefined> {
+  const [finding] = await findingsOf(rule, body, options);
+  expect(finding).toMatchObject({ django, severity, location: { file: SETTINGS_FILE, line: lineOf(body, needle) } });
+  return finding;
+}
