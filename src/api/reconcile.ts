@@ -5,6 +5,7 @@
  */
 export * from './base.js';
 export { defineReconcileRule } from '../django/define-reconcile-rule.js';
+export type { DjangoReconcileRule } from '../django/define-reconcile-rule.js';
 export { HEADER_EXPECTATIONS, SECURE_COOKIES, secureCookieName } from '../django/live-headers.js';
 export { SECURITY_MIDDLEWARE } from '../django/middleware-paths.js';
 export { middlewareOn, settingReport } from '../django/setting-helpers.js';
