@@ -122,6 +122,28 @@ function modelSettings(report, projectRoot) {
   return { root: norm(pick.root), module: pick.settingsModule ?? null, line: null, deployment: null, viaProduction: false };
 }
 
+// A Node label names the server file production runs (`production.entry`, null for `next start`) instead of a
+// settings module; the model's answer is the first entry of the Node project at the label's root.
+function modelNodeEntry(report, projectRoot) {
+  const nodes = (Array.isArray(report.projects) ? report.projects : []).filter((p) => p.kind === 'node');
+  const pick = nodes.find((p) => norm(p.root) === norm(projectRoot)) ?? nodes[0];
+  if (!pick) return { root: null, module: null };
+  return { root: norm(pick.root), module: norm(pick.production?.entries?.[0]?.file) || null };
+}
+
+function productionAnswer(label, report) {
+  const labelRoot = norm(label.production?.projectRoot);
+  if (label.production && 'entry' in label.production) {
+    const want = norm(label.production.entry) || null;
+    const model = modelNodeEntry(report, labelRoot);
+    return { label: want, labelRoot, model: model.module, modelRoot: model.root, right: model.root === labelRoot && model.module === want, line: null };
+  }
+  const labelModule = label.production?.settingsModule ?? null;
+  const model = modelSettings(report, labelRoot);
+  const right = labelModule !== null && model.module === labelModule && (!model.viaProduction || model.root === labelRoot);
+  return { label: labelModule, labelRoot, model: model.module, modelRoot: model.root, right, line: model.line, deployment: model.deployment };
+}
+
 function score(label, report) {
   const findings = (Array.isArray(report.findings) ? report.findings : []).filter((f) => AT_LEAST_LOW.has(f.severity));
   const problems = label.problems ?? [];
@@ -148,14 +170,11 @@ function score(label, report) {
     judged.push(v ? { ...key, verdict: v.verdict, why: v.why ?? '' } : { ...key, verdict: 'unjudged', why: '' });
   }
   const count = (v) => judged.filter((j) => j.verdict === v).length;
-  const labelModule = label.production?.settingsModule ?? null;
-  const labelRoot = norm(label.production?.projectRoot);
-  const model = modelSettings(report, labelRoot);
-  const right = labelModule !== null && model.module === labelModule && (!model.viaProduction || model.root === labelRoot);
+  const answer = productionAnswer(label, report);
   return {
     slug: label.slug,
-    settingsModule: { label: labelModule, labelRoot, model: model.module, modelRoot: model.root, right },
-    production: model.line ? { line: model.line, deployment: model.deployment } : null,
+    settingsModule: { label: answer.label, labelRoot: answer.labelRoot, model: answer.model, modelRoot: answer.modelRoot, right: answer.right },
+    production: answer.line ? { line: answer.line, deployment: answer.deployment } : null,
     findings: findings.length,
     labelled: problems.length,
     found: found.size,
@@ -224,7 +243,7 @@ function printText(rows, tot, details) {
   console.log('');
   console.log(`recall     ${tot.found}/${tot.labelled} = ${pct(tot.found, tot.labelled)}`);
   console.log(`precision  ${tot.true}/${tot.true + tot.false} = ${pct(tot.true, tot.true + tot.false)} (contested ${tot.contested}, unjudged ${tot.unjudged})`);
-  console.log(`settings module right on ${tot.settingsModuleRight} of ${tot.settingsModuleOf}`);
+  console.log(`settings module (Node: server entry) right on ${tot.settingsModuleRight} of ${tot.settingsModuleOf}`);
   if (tot.largestReport) console.log(`largest report: ${tot.largestReport.slug} (${tot.largestReport.findings} findings >= low)`);
   if (tot.slowestRun) console.log(`slowest run: ${tot.slowestRun.slug} (${tot.slowestRun.seconds}s)`);
   if (tot.errors) console.log(`runs without a report: ${tot.errors}`);
