@@ -24,7 +24,8 @@ export function storageFromResponse(response: ProbeResponse): StorageProvider | 
   return undefined;
 }
 
-const MEDIA_ELEMENT = /^(img|video|audio|source|embed|object)\[/;
+/** The elements that load content (images, video, embeds), as opposed to scripts, styles and links. */
+export const MEDIA_ELEMENT = /^(img|video|audio|source|embed|object)\[/;
 
 /**
  * The roots of the hosts to ask "are you a bucket?": origins of static/media paths or of images and
