@@ -106,6 +106,7 @@ export const RULE_MODULES: Readonly<Record<string, () => Promise<RuleModule>>> =
   'web/git-exposed': () => import('../../rules/web/git-exposed.js'),
   'web/hsts-missing': () => import('../../rules/web/hsts-missing.js'),
   'web/hsts-no-subdomains': () => import('../../rules/web/hsts-no-subdomains.js'),
+  'web/hsts-preload-ineligible': () => import('../../rules/web/hsts-preload-ineligible.js'),
   'web/hsts-short': () => import('../../rules/web/hsts-short.js'),
   'web/https-redirect-indirect': () => import('../../rules/web/https-redirect-indirect.js'),
   'web/https-redirect-missing': () => import('../../rules/web/https-redirect-missing.js'),
