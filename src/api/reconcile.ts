@@ -12,3 +12,4 @@ export { middlewareOn, settingReport } from '../django/setting-helpers.js';
 export { djangoDebugMarker, firstHeader, httpsHops, siteCookies, siteResponses } from '../probe/inspect.js';
 export { PROBE } from '../probe/types.js';
 export { truthy } from '../python/value.js';
+export type { PyValue } from '../python/value.js';

@@ -78,6 +78,8 @@ export const RULE_MODULES: Readonly<Record<string, () => Promise<RuleModule>>> =
   'meta/stale-baseline-entry': () => import('../../rules/meta/stale-baseline-entry.js'),
   'meta/suppression-without-reason': () => import('../../rules/meta/suppression-without-reason.js'),
   'meta/unused-suppression': () => import('../../rules/meta/unused-suppression.js'),
+  'reconcile/admin-path-mismatch': () => import('../../rules/reconcile/admin-path-mismatch.js'),
+  'reconcile/allowed-hosts-bogus-accepted': () => import('../../rules/reconcile/allowed-hosts-bogus-accepted.js'),
   'reconcile/cookie-secure-stripped': () => import('../../rules/reconcile/cookie-secure-stripped.js'),
   'reconcile/debug-page-settings-off': () => import('../../rules/reconcile/debug-page-settings-off.js'),
   'reconcile/header-stripped': () => import('../../rules/reconcile/header-stripped.js'),
