@@ -8,6 +8,8 @@ export { defineReconcileRule } from '../django/define-reconcile-rule.js';
 export type { DjangoReconcileRule } from '../django/define-reconcile-rule.js';
 export { HEADER_EXPECTATIONS, SECURE_COOKIES, secureCookieName } from '../django/live-headers.js';
 export { SECURITY_MIDDLEWARE } from '../django/middleware-paths.js';
+export { describeOption, effectiveAcl, explainOptions, isS3StaticClass, resolveStorage } from '../django/storage.js';
+export type { StorageConfig, StorageOption } from '../django/storage.js';
 export { middlewareOn, settingReport } from '../django/setting-helpers.js';
 export { djangoDebugMarker, firstHeader, httpsHops, siteCookies, siteResponses } from '../probe/inspect.js';
 export { PROBE } from '../probe/types.js';

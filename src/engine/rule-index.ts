@@ -83,6 +83,7 @@ export const RULE_MODULES: Readonly<Record<string, () => Promise<RuleModule>>> =
   'reconcile/cookie-secure-stripped': () => import('../../rules/reconcile/cookie-secure-stripped.js'),
   'reconcile/debug-page-settings-off': () => import('../../rules/reconcile/debug-page-settings-off.js'),
   'reconcile/header-stripped': () => import('../../rules/reconcile/header-stripped.js'),
+  'reconcile/media-signing-mismatch': () => import('../../rules/reconcile/media-signing-mismatch.js'),
   'reconcile/ssl-redirect-stripped': () => import('../../rules/reconcile/ssl-redirect-stripped.js'),
   'secrets/high-entropy': () => import('../../rules/secrets/high-entropy.js'),
   'secrets/in-history': () => import('../../rules/secrets/in-history.js'),
