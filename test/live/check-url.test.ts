@@ -124,6 +124,18 @@ describe('hardened settings behind a server that strips headers', () => {
     expect(run.stdout).toContain(`live: ${stripping.url}`);
   });
 
+  it('gives the same report from the scan side: scan URL --project DIR', async () => {
+    const rules = (stdout: string) => (JSON.parse(stdout) as { findings: Finding[] }).findings.map((finding) => `${finding.rule} ${finding.origin}`).sort();
+    const common = ['--settings', 'livesite.settings.hardened', '--ca', certs.caFile, '--format', 'json'];
+    const fromScan = await runCli('scan', stripping.url, '--project', LIVESITE_DIR, '--http-port', String(closedPort), ...common);
+    const fromCheck = await runCli('check', LIVESITE_DIR, '--url', stripping.url, ...common);
+    expect(fromScan.stderr).toBe('');
+    expect(rules(fromScan.stdout)).toContain('reconcile/header-stripped both');
+    expect(rules(fromScan.stdout)).toContain('django/sqlite-in-production static');
+    expect(rules(fromScan.stdout)).toEqual(rules(fromCheck.stdout));
+    expect(fromScan.code).toBe(fromCheck.code);
+  });
+
   it('refuses a --url that is not an http(s) URL', async () => {
     const run = await runCli('check', LIVESITE_DIR, '--url', 'ftp://127.0.0.1/');
     expect(run.code).toBe(2);
