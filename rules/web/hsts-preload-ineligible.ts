@@ -1,7 +1,8 @@
 /**
- * web/hsts-preload-ineligible — the site asks to be preloaded (HSTS `preload`) but misses the preload
- * list's requirements: max-age of a year, includeSubDomains, the header on the apex over HTTPS, and
- * plain HTTP on the apex redirected to HTTPS on the same host first.
+ * web/hsts-preload-ineligible — the site asks to be preloaded (HSTS `preload`) but its apex misses the
+ * preload list's requirements: the header on the apex's HTTPS answer with max-age of a year,
+ * includeSubDomains and preload, and plain HTTP on the apex redirected to HTTPS on the same host first.
+ * Judged only when the scan reached the apex over HTTPS (the target, or a redirect on the way).
  */
 import { defineScanRule, firstHeader, pageResponse, PROBE, siteOf } from '../../src/api/web.js';
 
@@ -15,7 +16,10 @@ function maxAgeOf(value: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-const isIp = (host: string) => /^[\d.]+$/.test(host) || host.includes(':');
+const hostOf = (url: string) => new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+
+/** A registrable domain (example.com, example.co.uk) or an IP address: what a preload entry can name. */
+const isApex = (host: string) => /^[\d.]+$/.test(host) || host.includes(':') || siteOf(host) === host;
 
 export default defineScanRule({
   id: 'web/hsts-preload-ineligible',
@@ -37,31 +41,39 @@ export default defineScanRule({
   check(ctx) {
     const page = pageResponse(ctx.scan);
     if (!page) return;
-    const url = new URL(page.url);
-    const value = firstHeader(page.headers, 'strict-transport-security');
-    // Browsers ignore HSTS over plain HTTP: only an HTTPS answer asks for anything.
-    if (url.protocol !== 'https:' || value === undefined || !directive(value, 'preload')) return;
-    const host = url.hostname.replace(/^\[|\]$/g, '');
+    // Browsers ignore HSTS over plain HTTP: only HTTPS answers (the page and the redirects to it) count.
+    const hops = [...page.redirects, page].filter((hop) => hop.url.startsWith('https:'));
+    const asking = hops.find((hop) => directive(firstHeader(hop.headers, 'strict-transport-security') ?? '', 'preload'));
+    if (!asking) return;
+    // The list judges the registrable domain; a scan that never reached it over HTTPS (www.example.com
+    // scanned directly) cannot tell, since the apex may well be preloaded.
+    const apexHop = hops.find((hop) => isApex(hostOf(hop.url)));
+    if (!apexHop) return;
+    const apex = hostOf(apexHop.url);
+    const value = firstHeader(apexHop.headers, 'strict-transport-security');
     const unmet: string[] = [];
-    const maxAge = maxAgeOf(value);
-    if (maxAge === undefined || maxAge < PRELOAD_MIN_SECONDS) unmet.push(`max-age is ${maxAge ?? 'missing'}, under ${PRELOAD_MIN_SECONDS} (one year)`);
-    if (!directive(value, 'includesubdomains')) unmet.push('includeSubDomains is missing');
-    const apex = isIp(host) || siteOf(host) === host.toLowerCase();
-    if (!apex) unmet.push(`${host} is not the registrable domain: only ${siteOf(host)} can be preloaded, and it must send the header itself`);
-    // The plain-HTTP side counts only when it answered (a refused port 80 is allowed).
+    if (value === undefined) {
+      unmet.push(`the apex's HTTPS answer (${apexHop.url}) sends no Strict-Transport-Security, only ${hostOf(asking.url)} does`);
+    } else {
+      const maxAge = maxAgeOf(value);
+      if (maxAge === undefined || maxAge < PRELOAD_MIN_SECONDS) unmet.push(`max-age is ${maxAge ?? 'missing'}, under ${PRELOAD_MIN_SECONDS} (one year)`);
+      if (!directive(value, 'includesubdomains')) unmet.push('includeSubDomains is missing');
+      if (!directive(value, 'preload')) unmet.push(`the apex's header lacks preload (only ${hostOf(asking.url)} sends it)`);
+    }
+    // Plain HTTP on the apex counts only when it answered (a refused port 80 is allowed).
     const http = ctx.scan.probes[PROBE.http];
-    if (apex && http?.response && !http.error) {
+    if (http?.response && !http.error && hostOf(http.request.url) === apex) {
       const first = http.response.redirects[0];
       const to = first?.location ? new URL(first.location, first.url) : undefined;
       if (!to) unmet.push(`plain HTTP is answered (HTTP ${http.response.status}) without a redirect to HTTPS`);
-      else if (to.protocol !== 'https:' || to.hostname !== new URL(first!.url).hostname) unmet.push(`plain HTTP first redirects to ${to.href}, not to HTTPS on the same host`);
+      else if (to.protocol !== 'https:' || hostOf(to.href) !== apex) unmet.push(`plain HTTP first redirects to ${to.href}, not to HTTPS on ${apex}`);
     }
     if (!unmet.length) return;
     ctx.report({
-      message: `Strict-Transport-Security asks for preload, but the preload list would refuse ${host}: ${unmet.join('; ')}`,
-      location: { url: page.url },
+      message: `Strict-Transport-Security asks for preload, but the preload list would refuse ${apex}: ${unmet.join('; ')}`,
+      location: { url: apexHop.url },
       about: 'Strict-Transport-Security preload',
-      evidence: value,
+      evidence: firstHeader(asking.headers, 'strict-transport-security'),
     });
   },
 });

@@ -187,13 +187,23 @@ describe('scan rules on synthetic observations', () => {
       return header('max-age=31536000; includeSubDomains; preload')(s);
     };
     expect(await preload(noHttp)).toEqual([]);
-    // On a subdomain only the apex can be preloaded.
+    // A subdomain scanned on its own says nothing about the apex, which may well be preloaded.
     const www = (s: ScanObservations) => {
+      s.probes[PROBE.page]!.response!.url = 'https://www.site.example/';
+      s.probes[PROBE.http]!.request.url = 'http://www.site.example/';
+      return header('max-age=600; preload')(s);
+    };
+    expect(await preload(www)).toEqual([]);
+    // The apex redirects to www over HTTPS without HSTS: only www asks for preload.
+    const apexToWww = (s: ScanObservations) => {
       const page = s.probes[PROBE.page]!.response!;
+      page.redirects = [{ url: SITE, status: 301, location: 'https://www.site.example/', headers: [] }];
       page.url = 'https://www.site.example/';
       return header('max-age=31536000; includeSubDomains; preload')(s);
     };
-    expect(await preload(www)).toEqual([expect.stringContaining('only site.example can be preloaded')]);
+    expect(await preload(apexToWww)).toEqual([expect.stringContaining(`the apex's HTTPS answer (${SITE}) sends no Strict-Transport-Security, only www.site.example does`)]);
+    const found = (await findings(apexToWww(hardened()))).find((f) => f.rule === 'web/hsts-preload-ineligible');
+    expect(found?.location).toEqual({ url: SITE });
   });
 
   it('grade a DEBUG page and an exposed .env at F with the cap explained', async () => {
