@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { DEFAULTS } from '../probe/defaults.js';
 import { CI_FORMATS } from '../report/formats.js';
 import { addFrameworkOptions, collect } from './check-command.js';
+import { UsageError } from '../core/errors.js';
+import { FRAMEWORK_OPTIONS, frameworkFlagValues } from '../framework-options.js';
 
 export interface ScanFlags {
   header: string[];
@@ -55,6 +57,8 @@ export function registerScan(program: Command, setExitCode: (code: number) => vo
       setExitCode(await runScanWithProject(flags.project, urls, flags, command));
       return;
     }
+    const projectOnly = FRAMEWORK_OPTIONS.find(({ key }) => frameworkFlagValues(flags)[key] !== undefined);
+    if (projectOnly) throw new UsageError(`${projectOnly.flag.split(' ')[0]} applies to the project: add --project DIR`);
     // Loaded on use: only a scan pays for undici and the probes.
     const { runScanCommand } = await import('./scan-run.js');
     setExitCode(await runScanCommand(urls, flags));

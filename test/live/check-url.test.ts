@@ -136,6 +136,12 @@ describe('hardened settings behind a server that strips headers', () => {
     expect(fromScan.code).toBe(fromCheck.code);
   });
 
+  it('refuses a project option on a scan without --project', async () => {
+    const run = await runCli('scan', stripping.url, '--settings', 'livesite.settings.hardened');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--settings applies to the project: add --project DIR');
+  });
+
   it('refuses a --url that is not an http(s) URL', async () => {
     const run = await runCli('check', LIVESITE_DIR, '--url', 'ftp://127.0.0.1/');
     expect(run.code).toBe(2);
