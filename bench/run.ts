@@ -124,4 +124,5 @@ if (django.status === 0) {
   console.log('\n(Django is not installed for /usr/bin/python3: skipping the manage.py check --deploy comparison)');
 }
 await import('./scan.js');
+await import('./check-url.js').then((bench) => bench.benchCheckUrl());
 await import('./secrets.js').then((bench) => bench.benchSecrets());

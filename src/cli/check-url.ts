@@ -16,6 +16,7 @@ import { TargetError, parseTarget } from '../probe/plan.js';
 import { runScan } from '../probe/scan.js';
 import type { RunScanOptions } from '../probe/scan.js';
 import type { ScanObservations } from '../probe/types.js';
+import type { Workspace } from '../workspace/types.js';
 
 /** The probes that did not answer, one line each (`page https://…: refused: …`). */
 export function probeErrors(observations: ScanObservations): string[] {
@@ -75,10 +76,11 @@ export async function runCheckWithUrls(
   const halves = splitSelection(options.only, options.ignore);
   const pick = <R>(half: (typeof halves)['check'], none: R[]) => (half.none ? { rules: none } : { only: half.only, ignore: half.ignore });
   let projects: readonly Project[] = [];
+  let workspace: Workspace | undefined;
   const [check, scans, reconcileRules] = await Promise.all([
-    runCheck({ ...options, ...pick(halves.check, []), onChecked: (checked) => (projects = checked) }),
+    runCheck({ ...options, ...pick(halves.check, []), onChecked: (checked, read) => ((projects = checked), (workspace = read)) }),
     Promise.all(urls.map((url) => scan(url, { ...scanOptions, ...pick(halves.scan, []) }))),
     halves.reconcile.none ? [] : loadBuiltInReconcileRules().then((rules) => selectRules(rules, halves.reconcile.only, halves.reconcile.ignore)),
   ]);
-  return combine({ check, projects, scans, reconcileRules, twins: liveTwins() });
+  return combine({ check, projects, ...(workspace ? { workspace } : {}), scans, reconcileRules, twins: liveTwins() });
 }

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { DEFAULTS } from '../probe/defaults.js';
 import { CI_FORMATS } from '../report/formats.js';
-import { collect } from './check-command.js';
+import { addFrameworkOptions, collect } from './check-command.js';
+import { UsageError } from '../core/errors.js';
+import { FRAMEWORK_OPTIONS, frameworkFlagValues } from '../framework-options.js';
 
 export interface ScanFlags {
   header: string[];
@@ -20,12 +22,14 @@ export interface ScanFlags {
   ignore: string[];
   verbose?: boolean;
   color?: boolean;
+  /** `--project`: also check this project and reconcile it with the site (`check DIR --url URL`). */
+  project?: string;
 }
 
 export const SCAN_FORMATS: readonly string[] = ['pretty', 'json', 'html', ...CI_FORMATS];
 
 export function registerScan(program: Command, setExitCode: (code: number) => void): void {
-  program
+  const command = program
     .command('scan')
     .description('scan a live site: HTTPS, headers, cookies, TLS, exposed files, Django DEBUG and admin')
     .argument('<url...>', 'http(s)://host[:port][/path]')
@@ -45,9 +49,18 @@ export function registerScan(program: Command, setExitCode: (code: number) => vo
     .option('--ignore <id>', 'skip this rule or group (repeatable)', collect, [])
     .option('--verbose', 'show the fix for each finding')
     .option('--no-color', 'never colour the output')
-    .action(async (urls: string[], flags: ScanFlags) => {
-      // Loaded on use: only a scan pays for undici and the probes.
-      const { runScanCommand } = await import('./scan-run.js');
-      setExitCode(await runScanCommand(urls, flags));
-    });
+    .option('--project <dir>', 'also check the code in this directory: one report for the code and the site, as `check DIR --url URL`');
+  // With --project, the project's settings module and the like, as `check` takes them.
+  addFrameworkOptions(command).action(async (urls: string[], flags: ScanFlags, command: Command) => {
+    if (flags.project !== undefined) {
+      const { runScanWithProject } = await import('./check-run.js');
+      setExitCode(await runScanWithProject(flags.project, urls, flags, command));
+      return;
+    }
+    const projectOnly = FRAMEWORK_OPTIONS.find(({ key }) => frameworkFlagValues(flags)[key] !== undefined);
+    if (projectOnly) throw new UsageError(`${projectOnly.flag.split(' ')[0]} applies to the project: add --project DIR`);
+    // Loaded on use: only a scan pays for undici and the probes.
+    const { runScanCommand } = await import('./scan-run.js');
+    setExitCode(await runScanCommand(urls, flags));
+  });
 }

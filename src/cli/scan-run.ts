@@ -11,7 +11,7 @@ import type { CiFormat } from '../report/formats.js';
 import { renderCiReport } from '../report/index.js';
 import { scanReportInput } from '../report/scan-input.js';
 import { renderScanHtml, scanRuleInfo } from '../report/scan-html.js';
-import type { ScanProgress, ScanResult } from '../probe/scan.js';
+import type { RunScanOptions, ScanProgress, ScanResult } from '../probe/scan.js';
 import { SCAN_FORMATS } from './scan-command.js';
 import type { ScanFlags } from './scan-command.js';
 
@@ -61,6 +61,24 @@ function progressLine(target: string): { update(progress: ScanProgress): void; c
   };
 }
 
+/** The probe options the scan flags ask for (the rule selection aside). */
+export function probeOptions(flags: ScanFlags): RunScanOptions {
+  const ca = readCa(flags.ca);
+  const httpPort = parsePort(flags.httpPort, '--http-port');
+  const httpsPort = parsePort(flags.httpsPort, '--https-port');
+  return {
+    headers: parseHeaders(flags.header),
+    ...(flags.cookie.length ? { cookie: flags.cookie.join('; ') } : {}),
+    ...(ca ? { ca } : {}),
+    insecure: flags.insecure ?? false,
+    timeoutMs: parseSeconds(flags.timeout, '--timeout'),
+    budgetMs: parseSeconds(flags.budget, '--budget'),
+    ...(httpPort === undefined ? {} : { httpPort }),
+    ...(httpsPort === undefined ? {} : { httpsPort }),
+    userAgent: `deploycheck/${toolVersion()}`,
+  };
+}
+
 /** `deploycheck scan`: scan each URL, write the report, and return the exit code. */
 export async function runScanCommand(urls: string[], flags: ScanFlags): Promise<number> {
   if (!SCAN_FORMATS.includes(flags.format)) throw new UsageError(`--format must be one of ${SCAN_FORMATS.join(', ')} (got '${flags.format}')`);
@@ -74,19 +92,7 @@ export async function runScanCommand(urls: string[], flags: ScanFlags): Promise<
       throw error;
     }
   }
-  const options = {
-    headers: parseHeaders(flags.header),
-    ...(flags.cookie.length ? { cookie: flags.cookie.join('; ') } : {}),
-    ...(flags.ca ? { ca: readCa(flags.ca) } : {}),
-    insecure: flags.insecure ?? false,
-    timeoutMs: parseSeconds(flags.timeout, '--timeout'),
-    budgetMs: parseSeconds(flags.budget, '--budget'),
-    httpPort: parsePort(flags.httpPort, '--http-port'),
-    httpsPort: parsePort(flags.httpsPort, '--https-port'),
-    userAgent: `deploycheck/${toolVersion()}`,
-    only: flags.rule,
-    ignore: flags.ignore,
-  };
+  const options = { ...probeOptions(flags), only: flags.rule, ignore: flags.ignore };
   const results: ScanResult[] = [];
   for (const url of urls) {
     const progress = progressLine(url);

@@ -5,6 +5,7 @@
 export const DJANGO_LIVE_TWINS: Readonly<Record<string, readonly string[]>> = {
   'django/debug': ['web/debug-page'],
   'django/hsts-missing': ['web/hsts-missing'],
+  'django/hsts-preload-too-short': ['web/hsts-preload-ineligible'],
   'django/session-cookie-insecure': ['web/cookie-insecure'],
   'django/csrf-cookie-insecure': ['web/cookie-insecure'],
   'django/session-cookie-httponly-off': ['web/cookie-httponly'],

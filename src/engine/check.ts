@@ -48,7 +48,7 @@ export interface CheckOptions {
   /** Also scan the git history for secrets (`--history`). */
   history?: boolean;
   /** Called with the projects whose rules ran, after the rules (`check --url` reconciles them with the live site). */
-  onChecked?: (projects: readonly Project[]) => void;
+  onChecked?: (projects: readonly Project[], workspace: Workspace) => void;
 }
 
 export interface PolicyOptions {
@@ -229,7 +229,7 @@ export async function runCheck<S extends ProjectSummary>(options: CheckOptions, 
     policyRules: new Map(policyRules.map((rule) => [rule.id, rule])),
   });
 
-  options.onChecked?.(checked.map(({ project }) => project));
+  options.onChecked?.(checked.map(({ project }) => project), workspace);
   const summaries = discovered.map((project) => project.summary());
   // A framework says when a grade would claim more than was read: a cap, with its reason.
   const caps = discovered.flatMap((project) => {

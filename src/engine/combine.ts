@@ -11,6 +11,7 @@ import { runRule } from './run-rule.js';
 import type { GradeResult } from './grade.js';
 import type { Finding, GradeCap, ReconcileRuleDefinition } from './types.js';
 import type { Project } from '../core/project.js';
+import type { Workspace } from '../workspace/types.js';
 
 /** What the combined report says about one live scan. */
 export interface LiveSummary {
@@ -38,6 +39,8 @@ export interface CombineInput<S extends ProjectSummary, Observations> {
   check: CheckResult<S>;
   /** The projects whose rules ran (CheckOptions.onChecked). */
   projects: readonly Project[];
+  /** The workspace they were read from (CheckOptions.onChecked). */
+  workspace?: Workspace;
   scans: readonly LiveScan<Observations>[];
   reconcileRules: readonly ReconcileRuleDefinition[];
   /** Static rule id → the live rules that report the same problem. */
@@ -62,7 +65,7 @@ export function combine<S extends ProjectSummary, Observations>(input: CombineIn
     for (const project of input.projects.filter((candidate) => kinds.get(candidate.kind) === 1)) {
       for (const rule of input.reconcileRules.filter((candidate) => candidate.project === project.kind)) {
         const covered: Finding[] = [];
-        const context = { project, scan: scan.observations, live: scan.findings, supersede: (finding: Finding) => covered.push(finding) };
+        const context = { project, ...(input.workspace ? { workspace: input.workspace } : {}), scan: scan.observations, live: scan.findings, supersede: (finding: Finding) => covered.push(finding) };
         const run = runRule(rule, context, `${project.root || '.'} and ${scan.target}`);
         if (run.error) errors.push(run.error);
         reconciled.push(...run.findings.map((finding) => ({ ...finding, origin: 'both' as const })));

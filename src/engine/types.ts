@@ -141,6 +141,8 @@ export function defineWorkspaceRule(rule: Omit<WorkspaceRuleDefinition, 'kind'>)
 export interface ReconcileRuleContext<P extends Project = Project, Observations = unknown> {
   /** A checked project whose settings production was inferred to run. */
   project: P;
+  /** The workspace the check read (absent only when the caller has none, e.g. a unit test). */
+  workspace?: Workspace;
   /** What one live scan observed (only probes that answered count: a failed probe proves nothing). */
   scan: Observations;
   /** That scan's findings. */

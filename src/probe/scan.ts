@@ -9,7 +9,7 @@ import { firstHeader } from './headers.js';
 import { createHttpClient, httpProbe } from './http.js';
 import type { HttpClient } from './http.js';
 import { parseTarget, planScan } from './plan.js';
-import { storageCandidates, storageFromResponse } from './storage.js';
+import { holdsUploads, storageCandidates, storageFromResponse } from './storage.js';
 import { acceptsLegacy, inspectTls } from './tls.js';
 import { BUCKET_PROBE_PREFIX, PROBE } from './types.js';
 import type { LegacyProtocol, ProbeResult, ScanObservations } from './types.js';
@@ -158,10 +158,12 @@ export async function observe(rawTarget: string, options: ScanOptions = {}): Pro
     if (!provider) return;
     const origin = new URL(root).origin;
     const containers: string[] = [];
+    const uploads = holdsUploads(observations.assets, origin);
     for (const asset of observations.assets) {
       const url = new URL(asset.url);
       if (asset.provider || url.origin !== origin) continue;
       asset.provider = provider;
+      if (uploads && asset.role === 'other') asset.role = 'media';
       const listing = listingUrl(url, provider);
       if (listing) asset.listingUrl = listing;
       if (listing && listing !== root && !containers.includes(listing)) containers.push(listing);

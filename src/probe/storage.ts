@@ -24,7 +24,17 @@ export function storageFromResponse(response: ProbeResponse): StorageProvider | 
   return undefined;
 }
 
-const MEDIA_ELEMENT = /^(img|video|audio|source|embed|object)\[/;
+/** The elements that load content (images, video, embeds), as opposed to scripts, styles and links. */
+export const MEDIA_ELEMENT = /^(img|video|audio|source|embed|object)\[/;
+
+/**
+ * Whether the images a page shows from a bucket host are uploads whatever their path
+ * (media.example.com/a1b2.png): only when the host serves none of the page's scripts, styles or
+ * `static` paths, since a host that does is the static files' host and its images are static too.
+ */
+export function holdsUploads(assets: readonly AssetUrl[], origin: string): boolean {
+  return !assets.some((asset) => new URL(asset.url).origin === origin && (asset.role === 'static' || !MEDIA_ELEMENT.test(asset.foundIn)));
+}
 
 /**
  * The roots of the hosts to ask "are you a bucket?": origins of static/media paths or of images and

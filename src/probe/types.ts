@@ -121,7 +121,7 @@ export interface AssetUrl {
   url: string;
   /** Where it was found: `img[src]`, `script[src]`, `link[href]`, `source[srcset]`, … */
   foundIn: string;
-  /** Django's conventions: a `static` or `media` path segment. */
+  /** Django's conventions: a `static` or `media` path segment; also `media` for an image or media element on a host recognised as a bucket by its responses that serves no scripts, styles or static paths (storage.ts, holdsUploads). */
   role: 'static' | 'media' | 'other';
   provider?: StorageProvider;
   signature?: UrlSignature;

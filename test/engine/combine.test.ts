@@ -111,9 +111,12 @@ describe('the reconciliation rules', () => {
     const plain = [...(await loadBuiltInRules()), ...(await loadPolicyRules())].map((rule) => rule.id);
     expect(plain.filter((id) => id.startsWith('reconcile/') || id.startsWith('web/'))).toEqual([]);
     expect((await loadBuiltInReconcileRules()).map((rule) => [rule.id, rule.kind, rule.project])).toEqual([
+      ['reconcile/admin-path-mismatch', 'reconcile', 'django'],
+      ['reconcile/allowed-hosts-bogus-accepted', 'reconcile', 'django'],
       ['reconcile/cookie-secure-stripped', 'reconcile', 'django'],
       ['reconcile/debug-page-settings-off', 'reconcile', 'django'],
       ['reconcile/header-stripped', 'reconcile', 'django'],
+      ['reconcile/media-signing-mismatch', 'reconcile', 'django'],
       ['reconcile/ssl-redirect-stripped', 'reconcile', 'django'],
     ]);
   });

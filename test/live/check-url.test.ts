@@ -2,7 +2,7 @@
  * `check --url`: the static check of fixtures/livesite and a live scan of a real server on 127.0.0.1,
  * reconciled into one report (src/engine/combine.ts, rules/reconcile/).
  */
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCheckWithUrls } from '../../src/cli/check-url.js';
 import { runCheck } from '../../src/frameworks.js';
@@ -10,7 +10,7 @@ import type { CheckResult } from '../../src/engine/check.js';
 import type { Finding } from '../../src/engine/types.js';
 import { requireSystem } from '../helpers/integration.js';
 import { runCli } from '../helpers/cli.js';
-import { makeCertificates, startHttp, startHttps } from '../probe/servers.js';
+import { djangoAdminLogin, makeCertificates, startHttp, startHttps } from '../probe/servers.js';
 import type { Certificates, Running } from '../probe/servers.js';
 import { LIVESITE_DIR, freePort, gunicornAvailable, nginxAvailable, scratchDir, startGunicorn, startNginx } from './livesite.js';
 import type { Service } from './livesite.js';
@@ -23,8 +23,12 @@ const byRule = (result: CheckResult, rule: string): Finding[] => result.findings
 const place = (finding: Finding) => ('file' in finding.location ? `${finding.location.file}:${finding.location.line}` : finding.location.url);
 const deducted = (result: CheckResult, rule: string) => result.grade.deductions.filter((d) => d.rule === rule).length;
 
-/** A page with every header the hardened settings send, or with `omit` left out (a proxy stripping it). */
-function page(omit: readonly string[] = [], cookie?: string) {
+/**
+ * A page with every header the hardened settings send, or with `omit` left out (a proxy stripping it).
+ * Like Django with the hardened ALLOWED_HOSTS, it answers 400 to a Host other than 127.0.0.1 or localhost,
+ * unless `anyHost`; with `admin`, the Django admin login answers at /admin/login/.
+ */
+function page(omit: readonly string[] = [], cookie?: string, { anyHost = false, admin = false } = {}) {
   const headers: Record<string, string> = {
     ...(cookie ? { 'set-cookie': cookie } : {}),
     'content-type': 'text/html; charset=utf-8',
@@ -34,7 +38,12 @@ function page(omit: readonly string[] = [], cookie?: string) {
     'referrer-policy': 'same-origin',
   };
   for (const name of omit) delete headers[name];
-  return (_req: unknown, res: ServerResponse) => res.writeHead(200, headers).end('<html><head><title>ok</title></head><body>ok</body></html>');
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    if (!anyHost && host !== '127.0.0.1' && host !== 'localhost') return void res.writeHead(400, { 'content-type': 'text/html' }).end('<h1>Bad Request (400)</h1>');
+    if (admin && req.url?.startsWith('/admin/')) return void res.writeHead(200, headers).end(djangoAdminLogin());
+    res.writeHead(200, headers).end('<html><head><title>ok</title></head><body>ok</body></html>');
+  };
 }
 
 describe('hardened settings behind a server that strips headers', () => {
@@ -115,6 +124,24 @@ describe('hardened settings behind a server that strips headers', () => {
     expect(run.stdout).toContain(`live: ${stripping.url}`);
   });
 
+  it('gives the same report from the scan side: scan URL --project DIR', async () => {
+    const rules = (stdout: string) => (JSON.parse(stdout) as { findings: Finding[] }).findings.map((finding) => `${finding.rule} ${finding.origin}`).sort();
+    const common = ['--settings', 'livesite.settings.hardened', '--ca', certs.caFile, '--format', 'json'];
+    const fromScan = await runCli('scan', stripping.url, '--project', LIVESITE_DIR, '--http-port', String(closedPort), ...common);
+    const fromCheck = await runCli('check', LIVESITE_DIR, '--url', stripping.url, ...common);
+    expect(fromScan.stderr).toBe('');
+    expect(rules(fromScan.stdout)).toContain('reconcile/header-stripped both');
+    expect(rules(fromScan.stdout)).toContain('django/sqlite-in-production static');
+    expect(rules(fromScan.stdout)).toEqual(rules(fromCheck.stdout));
+    expect(fromScan.code).toBe(fromCheck.code);
+  });
+
+  it('refuses a project option on a scan without --project', async () => {
+    const run = await runCli('scan', stripping.url, '--settings', 'livesite.settings.hardened');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--settings applies to the project: add --project DIR');
+  });
+
   it('refuses a --url that is not an http(s) URL', async () => {
     const run = await runCli('check', LIVESITE_DIR, '--url', 'ftp://127.0.0.1/');
     expect(run.code).toBe(2);
@@ -128,6 +155,59 @@ describe('hardened settings behind a server that strips headers', () => {
     expect(report.live[0]!.probeErrors.length).toBeGreaterThan(0);
     expect(report.findings.length).toBeGreaterThan(0);
     expect(report.findings.every((finding) => finding.origin === 'static')).toBe(true);
+  });
+});
+
+describe('the hardened settings against a site that serves any Host and the admin at /admin/', () => {
+  let certs: Certificates;
+  let open: Running;
+  let faithful: Running;
+  let closedPort: number;
+  beforeAll(async () => {
+    certs = makeCertificates();
+    open = await startHttps(certs.valid, page([], undefined, { anyHost: true, admin: true }));
+    faithful = await startHttps(certs.valid, page([], undefined, { admin: false }));
+    closedPort = await freePort();
+  });
+  afterAll(async () => {
+    await open?.close();
+    await faithful?.close();
+    certs?.cleanup();
+  });
+  const scanOptions = () => ({ ...SCAN, ca: certs.ca, httpPort: closedPort });
+
+  it('reports the admin at /admin/ although urls.py mounts it elsewhere, at the mount and the URL, once', async () => {
+    const result = await runCheckWithUrls(hardened, [open.url], scanOptions());
+    const [finding, ...more] = byRule(result, 'reconcile/admin-path-mismatch');
+    expect(more).toEqual([]);
+    expect(place(finding!)).toMatch(/^livesite\/urls\.py:\d+$/);
+    expect(finding!.message).toContain('urls.py mounts the admin at /staff-3b81d0/');
+    expect(finding!.related[0]!.location).toEqual({ url: `${open.url}admin/login/` });
+    expect(byRule(result, 'web/admin-default-path')).toEqual([]);
+    expect(deducted(result, 'reconcile/admin-path-mismatch')).toBe(1);
+  });
+
+  it('reports a bogus Host served although ALLOWED_HOSTS lists only real names, at the setting and the URL', async () => {
+    const result = await runCheckWithUrls(hardened, [open.url], scanOptions());
+    const [finding, ...more] = byRule(result, 'reconcile/allowed-hosts-bogus-accepted');
+    expect(more).toEqual([]);
+    expect(place(finding!)).toBe('livesite/settings/hardened.py:5');
+    expect(finding!.message).toMatch(/ALLOWED_HOSTS \(127\.0\.0\.1, localhost\) rejects Host: deploycheck-\S+\.invalid/);
+    expect(finding!.related[0]!.location).toEqual({ url: open.url });
+    expect(byRule(result, 'web/allowed-hosts-wildcard')).toEqual([]);
+  });
+
+  it('reports neither when the site rejects the bogus Host and has no admin at /admin/', async () => {
+    const result = await runCheckWithUrls(hardened, [faithful.url], scanOptions());
+    expect(result.live?.[0]?.probeErrors.filter((error) => error.startsWith('page ') || error.startsWith('bogus-host '))).toEqual([]);
+    expect(result.findings.filter((finding) => finding.rule.startsWith('reconcile/')).map((finding) => finding.rule)).toEqual([]);
+  });
+
+  it('leaves both to the static and live rules when the settings themselves allow any host and mount admin/', async () => {
+    const result = await runCheckWithUrls(insecure, [open.url], scanOptions());
+    expect(byRule(result, 'reconcile/admin-path-mismatch')).toEqual([]);
+    expect(byRule(result, 'reconcile/allowed-hosts-bogus-accepted')).toEqual([]);
+    expect(byRule(result, 'django/allowed-hosts-wildcard')[0]?.origin).toBe('both');
   });
 });
 
@@ -181,6 +261,14 @@ describe.skipIf(skipGunicorn)('the insecure settings running under gunicorn', ()
     expect(result.grade.grade).toBe('F');
   });
 
+  it('reports the admin at /admin/ and a bogus Host served, which the hardened urls.py and ALLOWED_HOSTS rule out', async () => {
+    const result = await runCheckWithUrls(hardened, [url], SCAN);
+    expect(byRule(result, 'reconcile/admin-path-mismatch').map((finding) => finding.related[0]!.location)).toEqual([{ url: `${url}admin/login/` }]);
+    expect(byRule(result, 'reconcile/allowed-hosts-bogus-accepted').map(place)).toEqual(['livesite/settings/hardened.py:5']);
+    expect(byRule(result, 'web/admin-default-path')).toEqual([]);
+    expect(byRule(result, 'web/allowed-hosts-wildcard')).toEqual([]);
+  });
+
   it('reports DEBUG once when both halves see it, with both places, deducted once', async () => {
     const result = await runCheckWithUrls(insecure, [url], SCAN);
     const [debug, ...more] = byRule(result, 'django/debug');
@@ -190,6 +278,8 @@ describe.skipIf(skipGunicorn)('the insecure settings running under gunicorn', ()
     expect(byRule(result, 'web/debug-page')).toEqual([]);
     expect(deducted(result, 'django/debug')).toBe(1);
     expect(byRule(result, 'reconcile/debug-page-settings-off')).toEqual([]);
+    expect(byRule(result, 'reconcile/admin-path-mismatch')).toEqual([]);
+    expect(byRule(result, 'reconcile/allowed-hosts-bogus-accepted')).toEqual([]);
   });
 });
 

@@ -103,6 +103,32 @@ describe('live gaps', () => {
     ]);
   });
 
+  it('judges images on a bucket recognised behind a custom domain as media whatever their path', async () => {
+    const s3 = await bucket(S3_DENIED);
+    const result = await scan(await page(`<img src="${s3.url}a1b2c3.png"><video src="${s3.url}u/42/clip.mp4"></video>`));
+    const unsigned = result.findings.filter((f) => f.rule === 'web/media-unsigned');
+    expect(unsigned.map((f) => [f.message, f.location])).toEqual([['2 media URLs on s3 are not signed', { url: `${s3.url}a1b2c3.png` }]]);
+    expect(result.observations.assets.map((asset) => asset.role)).toEqual(['media', 'media']);
+  });
+
+  it('leaves images alone on a bucket that also serves the scripts or static files of the page', async () => {
+    const s3 = await bucket(S3_DENIED);
+    const result = await scan(await page(`<img src="${s3.url}a1b2c3.png"><script src="${s3.url}app.js"></script>`));
+    expect(ruleIds(result)).toEqual([]);
+    expect(result.observations.assets.map((asset) => [asset.provider, asset.role])).toEqual([['s3', 'other'], ['s3', 'other']]);
+    const withStatic = await scan(await page(`<img src="${s3.url}a1b2c3.png"><img src="${s3.url}static/logo.png">`));
+    expect(withStatic.observations.assets.map((asset) => asset.role)).toEqual(['other', 'static']);
+  });
+
+  it('leaves signed images on a custom-domain bucket, and path-less images on a host that is not storage, alone', async () => {
+    const s3 = await bucket(S3_DENIED);
+    const cdn = await bucket((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<h1>CDN</h1>'));
+    const signed = `${s3.url}a1b2c3.png?X-Amz-Algorithm=AWS4-HMAC-SHA256&amp;X-Amz-Expires=600&amp;X-Amz-Signature=abc`;
+    const result = await scan(await page(`<img src="${signed}"><img src="${cdn.url}a1b2c3.png">`));
+    expect(ruleIds(result)).toEqual([]);
+    expect(result.observations.assets.map((asset) => asset.role)).toEqual(['media', 'other']);
+  });
+
   it('leaves a media host that is not storage alone', async () => {
     const cdn = await bucket((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<h1>CDN</h1>'));
     const result = await scan(await page(`<img src="${cdn.url}media/a.png">`));

@@ -98,6 +98,7 @@ describe('scan rules on synthetic observations', () => {
     ['web/hsts-missing', (s) => setHeaders(s, without('strict-transport-security'))],
     ['web/hsts-short', (s) => setHeaders(s, replace('strict-transport-security', 'max-age=3600; includeSubDomains'))],
     ['web/hsts-no-subdomains', (s) => setHeaders(s, replace('strict-transport-security', 'max-age=31536000'))],
+    ['web/hsts-preload-ineligible', (s) => setHeaders(s, replace('strict-transport-security', 'max-age=20000000; includeSubDomains; preload'))],
     ['web/tls-untrusted', (s) => ((s.tls!.authorized = false), (s.tls!.authorizationError = 'DEPTH_ZERO_SELF_SIGNED_CERT'), s)],
     ['web/tls-expired', (s) => ((s.tls!.chain[0]!.daysToExpiry = -3), (s.tls!.authorized = false), (s.tls!.authorizationError = 'CERT_HAS_EXPIRED'), s)],
     ['web/tls-hostname-mismatch', (s) => ((s.tls!.hostnameMatches = false), s)],
@@ -164,6 +165,45 @@ describe('scan rules on synthetic observations', () => {
     await quiet((s) => ((s.probes[PROBE.page]!.response!.body += '<a href="http://old.example/">old</a><link rel="canonical" href="http://site.example/"><img src="/static/a.png"><img src="//site.example/b.png">'), s));
     // A CORS preflight that echoes the origin without credentials.
     await quiet((s) => ((s.probes[PROBE.cors]!.response = response(SITE, 200, [['access-control-allow-origin', '*']])), s));
+  });
+
+  it('judge every preload requirement when the header asks for preload, and nothing without it', async () => {
+    const preload = async (edit: (s: ScanObservations) => ScanObservations) => (await findings(edit(hardened()))).filter((f) => f.rule === 'web/hsts-preload-ineligible').map((f) => f.message);
+    const header = (value: string) => (s: ScanObservations) => setHeaders(s, replace('strict-transport-security', value));
+    expect(await preload(header('max-age=31536000; includeSubDomains; preload'))).toEqual([]);
+    expect(await preload(header('max-age=600'))).toEqual([]);
+    const [short] = await preload(header('max-age=600; preload'));
+    expect(short).toContain('max-age is 600, under 31536000');
+    expect(short).toContain('includeSubDomains is missing');
+    // Plain HTTP answered, or first sent to another host, on the apex.
+    const plain = (s: ScanObservations) => ((s.probes[PROBE.http]!.response = response('http://site.example/', 200, [])), header('max-age=31536000; includeSubDomains; preload')(s));
+    expect(await preload(plain)).toEqual([expect.stringContaining('plain HTTP is answered (HTTP 200) without a redirect to HTTPS')]);
+    const viaWww = (s: ScanObservations) => ((s.probes[PROBE.http]!.response!.redirects[0]!.location = 'https://www.site.example/'), header('max-age=31536000; includeSubDomains; preload')(s));
+    expect(await preload(viaWww)).toEqual([expect.stringContaining('first redirects to https://www.site.example/')]);
+    // A refused port 80 is allowed.
+    const noHttp = (s: ScanObservations) => {
+      delete s.probes[PROBE.http]!.response;
+      s.probes[PROBE.http]!.error = { code: 'connect', message: 'refused' };
+      return header('max-age=31536000; includeSubDomains; preload')(s);
+    };
+    expect(await preload(noHttp)).toEqual([]);
+    // A subdomain scanned on its own says nothing about the apex, which may well be preloaded.
+    const www = (s: ScanObservations) => {
+      s.probes[PROBE.page]!.response!.url = 'https://www.site.example/';
+      s.probes[PROBE.http]!.request.url = 'http://www.site.example/';
+      return header('max-age=600; preload')(s);
+    };
+    expect(await preload(www)).toEqual([]);
+    // The apex redirects to www over HTTPS without HSTS: only www asks for preload.
+    const apexToWww = (s: ScanObservations) => {
+      const page = s.probes[PROBE.page]!.response!;
+      page.redirects = [{ url: SITE, status: 301, location: 'https://www.site.example/', headers: [] }];
+      page.url = 'https://www.site.example/';
+      return header('max-age=31536000; includeSubDomains; preload')(s);
+    };
+    expect(await preload(apexToWww)).toEqual([expect.stringContaining(`the apex's HTTPS answer (${SITE}) sends no Strict-Transport-Security, only www.site.example does`)]);
+    const found = (await findings(apexToWww(hardened()))).find((f) => f.rule === 'web/hsts-preload-ineligible');
+    expect(found?.location).toEqual({ url: SITE });
   });
 
   it('grade a DEBUG page and an exposed .env at F with the cap explained', async () => {
