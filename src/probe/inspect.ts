@@ -1,9 +1,21 @@
 /** Read-only helpers the scan rules share: which responses to look at and how to read their headers. */
 import { firstHeader, headerValues } from './headers.js';
-import { BUCKET_PROBE_PREFIX, PROBE } from './types.js';
+import { BUCKET_PROBE_PREFIX, PROBE, SOURCE_MAP_PROBE_PREFIX } from './types.js';
 import type { Cookie, HeaderList, ProbeResponse, ScanObservations } from './types.js';
 
 export { firstHeader, headerValues };
+
+/** Responses of the site's own pages and endpoints: every site response except the source maps (they hold source code). */
+export function pageLikeResponses(scan: ScanObservations): [string, ProbeResponse][] {
+  return siteResponses(scan).filter(([id]) => !id.startsWith(SOURCE_MAP_PROBE_PREFIX));
+}
+
+/** The source-map probes that answered, with the map URL. */
+export function sourceMapResponses(scan: ScanObservations): [string, ProbeResponse][] {
+  return Object.entries(scan.probes).flatMap(([id, probe]) =>
+    probe.response && id.startsWith(SOURCE_MAP_PROBE_PREFIX) ? [[id.slice(SOURCE_MAP_PROBE_PREFIX.length), probe.response] as [string, ProbeResponse]] : [],
+  );
+}
 
 /** The page the user asked about, after redirects. */
 export function pageResponse(scan: ScanObservations): ProbeResponse | undefined {
