@@ -13,8 +13,10 @@ export interface StackTrace {
 }
 
 /** `at name (location)` or `at location`; a location is a file path or URL with line:column, `<anonymous>` or `native`. */
-const FRAME = /^\s*at (?:(?:async |new )?[^\n()]{1,300} \()?(?:((?:file:\/\/|node:|\/|[A-Za-z]:\\|webpack:\/\/)[^\n()]{0,500}?:\d+:\d+)|<anonymous>|native)\)?\s*$/;
+const FRAME = /^\s*at (?:async )?(?:(?:new )?[^\n()]{1,300} \()?(?:((?:file:\/\/|node:|\/|[A-Za-z]:\\|webpack:\/\/)[^\n()]{0,500}?:\d+:\d+)|<anonymous>|native)\)?["'}\],;]*\s*$/;
 const ERROR_LINE = /(?:^|[\s">])((?:[A-Z][\w$]*)?(?:Error|Exception)\b(?: \[[\w-]+\])?:[^\n]*)/;
+/** Markup around a trace in an HTML page (not `<anonymous>`, which frames contain). */
+const MARKUP = /<\/?(?:pre|code|p|div|span|body|html|h[1-6]|li|ul|ol|td|tr|table|b|i|em|strong|tt|samp|small)\b[^>]*>/gi;
 /** Enough of a body to find a trace near its start (pages carry it in their first screen). */
 const MAX_SCANNED_CHARS = 64 * 1024;
 const MAX_LINE_CHARS = 2000;
@@ -23,7 +25,8 @@ function decode(body: string): string {
   return body
     .slice(0, MAX_SCANNED_CHARS)
     .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/\\r?\\n/g, '\n')
+    .replace(MARKUP, '\n')
+    .replace(/(?:\\r)?\\n/g, '\n')
     .replace(/&nbsp;|&#160;/g, ' ')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
