@@ -11,7 +11,7 @@ export const NODE_LIVE_TWINS: Readonly<Record<string, readonly string[]>> = {
   'node/cors-any-origin': ['web/cors-credentials-wildcard'],
   'node/next-source-maps': ['web/source-map-exposed'],
   'node/dev-server-in-production': ['web/next-dev-mode'],
-  // Express's default error page shows the stack outside production; a handler sending err.stack shows it always.
-  'node/node-env-not-production': ['web/stack-trace-exposed'],
-  'node/error-details-leaked': ['web/stack-trace-exposed'],
+  // Not twinned: web/stack-trace-exposed (critical, caps at F) with node/node-env-not-production or
+  // node/error-details-leaked (high, no cap). A static finding absorbs its live twin, so the pair would
+  // lose the proven exposure's severity and cap; the two are reported side by side instead.
 };
