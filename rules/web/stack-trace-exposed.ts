@@ -23,14 +23,15 @@ export default defineScanRule({
       const trace = response.status >= 400 ? stackTrace(response.body) : undefined;
       return trace ? [{ id, response, trace }] : [];
     });
-    const [first, ...others] = hits;
+    const [first] = hits;
     if (!first) return;
     ctx.report({
       message: `an error response shows a stack trace (HTTP ${first.response.status} on the ${first.id} probe, ${first.trace.frames} frames)`,
-      location: { url: first.response.url },
+      // The site, not the probe's URL: made-up paths carry a random token, and the fingerprint must not.
+      location: { url: ctx.scan.target },
       evidence: [first.trace.error, first.trace.frame].filter(Boolean).join(' / '),
       about: 'stack trace',
-      related: others.map((hit) => ({ location: { url: hit.response.url }, message: `also on the ${hit.id} probe (HTTP ${hit.response.status})` })),
+      related: hits.map((hit) => ({ location: { url: hit.response.url }, message: `on the ${hit.id} probe (HTTP ${hit.response.status})` })),
     });
   },
 });

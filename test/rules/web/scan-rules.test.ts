@@ -203,6 +203,15 @@ describe('scan rules on synthetic observations', () => {
     expect(result.caps.map((cap) => cap.rule)).toEqual(['web/debug-page']);
   });
 
+  it('report a stack trace at the site, with the probe URL as a related place (made-up paths change every scan)', async () => {
+    const scan = hardened();
+    scan.probes[PROBE.malformedJson]!.response!.body = EXPRESS_DEV_400;
+    const [finding] = await findings(scan);
+    expect(finding?.location).toEqual({ url: SITE });
+    expect(finding?.related.map((note) => note.location)).toEqual([{ url: `${SITE}x/malformed-json/` }]);
+    expect(finding?.evidence).toBe('SyntaxError: Unexpected end of JSON input / at JSON.parse (<anonymous>)');
+  });
+
   it('never put .env values in the evidence', async () => {
     const scan = hardened();
     scan.probes[PROBE.env]!.response = response(`${SITE}.env`, 200, [], 'SECRET_KEY=super-secret-value\n');
