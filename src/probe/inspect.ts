@@ -50,10 +50,15 @@ export function httpsHops(scan: ScanObservations): { url: string; headers: Heade
   return hops;
 }
 
-/** Cookies the site set (on any probe, hops included), one per name: the first seen. */
+/**
+ * Cookies the site set (on any probe, hops included), one per name: the page's own first, then the
+ * other probes' by id, so that where a cookie is reported does not depend on which probe finished first.
+ */
 export function siteCookies(scan: ScanObservations): Cookie[] {
   const byName = new Map<string, Cookie>();
-  for (const [, response] of siteResponses(scan)) {
+  const rank = (id: string) => (id === PROBE.page ? 0 : id === PROBE.http ? 1 : 2);
+  const ordered = siteResponses(scan).sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  for (const [, response] of ordered) {
     for (const cookie of response.cookies) if (!byName.has(cookie.name)) byName.set(cookie.name, cookie);
   }
   return [...byName.values()];

@@ -212,6 +212,19 @@ describe('scan rules on synthetic observations', () => {
     expect(finding?.evidence).toBe('SyntaxError: Unexpected end of JSON input / at JSON.parse (<anonymous>)');
   });
 
+  it("report a cookie where the page set it, whichever probe finished first", async () => {
+    const scan = hardened();
+    const cookie = { name: 'connect.sid', valueLength: 80, secure: true, httpOnly: true, sameSite: 'Lax', setBy: `${SITE}.env` };
+    // Probes are recorded as they finish: the .env probe first, the page last.
+    const { [PROBE.page]: page, ...rest } = scan.probes;
+    rest[PROBE.env]!.response!.cookies = [cookie];
+    page!.response!.cookies = [{ ...cookie, setBy: SITE }];
+    scan.probes = { ...rest, [PROBE.page]: page! };
+    const [finding] = await findings(scan);
+    expect(finding?.rule).toBe('web/session-cookie-default-name');
+    expect(finding?.location).toEqual({ url: SITE });
+  });
+
   it('never put .env values in the evidence', async () => {
     const scan = hardened();
     scan.probes[PROBE.env]!.response = response(`${SITE}.env`, 200, [], 'SECRET_KEY=super-secret-value\n');
