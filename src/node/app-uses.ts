@@ -22,9 +22,9 @@ export interface PackageUse {
   placement: Confidence;
 }
 
-/** The canonical name without an ESM `default` export hop: 'express-session.default' → 'express-session'. */
+/** The canonical name without ESM `default` export hops: 'express-session.default' → 'express-session'. */
 export function canonicalCallee(callee: string): string {
-  return callee.endsWith('.default') ? callee.slice(0, -'.default'.length) : callee;
+  return callee.replace(/\.default(?=[.#]|$)/g, '');
 }
 
 function sameLocation(a: FileLocation | undefined, b: FileLocation | undefined): boolean {

@@ -6,7 +6,8 @@
  */
 import type { Confidence } from '../core/severity.js';
 import type { FileLocation } from '../core/location.js';
-import type { JsValue } from '../js/types.js';
+import type { JsProgram, JsValue } from '../js/types.js';
+import { canonicalCallee, packageUses } from './app-uses.js';
 
 export interface CodeSecret {
   /** The secret itself (rules hand it to `report.secret`, which masks it). */
@@ -65,4 +66,55 @@ export function describeCodeSecret(found: CodeSecret, what: string): string {
   }
   if (found.variable) return `${what} falls back to a secret written in the code when ${found.variable} is unset, as it is in production`;
   return `${what} is written in the code, so everyone who can read the repository can sign their own cookies or tokens`;
+}
+
+export interface JwtSecret {
+  /** The API that received it, for the message: 'jsonwebtoken.sign', '@nestjs/jwt JwtModule.register', … */
+  source: string;
+  value: JsValue;
+  /** The call, for the fallback location. */
+  at: FileLocation;
+}
+
+/** Where each JWT API takes its secret: the argument index, and the option inside it when it is an object. */
+const JWT_SECRET_ARGS: Record<string, { arg: number; option?: string }> = {
+  'jsonwebtoken.sign': { arg: 1 },
+  'jsonwebtoken.verify': { arg: 1 },
+  'express-jwt': { arg: 0, option: 'secret' },
+  'express-jwt.expressjwt': { arg: 0, option: 'secret' },
+  'koa-jwt': { arg: 0, option: 'secret' },
+  'passport-jwt.Strategy': { arg: 0, option: 'secretOrKey' },
+  '@nestjs/jwt.JwtModule.register': { arg: 0, option: 'secret' },
+  '@nestjs/jwt.JwtService': { arg: 0, option: 'secret' },
+};
+
+/** A PEM public key or certificate verifies tokens; publishing it is fine. */
+function isPublicKey(value: JsValue): boolean {
+  return value.kind === 'string' && /-----BEGIN (PUBLIC KEY|CERTIFICATE|RSA PUBLIC KEY)/.test(value.value);
+}
+
+function pick(value: JsValue | undefined, option: string | undefined): JsValue | undefined {
+  if (!option) return value;
+  return value?.kind === 'object' ? value.props.get(option) : undefined;
+}
+
+/**
+ * The secrets JWTs are signed or verified with, wherever the call is (a route handler's
+ * `jwt.sign(payload, SECRET)` included: the secret is in the code whether or not the handler runs).
+ */
+export function jwtSecrets(program: JsProgram): JwtSecret[] {
+  const found: JwtSecret[] = [];
+  for (const call of program.calls) {
+    const source = canonicalCallee(call.callee);
+    const where = JWT_SECRET_ARGS[source];
+    const value = where && pick(call.args[where.arg], where.option);
+    if (value && !isPublicKey(value)) found.push({ source, value, at: call.location });
+  }
+  for (const use of packageUses(program, ['@fastify/jwt'])) {
+    const secret = pick(use.options, 'secret');
+    // @fastify/jwt also takes { private, public } key pairs: the private half is the secret.
+    const value = secret?.kind === 'object' ? secret.props.get('private') : secret;
+    if (value && !isPublicKey(value)) found.push({ source: '@fastify/jwt', value, at: use.call.location });
+  }
+  return found;
 }

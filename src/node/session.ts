@@ -111,3 +111,19 @@ export function signingSecrets(program: JsProgram): SigningSecret[] {
   }
   return found;
 }
+
+/** express-session and @fastify/session keep sessions in process memory unless given a `store`. */
+const MEMORY_BY_DEFAULT = new Set(['express-session', '@fastify/session']);
+/** What the evaluator calls the packages' own in-memory store instances. */
+const MEMORY_STORES = new Set(['express-session.MemoryStore', '@fastify/session.MemoryStore']);
+
+/** The session middleware keeps its sessions in memory: no `store`, or the package's MemoryStore. */
+export function memoryStore(use: PackageUse): { detail: string; option: OptionState } | undefined {
+  if (!MEMORY_BY_DEFAULT.has(use.pkg)) return undefined;
+  const store = sessionOption(use, 'store');
+  if (store.state === 'absent') return { detail: `${use.pkg} has no \`store\`, so it uses its MemoryStore`, option: store };
+  if (store.state === 'written' && store.value.kind === 'instance' && MEMORY_STORES.has(store.value.of)) {
+    return { detail: `\`store\` is ${use.pkg}'s own MemoryStore`, option: store };
+  }
+  return undefined;
+}
