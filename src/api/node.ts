@@ -12,3 +12,18 @@ export type { NodeFrameworkName, NodeProduction, NodeProject, PackageJson, Prism
 export type { Environment } from '../env/types.js';
 export type { DeployCommand, DeployFacts } from '../deploy/types.js';
 export type { JsApp, JsCall, JsFunction, JsProblem, JsProgram, JsValue } from '../js/types.js';
+export { packageUses, servingApps } from '../node/app-uses.js';
+export type { PackageUse } from '../node/app-uses.js';
+export { defaultCookieName, httpOnlyOff, insecureCookie, sameSiteMissing } from '../node/cookies.js';
+export type { CookieProblem } from '../node/cookies.js';
+export { openCorsPolicies } from '../node/cors.js';
+export type { CorsPolicy } from '../node/cors.js';
+export { appsSendingPoweredBy, appsWithoutHeaders, helmetWeakenings, HSTS_MIN_SECONDS } from '../node/helmet.js';
+export type { HelmetWeakening } from '../node/helmet.js';
+export { describeCodeSecret, jwtSecrets, secretsInCode } from '../node/secrets-in-code.js';
+export type { CodeSecret, JwtSecret } from '../node/secrets-in-code.js';
+export { memoryStore, optionLocation, sessionUses, signingSecrets } from '../node/session.js';
+export type { SigningSecret } from '../node/session.js';
+export { trustAllProxies } from '../node/trust-proxy.js';
+export type { TrustAllProxies } from '../node/trust-proxy.js';
+export { nextPoweredBy } from '../node/next-powered-by.js';

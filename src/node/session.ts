@@ -122,7 +122,12 @@ export function memoryStore(use: PackageUse): { detail: string; option: OptionSt
   if (!MEMORY_BY_DEFAULT.has(use.pkg)) return undefined;
   const store = sessionOption(use, 'store');
   if (store.state === 'absent') return { detail: `${use.pkg} has no \`store\`, so it uses its MemoryStore`, option: store };
-  if (store.state === 'written' && store.value.kind === 'instance' && MEMORY_STORES.has(store.value.of)) {
+  if (store.state !== 'written') return undefined;
+  // express-session: `opts.store || new MemoryStore()`.
+  if (store.value.kind === 'undefined' || store.value.kind === 'null') {
+    return { detail: `\`store\` is ${store.value.kind}${store.value.env?.length ? ` (${store.value.env[0]!.name} is unset)` : ''}, so ${use.pkg} uses its MemoryStore`, option: store };
+  }
+  if (store.value.kind === 'instance' && MEMORY_STORES.has(store.value.of)) {
     return { detail: `\`store\` is ${use.pkg}'s own MemoryStore`, option: store };
   }
   return undefined;

@@ -1,0 +1,120 @@
+/** The four session-cookie rules, on express-session, cookie-session, koa-session and @fastify/session. */
+import { ruleTester } from '../../helpers/rule-tester.js';
+import { expressServer, nodeFiles } from './node-files.js';
+
+const SESSION = "const session = require('express-session');\nconst RedisStore = require('connect-redis');\n";
+const HARDENED = "{ name: 'shop.sid', secret: process.env.S, store: new RedisStore({}), cookie: { secure: true, httpOnly: true, sameSite: 'lax' } }";
+
+function express(options: string, before = ''): ReturnType<typeof expressServer> {
+  return expressServer(`${SESSION}${before}app.use(session(${options}));`, ['express-session']);
+}
+
+ruleTester('node/session-cookie-insecure', {
+  valid: [
+    { name: 'secure: true', files: express(HARDENED) },
+    { name: "'auto' with trust proxy set", files: express("{ secret: process.env.S, cookie: { secure: 'auto' } }", "app.set('trust proxy', 1);\n") },
+    { name: "'auto' with the session's own proxy: true", files: express("{ secret: process.env.S, proxy: true, cookie: { secure: 'auto' } }") },
+    { name: 'secure decided by NODE_ENV, which production sets', files: express("{ secret: process.env.S, cookie: { secure: process.env.NODE_ENV === 'production' } }"), set: { NODE_ENV: 'production' } },
+    { name: 'an unknown value gives nothing', files: express("{ secret: process.env.S, cookie: { secure: process.env.COOKIE_SECURE } }"), set: { COOKIE_SECURE: 'true' } },
+    {
+      name: 'cookie-session without secure (its default follows the request)',
+      files: nodeFiles("const express = require('express');\nconst cs = require('cookie-session');\nconst app = express();\napp.use(cs({ secret: process.env.S }));\napp.listen(3000);\n", ['express', 'cookie-session']),
+    },
+    {
+      name: 'a session call registered only on an app that never listens, next to the listening one',
+      files: expressServer(`${SESSION}const admin = express();\nadmin.use(session({ secret: process.env.S, cookie: { secure: false } }));`, ['express-session']),
+    },
+  ],
+  invalid: [
+    { name: 'no cookie options at all (default false)', files: express('{ secret: process.env.S }'), findings: [{ at: 'server.js:5', severity: 'high', confidence: 'certain', message: "express-session's default is false" }] },
+    { name: 'secure: false written', files: express('{ secret: process.env.S,\n  cookie: { secure: false } }'), findings: [{ at: 'server.js:6', message: '`cookie.secure` is false' }] },
+    { name: "'auto' without trust proxy", files: express("{ secret: process.env.S, cookie: { secure: 'auto' } }"), findings: [{ message: "does not set 'trust proxy'" }] },
+    {
+      name: 'secure from NODE_ENV when production leaves it unset is default confidence',
+      files: express("{ secret: process.env.S, cookie: { secure: process.env.NODE_ENV === 'production' } }"),
+      findings: [{ confidence: 'default' }],
+    },
+    {
+      name: 'a session call in a branch the evaluator cannot decide is default confidence',
+      files: expressServer(`${SESSION}if (process.env.FEATURE_SESSIONS) {\n  app.use(session({ secret: process.env.S }));\n}`, ['express-session']),
+      findings: [{ confidence: 'default' }],
+    },
+    {
+      name: '@fastify/session with secure: false',
+      files: nodeFiles(
+        "const app = require('fastify')();\napp.register(require('@fastify/cookie'));\napp.register(require('@fastify/session'), { secret: process.env.S, store: {}, cookie: { secure: false } });\napp.listen({ port: 3000 });\n",
+        ['fastify', '@fastify/cookie', '@fastify/session'],
+      ),
+      findings: [{ at: 'server.js:3', message: '@fastify/session' }],
+    },
+  ],
+});
+
+ruleTester('node/session-cookie-httponly-off', {
+  valid: [
+    { name: 'httpOnly left to its default', files: express('{ secret: process.env.S }') },
+    { name: 'httpOnly: true', files: express(HARDENED) },
+  ],
+  invalid: [
+    { name: 'express-session httpOnly: false', files: express('{ secret: process.env.S,\n  cookie: { httpOnly: false } }'), findings: [{ at: 'server.js:6', severity: 'medium', message: '`cookie.httpOnly` is false' }] },
+    {
+      name: 'koa-session httpOnly: false',
+      files: nodeFiles("const Koa = require('koa');\nconst session = require('koa-session');\nconst app = new Koa();\napp.use(session({ httpOnly: false }, app));\napp.listen(3000);\n", ['koa', 'koa-session']),
+      findings: [{ at: 'server.js:4', message: '`httpOnly` is false' }],
+    },
+  ],
+});
+
+ruleTester('node/session-cookie-samesite-missing', {
+  valid: [
+    { name: "sameSite: 'lax'", files: express(HARDENED) },
+    {
+      name: '@fastify/session is not judged on sameSite',
+      files: nodeFiles("const app = require('fastify')();\napp.register(require('@fastify/session'), { secret: process.env.S, store: {} });\napp.listen({ port: 3000 });\n", ['fastify', '@fastify/session']),
+    },
+  ],
+  invalid: [
+    { name: 'express-session without sameSite', files: express('{ secret: process.env.S }'), findings: [{ at: 'server.js:5', severity: 'low', message: 'sends no SameSite attribute' }] },
+    {
+      name: 'cookie-session sameSite: false',
+      files: nodeFiles("const express = require('express');\nconst cs = require('cookie-session');\nconst app = express();\napp.use(cs({ secret: process.env.S,\n  sameSite: false }));\napp.listen(3000);\n", ['express', 'cookie-session']),
+      findings: [{ at: 'server.js:5', message: '`sameSite` is false' }],
+    },
+  ],
+});
+
+ruleTester('node/session-cookie-default-name', {
+  valid: [
+    { name: 'a name of its own', files: express(HARDENED) },
+    {
+      name: 'cookie-session keeps its name (not judged)',
+      files: nodeFiles("const express = require('express');\nconst cs = require('cookie-session');\nconst app = express();\napp.use(cs({ secret: process.env.S }));\napp.listen(3000);\n", ['express', 'cookie-session']),
+    },
+  ],
+  invalid: [
+    { name: 'no name', files: express('{ secret: process.env.S }'), findings: [{ at: 'server.js:5', severity: 'low', message: 'connect.sid' }] },
+    { name: "name: 'connect.sid' written", files: express("{ secret: process.env.S,\n  name: 'connect.sid' }"), findings: [{ at: 'server.js:6', message: "is 'connect.sid', the default" }] },
+  ],
+});
+
+ruleTester('node/session-memory-store', {
+  valid: [
+    { name: 'a store', files: express(HARDENED) },
+    {
+      name: 'koa-session keeps the session in the cookie',
+      files: nodeFiles("const Koa = require('koa');\nconst session = require('koa-session');\nconst app = new Koa();\napp.use(session({}, app));\napp.listen(3000);\n", ['koa', 'koa-session']),
+    },
+  ],
+  invalid: [
+    { name: 'express-session without store', files: express('{ secret: process.env.S }'), findings: [{ at: 'server.js:5', severity: 'medium', message: 'has no `store`' }] },
+    {
+      name: '@fastify/session without store (ESM)',
+      files: nodeFiles(
+        "import Fastify from 'fastify';\nimport session from '@fastify/session';\nconst app = Fastify();\nawait app.register(session, { secret: process.env.S });\nawait app.listen({ port: 3000 });\n",
+        ['fastify', '@fastify/session'],
+        { 'package.json': JSON.stringify({ name: 'f', type: 'module', scripts: { start: 'node server.js' }, dependencies: { fastify: '*', '@fastify/session': '*' } }) },
+      ),
+      findings: [{ at: 'server.js:4', message: '@fastify/session has no `store`' }],
+    },
+  ],
+});

@@ -1,0 +1,57 @@
+import { ruleTester } from '../../helpers/rule-tester.js';
+import { expressServer, nodeFiles } from './node-files.js';
+
+const SESSION = "const session = require('express-session');\n";
+
+ruleTester('node/session-secret-committed', {
+  valid: [
+    {
+      name: 'the secret comes from the environment with no fallback',
+      files: expressServer(`${SESSION}app.use(session({ secret: process.env.SESSION_SECRET, store: null }));`, ['express-session']),
+    },
+    {
+      name: 'a literal secret in a session call that nothing evaluates (a dead file)',
+      files: expressServer("app.use(require('helmet')());", ['express-session'], {
+        'config/old-session.js': "const session = require('express-session');\nmodule.exports = session({ secret: 'keyboard cat' });\n",
+      }),
+    },
+    {
+      name: 'Koa keys from the environment',
+      files: nodeFiles("const Koa = require('koa');\nconst app = new Koa();\napp.keys = [process.env.KEY_A, process.env.KEY_B];\napp.listen(3000);\n", ['koa']),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a literal express-session secret, masked',
+      files: expressServer(`${SESSION}app.use(session({ secret: 'keyboard cat shop' }));`, ['express-session']),
+      findings: [{ at: 'server.js:4', severity: 'high', confidence: 'certain', message: "express-session's `secret` is written in the code" }],
+      hidden: ['keyboard cat shop'],
+    },
+    {
+      name: 'a literal fallback of an unset variable is default confidence',
+      files: expressServer(`${SESSION}app.use(session({ secret: process.env.SESSION_SECRET || 'keyboard cat shop' }));`, ['express-session']),
+      findings: [{ at: 'server.js:4', confidence: 'default', message: 'when SESSION_SECRET is unset' }],
+      hidden: ['keyboard cat shop'],
+    },
+    {
+      name: 'a fallback behind a variable production sets is medium, default confidence',
+      files: expressServer(`${SESSION}app.use(session({ secret: process.env.SESSION_SECRET || 'keyboard cat shop' }));`, ['express-session']),
+      set: { SESSION_SECRET: 'x9Jk2mQp7Lw4Zr8Tv1Ns6Yb3Hc5Fd0Ga' },
+      findings: [{ at: 'server.js:4', severity: 'medium', confidence: 'default', message: 'which production sets' }],
+    },
+    {
+      name: 'cookie-session keys in a config module the server requires',
+      files: nodeFiles(
+        "const express = require('express');\nconst cookieSession = require('cookie-session');\nconst options = require('./config/session');\nconst app = express();\napp.use(cookieSession(options));\napp.listen(3000);\n",
+        ['express', 'cookie-session'],
+        { 'config/session.js': "module.exports = {\n  name: 'sess',\n  keys: ['first-rotation-key', process.env.OLD_KEY],\n};\n" },
+      ),
+      findings: [{ at: 'config/session.js:3', message: "cookie-session's `keys`" }],
+    },
+    {
+      name: 'Koa app.keys literal',
+      files: nodeFiles("const Koa = require('koa');\nconst app = new Koa();\napp.keys = ['koa-literal-signing-key'];\napp.listen(3000);\n", ['koa']),
+      findings: [{ at: 'server.js:3', message: 'Koa' }],
+    },
+  ],
+});
