@@ -24,14 +24,18 @@ export function sessionUses(program: JsProgram): PackageUse[] {
 }
 
 /** An option as the package sees it: written (with its value), absent (the default applies), or not knowable. */
-export type OptionState = { state: 'written'; value: JsValue } | { state: 'absent' } | { state: 'unknown' };
+export type OptionState =
+  | { state: 'written'; value: JsValue }
+  /** container: the object it is missing from, when there is one. */
+  | { state: 'absent'; container?: JsValue }
+  | { state: 'unknown' };
 
 function member(container: JsValue | undefined, key: string): OptionState {
   if (container === undefined || container.kind === 'undefined') return { state: 'absent' };
   if (container.kind !== 'object') return { state: 'unknown' };
   const value = container.props.get(key);
-  if (value === undefined) return container.partial ? { state: 'unknown' } : { state: 'absent' };
-  if (value.kind === 'undefined' && !value.env?.length) return { state: 'absent' };
+  if (value === undefined) return container.partial ? { state: 'unknown' } : { state: 'absent', container };
+  if (value.kind === 'undefined' && !value.env?.length) return { state: 'absent', container };
   return { state: 'written', value };
 }
 
@@ -54,6 +58,7 @@ export function cookieAttribute(use: PackageUse, key: string): OptionState {
 /** Where a finding about an option points: the value when written, else the options, else the call. */
 export function optionLocation(use: PackageUse, option: OptionState): FileLocation {
   if (option.state === 'written' && option.value.loc) return option.value.loc;
+  if (option.state === 'absent' && option.container?.loc) return option.container.loc;
   return use.options?.loc ?? use.call.location;
 }
 
