@@ -6,8 +6,8 @@
  * registered only on an app that never listens does not count (dead code is not configuration).
  */
 import type { Confidence } from '../core/severity.js';
-import type { FileLocation } from '../core/location.js';
 import type { JsApp, JsCall, JsProgram, JsValue } from '../js/types.js';
+import { appOf } from '../js/values.js';
 
 export interface PackageUse {
   /** The package (or package export, dot-joined) that was called or registered, e.g. 'express-session', 'helmet.hsts'. */
@@ -27,18 +27,6 @@ export function canonicalCallee(callee: string): string {
   return callee.replace(/\.default(?=[.#]|$)/g, '');
 }
 
-function sameLocation(a: FileLocation | undefined, b: FileLocation | undefined): boolean {
-  return !!a && !!b && a.file === b.file && a.line === b.line && a.column === b.column;
-}
-
-/** Whether an argument is the value a call returned (the same object, instance, or value created at the call). */
-function isResultOf(arg: JsValue, call: JsCall): boolean {
-  const result = call.result;
-  if (result && arg === result) return true;
-  if (result?.kind === 'instance' && arg.kind === 'instance' && arg.id === result.id) return true;
-  return sameLocation(arg.loc, call.location);
-}
-
 function appById(program: JsProgram, id: number | undefined): JsApp | undefined {
   return id === undefined ? undefined : program.apps.find((app) => app.id === id);
 }
@@ -53,13 +41,6 @@ function placementOn(program: JsProgram, app: JsApp | undefined, conditional: bo
   if (app && !servingApps(program).includes(app)) return undefined;
   if (!app || !app.listens || conditional) return 'default';
   return 'certain';
-}
-
-const MOUNTS = /#(use|register)$/;
-
-/** The first `app.use(...)`/`app.register(...)` whose arguments include what `call` returned. */
-function mountOf(program: JsProgram, call: JsCall): JsCall | undefined {
-  return program.calls.find((mount) => MOUNTS.test(mount.callee) && mount.args.some((arg) => isResultOf(arg, call)));
 }
 
 /** A plugin value handed to `register`: `require('@fastify/cors')`, `import cors from '@fastify/cors'`. */
@@ -79,9 +60,8 @@ export function packageUses(program: JsProgram, packages: readonly string[], opt
   for (const call of program.calls) {
     const callee = canonicalCallee(call.callee);
     if (wanted.has(callee)) {
-      const mount = mountOf(program, call);
-      const app = appById(program, mount?.app);
-      const placement = placementOn(program, app, !!(call.conditional || mount?.conditional));
+      const app = appOf(program, call);
+      const placement = placementOn(program, app, !!call.conditional);
       if (placement) uses.push({ pkg: callee, call, options: call.args[optionsArg], app, placement });
       continue;
     }
