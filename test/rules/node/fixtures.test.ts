@@ -67,7 +67,7 @@ describe('Node fixtures (rules/node: sessions, secrets, headers, CORS, proxies)'
       'node/jwt-secret-committed src/app.js:14 default',
       'node/security-headers-missing src/app.js:9 certain',
       'node/session-cookie-insecure src/session.js:4 certain',
-      'node/session-memory-store src/app.js:12 certain',
+      'node/session-memory-store src/session.js:1 certain',
       'node/session-secret-committed src/session.js:2 certain',
       'node/trust-proxy-all src/app.js:9 certain',
     ]);
