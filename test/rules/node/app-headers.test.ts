@@ -34,7 +34,7 @@ ruleTester('node/helmet-weakened', {
   valid: [
     { name: 'helmet() defaults', files: expressServer(`${HELMET}app.use(helmet());`, ['helmet']) },
     { name: 'a year of HSTS', files: expressServer(`${HELMET}app.use(helmet({ hsts: { maxAge: 31536000, includeSubDomains: true } }));`, ['helmet']) },
-    { name: 'an unknown maxAge', files: expressServer(`${HELMET}app.use(helmet({ hsts: { maxAge: Number(process.env.HSTS) } }));`, ['helmet']), set: { HSTS: '60' } },
+    { name: 'an unknown maxAge', files: expressServer(`${HELMET}app.use(helmet({ hsts: { maxAge: require('ms')('1y') / 1000 } }));`, ['helmet']) },
   ],
   invalid: [
     {
@@ -49,6 +49,12 @@ ruleTester('node/helmet-weakened', {
       name: 'a short HSTS through strictTransportSecurity',
       files: expressServer(`${HELMET}app.use(helmet({ strictTransportSecurity: { maxAge: 86400 } }));`, ['helmet']),
       findings: [{ at: 'server.js:4', message: 'maxAge is 86400 s, under 180 days' }],
+    },
+    {
+      name: 'a maxAge from a variable production sets short',
+      files: expressServer(`${HELMET}app.use(helmet({ hsts: { maxAge: Number(process.env.HSTS_SECONDS) } }));`, ['helmet']),
+      set: { HSTS_SECONDS: '60' },
+      findings: [{ at: 'server.js:4', confidence: 'certain', message: 'maxAge is 60 s' }],
     },
     {
       name: 'helmet.hsts() with a short maxAge',

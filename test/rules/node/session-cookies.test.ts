@@ -1,9 +1,15 @@
 /** The four session-cookie rules, on express-session, cookie-session, koa-session and @fastify/session. */
-import { ruleTester } from '../../helpers/rule-tester.js';
+import { ruleTester, type Files } from '../../helpers/rule-tester.js';
 import { expressServer, nodeFiles } from './node-files.js';
 
 const SESSION = "const session = require('express-session');\nconst RedisStore = require('connect-redis');\n";
 const HARDENED = "{ name: 'shop.sid', secret: process.env.S, store: new RedisStore({}), cookie: { secure: true, httpOnly: true, sameSite: 'lax' } }";
+
+/** The same project deployed by a Dockerfile that sets no NODE_ENV (a Procfile means Heroku, which sets production). */
+function inDocker(files: Files): Files {
+  const { Procfile: _procfile, ...rest } = files;
+  return { ...rest, Dockerfile: 'FROM node:20\nCOPY . .\nCMD ["node", "server.js"]\n' };
+}
 
 function express(options: string, before = ''): ReturnType<typeof expressServer> {
   return expressServer(`${SESSION}${before}app.use(session(${options}));`, ['express-session']);
@@ -31,12 +37,12 @@ ruleTester('node/session-cookie-insecure', {
     { name: "'auto' without trust proxy", files: express("{ secret: process.env.S, cookie: { secure: 'auto' } }"), findings: [{ message: "does not set 'trust proxy'" }] },
     {
       name: 'secure from NODE_ENV when production leaves it unset is default confidence',
-      files: express("{ secret: process.env.S, cookie: { secure: process.env.NODE_ENV === 'production' } }"),
+      files: inDocker(express("{ secret: process.env.S, cookie: { secure: process.env.NODE_ENV === 'production' } }")),
       findings: [{ confidence: 'default' }],
     },
     {
       name: 'a session call in a branch the evaluator cannot decide is default confidence',
-      files: expressServer(`${SESSION}if (process.env.FEATURE_SESSIONS) {\n  app.use(session({ secret: process.env.S }));\n}`, ['express-session']),
+      files: expressServer(`${SESSION}if (process.argv.includes('--sessions')) {\n  app.use(session({ secret: process.env.S }));\n}`, ['express-session']),
       findings: [{ confidence: 'default' }],
     },
     {

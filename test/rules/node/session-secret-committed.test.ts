@@ -1,3 +1,6 @@
+import { describe, expect, it } from 'vitest';
+import type { JsValue } from '../../../src/js/types.js';
+import { secretsInCode } from '../../../src/node/secrets-in-code.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
 import { expressServer, nodeFiles } from './node-files.js';
 
@@ -14,6 +17,11 @@ ruleTester('node/session-secret-committed', {
       files: expressServer("app.use(require('helmet')());", ['express-session'], {
         'config/old-session.js': "const session = require('express-session');\nmodule.exports = session({ secret: 'keyboard cat' });\n",
       }),
+    },
+    {
+      name: 'a literal fallback of a variable production sets (the value comes from the environment)',
+      files: expressServer(`${SESSION}app.use(session({ secret: process.env.SESSION_SECRET || 'keyboard cat shop' }));`, ['express-session']),
+      set: { SESSION_SECRET: 'x9Jk2mQp7Lw4Zr8Tv1Ns6Yb3Hc5Fd0Ga' },
     },
     {
       name: 'Koa keys from the environment',
@@ -34,12 +42,6 @@ ruleTester('node/session-secret-committed', {
       hidden: ['keyboard cat shop'],
     },
     {
-      name: 'a fallback behind a variable production sets is medium, default confidence',
-      files: expressServer(`${SESSION}app.use(session({ secret: process.env.SESSION_SECRET || 'keyboard cat shop' }));`, ['express-session']),
-      set: { SESSION_SECRET: 'x9Jk2mQp7Lw4Zr8Tv1Ns6Yb3Hc5Fd0Ga' },
-      findings: [{ at: 'server.js:4', severity: 'medium', confidence: 'default', message: 'which production sets' }],
-    },
-    {
       name: 'cookie-session keys in a config module the server requires',
       files: nodeFiles(
         "const express = require('express');\nconst cookieSession = require('cookie-session');\nconst options = require('./config/session');\nconst app = express();\napp.use(cookieSession(options));\napp.listen(3000);\n",
@@ -54,4 +56,21 @@ ruleTester('node/session-secret-committed', {
       findings: [{ at: 'server.js:3', message: 'Koa' }],
     },
   ],
+});
+
+describe('secretsInCode', () => {
+  const at = { file: 'server.js', line: 9, column: 1 };
+  it('reports the literal fallback of a set variable as fails-open, when the evaluator recorded it', () => {
+    const value: JsValue = { kind: 'unknown', reason: 'set', loc: at, env: [{ name: 'SESSION_SECRET', reader: 'process.env', set: true, defaultText: "'keyboard cat'" }] };
+    expect(secretsInCode(value, at)).toEqual([{ secret: 'keyboard cat', location: at, confidence: 'default', variable: 'SESSION_SECRET', fallbackOnly: true }]);
+  });
+  it('ignores a fallback that is not a plain string literal, and empty strings', () => {
+    const templated: JsValue = { kind: 'unknown', reason: 'set', env: [{ name: 'S', reader: 'process.env', set: true, defaultText: '`${x}`' }] };
+    expect(secretsInCode(templated, at)).toEqual([]);
+    expect(secretsInCode({ kind: 'string', value: '' }, at)).toEqual([]);
+  });
+  it('reads each key of a rotation list', () => {
+    const list: JsValue = { kind: 'array', items: [{ kind: 'string', value: 'k1-literal', loc: at }, { kind: 'undefined', env: [{ name: 'OLD', reader: 'process.env', set: false }] }] };
+    expect(secretsInCode(list, at).map((found) => found.secret)).toEqual(['k1-literal']);
+  });
 });
