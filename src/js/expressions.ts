@@ -217,10 +217,10 @@ function logical(ctx: Ctx, node: t.LogicalExpression): JsValue {
   const loc = here(ctx, node);
   const left = evalExpr(ctx, node.left);
   const takeRight = rightTaken(node.operator, left);
-  if (takeRight === false) return left;
+  if (takeRight === false) return node.operator === '&&' ? left : withFallbackText(ctx, left, node.right);
   if (takeRight === true) return fallback(ctx, left, evalExpr(ctx, node.right), node.right);
   const right = undecided(ctx, () => evalExpr(ctx, node.right));
-  const env = mergeEnv(left.env, right.env);
+  const env = mergeEnv(node.operator === '&&' ? left.env : withFallbackText(ctx, left, node.right).env, right.env);
   return unknown('depends on a value not known', env ? { loc, env } : { loc });
 }
 
@@ -232,6 +232,18 @@ function rightTaken(operator: t.LogicalExpression['operator'], left: JsValue): b
   const truth = truthyOf(left);
   if (truth === undefined) return undefined;
   return operator === '||' ? !truth : truth;
+}
+
+/**
+ * A set variable's value (known or not) with the fallback the code would use if it went missing
+ * (`process.env.SECRET || 'dev'`), as `defaultText` on its reads: what "fails open" rules report.
+ */
+function withFallbackText(ctx: Ctx, left: JsValue, rightNode: t.Node): JsValue {
+  if (!left.env?.some((read) => read.set && read.defaultText === undefined)) return left;
+  if (left.kind === 'object' || left.kind === 'array' || left.kind === 'function' || left.kind === 'instance') return left;
+  const defaultText = sourceText(ctx, rightNode);
+  if (defaultText === undefined) return left;
+  return { ...left, env: left.env.map((read) => (read.set && read.defaultText === undefined ? { ...read, defaultText } : read)) };
 }
 
 /** The right side taken because of the left: carries the left's env reads, unset ones with the fallback's text. */

@@ -19,8 +19,8 @@ ruleTester('node/session-secret-committed', {
       }),
     },
     {
-      name: 'a literal fallback of a variable production sets (the value comes from the environment)',
-      files: expressServer(`${SESSION}app.use(session({ secret: process.env.SESSION_SECRET || 'keyboard cat shop' }));`, ['express-session']),
+      name: 'a variable production sets, with no fallback written',
+      files: expressServer(`${SESSION}app.use(session({ secret: process.env.SESSION_SECRET ?? process.env.OLD_SECRET }));`, ['express-session']),
       set: { SESSION_SECRET: 'x9Jk2mQp7Lw4Zr8Tv1Ns6Yb3Hc5Fd0Ga' },
     },
     {
@@ -40,6 +40,21 @@ ruleTester('node/session-secret-committed', {
       files: expressServer(`${SESSION}app.use(session({ secret: process.env.SESSION_SECRET || 'keyboard cat shop' }));`, ['express-session']),
       findings: [{ at: 'server.js:4', confidence: 'default', message: 'when SESSION_SECRET is unset' }],
       hidden: ['keyboard cat shop'],
+    },
+    {
+      name: 'a fallback behind a variable production sets is medium, default confidence (fails open)',
+      files: expressServer(`${SESSION}app.use(session({ secret: process.env.SESSION_SECRET || 'keyboard cat shop' }));`, ['express-session']),
+      set: { SESSION_SECRET: 'x9Jk2mQp7Lw4Zr8Tv1Ns6Yb3Hc5Fd0Ga' },
+      findings: [{ at: 'server.js:4', severity: 'medium', confidence: 'default', message: 'which production sets' }],
+      hidden: ['keyboard cat shop', 'x9Jk2mQp7Lw4Zr8Tv1Ns6Yb3Hc5Fd0Ga'],
+    },
+    {
+      name: 'the same when production sets the variable to a value we do not know (a committed sample names it)',
+      files: expressServer(`${SESSION}require('dotenv').config();\napp.use(session({ secret: process.env.SESSION_SECRET || 'keyboard cat shop' }));`, ['express-session', 'dotenv'], {
+        '.env.example': 'SESSION_SECRET=\n',
+        '.gitignore': '.env\n',
+      }),
+      findings: [{ at: 'server.js:5', severity: 'medium', confidence: 'default' }],
     },
     {
       name: 'cookie-session keys in a config module the server requires',
