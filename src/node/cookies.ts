@@ -27,6 +27,15 @@ function attributeName(use: PackageUse, key: string): string {
   return use.pkg === 'express-session' || use.pkg.startsWith('@fastify/') ? `cookie.${key}` : key;
 }
 
+/** Packages whose cookie is Secure exactly when the request is seen as HTTPS, unless `secure` is written. */
+const FOLLOWS_REQUEST = new Set(['cookie-session', 'koa-session']);
+
+/** Koa's `app.proxy = true` on the app koa-session runs on: `ctx.secure` then follows X-Forwarded-Proto. */
+function koaProxy(use: PackageUse): boolean {
+  const proxy = use.app?.props.get('proxy');
+  return proxy !== undefined && truthyOf(proxy) === true;
+}
+
 function isFalse(value: JsValue): boolean {
   return truthyOf(value) === false && value.kind !== 'unknown';
 }
@@ -36,8 +45,13 @@ export function insecureCookie(program: JsProgram, use: PackageUse): CookieProbl
   const secure = cookieAttribute(use, 'secure');
   const name = attributeName(use, 'secure');
   if (secure.state === 'absent') {
-    // Only express-session defaults to a plain-HTTP cookie; the others follow the request or default to secure.
-    return use.pkg === 'express-session' ? problem(use, secure, `\`${name}\` is not set (express-session's default is false)`) : undefined;
+    if (use.pkg === 'express-session') return problem(use, secure, `\`${name}\` is not set (express-session's default is false)`);
+    // cookie-session and koa-session (the `cookies` package) mark the cookie Secure only on a request they see as
+    // HTTPS: behind a TLS-terminating proxy that takes Express's 'trust proxy' or Koa's `app.proxy`.
+    if (FOLLOWS_REQUEST.has(use.pkg) && !trustsProxy(program) && !koaProxy(use)) {
+      return problem(use, secure, `\`${name}\` is not set and the app does not trust its proxy, so ${use.pkg} sees every request behind the platform's TLS proxy as plain HTTP and never marks the cookie Secure`);
+    }
+    return undefined;
   }
   if (secure.state !== 'written') return undefined;
   const value = secure.value;

@@ -20,7 +20,8 @@ export const SESSION_PACKAGES = ['express-session', 'cookie-session', 'koa-sessi
 const SIGNING_PACKAGES = [...SESSION_PACKAGES, 'cookie-parser', '@fastify/cookie'] as const;
 
 export function sessionUses(program: JsProgram): PackageUse[] {
-  return packageUses(program, SESSION_PACKAGES);
+  // koa-session also takes the app alone: `session(app)` keeps every default.
+  return packageUses(program, SESSION_PACKAGES).map((use) => (use.pkg === 'koa-session' && use.options?.kind === 'instance' ? { ...use, options: undefined } : use));
 }
 
 /** An option as the package sees it: written (with its value), absent (the default applies), or not knowable. */

@@ -23,8 +23,12 @@ ruleTester('node/session-cookie-insecure', {
     { name: 'secure decided by NODE_ENV, which production sets', files: express("{ secret: process.env.S, cookie: { secure: process.env.NODE_ENV === 'production' } }"), set: { NODE_ENV: 'production' } },
     { name: 'an unknown value gives nothing', files: express("{ secret: process.env.S, cookie: { secure: process.env.COOKIE_SECURE } }"), set: { COOKIE_SECURE: 'true' } },
     {
-      name: 'cookie-session without secure (its default follows the request)',
-      files: nodeFiles("const express = require('express');\nconst cs = require('cookie-session');\nconst app = express();\napp.use(cs({ secret: process.env.S }));\napp.listen(3000);\n", ['express', 'cookie-session']),
+      name: 'cookie-session without secure behind a trusted proxy (Secure follows the forwarded protocol)',
+      files: nodeFiles("const express = require('express');\nconst cs = require('cookie-session');\nconst app = express();\napp.set('trust proxy', 1);\napp.use(cs({ secret: process.env.S }));\napp.listen(3000);\n", ['express', 'cookie-session']),
+    },
+    {
+      name: 'koa-session without secure on a Koa app with app.proxy = true',
+      files: nodeFiles("const Koa = require('koa');\nconst session = require('koa-session');\nconst app = new Koa();\napp.proxy = true;\napp.use(session(app));\napp.listen(3000);\n", ['koa', 'koa-session']),
     },
     {
       name: 'a session call registered only on an app that never listens, next to the listening one',
@@ -44,6 +48,16 @@ ruleTester('node/session-cookie-insecure', {
       name: 'a session call in a branch the evaluator cannot decide is default confidence',
       files: expressServer(`${SESSION}if (process.argv.includes('--sessions')) {\n  app.use(session({ secret: process.env.S }));\n}`, ['express-session']),
       findings: [{ confidence: 'default' }],
+    },
+    {
+      name: 'cookie-session without secure and without trust proxy',
+      files: nodeFiles("const express = require('express');\nconst cs = require('cookie-session');\nconst app = express();\napp.use(cs({ secret: process.env.S }));\napp.listen(3000);\n", ['express', 'cookie-session']),
+      findings: [{ at: 'server.js:4', message: 'does not trust its proxy' }],
+    },
+    {
+      name: 'koa-session given only the app (every default), without app.proxy',
+      files: nodeFiles("const Koa = require('koa');\nconst session = require('koa-session');\nconst app = new Koa();\napp.use(session(app));\napp.listen(3000);\n", ['koa', 'koa-session']),
+      findings: [{ at: 'server.js:4', message: 'koa-session sees every request' }],
     },
     {
       name: '@fastify/session with secure: false',
