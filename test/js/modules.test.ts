@@ -131,6 +131,11 @@ describe('specifier forms', () => {
     expect(program.calls[0]?.args.map((arg) => (arg.kind === 'string' ? arg.value : arg.kind))).toEqual(['dir-secret', 'models', 'local']);
   });
 
+  it('a path built from __dirname', () => {
+    const program = evaluate({ 'src/app.js': `const path = require('path'); const c = require(path.join(__dirname, 'config', 'app.js')); require('x')(c.v);`, 'src/config/app.js': `exports.v = 'rooted';` });
+    expect(program.calls.find((call) => call.callee === 'x')?.args[0]).toMatchObject({ value: 'rooted' });
+  });
+
   it('a specifier computed from what is not known is unknown without a problem', () => {
     const program = evaluate({ 'a.js': `const m = require(process.env.MOD); require('x')(m);` }, { MOD: null });
     expect(program.problems).toEqual([]);
