@@ -21,6 +21,8 @@ export interface CodeSecret {
   fallbackOnly: boolean;
 }
 
+const CODE_FILE = /\.[cm]?[jt]sx?$/;
+
 /** The text of a JS string literal (quotes of any kind, no interpolation), or undefined. */
 function literalText(source: string | undefined): string | undefined {
   const match = /^(['"`])([^]*)\1$/.exec(source?.trim() ?? '');
@@ -31,7 +33,8 @@ function literalText(source: string | undefined): string | undefined {
 function fromString(value: JsValue & { kind: 'string' }, fallback: FileLocation): CodeSecret | undefined {
   if (!value.value) return undefined;
   const reads = value.env ?? [];
-  const location = value.loc ?? fallback;
+  // A value read from package.json or another data file is reported where the code uses it.
+  const location = value.loc && CODE_FILE.test(value.loc.file) ? value.loc : fallback;
   if (!reads.length) return { secret: value.value, location, confidence: 'certain', fallbackOnly: false };
   if (reads.every((read) => !read.set)) {
     return { secret: value.value, location, confidence: 'default', variable: reads[0]!.name, fallbackOnly: false };

@@ -66,6 +66,14 @@ ruleTester('node/session-secret-committed', {
       findings: [{ at: 'config/session.js:3', message: "cookie-session's `keys`" }],
     },
     {
+      name: "a value from package.json is reported where the code uses it (the package's name is public)",
+      files: nodeFiles(
+        "const express = require('express');\nconst session = require('express-session');\nconst pkg = require('./package.json');\nconst app = express();\napp.use(session({\n  secret: pkg.name,\n}));\napp.listen(3000);\n",
+        ['express', 'express-session'],
+      ),
+      findings: [{ at: 'server.js:5', confidence: 'certain' }],
+    },
+    {
       name: 'Koa app.keys literal',
       files: nodeFiles("const Koa = require('koa');\nconst app = new Koa();\napp.keys = ['koa-literal-signing-key'];\napp.listen(3000);\n", ['koa']),
       findings: [{ at: 'server.js:3', message: 'Koa' }],
