@@ -15,8 +15,8 @@ export default defineRule({
       'X-Frame-Options (the pages can be framed for clickjacking), no X-Content-Type-Options. Helmet (koa-helmet, ' +
       '@fastify/helmet) sets them all with sensible defaults in one line. This fires only when the code production ' +
       'runs registers none of them, sets none of these headers itself, and every file of it could be read (a file ' +
-      'that does not parse or an import we cannot follow gives no finding). Headers added by a proxy in front are ' +
-      'not seen here; the live scan (`deploycheck scan`) checks what the site really sends.',
+      'that does not parse or an import we cannot follow gives no finding), and no production nginx config or ' +
+      'Caddyfile in the repository adds them. The live scan (`deploycheck scan`) checks what the site really sends.',
     fix:
       "import helmet from 'helmet';\napp.use(helmet());\n// Koa: app.use(require('koa-helmet')());\n// Fastify: await app.register(require('@fastify/helmet'));",
     refs: ['https://github.com/helmetjs/helmet#readme', 'https://expressjs.com/en/advanced/best-practice-security.html#use-helmet', 'https://github.com/fastify/fastify-helmet'],
@@ -24,7 +24,7 @@ export default defineRule({
   check(ctx) {
     const program = ctx.project.program;
     if (!program) return;
-    for (const app of appsWithoutHeaders(program, ctx.workspace)) {
+    for (const app of appsWithoutHeaders(program, ctx.workspace, ctx.project.deploy)) {
       const name = FRAMEWORK[app.of] ?? app.of;
       ctx.report({
         message: `The ${name} app production starts sends no security headers: no ${EQUIVALENT[app.of] ?? 'helmet'} and no Strict-Transport-Security, Content-Security-Policy or X-Frame-Options of its own`,

@@ -6,6 +6,8 @@
 import type { FileLocation } from '../core/location.js';
 import type { Confidence } from '../core/severity.js';
 import type { JsApp, JsProgram, JsValue } from '../js/types.js';
+import type { DeployFacts } from '../deploy/types.js';
+import { productionNginxConfigs } from '../production/nginx-configs.js';
 import type { Workspace } from '../workspace/types.js';
 import { confidenceOf, truthyOf } from '../js/values.js';
 import { canonicalCallee, packageUses, servingApps, weaker, type PackageUse } from './app-uses.js';
@@ -40,12 +42,23 @@ function blind(program: JsProgram): boolean {
   return program.problems.some((problem) => problem.kind !== 'import-cycle');
 }
 
+/** Whether a proxy in front (a production nginx config, a Caddyfile) adds one of the headers. */
+function proxyAddsHeaders(workspace: Workspace, deploy: DeployFacts): boolean {
+  const nginx = productionNginxConfigs(workspace, deploy).map((config) => config.file);
+  const caddy = workspace.files.filter((path) => /(^|\/)Caddyfile[^/]*$/.test(path));
+  return [...nginx, ...caddy].some((file) => {
+    const read = workspace.readText(file);
+    return read.ok && OWN_HEADERS.test(read.text);
+  });
+}
+
 /**
  * The serving apps (Express, Koa, Fastify, NestJS) that send no security headers at all: no Helmet or
- * equivalent in the program, no header of their own. Undefined when that cannot be known.
+ * equivalent in the program, no header of their own or from the proxy in front. None when that cannot be known.
  */
-export function appsWithoutHeaders(program: JsProgram, workspace: Workspace): JsApp[] {
+export function appsWithoutHeaders(program: JsProgram, workspace: Workspace, deploy: DeployFacts): JsApp[] {
   if (blind(program) || helmetUses(program).length || partialUse(program) || setsOwnHeaders(program, workspace)) return [];
+  if (proxyAddsHeaders(workspace, deploy)) return [];
   return servingApps(program);
 }
 

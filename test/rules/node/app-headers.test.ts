@@ -16,6 +16,12 @@ ruleTester('node/security-headers-missing', {
       name: 'headers set by its own middleware',
       files: expressServer("app.use((req, res, next) => {\n  res.setHeader('Strict-Transport-Security', 'max-age=31536000');\n  next();\n});"),
     },
+    {
+      name: 'the nginx in front adds HSTS',
+      files: expressServer("app.get('/', (req, res) => res.send('hi'));", [], {
+        'nginx/app.conf': 'server {\n  listen 443 ssl;\n  add_header Strict-Transport-Security "max-age=31536000" always;\n  location / { proxy_pass http://127.0.0.1:3000; }\n}\n',
+      }),
+    },
     { name: 'koa-helmet', files: koa("const helmet = require('koa-helmet');\napp.use(helmet());", ['koa-helmet']) },
     { name: '@fastify/helmet', files: fastify("app.register(require('@fastify/helmet'));", ['@fastify/helmet']) },
     {
