@@ -1,5 +1,5 @@
 /** node/session-cookie-samesite-missing — the session cookie has no SameSite attribute. */
-import { defineRule, sameSiteMissing, sessionUses } from '../../src/api/node.js';
+import { cookieAttributeOff, defineRule, handlerCookies, sameSiteMissing, sessionUses } from '../../src/api/node.js';
 
 export default defineRule({
   id: 'node/session-cookie-samesite-missing',
@@ -10,7 +10,8 @@ export default defineRule({
       'SameSite=Lax keeps the browser from sending the session cookie with cross-site POSTs and subresource requests, ' +
       'the core of cross-site request forgery. express-session (`cookie.sameSite` false), cookie-session (`sameSite` ' +
       'false) and koa-session (`sameSite` null) send no SameSite attribute unless told to. Current Chrome and Edge treat ' +
-      'a cookie without it as Lax, but Safari and older browsers do not, so the app is only as safe as the browser.',
+      'a cookie without it as Lax, but Safari and older browsers do not, so the app is only as safe as the browser. ' +
+      "Session and token cookies set by a handler (`res.cookie`, `reply.setCookie`, `ctx.cookies.set`) are read too.",
     fix: "app.use(session({ /* … */ cookie: { sameSite: 'lax', secure: true, httpOnly: true } }));",
     refs: ['https://github.com/expressjs/session#cookiesamesite', 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Cookies#controlling_third-party_cookies_with_samesite'],
   },
@@ -25,6 +26,15 @@ export default defineRule({
         location: problem.location,
         confidence: problem.confidence,
         about: `${use.pkg} cookie.sameSite`,
+      });
+    }
+    for (const cookie of handlerCookies(program)) {
+      const detail = cookieAttributeOff(cookie, 'sameSite');
+      if (!detail) continue;
+      ctx.report({
+        message: `The ${cookie.name} cookie set by ${cookie.setter}() has no SameSite attribute: ${detail}, so browsers without a Lax default send it with cross-site requests`,
+        location: cookie.location,
+        about: `${cookie.setter} ${cookie.name} sameSite`,
       });
     }
   },

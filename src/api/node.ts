@@ -31,3 +31,5 @@ export type { SigningSecret } from '../node/session.js';
 export { trustAllProxies } from '../node/trust-proxy.js';
 export type { TrustAllProxies } from '../node/trust-proxy.js';
 export { nextPoweredBy } from '../node/next-powered-by.js';
+export { cookieAttributeOff, handlerCookies } from '../node/handler-cookies.js';
+export type { CookieSetter, HandlerCookie } from '../node/handler-cookies.js';

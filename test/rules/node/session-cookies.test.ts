@@ -138,3 +138,42 @@ ruleTester('node/session-memory-store', {
     },
   ],
 });
+
+/** Auth cookies set by handlers, judged by the same three rules. */
+const login = (options: string): Files => expressServer(`app.post('/login', (req, res) => {\n  res.cookie('token', req.body.token${options});\n  res.end();\n});`);
+
+ruleTester('node/session-cookie-insecure', {
+  valid: [
+    { name: 'res.cookie with secure: true', files: login(", { secure: true, httpOnly: true, sameSite: 'lax' }") },
+    { name: 'a cookie whose name is not a credential', files: expressServer("app.get('/', (req, res) => {\n  res.cookie('theme', 'dark');\n  res.end();\n});") },
+    { name: 'options held in a variable (not read)', files: login(', COOKIE_OPTIONS') },
+  ],
+  invalid: [
+    { name: 'res.cookie without options', files: login(''), findings: [{ at: 'server.js:4', severity: 'high', message: 'The token cookie set by res.cookie()' }] },
+  ],
+});
+
+ruleTester('node/session-cookie-httponly-off', {
+  valid: [{ name: 'res.cookie with httpOnly: true', files: login(', { httpOnly: true }') }],
+  invalid: [
+    {
+      name: "Fastify reply.setCookie without httpOnly (@fastify/cookie's default is off)",
+      files: nodeFiles(
+        "const app = require('fastify')();\napp.register(require('@fastify/cookie'));\napp.post('/login', async (request, reply) => {\n  reply.setCookie('sessionId', request.body.id, { path: '/' });\n  return {};\n});\napp.listen({ port: 3000 });\n",
+        ['fastify', '@fastify/cookie'],
+      ),
+      findings: [{ at: 'server.js:4', message: '`httpOnly` is not set (reply.setCookie then sends none)' }],
+    },
+  ],
+});
+
+ruleTester('node/session-cookie-samesite-missing', {
+  valid: [{ name: "res.cookie with sameSite: 'strict'", files: login(", { sameSite: 'strict' }") }],
+  invalid: [
+    {
+      name: 'Koa ctx.cookies.set without sameSite',
+      files: nodeFiles("const Koa = require('koa');\nconst app = new Koa();\napp.use(async (ctx) => {\n  ctx.cookies.set('auth', 'x', { httpOnly: true });\n});\napp.listen(3000);\n", ['koa']),
+      findings: [{ at: 'server.js:4', message: 'ctx.cookies.set' }],
+    },
+  ],
+});
