@@ -67,6 +67,8 @@ export function truthyOf(value: JsValue | undefined): boolean | undefined {
     case 'undefined':
       return false;
     case 'unknown':
+    case 'instance':
+      // What a package call returned may be any value, falsy ones included.
       return undefined;
     default:
       return true;
