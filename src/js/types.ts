@@ -67,6 +67,8 @@ export interface JsCall {
   location: FileLocation;
   /** The app instance a method call was made on ('#' callees). */
   app?: number;
+  /** The instance any '#' call was made on (an app, a router: `express.Router#use`). */
+  on?: number;
   /** Inside a branch or function the evaluator could not decide runs (the call may not happen). */
   conditional?: true;
   /** The value the call returned, when the evaluator models it (an instance, a middleware marker). */

@@ -170,3 +170,15 @@ export default class App extends Base {
     expect(program.calls).toMatchObject([{ callee: 'jsonwebtoken.sign', conditional: true, args: [{}, { value: 'svc-secret' }] }]);
   });
 });
+
+describe('appOf', () => {
+  it('follows a router mounted on the app', () => {
+    const program = evaluate({ 'a.js': `const express = require('express'); const app = express(); const router = express.Router(); router.use(require('express-session')({ secret: 's' })); app.use('/api', router); app.listen();` });
+    expect(appOf(program, callsTo(program, 'express-session')[0]!)?.of).toBe('express');
+  });
+
+  it('a middleware on a router that no app mounts belongs to no app', () => {
+    const program = evaluate({ 'a.js': `const express = require('express'); const app = express(); const router = express.Router(); router.use(require('express-session')({ secret: 's' })); app.listen();` });
+    expect(appOf(program, callsTo(program, 'express-session')[0]!)).toBeUndefined();
+  });
+});
