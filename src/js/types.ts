@@ -128,4 +128,9 @@ export interface EvaluateOptions {
   env(name: string): EnvLookup;
   /** The folder production starts the program in (workspace-relative, '' = root): `dotenv.config()` reads `.env` there. Default ''. */
   cwd?: string;
+  /**
+   * The start command runs the entry's exported function as a plugin of an app of this kind, which it creates
+   * and starts (fastify-cli: `fastify start app.js`). Without it, an exported function is only run as conditional code.
+   */
+  entryPlugin?: JsAppKind;
 }
