@@ -83,6 +83,7 @@ function callMethod(ctx: Ctx, target: JsValue, key: string | undefined, args: Js
   if (key === 'then' && args[0]?.kind === 'function') return thenCallback(ctx, target, args[0], loc);
   if (target.kind === 'instance' && !isNew) {
     const call = record(ctx, `${target.of}#${key}`, args, loc, false);
+    call.on = target.id;
     const result = callInstanceMethod(ctx, target, key, args, call);
     if (result.kind === 'instance') call.result = result;
     return result;

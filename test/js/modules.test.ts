@@ -83,6 +83,11 @@ session({ secret, name: cfg.name, other: all.secret, h: helper });`,
     expect(program.calls[0]?.args.map((arg) => arg.kind)).toEqual(['unknown', 'unknown']);
   });
 
+  it('require.main === module holds in the entry only', () => {
+    const program = evaluate({ 'server.js': `const app = require('./app'); if (require.main === module) app.listen(1);`, 'app.js': `const app = require('express')(); if (require.main === module) app.listen(2); module.exports = app;` });
+    expect(program.calls.filter((call) => call.callee === 'express#listen').map((call) => [call.args[0]?.kind === 'number' && call.args[0].value, call.conditional])).toEqual([[1, undefined]]);
+  });
+
   it('a module nothing imports is not evaluated (dead configuration is not protection)', () => {
     const program = evaluate({ 'app.js': `const helmet = require('helmet');`, 'hardened.js': `require('helmet')();` });
     expect(program.files).toEqual(['app.js']);
