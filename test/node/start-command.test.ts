@@ -16,6 +16,7 @@ describe('parseStart: what a start command runs', () => {
     expect(parseStart('yarn build; yarn serve')?.run).toEqual({ kind: 'script', name: 'serve' });
     expect(parseStart('exec pm2-runtime start ecosystem.config.js --env production')?.run).toEqual({ kind: 'pm2', target: 'ecosystem.config.js' });
     expect(parseStart('nest start --watch')?.run).toEqual({ kind: 'nest', watch: true });
+    expect(parseStart('/bin/sh -c "sleep 5 && NODE_ENV=production npm start"')).toMatchObject({ run: { kind: 'script', name: 'start' }, assignments: [{ name: 'NODE_ENV', value: 'production' }] });
     expect(parseStart('gunicorn mysite.wsgi')).toBeUndefined();
     expect(parseStart('npm install')).toBeUndefined();
   });
