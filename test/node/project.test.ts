@@ -8,9 +8,18 @@ import { defineRule } from '../../src/node/define-rule.js';
 import { makeProject } from '../helpers/project.js';
 import { EXPRESS, pkg } from './helpers.js';
 
-/** A rule that records the project it saw and reports nothing. */
+/** A rule that reads the project's program (as a rule does), records the project and reports nothing. */
 function probe(seen: NodeProject[]): RuleDefinition {
-  return defineRule({ id: 'test/probe', title: 'probe', severity: 'low', docs: { why: '', fix: '' }, check: ({ project }) => void seen.push(project) }) as RuleDefinition;
+  return defineRule({
+    id: 'test/probe',
+    title: 'probe',
+    severity: 'low',
+    docs: { why: '', fix: '' },
+    check: ({ project }) => {
+      void project.program;
+      seen.push(project);
+    },
+  }) as RuleDefinition;
 }
 
 describe('a Node project through the engine', () => {
@@ -69,5 +78,29 @@ describe('a Node project through the engine', () => {
       ['django', ''],
       ['node', 'frontend'],
     ]);
+  });
+});
+
+describe('bad input in a Node project', () => {
+  it('an entry that does not parse is a problem of the program, and production is not fully read', async () => {
+    const seen: NodeProject[] = [];
+    const root = makeProject({ 'package.json': pkg({ ...EXPRESS, scripts: { start: 'node server.js' } }), 'server.js': 'const app = express(;\n' });
+    const result = await runCheck({ root, rules: [probe(seen)] });
+    expect(seen[0]?.program?.problems.map((problem) => [problem.kind, problem.location.file])).toEqual([['syntax-error', 'server.js']]);
+    const [summary] = result.projects;
+    expect(summary && isNodeSummary(summary) && summary.production.complete).toBe(false);
+    expect(result.grade.caps.map((cap) => cap.rule)).toEqual(['production']);
+  });
+
+  it('never takes a package.json or a server file from node_modules or build output', async () => {
+    const seen: NodeProject[] = [];
+    const root = makeProject({
+      'package.json': pkg({ ...EXPRESS, scripts: { start: 'node .next/server.js' } }),
+      'node_modules/koa/package.json': pkg({ dependencies: { koa: '2' } }),
+      '.next/package.json': pkg({ dependencies: { next: '14' } }),
+    });
+    const result = await runCheck({ root, rules: [probe(seen)] });
+    expect(result.projects.map((project) => project.root)).toEqual(['']);
+    expect(seen[0]?.production.entries).toEqual([]);
   });
 });
