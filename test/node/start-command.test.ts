@@ -17,6 +17,9 @@ describe('parseStart: what a start command runs', () => {
     expect(parseStart('exec pm2-runtime start ecosystem.config.js --env production')?.run).toEqual({ kind: 'pm2', target: 'ecosystem.config.js' });
     expect(parseStart('nest start --watch')?.run).toEqual({ kind: 'nest', watch: true });
     expect(parseStart('/bin/sh -c "sleep 5 && NODE_ENV=production npm start"')).toMatchObject({ run: { kind: 'script', name: 'start' }, assignments: [{ name: 'NODE_ENV', value: 'production' }] });
+    expect(parseStart('cross-env NODE_ENV=production PORT=80 node server.js')).toMatchObject({ run: { kind: 'file', file: 'server.js' }, assignments: [{ name: 'NODE_ENV', value: 'production' }, { name: 'PORT', value: '80' }] });
+    expect(parseStart('export NODE_ENV=staging && node server.js')?.assignments).toEqual([{ name: 'NODE_ENV', value: 'staging' }]);
+    expect(parseStart('node server.js; export NODE_ENV=production')?.assignments).toEqual([]);
     expect(parseStart('gunicorn mysite.wsgi')).toBeUndefined();
     expect(parseStart('npm install')).toBeUndefined();
   });
