@@ -10,7 +10,7 @@ import { callGlobal, callPath, callValueMethod } from './builtins.js';
 import { type Ctx, here } from './context.js';
 import { loadDotenvConfig } from './dotenv.js';
 import { evalExpr } from './expressions.js';
-import { invoke, recordCallback } from './functions.js';
+import { invoke, NEW_TARGET, recordCallback } from './functions.js';
 import { GLOBAL_SPECIFIER, rootedPath } from './globals.js';
 import { requireValue } from './loader.js';
 import { memberOf, moduleMember, propertyKey } from './members.js';
@@ -39,22 +39,13 @@ function evalArgs(ctx: Ctx, node: CallNode): JsValue[] {
   return args;
 }
 
-/** The string a `require()`/`import()` names, when written as a literal. */
-function literalSpecifier(node: t.Node | undefined): string | undefined {
-  if (node?.type === 'StringLiteral') return node.value;
-  if (node?.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;
-  return undefined;
-}
-
+/** `require(x)` / `import(x)`: x is usually a literal, sometimes a constant (`const src = './index'`). */
 function moduleImport(ctx: Ctx, node: CallNode, namespace: boolean): JsValue {
   const loc = here(ctx, node);
-  const specifier = literalSpecifier(node.arguments[0]);
-  if (specifier === undefined) {
-    evalArgs(ctx, node);
-    return unknown(`${namespace ? 'import' : 'require'} of a computed path`, { loc });
-  }
-  if (specifier === 'dotenv/config') loadDotenvConfig(ctx, [], loc);
-  return requireValue(ctx, specifier, loc, namespace);
+  const [specifier] = evalArgs(ctx, node);
+  if (specifier?.kind !== 'string') return unknown(`${namespace ? 'import' : 'require'} of a computed path`, { loc });
+  if (specifier.value === 'dotenv/config') loadDotenvConfig(ctx, [], loc);
+  return requireValue(ctx, specifier.value, loc, namespace);
 }
 
 export function evalCall(ctx: Ctx, node: CallNode): JsValue {
@@ -128,7 +119,7 @@ export function callValue(ctx: Ctx, value: JsValue, args: JsValue[], loc: FileLo
     case 'function': {
       const closure = ctx.it.closures.get(value.fn);
       if (!closure) return unknown('function not known', { loc });
-      return invoke(ctx, closure, args, isNew ? undefined : thisValue);
+      return invoke(ctx, closure, args, isNew ? NEW_TARGET : thisValue);
     }
     case 'instance': {
       const call = record(ctx, `${value.of}()`, args, loc, isNew);
