@@ -104,3 +104,22 @@ describe('bad input in a Node project', () => {
     expect(seen[0]?.production.entries).toEqual([]);
   });
 });
+
+describe('the Node framework in reports', () => {
+  it('prints how production was decided, what was assumed (with --explain) and what was not read', async () => {
+    const { formatPretty } = await import('../../src/report/pretty.js');
+    const root = makeProject({ 'package.json': pkg({ name: 'shop', ...EXPRESS }), 'app.js': '', 'other/package.json': pkg({ dependencies: { koa: '2' } }) });
+    const result = await runCheck({ root, rules: [] });
+    const text = formatPretty(result, { color: false, explain: true });
+    expect(text).toContain('production: .: no start command · entry app.js · NODE_ENV unset (nothing sets NODE_ENV)  (express)');
+    expect(text).toContain('  assumed: no deploy file or package.json script names a start command: the server is assumed to start from app.js, a conventional entry file');
+    expect(text).toContain('production: other: no start command · NODE_ENV unset (nothing sets NODE_ENV)  (koa)');
+    expect(text).toContain('incomplete: no server entry file found for koa; name the start command');
+    expect(text).toMatch(/Grade B .* · shop, app\n$/);
+  });
+
+  it('twins its static rules with the live rules that see the same problem (check --url)', async () => {
+    const { nodeFramework } = await import('../../src/node/framework.js');
+    expect(nodeFramework.liveTwins?.['node/x-powered-by']).toEqual(['web/x-powered-by']);
+  });
+});
