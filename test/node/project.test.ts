@@ -123,3 +123,30 @@ describe('the Node framework in reports', () => {
     expect(nodeFramework.liveTwins?.['node/x-powered-by']).toEqual(['web/x-powered-by']);
   });
 });
+
+describe('configuration modules production reads', () => {
+  it('a pm2 ecosystem file the Dockerfile starts: apps[].script and env_production.NODE_ENV, through the evaluator', async () => {
+    const seen: NodeProject[] = [];
+    const root = makeProject({
+      'package.json': pkg(EXPRESS),
+      'ecosystem.config.js': "const name = 'api';\nmodule.exports = {\n  apps: [{ name, script: './server.js', env_production: { NODE_ENV: 'production' } }],\n};\n",
+      'server.js': "const express = require('express');\nexpress().listen(3000);\n",
+      Dockerfile: 'FROM node:20\nCOPY . .\nCMD ["pm2-runtime", "start", "ecosystem.config.js", "--env", "production"]\n',
+    });
+    await runCheck({ root, rules: [probe(seen)] });
+    const production = seen[0]!.production;
+    expect(production.entries.map((entry) => entry.file)).toEqual(['server.js']);
+    expect(production.nodeEnv).toMatchObject({ value: 'production', confidence: 'certain', how: 'ecosystem.config.js apps[0].env_production.NODE_ENV', location: { file: 'ecosystem.config.js', line: 3 } });
+  });
+
+  it('next.config exported as a function of the phase: the object it returns', async () => {
+    const seen: NodeProject[] = [];
+    const root = makeProject({
+      'package.json': pkg({ dependencies: { next: '14' }, scripts: { start: 'next start' } }),
+      'next.config.mjs': 'export default function config(phase) {\n  return { productionBrowserSourceMaps: true };\n}\n',
+    });
+    await runCheck({ root, rules: [probe(seen)] });
+    const value = seen[0]?.nextConfig?.value;
+    expect(value?.kind === 'object' && value.props.get('productionBrowserSourceMaps')).toMatchObject({ kind: 'boolean', value: true });
+  });
+});
