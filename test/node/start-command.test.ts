@@ -81,6 +81,18 @@ describe('the start command production runs', () => {
     expect(none.assumptions).toEqual(['no deploy file or package.json script names a start command: the server is assumed to start from app.js, a conventional entry file']);
   });
 
+  it("does not take a root deploy file's command that runs another project's file", () => {
+    const files = {
+      Procfile: 'web: node apps/api/server.js\n',
+      'apps/api/package.json': pkg(EXPRESS),
+      'apps/api/server.js': '',
+      'apps/admin/package.json': pkg({ ...EXPRESS, scripts: { start: 'node index.js' } }),
+      'apps/admin/index.js': '',
+    };
+    expect(productionOf(files, { root: 'apps/api' }).production.start?.how).toBe('Procfile web');
+    expect(productionOf(files, { root: 'apps/admin' }).production).toMatchObject({ start: { how: 'package.json scripts.start' }, entries: [{ file: 'apps/admin/index.js' }] });
+  });
+
   it('ignores a Django web process in a repository with a Node front end', () => {
     const { production } = productionOf(
       { Procfile: 'web: gunicorn api.wsgi\n', 'manage.py': '', 'web/package.json': pkg({ ...EXPRESS, scripts: { start: 'node index.js' } }), 'web/index.js': '' },
