@@ -1,0 +1,315 @@
+/**
+ * Error handlers that send error details to the client: an Express error handler (four parameters), a Fastify
+ * `setErrorHandler`, a Koa middleware's `catch`, a NestJS exception filter's `catch(exception, host)`, writing
+ * `err.stack` or `err.message` into a response (`res.json(…)`, `reply.send(…)`, `ctx.body = …`,
+ * `response.status(500).json(…)`) outside a branch that only runs when NODE_ENV is not production.
+ *
+ * The walk reads the function's AST (babel nodes) structurally, without executing anything, and is bounded.
+ */
+import type { FileLocation } from '../core/location.js';
+
+export interface ErrorLeak {
+  /** What reaches the client: the stack trace, or the message. */
+  detail: 'stack' | 'message';
+  /** Where the error property is read, in the file of the function. */
+  location: FileLocation;
+  /** The expression as written (`err.stack`), for evidence. */
+  expression: string;
+}
+
+/** The parts of a babel node this walk reads. */
+interface AstNode {
+  type: string;
+  loc?: { start: { line: number; column: number } } | null;
+  [key: string]: unknown;
+}
+
+/** The function a handler is, as the JS evaluator gives it (JsFunction): its file, parameter names and AST node. */
+export interface HandlerFunction {
+  file: string;
+  params: readonly string[];
+  node: unknown;
+}
+
+/** Response methods that send their argument to the client. */
+const SEND_METHODS = new Set(['send', 'json', 'jsonp', 'end', 'render']);
+/** Objects whose methods of those names do not answer the client (`logger.send`, `process.stdout.end`). */
+const NOT_RESPONSES = new Set(['console', 'logger', 'log', 'process', 'winston', 'pino', 'Sentry', 'debug', 'socket', 'ws', 'channel', 'queue']);
+/** Properties whose assignment is the response body (Koa's `ctx.body`, `ctx.response.body`). */
+const BODY_PROPS = new Set(['body']);
+/** Nodes walked at most per function: a handler is a few dozen statements. */
+const MAX_NODES = 20_000;
+/** Names that say "the environment" in a condition: `process.env.NODE_ENV`, `app.get('env')`, `isProduction`, `config.isDev`. */
+const ENV_WORD = /node_env|^env$|prod|dev|debug|^isLocal|^local$/i;
+
+function isNode(value: unknown): value is AstNode {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+function children(node: AstNode): AstNode[] {
+  const out: AstNode[] = [];
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'loc' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments' || key === 'extra') continue;
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item)) out.push(item);
+    } else if (isNode(value)) {
+      out.push(value);
+    }
+  }
+  return out;
+}
+
+function propertyName(member: AstNode): string | undefined {
+  const property = member.property as AstNode | undefined;
+  if (!property) return undefined;
+  if (!member.computed && property.type === 'Identifier') return property.name as string;
+  if (property.type === 'StringLiteral') return property.value as string;
+  return undefined;
+}
+
+/** The identifier a member chain or call chain starts from: `res.status(500).json` → res. */
+function rootName(node: AstNode): string | undefined {
+  let current: AstNode | undefined = node;
+  for (let guard = 0; guard < 32 && current; guard++) {
+    if (current.type === 'Identifier') return current.name as string;
+    if (current.type === 'ThisExpression') return 'this';
+    if (current.type === 'MemberExpression' || current.type === 'OptionalMemberExpression') current = current.object as AstNode;
+    else if (current.type === 'CallExpression' || current.type === 'OptionalCallExpression') current = current.callee as AstNode;
+    else if (current.type === 'TSNonNullExpression' || current.type === 'TSAsExpression' || current.type === 'ParenthesizedExpression') current = current.expression as AstNode;
+    else return undefined;
+  }
+  return undefined;
+}
+
+/** Every identifier and string in a condition, for recognising an environment test. */
+function conditionWords(test: AstNode): string[] {
+  const words: string[] = [];
+  const stack = [test];
+  for (let seen = 0; stack.length > 0 && seen < 200; seen++) {
+    const node = stack.pop()!;
+    if (node.type === 'Identifier') words.push(node.name as string);
+    else if (node.type === 'StringLiteral') words.push(node.value as string);
+    else if ((node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && !node.computed) {
+      const property = node.property as AstNode;
+      if (property.type === 'Identifier') words.push(property.name as string);
+      stack.push(node.object as AstNode);
+      continue;
+    }
+    stack.push(...children(node));
+  }
+  return words;
+}
+
+/**
+ * Which branch of a condition runs in production: 'consequent', 'alternate', or 'either' when the condition is
+ * about the environment but its direction cannot be read (then both branches are taken as guarded), or
+ * undefined when the condition is not about the environment at all.
+ */
+function productionBranch(test: AstNode): 'consequent' | 'alternate' | 'either' | undefined {
+  if (test.type === 'UnaryExpression' && test.operator === '!') {
+    const inner = productionBranch(test.argument as AstNode);
+    return inner === 'consequent' ? 'alternate' : inner === 'alternate' ? 'consequent' : inner;
+  }
+  if (test.type === 'BinaryExpression' && ['===', '==', '!==', '!='].includes(test.operator as string)) {
+    const sides = [test.left as AstNode, test.right as AstNode];
+    const literal = sides.find((side) => side.type === 'StringLiteral');
+    const other = sides.find((side) => side !== literal);
+    if (literal && other && conditionWords(other).some((word) => ENV_WORD.test(word))) {
+      const value = (literal.value as string).toLowerCase();
+      const equal = test.operator === '===' || test.operator === '==';
+      const isProduction = value === 'production' || value === 'prod';
+      // `=== 'development'` / `=== 'test'`: the branch runs only outside production.
+      return isProduction === equal ? 'consequent' : 'alternate';
+    }
+  }
+  if (test.type === 'Identifier' || test.type === 'MemberExpression' || test.type === 'CallExpression') {
+    const words = conditionWords(test);
+    const last = words[0] ?? '';
+    if (/prod/i.test(last)) return 'consequent';
+    if (/dev|debug|local/i.test(last)) return 'alternate';
+  }
+  return conditionWords(test).some((word) => ENV_WORD.test(word)) ? 'either' : undefined;
+}
+
+/** Whether a statement always leaves the function (`return …`, `throw`, a block ending in one). */
+function exits(statement: AstNode): boolean {
+  if (statement.type === 'ReturnStatement' || statement.type === 'ThrowStatement') return true;
+  if (statement.type === 'BlockStatement') {
+    const body = statement.body as AstNode[];
+    const last = body[body.length - 1];
+    return last !== undefined && exits(last);
+  }
+  return false;
+}
+
+function locationOf(file: string, node: AstNode): FileLocation {
+  const start = node.loc?.start;
+  return { file, line: start?.line ?? 1, column: (start?.column ?? 0) + 1 };
+}
+
+interface Frame {
+  node: AstNode;
+  /** Inside a branch that runs only outside production. */
+  guarded: boolean;
+  /** Inside what a response sends. */
+  sent: boolean;
+}
+
+/**
+ * The error details one handler function sends to the client. `errorParams` are the parameters that hold the
+ * error (Express's and Fastify's first, Nest's `exception`); the parameter of every `catch` clause inside
+ * counts too (Koa's try/await next()/catch).
+ */
+export function errorLeaksOf(fn: HandlerFunction, errorParams: readonly string[]): ErrorLeak[] {
+  if (!isNode(fn.node)) return [];
+  const errors = new Set(errorParams);
+  /** Local names holding err.stack / err.message (`const { stack } = err`, `const msg = err.message`). */
+  const details = new Map<string, ErrorLeak['detail']>();
+  /** Local names holding an object built from them (`const payload = { message: err.message }`). */
+  const tainted = new Map<string, ErrorLeak>();
+  const leaks: ErrorLeak[] = [];
+  const seen = new Set<string>();
+  const leak = (found: ErrorLeak): void => {
+    const key = `${found.location.line}:${found.location.column}`;
+    if (!seen.has(key)) leaks.push(found);
+    seen.add(key);
+  };
+  /** A read of an error detail at this node (err.stack, a destructured `stack`), if it is one. */
+  const detailAt = (node: AstNode): ErrorLeak | undefined => {
+    if (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') {
+      const name = propertyName(node);
+      const object = node.object as AstNode;
+      const base = object.type === 'TSAsExpression' || object.type === 'TSNonNullExpression' ? (object.expression as AstNode) : object;
+      if ((name === 'stack' || name === 'message') && base.type === 'Identifier' && errors.has(base.name as string)) {
+        return { detail: name, location: locationOf(fn.file, node), expression: `${base.name as string}.${name}` };
+      }
+    }
+    if (node.type === 'Identifier' && details.has(node.name as string)) {
+      return { detail: details.get(node.name as string)!, location: locationOf(fn.file, node), expression: node.name as string };
+    }
+    if (node.type === 'Identifier' && tainted.has(node.name as string)) return tainted.get(node.name as string);
+    return undefined;
+  };
+  /** The first error detail inside an expression (bounded). */
+  const detailIn = (root: AstNode): ErrorLeak | undefined => {
+    const stack = [root];
+    for (let count = 0; stack.length > 0 && count < 500; count++) {
+      const node = stack.pop()!;
+      const found = detailAt(node);
+      if (found) return found;
+      if (node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression') continue;
+      stack.push(...children(node));
+    }
+    return undefined;
+  };
+
+  const stack: Frame[] = [{ node: fn.node, guarded: false, sent: false }];
+  for (let count = 0; stack.length > 0 && count < MAX_NODES; count++) {
+    const { node, guarded, sent } = stack.pop()!;
+    if (sent && !guarded) {
+      const found = detailAt(node);
+      if (found) {
+        leak(found);
+        continue;
+      }
+    }
+    switch (node.type) {
+      case 'CatchClause': {
+        const param = node.param as AstNode | null;
+        if (param?.type === 'Identifier') errors.add(param.name as string);
+        break;
+      }
+      case 'VariableDeclarator': {
+        const id = node.id as AstNode;
+        const init = node.init as AstNode | null;
+        if (!init) break;
+        const base = init.type === 'TSAsExpression' ? (init.expression as AstNode) : init;
+        if (id.type === 'ObjectPattern' && base.type === 'Identifier' && errors.has(base.name as string)) {
+          for (const property of id.properties as AstNode[]) {
+            const key = property.key as AstNode | undefined;
+            const value = property.value as AstNode | undefined;
+            const keyName = key?.type === 'Identifier' ? (key.name as string) : undefined;
+            if ((keyName === 'stack' || keyName === 'message') && value?.type === 'Identifier') details.set(value.name as string, keyName);
+          }
+        } else if (id.type === 'Identifier') {
+          if (base.type === 'Identifier' && errors.has(base.name as string)) errors.add(id.name as string);
+          else if (!guarded) {
+            const found = detailIn(init);
+            if (found) tainted.set(id.name as string, found);
+          }
+        }
+        break;
+      }
+      case 'AssignmentExpression': {
+        const left = node.left as AstNode;
+        if ((left.type === 'MemberExpression' && BODY_PROPS.has(propertyName(left) ?? '')) || (left.type === 'Identifier' && tainted.has(left.name as string))) {
+          stack.push({ node: node.right as AstNode, guarded, sent: left.type === 'MemberExpression' || sent });
+          continue;
+        }
+        break;
+      }
+      case 'CallExpression':
+      case 'OptionalCallExpression': {
+        const callee = node.callee as AstNode;
+        if ((callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') && SEND_METHODS.has(propertyName(callee) ?? '')) {
+          const root = rootName(callee);
+          if (root !== undefined && !NOT_RESPONSES.has(root) && !errors.has(root)) {
+            for (const arg of node.arguments as AstNode[]) stack.push({ node: arg, guarded, sent: true });
+            stack.push({ node: callee, guarded, sent });
+            continue;
+          }
+        }
+        break;
+      }
+      case 'IfStatement':
+      case 'ConditionalExpression': {
+        const branch = productionBranch(node.test as AstNode);
+        if (branch !== undefined) {
+          stack.push({ node: node.test as AstNode, guarded, sent: false });
+          const consequent = node.consequent as AstNode;
+          const alternate = node.alternate as AstNode | null;
+          stack.push({ node: consequent, guarded: guarded || branch !== 'consequent', sent });
+          if (alternate) stack.push({ node: alternate, guarded: guarded || branch !== 'alternate', sent });
+          continue;
+        }
+        break;
+      }
+      case 'LogicalExpression': {
+        // `isDev && err.stack`: the right side is only sent outside production.
+        const branch = productionBranch(node.left as AstNode);
+        if (branch !== undefined && node.operator === '&&') {
+          stack.push({ node: node.right as AstNode, guarded: guarded || branch !== 'consequent', sent });
+          continue;
+        }
+        break;
+      }
+      case 'BlockStatement':
+      case 'Program': {
+        // `if (production) return res.status(500).end();` guards every statement after it.
+        const body = node.body as AstNode[];
+        let after = guarded;
+        const frames: Frame[] = [];
+        for (const statement of body) {
+          frames.push({ node: statement, guarded: after, sent });
+          if (statement.type === 'IfStatement' && !statement.alternate && exits(statement.consequent as AstNode) && productionBranch(statement.test as AstNode) === 'consequent') after = true;
+        }
+        // Statements in order: the walk pops from the end.
+        stack.push(...frames.reverse());
+        continue;
+      }
+      case 'FunctionDeclaration':
+      case 'FunctionExpression':
+      case 'ArrowFunctionExpression':
+      case 'ClassMethod':
+      case 'ObjectMethod':
+        if (node !== fn.node && node.type !== 'ArrowFunctionExpression' && node.type !== 'FunctionExpression') continue;
+        break;
+      default:
+        break;
+    }
+    // Children in source order for the declarations above to be seen before their uses.
+    const next = children(node).map((child) => ({ node: child, guarded, sent }));
+    stack.push(...next.reverse());
+  }
+  return leaks;
+}
