@@ -50,8 +50,9 @@ function devServerOfWords(words: Word[]): DevServer | undefined {
     case 'nest':
       return sub === 'start' && has('--watch', '-w') ? { tool: 'nest start --watch', why: WATCHER } : undefined;
     case 'vite':
-      if (sub === undefined || sub === 'dev' || sub === 'serve') return { tool: 'vite', why: BUNDLER_DEV };
-      return sub === 'preview' ? { tool: 'vite preview', why: 'is a local preview of the build, which Vite documents as not meant for production' } : undefined;
+      // Option values (`--host 0.0.0.0`) look like positional words: a known subcommand anywhere decides.
+      if (args.includes('preview')) return { tool: 'vite preview', why: 'is a local preview of the build, which Vite documents as not meant for production' };
+      return args.includes('build') || args.includes('optimize') ? undefined : { tool: 'vite', why: BUNDLER_DEV };
     case 'webpack':
     case 'webpack-cli':
       return sub === 'serve' ? { tool: `${name} serve`, why: BUNDLER_DEV } : undefined;

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { judgePublicVariable, nextPublicVariables } from '../../src/node/next-public.js';
+import { workspaceOf } from '../helpers/workspace.js';
+
+describe('judgePublicVariable', () => {
+  it('reports names that say secret and values in a provider format', () => {
+    expect(judgePublicVariable('NEXT_PUBLIC_STRIPE_SECRET_KEY', undefined)).toMatchObject({ because: 'its name says SECRET', knownFormat: false });
+    expect(judgePublicVariable('NEXT_PUBLIC_GITHUB_TOKEN', 'a8f5f167f44f4964e6c998dee827110c')).toMatchObject({ knownFormat: false });
+    const stripe = `sk_live_${'4eC39HqLyjWDarjtT1zdp7dc'}`;
+    expect(judgePublicVariable('NEXT_PUBLIC_STRIPE', stripe)).toMatchObject({ knownFormat: true });
+  });
+
+  it('leaves browser keys, public tokens and placeholders alone', () => {
+    expect(judgePublicVariable('NEXT_PUBLIC_MAPBOX_TOKEN', 'pk.eyJ1IjoiZXhhbXBsZSJ9.abc')).toBeUndefined();
+    expect(judgePublicVariable('NEXT_PUBLIC_ACCESS_TOKEN', 'pk.eyJ1IjoiZXhhbXBsZSJ9.abc')).toBeUndefined();
+    expect(judgePublicVariable('NEXT_PUBLIC_FIREBASE_API_KEY', 'AIzaSyA-example-value-000')).toBeUndefined();
+    expect(judgePublicVariable('NEXT_PUBLIC_SUPABASE_ANON_KEY', undefined)).toBeUndefined();
+    expect(judgePublicVariable('NEXT_PUBLIC_SENTRY_TOKEN', undefined)).toBeUndefined();
+    expect(judgePublicVariable('NEXT_PUBLIC_API_TOKEN', 'changeme')).toBeUndefined();
+    expect(judgePublicVariable('NEXT_PUBLIC_API_URL', 'https://api.example.com')).toBeUndefined();
+  });
+});
+
+describe('nextPublicVariables', () => {
+  it('reads the env files next build loads, not templates or other folders', () => {
+    const workspace = workspaceOf({
+      'web/.env.production': 'NEXT_PUBLIC_ADMIN_PASSWORD=hunter22\nSERVER_ONLY=1\n',
+      'web/.env.example': 'NEXT_PUBLIC_SECRET=\n',
+      '.env': 'NEXT_PUBLIC_OTHER_TOKEN=x\n',
+    });
+    expect(nextPublicVariables(workspace, 'web', undefined)).toEqual([
+      { name: 'NEXT_PUBLIC_ADMIN_PASSWORD', value: 'hunter22', location: { file: 'web/.env.production', line: 1, column: 1 }, label: 'web/.env.production' },
+    ]);
+  });
+});
