@@ -12,3 +12,16 @@ export type { NodeFrameworkName, NodeProduction, NodeProject, PackageJson, Prism
 export type { Environment } from '../env/types.js';
 export type { DeployCommand, DeployFacts } from '../deploy/types.js';
 export type { JsApp, JsCall, JsFunction, JsProblem, JsProgram, JsValue } from '../js/types.js';
+export { committedBuildOutput, distIsClientBundle } from '../node/build-output.js';
+export type { CommittedOutput } from '../node/build-output.js';
+export { devServerIn } from '../node/dev-servers.js';
+export type { DevServer } from '../node/dev-servers.js';
+export { leakingErrorHandlers } from '../node/error-handlers.js';
+export type { ErrorLeak, LeakingHandler } from '../node/error-handlers.js';
+export { browserSourceMaps, catchAllHeaders, CSP, FRAME_OPTIONS, headersOutsideConfig, HSTS, nextConfigEnv, nextConfigObject, preventsFraming } from '../node/next-config.js';
+export { judgePublicVariable, NEXT_PUBLIC_PREFIX, nextPublicVariables } from '../node/next-public.js';
+export type { PublicSecret, PublicVariableSource } from '../node/next-public.js';
+export { nodeEnvProblem } from '../node/node-env.js';
+export type { NodeEnvProblem } from '../node/node-env.js';
+export { sqliteInProduction } from '../node/sqlite.js';
+export type { SqliteUse } from '../node/sqlite.js';

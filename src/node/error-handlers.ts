@@ -7,6 +7,7 @@
  * The walk reads the function's AST (babel nodes) structurally, without executing anything, and is bounded.
  */
 import type { FileLocation } from '../core/location.js';
+import type { JsCall, JsFunction, JsProgram } from '../js/types.js';
 
 export interface ErrorLeak {
   /** What reaches the client: the stack trace, or the message. */
@@ -312,4 +313,50 @@ export function errorLeaksOf(fn: HandlerFunction, errorParams: readonly string[]
     stack.push(...next.reverse());
   }
   return leaks;
+}
+
+export interface LeakingHandler {
+  /** What kind of handler: 'Express error handler', 'Fastify error handler', 'Koa middleware', 'NestJS exception filter'. */
+  handler: string;
+  /** Where the handler is registered (the app.use / setErrorHandler / useGlobalFilters call). */
+  registeredAt: FileLocation;
+  leaks: ErrorLeak[];
+}
+
+/** The functions a call registers as error handlers, with the parameters holding the error. */
+function handlersOfCall(call: JsCall): { handler: string; fn: JsFunction; errorParams: string[] }[] {
+  const functions = call.args.flatMap((arg) => (arg.kind === 'function' ? [arg.fn] : arg.kind === 'array' ? arg.items.flatMap((item) => (item.kind === 'function' ? [item.fn] : [])) : []));
+  switch (call.callee) {
+    case 'express#use':
+      // Express tells an error handler from a middleware by its four parameters.
+      return functions.filter((fn) => fn.params.length === 4).map((fn) => ({ handler: 'Express error handler', fn, errorParams: [fn.params[0]!] }));
+    case 'fastify#setErrorHandler':
+      return functions.map((fn) => ({ handler: 'Fastify error handler', fn, errorParams: fn.params.slice(0, 1) }));
+    case 'koa#use':
+      return functions.map((fn) => ({ handler: 'Koa middleware', fn, errorParams: [] }));
+    case 'nestjs#useGlobalFilters':
+      // An exception filter instance: its catch(exception, host) method.
+      return call.args.flatMap((arg) => {
+        const method = arg.kind === 'object' ? arg.props.get('catch') : undefined;
+        return method?.kind === 'function' ? [{ handler: 'NestJS exception filter', fn: method.fn, errorParams: method.fn.params.slice(0, 1) }] : [];
+      });
+    default:
+      return [];
+  }
+}
+
+/** The error handlers of the production program that send error details to the client. */
+export function leakingErrorHandlers(program: JsProgram): LeakingHandler[] {
+  const found: LeakingHandler[] = [];
+  const seen = new Set<unknown>();
+  for (const call of program.calls) {
+    if (call.conditional) continue;
+    for (const { handler, fn, errorParams } of handlersOfCall(call)) {
+      if (seen.has(fn.node)) continue;
+      seen.add(fn.node);
+      const leaks = errorLeaksOf(fn, errorParams);
+      if (leaks.length > 0) found.push({ handler, registeredAt: call.location, leaks });
+    }
+  }
+  return found;
 }
