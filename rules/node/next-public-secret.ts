@@ -60,7 +60,7 @@ export default defineRule({
     for (const [key, value] of nextConfigEnv(config)) {
       const found = judgeEnvEntry(key, value);
       const where = key.startsWith(NEXT_PUBLIC_PREFIX) ? `(${nextConfig.file} env)` : `in ${nextConfig.file}'s env block`;
-      if (found) report(found, value.loc ?? { file: nextConfig.file, line: 1, column: 1 }, where, value.env?.some((read) => !read.set) ? 'default' : 'certain');
+      if (found) report(found, value.loc ?? { file: nextConfig.file, line: 1, column: 1 }, where, value.env?.some((read) => !read.set && read.defaultText !== undefined) ? 'default' : 'certain');
     }
   },
 });

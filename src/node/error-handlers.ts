@@ -328,6 +328,7 @@ function handlersOfCall(call: JsCall): { handler: string; fn: JsFunction; errorP
   const functions = call.args.flatMap((arg) => (arg.kind === 'function' ? [arg.fn] : arg.kind === 'array' ? arg.items.flatMap((item) => (item.kind === 'function' ? [item.fn] : [])) : []));
   switch (call.callee) {
     case 'express#use':
+    case 'express.Router#use':
       // Express tells an error handler from a middleware by its four parameters.
       return functions.filter((fn) => fn.params.length === 4).map((fn) => ({ handler: 'Express error handler', fn, errorParams: [fn.params[0]!] }));
     case 'fastify#setErrorHandler':
