@@ -1,6 +1,8 @@
-import { parse } from '@babel/parser';
+import { parse, parseExpression } from '@babel/parser';
 import { describe, expect, it } from 'vitest';
-import { errorLeaksOf } from '../../src/node/error-handlers.js';
+import type { JsValue } from '../../src/js/types.js';
+import { errorLeaksOf, leakingErrorHandlers } from '../../src/node/error-handlers.js';
+import { js, programOf } from './js-values.js';
 
 /** The first function of `source` as the evaluator hands it over, with its error parameter. */
 function leaks(source: string, errorParams?: string[]): { detail: string; line: number; expression: string }[] {
@@ -46,5 +48,37 @@ describe('errorLeaksOf', () => {
     expect(leaks(`function h(err, req, res, next) {\n  if (process.env.NODE_ENV !== 'production') {\n    return res.json({ stack: err.stack });\n  }\n  res.sendStatus(500);\n}`)).toEqual([]);
     expect(leaks(`function h(err, req, res, next) {\n  if (process.env.NODE_ENV === 'production') return res.sendStatus(500);\n  res.json({ stack: err.stack });\n}`)).toEqual([]);
     expect(leaks(`function h(err, req, res, next) {\n  const isDev = req.app.get('env') === 'development';\n  res.json({ stack: isDev && err.stack });\n}`)).toEqual([]);
+  });
+});
+
+describe('leakingErrorHandlers', () => {
+  /** The function value of the first function in `source`. */
+  function fnValue(source: string): JsValue {
+    const expression = parseExpression(source, { plugins: ['typescript'] }) as unknown as { params: { name: string }[] };
+    return { kind: 'function', fn: { file: 'server.js', loc: { file: 'server.js', line: 1, column: 1 }, params: expression.params.map((param) => param.name), node: expression } };
+  }
+  const handler = '(err, req, res, next) => res.status(500).json({ stack: err.stack })';
+
+  it('reads four-parameter Express handlers (app and router), Fastify error handlers and Nest filters', () => {
+    const program = programOf([
+      { callee: 'express#use', args: [fnValue(handler)] },
+      { callee: 'express.Router#use', args: [js('/api'), fnValue('(e, req, res, next) => { res.send(e.message); }')] },
+      { callee: 'fastify#setErrorHandler', args: [fnValue('(error, request, reply) => reply.send({ detail: error.stack })')] },
+      { callee: 'nestjs#useGlobalFilters', args: [{ kind: 'object', props: new Map([['catch', fnValue('(exception, host) => host.switchToHttp().getResponse().json({ m: exception.message })')]]) }] },
+    ]);
+    expect(leakingErrorHandlers(program).map((found) => [found.handler, found.registeredAt.line, found.leaks.map((leak) => leak.expression)])).toEqual([
+      ['Express error handler', 1, ['err.stack']],
+      ['Express error handler', 2, ['e.message']],
+      ['Fastify error handler', 3, ['error.stack']],
+      ['NestJS exception filter', 4, ['exception.message']],
+    ]);
+  });
+
+  it('leaves three-parameter middleware and handlers registered in a branch that may not run', () => {
+    const program = programOf([
+      { callee: 'express#use', args: [fnValue('(req, res, next) => res.json({ stack: req.stack })')] },
+      { callee: 'express#use', args: [fnValue(handler)], conditional: true },
+    ]);
+    expect(leakingErrorHandlers(program)).toEqual([]);
   });
 });
