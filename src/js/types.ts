@@ -91,7 +91,8 @@ export interface JsApp {
 }
 
 export interface JsProblem {
-  kind: 'syntax-error' | 'unresolved-import' | 'too-large' | 'minified' | 'step-budget' | 'import-cycle' | 'unreadable-file';
+  /** evaluation-error: the evaluator itself failed on this code (a bug to report); what it found before stays. */
+  kind: 'syntax-error' | 'unresolved-import' | 'too-large' | 'minified' | 'step-budget' | 'import-cycle' | 'unreadable-file' | 'evaluation-error';
   message: string;
   location: FileLocation;
 }
@@ -123,4 +124,6 @@ export interface EnvLookup {
 export interface EvaluateOptions {
   /** process.env as production sees it: the variable's value when known, `set` true with value unknown, or unset. */
   env(name: string): EnvLookup;
+  /** The folder production starts the program in (workspace-relative, '' = root): `dotenv.config()` reads `.env` there. Default ''. */
+  cwd?: string;
 }
