@@ -28,7 +28,7 @@ export default defineRule({
   check(ctx) {
     const program = ctx.project.program;
     if (!program) return;
-    for (const { handler, leaks } of leakingErrorHandlers(program)) {
+    for (const { handler, leaks } of leakingErrorHandlers(program, ctx.workspace)) {
       // One finding per handler: its worst detail, the others named.
       const worst = leaks.find((leak) => leak.detail === 'stack') ?? leaks[0]!;
       const what = worst.detail === 'stack' ? 'the stack trace' : 'the error message';

@@ -7,7 +7,9 @@
  * The walk reads the function's AST (babel nodes) structurally, without executing anything, and is bounded.
  */
 import type { FileLocation } from '../core/location.js';
+import { parseFile } from '../js/parser.js';
 import type { JsCall, JsFunction, JsProgram } from '../js/types.js';
+import type { Workspace } from '../workspace/types.js';
 
 export interface ErrorLeak {
   /** What reaches the client: the stack trace, or the message. */
@@ -346,18 +348,50 @@ function handlersOfCall(call: JsCall): { handler: string; fn: JsFunction; errorP
   }
 }
 
+/**
+ * The `catch(exception, host)` method of the NestJS exception filter class a `@Catch()` decorator call is
+ * on (the evaluator records the decorator call, not the class: the class is found in the file's AST by the
+ * decorator's line).
+ */
+function nestFilterOf(workspace: Workspace, call: JsCall): HandlerFunction | undefined {
+  const parsed = parseFile(workspace, call.location.file);
+  if (!parsed.ok) return undefined;
+  const stack: unknown[] = [parsed.ast.program];
+  for (let count = 0; stack.length > 0 && count < MAX_NODES; count++) {
+    const node = stack.pop();
+    if (!isNode(node)) continue;
+    if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') {
+      const decorators = (node.decorators as AstNode[] | undefined) ?? [];
+      if (decorators.some((decorator) => decorator.loc?.start.line === call.location.line || (decorator.expression as AstNode | undefined)?.loc?.start.line === call.location.line)) {
+        const body = ((node.body as AstNode).body as AstNode[]).find((member) => member.type === 'ClassMethod' && (member.key as AstNode).type === 'Identifier' && (member.key as AstNode).name === 'catch');
+        if (!body) return undefined;
+        const params = (body.params as AstNode[]).map((param) => (param.type === 'Identifier' ? (param.name as string) : ''));
+        return { file: call.location.file, params, node: body };
+      }
+    }
+    stack.push(...children(node));
+  }
+  return undefined;
+}
+
 /** The error handlers of the production program that send error details to the client. */
-export function leakingErrorHandlers(program: JsProgram): LeakingHandler[] {
+export function leakingErrorHandlers(program: JsProgram, workspace: Workspace): LeakingHandler[] {
   const found: LeakingHandler[] = [];
   const seen = new Set<unknown>();
+  const judge = (handler: string, fn: HandlerFunction, errorParams: string[], registeredAt: FileLocation): void => {
+    if (seen.has(fn.node)) return;
+    seen.add(fn.node);
+    const leaks = errorLeaksOf(fn, errorParams);
+    if (leaks.length > 0) found.push({ handler, registeredAt, leaks });
+  };
   for (const call of program.calls) {
     if (call.conditional) continue;
-    for (const { handler, fn, errorParams } of handlersOfCall(call)) {
-      if (seen.has(fn.node)) continue;
-      seen.add(fn.node);
-      const leaks = errorLeaksOf(fn, errorParams);
-      if (leaks.length > 0) found.push({ handler, registeredAt: call.location, leaks });
+    if (call.callee === '@nestjs/common.Catch') {
+      const filter = nestFilterOf(workspace, call);
+      if (filter) judge('NestJS exception filter', filter, filter.params.slice(0, 1), call.location);
+      continue;
     }
+    for (const { handler, fn, errorParams } of handlersOfCall(call)) judge(handler, fn, errorParams, call.location);
   }
   return found;
 }

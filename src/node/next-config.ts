@@ -4,6 +4,7 @@
  */
 import type { FileLocation } from '../core/location.js';
 import type { JsValue } from '../js/types.js';
+import { prop, stringValue } from '../js/values.js';
 import type { Workspace } from '../workspace/types.js';
 
 /** The headers a Next.js app needs on every response, lower-case. */
@@ -13,14 +14,6 @@ export const FRAME_OPTIONS = 'x-frame-options';
 
 /** Sources that match every path: `/:path*`, `/(.*)`, `/:path(.*)`, `/:slug*`, `/*`. */
 const CATCH_ALL = /^\/(?::\w+\*|:\w+\(\.\*\)|\(\.\*\)|\*|:\w+\(\.\*\)\*)$/;
-
-function objectProp(value: JsValue | undefined, key: string): JsValue | undefined {
-  return value?.kind === 'object' ? value.props.get(key) : undefined;
-}
-
-function stringOf(value: JsValue | undefined): string | undefined {
-  return value?.kind === 'string' ? value.value : undefined;
-}
 
 /** The config object: the module's export, or what an exported function `(phase) => ({…})` returns. */
 export function nextConfigObject(value: JsValue): Extract<JsValue, { kind: 'object' }> | undefined {
@@ -47,13 +40,13 @@ export function catchAllHeaders(config: Extract<JsValue, { kind: 'object' }>): C
   if (returned?.kind !== 'array') return undefined;
   const found = new Map<string, string | undefined>();
   for (const rule of returned.items) {
-    const source = stringOf(objectProp(rule, 'source'));
-    const list = objectProp(rule, 'headers');
+    const source = stringValue(prop(rule, 'source'));
+    const list = prop(rule, 'headers');
     if (source === undefined || !CATCH_ALL.test(source)) continue;
     if (list?.kind !== 'array') return undefined;
     for (const header of list.items) {
-      const key = stringOf(objectProp(header, 'key'));
-      if (key !== undefined) found.set(key.toLowerCase(), stringOf(objectProp(header, 'value')));
+      const key = stringValue(prop(header, 'key'));
+      if (key !== undefined) found.set(key.toLowerCase(), stringValue(prop(header, 'value')));
       else return undefined;
     }
   }

@@ -7,6 +7,7 @@
  */
 import type { FileLocation } from '../core/location.js';
 import type { JsCall, JsProgram, JsValue } from '../js/types.js';
+import { confidenceOf, prop } from '../js/values.js';
 import type { PrismaDatasource } from './types.js';
 
 export interface SqliteUse {
@@ -24,14 +25,6 @@ const SEQUELIZE = /^sequelize(?:-typescript)?(?:\.Sequelize)?(?:\.default)?$/;
 const KNEX = /^knex(?:\.knex|\.default|\.Knex)?$/;
 const TYPEORM = /^(?:typeorm\.(?:DataSource|createConnection|createConnections)|@nestjs\/typeorm\.TypeOrmModule\.forRoot)$/;
 
-function prop(value: JsValue | undefined, key: string): JsValue | undefined {
-  return value?.kind === 'object' ? value.props.get(key) : undefined;
-}
-
-function confidenceOf(value: JsValue): SqliteUse['confidence'] {
-  return value.env?.some((read) => !read.set) ? 'default' : 'certain';
-}
-
 function sqliteString(value: JsValue | undefined): (JsValue & { kind: 'string' }) | undefined {
   return value?.kind === 'string' && SQLITE_CLIENTS.has(value.value.toLowerCase()) ? value : undefined;
 }
@@ -41,19 +34,19 @@ function sqliteOfCall(call: JsCall): SqliteUse | undefined {
   const at = (value: JsValue): FileLocation => value.loc ?? call.location;
   if (SEQUELIZE.test(call.callee)) {
     const [first] = call.args;
-    if (first?.kind === 'string' && /^sqlite:/i.test(first.value)) return { library: 'Sequelize', setting: `new Sequelize('${first.value.split('?')[0]}')`, location: at(first), confidence: confidenceOf(first) };
+    if (first?.kind === 'string' && /^sqlite:/i.test(first.value)) return { library: 'Sequelize', setting: `new Sequelize('${first.value.split('?')[0]}')`, location: at(first), confidence: confidenceOf(first) ?? 'certain' };
     // new Sequelize({ dialect }) or new Sequelize(database, username, password, { dialect }).
     const options = call.args.find((arg) => arg.kind === 'object');
     const dialect = sqliteString(prop(options, 'dialect'));
-    return dialect && { library: 'Sequelize', setting: `dialect: '${dialect.value}'`, location: at(dialect), confidence: confidenceOf(dialect) };
+    return dialect && { library: 'Sequelize', setting: `dialect: '${dialect.value}'`, location: at(dialect), confidence: confidenceOf(dialect) ?? 'certain' };
   }
   if (KNEX.test(call.callee)) {
     const client = sqliteString(prop(call.args[0], 'client'));
-    return client && { library: 'knex', setting: `client: '${client.value}'`, location: at(client), confidence: confidenceOf(client) };
+    return client && { library: 'knex', setting: `client: '${client.value}'`, location: at(client), confidence: confidenceOf(client) ?? 'certain' };
   }
   if (TYPEORM.test(call.callee)) {
     const type = sqliteString(prop(call.args[0], 'type'));
-    return type && { library: 'TypeORM', setting: `type: '${type.value}'`, location: at(type), confidence: confidenceOf(type) };
+    return type && { library: 'TypeORM', setting: `type: '${type.value}'`, location: at(type), confidence: confidenceOf(type) ?? 'certain' };
   }
   return undefined;
 }

@@ -2,6 +2,7 @@ import { parse, parseExpression } from '@babel/parser';
 import { describe, expect, it } from 'vitest';
 import type { JsValue } from '../../src/js/types.js';
 import { errorLeaksOf, leakingErrorHandlers } from '../../src/node/error-handlers.js';
+import { workspaceOf } from '../helpers/workspace.js';
 import { js, programOf } from './js-values.js';
 
 /** The first function of `source` as the evaluator hands it over, with its error parameter. */
@@ -66,7 +67,7 @@ describe('leakingErrorHandlers', () => {
       { callee: 'fastify#setErrorHandler', args: [fnValue('(error, request, reply) => reply.send({ detail: error.stack })')] },
       { callee: 'nestjs#useGlobalFilters', args: [{ kind: 'object', props: new Map([['catch', fnValue('(exception, host) => host.switchToHttp().getResponse().json({ m: exception.message })')]]) }] },
     ]);
-    expect(leakingErrorHandlers(program).map((found) => [found.handler, found.registeredAt.line, found.leaks.map((leak) => leak.expression)])).toEqual([
+    expect(leakingErrorHandlers(program, workspaceOf({})).map((found) => [found.handler, found.registeredAt.line, found.leaks.map((leak) => leak.expression)])).toEqual([
       ['Express error handler', 1, ['err.stack']],
       ['Express error handler', 2, ['e.message']],
       ['Fastify error handler', 3, ['error.stack']],
@@ -79,6 +80,25 @@ describe('leakingErrorHandlers', () => {
       { callee: 'express#use', args: [fnValue('(req, res, next) => res.json({ stack: req.stack })')] },
       { callee: 'express#use', args: [fnValue(handler)], conditional: true },
     ]);
-    expect(leakingErrorHandlers(program)).toEqual([]);
+    expect(leakingErrorHandlers(program, workspaceOf({}))).toEqual([]);
+  });
+});
+
+describe('NestJS exception filters', () => {
+  const filter = (body: string): string =>
+    `import { Catch } from '@nestjs/common';\n\n@Catch()\nexport class AllErrors {\n  catch(exception, host) {\n    const response = host.switchToHttp().getResponse();\n${body}\n  }\n}\n`;
+  const catchCall = { callee: '@nestjs/common.Catch', args: [], location: { file: 'src/filter.ts', line: 3, column: 1 } };
+
+  it('reads the catch method of the class the @Catch() decorator is on', () => {
+    const workspace = workspaceOf({ 'src/filter.ts': filter('    response.status(500).json({ stack: exception.stack });') });
+    const program = { ...programOf([]), calls: [catchCall] };
+    expect(leakingErrorHandlers(program, workspace).map((found) => [found.handler, found.leaks[0]!.location])).toEqual([
+      ['NestJS exception filter', { file: 'src/filter.ts', line: 7, column: 40 }],
+    ]);
+  });
+
+  it('leaves a filter that sends the stack only outside production', () => {
+    const workspace = workspaceOf({ 'src/filter.ts': filter("    response.status(500).json({ error: 'failed', ...(process.env.NODE_ENV !== 'production' && { stack: exception.stack }) });") });
+    expect(leakingErrorHandlers({ ...programOf([]), calls: [catchCall] }, workspace)).toEqual([]);
   });
 });
