@@ -30,14 +30,21 @@ describe('fixtures', () => {
       expect(readme).toContain(`\`${fixture}/\``);
     });
 
-    it('is a small Django project without a .git directory', () => {
+    it('is small and has no .git directory', () => {
       expect(existsSync(join(root, '.git'))).toBe(false);
-      expect(existsSync(join(root, 'manage.py'))).toBe(true);
       expect(filesUnder(root).length).toBeLessThanOrEqual(16);
     });
 
-    it('pins Django 3.2.25', () => {
-      expect(readFileSync(join(root, 'requirements.txt'), 'utf8')).toMatch(/^Django==3\.2\.25$/m);
-    });
+    if (fixture.startsWith('node-')) {
+      it('is a Node project without its own node_modules', () => {
+        expect(existsSync(join(root, 'package.json'))).toBe(true);
+        expect(existsSync(join(root, 'node_modules'))).toBe(false);
+      });
+    } else {
+      it('is a Django project pinning Django 3.2.25', () => {
+        expect(existsSync(join(root, 'manage.py'))).toBe(true);
+        expect(readFileSync(join(root, 'requirements.txt'), 'utf8')).toMatch(/^Django==3\.2\.25$/m);
+      });
+    }
   });
 });

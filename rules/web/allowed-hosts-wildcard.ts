@@ -8,10 +8,13 @@ export default defineScanRule({
   probes: [PROBE.bogusHost],
   docs: {
     why:
-      'Django builds absolute URLs (password-reset links, redirects, sitemaps) from the Host header. If any host is ' +
+      'Django, and Node.js apps that use req.hostname, build absolute URLs (password-reset links, redirects, sitemaps) from the Host header. If any host is ' +
       'accepted, an attacker who requests a password reset with their own Host gets a reset link pointing at their ' +
       'server sent to the victim, and caches can be poisoned the same way.',
-    fix: 'ALLOWED_HOSTS = ["example.com", "www.example.com"]  # never "*"\n\nand a default nginx server block that drops unknown hosts (`return 444;`).',
+    fix:
+      'ALLOWED_HOSTS = ["example.com", "www.example.com"]  # never "*"\n\nand a default nginx server block that drops unknown hosts (`return 444;`). ' +
+      'Node.js frameworks accept any Host: drop unknown hosts at the proxy, or reject them first thing in the app ' +
+      '(`if (!allowed.has(req.hostname)) return res.sendStatus(400);`).',
     refs: ['https://docs.djangoproject.com/en/stable/ref/settings/#allowed-hosts', 'https://docs.djangoproject.com/en/stable/topics/security/#host-headers-virtual-hosting'],
   },
   check(ctx) {

@@ -14,7 +14,8 @@ export default defineScanRule({
       'hands all of them to anyone who asks, and bots ask for /.env constantly. Treat every value in it as leaked; ' +
       'this caps the grade at F.',
     fix:
-      'Never serve the project directory: point the web server’s root at STATIC_ROOT only, deny dotfiles ' +
+      'Never serve the project directory: point the web server’s root at STATIC_ROOT (Django) or the public/build ' +
+      'folder (Node: `express.static("public")`, never the project root) only, deny dotfiles ' +
       '(nginx `location ~ /\\. { deny all; }`), then rotate every secret the file contained.',
     refs: ['https://docs.djangoproject.com/en/stable/howto/deployment/checklist/#secret-key'],
   },

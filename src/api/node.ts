@@ -12,6 +12,10 @@ export type { NodeFrameworkName, NodeProduction, NodeProject, PackageJson, Prism
 export type { Environment } from '../env/types.js';
 export type { DeployCommand, DeployFacts } from '../deploy/types.js';
 export type { JsApp, JsCall, JsFunction, JsProblem, JsProgram, JsValue } from '../js/types.js';
+export type { EnvRead } from '../core/env-read.js';
+export { appOf, callOf, callsTo, confidenceOf, envReadsOf, isLiteralString, jsRepr, locationOf, prop, stringValue, truthyOf } from '../js/values.js';
+export { isDevelopmentRun, parseStart } from '../node/production/command.js';
+export type { NodeRun, ParsedStart } from '../node/production/command.js';
 export { committedBuildOutput, distIsClientBundle } from '../node/build-output.js';
 export type { CommittedOutput } from '../node/build-output.js';
 export { devServerIn } from '../node/dev-servers.js';

@@ -6,10 +6,14 @@
 export * from './base.js';
 export { BROAD, effectiveSources, pagePolicies, unsafeScriptSources, usesNonceOrHash } from '../probe/csp.js';
 export type { Policy } from '../probe/csp.js';
-export { answersEverything, djangoDebugMarker, firstHeader, headerValues, htmlTitle, httpsHops, isCsrfCookie, isSessionCookie, isSuccess, pageResponse, responseOf, siteCookies, siteResponses } from '../probe/inspect.js';
+export { answersEverything, djangoDebugMarker, firstHeader, headerValues, htmlTitle, httpsHops, isCsrfCookie, isSessionCookie, isSuccess, pageLikeResponses, pageResponse, responseOf, siteCookies, siteResponses, sourceMapResponses } from '../probe/inspect.js';
 export { mixedContent } from '../probe/mixed.js';
 export type { MixedResource } from '../probe/mixed.js';
 export { defineScanRule } from '../probe/rule.js';
 export type { ScanRule } from '../probe/rule.js';
+export { nextDevMarker } from '../probe/next-dev.js';
 export { pageScripts, siteOf } from '../probe/scripts.js';
-export { BUCKET_PROBE_PREFIX, PROBE } from '../probe/types.js';
+export { sourceMapSources } from '../probe/source-maps.js';
+export { stackTrace } from '../probe/stack-trace.js';
+export type { StackTrace } from '../probe/stack-trace.js';
+export { BUCKET_PROBE_PREFIX, PROBE, SOURCE_MAP_PROBE_PREFIX } from '../probe/types.js';

@@ -89,6 +89,7 @@ export function evalCall(ctx: Ctx, node: CallNode): JsValue {
 /** `target.key(...args)`. */
 function callMethod(ctx: Ctx, target: JsValue, key: string | undefined, args: JsValue[], loc: FileLocation, isNew: boolean): JsValue {
   if (key === undefined) return unknown('method not known', { loc });
+  if (key === 'then' && args[0]?.kind === 'function') return thenCallback(ctx, target, args[0], loc);
   if (target.kind === 'instance' && !isNew) {
     const call = record(ctx, `${target.of}#${key}`, args, loc, false);
     const result = callInstanceMethod(ctx, target, key, args, call);
@@ -106,6 +107,17 @@ function callMethod(ctx: Ctx, target: JsValue, key: string | undefined, args: Js
   const method = memberOf(ctx, target, key, loc);
   if (method.kind === 'function') return callValue(ctx, method, args, loc, isNew, target);
   return unknown(`${key}() of a value not known`, target.env ? { loc, env: target.env } : { loc });
+}
+
+/**
+ * `promise.then(fn)`: promises are transparent (as `await` is), so fn runs with the value itself (an instance
+ * from `NestFactory.create(…)`), or with an unknown one. `.catch` handlers stay uncalled (conditional).
+ */
+function thenCallback(ctx: Ctx, target: JsValue, callback: Extract<JsValue, { kind: 'function' }>, loc: FileLocation): JsValue {
+  const closure = ctx.it.closures.get(callback.fn);
+  if (!closure) return unknown('then callback', { loc });
+  const resolved = target.kind === 'instance' ? target : unknown('resolved value', { loc });
+  return invoke(ctx, closure, [resolved]);
 }
 
 /** Calling a value: a package export, a project function, an instance (a factory's product: `RedisStore(…)`). */

@@ -88,6 +88,8 @@ function declaredNames(pattern: t.Node, out: string[] = []): string[] {
 
 export function evalExport(ctx: Ctx, node: t.ExportNamedDeclaration | t.ExportDefaultDeclaration | t.ExportAllDeclaration | t.TSExportAssignment): void {
   if (node.type === 'TSExportAssignment') {
+    // `export =` is TypeScript's CommonJS export.
+    ctx.mod.esm = false;
     setMember(ctx, ctx.mod.moduleObject, 'exports', evalExpr(ctx, node.expression), here(ctx, node));
     return;
   }

@@ -4,7 +4,7 @@
  * vendored folders. A workspace root that only lists workspaces is not a project; its packages are.
  */
 import { isVendoredIn } from '../workspace/vendored.js';
-import { baseName, dirName } from '../workspace/paths.js';
+import { baseName, dirName, isWithin } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';
 import type { NodeFrameworkName, PackageJson } from './types.js';
 
@@ -68,19 +68,27 @@ export interface FoundPackage {
 
 /**
  * Every Node project of the workspace, sorted by root. A package that declares `workspaces` is a
- * project only when its own dependencies name a framework besides (then its packages are projects too).
+ * project only when its own dependencies name a framework none of its packages depends on (a
+ * dependency hoisted to the root for a package is that package's).
  */
 export function findNodePackages(workspace: Workspace): FoundPackage[] {
   const vendored = isVendoredIn(workspace);
-  const found: FoundPackage[] = [];
+  const found: (FoundPackage & { workspaces: boolean })[] = [];
   for (const file of workspace.files) {
     if (baseName(file) !== 'package.json' || vendored(file) || inSkippedFolder(file)) continue;
     const parsed = readPackageJson(workspace, file);
     if (!parsed) continue;
-    const { workspaces: _workspaces, ...packageJson } = parsed;
+    const { workspaces, ...packageJson } = parsed;
     const frameworks = frameworksOf(packageJson);
     if (frameworks.length === 0) continue;
-    found.push({ root: dirName(file), packageJson, frameworks });
+    found.push({ root: dirName(file), packageJson, frameworks, workspaces });
   }
-  return found.sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
+  // A workspace root's framework dependency hoisted for its packages: the packages that have it are the projects.
+  const hoistedOnly = (candidate: (typeof found)[number]): boolean =>
+    candidate.workspaces &&
+    candidate.frameworks.every((framework) => found.some((other) => other !== candidate && isWithin(other.root, candidate.root) && other.frameworks.includes(framework)));
+  return found
+    .filter((candidate) => !hoistedOnly(candidate))
+    .map(({ workspaces: _workspaces, ...candidate }) => candidate)
+    .sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
 }

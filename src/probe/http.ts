@@ -60,9 +60,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 export interface HttpProbeSpec {
   id: string;
   url: string;
-  method?: 'GET' | 'OPTIONS';
+  method?: 'GET' | 'OPTIONS' | 'POST';
   /** Headers this probe adds (a bogus Host, an Origin, …). */
   headers?: Record<string, string>;
+  /** The request body of a POST (sent only while the method stays POST). */
+  body?: string;
   /** 0 records the redirect response itself. */
   maxRedirects?: number;
   lenient?: boolean;
@@ -152,6 +154,7 @@ export async function httpProbe(client: HttpClient, spec: HttpProbeSpec, budget:
         path: `${url.pathname}${url.search}`,
         method: hopMethod,
         headers: requestHeaders(client, spec, url, target),
+        ...(hopMethod === 'POST' && spec.body !== undefined ? { body: spec.body } : {}),
         signal,
       });
       const headersMs = Math.round(performance.now() - started);

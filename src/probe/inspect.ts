@@ -1,9 +1,21 @@
 /** Read-only helpers the scan rules share: which responses to look at and how to read their headers. */
 import { firstHeader, headerValues } from './headers.js';
-import { BUCKET_PROBE_PREFIX, PROBE } from './types.js';
+import { BUCKET_PROBE_PREFIX, PROBE, SOURCE_MAP_PROBE_PREFIX } from './types.js';
 import type { Cookie, HeaderList, ProbeResponse, ScanObservations } from './types.js';
 
 export { firstHeader, headerValues };
+
+/** Responses of the site's own pages and endpoints: every site response except the source maps (they hold source code). */
+export function pageLikeResponses(scan: ScanObservations): [string, ProbeResponse][] {
+  return siteResponses(scan).filter(([id]) => !id.startsWith(SOURCE_MAP_PROBE_PREFIX));
+}
+
+/** The source-map probes that answered, with the map URL. */
+export function sourceMapResponses(scan: ScanObservations): [string, ProbeResponse][] {
+  return Object.entries(scan.probes).flatMap(([id, probe]) =>
+    probe.response && id.startsWith(SOURCE_MAP_PROBE_PREFIX) ? [[id.slice(SOURCE_MAP_PROBE_PREFIX.length), probe.response] as [string, ProbeResponse]] : [],
+  );
+}
 
 /** The page the user asked about, after redirects. */
 export function pageResponse(scan: ScanObservations): ProbeResponse | undefined {
@@ -38,10 +50,15 @@ export function httpsHops(scan: ScanObservations): { url: string; headers: Heade
   return hops;
 }
 
-/** Cookies the site set (on any probe, hops included), one per name: the first seen. */
+/**
+ * Cookies the site set (on any probe, hops included), one per name: the page's own first, then the
+ * other probes' by id, so that where a cookie is reported does not depend on which probe finished first.
+ */
 export function siteCookies(scan: ScanObservations): Cookie[] {
   const byName = new Map<string, Cookie>();
-  for (const [, response] of siteResponses(scan)) {
+  const rank = (id: string) => (id === PROBE.page ? 0 : id === PROBE.http ? 1 : 2);
+  const ordered = siteResponses(scan).sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  for (const [, response] of ordered) {
     for (const cookie of response.cookies) if (!byName.has(cookie.name)) byName.set(cookie.name, cookie);
   }
   return [...byName.values()];

@@ -71,6 +71,16 @@ export function planScan(target: URL, options: PlanOptions): ScanPlan {
       { id: PROBE.debugToolbar, url: at('/__debug__/') },
       // Never follow: a site that accepts any Host may redirect to the bogus name itself.
       { id: PROBE.bogusHost, url: (https ?? target).href, headers: { host: bogusHost }, maxRedirects: 0, lenient: true },
+      // Truncated JSON to a path no route owns: a body parser mounted for the whole app fails before routing,
+      // and a framework in development mode answers with the error's stack trace. Nothing handles the request.
+      {
+        id: PROBE.malformedJson,
+        url: at(`/deploycheck-${options.token}/malformed-json/`),
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"deploycheck":',
+        maxRedirects: 0,
+      },
       {
         id: PROBE.cors,
         url: (https ?? target).href,

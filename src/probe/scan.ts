@@ -9,9 +9,10 @@ import { firstHeader } from './headers.js';
 import { createHttpClient, httpProbe } from './http.js';
 import type { HttpClient } from './http.js';
 import { parseTarget, planScan } from './plan.js';
+import { sourceMapCandidates } from './source-maps.js';
 import { storageCandidates, storageFromResponse } from './storage.js';
 import { acceptsLegacy, inspectTls } from './tls.js';
-import { BUCKET_PROBE_PREFIX, PROBE } from './types.js';
+import { BUCKET_PROBE_PREFIX, PROBE, SOURCE_MAP_PROBE_PREFIX } from './types.js';
 import type { LegacyProtocol, ProbeResult, ScanObservations } from './types.js';
 import { runRule } from '../engine/run-rule.js';
 import { capsOf, grade } from '../engine/grade.js';
@@ -184,11 +185,24 @@ export async function observe(rawTarget: string, options: ScanOptions = {}): Pro
     }
   };
 
+  const queueSourceMapProbes = () => {
+    const page = observations.probes[PROBE.page];
+    if (!page?.response || !isHtml(page)) return;
+    for (const url of sourceMapCandidates(page.response.body, page.response.url, DEFAULTS.maxSourceMaps)) {
+      const id = `${SOURCE_MAP_PROBE_PREFIX}${url}`;
+      planned.set(id, url);
+      pool.add(id, async (deadline) => record(await httpProbe(client, { id, url, maxRedirects: 2 }, budget, deadline)));
+    }
+  };
+
   for (const spec of plan.http) {
     planned.set(spec.id, spec.url);
     pool.add(spec.id, async (deadline) => {
       record(await httpProbe(client, spec, budget, deadline));
-      if (spec.id === PROBE.page) queueBucketProbes();
+      if (spec.id === PROBE.page) {
+        queueBucketProbes();
+        queueSourceMapProbes();
+      }
     });
   }
   if (plan.tls) {

@@ -141,7 +141,7 @@ export interface ScanObservations {
   assets: AssetUrl[];
 }
 
-/** The ids of the fixed probes; bucket-listing probes are `bucket:<listing url>` (also the roots of custom-domain hosts asked whether they are buckets). */
+/** The ids of the fixed probes; bucket-listing probes are `bucket:<listing url>` (also the roots of custom-domain hosts asked whether they are buckets), source-map probes `source-map:<url>`. */
 export const PROBE = {
   http: 'http',
   page: 'page',
@@ -153,6 +153,11 @@ export const PROBE = {
   debugToolbar: 'debug-toolbar',
   bogusHost: 'bogus-host',
   cors: 'cors',
+  /** A POST of a truncated JSON body to a made-up path: body parsers that fail loudly show their error page. */
+  malformedJson: 'malformed-json',
 } as const;
 
 export const BUCKET_PROBE_PREFIX = 'bucket:';
+
+/** Source-map probes are `source-map:<map url>`: the page's own scripts with `.map` appended. */
+export const SOURCE_MAP_PROBE_PREFIX = 'source-map:';

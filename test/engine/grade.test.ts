@@ -60,6 +60,7 @@ describe('grade', () => {
       'reconcile/debug-page-settings-off F',
       'web/debug-page F',
       'web/env-exposed F',
+      'web/stack-trace-exposed F',
     ]);
   });
 

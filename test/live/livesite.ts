@@ -1,6 +1,7 @@
 /**
  * Real servers for the live-scan integration tests, on 127.0.0.1 only: the fixtures/livesite Django
- * project under Debian's gunicorn, and Debian's nginx terminating TLS in front of it. Every process
+ * project under Debian's gunicorn, Debian's nginx terminating TLS in front of it, and the Node fixtures
+ * under this `node`. Every process
  * is started on ports found by binding :0, its output is kept for failure messages, and `stop()`
  * always ends it (SIGTERM, then SIGKILL).
  */
@@ -136,6 +137,23 @@ export async function startGunicorn(settings: LivesiteSettings, scratch: string)
     },
   );
   const service = new ManagedProcess(`gunicorn (${settings})`, child);
+  try {
+    await service.waitFor(port);
+  } catch (error) {
+    await service.stop();
+    throw error;
+  }
+  return Object.assign(service, { port });
+}
+
+/** A Node server script (a fixture's server.js) on 127.0.0.1, told its port and host through PORT and HOST. */
+export async function startNodeServer(script: string, env: Record<string, string> = {}): Promise<Service & { port: number }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [script], {
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', PORT: String(port), HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const service = new ManagedProcess(`node ${script}`, child);
   try {
     await service.waitFor(port);
   } catch (error) {

@@ -108,9 +108,8 @@ export function parseStart(line: string): ParsedStart | undefined {
   let found: ParsedStart | undefined;
   for (const segment of splitCommands(line)) {
     const { assignments, words } = simpleCommand(segment.text);
-    const values = words.map(valueOf);
-    if (values.some((value) => value === undefined)) continue;
-    const run = runOf(values as string[]);
+    // A word with a variable not known here (`-p $PORT`) is kept as written.
+    const run = runOf(words.map((word) => valueOf(word) ?? word.raw));
     if (run) found = { run, text: segment.text, assignments: assignments.map(({ name, value }) => ({ name, value })) };
   }
   return found;

@@ -4,7 +4,7 @@ import { loadBuiltInScanRules } from '../../../src/engine/registry.js';
 import type { Finding } from '../../../src/engine/types.js';
 import { judge } from '../../../src/probe/scan.js';
 import type { AssetUrl, HeaderList, ProbeResponse, ProbeResult, ScanObservations, TlsObservation } from '../../../src/probe/types.js';
-import { BUCKET_PROBE_PREFIX, PROBE } from '../../../src/probe/types.js';
+import { BUCKET_PROBE_PREFIX, PROBE, SOURCE_MAP_PROBE_PREFIX } from '../../../src/probe/types.js';
 import { djangoAdminLogin, djangoDebug404 } from '../../probe/servers.js';
 
 const SITE = 'https://site.example/';
@@ -53,9 +53,16 @@ function hardened(): ScanObservations {
       [PROBE.debugToolbar]: probe(PROBE.debugToolbar, `${SITE}__debug__/`, response(`${SITE}__debug__/`, 404)),
       [PROBE.bogusHost]: probe(PROBE.bogusHost, SITE, response(SITE, 400, [], 'Bad Request'), { host: 'deploycheck-t.invalid' }),
       [PROBE.cors]: probe(PROBE.cors, SITE, response(SITE, 200, []), { origin: 'https://deploycheck-t.example' }),
+      [PROBE.malformedJson]: probe(PROBE.malformedJson, `${SITE}x/malformed-json/`, response(`${SITE}x/malformed-json/`, 400, GOOD_HEADERS, '{"error":"Bad Request"}')),
     },
   };
 }
+
+/** What Express 5's default error handler (finalhandler) sends outside production for a body that is not JSON. */
+const EXPRESS_DEV_400 =
+  '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Error</title>\n</head>\n<body>\n' +
+  '<pre>SyntaxError: Unexpected end of JSON input<br> &nbsp; &nbsp;at JSON.parse (&lt;anonymous&gt;)<br> &nbsp; &nbsp;at parse (/srv/app/node_modules/body-parser/lib/types/json.js:92:19)' +
+  '<br> &nbsp; &nbsp;at /srv/app/node_modules/body-parser/lib/read.js:128:18</pre>\n</body>\n</html>\n';
 
 let rules: Awaited<ReturnType<typeof loadBuiltInScanRules>>;
 async function findings(scan: ScanObservations): Promise<Finding[]> {
@@ -131,6 +138,15 @@ describe('scan rules on synthetic observations', () => {
     }],
     ['web/mixed-content', (s) => ((s.probes[PROBE.page]!.response!.body += '<script src="http://cdn.site.example/app.js"></script>'), s)],
     ['web/media-unsigned', (s) => ((s.assets = [{ url: 'https://b.s3.amazonaws.com/media/a.png', foundIn: 'img[src]', role: 'media', provider: 's3' } satisfies AssetUrl]), s)],
+    ['web/stack-trace-exposed', (s) => ((s.probes[PROBE.malformedJson]!.response!.body = EXPRESS_DEV_400), s)],
+    ['web/session-cookie-default-name', (s) => ((s.probes[PROBE.page]!.response!.cookies[1]!.name = 'connect.sid'), s)],
+    ['web/source-map-exposed', (s) => {
+      const url = `${SITE}_next/static/chunks/main-3f9a.js.map`;
+      s.probes[`${SOURCE_MAP_PROBE_PREFIX}${url}`] = probe(`${SOURCE_MAP_PROBE_PREFIX}${url}`, url, response(url, 200, [], '{"version":3,"sources":["webpack://app/./pages/index.tsx"],"mappings":"AAAA"}'));
+      return s;
+    }],
+    ['web/next-dev-mode', (s) => ((s.probes[PROBE.page]!.response!.body += '<script id="__NEXT_DATA__" type="application/json">{"props":{},"page":"/","buildId":"development"}</script>'), s)],
+    ['web/x-powered-by', (s) => setHeaders(s, replace('x-powered-by', 'Express'))],
     ['web/signed-url-long-expiry', (s) => ((s.assets = [{ url: 'https://b.s3.amazonaws.com/media/a.png?X-Amz-Signature=x', foundIn: 'img[src]', role: 'media', provider: 's3', signature: { scheme: 'aws-v4', lifetimeSeconds: 30 * 86400 } }]), s)],
   ];
 
@@ -162,6 +178,18 @@ describe('scan rules on synthetic observations', () => {
     ]), s));
     // Plain-http links to follow, canonical links and https/relative assets are not mixed content.
     await quiet((s) => ((s.probes[PROBE.page]!.response!.body += '<a href="http://old.example/">old</a><link rel="canonical" href="http://site.example/"><img src="/static/a.png"><img src="//site.example/b.png">'), s));
+    // A stack trace on a page that answered 200 is content (a post about errors), not an error page.
+    await quiet((s) => ((s.probes[PROBE.page]!.response!.body += EXPRESS_DEV_400), s));
+    // A source-map URL answered by an SPA catch-all, or by JSON that is not a map.
+    await quiet((s) => {
+      const url = `${SITE}app.js.map`;
+      s.probes[`${SOURCE_MAP_PROBE_PREFIX}${url}`] = probe(`${SOURCE_MAP_PROBE_PREFIX}${url}`, url, response(url, 200, [], '<!doctype html><html><body><div id="root"></div></body></html>'));
+      const other = `${SITE}b.js.map`;
+      s.probes[`${SOURCE_MAP_PROBE_PREFIX}${other}`] = probe(`${SOURCE_MAP_PROBE_PREFIX}${other}`, other, response(other, 200, [], '{"error":"not found"}'));
+      return s;
+    });
+    // A production Next.js page: hashed chunks and a real build id.
+    await quiet((s) => ((s.probes[PROBE.page]!.response!.body += '<script src="/_next/static/chunks/webpack-59c5c889f52620d6.js"></script><script id="__NEXT_DATA__" type="application/json">{"buildId":"Xk2cR8vQp1"}</script>'), s));
     // A CORS preflight that echoes the origin without credentials.
     await quiet((s) => ((s.probes[PROBE.cors]!.response = response(SITE, 200, [['access-control-allow-origin', '*']])), s));
   });
@@ -173,6 +201,28 @@ describe('scan rules on synthetic observations', () => {
     const result = grade(await findings(scan), capsOf(await loadBuiltInScanRules()));
     expect(result.grade).toBe('F');
     expect(result.caps.map((cap) => cap.rule)).toEqual(['web/debug-page']);
+  });
+
+  it('report a stack trace at the site, with the probe URL as a related place (made-up paths change every scan)', async () => {
+    const scan = hardened();
+    scan.probes[PROBE.malformedJson]!.response!.body = EXPRESS_DEV_400;
+    const [finding] = await findings(scan);
+    expect(finding?.location).toEqual({ url: SITE });
+    expect(finding?.related.map((note) => note.location)).toEqual([{ url: `${SITE}x/malformed-json/` }]);
+    expect(finding?.evidence).toBe('SyntaxError: Unexpected end of JSON input / at JSON.parse (<anonymous>)');
+  });
+
+  it("report a cookie where the page set it, whichever probe finished first", async () => {
+    const scan = hardened();
+    const cookie = { name: 'connect.sid', valueLength: 80, secure: true, httpOnly: true, sameSite: 'Lax', setBy: `${SITE}.env` };
+    // Probes are recorded as they finish: the .env probe first, the page last.
+    const { [PROBE.page]: page, ...rest } = scan.probes;
+    rest[PROBE.env]!.response!.cookies = [cookie];
+    page!.response!.cookies = [{ ...cookie, setBy: SITE }];
+    scan.probes = { ...rest, [PROBE.page]: page! };
+    const [finding] = await findings(scan);
+    expect(finding?.rule).toBe('web/session-cookie-default-name');
+    expect(finding?.location).toEqual({ url: SITE });
   });
 
   it('never put .env values in the evidence', async () => {

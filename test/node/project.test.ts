@@ -1,0 +1,73 @@
+/** A Node project end to end: discovered by the framework, production read, the program evaluated, the summary and the cap. */
+import { describe, expect, it } from 'vitest';
+import { runCheck } from '../../src/frameworks.js';
+import { isNodeSummary } from '../../src/node/project-summary.js';
+import type { NodeProject } from '../../src/node/types.js';
+import type { RuleDefinition } from '../../src/engine/types.js';
+import { defineRule } from '../../src/node/define-rule.js';
+import { makeProject } from '../helpers/project.js';
+import { EXPRESS, pkg } from './helpers.js';
+
+/** A rule that records the project it saw and reports nothing. */
+function probe(seen: NodeProject[]): RuleDefinition {
+  return defineRule({ id: 'test/probe', title: 'probe', severity: 'low', docs: { why: '', fix: '' }, check: ({ project }) => void seen.push(project) }) as RuleDefinition;
+}
+
+describe('a Node project through the engine', () => {
+  it('evaluates the server program under the production environment, with the env file dotenv loads below it', async () => {
+    const seen: NodeProject[] = [];
+    const root = makeProject({
+      'package.json': pkg({ ...EXPRESS, scripts: { start: 'node server.js' } }),
+      'server.js': "require('dotenv').config();\nconst express = require('express');\nconst app = express();\nconst secret = process.env.SESSION_SECRET;\nconst mode = process.env.NODE_ENV;\napp.listen(3000);\n",
+      '.env': 'SESSION_SECRET=from-dotenv\nNODE_ENV=development\n',
+      Procfile: 'web: npm start\n',
+    });
+    const result = await runCheck({ root, rules: [probe(seen)] });
+    const [project] = seen;
+    expect(project?.program?.entries).toEqual(['server.js']);
+    expect(project?.program?.apps.map((app) => [app.of, app.listens])).toEqual([['express', true]]);
+    // Heroku sets NODE_ENV=production, which dotenv does not override; .env adds what is not set.
+    expect(project?.environment.get('NODE_ENV')?.value).toBe('production');
+    expect(project?.environment.get('SESSION_SECRET')?.value).toBe('from-dotenv');
+    const [summary] = result.projects;
+    expect(summary).toMatchObject({ kind: 'node', root: '', name: 'app', frameworks: ['express'], production: { complete: true, platform: 'heroku', entries: [{ file: 'server.js' }] } });
+    expect(result.grade.caps).toEqual([]);
+  });
+
+  it('says production was not fully read when a server framework has no entry, and caps the grade', async () => {
+    const result = await runCheck({ root: makeProject({ 'package.json': pkg({ ...EXPRESS, scripts: { start: 'node build/server.js' } }) }), rules: [] });
+    const [summary] = result.projects;
+    expect(summary && isNodeSummary(summary) && summary.production.missing).toEqual(['no server entry file found for express (package.json scripts.start: node build/server.js)']);
+    expect(result.grade.caps.map((cap) => cap.rule)).toEqual(['production']);
+  });
+
+  it('reads next.config and Prisma datasources', async () => {
+    const seen: NodeProject[] = [];
+    const root = makeProject({
+      'web/package.json': pkg({ dependencies: { next: '14', '@prisma/client': '5' }, scripts: { start: 'next start' } }),
+      'web/next.config.js': 'module.exports = { poweredByHeader: false };\n',
+      'web/prisma/schema.prisma': 'datasource db {\n  provider = "sqlite" // local\n  url      = env("DATABASE_URL")\n}\n',
+      'web/.env.production': 'DATABASE_URL=file:./prod.db\n',
+    });
+    await runCheck({ root, rules: [probe(seen)] });
+    const [project] = seen;
+    expect(project?.nextConfig?.file).toBe('web/next.config.js');
+    expect(project?.nextConfig?.value.kind).toBe('object');
+    expect(project?.prisma).toMatchObject([{ file: 'web/prisma/schema.prisma', provider: 'sqlite', url: { kind: 'string', value: 'file:./prod.db' }, location: { line: 2 } }]);
+    expect(project?.program).toBeUndefined();
+  });
+
+  it('gives a repository with a Django API and a Next.js front end both kinds in one report', async () => {
+    const root = makeProject({
+      'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'api.settings')\n",
+      'api/__init__.py': '',
+      'api/settings.py': 'DEBUG = False\n',
+      'frontend/package.json': pkg({ dependencies: { next: '14' }, scripts: { start: 'next start' } }),
+    });
+    const result = await runCheck({ root, rules: [] });
+    expect(result.projects.map((project) => [project.kind, project.root])).toEqual([
+      ['django', ''],
+      ['node', 'frontend'],
+    ]);
+  });
+});
