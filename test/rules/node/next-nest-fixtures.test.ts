@@ -25,13 +25,13 @@ async function findings(fixture: string): Promise<string[]> {
 describe('Next.js and NestJS fixtures (rules/node: runtime, Next.js config)', () => {
   it('node-next-insecure: every planted problem', async () => {
     expect(await findings('node-next-insecure')).toEqual([
-      'node/dev-server-in-production Dockerfile:10 high certain',
+      'node/dev-server-in-production Dockerfile:11 high certain',
       'node/next-public-secret .env.production:3 high certain',
       'node/next-public-secret next.config.js:8 medium certain',
-      'node/next-security-headers-missing next.config.js:9 medium certain',
+      'node/next-security-headers-missing next.config.js:10 medium certain',
       'node/next-source-maps next.config.js:5 medium certain',
       'node/node-env-not-production Dockerfile:8 high certain',
-      'node/sqlite-in-production prisma/schema.prisma:5 medium certain',
+      'node/sqlite-in-production prisma/schema.prisma:7 medium certain',
     ]);
   });
 

@@ -77,7 +77,7 @@ ruleTester(sqliteInProduction, {
         'prisma/schema.prisma': 'datasource db {\n  provider = "sqlite"\n  url      = "file:./app.db"\n}\n',
       }),
       findings: [
-        { at: 'prisma/schema.prisma:1', confidence: 'certain', message: 'Prisma uses SQLite in production' },
+        { at: 'prisma/schema.prisma:2', confidence: 'certain', message: 'Prisma uses SQLite in production' },
         { at: 'server.js:4', message: "dialect: 'sqlite'" },
       ],
     },
