@@ -29,7 +29,8 @@ export default defineRule({
     if (!start) return;
     const found = devServerIn(start.command, ctx.project.packageJson.scripts);
     if (!found || !('file' in start.location)) return;
-    const through = found.script === undefined ? '' : ` (through the package script "${found.script}")`;
+    // The start command's description already names the package script it went through (`→ package.json scripts.dev`).
+    const through = found.script === undefined || start.how.includes(`scripts.${found.script}`) ? '' : ` through the package script "${found.script}"`;
     ctx.report({
       message: `production starts ${found.tool}${through} (${start.how}: \`${start.command}\`), which ${found.why}`,
       location: start.location,

@@ -34,7 +34,7 @@ export default defineRule({
       const what = worst.detail === 'stack' ? 'the stack trace' : 'the error message';
       const others = leaks.filter((leak) => leak !== worst).map((leak) => leak.expression);
       ctx.report({
-        message: `the ${handler} sends ${what} (${worst.expression}) to the client in production${others.length ? `, and ${[...new Set(others)].join(', ')}` : ''}`,
+        message: `the ${handler} sends ${what} (${worst.expression}) to the client in production${others.length ? ` (and ${[...new Set(others)].join(', ')})` : ''}`,
         location: worst.location,
         severity: worst.detail === 'stack' ? 'high' : 'low',
         evidence: worst.expression,

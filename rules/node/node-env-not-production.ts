@@ -28,8 +28,11 @@ export default defineRule({
     if (!problem) return;
     const fallback: FileLocation = { file: ctx.project.packageJson.file, line: 1, column: 1 };
     if (problem.kind === 'other-value') {
+      const consequence = ctx.project.frameworks.includes('express')
+        ? "Express's error handler sends stack traces, views are not cached and libraries run their development builds"
+        : 'libraries (React, template engines, loggers) run their slower development builds and show more on errors';
       ctx.report({
-        message: `NODE_ENV is '${problem.value}' in production (${problem.how}): Express sends stack traces and libraries run their development builds`,
+        message: `NODE_ENV is '${problem.value}' in production (${problem.how}): ${consequence}`,
         location: problem.location && isFileLocation(problem.location) ? problem.location : fallback,
         confidence: problem.confidence,
         evidence: `NODE_ENV=${problem.value}`,

@@ -52,7 +52,7 @@ ruleTester(devServerInProduction, {
     {
       name: 'a Procfile running npm run dev → nodemon',
       files: { 'package.json': packageJson(['express'], { dev: 'nodemon server.js', start: 'node server.js' }), Procfile: 'web: npm run dev\n', 'server.js': '' },
-      findings: [{ at: 'Procfile:1', severity: 'high', message: ['nodemon', 'package script "dev"'] }],
+      findings: [{ at: 'Procfile:1', severity: 'high', message: ['production starts nodemon (', 'scripts.dev'] }],
     },
     {
       name: 'a Dockerfile CMD running next dev',
