@@ -73,7 +73,8 @@ export function nextPublicVariables(workspace: Workspace, root: string, environm
   };
   for (const name of NEXT_BUILD_ENV_FILES) {
     const file = root === '' ? name : `${root}/${name}`;
-    if (!workspace.exists(file)) continue;
+    // An untracked .env.local is one developer's: production builds run from the repository.
+    if (!workspace.exists(file) || workspace.isTracked(file) === false) continue;
     const read = workspace.readText(file);
     if (!read.ok) continue;
     for (const entry of parseEnvFile(read.text, 'npm-dotenv').entries) {

@@ -1,5 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { judgePublicVariable, nextPublicVariables } from '../../src/node/next-public.js';
+import { openWorkspace } from '../../src/workspace/index.js';
+import { makeRepository } from '../helpers/project.js';
 import { workspaceOf } from '../helpers/workspace.js';
 
 describe('judgePublicVariable', () => {
@@ -31,5 +35,13 @@ describe('nextPublicVariables', () => {
     expect(nextPublicVariables(workspace, 'web', undefined)).toEqual([
       { name: 'NEXT_PUBLIC_ADMIN_PASSWORD', value: 'hunter22', location: { file: 'web/.env.production', line: 1, column: 1 }, label: 'web/.env.production' },
     ]);
+  });
+});
+
+describe('nextPublicVariables in a git repository', () => {
+  it('skips env files git does not track (a developer’s .env.local)', () => {
+    const root = makeRepository({ '.env': 'NEXT_PUBLIC_SIGNING_SECRET=abc123def456\n' });
+    writeFileSync(join(root, '.env.local'), 'NEXT_PUBLIC_LOCAL_TOKEN=zzz999yyy888\n');
+    expect(nextPublicVariables(openWorkspace(root), '', undefined).map((variable) => variable.name)).toEqual(['NEXT_PUBLIC_SIGNING_SECRET']);
   });
 });
