@@ -10,7 +10,7 @@ import { callGlobal, callPath, callValueMethod } from './builtins.js';
 import { type Ctx, here } from './context.js';
 import { loadDotenvConfig } from './dotenv.js';
 import { evalExpr } from './expressions.js';
-import { invoke, recordCallback } from './functions.js';
+import { invoke, NEW_TARGET, recordCallback } from './functions.js';
 import { GLOBAL_SPECIFIER, rootedPath } from './globals.js';
 import { requireValue } from './loader.js';
 import { memberOf, moduleMember, propertyKey } from './members.js';
@@ -128,7 +128,7 @@ export function callValue(ctx: Ctx, value: JsValue, args: JsValue[], loc: FileLo
     case 'function': {
       const closure = ctx.it.closures.get(value.fn);
       if (!closure) return unknown('function not known', { loc });
-      return invoke(ctx, closure, args, isNew ? undefined : thisValue);
+      return invoke(ctx, closure, args, isNew ? NEW_TARGET : thisValue);
     }
     case 'instance': {
       const call = record(ctx, `${value.of}()`, args, loc, isNew);

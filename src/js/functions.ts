@@ -10,7 +10,7 @@ import { evalExpr, undecided } from './expressions.js';
 import { propertyKey } from './members.js';
 import { sameValue } from './operators.js';
 import { Scope } from './scope.js';
-import { type Closure, type Frame, type Interp, MAX_DEPTH, MAX_UNCALLED_RUNS } from './state.js';
+import { type ClassInfo, type Closure, type Frame, type Interp, MAX_DEPTH, MAX_UNCALLED_RUNS } from './state.js';
 import { evalFunctionBody } from './statements.js';
 import type { JsFunction, JsValue } from './types.js';
 import { mergeEnv, unknown } from './values.js';
@@ -47,31 +47,63 @@ export function makeFunction(ctx: Ctx, node: t.Function): JsValue {
 }
 
 /**
- * A class: its decorators are evaluated (NestJS `@Module({ imports: [JwtModule.register({…})] })`), its
- * methods become functions run with unknown arguments; `new` of it is not modelled.
+ * A class: its decorators are evaluated (NestJS `@Module({ imports: [JwtModule.register({…})] })`), its methods
+ * become functions (run by calls on its instances, else with unknown arguments at the end); `new` of it runs
+ * its field initializers and constructor with `this` bound to a new object.
  */
 export function makeClass(ctx: Ctx, node: t.Class): JsValue {
   for (const decorator of node.decorators ?? []) evalExpr(ctx, decorator.expression);
-  if (node.superClass) evalExpr(ctx, node.superClass);
+  const superClass = node.superClass ? evalExpr(ctx, node.superClass) : undefined;
   const value = register(ctx, node, []);
   const closure = ctx.it.closures.get((value as Extract<JsValue, { kind: 'function' }>).fn)!;
   closure.ran = true;
   const bodyScope = new Scope(ctx.scope);
   bodyScope.declare('this', unknown('this'), ctx.it.conditional);
   const inClass: Ctx = { ...ctx, scope: bodyScope };
+  const info: ClassInfo = { methods: new Map(), fields: [], scope: bodyScope, ...(superClass ? { superClass } : {}) };
+  ctx.it.classes.set(closure, info);
   for (const member of node.body.body) {
     for (const decorator of ('decorators' in member ? member.decorators : undefined) ?? []) evalExpr(inClass, decorator.expression);
     if (member.type === 'ClassMethod' || member.type === 'ClassPrivateMethod') {
-      makeFunction(inClass, member);
       for (const param of member.params) {
         for (const decorator of ('decorators' in param ? param.decorators : undefined) ?? []) evalExpr(inClass, decorator.expression);
       }
-    } else if ((member.type === 'ClassProperty' || member.type === 'ClassPrivateProperty') && member.value) {
-      if (member.type === 'ClassProperty') propertyKey(inClass, member.key, member.computed);
-      undecided(inClass, () => evalExpr(inClass, member.value!));
+      const method = makeFunction(inClass, member);
+      const key = member.type === 'ClassMethod' ? propertyKey(inClass, member.key, member.computed) : undefined;
+      if (member.kind === 'constructor') info.init = ctx.it.closures.get((method as Extract<JsValue, { kind: 'function' }>).fn);
+      else if (key !== undefined && member.kind === 'method' && !member.static) info.methods.set(key, method);
+    } else if (member.type === 'ClassProperty' && member.value) {
+      const key = propertyKey(inClass, member.key, member.computed);
+      if (member.static) evalExpr(inClass, member.value);
+      else if (key !== undefined) info.fields.push({ key, node: member.value });
     }
   }
   return value;
+}
+
+/** A method of a project class instance, its superclasses' included. */
+export function classMethod(it: Interp, object: object, key: string): JsValue | undefined {
+  let info = it.instanceOf.get(object);
+  for (let depth = 0; info && depth < 8; depth++) {
+    const method = info.methods.get(key);
+    if (method) return method;
+    const parent = info.superClass?.kind === 'function' ? it.closures.get(info.superClass.fn) : undefined;
+    info = parent ? it.classes.get(parent) : undefined;
+  }
+  return undefined;
+}
+
+/** `new ProjectClass(…args)`: an object whose fields and constructor ran with `this` bound to it. */
+function construct(ctx: Ctx, closure: Closure, info: ClassInfo, args: JsValue[]): JsValue {
+  const self: Extract<JsValue, { kind: 'object' }> = { kind: 'object', props: new Map(), partial: true, loc: closure.fn.loc };
+  ctx.it.instanceOf.set(self, info);
+  if (ctx.it.conditional) ctx.it.createdAt.set(self, ctx.it.conditional);
+  const scope = new Scope(info.scope);
+  scope.declare('this', self, ctx.it.conditional);
+  const inner: Ctx = { it: ctx.it, scope, mod: closure.module };
+  for (const field of info.fields) self.props.set(field.key, evalExpr(inner, field.node));
+  if (info.init) invoke(ctx, info.init, args, self);
+  return self;
 }
 
 function isClass(node: t.Function | t.Class): node is t.Class {
@@ -87,10 +119,16 @@ function resultOf(frame: Frame, values: JsValue[]): JsValue {
   return unknown(`${frame.closure.fn.params.length ? 'result' : 'return value'} depends on a branch`, env ? { env } : {});
 }
 
+/** Passed as `this` to invoke a class: `new`. */
+export const NEW_TARGET: JsValue = { kind: 'unknown', reason: 'new' };
+
 /** Run a function with these arguments; undefined arguments are `undefined`. */
 export function invoke(ctx: Ctx, closure: Closure, args: JsValue[], thisValue?: JsValue, asCallback = false): JsValue {
   const { it } = ctx;
-  if (isClass(closure.node)) return unknown('instance of a project class', { loc: closure.fn.loc });
+  if (isClass(closure.node)) {
+    const info = it.classes.get(closure);
+    return info && thisValue === NEW_TARGET ? construct(ctx, closure, info, args) : unknown('instance of a project class', { loc: closure.fn.loc });
+  }
   if (it.frames.length >= MAX_CALL_DEPTH || it.depth >= MAX_DEPTH - 20) return unknown('calls nested too deeply to follow', { loc: closure.fn.loc });
   closure.ran = true;
   const node = closure.node;

@@ -4,6 +4,7 @@ import type { FileLocation } from '../core/location.js';
 import { nodeEnv } from './apps.js';
 import { type Ctx } from './context.js';
 import { evalExpr } from './expressions.js';
+import { classMethod } from './functions.js';
 import { toText } from './operators.js';
 import type { JsValue } from './types.js';
 import { num, unknown } from './values.js';
@@ -29,7 +30,7 @@ export function memberOf(ctx: Ctx, value: JsValue, key: string | undefined, loc:
   if (key === undefined) return unknown('computed property not known', value.env ? { loc, env: value.env } : { loc });
   switch (value.kind) {
     case 'object': {
-      const found = value.props.get(key);
+      const found = value.props.get(key) ?? classMethod(ctx.it, value, key);
       if (found) return found;
       return value.partial ? unknown(`property ${key} not known`, { loc }) : { kind: 'undefined', loc };
     }

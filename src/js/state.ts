@@ -39,6 +39,16 @@ export interface Closure {
   ran: boolean;
 }
 
+/** A project class: its methods (found on its instances) and what `new` runs. */
+export interface ClassInfo {
+  methods: Map<string, JsValue>;
+  init?: Closure;
+  /** Instance fields, initialized by `new` with `this` bound. */
+  fields: { key: string; node: t.Expression }[];
+  superClass?: JsValue;
+  scope: Scope;
+}
+
 /** What a running function collects: its return values and what it passes to its callback parameter. */
 export interface Frame {
   closure: Closure;
@@ -55,7 +65,6 @@ export class Interp {
   depth = 0;
   /** Depth of undecided branches and of functions run without a known call: calls there are `conditional`. */
   conditional = 0;
-  /** Env reads of the undecided conditions around the current code. */
   readonly calls: JsCall[] = [];
   readonly apps: JsApp[] = [];
   readonly dotenv: { path: string; location: FileLocation }[] = [];
@@ -65,6 +74,9 @@ export class Interp {
   readonly evaluated: string[] = [];
   readonly closures = new WeakMap<JsFunction, Closure>();
   readonly uncalled: Closure[] = [];
+  readonly classes = new WeakMap<Closure, ClassInfo>();
+  /** Objects made by `new` of a project class → the class. */
+  readonly instanceOf = new WeakMap<object, ClassInfo>();
   /** Properties assigned on instances (an app's are its JsApp.props). */
   readonly instanceProps = new Map<number, Map<string, JsValue>>();
   /** Server instances (http.createServer(app), app.listen()) → the apps they serve. */

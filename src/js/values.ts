@@ -33,13 +33,6 @@ export function mergeEnv(...groups: (EnvRead[] | undefined)[]): EnvRead[] | unde
   return out;
 }
 
-/** The same value with more env reads behind it (a copy; objects and arrays are shared, not copied). */
-export function withEnv(value: JsValue, env: EnvRead[] | undefined): JsValue {
-  if (!env?.length) return value;
-  if (value.kind === 'object' || value.kind === 'array' || value.kind === 'instance' || value.kind === 'function') return value;
-  return { ...value, env: mergeEnv(value.env, env) };
-}
-
 /** The value at an object path (`prop(options, 'cookie', 'secure')`), or undefined when a step is missing or not an object. */
 export function prop(value: JsValue | undefined, ...path: string[]): JsValue | undefined {
   let current = value;

@@ -5,6 +5,8 @@
  * load only when a rule first reads a project's program.
  */
 import type { DiscoveredProject, Framework } from '../engine/framework.js';
+import { PLATFORM_NAMES } from '../env/platform.js';
+import type { RuntimePlatform } from '../env/platform.js';
 import { findNodePackages } from './discover.js';
 import { NODE_OPTIONS } from './options.js';
 import { createNodeProject } from './project.js';
@@ -39,7 +41,7 @@ function productionLine(project: NodeProject): string {
   parts.push(start ? `${start.command} (${start.how})` : 'no start command');
   if (entries.length > 0) parts.push(`entry ${entries.map((entry) => entry.file).join(', ')}`);
   parts.push(nodeEnv.value !== undefined ? `NODE_ENV=${nodeEnv.value} (${nodeEnv.how})` : `NODE_ENV ${nodeEnv.confidence === 'unknown' ? 'unknown' : 'unset'} (${nodeEnv.how})`);
-  if (platform) parts.push(`on ${platform}`);
+  if (platform) parts.push(`on ${PLATFORM_NAMES[platform as RuntimePlatform] ?? platform}`);
   return parts.join(' · ');
 }
 

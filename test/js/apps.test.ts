@@ -143,3 +143,30 @@ module.exports = { reflect: (origin, cb) => cb(null, origin), check: (origin, cb
     expect(program.calls[0]?.args[0]?.kind).toBe('unknown');
   });
 });
+
+describe('project classes', () => {
+  it('new App() runs the constructor with this; methods called on the instance run', () => {
+    const program = evaluate({
+      'src/server.ts': `import App from './app'; const server = new App(3000); server.listen();`,
+      'src/app.ts': `import express from 'express'; import helmet from 'helmet';
+class Base { protected secure() { this.app.use(helmet()); } }
+export default class App extends Base {
+  public app: express.Application;
+  private readonly name = 'api';
+  constructor(private port: number) { super(); this.app = express(); this.middlewares(); }
+  private middlewares(): void { this.secure(); this.app.set('name', this.name); }
+  public listen(): void { this.app.listen(this.port); }
+}`,
+    });
+    expect(program.problems).toEqual([]);
+    expect(program.apps).toMatchObject([{ of: 'express', listens: true }]);
+    expect(callees(program)).toEqual(['express', 'helmet', 'express#use', 'express#set', 'express#listen']);
+    expect(program.calls.every((call) => !call.conditional)).toBe(true);
+    expect(callsTo(program, 'express#set')[0]?.args[1]).toMatchObject({ value: 'api' });
+  });
+
+  it('a class nothing constructs: its methods run as conditional code', () => {
+    const program = evaluate({ 'a.ts': `import * as jwt from 'jsonwebtoken'; export class AuthService { login(user) { return jwt.sign({ sub: user.id }, 'svc-secret'); } }` });
+    expect(program.calls).toMatchObject([{ callee: 'jsonwebtoken.sign', conditional: true, args: [{}, { value: 'svc-secret' }] }]);
+  });
+});
