@@ -105,17 +105,16 @@ function unwrap(words: Word[]): Word[] {
   return rest;
 }
 
-/** The development server a production start command runs, following package scripts; undefined when it runs none. */
-export function devServerIn(command: string, scripts: Readonly<Record<string, string>> = {}): DevServer | undefined {
+/** The simple commands a start command runs, following package scripts (`npm start` → scripts.start), with the script each came from. */
+function* startSegments(command: string, scripts: Readonly<Record<string, string>>): Generator<{ text: string; words: Word[]; script?: string }> {
   const pending: { text: string; depth: number; script?: string }[] = [{ text: command, depth: 0 }];
   const seen = new Set<string>();
   while (pending.length > 0) {
     const { text, depth, script } = pending.shift()!;
     for (const segment of splitCommands(text)) {
-      const words = unwrap(simpleCommand(segment.text).words);
-      const found = devServerOfWords(words);
-      if (found) return script === undefined ? found : { ...found, script };
-      const next = scriptRun(words, scripts);
+      const words = simpleCommand(segment.text).words;
+      yield { text: segment.text, words, ...(script === undefined ? {} : { script }) };
+      const next = scriptRun(unwrap(words), scripts);
       const body = next === undefined ? undefined : scripts[next];
       if (body !== undefined && depth < MAX_SCRIPT_DEPTH && !seen.has(next!)) {
         seen.add(next!);
@@ -123,5 +122,28 @@ export function devServerIn(command: string, scripts: Readonly<Record<string, st
       }
     }
   }
+}
+
+/** The development server a production start command runs, following package scripts; undefined when it runs none. */
+export function devServerIn(command: string, scripts: Readonly<Record<string, string>> = {}): DevServer | undefined {
+  for (const { words, script } of startSegments(command, scripts)) {
+    const found = devServerOfWords(unwrap(words));
+    if (found) return script === undefined ? found : { ...found, script };
+  }
   return undefined;
+}
+
+const NODE_ENV_WORD = /(?:^|\s)(?:export\s+)?NODE_ENV=(['"]?)([\w.-]*)\1(?=\s|$)/;
+
+/**
+ * The NODE_ENV a start command sets itself, in any form (`NODE_ENV=x node …`, `cross-env NODE_ENV=x …`,
+ * `env NODE_ENV=x …`, `export NODE_ENV=x && …`), following package scripts; undefined when it sets none.
+ */
+export function nodeEnvInCommand(command: string, scripts: Readonly<Record<string, string>> = {}): string | undefined {
+  let value: string | undefined;
+  for (const { text } of startSegments(command, scripts)) {
+    const match = NODE_ENV_WORD.exec(text);
+    if (match) value = match[2];
+  }
+  return value;
 }

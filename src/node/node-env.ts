@@ -5,6 +5,7 @@
  * platform does not set it (Heroku and Vercel do, `next start` does itself; Docker, Fly, Render, a VPS do not).
  */
 import type { Location } from '../core/location.js';
+import { nodeEnvInCommand } from './dev-servers.js';
 import type { NodeProject } from './types.js';
 
 /** Platforms that run Node apps with NODE_ENV=production unless told otherwise. */
@@ -25,6 +26,12 @@ export function nodeEnvProblem(project: NodeProject): NodeEnvProblem | undefined
   }
   // Set by the platform's secret store or a file production loads, with the value unknown here.
   if (project.environment.get('NODE_ENV') !== undefined) return undefined;
+  // Set by a wrapper the production model does not read (`cross-env NODE_ENV=production node server.js`).
+  const inCommand = start && nodeEnvInCommand(start.command, project.packageJson.scripts);
+  if (start && inCommand !== undefined) {
+    if (inCommand === 'production') return undefined;
+    return { kind: 'other-value', value: inCommand, how: `the start command sets it (${start.how})`, location: start.location, confidence: 'certain' };
+  }
   // Only Express changes what it sends on NODE_ENV (NestJS answers errors itself; Koa and Fastify do not read it).
   if (!project.frameworks.includes('express') || project.frameworks.includes('nestjs')) return undefined;
   if (!start || NEXT_START.test(start.command) || (platform !== undefined && SETS_PRODUCTION.has(platform))) return undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { devServerIn } from '../../src/node/dev-servers.js';
+import { devServerIn, nodeEnvInCommand } from '../../src/node/dev-servers.js';
 
 describe('devServerIn', () => {
   it.each([
@@ -27,5 +27,15 @@ describe('devServerIn', () => {
       expect(devServerIn(command), command).toBeUndefined();
     }
     expect(devServerIn('npm start', { start: 'npm start' })).toBeUndefined();
+  });
+});
+
+describe('nodeEnvInCommand', () => {
+  it('reads NODE_ENV set by the command or a script it runs, in any form', () => {
+    expect(nodeEnvInCommand('npm start', { start: 'cross-env NODE_ENV=production node server.js' })).toBe('production');
+    expect(nodeEnvInCommand('export NODE_ENV=staging && node server.js')).toBe('staging');
+    expect(nodeEnvInCommand("env NODE_ENV='development' node server.js")).toBe('development');
+    expect(nodeEnvInCommand('node server.js', { start: 'NODE_ENV=production node server.js' })).toBeUndefined();
+    expect(nodeEnvInCommand('MY_NODE_ENV=x node server.js')).toBeUndefined();
   });
 });

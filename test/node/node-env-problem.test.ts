@@ -10,9 +10,10 @@ function environment(vars: EnvVar[] = []): Environment {
 
 const start = { command: 'node server.js', location: { file: 'Dockerfile', line: 8, column: 1 }, how: 'Dockerfile CMD' };
 
-function project(production: Partial<NodeProduction>, frameworks: NodeFrameworkName[] = ['express'], vars: EnvVar[] = []): NodeProject {
+function project(production: Partial<NodeProduction>, frameworks: NodeFrameworkName[] = ['express'], vars: EnvVar[] = [], scripts: Record<string, string> = {}): NodeProject {
   return {
     frameworks,
+    packageJson: { file: 'package.json', scripts, dependencies: {}, devDependencies: {} },
     environment: environment(vars),
     production: { entries: [], assumptions: [], nodeEnv: { how: 'nothing sets NODE_ENV', confidence: 'default' }, ...production },
   } as unknown as NodeProject;
@@ -26,6 +27,12 @@ describe('nodeEnvProblem', () => {
 
   it('reports an Express server started where nothing sets it', () => {
     expect(nodeEnvProblem(project({ start, platform: 'docker' }))).toEqual({ kind: 'never-set', start: 'node server.js', how: 'Dockerfile CMD', location: start.location });
+  });
+
+  it('reads NODE_ENV a wrapper in the start script sets (cross-env)', () => {
+    const npmStart = { ...start, command: 'npm start' };
+    expect(nodeEnvProblem(project({ start: npmStart }, ['express'], [], { start: 'cross-env NODE_ENV=production node server.js' }))).toBeUndefined();
+    expect(nodeEnvProblem(project({ start: npmStart }, ['express'], [], { start: 'cross-env NODE_ENV=dev node server.js' }))).toMatchObject({ kind: 'other-value', value: 'dev', confidence: 'certain' });
   });
 
   it('leaves production, unknown values, next start, platforms that set it, and other frameworks alone', () => {
