@@ -18,7 +18,7 @@ export default defineRule({
       'site can frame the pages (clickjacking); without a Content-Security-Policy an injected script runs with the ' +
       "page's rights. They are set in next.config's `headers()` for every path (a catch-all source such as " +
       "'/:path*' or '/(.*)'), in middleware, or by the platform: Vercel sends HSTS on its domains, so HSTS is not " +
-      'asked for there. Medium when HSTS or framing protection is missing, low when only the CSP is.',
+      'asked for there. Reported when HSTS or framing protection is missing (a missing CSP is named with them).',
     fix:
       'Send them on every path:\n\n' +
       '// next.config.js\nmodule.exports = {\n  async headers() {\n    return [{\n      source: "/:path*",\n      headers: [\n' +
@@ -48,15 +48,15 @@ export default defineRule({
     const missing: string[] = [];
     if (!headers.has(HSTS) && !onVercel) missing.push('Strict-Transport-Security');
     if (!preventsFraming(headers)) missing.push('X-Frame-Options (or CSP frame-ancestors)');
-    if (!headers.has(CSP)) missing.push('Content-Security-Policy');
+    // A CSP alone is hardening beyond HSTS and framing protection: named with them, not reported by itself.
     if (missing.length === 0) return;
+    if (!headers.has(CSP)) missing.push('Content-Security-Policy');
     const location: FileLocation = sent.location ?? { file: nextConfig?.file ?? project.packageJson.file, line: 1, column: 1 };
     const where = sent.location ? "next.config's headers() sets none of them for every path" : nextConfig ? `${nextConfig.file} has no headers()` : 'the project has no next.config';
     const vercel = onVercel && !headers.has(HSTS) ? ' (HSTS is left to Vercel, which sends it on its domains)' : '';
     ctx.report({
       message: `the Next.js app sends no ${missing.join(', ')}: ${where}${vercel}`,
       location,
-      severity: missing.length === 1 && missing[0] === 'Content-Security-Policy' ? 'low' : 'medium',
       evidence: missing.join(', '),
       about: [HSTS, FRAME_OPTIONS, CSP].filter((header) => missing.some((name) => name.toLowerCase().startsWith(header))).join(' '),
     });

@@ -19,6 +19,8 @@ const SERVED = new Set(['public', 'static', 'out', 'build', 'www']);
 /** Third-party code copied into a served folder: its maps show a library's source, not the app's. */
 const THIRD_PARTY = new Set(['vendor', 'vendors', 'lib', 'libs', 'third-party', 'third_party', 'plugins', 'node_modules']);
 const SOURCE_MAP = /\.(?:c|m)?js\.map$/;
+/** Maps of well-known libraries copied into a served folder (`bootstrap.min.js.map`): their source is public anyway. */
+const LIBRARY_MAP = /^(?:bootstrap|jquery|popper|vue|react|react-dom|angular|lodash|moment|chart|d3|three|axios|socket\.io|leaflet|select2|swiper|alpine|htmx|fontawesome|bulma|materialize|semantic|tailwind)[\w.-]*\.js\.map$/i;
 
 function under(root: string, path: string): string | undefined {
   if (root === '') return path;
@@ -49,7 +51,7 @@ export function committedBuildOutput(workspace: Workspace, root: string, distIsC
     if (!SOURCE_MAP.test(path)) continue;
     const top = segments[0]!;
     if (!SERVED.has(top) && !(top === 'dist' && distIsClient)) continue;
-    if (segments.some((segment) => THIRD_PARTY.has(segment))) continue;
+    if (segments.some((segment) => THIRD_PARTY.has(segment)) || LIBRARY_MAP.test(segments[segments.length - 1]!)) continue;
     if (workspace.isTracked(path) === true) add(`${prefix}${top}/`, 'source-maps', path);
   }
   return [...groups.values()].map((group) => ({ ...group, files: group.files.sort() }));

@@ -34,8 +34,8 @@ export interface HandlerFunction {
   node: unknown;
 }
 
-/** Response methods that send their argument to the client. */
-const SEND_METHODS = new Set(['send', 'json', 'jsonp', 'end', 'render']);
+/** Response methods that send their argument to the client (`view`: Fastify's @fastify/view). */
+const SEND_METHODS = new Set(['send', 'json', 'jsonp', 'end', 'render', 'view']);
 /** Objects whose methods of those names do not answer the client (`logger.send`, `process.stdout.end`). */
 const NOT_RESPONSES = new Set(['console', 'logger', 'log', 'process', 'winston', 'pino', 'Sentry', 'debug', 'socket', 'ws', 'channel', 'queue']);
 /** Properties whose assignment is the response body (Koa's `ctx.body`, `ctx.response.body`). */
@@ -156,6 +156,50 @@ interface Frame {
   guarded: boolean;
   /** Inside what a response sends. */
   sent: boolean;
+  /** Inside a branch for an error the app expects (`err instanceof AppError`, `err.expose`, a switch on the status): its message is written for users. */
+  expected: boolean;
+  /** Inside the initial value of this local name (`const payload = { … }`): a detail found taints the name. */
+  into?: string;
+}
+
+/** Properties and calls in a condition that tell the app's own errors from unexpected ones. */
+const KIND_WORD = /^(?:isOperational|expose|isHttpError|isBoom|isAxiosError|status|statusCode|getStatus|httpStatus|code|name)$/;
+
+/** Whether a condition tests what kind of error it is (`err instanceof HttpError`, `err.expose`, `err.status < 500`). */
+function isKindTest(test: AstNode): boolean {
+  const stack = [test];
+  for (let count = 0; stack.length > 0 && count < 200; count++) {
+    const node = stack.pop()!;
+    if (node.type === 'BinaryExpression' && node.operator === 'instanceof') return true;
+    if ((node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && KIND_WORD.test(propertyName(node) ?? '')) return true;
+    stack.push(...children(node));
+  }
+  return false;
+}
+
+/**
+ * What the function does to error details before any response: names it reassigns (their value at the
+ * response is not the error's), and whether it deletes or overwrites `stack` (`delete err.stack` in a
+ * production branch: the stack is gone when it would be sent).
+ */
+function rewrites(root: AstNode): { reassigned: Set<string>; stackCleared: boolean } {
+  const reassigned = new Set<string>();
+  let stackCleared = false;
+  const stack = [root];
+  for (let count = 0; stack.length > 0 && count < MAX_NODES; count++) {
+    const node = stack.pop()!;
+    if (node.type === 'AssignmentExpression') {
+      const left = node.left as AstNode;
+      if (left.type === 'Identifier') reassigned.add(left.name as string);
+      if (left.type === 'MemberExpression' && propertyName(left) === 'stack') stackCleared = true;
+    }
+    if (node.type === 'UnaryExpression' && node.operator === 'delete') {
+      const argument = node.argument as AstNode;
+      if (argument.type === 'MemberExpression' && propertyName(argument) === 'stack') stackCleared = true;
+    }
+    stack.push(...children(node));
+  }
+  return { reassigned, stackCleared };
 }
 
 /**
@@ -165,10 +209,11 @@ interface Frame {
  */
 export function errorLeaksOf(fn: HandlerFunction, errorParams: readonly string[]): ErrorLeak[] {
   if (!isNode(fn.node)) return [];
+  const { reassigned, stackCleared } = rewrites(fn.node);
   const errors = new Set(errorParams);
-  /** Local names holding err.stack / err.message (`const { stack } = err`, `const msg = err.message`). */
+  /** Local names holding err.stack / err.message (`const { stack } = err`). */
   const details = new Map<string, ErrorLeak['detail']>();
-  /** Local names holding an object built from them (`const payload = { message: err.message }`). */
+  /** Local names holding a value built from them (`const payload = { message: err.message }`). */
   const tainted = new Map<string, ErrorLeak>();
   const leaks: ErrorLeak[] = [];
   const seen = new Set<string>();
@@ -177,7 +222,7 @@ export function errorLeaksOf(fn: HandlerFunction, errorParams: readonly string[]
     if (!seen.has(key)) leaks.push(found);
     seen.add(key);
   };
-  /** A read of an error detail at this node (err.stack, a destructured `stack`), if it is one. */
+  /** A read of an error detail at this node (err.stack, a destructured `stack`, a tainted name), if it is one. */
   const detailAt = (node: AstNode): ErrorLeak | undefined => {
     if (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') {
       const name = propertyName(node);
@@ -193,29 +238,23 @@ export function errorLeaksOf(fn: HandlerFunction, errorParams: readonly string[]
     if (node.type === 'Identifier' && tainted.has(node.name as string)) return tainted.get(node.name as string);
     return undefined;
   };
-  /** The first error detail inside an expression (bounded). */
-  const detailIn = (root: AstNode): ErrorLeak | undefined => {
-    const stack = [root];
-    for (let count = 0; stack.length > 0 && count < 500; count++) {
-      const node = stack.pop()!;
-      const found = detailAt(node);
-      if (found) return found;
-      if (node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression') continue;
-      stack.push(...children(node));
-    }
-    return undefined;
-  };
 
-  const stack: Frame[] = [{ node: fn.node, guarded: false, sent: false }];
+  const stack: Frame[] = [{ node: fn.node, guarded: false, sent: false, expected: false }];
   for (let count = 0; stack.length > 0 && count < MAX_NODES; count++) {
-    const { node, guarded, sent } = stack.pop()!;
-    if (sent && !guarded) {
+    const frame = stack.pop()!;
+    const { node, guarded, sent, expected, into } = frame;
+    if ((sent || into !== undefined) && !guarded) {
       const found = detailAt(node);
-      if (found) {
-        leak(found);
+      // A stack the handler deletes or overwrites first, and a message of an error the app expects, do not leak.
+      if (found && !(found.detail === 'stack' && stackCleared) && !(found.detail === 'message' && expected)) {
+        if (sent) leak(found);
+        else if (!tainted.has(into!)) tainted.set(into!, found);
         continue;
       }
     }
+    const push = (child: AstNode, changes: Partial<Frame> = {}): void => {
+      stack.push({ ...frame, node: child, ...changes });
+    };
     switch (node.type) {
       case 'CatchClause': {
         const param = node.param as AstNode | null;
@@ -232,21 +271,21 @@ export function errorLeaksOf(fn: HandlerFunction, errorParams: readonly string[]
             const key = property.key as AstNode | undefined;
             const value = property.value as AstNode | undefined;
             const keyName = key?.type === 'Identifier' ? (key.name as string) : undefined;
-            if ((keyName === 'stack' || keyName === 'message') && value?.type === 'Identifier') details.set(value.name as string, keyName);
+            if ((keyName === 'stack' || keyName === 'message') && value?.type === 'Identifier' && !reassigned.has(value.name as string)) details.set(value.name as string, keyName);
           }
-        } else if (id.type === 'Identifier') {
+          continue;
+        }
+        if (id.type === 'Identifier') {
           if (base.type === 'Identifier' && errors.has(base.name as string)) errors.add(id.name as string);
-          else if (!guarded) {
-            const found = detailIn(init);
-            if (found) tainted.set(id.name as string, found);
-          }
+          else if (!reassigned.has(id.name as string)) push(init, { into: id.name as string, sent: false });
+          continue;
         }
         break;
       }
       case 'AssignmentExpression': {
         const left = node.left as AstNode;
-        if ((left.type === 'MemberExpression' && BODY_PROPS.has(propertyName(left) ?? '')) || (left.type === 'Identifier' && tainted.has(left.name as string))) {
-          stack.push({ node: node.right as AstNode, guarded, sent: left.type === 'MemberExpression' || sent });
+        if (left.type === 'MemberExpression' && BODY_PROPS.has(propertyName(left) ?? '')) {
+          push(node.right as AstNode, { sent: true, into: undefined });
           continue;
         }
         break;
@@ -257,8 +296,8 @@ export function errorLeaksOf(fn: HandlerFunction, errorParams: readonly string[]
         if ((callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') && SEND_METHODS.has(propertyName(callee) ?? '')) {
           const root = rootName(callee);
           if (root !== undefined && !NOT_RESPONSES.has(root) && !errors.has(root)) {
-            for (const arg of node.arguments as AstNode[]) stack.push({ node: arg, guarded, sent: true });
-            stack.push({ node: callee, guarded, sent });
+            for (const arg of node.arguments as AstNode[]) push(arg, { sent: true, into: undefined });
+            push(callee);
             continue;
           }
         }
@@ -266,22 +305,36 @@ export function errorLeaksOf(fn: HandlerFunction, errorParams: readonly string[]
       }
       case 'IfStatement':
       case 'ConditionalExpression': {
-        const branch = productionBranch(node.test as AstNode);
-        if (branch !== undefined) {
-          stack.push({ node: node.test as AstNode, guarded, sent: false });
+        const test = node.test as AstNode;
+        const branch = productionBranch(test);
+        const kind = branch === undefined && isKindTest(test);
+        if (branch !== undefined || kind) {
+          push(test, { sent: false, into: undefined });
           const consequent = node.consequent as AstNode;
           const alternate = node.alternate as AstNode | null;
-          stack.push({ node: consequent, guarded: guarded || branch !== 'consequent', sent });
-          if (alternate) stack.push({ node: alternate, guarded: guarded || branch !== 'alternate', sent });
+          push(consequent, { guarded: guarded || (branch !== undefined && branch !== 'consequent'), expected: expected || kind });
+          if (alternate) push(alternate, { guarded: guarded || (branch !== undefined && branch !== 'alternate'), expected: expected || kind });
           continue;
         }
         break;
       }
       case 'LogicalExpression': {
-        // `isDev && err.stack`: the right side is only sent outside production.
-        const branch = productionBranch(node.left as AstNode);
-        if (branch !== undefined && node.operator === '&&') {
-          stack.push({ node: node.right as AstNode, guarded: guarded || branch !== 'consequent', sent });
+        // `isDev && err.stack`: the right side is only sent outside production; `err.expose && err.message`: an expected error's.
+        if (node.operator === '&&') {
+          const left = node.left as AstNode;
+          const branch = productionBranch(left);
+          const kind = branch === undefined && isKindTest(left);
+          if (branch !== undefined || kind) {
+            push(node.right as AstNode, { guarded: guarded || (branch !== undefined && branch !== 'consequent'), expected: expected || kind });
+            continue;
+          }
+        }
+        break;
+      }
+      case 'SwitchStatement': {
+        // `switch (err.status) { case 404: … }`: each case answers an error kind the app knows.
+        if (isKindTest(node.discriminant as AstNode)) {
+          for (const branch of [...(node.cases as AstNode[])].reverse()) push(branch, { expected: true });
           continue;
         }
         break;
@@ -293,7 +346,7 @@ export function errorLeaksOf(fn: HandlerFunction, errorParams: readonly string[]
         let after = guarded;
         const frames: Frame[] = [];
         for (const statement of body) {
-          frames.push({ node: statement, guarded: after, sent });
+          frames.push({ ...frame, node: statement, guarded: after });
           if (statement.type === 'IfStatement' && !statement.alternate && exits(statement.consequent as AstNode) && productionBranch(statement.test as AstNode) === 'consequent') after = true;
         }
         // Statements in order: the walk pops from the end.
@@ -301,17 +354,15 @@ export function errorLeaksOf(fn: HandlerFunction, errorParams: readonly string[]
         continue;
       }
       case 'FunctionDeclaration':
-      case 'FunctionExpression':
-      case 'ArrowFunctionExpression':
       case 'ClassMethod':
       case 'ObjectMethod':
-        if (node !== fn.node && node.type !== 'ArrowFunctionExpression' && node.type !== 'FunctionExpression') continue;
+        if (node !== fn.node) continue;
         break;
       default:
         break;
     }
     // Children in source order for the declarations above to be seen before their uses.
-    const next = children(node).map((child) => ({ node: child, guarded, sent }));
+    const next = children(node).map((child) => ({ ...frame, node: child }));
     stack.push(...next.reverse());
   }
   return leaks;

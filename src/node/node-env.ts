@@ -34,6 +34,7 @@ export function nodeEnvProblem(project: NodeProject): NodeEnvProblem | undefined
   }
   // Only Express changes what it sends on NODE_ENV (NestJS answers errors itself; Koa and Fastify do not read it).
   if (!project.frameworks.includes('express') || project.frameworks.includes('nestjs')) return undefined;
-  if (!start || NEXT_START.test(start.command) || (platform !== undefined && SETS_PRODUCTION.has(platform))) return undefined;
+  // Without a deploy file naming the platform, it may well be one that sets NODE_ENV (Heroku runs scripts.start).
+  if (!start || platform === undefined || NEXT_START.test(start.command) || SETS_PRODUCTION.has(platform)) return undefined;
   return { kind: 'never-set', start: start.command, how: start.how, location: start.location };
 }

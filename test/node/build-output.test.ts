@@ -13,6 +13,7 @@ describe('committedBuildOutput', () => {
       'web/.next/server/pages/index.js': 'x',
       'web/public/app.js.map': '{}',
       'web/public/vendor/jquery.min.js.map': '{}',
+      'web/public/js/bootstrap.min.js.map': '{}',
       'web/dist/main.js.map': '{}',
       'web/src/util.js.map': '{}',
     });

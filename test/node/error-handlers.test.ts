@@ -43,6 +43,22 @@ describe('errorLeaksOf', () => {
     expect(leaks(`function h(err, req, res, next) {\n  if (process.env.NODE_ENV === 'production') {\n    res.json({ stack: err.stack });\n  }\n}`)).toHaveLength(1);
   });
 
+  it('finds a message rendered into a Fastify view and one kept in a local first', () => {
+    expect(leaks(`function h(error, request, reply) {\n  reply.code(500).view('500.pug', { errorMessage: error.message });\n}`)).toHaveLength(1);
+    expect(leaks(`function h(err, req, res, next) {\n  const message = err.message || 'Internal Server Error';\n  res.status(500).json({ message });\n}`)).toEqual([{ detail: 'message', line: 2, expression: 'err.message' }]);
+  });
+
+  it('leaves messages of errors the app expects, stacks it deletes in production, and values it replaces', () => {
+    expect(leaks(`function h(error, req, res, next) {\n  const message = error instanceof AppError ? error.message : 'An error occurred.';\n  res.status(500).json({ message });\n}`)).toEqual([]);
+    expect(leaks(`function h(err, req, res, next) {\n  res.status(err.status).json({ message: err.expose && err.message });\n}`)).toEqual([]);
+    expect(
+      leaks(`async function mw(ctx, next) {\n  try { await next(); } catch (err) {\n    if (ctx.app.env === 'production') delete err.stack;\n    switch (err.status) {\n      case 404: ctx.body = { message: err.message }; break;\n      default: ctx.body = { message: err.message, stack: err.stack };\n    }\n  }\n}`, []),
+    ).toEqual([]);
+    expect(
+      leaks(`function h(err, req, res, next) {\n  let { statusCode, message } = err;\n  if (config.env === 'production' && !err.isOperational) { message = 'Internal Server Error'; }\n  const response = { code: statusCode, message, ...(config.env === 'development' && { stack: err.stack }) };\n  res.status(statusCode).send(response);\n}`),
+    ).toEqual([]);
+  });
+
   it('leaves handlers that gate details on NODE_ENV, log them, or send a fixed text', () => {
     expect(leaks(`function h(err, req, res, next) {\n  console.error(err.stack);\n  logger.send(err.message);\n  res.status(500).send('Internal error');\n}`)).toEqual([]);
     expect(leaks(`function h(err, req, res, next) {\n  res.status(500).json({ stack: process.env.NODE_ENV === 'production' ? undefined : err.stack });\n}`)).toEqual([]);

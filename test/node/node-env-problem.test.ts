@@ -31,17 +31,19 @@ describe('nodeEnvProblem', () => {
 
   it('reads NODE_ENV a wrapper in the start script sets (cross-env)', () => {
     const npmStart = { ...start, command: 'npm start' };
-    expect(nodeEnvProblem(project({ start: npmStart }, ['express'], [], { start: 'cross-env NODE_ENV=production node server.js' }))).toBeUndefined();
-    expect(nodeEnvProblem(project({ start: npmStart }, ['express'], [], { start: 'cross-env NODE_ENV=dev node server.js' }))).toMatchObject({ kind: 'other-value', value: 'dev', confidence: 'certain' });
+    expect(nodeEnvProblem(project({ start: npmStart, platform: 'docker' }, ['express'], [], { start: 'cross-env NODE_ENV=production node server.js' }))).toBeUndefined();
+    expect(nodeEnvProblem(project({ start: npmStart, platform: 'docker' }, ['express'], [], { start: 'cross-env NODE_ENV=dev node server.js' }))).toMatchObject({ kind: 'other-value', value: 'dev', confidence: 'certain' });
   });
 
   it('leaves production, unknown values, next start, platforms that set it, and other frameworks alone', () => {
     expect(nodeEnvProblem(project({ start, nodeEnv: { value: 'production', how: 'Dockerfile ENV', confidence: 'certain' } }))).toBeUndefined();
     expect(nodeEnvProblem(project({ start }, ['express'], [{ name: 'NODE_ENV', value: undefined, source: { kind: 'platform', label: 'render.yaml' } }]))).toBeUndefined();
-    expect(nodeEnvProblem(project({ start: { ...start, command: 'npx next start -p 3000' } }, ['express', 'next']))).toBeUndefined();
+    expect(nodeEnvProblem(project({ start: { ...start, command: 'npx next start -p 3000' }, platform: 'docker' }, ['express', 'next']))).toBeUndefined();
     expect(nodeEnvProblem(project({ start, platform: 'heroku' }))).toBeUndefined();
-    expect(nodeEnvProblem(project({ start }, ['koa']))).toBeUndefined();
-    expect(nodeEnvProblem(project({ start }, ['express', 'nestjs']))).toBeUndefined();
+    expect(nodeEnvProblem(project({ start, platform: 'docker' }, ['koa']))).toBeUndefined();
+    expect(nodeEnvProblem(project({ start, platform: 'docker' }, ['express', 'nestjs']))).toBeUndefined();
     expect(nodeEnvProblem(project({}))).toBeUndefined();
+    // package.json scripts.start alone: no deploy file says which platform runs it.
+    expect(nodeEnvProblem(project({ start: { ...start, how: 'package.json scripts.start' } }))).toBeUndefined();
   });
 });

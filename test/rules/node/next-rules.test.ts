@@ -37,6 +37,10 @@ ruleTester(nextSecurityHeaders, {
       files: nextApp(ALL_HEADERS.replace("{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' },\n", ''), { 'vercel.json': '{}\n' }),
     },
     {
+      name: 'only the CSP missing: hardening beyond HSTS and framing protection',
+      files: nextApp(ALL_HEADERS.replace(/\{ key: 'Content-Security-Policy'.*\n/, "{ key: 'X-Frame-Options', value: 'SAMEORIGIN' },\n")),
+    },
+    {
       name: 'a CSP set in middleware',
       files: nextApp(ALL_HEADERS.replace(/\{ key: 'Content-Security-Policy'.*\n/, "{ key: 'X-Frame-Options', value: 'DENY' },\n"), {
         'middleware.ts': "export function middleware(request) {\n  const response = NextResponse.next();\n  response.headers.set('Content-Security-Policy', policy);\n  return response;\n}\n",
@@ -55,11 +59,6 @@ ruleTester(nextSecurityHeaders, {
         "module.exports = {\n  async headers() {\n    return [\n      { source: '/admin/:path*', headers: [{ key: 'X-Frame-Options', value: 'DENY' }] },\n      { source: '/(.*)', headers: [{ key: 'X-Content-Type-Options', value: 'nosniff' }] },\n    ];\n  },\n};\n",
       ),
       findings: [{ severity: 'medium', message: ['X-Frame-Options', "next.config's headers() sets none of them for every path"] }],
-    },
-    {
-      name: 'only the CSP missing is low',
-      files: nextApp(ALL_HEADERS.replace(/\{ key: 'Content-Security-Policy'.*\n/, "{ key: 'X-Frame-Options', value: 'SAMEORIGIN' },\n")),
-      findings: [{ severity: 'low', message: 'sends no Content-Security-Policy' }],
     },
   ],
 });

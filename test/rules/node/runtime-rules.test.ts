@@ -23,6 +23,7 @@ function expressInDocker(body: string, dockerEnv = 'ENV NODE_ENV=production\n', 
 ruleTester(nodeEnvNotProduction, {
   valid: [
     { name: 'ENV NODE_ENV=production in the image', files: expressInDocker('') },
+    { name: 'no deploy file: the platform may set it', files: { 'package.json': packageJson(['express']), 'server.js': "require('express')().listen(3000);\n" } },
     { name: 'Heroku sets it', files: { 'package.json': packageJson(['express']), Procfile: 'web: node server.js\n', 'server.js': "require('express')().listen(3000);\n" } },
     {
       name: 'next start sets it',
