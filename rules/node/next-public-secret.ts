@@ -1,6 +1,6 @@
 /** node/next-public-secret — a secret in a variable Next.js inlines into the client bundle. */
 import type { FileLocation, JsValue, PublicSecret } from '../../src/api/node.js';
-import { defineRule, judgePublicVariable, NEXT_PUBLIC_PREFIX, nextConfigEnv, nextConfigObject, nextPublicVariables } from '../../src/api/node.js';
+import { defineRule, judgePublicVariable, NEXT_PUBLIC_PREFIX, nextConfigEnv, nextConfigObject, nextPublicReads, nextPublicVariables } from '../../src/api/node.js';
 
 /** A next.config `env` entry judged by its key, and by the variable it copies (`SECRET: process.env.STRIPE_SECRET`). */
 function judgeEnvEntry(key: string, value: JsValue): PublicSecret | undefined {
@@ -23,7 +23,8 @@ export default defineRule({
       '`next build` replaces every `process.env.NEXT_PUBLIC_*` reference, and every key of next.config\'s `env` ' +
       'block, with its value in the JavaScript it sends to browsers. A secret there is public: anyone can read it ' +
       'in the page source. Reported for NEXT_PUBLIC_* variables in the env files `next build` loads (.env, ' +
-      '.env.production, .env.local) and the production environment, and for next.config `env` entries, when the ' +
+      '.env.production, .env.local), the production environment and the app\'s own reads (`process.env.NEXT_PUBLIC_…` ' +
+      'in its source), and for next.config `env` entries, when the ' +
       'name says secret (SECRET, PRIVATE, PASSWORD, TOKEN, CREDENTIAL, a service-role key) or the value has a ' +
       "provider's secret format. Keys built for browsers are not secrets: Mapbox `pk.` tokens, analytics and tag " +
       'ids, Sentry DSNs, publishable, anon and site keys.',
@@ -50,9 +51,18 @@ export default defineRule({
         about: found.name,
       });
     };
+    const reported = new Set<string>();
     for (const variable of nextPublicVariables(workspace, project.root, project.environment)) {
       const found = judgePublicVariable(variable.name, variable.value);
       if (found) report(found, variable.location, `(${variable.label})`, 'certain');
+      // A variable set in a file is judged there, by its value too; the code's reads add nothing.
+      reported.add(variable.name);
+    }
+    // Read by the app but set only in the platform: the name decides.
+    for (const variable of nextPublicReads(workspace, project.root)) {
+      if (reported.has(variable.name)) continue;
+      const found = judgePublicVariable(variable.name, undefined);
+      if (found) report(found, variable.location, '(read in the app)', 'certain');
     }
     const nextConfig = project.nextConfig;
     const config = nextConfig && nextConfigObject(nextConfig.value);

@@ -44,7 +44,9 @@ export default defineRule({
     if (!sent) return;
     const headers = new Map(sent.headers);
     for (const header of headersOutsideConfig(workspace, project.root)) if (!headers.has(header)) headers.set(header, undefined);
-    const onVercel = project.production.platform === 'vercel' || workspace.exists(project.root === '' ? 'vercel.json' : `${project.root}/vercel.json`);
+    const inRoot = (name: string): string => (project.root === '' ? name : `${project.root}/${name}`);
+    // now.json: Vercel's configuration before it was renamed.
+    const onVercel = project.production.platform === 'vercel' || workspace.exists(inRoot('vercel.json')) || workspace.exists(inRoot('now.json'));
     const missing: string[] = [];
     if (!headers.has(HSTS) && !onVercel) missing.push('Strict-Transport-Security');
     if (!preventsFraming(headers)) missing.push('X-Frame-Options (or CSP frame-ancestors)');

@@ -23,7 +23,7 @@ export type { DevServer } from '../node/dev-servers.js';
 export { leakingErrorHandlers } from '../node/error-handlers.js';
 export type { ErrorLeak, LeakingHandler } from '../node/error-handlers.js';
 export { browserSourceMaps, catchAllHeaders, CSP, FRAME_OPTIONS, headersOutsideConfig, HSTS, nextConfigEnv, nextConfigObject, preventsFraming } from '../node/next-config.js';
-export { judgePublicVariable, NEXT_PUBLIC_PREFIX, nextPublicVariables } from '../node/next-public.js';
+export { judgePublicVariable, NEXT_PUBLIC_PREFIX, nextPublicReads, nextPublicVariables } from '../node/next-public.js';
 export type { PublicSecret, PublicVariableSource } from '../node/next-public.js';
 export { nodeEnvProblem } from '../node/node-env.js';
 export type { NodeEnvProblem } from '../node/node-env.js';

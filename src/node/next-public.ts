@@ -10,7 +10,9 @@ import { parseEnvFile } from '../env/dotenv.js';
 import type { Environment } from '../env/types.js';
 import { findKnownSecrets } from '../secrets/formats.js';
 import { isPlaceholder } from '../secrets/placeholders.js';
+import { lineIndex } from '../workspace/line-index.js';
 import type { Workspace } from '../workspace/types.js';
+import { inVendoredDir } from '../workspace/vendored.js';
 
 export const NEXT_PUBLIC_PREFIX = 'NEXT_PUBLIC_';
 
@@ -88,4 +90,36 @@ export function nextPublicVariables(workspace: Workspace, root: string, environm
     add({ name: variable.name, ...(variable.value === undefined ? {} : { value: variable.value }), location, label: variable.source.label });
   }
   return found;
+}
+
+const SOURCE_FILE = /\.(?:[cm]?[jt]sx?)$/;
+/** Folders of build output and dependencies: not the app's source. */
+const NOT_SOURCE = /(?:^|\/)(?:node_modules|\.next|dist|build|out|coverage|public)\//;
+const NEXT_PUBLIC_READ = /process\.env\.(NEXT_PUBLIC_\w+)|process\.env\[['"](NEXT_PUBLIC_\w+)['"]\]/g;
+/** Source files read for NEXT_PUBLIC_ references at most: a large monorepo is not read whole. */
+const MAX_SOURCE_FILES = 2000;
+
+/**
+ * The `NEXT_PUBLIC_*` variables the app's source reads (`process.env.NEXT_PUBLIC_JWT_SECRET`), each at its
+ * first read: whatever production sets them to is inlined where they are read, also when no env file in the
+ * repository names them.
+ */
+export function nextPublicReads(workspace: Workspace, root: string): PublicVariableSource[] {
+  const found = new Map<string, PublicVariableSource>();
+  const prefix = root === '' ? '' : `${root}/`;
+  let read = 0;
+  for (const file of workspace.files) {
+    if (!file.startsWith(prefix) || !SOURCE_FILE.test(file) || NOT_SOURCE.test(file.slice(prefix.length)) || inVendoredDir(file)) continue;
+    if (++read > MAX_SOURCE_FILES) break;
+    const text = workspace.readText(file);
+    if (!text.ok || !text.text.includes('NEXT_PUBLIC_')) continue;
+    const position = lineIndex(text.text);
+    for (const match of text.text.matchAll(NEXT_PUBLIC_READ)) {
+      const name = (match[1] ?? match[2])!;
+      if (found.has(name)) continue;
+      const { line, column } = position(match.index);
+      found.set(name, { name, location: { file, line, column }, label: 'read in the app' });
+    }
+  }
+  return [...found.values()];
 }

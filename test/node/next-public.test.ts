@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { judgePublicVariable, nextPublicVariables } from '../../src/node/next-public.js';
+import { judgePublicVariable, nextPublicReads, nextPublicVariables } from '../../src/node/next-public.js';
 import { openWorkspace } from '../../src/workspace/index.js';
 import { makeRepository } from '../helpers/project.js';
 import { workspaceOf } from '../helpers/workspace.js';
@@ -43,5 +43,20 @@ describe('nextPublicVariables in a git repository', () => {
     const root = makeRepository({ '.env': 'NEXT_PUBLIC_SIGNING_SECRET=abc123def456\n' });
     writeFileSync(join(root, '.env.local'), 'NEXT_PUBLIC_LOCAL_TOKEN=zzz999yyy888\n');
     expect(nextPublicVariables(openWorkspace(root), '', undefined).map((variable) => variable.name)).toEqual(['NEXT_PUBLIC_SIGNING_SECRET']);
+  });
+});
+
+describe('nextPublicReads', () => {
+  it('finds NEXT_PUBLIC_ reads in the app’s source, not in build output or dependencies', () => {
+    const workspace = workspaceOf({
+      'web/lib/token.ts': "import jwt from 'jsonwebtoken';\n\nexport const sign = (user) => jwt.sign(user, process.env.NEXT_PUBLIC_JWT_SECRET);\n",
+      'web/pages/index.tsx': "const api = process.env['NEXT_PUBLIC_API_URL'];\nconst again = process.env.NEXT_PUBLIC_JWT_SECRET;\n",
+      'web/.next/server/chunk.js': 'process.env.NEXT_PUBLIC_BUILD_SECRET',
+      'web/node_modules/x/index.js': 'process.env.NEXT_PUBLIC_LIB_SECRET',
+    });
+    expect(nextPublicReads(workspace, 'web').map((read) => [read.name, `${read.location.file}:${read.location.line}:${read.location.column}`])).toEqual([
+      ['NEXT_PUBLIC_JWT_SECRET', 'web/lib/token.ts:3:46'],
+      ['NEXT_PUBLIC_API_URL', 'web/pages/index.tsx:1:13'],
+    ]);
   });
 });

@@ -88,6 +88,7 @@ ruleTester(nextPublicSecret, {
           'NEXT_PUBLIC_API_URL=https://api.example.com\nNEXT_PUBLIC_MAPBOX_TOKEN=pk.eyJ1IjoiZXhhbXBsZSJ9.c2FtcGxl\nNEXT_PUBLIC_GA_MEASUREMENT_ID=G-ABC123\nNEXT_PUBLIC_FIREBASE_API_KEY=AIzaSyD-example0000000000000000000000\n',
       }),
     },
+    { name: 'the app reads a public variable', files: nextApp('module.exports = {};\n', { 'lib/api.js': 'export const base = process.env.NEXT_PUBLIC_API_URL;\n' }) },
     { name: 'a secret without the prefix stays on the server', files: nextApp('module.exports = {};\n', { '.env.production': 'STRIPE_SECRET_KEY=rk_prod_Jq7vW2mZ9xR4tL8pK3nB6cY1\n' }) },
   ],
   invalid: [
@@ -96,6 +97,11 @@ ruleTester(nextPublicSecret, {
       files: nextApp('module.exports = {};\n', { '.env': 'NEXT_PUBLIC_API_URL=https://api.example.com\nNEXT_PUBLIC_ADMIN_PASSWORD=Tr0ub4dor-and-3\n' }),
       findings: [{ at: '.env:2', severity: 'high', message: ['NEXT_PUBLIC_ADMIN_PASSWORD', 'its name says PASSWORD'] }],
       hidden: ['Tr0ub4dor-and-3'],
+    },
+    {
+      name: 'the app reads a NEXT_PUBLIC_ variable whose name says secret, set only in the platform',
+      files: nextApp('module.exports = {};\n', { 'utils/token.js': "import jwt from 'jsonwebtoken';\nexport const sign = (id) => jwt.sign({ id }, process.env.NEXT_PUBLIC_ACCESS_TOKEN_SECRET);\n" }),
+      findings: [{ at: 'utils/token.js:2', severity: 'medium', message: ['NEXT_PUBLIC_ACCESS_TOKEN_SECRET (read in the app)', 'its name says TOKEN'] }],
     },
     {
       name: 'a provider secret whatever the name, and a secret variable copied into next.config env',
