@@ -2,6 +2,8 @@
 import type { FileLocation, JsValue, PublicSecret } from '../../src/api/node.js';
 import { defineRule, judgePublicVariable, NEXT_PUBLIC_PREFIX, nextConfigEnv, nextConfigObject, nextPublicReads, nextPublicVariables } from '../../src/api/node.js';
 
+const READ_IN_APP = '(read in the app)';
+
 /** A next.config `env` entry judged by its key, and by the variable it copies (`SECRET: process.env.STRIPE_SECRET`). */
 function judgeEnvEntry(key: string, value: JsValue): PublicSecret | undefined {
   const text = value.kind === 'string' ? value.value : undefined;
@@ -42,8 +44,12 @@ export default defineRule({
     const { project, workspace } = ctx;
     if (!project.frameworks.includes('next')) return;
     const report = (found: PublicSecret, location: FileLocation, where: string, confidence: 'certain' | 'default'): void => {
+      const exposure =
+        where === READ_IN_APP
+          ? 'is a client variable: `next build` inlines its value wherever it is read, and any client code that reads it ships it to every visitor'
+          : 'is inlined into the client bundle';
       ctx.report({
-        message: `${found.name} ${where} is inlined into the client bundle, and ${found.because}: every visitor can read it`,
+        message: `${found.name} ${where} ${exposure}, and ${found.because}${where === READ_IN_APP ? '' : ': every visitor can read it'}`,
         location,
         confidence,
         severity: found.knownFormat || found.value !== undefined ? 'high' : 'medium',
@@ -62,7 +68,7 @@ export default defineRule({
     for (const variable of nextPublicReads(workspace, project.root)) {
       if (reported.has(variable.name)) continue;
       const found = judgePublicVariable(variable.name, undefined);
-      if (found) report(found, variable.location, '(read in the app)', 'certain');
+      if (found) report(found, variable.location, READ_IN_APP, 'certain');
     }
     const nextConfig = project.nextConfig;
     const config = nextConfig && nextConfigObject(nextConfig.value);
