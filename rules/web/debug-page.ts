@@ -19,14 +19,15 @@ export default defineScanRule({
       const marker = djangoDebugMarker(response.body);
       return marker ? [{ id, response, marker }] : [];
     });
-    const [first, ...others] = hits;
+    const [first] = hits;
     if (!first) return;
     ctx.report({
       message: `Django's DEBUG page is served (HTTP ${first.response.status} on the ${first.id} probe)`,
-      location: { url: first.response.url },
+      // The site, not the probe's URL: the not-found probe's path carries a random token, and the fingerprint must not.
+      location: { url: ctx.scan.target },
       evidence: first.marker,
       about: 'DEBUG page',
-      related: others.map((hit) => ({ location: { url: hit.response.url }, message: `also on the ${hit.id} probe (HTTP ${hit.response.status})` })),
+      related: hits.map((hit) => ({ location: { url: hit.response.url }, message: `on the ${hit.id} probe (HTTP ${hit.response.status})` })),
     });
   },
 });

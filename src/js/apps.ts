@@ -18,7 +18,9 @@ const APP_FACTORIES: Record<string, JsAppKind> = {
 };
 
 /** Canonical callees that create an HTTP server around a request handler (an app). */
-const SERVER_FACTORIES = new Set(['http.createServer', 'https.createServer', 'http2.createServer', 'http2.createSecureServer', 'spdy.createServer']);
+const SERVER_FACTORIES = new Set(['http.createServer', 'https.createServer', 'http.Server', 'https.Server', 'http2.createServer', 'http2.createSecureServer', 'spdy.createServer']);
+/** Packages that hand an app to a serverless platform, which serves it. */
+const SERVERLESS_WRAPPERS = new Set(['serverless-http', '@vendia/serverless-express', '@codegenie/serverless-express', 'aws-serverless-express.createServer']);
 
 const FASTIFY_ADAPTER = '@nestjs/platform-fastify.FastifyAdapter';
 
@@ -36,16 +38,20 @@ function appsIn(ctx: Ctx, values: JsValue[]): number[] {
   return values.flatMap((value) => (value.kind === 'instance' && ctx.it.apps.some((app) => app.id === value.id) ? [value.id] : []));
 }
 
+/** A new app instance, registered with the program. */
+export function createApp(ctx: Ctx, kind: JsAppKind, loc: FileLocation, args: JsValue[] = []): { app: JsApp; instance: Instance } {
+  const id = ctx.it.id();
+  const app: JsApp = { id, of: kind, createdAt: loc, listens: false, props: new Map() };
+  if (kind === 'nestjs') app.platform = args.some((arg) => arg.kind === 'instance' && arg.of === FASTIFY_ADAPTER) ? 'fastify' : 'express';
+  ctx.it.apps.push(app);
+  return { app, instance: { kind: 'instance', of: kind, id, loc } };
+}
+
 /** The value a call of a package export returns when it makes an app or a server; undefined otherwise. */
 export function appFactoryResult(ctx: Ctx, callee: string, args: JsValue[], loc: FileLocation): Instance | undefined {
   const kind = APP_FACTORIES[callee];
-  if (kind) {
-    const id = ctx.it.id();
-    const app: JsApp = { id, of: kind, createdAt: loc, listens: false, props: new Map() };
-    if (kind === 'nestjs') app.platform = args.some((arg) => arg.kind === 'instance' && arg.of === FASTIFY_ADAPTER) ? 'fastify' : 'express';
-    ctx.it.apps.push(app);
-    return { kind: 'instance', of: kind, id, loc };
-  }
+  if (kind) return createApp(ctx, kind, loc, args).instance;
+  if (SERVERLESS_WRAPPERS.has(callee)) listen(ctx, appsIn(ctx, args));
   if (SERVER_FACTORIES.has(callee)) {
     const id = ctx.it.id();
     ctx.it.servers.set(id, appsIn(ctx, args));
@@ -56,6 +62,18 @@ export function appFactoryResult(ctx: Ctx, callee: string, args: JsValue[], loc:
 
 function listen(ctx: Ctx, appIds: number[]): void {
   for (const app of ctx.it.apps) if (appIds.includes(app.id)) app.listens = true;
+}
+
+/**
+ * A start command that runs the entry's export as a plugin (fastify-cli's `fastify start app.js`): the runner
+ * makes the app, calls the exported function with it and listens.
+ */
+export function runEntryPlugin(ctx: Ctx, kind: JsAppKind, exported: JsValue): void {
+  const closure = exported.kind === 'function' ? ctx.it.closures.get(exported.fn) : undefined;
+  if (!closure) return;
+  const { app, instance } = createApp(ctx, kind, { file: ctx.mod.file, line: 1, column: 1 });
+  app.listens = true;
+  invoke(ctx, closure, [instance, { kind: 'object', props: new Map() }]);
 }
 
 /** An entry module that exports its app hands it to a runner that listens (serverless, `next start`-like platforms). */

@@ -39,22 +39,13 @@ function evalArgs(ctx: Ctx, node: CallNode): JsValue[] {
   return args;
 }
 
-/** The string a `require()`/`import()` names, when written as a literal. */
-function literalSpecifier(node: t.Node | undefined): string | undefined {
-  if (node?.type === 'StringLiteral') return node.value;
-  if (node?.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;
-  return undefined;
-}
-
+/** `require(x)` / `import(x)`: x is usually a literal, sometimes a constant (`const src = './index'`). */
 function moduleImport(ctx: Ctx, node: CallNode, namespace: boolean): JsValue {
   const loc = here(ctx, node);
-  const specifier = literalSpecifier(node.arguments[0]);
-  if (specifier === undefined) {
-    evalArgs(ctx, node);
-    return unknown(`${namespace ? 'import' : 'require'} of a computed path`, { loc });
-  }
-  if (specifier === 'dotenv/config') loadDotenvConfig(ctx, [], loc);
-  return requireValue(ctx, specifier, loc, namespace);
+  const [specifier] = evalArgs(ctx, node);
+  if (specifier?.kind !== 'string') return unknown(`${namespace ? 'import' : 'require'} of a computed path`, { loc });
+  if (specifier.value === 'dotenv/config') loadDotenvConfig(ctx, [], loc);
+  return requireValue(ctx, specifier.value, loc, namespace);
 }
 
 export function evalCall(ctx: Ctx, node: CallNode): JsValue {
@@ -92,6 +83,7 @@ function callMethod(ctx: Ctx, target: JsValue, key: string | undefined, args: Js
   if (key === 'then' && args[0]?.kind === 'function') return thenCallback(ctx, target, args[0], loc);
   if (target.kind === 'instance' && !isNew) {
     const call = record(ctx, `${target.of}#${key}`, args, loc, false);
+    call.on = target.id;
     const result = callInstanceMethod(ctx, target, key, args, call);
     if (result.kind === 'instance') call.result = result;
     return result;

@@ -36,6 +36,42 @@ export function undecided<T>(ctx: Ctx, run: () => T): T {
 }
 
 function evaluate(ctx: Ctx, node: t.Node): JsValue {
+  // The frequent kinds first, without building a location they do not need.
+  switch (node.type) {
+    case 'Identifier':
+      return identifier(ctx, node);
+    case 'CallExpression':
+    case 'OptionalCallExpression':
+    case 'NewExpression':
+      return evalCall(ctx, node);
+    case 'ObjectExpression':
+      return objectLiteral(ctx, node);
+    case 'ArrayExpression':
+      return arrayLiteral(ctx, node);
+    case 'TemplateLiteral':
+      return template(ctx, node);
+    case 'FunctionExpression':
+    case 'ArrowFunctionExpression':
+      return makeFunction(ctx, node);
+    case 'ClassExpression':
+      return makeClass(ctx, node);
+    case 'LogicalExpression':
+      return logical(ctx, node);
+    case 'ConditionalExpression':
+      return conditional(ctx, node);
+    case 'AssignmentExpression':
+      return assign(ctx, node);
+    case 'AwaitExpression':
+      return evalExpr(ctx, node.argument);
+    case 'ParenthesizedExpression':
+    case 'TSAsExpression':
+    case 'TSSatisfiesExpression':
+    case 'TSNonNullExpression':
+    case 'TSTypeAssertion':
+    case 'TSInstantiationExpression':
+    case 'TypeCastExpression':
+      return evalExpr(ctx, node.expression);
+  }
   const loc = here(ctx, node);
   switch (node.type) {
     case 'StringLiteral':
@@ -48,19 +84,6 @@ function evaluate(ctx: Ctx, node: t.Node): JsValue {
       return { kind: 'null', loc };
     case 'RegExpLiteral':
       return { kind: 'regexp', pattern: node.pattern, flags: node.flags, loc };
-    case 'TemplateLiteral':
-      return template(ctx, node);
-    case 'Identifier':
-      return identifier(ctx, node);
-    case 'ObjectExpression':
-      return objectLiteral(ctx, node);
-    case 'ArrayExpression':
-      return arrayLiteral(ctx, node);
-    case 'FunctionExpression':
-    case 'ArrowFunctionExpression':
-      return makeFunction(ctx, node);
-    case 'ClassExpression':
-      return makeClass(ctx, node);
     case 'MemberExpression':
     case 'OptionalMemberExpression': {
       if (node.object.type === 'Super') return unknown('super', { loc });
@@ -69,12 +92,6 @@ function evaluate(ctx: Ctx, node: t.Node): JsValue {
       const key = propertyKey(ctx, node.property, node.computed);
       return memberOf(ctx, object, key, loc);
     }
-    case 'CallExpression':
-    case 'OptionalCallExpression':
-    case 'NewExpression':
-      return evalCall(ctx, node);
-    case 'LogicalExpression':
-      return logical(ctx, node);
     case 'BinaryExpression':
       if (node.left.type === 'PrivateName') return unknown('private name', { loc });
       return binary(node.operator, evalExpr(ctx, node.left), evalExpr(ctx, node.right), loc);
@@ -83,30 +100,16 @@ function evaluate(ctx: Ctx, node: t.Node): JsValue {
         return str('undefined', { loc });
       }
       return unary(node.operator, evalExpr(ctx, node.argument), loc);
-    case 'ConditionalExpression':
-      return conditional(ctx, node);
-    case 'AssignmentExpression':
-      return assign(ctx, node);
     case 'SequenceExpression': {
       let last: JsValue = { kind: 'undefined', loc };
       for (const expression of node.expressions) last = evalExpr(ctx, expression);
       return last;
     }
-    case 'AwaitExpression':
-      return evalExpr(ctx, node.argument);
     case 'UpdateExpression':
       if (node.argument.type === 'Identifier' || node.argument.type === 'MemberExpression') {
         assign(ctx, { type: 'AssignmentExpression', operator: '=', left: node.argument, right: node.argument } as t.AssignmentExpression, unknown('updated', { loc }));
       }
       return unknown('updated', { loc });
-    case 'ParenthesizedExpression':
-    case 'TSAsExpression':
-    case 'TSSatisfiesExpression':
-    case 'TSNonNullExpression':
-    case 'TSTypeAssertion':
-    case 'TSInstantiationExpression':
-    case 'TypeCastExpression':
-      return evalExpr(ctx, node.expression);
     case 'ThisExpression': {
       const binding = ctx.scope.lookup('this');
       return binding ? readBinding(binding) : unknown('this', { loc });

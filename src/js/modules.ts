@@ -61,7 +61,8 @@ export function packageSpecifier(specifier: string): string {
 
 export function resolveSpecifier(workspace: Workspace, files: ReadonlySet<string>, from: string, specifier: string): Resolution {
   if (specifier.startsWith('.') || specifier.startsWith('/')) {
-    const base = specifier.startsWith('/') ? undefined : resolveFrom(from, specifier);
+    // A rooted path is one built from __dirname (workspace-relative after its '/').
+    const base = (specifier.startsWith('/') ? resolveFrom('', specifier.slice(1)) : resolveFrom(from, specifier))?.replace(/\/+$/, '');
     if (base === undefined) return { kind: 'unresolved', reason: `${specifier} leaves the workspace` };
     return findFile(workspace, files, base) ?? { kind: 'unresolved', reason: `no project file for ${specifier} (from ${from})` };
   }

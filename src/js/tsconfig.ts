@@ -63,18 +63,19 @@ function readAliases(workspace: Workspace, file: string): Aliases | undefined {
   return baseUrl === undefined ? { paths } : { baseUrl, paths };
 }
 
+/** The aliases of the config file nearest to a folder (cached per folder). */
+function aliasesOf(workspace: Workspace, files: ReadonlySet<string>, dir: string, cache: Map<string, Aliases | undefined>): Aliases | undefined {
+  if (cache.has(dir)) return cache.get(dir);
+  const file = CONFIG_NAMES.map((name) => joinPath(dir, name)).find((candidate) => files.has(candidate));
+  const aliases = file ? readAliases(workspace, file) : dir === '' ? undefined : aliasesOf(workspace, files, dirName(dir), cache);
+  cache.set(dir, aliases);
+  return aliases;
+}
+
 function nearestAliases(workspace: Workspace, files: ReadonlySet<string>, from: string): Aliases | undefined {
   let cache = caches.get(workspace);
   if (!cache) caches.set(workspace, (cache = new Map()));
-  for (let dir = dirName(from); ; dir = dirName(dir)) {
-    for (const name of CONFIG_NAMES) {
-      const file = joinPath(dir, name);
-      if (!files.has(file)) continue;
-      if (!cache.has(file)) cache.set(file, readAliases(workspace, file));
-      return cache.get(file);
-    }
-    if (dir === '') return undefined;
-  }
+  return aliasesOf(workspace, files, dirName(from), cache);
 }
 
 /** The workspace paths (without extension resolution) a bare specifier may name through tsconfig aliases. */

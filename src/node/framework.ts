@@ -8,6 +8,7 @@ import type { DiscoveredProject, Framework } from '../engine/framework.js';
 import { PLATFORM_NAMES } from '../env/platform.js';
 import type { RuntimePlatform } from '../env/platform.js';
 import { findNodePackages } from './discover.js';
+import { NODE_LIVE_TWINS } from './live-twins.js';
 import { NODE_OPTIONS } from './options.js';
 import { createNodeProject } from './project.js';
 import type { BuiltNodeProject } from './project.js';
@@ -92,4 +93,5 @@ export const nodeFramework: Framework<NodeProject, NodeProjectSummary> = {
       return discovered(built, () => built.evaluated());
     });
   },
+  liveTwins: NODE_LIVE_TWINS,
 };

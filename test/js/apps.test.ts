@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { appOf, callsTo, prop } from '../../src/js/values.js';
-import { callees, evaluate } from './helpers.js';
+import { evaluateProgram } from '../../src/js/program.js';
+import { workspaceOf } from '../helpers/workspace.js';
+import { callees, envOf, evaluate } from './helpers.js';
 
 describe('app instances', () => {
   it('express(): methods are # calls on the app; listen marks it listening', () => {
@@ -168,5 +170,35 @@ export default class App extends Base {
   it('a class nothing constructs: its methods run as conditional code', () => {
     const program = evaluate({ 'a.ts': `import * as jwt from 'jsonwebtoken'; export class AuthService { login(user) { return jwt.sign({ sub: user.id }, 'svc-secret'); } }` });
     expect(program.calls).toMatchObject([{ callee: 'jsonwebtoken.sign', conditional: true, args: [{}, { value: 'svc-secret' }] }]);
+  });
+});
+
+describe('appOf', () => {
+  it('follows a router mounted on the app', () => {
+    const program = evaluate({ 'a.js': `const express = require('express'); const app = express(); const router = express.Router(); router.use(require('express-session')({ secret: 's' })); app.use('/api', router); app.listen();` });
+    expect(appOf(program, callsTo(program, 'express-session')[0]!)?.of).toBe('express');
+  });
+
+  it('a middleware on a router that no app mounts belongs to no app', () => {
+    const program = evaluate({ 'a.js': `const express = require('express'); const app = express(); const router = express.Router(); router.use(require('express-session')({ secret: 's' })); app.listen();` });
+    expect(appOf(program, callsTo(program, 'express-session')[0]!)).toBeUndefined();
+  });
+});
+
+describe('platform runners', () => {
+  it('fastify-cli runs the exported plugin with an app it starts (entryPlugin)', () => {
+    const files = { 'app.mjs': `export default async function (app, opts) { app.register(import('@fastify/cookie'), { secret: 'plugin-secret' }); }` };
+    const withRunner = evaluateProgram(workspaceOf(files), ['app.mjs'], { env: envOf({}), entryPlugin: 'fastify' });
+    expect(withRunner.apps).toMatchObject([{ of: 'fastify', listens: true }]);
+    expect(withRunner.calls).toMatchObject([{ callee: 'fastify#register', args: [{}, { kind: 'object' }] }]);
+    expect(withRunner.calls[0]?.conditional).toBeUndefined();
+    const without = evaluate(files);
+    expect(without.apps).toEqual([]);
+  });
+
+  it('http.Server(app) and serverless wrappers serve the app', () => {
+    expect(evaluate({ 'a.js': `const app = require('express')(); const server = require('http').Server(app); server.listen(3000);` }).apps[0]?.listens).toBe(true);
+    expect(evaluate({ 'a.js': `const serverless = require('serverless-http'); const app = require('express')(); module.exports.handler = serverless(app);` }).apps[0]?.listens).toBe(true);
+    expect(evaluate({ 'a.js': `const wrap = require('other-wrapper'); const app = require('express')(); module.exports.handler = wrap(app);` }).apps[0]?.listens).toBe(false);
   });
 });

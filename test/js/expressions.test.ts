@@ -46,6 +46,9 @@ describe('literals and structures', () => {
     expect(valueOf(`export const value = !0 && typeof 'x' === 'string';`)).toMatchObject({ value: true });
     expect(valueOf(`export const value = null == undefined;`)).toMatchObject({ value: true });
     expect(valueOf(`export const value = x === 1;`).kind).toBe('unknown');
+    expect(valueOf(`import config from 'config'; export const value = config.get('env') === 'production';`).kind).toBe('unknown');
+    expect(valueOf(`import config from 'config'; export const value = config.get('secret') || 'fallback';`).kind).toBe('unknown');
+    expect(valueOf(`export const value = require.main === module;`, {}, 'config.js')).toMatchObject({ value: true });
   });
 
   it('TS syntax is stripped', () => {

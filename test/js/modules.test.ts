@@ -83,6 +83,11 @@ session({ secret, name: cfg.name, other: all.secret, h: helper });`,
     expect(program.calls[0]?.args.map((arg) => arg.kind)).toEqual(['unknown', 'unknown']);
   });
 
+  it('require.main === module holds in the entry only', () => {
+    const program = evaluate({ 'server.js': `const app = require('./app'); if (require.main === module) app.listen(1);`, 'app.js': `const app = require('express')(); if (require.main === module) app.listen(2); module.exports = app;` });
+    expect(program.calls.filter((call) => call.callee === 'express#listen').map((call) => [call.args[0]?.kind === 'number' && call.args[0].value, call.conditional])).toEqual([[1, undefined]]);
+  });
+
   it('a module nothing imports is not evaluated (dead configuration is not protection)', () => {
     const program = evaluate({ 'app.js': `const helmet = require('helmet');`, 'hardened.js': `require('helmet')();` });
     expect(program.files).toEqual(['app.js']);
@@ -116,5 +121,29 @@ const http = require('node:http'); http.createServer();`,
 
   it('unknown callees are not recorded', () => {
     expect(callees(evaluate({ 'a.js': `console.log('x'); foo(); Object.keys({});` }))).toEqual([]);
+  });
+});
+
+describe('specifier forms', () => {
+  it('a folder with a trailing slash, the parent folder, a constant specifier', () => {
+    const program = evaluate({
+      'config/passport/local.js': `const cfg = require('../'); const models = require('../../models/'); const src = './strategy'; const s = require(src); require('x')(cfg.secret, models.name, s.kind);`,
+      'config/index.js': `module.exports = { secret: 'dir-secret' };`,
+      'models/index.js': `exports.name = 'models';`,
+      'config/passport/strategy.js': `exports.kind = 'local';`,
+    });
+    expect(program.problems).toEqual([]);
+    expect(program.calls[0]?.args.map((arg) => (arg.kind === 'string' ? arg.value : arg.kind))).toEqual(['dir-secret', 'models', 'local']);
+  });
+
+  it('a path built from __dirname', () => {
+    const program = evaluate({ 'src/app.js': `const path = require('path'); const c = require(path.join(__dirname, 'config', 'app.js')); require('x')(c.v);`, 'src/config/app.js': `exports.v = 'rooted';` });
+    expect(program.calls.find((call) => call.callee === 'x')?.args[0]).toMatchObject({ value: 'rooted' });
+  });
+
+  it('a specifier computed from what is not known is unknown without a problem', () => {
+    const program = evaluate({ 'a.js': `const m = require(process.env.MOD); require('x')(m);` }, { MOD: null });
+    expect(program.problems).toEqual([]);
+    expect(program.calls[0]?.args[0]?.kind).toBe('unknown');
   });
 });

@@ -48,6 +48,11 @@ describe('the server entry a start command runs', () => {
     expect(production.assumptions).toEqual(['package.json scripts.start names no server file found in the repository: the server is assumed to start from package.json main (lib/app.js)']);
   });
 
+  it('a root deploy file naming the project file from the workspace root', () => {
+    const files = { 'Procfile': 'web: node apps/api/server.js\n', 'apps/api/package.json': pkg({ dependencies: { express: '4' } }), 'apps/api/server.js': '' };
+    expect(productionOf(files, { root: 'apps/api' }).production.entries.map((entry) => entry.file)).toEqual(['apps/api/server.js']);
+  });
+
   it('finds nothing when no file exists (the framework reports production as not fully read)', () => {
     expect(productionOf({ 'package.json': pkg({ dependencies: { express: '4' } }) }).production).toMatchObject({ entries: [], assumptions: [] });
   });

@@ -39,6 +39,17 @@ describe('NODE_ENV where production runs', () => {
     expect(vercel.production.nodeEnv.how).toBe('Vercel runs the app with NODE_ENV=production');
   });
 
+  it("a Next.js image running the standalone server.js next build writes runs in production mode; the app's own server.js does not", () => {
+    const dockerfile = 'FROM node:20 AS builder\nRUN npm run build\nFROM node:20-slim\nCOPY --from=builder /app/.next/standalone ./\nCMD ["node", "server.js"]\n';
+    const standalone = productionOf({ 'package.json': pkg({ dependencies: { next: '14' } }), Dockerfile: dockerfile });
+    expect(standalone.production.nodeEnv).toMatchObject({ value: 'production', how: '`next start` runs with NODE_ENV=production' });
+    expect(standalone.production.assumptions).toEqual([
+      "Dockerfile CMD (stage 1, last stage) runs server.js, not in the repository: taken as the server `next build` writes for output: 'standalone', which serves the app as `next start` does",
+    ]);
+    const custom = productionOf({ 'package.json': pkg({ dependencies: { next: '14', express: '4' } }), 'server.js': '', Dockerfile: dockerfile });
+    expect(custom.production).toMatchObject({ entries: [{ file: 'server.js' }], nodeEnv: { confidence: 'default' }, assumptions: [] });
+  });
+
   it('a platform variable whose value is not known here is unknown; --set decides', () => {
     const render = 'services:\n  - type: web\n    name: api\n    startCommand: node server.js\n    envVars:\n      - key: NODE_ENV\n        sync: false\n';
     expect(productionOf({ ...base, 'render.yaml': render }).production.nodeEnv.confidence).toBe('unknown');

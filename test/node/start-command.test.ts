@@ -16,6 +16,10 @@ describe('parseStart: what a start command runs', () => {
     expect(parseStart('yarn build; yarn serve')?.run).toEqual({ kind: 'script', name: 'serve' });
     expect(parseStart('exec pm2-runtime start ecosystem.config.js --env production')?.run).toEqual({ kind: 'pm2', target: 'ecosystem.config.js' });
     expect(parseStart('nest start --watch')?.run).toEqual({ kind: 'nest', watch: true });
+    expect(parseStart('/bin/sh -c "sleep 5 && NODE_ENV=production npm start"')).toMatchObject({ run: { kind: 'script', name: 'start' }, assignments: [{ name: 'NODE_ENV', value: 'production' }] });
+    expect(parseStart('cross-env NODE_ENV=production PORT=80 node server.js')).toMatchObject({ run: { kind: 'file', file: 'server.js' }, assignments: [{ name: 'NODE_ENV', value: 'production' }, { name: 'PORT', value: '80' }] });
+    expect(parseStart('export NODE_ENV=staging && node server.js')?.assignments).toEqual([{ name: 'NODE_ENV', value: 'staging' }]);
+    expect(parseStart('node server.js; export NODE_ENV=production')?.assignments).toEqual([]);
     expect(parseStart('gunicorn mysite.wsgi')).toBeUndefined();
     expect(parseStart('npm install')).toBeUndefined();
   });
@@ -75,6 +79,18 @@ describe('the start command production runs', () => {
     expect(none.start).toBeUndefined();
     expect(none.entries).toEqual([{ file: 'app.js', how: 'conventional server file' }]);
     expect(none.assumptions).toEqual(['no deploy file or package.json script names a start command: the server is assumed to start from app.js, a conventional entry file']);
+  });
+
+  it("does not take a root deploy file's command that runs another project's file", () => {
+    const files = {
+      Procfile: 'web: node apps/api/server.js\n',
+      'apps/api/package.json': pkg(EXPRESS),
+      'apps/api/server.js': '',
+      'apps/admin/package.json': pkg({ ...EXPRESS, scripts: { start: 'node index.js' } }),
+      'apps/admin/index.js': '',
+    };
+    expect(productionOf(files, { root: 'apps/api' }).production.start?.how).toBe('Procfile web');
+    expect(productionOf(files, { root: 'apps/admin' }).production).toMatchObject({ start: { how: 'package.json scripts.start' }, entries: [{ file: 'apps/admin/index.js' }] });
   });
 
   it('ignores a Django web process in a repository with a Node front end', () => {

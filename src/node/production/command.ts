@@ -3,7 +3,7 @@
  * `next start`, `pm2-runtime ecosystem.config.js`, a development server (`next dev`, `nodemon`), or
  * `npm start` / `npm run x` / `yarn x` / `pnpm x`, which runs a package.json script.
  */
-import { simpleCommand, splitCommands } from '../../deploy/shell.js';
+import { commandName, inlineBody, simpleCommand, splitCommands } from '../../deploy/shell.js';
 import type { Word } from '../../deploy/dockerfile-words.js';
 
 /** What one simple command starts. */
@@ -29,6 +29,18 @@ export interface ParsedStart {
 
 /** node's options that take a value as the next word (`-r dotenv/config`, `--env-file .env`). */
 const NODE_OPTIONS_WITH_VALUE = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader', '--env-file', '--env-file-if-exists', '--max-old-space-size', '--title', '-C', '--conditions', '--inspect-port']);
+type Assignment = { name: string; value: string | undefined };
+
+/** Wrappers that set variables for the command after them. */
+const CROSS_ENV = new Set(['cross-env', 'cross-env-shell']);
+
+function assignmentOf(word: string): Assignment | undefined {
+  const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(word);
+  return match ? { name: match[1]!, value: match[2]! } : undefined;
+}
+
+/** How many `sh -c "…"` are looked into. */
+const MAX_SHELL_DEPTH = 3;
 /** Runners that take a file to run the way node does. */
 const FILE_RUNNERS = new Set(['node', 'nodejs', 'ts-node', 'ts-node-dev', 'tsnd', 'tsx', 'nodemon', 'bun', 'babel-node', 'forever', 'supervisor', 'esno', 'esr', 'sucrase-node']);
 /** Package runners: the rest of the line is the command (`npx next start`, `yarn exec`, `pnpm exec`). */
@@ -104,13 +116,37 @@ function baseNameOf(path: string): string {
  * The simple command of a command line that starts the server: the last one that runs something
  * Node (`npm run build && node dist/main.js` starts `node dist/main.js`); undefined when none does.
  */
-export function parseStart(line: string): ParsedStart | undefined {
+export function parseStart(line: string, depth = 0): ParsedStart | undefined {
   let found: ParsedStart | undefined;
+  // `export NODE_ENV=production && node x`: what an earlier segment exports holds for the later ones.
+  const exported: Assignment[] = [];
   for (const segment of splitCommands(line)) {
-    const { assignments, words } = simpleCommand(segment.text);
+    const simple = simpleCommand(segment.text);
+    const { words } = simple;
+    const assignments = [...exported, ...simple.assignments.map(({ name, value }) => ({ name, value }))];
+    if (commandName(words[0]) === 'export') {
+      exported.push(...words.slice(1).flatMap((word) => assignmentOf(word.value ?? word.raw) ?? []));
+      continue;
+    }
+    // `sh -c "sleep 5 && npm start"`: the body is the command line.
+    const body = depth < MAX_SHELL_DEPTH ? inlineBody(words) : undefined;
+    if (body !== undefined) {
+      const inner = parseStart(body, depth + 1);
+      if (inner) found = { ...inner, assignments: [...assignments, ...inner.assignments] };
+      continue;
+    }
     // A word with a variable not known here (`-p $PORT`) is kept as written.
-    const run = runOf(words.map((word) => valueOf(word) ?? word.raw));
-    if (run) found = { run, text: segment.text, assignments: assignments.map(({ name, value }) => ({ name, value })) };
+    let values = words.map((word) => valueOf(word) ?? word.raw);
+    // `cross-env NODE_ENV=production node x`: its assignments, then the command.
+    if (CROSS_ENV.has(baseNameOf(values[0] ?? ''))) {
+      values = values.slice(1);
+      for (let assignment = assignmentOf(values[0] ?? ''); assignment; assignment = assignmentOf(values[0] ?? '')) {
+        assignments.push(assignment);
+        values = values.slice(1);
+      }
+    }
+    const run = runOf(values);
+    if (run) found = { run, text: segment.text, assignments };
   }
   return found;
 }

@@ -70,6 +70,8 @@ function sourceOf(workspace: Workspace, root: string, path: string): Entry | und
 /** The file a runner's argument names: in the project, under an image WORKDIR prefix, or the source of build output. */
 export function resolveRunFile(workspace: Workspace, root: string, written: string, how: string): Entry | undefined {
   let path = stripDot(written);
+  // A command at the workspace root that names the project's file from there (`node apps/api/server.js`).
+  if (root && path.startsWith(`${root}/`) && !existing(workspace, root, path)) path = path.slice(root.length + 1);
   if (path.startsWith('/')) {
     const parts = path.split('/').filter(Boolean);
     // `/app/server.js` in an image: the WORKDIR the project was copied to is not in the repository.

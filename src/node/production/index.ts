@@ -45,6 +45,14 @@ export interface NodeProductionResult {
   environment: Environment;
 }
 
+/**
+ * `node server.js` in a Next.js app whose repository has no server.js: the standalone server `next
+ * build` writes (`output: 'standalone'`), copied into the image; it runs in production mode.
+ */
+function isNextStandalone(run: NodeRun, entries: readonly Entry[], frameworks: readonly NodeFrameworkName[]): boolean {
+  return run.kind === 'file' && entries.length === 0 && frameworks.includes('next') && /(?:^|\/)server\.js$/.test(run.file);
+}
+
 /** Platforms that host the app: `docker` only says how it is packaged. */
 function primaryPlatform(platforms: readonly RuntimePlatform[]): RuntimePlatform | undefined {
   return platforms.find((platform) => platform !== 'docker') ?? platforms[0];
@@ -93,11 +101,15 @@ export function buildNodeProduction(input: NodeProductionInput): NodeProductionR
   const platforms: RuntimePlatform[] = inferred.platforms.map((fact) => fact.platform);
   if (start?.platform && !platforms.includes(start.platform)) platforms.unshift(start.platform);
 
-  const run: NodeRun | undefined = start?.parsed?.run;
+  let run: NodeRun | undefined = start?.parsed?.run;
   let entries: Entry[] = [];
   let apps: EcosystemApp[] = [];
   if (run?.kind === 'pm2') ({ entries, apps } = ecosystemEntries(input, run.target, start!.how));
   else if (run) entries = entriesOfRun(workspace, root, run, start!.how);
+  if (run && isNextStandalone(run, entries, frameworks)) {
+    assumptions.push(`${start!.how} runs ${run.kind === 'file' ? run.file : ''}, not in the repository: taken as the server \`next build\` writes for output: 'standalone', which serves the app as \`next start\` does`);
+    run = { kind: 'next', mode: 'start' };
+  }
   if (entries.length === 0 && run?.kind !== 'next') {
     const reason = !start ? 'no deploy file or package.json script names a start command' : run ? `${start.how} names no server file found in the repository` : `${start.how} (${start.command}) starts nothing deploycheck reads`;
     const fallback = fallbackEntries(workspace, root, packageJson, frameworks, reason);

@@ -10,11 +10,11 @@ import { JsonSource, jsonText, jsonValue } from '../../deploy/json-source.js';
 import { isTable, TomlSource } from '../../deploy/toml-source.js';
 import type { DeployCommand, DeployFacts } from '../../deploy/types.js';
 import { chooseEntry } from '../../production/entry.js';
-import { joinPath } from '../../workspace/paths.js';
+import { isWithin, joinPath } from '../../workspace/paths.js';
 import type { Workspace } from '../../workspace/types.js';
 import type { PackageJson } from '../types.js';
 import { parseStart } from './command.js';
-import type { ParsedStart } from './command.js';
+import type { NodeRun, ParsedStart } from './command.js';
 
 export interface StartCommand {
   command: string;
@@ -72,9 +72,19 @@ function describe(workspace: Workspace, command: DeployCommand, deploy: DeployFa
   return command.process ? `${label} ${command.process}` : label;
 }
 
+/** A root deploy file's command that runs another project's file (`node apps/web/server.js` for apps/api). */
+function runsOtherProject(workspace: Workspace, root: string, run: NodeRun): boolean {
+  if (root === '' || run.kind !== 'file') return false;
+  const file = run.file.replace(/^(?:\.\/)+/, '');
+  return !isWithin(file, root) && workspace.exists(file) && !workspace.exists(joinPath(root, file));
+}
+
 /** The deploy command that starts the Node server, among the deploy files' web candidates. */
-function fromDeployFiles(workspace: Workspace, deploy: DeployFacts): StartCommand | undefined {
-  const nodeCommands = deploy.commands.filter((command) => parseStart(command.text) !== undefined);
+function fromDeployFiles(workspace: Workspace, root: string, deploy: DeployFacts): StartCommand | undefined {
+  const nodeCommands = deploy.commands.filter((command) => {
+    const run = parseStart(command.text)?.run;
+    return run !== undefined && !runsOtherProject(workspace, root, run);
+  });
   const entry = chooseEntry(nodeCommands);
   if (!entry) return undefined;
   const { command } = entry;
@@ -147,7 +157,7 @@ function followScripts(workspace: Workspace, packageJson: PackageJson, start: St
  * default of the platforms' Node builds. Undefined when nothing says.
  */
 export function findStart(workspace: Workspace, root: string, packageJson: PackageJson, deploy: DeployFacts, next: boolean): StartCommand | undefined {
-  const found = fromDeployFiles(workspace, deploy) ?? fromRailway(workspace, root) ?? fromVercel(workspace, root, next);
+  const found = fromDeployFiles(workspace, root, deploy) ?? fromRailway(workspace, root) ?? fromVercel(workspace, root, next);
   if (found) return followScripts(workspace, packageJson, found);
   const ecosystem = ecosystemFile(workspace, root);
   if (ecosystem) {

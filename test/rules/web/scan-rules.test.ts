@@ -201,6 +201,10 @@ describe('scan rules on synthetic observations', () => {
     const result = grade(await findings(scan), capsOf(await loadBuiltInScanRules()));
     expect(result.grade).toBe('F');
     expect(result.caps.map((cap) => cap.rule)).toEqual(['web/debug-page']);
+    // Located at the site: the not-found probe's made-up path changes every scan, the fingerprint must not.
+    const [finding] = await findings(scan);
+    expect(finding?.location).toEqual({ url: SITE });
+    expect(finding?.related.map((note) => note.location)).toEqual([{ url: `${SITE}x/` }]);
   });
 
   it('report a stack trace at the site, with the probe URL as a related place (made-up paths change every scan)', async () => {
