@@ -73,6 +73,21 @@ describe('Node fixtures (rules/node: sessions, secrets, headers, CORS, proxies)'
     ]);
   });
 
+  it('node-nest-insecure: the Express-platform problems; node-nest-hardened: nothing', async () => {
+    expect(await findings(join(FIXTURES_DIR, 'node-nest-insecure'))).toEqual([
+      'node/cors-any-origin src/main.ts:8 certain',
+      'node/jwt-secret-committed src/app.module.ts:11 default',
+      'node/security-headers-missing src/main.ts:6 certain',
+      'node/x-powered-by src/main.ts:6 certain',
+    ]);
+    expect(await findings(join(FIXTURES_DIR, 'node-nest-hardened'))).toEqual([]);
+  });
+
+  it("node-next-insecure: X-Powered-By from next.config; node-next-hardened: nothing", async () => {
+    expect(await findings(join(FIXTURES_DIR, 'node-next-insecure'))).toEqual(['node/x-powered-by next.config.js:2 certain']);
+    expect(await findings(join(FIXTURES_DIR, 'node-next-hardened'))).toEqual([]);
+  });
+
   it('an inline suppression in JS silences one finding, with its reason', async () => {
     const root = makeProject({});
     cpSync(join(FIXTURES_DIR, 'node-express-insecure'), root, { recursive: true });
