@@ -31,7 +31,7 @@ export default defineRule({
       });
     }
     for (const cookie of handlerCookies(program)) {
-      const detail = cookieAttributeOff(cookie, 'httpOnly');
+      const detail = cookieAttributeOff(program, cookie, 'httpOnly');
       if (!detail) continue;
       ctx.report({
         message: `The ${cookie.name} cookie set by ${cookie.setter}() is readable by page scripts: ${detail}, so an XSS bug can steal it`,

@@ -38,7 +38,7 @@ export default defineRule({
       });
     }
     for (const cookie of handlerCookies(program)) {
-      const detail = cookieAttributeOff(cookie, 'secure');
+      const detail = cookieAttributeOff(program, cookie, 'secure');
       if (!detail) continue;
       ctx.report({
         message: `The ${cookie.name} cookie set by ${cookie.setter}() is sent without Secure: ${detail}, so the credential also travels over plain HTTP`,

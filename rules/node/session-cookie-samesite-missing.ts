@@ -29,7 +29,7 @@ export default defineRule({
       });
     }
     for (const cookie of handlerCookies(program)) {
-      const detail = cookieAttributeOff(cookie, 'sameSite');
+      const detail = cookieAttributeOff(program, cookie, 'sameSite');
       if (!detail) continue;
       ctx.report({
         message: `The ${cookie.name} cookie set by ${cookie.setter}() has no SameSite attribute: ${detail}, so browsers without a Lax default send it with cross-site requests`,

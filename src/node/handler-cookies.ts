@@ -5,10 +5,11 @@
  * (`app.get('/login', (req, res) => …)`), walked iteratively, and only options written as an object
  * literal with literal values are judged. Only cookies whose literal name says they carry a session or a
  * token count. Defaults (their READMEs): res.cookie and setCookie send neither Secure nor HttpOnly nor
- * SameSite; Koa's cookies are HttpOnly, Secure on requests Koa sees as HTTPS, without SameSite.
+ * SameSite; Koa's cookies are HttpOnly, Secure on requests Koa sees as HTTPS (behind a proxy: with `app.proxy`), without SameSite.
  */
 import type { FileLocation } from '../core/location.js';
 import type { JsFunction, JsProgram, JsValue } from '../js/types.js';
+import { servingApps } from './app-uses.js';
 
 export type CookieSetter = 'res.cookie' | 'reply.setCookie' | 'ctx.cookies.set';
 
@@ -116,8 +117,19 @@ function cookiesIn(fn: JsFunction): HandlerCookie[] {
   return found;
 }
 
-/** Auth cookies set by the handlers registered on apps and routers, once each. */
+const walked = new WeakMap<JsProgram, HandlerCookie[]>();
+
+/** Auth cookies set by the handlers registered on apps and routers, once each (walked once per program). */
 export function handlerCookies(program: JsProgram): HandlerCookie[] {
+  let found = walked.get(program);
+  if (!found) {
+    found = walkHandlers(program);
+    walked.set(program, found);
+  }
+  return found;
+}
+
+function walkHandlers(program: JsProgram): HandlerCookie[] {
   const seen = new Set<unknown>();
   const where = new Set<string>();
   const found: HandlerCookie[] = [];
@@ -148,9 +160,23 @@ const DEFAULTS: Record<CookieSetter, Record<'secure' | 'httpOnly' | 'sameSite', 
  * Why a handler cookie's attribute is off, or undefined when it is on or cannot be known: written false
  * (or SameSite false/'none' for sameSite), or absent where the setter's default is off.
  */
-export function cookieAttributeOff(cookie: HandlerCookie, key: 'secure' | 'httpOnly' | 'sameSite'): string | undefined {
+export function cookieAttributeOff(program: JsProgram, cookie: HandlerCookie, key: 'secure' | 'httpOnly' | 'sameSite'): string | undefined {
   const written = cookie.attribute(key);
-  if (written.state === 'absent') return DEFAULTS[cookie.setter][key] === 'off' ? `\`${key}\` is not set (${cookie.setter} then sends none)` : undefined;
+  if (written.state === 'absent') {
+    const fallback = DEFAULTS[cookie.setter][key];
+    if (fallback === 'off') return `\`${key}\` is not set (${cookie.setter} then sends none)`;
+    // Koa marks it Secure on requests it sees as HTTPS: behind the platform's TLS proxy, only with `app.proxy = true`.
+    if (fallback === 'request' && !koaTrustsProxy(program)) return `\`${key}\` is not set and the Koa app does not set app.proxy, so behind a TLS proxy every request looks like plain HTTP`;
+    return undefined;
+  }
   if (written.state !== 'literal') return undefined;
   return written.value === false ? `\`${key}\` is false` : undefined;
+}
+
+/** `app.proxy = true` on a serving Koa app. */
+function koaTrustsProxy(program: JsProgram): boolean {
+  return servingApps(program).some((app) => {
+    const proxy = app.of === 'koa' ? app.props.get('proxy') : undefined;
+    return proxy?.kind === 'boolean' && proxy.value;
+  });
 }

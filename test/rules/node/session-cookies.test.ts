@@ -153,6 +153,14 @@ ruleTester('node/session-cookie-insecure', {
   ],
 });
 
+const koaLogin = (proxy: string): Files =>
+  nodeFiles(`const Koa = require('koa');\nconst app = new Koa();\n${proxy}app.use(async (ctx) => {\n  ctx.cookies.set('auth', 'x', { sameSite: 'lax' });\n});\napp.listen(3000);\n`, ['koa']);
+
+ruleTester('node/session-cookie-insecure', {
+  valid: [{ name: 'Koa ctx.cookies.set without secure, app.proxy = true', files: koaLogin('app.proxy = true;\n') }],
+  invalid: [{ name: 'Koa ctx.cookies.set without secure or app.proxy', files: koaLogin(''), findings: [{ at: 'server.js:4', message: 'does not set app.proxy' }] }],
+});
+
 ruleTester('node/session-cookie-httponly-off', {
   valid: [{ name: 'res.cookie with httpOnly: true', files: login(', { httpOnly: true }') }],
   invalid: [
