@@ -30,7 +30,7 @@ export default defineRule({
         about: `${use.pkg} cookie.httpOnly`,
       });
     }
-    for (const cookie of handlerCookies(program)) {
+    for (const cookie of handlerCookies(program, ctx.workspace)) {
       const detail = cookieAttributeOff(program, cookie, 'httpOnly');
       if (!detail) continue;
       ctx.report({

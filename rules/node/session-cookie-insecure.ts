@@ -37,7 +37,7 @@ export default defineRule({
         about: `${use.pkg} cookie.secure`,
       });
     }
-    for (const cookie of handlerCookies(program)) {
+    for (const cookie of handlerCookies(program, ctx.workspace)) {
       const detail = cookieAttributeOff(program, cookie, 'secure');
       if (!detail) continue;
       ctx.report({

@@ -28,7 +28,7 @@ export default defineRule({
         about: `${use.pkg} cookie.sameSite`,
       });
     }
-    for (const cookie of handlerCookies(program)) {
+    for (const cookie of handlerCookies(program, ctx.workspace)) {
       const detail = cookieAttributeOff(program, cookie, 'sameSite');
       if (!detail) continue;
       ctx.report({

@@ -1,14 +1,17 @@
 /**
- * Auth cookies a request handler sets itself: Express `res.cookie(name, value, options)`, Fastify
+ * Auth cookies the server code sets itself: Express `res.cookie(name, value, options)`, Fastify
  * `reply.setCookie(…)` (@fastify/cookie), Koa `ctx.cookies.set(…)`. The evaluator does not run handler
- * bodies with known arguments, so their source is read: the handlers handed to an app or router method
- * (`app.get('/login', (req, res) => …)`), walked iteratively, and only options written as an object
- * literal with literal values are judged. Only cookies whose literal name says they carry a session or a
- * token count. Defaults (their READMEs): res.cookie and setCookie send neither Secure nor HttpOnly nor
- * SameSite; Koa's cookies are HttpOnly, Secure on requests Koa sees as HTTPS (behind a proxy: with `app.proxy`), without SameSite.
+ * bodies with known arguments, so the source of every file the program evaluated is read (walked
+ * iteratively): a call counts when its receiver is a parameter of an enclosing function (a handler, or
+ * a helper handed `res`), and only options written as an object literal with literal values are
+ * judged. Only cookies whose literal name says they carry a session or a token count. Defaults (their
+ * READMEs): res.cookie and setCookie send neither Secure nor HttpOnly nor SameSite; Koa's cookies are
+ * HttpOnly, Secure on requests Koa sees as HTTPS (behind a proxy: with `app.proxy`), without SameSite.
  */
 import type { FileLocation } from '../core/location.js';
-import type { JsFunction, JsProgram, JsValue } from '../js/types.js';
+import { parseFile } from '../js/parser.js';
+import type { JsProgram } from '../js/types.js';
+import type { Workspace } from '../workspace/types.js';
 import { servingApps } from './app-uses.js';
 
 export type CookieSetter = 'res.cookie' | 'reply.setCookie' | 'ctx.cookies.set';
@@ -25,8 +28,8 @@ export interface HandlerCookie {
 
 /** Cookie names that carry a session id or a credential. */
 const AUTH_COOKIE = /token|sess|sid|auth|jwt|access|refresh|login|remember|credential/i;
-/** Nodes visited per handler at most. */
-const MAX_NODES = 5000;
+/** Nodes visited per file at most. */
+const MAX_NODES = 200_000;
 
 type Node = { type: string; loc?: { start: { line: number; column: number } }; [key: string]: unknown };
 
@@ -85,68 +88,71 @@ function attributesOf(options: unknown): ((key: string) => WrittenAttribute) | u
   };
 }
 
-/** Every function value among a call's arguments (middleware arrays included). */
-function handlersIn(args: readonly JsValue[]): JsFunction[] {
-  return args.flatMap((arg) => (arg.kind === 'function' ? [arg.fn] : arg.kind === 'array' ? arg.items.flatMap((item) => (item.kind === 'function' ? [item.fn] : [])) : []));
+const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod', 'ClassPrivateMethod']);
+
+/** The names a function binds as parameters (plain, defaulted and rest parameters; not destructured ones). */
+function paramNames(fn: Node): string[] {
+  const params = Array.isArray(fn.params) ? (fn.params as unknown[]) : [];
+  return params.flatMap((param) => {
+    if (!isNode(param)) return [];
+    const target = param.type === 'AssignmentPattern' ? param.left : param.type === 'RestElement' ? param.argument : param.type === 'TSParameterProperty' ? param.parameter : param;
+    const name = identifierName(target);
+    return name ? [name] : [];
+  });
 }
 
-function cookiesIn(fn: JsFunction): HandlerCookie[] {
+function cookieAt(file: string, node: Node, params: ReadonlySet<string>): HandlerCookie | undefined {
+  const setter = setterOf(node, params);
+  if (!setter || !node.loc) return undefined;
+  const args = Array.isArray(node.arguments) ? (node.arguments as unknown[]) : [];
+  const name = literalOf(args[0]);
+  if (typeof name !== 'string' || !AUTH_COOKIE.test(name)) return undefined;
+  const attribute = attributesOf(args[2]);
+  if (!attribute) return undefined;
+  return { setter, name, location: { file, line: node.loc.start.line, column: node.loc.start.column + 1 }, attribute };
+}
+
+/** The auth cookies set in one file, receivers being parameters of an enclosing function. */
+function cookiesIn(file: string, ast: unknown): HandlerCookie[] {
   const found: HandlerCookie[] = [];
-  const params = new Set(fn.params);
-  const stack: unknown[] = [fn.node];
+  const none: ReadonlySet<string> = new Set();
+  const stack: { node: unknown; params: ReadonlySet<string> }[] = [{ node: ast, params: none }];
   let visited = 0;
   while (stack.length && visited < MAX_NODES) {
-    const node = stack.pop();
+    const { node, params: outer } = stack.pop()!;
     if (!isNode(node)) continue;
     visited++;
+    const params = FUNCTIONS.has(node.type) ? new Set([...outer, ...paramNames(node)]) : outer;
     if (node.type === 'CallExpression') {
-      const setter = setterOf(node, params);
-      const args = Array.isArray(node.arguments) ? (node.arguments as unknown[]) : [];
-      const name = literalOf(args[0]);
-      const attributes = setter && typeof name === 'string' && AUTH_COOKIE.test(name) ? attributesOf(args[2]) : undefined;
-      if (setter && typeof name === 'string' && attributes && node.loc) {
-        found.push({ setter, name, location: { file: fn.file, line: node.loc.start.line, column: node.loc.start.column + 1 }, attribute: attributes });
-      }
+      const cookie = cookieAt(file, node, params);
+      if (cookie) found.push(cookie);
     }
     for (const [key, child] of Object.entries(node)) {
-      if (key === 'loc' || key === 'leadingComments' || key === 'trailingComments') continue;
-      if (Array.isArray(child)) stack.push(...child);
-      else if (isNode(child)) stack.push(child);
+      if (key === 'loc' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments') continue;
+      if (Array.isArray(child)) for (const item of child) stack.push({ node: item, params });
+      else if (isNode(child)) stack.push({ node: child, params });
     }
   }
-  return found;
+  return found.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
 }
 
 const walked = new WeakMap<JsProgram, HandlerCookie[]>();
 
-/** Auth cookies set by the handlers registered on apps and routers, once each (walked once per program). */
-export function handlerCookies(program: JsProgram): HandlerCookie[] {
+/** Auth cookies set in the files the program evaluated (read once per program). */
+export function handlerCookies(program: JsProgram, workspace: Workspace): HandlerCookie[] {
   let found = walked.get(program);
   if (!found) {
-    found = walkHandlers(program);
+    found = walkFiles(program, workspace);
     walked.set(program, found);
   }
   return found;
 }
 
-function walkHandlers(program: JsProgram): HandlerCookie[] {
-  const seen = new Set<unknown>();
-  const where = new Set<string>();
-  const found: HandlerCookie[] = [];
-  for (const call of program.calls) {
-    if (!call.callee.includes('#')) continue;
-    for (const fn of handlersIn(call.args)) {
-      if (seen.has(fn.node)) continue;
-      seen.add(fn.node);
-      for (const cookie of cookiesIn(fn)) {
-        const key = `${cookie.location.file}:${cookie.location.line}:${cookie.location.column}`;
-        if (where.has(key)) continue;
-        where.add(key);
-        found.push(cookie);
-      }
-    }
-  }
-  return found;
+function walkFiles(program: JsProgram, workspace: Workspace): HandlerCookie[] {
+  return program.files.flatMap((file) => {
+    const parsed = parseFile(workspace, file);
+    return parsed.ok ? cookiesIn(file, parsed.ast) : [];
+  });
 }
 
 /** What each setter does with an attribute that is not written. */

@@ -147,9 +147,17 @@ ruleTester('node/session-cookie-insecure', {
     { name: 'res.cookie with secure: true', files: login(", { secure: true, httpOnly: true, sameSite: 'lax' }") },
     { name: 'a cookie whose name is not a credential', files: expressServer("app.get('/', (req, res) => {\n  res.cookie('theme', 'dark');\n  res.end();\n});") },
     { name: 'options held in a variable (not read)', files: login(', COOKIE_OPTIONS') },
+    { name: 'a receiver that is not a parameter (a module-level client)', files: expressServer("const res = require('./client');\nres.cookie('token', 'x');") },
   ],
   invalid: [
     { name: 'res.cookie without options', files: login(''), findings: [{ at: 'server.js:4', severity: 'high', message: 'The token cookie set by res.cookie()' }] },
+    {
+      name: 'a helper in another file that is handed res',
+      files: expressServer("const { sendToken } = require('./auth');\napp.post('/login', (req, res) => sendToken(res, req.body.token));", [], {
+        'auth.js': "exports.sendToken = function (res, token) {\n  res.cookie('access_token', token, { httpOnly: true });\n  res.end();\n};\n",
+      }),
+      findings: [{ at: 'auth.js:2', message: 'access_token' }],
+    },
   ],
 });
 
