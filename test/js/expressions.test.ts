@@ -134,11 +134,16 @@ describe('branches', () => {
     expect(valueOf(`let x = 1; if (process.env.A) { x = 2 } export const value = x;`, { A: null }).kind).toBe('unknown');
   });
 
-  it('code after an undecided early return or throw runs as conditional', () => {
-    const program = evaluate({ 'a.js': `const h = require('helmet'); if (process.env.X) { throw new Error('x') } h();` }, { X: null });
-    expect(program.calls[0]).toMatchObject({ callee: 'helmet', conditional: true });
-    const decided = evaluate({ 'a.js': `const h = require('helmet'); if (process.env.X) { throw new Error('x') } h();` }, {});
-    expect(decided.calls[0]?.conditional).toBeUndefined();
+  it('code after an undecided early return runs as conditional', () => {
+    const code = `const h = require('helmet'); function setup() { if (process.env.X) { return } h(); } setup();`;
+    expect(evaluate({ 'a.js': code }, { X: null }).calls[0]).toMatchObject({ callee: 'helmet', conditional: true });
+    expect(evaluate({ 'a.js': code }, {}).calls[0]?.conditional).toBeUndefined();
+  });
+
+  it('code after an undecided throw is what production runs, if it runs at all', () => {
+    const program = evaluate({ 'a.js': `const h = require('helmet'); if (!process.env.X) { throw new Error('X missing') } module.exports = { secret: 'after-guard' }; h();` }, { X: null });
+    expect(program.calls[0]?.conditional).toBeUndefined();
+    expect(program.exportsOf('a.js')?.get('secret')).toMatchObject({ value: 'after-guard' });
   });
 
   it('a decided throw ends the module', () => {
