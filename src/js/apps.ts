@@ -4,6 +4,7 @@
  */
 import type { FileLocation } from '../core/location.js';
 import type { Ctx } from './context.js';
+import type { Interp } from './state.js';
 import { invoke } from './functions.js';
 import type { JsApp, JsAppKind, JsCall, JsValue } from './types.js';
 import { unknown } from './values.js';
@@ -34,8 +35,8 @@ export function nodeEnv(ctx: Ctx, loc: FileLocation): JsValue {
   return { kind: 'string', value, loc, env: [read] };
 }
 
-function appsIn(ctx: Ctx, values: JsValue[]): number[] {
-  return values.flatMap((value) => (value.kind === 'instance' && ctx.it.apps.some((app) => app.id === value.id) ? [value.id] : []));
+function appsIn(it: Interp, values: JsValue[]): number[] {
+  return values.flatMap((value) => (value.kind === 'instance' && it.apps.some((app) => app.id === value.id) ? [value.id] : []));
 }
 
 /** A new app instance, registered with the program. */
@@ -51,10 +52,10 @@ export function createApp(ctx: Ctx, kind: JsAppKind, loc: FileLocation, args: Js
 export function appFactoryResult(ctx: Ctx, callee: string, args: JsValue[], loc: FileLocation): Instance | undefined {
   const kind = APP_FACTORIES[callee];
   if (kind) return createApp(ctx, kind, loc, args).instance;
-  if (SERVERLESS_WRAPPERS.has(callee)) listen(ctx, appsIn(ctx, args));
+  if (SERVERLESS_WRAPPERS.has(callee)) listen(ctx, appsIn(ctx.it, args));
   if (SERVER_FACTORIES.has(callee)) {
     const id = ctx.it.id();
-    ctx.it.servers.set(id, appsIn(ctx, args));
+    ctx.it.servers.set(id, appsIn(ctx.it, args));
     return { kind: 'instance', of: `${callee.slice(0, callee.indexOf('.'))}.Server`, id, loc };
   }
   return undefined;
@@ -78,7 +79,7 @@ export function runEntryPlugin(ctx: Ctx, kind: JsAppKind, exported: JsValue): vo
 
 /** An entry module that exports its app hands it to a runner that listens (serverless, `next start`-like platforms). */
 export function markExportedApp(ctx: Ctx, exported: JsValue): void {
-  if (exported.kind === 'instance') listen(ctx, appsIn(ctx, [exported]));
+  if (exported.kind === 'instance') listen(ctx, appsIn(ctx.it, [exported]));
 }
 
 /** A method call on an instance: records it as `<of>#<method>` and returns what the method returns. */
@@ -114,5 +115,33 @@ export function callInstanceMethod(ctx: Ctx, instance: Instance, method: string,
     }
     default:
       return instance;
+  }
+}
+
+/** The apps a value holds: an app itself, or an app wrapped by a call (`mount('/admin', adminApp)`). */
+function appsHeldBy(it: Interp, value: JsValue): number[] {
+  if (value.kind !== 'instance') return [];
+  const own = appsIn(it, [value]);
+  if (own.length) return own;
+  const wrapping = it.calls.find((call) => call.result?.kind === 'instance' && call.result.id === value.id);
+  return wrapping ? appsIn(it, wrapping.args) : [];
+}
+
+/** An app mounted on a listening app (`app.use('/admin', adminApp)`, `app.use(mount(sub))`) is served too. */
+export function markMountedApps(it: Interp): void {
+  const { apps, calls } = it;
+  for (let changed = true, rounds = 0; changed && rounds < 8; rounds++) {
+    changed = false;
+    for (const call of calls) {
+      const host = apps.find((app) => app.id === call.app);
+      if (!host?.listens || !/#(?:use|register)$/.test(call.callee)) continue;
+      const mounted = call.args.flatMap((arg) => appsHeldBy(it, arg));
+      for (const app of apps) {
+        if (mounted.includes(app.id) && !app.listens) {
+          app.listens = true;
+          changed = true;
+        }
+      }
+    }
   }
 }

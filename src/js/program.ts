@@ -4,7 +4,7 @@
  * Never throws: what it cannot follow is unknown, what it cannot read is a problem.
  */
 import type { Workspace } from '../workspace/types.js';
-import { markExportedApp, runEntryPlugin } from './apps.js';
+import { markExportedApp, markMountedApps, runEntryPlugin } from './apps.js';
 import type { Ctx } from './context.js';
 import { runUncalled } from './functions.js';
 import { exportsMap, exportValue, loadModule } from './loader.js';
@@ -45,6 +45,7 @@ export function evaluateProgram(workspace: Workspace, entries: string[], options
     });
   }
   run(it, () => runUncalled(it));
+  run(it, () => markMountedApps(it));
   const exportsCache = new Map<string, Map<string, JsValue>>();
   return {
     entries: [...entries],

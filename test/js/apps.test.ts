@@ -34,6 +34,13 @@ describe('app instances', () => {
     expect(evaluate({ 'test.js': `require('./app');`, 'app.js': `module.exports = require('express')();` }).apps[0]?.listens).toBe(false);
   });
 
+  it('an app mounted on a listening app is served; mounted on one that does not listen, it is not', () => {
+    const program = evaluate({ 'a.js': `const express = require('express'); const app = express(); const admin = express(); const Koa = require('koa'); const k = new Koa(); const sub = new Koa(); k.use(require('koa-mount')('/admin', sub)); app.use('/admin', admin); app.listen(); k.listen();` });
+    expect(program.apps.map((app) => [app.of, app.listens])).toEqual([['express', true], ['express', true], ['koa', true], ['koa', true]]);
+    const idle = evaluate({ 'a.js': `const express = require('express'); const app = express(); const admin = express(); app.use('/admin', admin);` });
+    expect(idle.apps.map((app) => app.listens)).toEqual([false, false]);
+  });
+
   it('express.Router() is not an app', () => {
     const program = evaluate({ 'a.js': `const express = require('express'); const router = express.Router(); router.use(require('cors')()); const { Router } = require('express'); Router();` });
     expect(program.apps).toEqual([]);
