@@ -38,9 +38,6 @@ export type JsValue = Meta &
     | { kind: 'unknown'; reason: string }
   );
 
-export type JsValueKind = JsValue['kind'];
-export type JsValueOf<K extends JsValueKind> = Extract<JsValue, { kind: K }>;
-
 /** A function value: rules never walk its AST themselves; helpers in src/node do (e.g. "sends err.stack"). */
 export interface JsFunction {
   file: string;

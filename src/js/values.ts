@@ -14,9 +14,6 @@ export function num(value: number, meta: Meta = {}): JsValue {
 export function bool(value: boolean, meta: Meta = {}): JsValue {
   return { kind: 'boolean', value, ...meta };
 }
-export function undef(meta: Meta = {}): JsValue {
-  return { kind: 'undefined', ...meta };
-}
 export function unknown(reason: string, meta: Meta = {}): JsValue {
   return { kind: 'unknown', reason, ...meta };
 }

@@ -93,6 +93,20 @@ describe('the start command production runs', () => {
     expect(productionOf(files, { root: 'apps/admin' }).production).toMatchObject({ start: { how: 'package.json scripts.start' }, entries: [{ file: 'apps/admin/index.js' }] });
   });
 
+  it('a command that changes to a package folder is that package\'s', () => {
+    expect(parseStart('cd web && npm start')).toMatchObject({ run: { kind: 'script', name: 'start' }, cd: 'web' });
+    expect(parseStart('npm --prefix web run serve')).toMatchObject({ run: { kind: 'script', name: 'serve' }, cd: 'web' });
+    expect(parseStart('yarn --cwd=web start')).toMatchObject({ run: { kind: 'script', name: 'start' }, cd: 'web' });
+    const files = {
+      Procfile: 'web: cd web && npm start\n',
+      'package.json': pkg({ ...EXPRESS, scripts: { start: 'node api.js' } }),
+      'api.js': '',
+      'web/package.json': pkg({ dependencies: { next: '14' }, scripts: { start: 'next start' } }),
+    };
+    expect(productionOf(files, { root: 'web' }).production.start).toMatchObject({ how: 'Procfile web → package.json scripts.start', command: 'cd web && npm start' });
+    expect(productionOf(files).production.start).toMatchObject({ how: 'package.json scripts.start', command: 'node api.js' });
+  });
+
   it('ignores a Django web process in a repository with a Node front end', () => {
     const { production } = productionOf(
       { Procfile: 'web: gunicorn api.wsgi\n', 'manage.py': '', 'web/package.json': pkg({ ...EXPRESS, scripts: { start: 'node index.js' } }), 'web/index.js': '' },

@@ -25,6 +25,8 @@ export interface ParsedStart {
   text: string;
   /** `NAME=value` words before it (`NODE_ENV=production node server.js`), value undefined when not literal. */
   assignments: { name: string; value: string | undefined }[];
+  /** The folder it runs in, when the line says (`cd web && npm start`, `npm --prefix web start`, `yarn --cwd web start`), as written. */
+  cd?: string;
 }
 
 /** node's options that take a value as the next word (`-r dotenv/config`, `--env-file .env`). */
@@ -108,6 +110,28 @@ function runOf(words: string[]): NodeRun | undefined {
   return undefined;
 }
 
+/** npm's `--prefix dir`, yarn's `--cwd dir`, pnpm's `-C dir` / `--dir dir`: the package folder the tool runs in. */
+const FOLDER_OPTIONS = new Set(['--prefix', '--cwd', '-C', '--dir']);
+
+function packageFolder(words: string[]): string | undefined {
+  if (!['npm', 'yarn', 'pnpm'].includes(baseNameOf(words[0] ?? ''))) return undefined;
+  for (let index = 1; index < words.length; index++) {
+    const [name, inline] = words[index]!.split(/=(.*)/s, 2) as [string, string | undefined];
+    if (FOLDER_OPTIONS.has(name)) return inline ?? words[index + 1];
+  }
+  return undefined;
+}
+
+function withoutFolderOption(words: string[]): string[] {
+  const out: string[] = [];
+  for (let index = 0; index < words.length; index++) {
+    const name = words[index]!.split('=')[0]!;
+    if (!FOLDER_OPTIONS.has(name)) out.push(words[index]!);
+    else if (!words[index]!.includes('=')) index++;
+  }
+  return out;
+}
+
 function baseNameOf(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
@@ -120,12 +144,17 @@ export function parseStart(line: string, depth = 0): ParsedStart | undefined {
   let found: ParsedStart | undefined;
   // `export NODE_ENV=production && node x`: what an earlier segment exports holds for the later ones.
   const exported: Assignment[] = [];
+  let cd: string | undefined;
   for (const segment of splitCommands(line)) {
     const simple = simpleCommand(segment.text);
     const { words } = simple;
     const assignments = [...exported, ...simple.assignments.map(({ name, value }) => ({ name, value }))];
     if (commandName(words[0]) === 'export') {
       exported.push(...words.slice(1).flatMap((word) => assignmentOf(word.value ?? word.raw) ?? []));
+      continue;
+    }
+    if (commandName(words[0]) === 'cd') {
+      cd = words[1]?.value;
       continue;
     }
     // `sh -c "sleep 5 && npm start"`: the body is the command line.
@@ -145,8 +174,10 @@ export function parseStart(line: string, depth = 0): ParsedStart | undefined {
         values = values.slice(1);
       }
     }
-    const run = runOf(values);
-    if (run) found = { run, text: segment.text, assignments };
+    const prefix = packageFolder(values);
+    const run = runOf(prefix === undefined ? values : withoutFolderOption(values));
+    const folder = prefix ?? cd;
+    if (run) found = { run, text: segment.text, assignments, ...(folder !== undefined ? { cd: folder } : {}) };
   }
   return found;
 }

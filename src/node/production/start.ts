@@ -10,11 +10,11 @@ import { JsonSource, jsonText, jsonValue } from '../../deploy/json-source.js';
 import { isTable, TomlSource } from '../../deploy/toml-source.js';
 import type { DeployCommand, DeployFacts } from '../../deploy/types.js';
 import { chooseEntry } from '../../production/entry.js';
-import { isWithin, joinPath } from '../../workspace/paths.js';
+import { isWithin, joinPath, resolveFrom } from '../../workspace/paths.js';
 import type { Workspace } from '../../workspace/types.js';
 import type { PackageJson } from '../types.js';
 import { parseStart } from './command.js';
-import type { NodeRun, ParsedStart } from './command.js';
+import type { ParsedStart } from './command.js';
 
 export interface StartCommand {
   command: string;
@@ -72,8 +72,17 @@ function describe(workspace: Workspace, command: DeployCommand, deploy: DeployFa
   return command.process ? `${label} ${command.process}` : label;
 }
 
-/** A root deploy file's command that runs another project's file (`node apps/web/server.js` for apps/api). */
-function runsOtherProject(workspace: Workspace, root: string, run: NodeRun): boolean {
+/**
+ * A deploy file's command that runs another project: it changes to another package's folder (`cd web
+ * && npm start`, `npm --prefix web start`), or, from the workspace root, runs another project's file
+ * (`node apps/web/server.js` for apps/api).
+ */
+function runsOtherProject(workspace: Workspace, root: string, parsed: ParsedStart, commandFile: string): boolean {
+  if (parsed.cd !== undefined && !parsed.cd.includes('$')) {
+    const folder = resolveFrom(commandFile, parsed.cd.replace(/\/+$/, ''));
+    if (folder !== undefined && folder !== root && workspace.exists(joinPath(folder, 'package.json'))) return true;
+  }
+  const { run } = parsed;
   if (root === '' || run.kind !== 'file') return false;
   const file = run.file.replace(/^(?:\.\/)+/, '');
   return !isWithin(file, root) && workspace.exists(file) && !workspace.exists(joinPath(root, file));
@@ -82,8 +91,8 @@ function runsOtherProject(workspace: Workspace, root: string, run: NodeRun): boo
 /** The deploy command that starts the Node server, among the deploy files' web candidates. */
 function fromDeployFiles(workspace: Workspace, root: string, deploy: DeployFacts): StartCommand | undefined {
   const nodeCommands = deploy.commands.filter((command) => {
-    const run = parseStart(command.text)?.run;
-    return run !== undefined && !runsOtherProject(workspace, root, run);
+    const parsed = parseStart(command.text);
+    return parsed !== undefined && !runsOtherProject(workspace, root, parsed, command.location.file);
   });
   const entry = chooseEntry(nodeCommands);
   if (!entry) return undefined;
