@@ -87,7 +87,7 @@ function scriptRun(words: Word[], scripts: Readonly<Record<string, string>>): st
 }
 
 /** Peel pass-through wrappers (`npx next dev`, `cross-env NODE_ENV=x nodemon`, `dotenv -- node`) off a command's words. */
-function unwrap(words: Word[]): Word[] {
+export function unwrap(words: Word[]): Word[] {
   let rest = words;
   for (let guard = 0; guard < 8 && rest.length > 0; guard++) {
     const name = commandName(rest[0]);
@@ -106,7 +106,7 @@ function unwrap(words: Word[]): Word[] {
 }
 
 /** The simple commands a start command runs, following package scripts (`npm start` → scripts.start), with the script each came from. */
-function* startSegments(command: string, scripts: Readonly<Record<string, string>>): Generator<{ text: string; words: Word[]; script?: string }> {
+export function* startSegments(command: string, scripts: Readonly<Record<string, string>>): Generator<{ text: string; words: Word[]; script?: string }> {
   const pending: { text: string; depth: number; script?: string }[] = [{ text: command, depth: 0 }];
   const seen = new Set<string>();
   while (pending.length > 0) {

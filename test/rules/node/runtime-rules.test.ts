@@ -56,6 +56,16 @@ ruleTester(devServerInProduction, {
       findings: [{ at: 'Procfile:1', severity: 'high', message: ['production starts nodemon (', 'scripts.dev'] }],
     },
     {
+      name: 'pm2 watching files, from the ecosystem file the Dockerfile starts',
+      files: {
+        'package.json': packageJson(['express']),
+        Dockerfile: 'FROM node:20\nCOPY . .\nENV NODE_ENV=production\nCMD ["pm2-runtime", "ecosystem.config.js"]\n',
+        'ecosystem.config.js': "module.exports = {\n  apps: [{ script: 'server.js', watch: true, exec_mode: 'cluster' }],\n};\n",
+        'server.js': "require('express')().listen(3000);\n",
+      },
+      findings: [{ at: 'ecosystem.config.js:2', severity: 'medium', message: 'pm2 watches files in production (watch: true in ecosystem.config.js' }],
+    },
+    {
       name: 'a Dockerfile CMD running next dev',
       files: { 'package.json': packageJson(['next', 'react'], { dev: 'next dev' }), Dockerfile: 'FROM node:20\nCOPY . .\nCMD ["npx", "next", "dev"]\n' },
       findings: [{ at: 'Dockerfile:3', message: 'production starts next dev' }],
