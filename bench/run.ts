@@ -1,6 +1,6 @@
 // Wall-clock benchmarks of the CLI, Node start-up included. Prints numbers; asserts nothing.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -122,6 +122,21 @@ if (django.status === 0) {
   }
 } else {
   console.log('\n(Django is not installed for /usr/bin/python3: skipping the manage.py check --deploy comparison)');
+}
+/** Issue 14's target: `check` on the Express fixture within this factor of `check` on the startproject fixture. */
+const NODE_TARGET = 1.2;
+const express = join(repo, 'fixtures', 'node-express-insecure');
+if (existsSync(express)) {
+  const [startproject, expressCheck] = interleaved([
+    { command: process.execPath, args: [cli, 'check', join(repo, 'fixtures', 'startproject'), '--format', 'json'], cwd: repo },
+    { command: process.execPath, args: [cli, 'check', express, '--format', 'json'], cwd: repo },
+  ]);
+  const factor = expressCheck! / startproject!;
+  console.log(`\nNode against Django (${RUNS} interleaved runs, medians):`);
+  row('check on the startproject fixture', startproject!);
+  row('check on the Express fixture', expressCheck!, `${factor.toFixed(2)} x startproject (target <= ${NODE_TARGET}: ${factor <= NODE_TARGET ? 'met' : 'MISSED'})`);
+} else {
+  console.log('\n(fixtures/node-express-insecure is missing: skipping the Express comparison)');
 }
 await import('./scan.js');
 await import('./check-url.js').then((bench) => bench.benchCheckUrl());

@@ -4,8 +4,9 @@
  */
 import type { FrameworkOption } from './engine/framework.js';
 import { DJANGO_OPTIONS } from './django/options.js';
+import { NODE_OPTIONS } from './node/options.js';
 
-export const FRAMEWORK_OPTIONS: readonly FrameworkOption[] = [...DJANGO_OPTIONS];
+export const FRAMEWORK_OPTIONS: readonly FrameworkOption[] = [...DJANGO_OPTIONS, ...NODE_OPTIONS];
 
 /** Each framework option's value from commander's flags (keyed by the option's key), for CheckOptions.frameworkOptions. */
 export function frameworkFlagValues(flags: object): Record<string, string | undefined> {

@@ -9,11 +9,13 @@ import type { Framework } from './engine/framework.js';
 import type { Project } from './core/project.js';
 import { djangoFramework } from './django/framework.js';
 import type { DjangoProjectSummary } from './django/project-summary.js';
+import { nodeFramework } from './node/framework.js';
+import type { NodeProjectSummary } from './node/project-summary.js';
 
 /** What the built-in frameworks say about a project in the report (one type per kind). */
-export type BuiltInProjectSummary = DjangoProjectSummary;
+export type BuiltInProjectSummary = DjangoProjectSummary | NodeProjectSummary;
 
-export const FRAMEWORKS: readonly Framework<Project, BuiltInProjectSummary>[] = [djangoFramework];
+export const FRAMEWORKS: readonly Framework<Project, BuiltInProjectSummary>[] = [djangoFramework, nodeFramework];
 
 /** `deploycheck check` with the built-in frameworks. */
 export function runCheck(options: CheckOptions): Promise<CheckResult<BuiltInProjectSummary>> {

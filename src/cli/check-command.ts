@@ -52,7 +52,7 @@ export function addFrameworkOptions(command: Command): Command {
 export function registerCheck(program: Command, setExitCode: (code: number) => void): void {
   const command = program
     .command('check')
-    .description('check a Django project the way production would see it')
+    .description('check a Django or Node project the way production would see it')
     .argument('[dir]', 'project directory', '.')
     .option('--env <name>', 'environment to evaluate under', 'production')
     .option('--env-file <file>', 'extra env file for the environment (repeatable)', collect, [])

@@ -27,6 +27,8 @@ export interface EnvironmentOptions {
   platforms?: readonly RuntimePlatform[];
   /** Variables the web command itself sets (`gunicorn --env NAME=value`, `NAME=value gunicorn …`): over the deploy files' for that process. */
   commandVars?: readonly EnvVar[];
+  /** The dialect the project reads its env files with, when its kind decides (npm dotenv for a Node project); else consumer.ts guesses. */
+  dialect?: EnvFileDialect;
 }
 
 const PRODUCTION_NAMES = new Set(['production', 'prod']);
@@ -143,7 +145,7 @@ export function buildEnvironment(workspace: Workspace, deploy: DeployFacts, opti
   // A file Compose's env_file reads is read with Compose's rules; others with their loader's (consumer.ts).
   const composeFiles = new Set(deploy.env.filter((variable) => variable.source.kind === 'docker-compose').map((variable) => variable.source.location?.file));
   const dialectOf = (file: string): EnvFileDialect =>
-    composeFiles.has(file) ? 'compose' : projectDialect(workspace, options.projectRoot ?? '', envFileDialect(workspace, file));
+    composeFiles.has(file) ? 'compose' : (options.dialect ?? projectDialect(workspace, options.projectRoot ?? '', envFileDialect(workspace, file)));
 
   const dirs = [''];
   if (options.projectRoot) dirs.push(options.projectRoot);

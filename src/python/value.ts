@@ -1,23 +1,8 @@
-import type { FileLocation, Location } from '../core/location.js';
+import type { EnvRead } from '../core/env-read.js';
+import type { FileLocation } from '../core/location.js';
 import type { Confidence } from '../core/severity.js';
 
-/** One read of an environment variable that a value depends on. */
-export interface EnvRead {
-  /** The variable's name as read (prefix included). */
-  name: string;
-  /** How it was read, e.g. `os.environ.get`, `environ.Env.bool`, `decouple.config`, `dj_database_url.config`. */
-  reader: string;
-  /** Whether the chosen environment sets the variable. */
-  set: boolean;
-  /** Where the environment got it (an env file line, a deploy file, `--set`), when set. */
-  source?: Location;
-  /** A label for the source when it has no file location, e.g. `--set`, `heroku-postgresql add-on`. */
-  sourceLabel?: string;
-  /** The default the code falls back to, as Python source text, when there is one. */
-  defaultText?: string;
-  /** The cast applied, e.g. `bool`, `int`, `Csv()`. */
-  cast?: string;
-}
+export type { EnvRead } from '../core/env-read.js';
 
 interface Meta {
   /** The source range that produced the value (the expression, or the assignment). */

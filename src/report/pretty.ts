@@ -6,6 +6,8 @@ import type { Finding } from '../engine/types.js';
 import { SEVERITIES } from '../core/severity.js';
 import { explainLines } from './explain.js';
 import { isDjangoSummary } from '../django/project-summary.js';
+import { isNodeSummary } from '../node/project-summary.js';
+import type { NodeProjectSummary } from '../node/project-summary.js';
 
 export const SEVERITY_STYLE: Record<Severity, (c: ChalkInstance) => ChalkInstance> = {
   critical: (c) => c.bgRed.white.bold,
@@ -42,6 +44,10 @@ function projectHeader(result: CheckResult, c: ChalkInstance, explain: boolean):
   const out: string[] = [];
   const several = result.projects.length > 1;
   for (const project of result.projects) {
+    if (isNodeSummary(project)) {
+      out.push(...nodeHeader(project, several, c, explain));
+      continue;
+    }
     const production = isDjangoSummary(project) ? project.production : undefined;
     if (!production) continue;
     const name = several ? `${project.root || '.'}: ` : '';
@@ -59,6 +65,20 @@ function projectHeader(result: CheckResult, c: ChalkInstance, explain: boolean):
   return out;
 }
 
+/** A Node project's production line (start command, entry, NODE_ENV, platform), what was not read, and with --explain its assumptions. */
+function nodeHeader(project: NodeProjectSummary, several: boolean, c: ChalkInstance, explain: boolean): string[] {
+  const { production } = project;
+  const name = several ? `${project.root || '.'}: ` : '';
+  const out = [`${c.bold('production:')} ${name}${production.line}  ${c.dim(`(${project.frameworks.join(', ')})`)}`];
+  if (!production.complete) out.push(c.yellow(`incomplete: ${production.missing!.join('; ')}; ${production.hint}`));
+  if (explain) {
+    for (const entry of production.entries) out.push(c.dim(`  entry ${entry.file}: ${entry.how}`));
+    for (const assumption of production.assumptions) out.push(c.dim(`  assumed: ${assumption}`));
+  } else if (production.assumptions.length > 0) {
+    out.push(c.dim(`  ${production.assumptions.length} assumption${production.assumptions.length === 1 ? '' : 's'} (--explain)`));
+  }
+  return out;
+}
 
 /** Findings grouped by file, `line:col severity message rule`, then the grade with every deduction. */
 export function formatPretty(result: CheckResult, options: PrettyOptions): string {
@@ -97,7 +117,7 @@ export function formatPretty(result: CheckResult, options: PrettyOptions): strin
   }
 
   if (result.projects.length === 0) {
-    out.push(c.yellow(`No Django project found under ${result.root} (looked for manage.py, wsgi.py, asgi.py).`));
+    out.push(c.yellow(`No Django or Node project found under ${result.root} (looked for manage.py, wsgi.py, asgi.py, and a package.json depending on express, next, @nestjs/core, fastify or koa).`));
   }
   const { grade } = result;
   if (grade.deductions.length || grade.caps.length) {
@@ -113,7 +133,7 @@ export function formatPretty(result: CheckResult, options: PrettyOptions): strin
     .map(([s, n]) => `${n} ${s}`);
   const projects = result.projects
     .filter((p) => !isDjangoSummary(p) || p.production?.checked !== false)
-    .map((p) => (isDjangoSummary(p) ? p.settingsModule : undefined) ?? p.root)
+    .map((p) => (isDjangoSummary(p) ? p.settingsModule : isNodeSummary(p) ? p.name : undefined) ?? p.root)
     .join(', ');
   out.push(
     `${c.bold(`Grade ${grade.grade}`)} (score ${grade.score}/100) · ${counts.length ? counts.join(', ') : 'no findings'} · ${result.environment}${projects ? ` · ${projects}` : ''}`,

@@ -29,13 +29,14 @@ describe('production model over followed entry points', () => {
         'queue.sh': 'export DJANGO_SETTINGS_MODULE=site.settings.other\nif [ "$X" ]; then python manage.py migrate --settings=site.settings.other; fi\n',
       }),
     });
-    expect(result.projects[0]?.settingsModule).not.toBe('site.settings.other');
+    const first = result.projects[0];
+    expect(first?.kind === 'django' ? first.settingsModule : undefined).not.toBe('site.settings.other');
   });
 
   it('follows fixtures/deploy-chain through the compose build target, the entrypoint and the gunicorn config', async () => {
     const result = await runCheck({ root: fileURLToPath(new URL('../../fixtures/deploy-chain/', import.meta.url)) });
     const project = result.projects[0];
-    expect(project?.settingsModule).toBe('chain.settings.production');
+    expect(project?.kind === 'django' ? project.settingsModule : undefined).toBe('chain.settings.production');
     expect(result.findings.map((finding) => finding.rule)).not.toContain('django/debug');
   });
 });

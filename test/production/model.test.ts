@@ -1,6 +1,14 @@
 /** The production model end to end: what production runs decides which settings are judged. */
 import { describe, expect, it } from 'vitest';
-import { runCheck } from '../../src/frameworks.js';
+import { isDjangoSummary } from '../../src/django/project-summary.js';
+import type { CheckOptions } from '../../src/engine/check.js';
+import { runCheck as runAll } from '../../src/frameworks.js';
+
+/** The check, with the Django projects' summaries (the only kind these tests make). */
+async function runCheck(options: CheckOptions) {
+  const result = await runAll(options);
+  return { ...result, projects: result.projects.filter(isDjangoSummary) };
+}
 import { makeProject } from '../helpers/project.js';
 
 const managePy = (module: string) => `import os\nimport sys\n\nif __name__ == '__main__':\n    os.environ.setdefault('DJANGO_SETTINGS_MODULE', '${module}')\n`;

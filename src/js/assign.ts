@@ -1,0 +1,148 @@
+/** Assignments and destructuring: to bindings, object properties, `module.exports`, `process.env.X`, app properties. */
+import type * as t from '@babel/types';
+import type { FileLocation } from '../core/location.js';
+import { type Ctx, here } from './context.js';
+import { evalExpr, fallback, undecided } from './expressions.js';
+import { memberOf, propertyKey } from './members.js';
+import { binary, sameValue } from './operators.js';
+import type { Binding } from './scope.js';
+import type { JsValue } from './types.js';
+import { mergeEnv, truthyOf, unknown } from './values.js';
+
+/** What a write that may not happen (inside an undecided branch) leaves: the value when both agree, else unknown. */
+export function mayWrite(old: JsValue | undefined, value: JsValue, loc: FileLocation): JsValue {
+  if (old && sameValue(old, value)) return value;
+  const env = mergeEnv(old?.env, value.env);
+  return unknown('set in a branch that may not run', env ? { loc, env } : { loc });
+}
+
+export function writeBinding(ctx: Ctx, binding: Binding, value: JsValue, loc: FileLocation): void {
+  if (binding.live) return;
+  binding.value = ctx.it.conditional > binding.depth ? mayWrite(binding.value, value, loc) : value;
+}
+
+function writeName(ctx: Ctx, name: string, value: JsValue, loc: FileLocation): void {
+  const binding = ctx.scope.lookup(name);
+  if (binding) writeBinding(ctx, binding, value, loc);
+  else ctx.mod.scope.declare(name, ctx.it.conditional ? mayWrite(undefined, value, loc) : value, 0);
+}
+
+/** `target[key] = value`. */
+export function setMember(ctx: Ctx, target: JsValue, key: string | undefined, value: JsValue, loc: FileLocation): void {
+  const { it } = ctx;
+  const uncertain = (container: object): boolean => it.conditional > (it.createdAt.get(container) ?? 0);
+  if (target.kind === 'object') {
+    if (key === undefined) {
+      target.partial = true;
+      return;
+    }
+    target.props.set(key, uncertain(target) ? mayWrite(target.props.get(key), value, loc) : value);
+  } else if (target.kind === 'array') {
+    const index = Number(key);
+    if (key === undefined || !Number.isInteger(index) || index < 0) return;
+    target.items[index] = uncertain(target) ? mayWrite(target.items[index], value, loc) : value;
+    for (let i = 0; i < index; i++) target.items[i] ??= { kind: 'undefined' };
+  } else if (target.kind === 'instance' && key !== undefined) {
+    const app = it.apps.find((candidate) => candidate.id === target.id);
+    let props = app?.props ?? it.instanceProps.get(target.id);
+    if (!props) it.instanceProps.set(target.id, (props = new Map()));
+    props.set(key, it.conditional ? mayWrite(props.get(key), value, loc) : value);
+  } else if (target.kind === 'module' && target.specifier === 'process' && target.path.join('.') === 'env' && key !== undefined) {
+    it.envWrites.set(key, it.conditional ? mayWrite(it.envWrites.get(key), value, loc) : value);
+  }
+}
+
+const LOGICAL_ASSIGN: Record<string, '||' | '&&' | '??'> = { '||=': '||', '&&=': '&&', '??=': '??' };
+
+/** An assignment expression; `value` replaces the right side's evaluation when given. */
+export function assign(ctx: Ctx, node: t.AssignmentExpression, given?: JsValue): JsValue {
+  const loc = here(ctx, node);
+  let value: JsValue;
+  if (given) value = given;
+  else if (node.operator === '=') value = evalExpr(ctx, node.right);
+  else {
+    const current = evalExpr(ctx, node.left as t.Expression);
+    const logical = LOGICAL_ASSIGN[node.operator];
+    if (logical) {
+      const truth = truthyOf(current);
+      const nullish = current.kind === 'unknown' ? undefined : current.kind === 'undefined' || current.kind === 'null';
+      const takeRight = logical === '??' ? nullish : logical === '&&' ? truth : truth === undefined ? undefined : !truth;
+      if (takeRight === false) return current;
+      value = takeRight === true ? fallback(ctx, current, evalExpr(ctx, node.right), node.right) : unknown('depends on a value not known', { loc });
+    } else {
+      value = binary(node.operator.slice(0, -1), current, evalExpr(ctx, node.right), loc);
+    }
+  }
+  bindPattern(ctx, node.left, value, (name, item, at) => writeName(ctx, name, item, at));
+  return value;
+}
+
+export type Declare = (name: string, value: JsValue, loc: FileLocation) => void;
+
+/** Bind a declaration or assignment target (identifier, destructuring pattern, member) to a value. */
+export function bindPattern(ctx: Ctx, pattern: t.Node, value: JsValue, declare: Declare): void {
+  const loc = here(ctx, pattern);
+  switch (pattern.type) {
+    case 'Identifier':
+      declare(pattern.name, value, loc);
+      return;
+    case 'AssignmentPattern': {
+      const chosen = value.kind === 'undefined' ? fallback(ctx, value, evalExpr(ctx, pattern.right), pattern.right) : value;
+      if (value.kind === 'unknown') undecided(ctx, () => evalExpr(ctx, pattern.right));
+      bindPattern(ctx, pattern.left, chosen, declare);
+      return;
+    }
+    case 'ObjectPattern': {
+      const used: string[] = [];
+      for (const property of pattern.properties) {
+        if (property.type === 'RestElement') {
+          bindPattern(ctx, property.argument, restOf(value, used, loc), declare);
+          continue;
+        }
+        const key = propertyKey(ctx, property.key, property.computed);
+        if (key !== undefined) used.push(key);
+        bindPattern(ctx, property.value, memberOf(ctx, value, key, here(ctx, property)), declare);
+      }
+      return;
+    }
+    case 'ArrayPattern':
+      pattern.elements.forEach((element, index) => {
+        if (!element) return;
+        if (element.type === 'RestElement') {
+          const rest: JsValue = value.kind === 'array' ? { kind: 'array', items: value.items.slice(index), loc } : unknown('rest of a value not known', { loc });
+          bindPattern(ctx, element.argument, rest, declare);
+        } else {
+          bindPattern(ctx, element, memberOf(ctx, value, String(index), here(ctx, element)), declare);
+        }
+      });
+      return;
+    case 'RestElement':
+      bindPattern(ctx, pattern.argument, value, declare);
+      return;
+    case 'TSParameterProperty':
+      bindPattern(ctx, pattern.parameter, value, declare);
+      return;
+    case 'MemberExpression':
+    case 'OptionalMemberExpression': {
+      if (pattern.object.type === 'Super') return;
+      const target = evalExpr(ctx, pattern.object);
+      setMember(ctx, target, propertyKey(ctx, pattern.property, pattern.computed), value, loc);
+      return;
+    }
+    case 'TSAsExpression':
+    case 'TSSatisfiesExpression':
+    case 'TSNonNullExpression':
+    case 'TSTypeAssertion':
+    case 'ParenthesizedExpression':
+      bindPattern(ctx, pattern.expression, value, declare);
+      return;
+    default:
+      return;
+  }
+}
+
+function restOf(value: JsValue, used: string[], loc: FileLocation): JsValue {
+  if (value.kind !== 'object') return unknown('rest of a value not known', { loc });
+  const props = new Map([...value.props].filter(([key]) => !used.includes(key)));
+  return value.partial ? { kind: 'object', props, partial: true, loc } : { kind: 'object', props, loc };
+}

@@ -1,0 +1,139 @@
+/**
+ * CORS middleware of Express (`cors`), Koa (`@koa/cors`) and Fastify (`@fastify/cors`), and NestJS's
+ * `app.enableCors(options)` (the `cors` package underneath). What the `origin` option lets through:
+ * - `true` reflects the request's Origin (cors, @fastify/cors); a RegExp that matches any origin, or a
+ *   function that always allows or returns the request's own Origin, does too;
+ * - `'*'` (the default of cors and @fastify/cors when `origin` is absent) allows any origin without cookies:
+ *   browsers refuse to share a credentialed response with `*`;
+ * - inside an array, `'*'` is compared literally (not a wildcard);
+ * - @koa/cors without `origin` answers with the request's Origin when `credentials` is on (v5; older
+ *   versions always reflect), else `*`.
+ */
+import type { FileLocation } from '../core/location.js';
+import type { Confidence } from '../core/severity.js';
+import type { JsCall, JsFunction, JsProgram, JsValue } from '../js/types.js';
+import { confidenceOf, truthyOf } from '../js/values.js';
+import { appCalls, packageUses, weaker, type PackageUse } from './app-uses.js';
+
+export interface CorsPolicy {
+  /** 'cors', '@koa/cors', '@fastify/cors', 'NestJS enableCors' */
+  source: string;
+  /** 'reflect': any origin, echoed back (credentials possible); 'any': `*`. */
+  origin: 'reflect' | 'any';
+  /** How the origin option says so, for the message. */
+  how: string;
+  credentials: boolean;
+  location: FileLocation;
+  confidence: Confidence;
+}
+
+const CORS_PACKAGES = ['cors', '@koa/cors', 'kcors', '@fastify/cors'];
+/** Packages that answer with the request's Origin when `origin` is absent and credentials are on. */
+const KOA_CORS = new Set(['@koa/cors', 'kcors']);
+/** An origin no allowlist means to allow: a pattern that matches it matches any site. */
+const ATTACKER_ORIGIN = 'https://attacker.invalid';
+
+function member(options: JsValue | undefined, key: string): JsValue | undefined | 'unknown' {
+  if (options === undefined || options.kind === 'undefined') return undefined;
+  if (options.kind !== 'object') return 'unknown';
+  const value = options.props.get(key);
+  if (value === undefined && options.partial) return 'unknown';
+  return value;
+}
+
+function matchesAnyOrigin(value: JsValue & { kind: 'regexp' }): boolean {
+  try {
+    return new RegExp(value.pattern, value.flags.replace(/[gy]/g, '')).test(ATTACKER_ORIGIN);
+  } catch {
+    return false;
+  }
+}
+
+type Node = { type: string; [key: string]: unknown };
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && typeof (value as Node).type === 'string';
+}
+
+/** The one expression a function body consists of: `x => expr`, `{ return expr }` or `{ expr; }`. */
+function soleExpression(fn: JsFunction): Node | undefined {
+  const node = fn.node;
+  if (!isNode(node) || !isNode(node.body)) return undefined;
+  const body = node.body;
+  if (body.type !== 'BlockStatement') return body;
+  const statements = Array.isArray(body.body) ? (body.body as unknown[]) : [];
+  const only = statements.length === 1 ? statements[0] : undefined;
+  if (!isNode(only)) return undefined;
+  const expression = only.type === 'ReturnStatement' ? only.argument : only.type === 'ExpressionStatement' ? only.expression : undefined;
+  return isNode(expression) ? expression : undefined;
+}
+
+function isIdentifier(node: unknown, name: string | undefined): boolean {
+  return isNode(node) && node.type === 'Identifier' && name !== undefined && node.name === name;
+}
+
+/** `ctx.get('Origin')`, `ctx.headers.origin`, `ctx.request.header.origin`, `req.header('origin')`: the request's Origin. */
+function readsRequestOrigin(node: Node): boolean {
+  if (node.type === 'CallExpression' && isNode(node.callee) && node.callee.type === 'MemberExpression') {
+    const method = node.callee.property;
+    const [arg] = Array.isArray(node.arguments) ? (node.arguments as unknown[]) : [];
+    return isNode(method) && (method.name === 'get' || method.name === 'header') && isNode(arg) && arg.type === 'StringLiteral' && String(arg.value).toLowerCase() === 'origin';
+  }
+  if (node.type === 'MemberExpression' && isNode(node.property) && node.property.name === 'origin' && isNode(node.object)) {
+    const holder = node.object;
+    return holder.type === 'MemberExpression' && isNode(holder.property) && (holder.property.name === 'headers' || holder.property.name === 'header');
+  }
+  return false;
+}
+
+/** An origin function that lets every origin through: `(origin, cb) => cb(null, true)`, `cb(null, origin)`, `ctx => ctx.get('Origin')`. */
+function alwaysAllows(fn: JsFunction): boolean {
+  if (fn.returns?.kind === 'boolean' && fn.returns.value) return true;
+  const expression = soleExpression(fn);
+  if (!expression) return false;
+  if (readsRequestOrigin(expression)) return true;
+  const [origin, callback] = fn.params;
+  if (expression.type !== 'CallExpression' || !isIdentifier(expression.callee, callback)) return false;
+  const args = Array.isArray(expression.arguments) ? (expression.arguments as unknown[]) : [];
+  const allowed = args[1];
+  return isNode(allowed) && ((allowed.type === 'BooleanLiteral' && allowed.value === true) || isIdentifier(allowed, origin));
+}
+
+/** What an `origin` option lets through: 'reflect', 'any', or undefined (a list, a specific origin, unknown). */
+function judgeOrigin(source: string, origin: JsValue | undefined, credentials: boolean): { origin: 'reflect' | 'any'; how: string } | undefined {
+  if (origin === undefined || origin.kind === 'undefined') {
+    if (KOA_CORS.has(source)) {
+      return credentials ? { origin: 'reflect', how: '`origin` is not set, so it answers with the request\'s Origin' } : { origin: 'any', how: "`origin` is not set ('*')" };
+    }
+    return { origin: 'any', how: "`origin` is not set (the default is '*')" };
+  }
+  if (origin.kind === 'boolean') return origin.value && !KOA_CORS.has(source) ? { origin: 'reflect', how: '`origin: true` echoes any request\'s Origin' } : undefined;
+  if (origin.kind === 'string') return origin.value === '*' ? { origin: 'any', how: "`origin` is '*'" } : undefined;
+  if (origin.kind === 'regexp') return matchesAnyOrigin(origin) ? { origin: 'reflect', how: `\`origin\` /${origin.pattern}/ matches any site` } : undefined;
+  if (origin.kind === 'function' && alwaysAllows(origin.fn)) return { origin: 'reflect', how: 'the `origin` function allows every origin' };
+  return undefined;
+}
+
+function policyOf(source: string, options: JsValue | undefined, at: FileLocation, placement: Confidence): CorsPolicy | undefined {
+  const origin = member(options, 'origin');
+  const credentialsValue = member(options, 'credentials');
+  if (origin === 'unknown' || credentialsValue === 'unknown') return undefined;
+  if (credentialsValue !== undefined && credentialsValue.kind === 'unknown') return undefined;
+  const credentials = credentialsValue !== undefined && truthyOf(credentialsValue) === true;
+  const judged = judgeOrigin(source, origin, credentials);
+  if (!judged) return undefined;
+  const values = [origin, credentialsValue].filter((value): value is JsValue => value !== undefined);
+  const confidence = values.reduce<Confidence>((worst, value) => weaker(worst, confidenceOf(value)), placement);
+  return { source, ...judged, credentials, location: (origin && origin.loc) ?? options?.loc ?? at, confidence };
+}
+
+function nestPolicy(call: JsCall): CorsPolicy | undefined {
+  return policyOf('NestJS enableCors', call.args[0], call.location, call.conditional ? 'default' : 'certain');
+}
+
+/** The CORS policies of the serving apps that let any origin through. */
+export function openCorsPolicies(program: JsProgram): CorsPolicy[] {
+  const fromPackages = packageUses(program, CORS_PACKAGES).map((use: PackageUse) => policyOf(use.pkg, use.options, use.call.location, use.placement));
+  const fromNest = appCalls(program, 'enableCors').map(nestPolicy);
+  return [...fromPackages, ...fromNest].filter((policy): policy is CorsPolicy => policy !== undefined);
+}

@@ -1,0 +1,180 @@
+/**
+ * The command production starts a Node project with, and where it was read: a deploy file's web
+ * process (Procfile, the deployed Dockerfile stage's CMD/ENTRYPOINT, fly.toml, render.yaml, a compose
+ * service, …), railway.json/railway.toml, Vercel for a Next.js app, a pm2 ecosystem file, and last
+ * what `npm start` runs (package.json scripts.start, the default of Heroku's and most platforms' Node
+ * builds). `npm start` / `npm run x` are followed to the script they run.
+ */
+import type { FileLocation, Location } from '../../core/location.js';
+import { JsonSource, jsonText, jsonValue } from '../../deploy/json-source.js';
+import { isTable, TomlSource } from '../../deploy/toml-source.js';
+import type { DeployCommand, DeployFacts } from '../../deploy/types.js';
+import { chooseEntry } from '../../production/entry.js';
+import { isWithin, joinPath, resolveFrom } from '../../workspace/paths.js';
+import type { Workspace } from '../../workspace/types.js';
+import type { PackageJson } from '../types.js';
+import { parseStart } from './command.js';
+import type { ParsedStart } from './command.js';
+
+export interface StartCommand {
+  command: string;
+  location: Location;
+  how: string;
+  /** What it runs once package.json scripts are followed; undefined when it starts nothing Node knows. */
+  parsed?: ParsedStart;
+  /** The deploy command it came from, when one did. */
+  deployCommand?: DeployCommand;
+  /** A platform the source itself names (railway.json → railway, vercel.json → vercel). */
+  platform?: 'railway' | 'vercel';
+}
+
+/** How deep `npm start` → `npm run serve` → … is followed. */
+const MAX_SCRIPT_HOPS = 4;
+
+const KIND_LABELS: Partial<Record<DeployCommand['kind'], string>> = {
+  procfile: 'Procfile',
+  dockerfile: 'Dockerfile',
+  'docker-compose': 'compose',
+  'heroku.yml': 'heroku.yml',
+  'fly.toml': 'fly.toml',
+  'render.yaml': 'render.yaml',
+  'app.yaml': 'app.yaml',
+  'do-app-spec': 'DigitalOcean app spec',
+  kubernetes: 'Kubernetes',
+  supervisor: 'supervisor',
+  systemd: 'systemd',
+  script: 'script',
+};
+
+/** A location in package.json for `scripts.<name>`, found by text (the file is small). */
+export function scriptLocation(workspace: Workspace, packageJson: PackageJson, name: string): FileLocation {
+  const read = workspace.readText(packageJson.file);
+  if (read.ok) {
+    const source = new JsonSource(packageJson.file, read.text);
+    const scripts = jsonValue(source.root, 'scripts');
+    const script = scripts?.kind === 'object' ? scripts.members.find((member) => member.key === name) : undefined;
+    if (script) return source.at(script.keyAt);
+  }
+  return { file: packageJson.file, line: 1, column: 1 };
+}
+
+/** `Dockerfile CMD (stage runtime)`, `Procfile web`, `render.yaml web startCommand`. */
+function describe(workspace: Workspace, command: DeployCommand, deploy: DeployFacts): string {
+  const label = KIND_LABELS[command.origin ?? command.kind] ?? command.kind;
+  if (command.kind === 'dockerfile') {
+    const read = workspace.readText(command.location.file);
+    const line = read.ok ? (read.text.split(/\r?\n/)[command.location.line - 1] ?? '') : '';
+    const instruction = /^\s*(CMD|ENTRYPOINT)\b/i.exec(line)?.[1]?.toUpperCase() ?? 'CMD';
+    const stage = deploy.deployedStages?.find((candidate) => candidate.dockerfile === command.location.file);
+    const stageText = stage ? ` (stage ${stage.stage ?? String(stage.index)}, ${stage.chosenBy})` : '';
+    return `${command.location.file} ${instruction}${stageText}`;
+  }
+  return command.process ? `${label} ${command.process}` : label;
+}
+
+/**
+ * A deploy file's command that runs another project: it changes to another package's folder (`cd web
+ * && npm start`, `npm --prefix web start`), or, from the workspace root, runs another project's file
+ * (`node apps/web/server.js` for apps/api).
+ */
+function runsOtherProject(workspace: Workspace, root: string, parsed: ParsedStart, commandFile: string): boolean {
+  if (parsed.cd !== undefined && !parsed.cd.includes('$')) {
+    const folder = resolveFrom(commandFile, parsed.cd.replace(/\/+$/, ''));
+    if (folder !== undefined && folder !== root && workspace.exists(joinPath(folder, 'package.json'))) return true;
+  }
+  const { run } = parsed;
+  if (root === '' || run.kind !== 'file') return false;
+  const file = run.file.replace(/^(?:\.\/)+/, '');
+  return !isWithin(file, root) && workspace.exists(file) && !workspace.exists(joinPath(root, file));
+}
+
+/** The deploy command that starts the Node server, among the deploy files' web candidates. */
+function fromDeployFiles(workspace: Workspace, root: string, deploy: DeployFacts): StartCommand | undefined {
+  const nodeCommands = deploy.commands.filter((command) => {
+    const parsed = parseStart(command.text);
+    return parsed !== undefined && !runsOtherProject(workspace, root, parsed, command.location.file);
+  });
+  const entry = chooseEntry(nodeCommands);
+  if (!entry) return undefined;
+  const { command } = entry;
+  return { command: command.text, location: command.location, how: describe(workspace, command, deploy), deployCommand: command };
+}
+
+/** railway.json `deploy.startCommand` / railway.toml `[deploy] startCommand`, in the project root then the workspace root. */
+function fromRailway(workspace: Workspace, root: string): StartCommand | undefined {
+  for (const dir of root === '' ? [''] : [root, '']) {
+    const json = joinPath(dir, 'railway.json');
+    const jsonRead = workspace.exists(json) ? workspace.readText(json) : undefined;
+    if (jsonRead?.ok) {
+      const source = new JsonSource(json, jsonRead.text);
+      const deployNode = jsonValue(source.root, 'deploy');
+      const start = jsonValue(deployNode, 'startCommand');
+      const command = jsonText(start);
+      if (command && start) return { command, location: source.at(start.at), how: `${json} deploy.startCommand`, platform: 'railway' };
+    }
+    const toml = joinPath(dir, 'railway.toml');
+    const tomlRead = workspace.exists(toml) ? workspace.readText(toml) : undefined;
+    if (tomlRead?.ok) {
+      const source = new TomlSource(toml, tomlRead.text);
+      const deployTable = source.data && isTable(source.data.deploy) ? source.data.deploy : undefined;
+      const command = typeof deployTable?.startCommand === 'string' ? deployTable.startCommand : undefined;
+      if (command) return { command, location: source.locate('deploy', 'startCommand'), how: `${toml} [deploy] startCommand`, platform: 'railway' };
+    }
+  }
+  return undefined;
+}
+
+/** A Next.js app with vercel.json: Vercel serves it the way `next start` does (production mode). */
+function fromVercel(workspace: Workspace, root: string, next: boolean): StartCommand | undefined {
+  if (!next) return undefined;
+  const file = [joinPath(root, 'vercel.json'), 'vercel.json'].find((path) => workspace.exists(path));
+  if (!file) return undefined;
+  return { command: 'next start', location: { file, line: 1, column: 1 }, how: `vercel (next start): ${file}`, platform: 'vercel' };
+}
+
+/** The pm2 ecosystem file in the project root, which `pm2 start ecosystem.config.js` deploys (a VPS setup). */
+export function ecosystemFile(workspace: Workspace, root: string): string | undefined {
+  return ['ecosystem.config.js', 'ecosystem.config.cjs', 'ecosystem.json', 'ecosystem.config.json'].map((name) => joinPath(root, name)).find((path) => workspace.exists(path));
+}
+
+/**
+ * Follow `npm start` / `npm run x` / `yarn x` to the script it runs, up to MAX_SCRIPT_HOPS deep;
+ * each hop is added to `how`. A script that is not defined ends the chain (nothing Node known).
+ */
+function followScripts(workspace: Workspace, packageJson: PackageJson, start: StartCommand): StartCommand {
+  let parsed = parseStart(start.command);
+  let how = start.how;
+  const seen = new Set<string>();
+  for (let hop = 0; hop < MAX_SCRIPT_HOPS && parsed?.run.kind === 'script'; hop++) {
+    const name = parsed.run.name;
+    const script = packageJson.scripts[name];
+    if (script === undefined || seen.has(name)) {
+      parsed = undefined;
+      break;
+    }
+    seen.add(name);
+    how = `${how} → package.json scripts.${name}`;
+    const next = parseStart(script);
+    // Variables a hop sets (`"start": "NODE_ENV=production node server.js"` under `npm start`) hold for what it runs.
+    parsed = next ? { ...next, assignments: [...parsed.assignments, ...next.assignments] } : undefined;
+  }
+  return { ...start, how, ...(parsed ? { parsed } : {}) };
+}
+
+/**
+ * The start command, best source first. Without one, scripts.start: what `npm start` runs, the
+ * default of the platforms' Node builds. Undefined when nothing says.
+ */
+export function findStart(workspace: Workspace, root: string, packageJson: PackageJson, deploy: DeployFacts, next: boolean): StartCommand | undefined {
+  const found = fromDeployFiles(workspace, root, deploy) ?? fromRailway(workspace, root) ?? fromVercel(workspace, root, next);
+  if (found) return followScripts(workspace, packageJson, found);
+  const ecosystem = ecosystemFile(workspace, root);
+  if (ecosystem) {
+    return { command: `pm2 start ${ecosystem.slice(root ? root.length + 1 : 0)}`, location: { file: ecosystem, line: 1, column: 1 }, how: `pm2 ${ecosystem}`, parsed: { run: { kind: 'pm2', target: ecosystem.slice(root ? root.length + 1 : 0) }, text: 'pm2 start', assignments: [] } };
+  }
+  if (packageJson.scripts.start !== undefined) {
+    const start: StartCommand = { command: packageJson.scripts.start, location: scriptLocation(workspace, packageJson, 'start'), how: 'package.json scripts.start' };
+    return followScripts(workspace, packageJson, start);
+  }
+  return undefined;
+}

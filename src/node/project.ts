@@ -1,0 +1,199 @@
+/**
+ * One Node project: its deploy facts, then what production runs (src/node/production), then,
+ * lazily and once, the environment, the server program evaluated under it, next.config and the
+ * Prisma datasources.
+ */
+import { readDeployFacts } from '../deploy/index.js';
+import { buildEnvironment, envFileLoader } from '../env/environment.js';
+import type { RuntimePlatform } from '../env/platform.js';
+import type { EnvVar, Environment } from '../env/types.js';
+import { evaluateConfigModule, evaluateProgram } from '../js/program.js';
+import type { EvaluateOptions, JsProgram, JsValue } from '../js/types.js';
+import { joinPath } from '../workspace/paths.js';
+import type { Workspace } from '../workspace/types.js';
+import type { FoundPackage } from './discover.js';
+import type { EcosystemApp, NodeProductionResult } from './production/index.js';
+import { buildNodeProduction } from './production/index.js';
+import { findPrismaDatasources } from './production/prisma.js';
+import { parseJsonc } from './production/tsconfig.js';
+import type { NodeProject, PrismaDatasource } from './types.js';
+
+/** A value built on first use, once. */
+function once<T>(build: () => T): () => T {
+  let built: { value: T } | undefined;
+  return () => (built ??= { value: build() }).value;
+}
+
+export interface NodeProjectOptions {
+  /** Environment name (`--env`), production by default. */
+  env?: string;
+  envFiles?: string[];
+  set?: Record<string, string>;
+}
+
+/** A Node project with the production facts its framework's summary reads. */
+export interface BuiltNodeProject {
+  project: NodeProject;
+  production: NodeProductionResult;
+  /** Whether the program was evaluated (a rule read it). */
+  evaluated(): boolean;
+}
+
+const NEXT_CONFIGS = ['next.config.js', 'next.config.mjs', 'next.config.cjs', 'next.config.ts', 'next.config.mts'];
+/** How many times the program is evaluated again to take in the env files it loads itself (dotenv.config()). */
+const MAX_DOTENV_ROUNDS = 2;
+
+/** process.env for the evaluator, from an Environment. */
+export function envLookup(environment: Environment): EvaluateOptions {
+  return {
+    env(name) {
+      const variable = environment.get(name);
+      if (!variable) return { set: false };
+      const location = variable.source.location;
+      return { set: true, ...(variable.value !== undefined ? { value: variable.value } : {}), ...(location ? { source: location } : {}), sourceLabel: variable.source.label };
+    },
+  };
+}
+
+/**
+ * The environment with the variables of env files the program loads at run time (`dotenv.config()`,
+ * `import 'dotenv/config'`, node's `--env-file`): below everything already set, as both leave a
+ * variable the process has alone. A file production does not have (git ignores it, or it is not
+ * committed) gives the names its committed sample lists, with the value unknown.
+ */
+function withLoadedFiles(workspace: Workspace, root: string, environment: Environment, files: readonly string[]): Environment {
+  const load = envFileLoader(workspace, root, { samples: true });
+  const vars = new Map<string, EnvVar>();
+  for (const file of files) {
+    const path = workspace.exists(file) || !root ? file : joinPath(root, file);
+    for (const variable of load(path, 'npm-dotenv', workspace.exists(path)) ?? []) if (!vars.has(variable.name)) vars.set(variable.name, variable);
+  }
+  if (vars.size === 0) return environment;
+  for (const [name, variable] of environment.vars) vars.set(name, variable);
+  return { ...environment, vars, files: [...environment.files, ...files.filter((file) => !environment.files.includes(file))], get: (name) => vars.get(name) };
+}
+
+/** The program production starts, evaluated under its environment, again with the env files it loads itself. */
+function evaluateServer(workspace: Workspace, root: string, entries: string[], environment: Environment, commandEnvFiles: string[]): { program: JsProgram; environment: Environment } {
+  let current = withLoadedFiles(workspace, root, environment, commandEnvFiles);
+  let program = evaluateProgram(workspace, entries, envLookup(current));
+  const loaded = new Set(commandEnvFiles);
+  for (let round = 0; round < MAX_DOTENV_ROUNDS; round++) {
+    const added = program.dotenv.map((use) => use.path).filter((path) => !loaded.has(path));
+    if (added.length === 0) break;
+    for (const path of added) loaded.add(path);
+    const next = withLoadedFiles(workspace, root, environment, [...loaded]);
+    if (next === current) break;
+    current = next;
+    program = evaluateProgram(workspace, entries, envLookup(current));
+  }
+  return { program, environment: current };
+}
+
+/** A config module's exported value: `export default` / `module.exports`, a function's returned object (`(phase) => ({…})`). */
+function exportedConfig(exports: Map<string, JsValue>): JsValue | undefined {
+  const value = exports.get('default');
+  if (value?.kind === 'function') return value.fn.returns;
+  return value;
+}
+
+function stringOf(value: JsValue | undefined): string | undefined {
+  return value?.kind === 'string' ? value.value : undefined;
+}
+
+/** The apps of a pm2 ecosystem file: `apps[].script` and the NODE_ENV of `env_production` (else `env`). */
+function readEcosystem(workspace: Workspace, file: string, environment: Environment): EcosystemApp[] {
+  if (file.endsWith('.json')) {
+    const read = workspace.readText(file);
+    const data = read.ok ? (parseJsonc(read.text) as { apps?: unknown } | undefined) : undefined;
+    const apps = Array.isArray(data?.apps) ? (data.apps as Record<string, unknown>[]) : [];
+    return apps.flatMap((app, index) => {
+      if (typeof app?.script !== 'string') return [];
+      const envs = [['env_production', app.env_production], ['env', app.env]] as const;
+      const found = envs.find(([, env]) => typeof env === 'object' && env !== null && 'NODE_ENV' in env);
+      const value = found ? (found[1] as Record<string, unknown>).NODE_ENV : undefined;
+      const nodeEnv = found ? { value: typeof value === 'string' ? value : undefined, location: { file, line: 1, column: 1 }, how: `${file} apps[${index}].${found[0]}.NODE_ENV` } : undefined;
+      return [{ script: app.script, ...(nodeEnv ? { nodeEnv } : {}) }];
+    });
+  }
+  const { exports } = evaluateConfigModule(workspace, file, envLookup(environment));
+  const config = exportedConfig(exports);
+  const apps = config?.kind === 'object' ? config.props.get('apps') : undefined;
+  const items = apps?.kind === 'array' ? apps.items : apps?.kind === 'object' ? [apps] : [];
+  return items.flatMap((app, index) => {
+    if (app.kind !== 'object') return [];
+    const script = stringOf(app.props.get('script'));
+    if (!script) return [];
+    for (const key of ['env_production', 'env']) {
+      const env = app.props.get(key);
+      const nodeEnv = env?.kind === 'object' ? env.props.get('NODE_ENV') : undefined;
+      if (!nodeEnv) continue;
+      const location = nodeEnv.loc ?? env!.loc ?? { file, line: 1, column: 1 };
+      return [{ script, nodeEnv: { value: stringOf(nodeEnv), location, how: `${file} apps[${index}].${key}.NODE_ENV` } }];
+    }
+    return [{ script }];
+  });
+}
+
+export function createNodeProject(workspace: Workspace, found: FoundPackage, options: NodeProjectOptions): BuiltNodeProject {
+  const { root, packageJson, frameworks } = found;
+  const deploy = readDeployFacts(workspace, root);
+  const environments = new Map<string, Environment>();
+  const environmentFor = (platforms: readonly RuntimePlatform[], commandVars: readonly EnvVar[]): Environment => {
+    const key = `${platforms.join(',')}\0${commandVars.map((variable) => `${variable.name}=${variable.value}`).join(',')}`;
+    let environment = environments.get(key);
+    if (!environment) {
+      environment = buildEnvironment(workspace, deploy, { name: options.env, envFiles: options.envFiles, set: options.set, projectRoot: root, platforms, commandVars, dialect: 'npm-dotenv' });
+      environments.set(key, environment);
+    }
+    return environment;
+  };
+  const production = buildNodeProduction({
+    workspace,
+    root,
+    packageJson,
+    frameworks,
+    deploy,
+    environment: environmentFor,
+    ecosystemApps: (file) => readEcosystem(workspace, file, environmentFor([], [])),
+  });
+  const run = production.start?.parsed?.run;
+  const commandEnvFiles = run?.kind === 'file' ? run.envFiles.map((path) => joinPath(root, path.replace(/^\.\//, ''))) : [];
+  let evaluated = false;
+  const server = once(() => {
+    evaluated = true;
+    const entries = production.production.entries.map((entry) => entry.file);
+    return entries.length > 0 ? evaluateServer(workspace, root, entries, production.environment, commandEnvFiles) : undefined;
+  });
+  const nextConfig = once<{ file: string; value: JsValue } | undefined>(() => {
+    if (!frameworks.includes('next')) return undefined;
+    const file = NEXT_CONFIGS.map((name) => joinPath(root, name)).find((path) => workspace.exists(path));
+    if (!file) return undefined;
+    const { exports } = evaluateConfigModule(workspace, file, envLookup(production.environment));
+    const value = exportedConfig(exports) ?? { kind: 'unknown', reason: `${file} exports no configuration deploycheck could read` };
+    return { file, value };
+  });
+  const prisma = once<PrismaDatasource[]>(() => findPrismaDatasources(workspace, root, server()?.environment ?? production.environment));
+
+  const project: NodeProject = {
+    kind: 'node',
+    root,
+    packageJson,
+    frameworks,
+    production: production.production,
+    get environment() {
+      return server()?.environment ?? production.environment;
+    },
+    deploy,
+    get program() {
+      return server()?.program;
+    },
+    get nextConfig() {
+      return nextConfig();
+    },
+    get prisma() {
+      return prisma();
+    },
+  };
+  return { project, production, evaluated: () => evaluated };
+}
