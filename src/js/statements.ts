@@ -126,7 +126,9 @@ function run(ctx: Ctx, statement: t.Statement): Completion {
       return loopOnce(ctx, statement);
     case 'LabeledStatement': {
       const completion = evalStatement(ctx, statement.body);
-      return completion.type === 'break' && completion.label === statement.label.name ? NORMAL : completion;
+      // A labelled break or continue that reached its label ends there (later iterations of a labelled loop are not run).
+      const ownJump = (completion.type === 'break' || completion.type === 'continue') && completion.label === statement.label.name;
+      return ownJump ? NORMAL : completion;
     }
     case 'BreakStatement':
       return { type: 'break', ...(statement.label ? { label: statement.label.name } : {}) };

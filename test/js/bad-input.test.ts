@@ -80,3 +80,34 @@ describe('input the evaluator cannot read is a problem, never a crash', () => {
     expect(parseSource('a.js', `@dec class A {}`).ok).toBe(true);
   });
 });
+
+describe('syntax the evaluator does not model is skipped, not a problem', () => {
+  it('a TS kitchen sink', () => {
+    const program = evaluate({
+      'main.ts': `import type { Request } from 'express';
+import express, { type Response } from 'express';
+declare module 'express-session' { interface SessionData { user: string } }
+declare global { var cache: Map<string, string> }
+namespace Util { export const x = 1 }
+export abstract class Base<T> { abstract run(): T; static make() { return 1 } #secret = 's'; get value() { return this.#secret } }
+export type Handler = (req: Request, res: Response) => void;
+function* gen() { yield 1 }
+let options: { secure?: boolean } | undefined;
+options ??= { secure: true };
+options.secure ||= false;
+const maybe = (globalThis as any)?.missing?.call?.();
+const big = 10n;
+label: for (const i of [1, 2]) { if (i) continue label; }
+const app = express();
+app?.use?.(require('helmet')(options));
+export default app;`,
+    });
+    expect(program.problems).toEqual([]);
+    expect(program.calls.map((call) => [call.callee, call.conditional])).toEqual([
+      ['express', undefined],
+      ['helmet', undefined],
+      ['express#use', undefined],
+    ]);
+    expect(program.calls[1]?.args[0]).toMatchObject({ kind: 'object', props: new Map([['secure', expect.objectContaining({ value: true })]]) });
+  });
+});
