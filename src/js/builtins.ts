@@ -6,10 +6,11 @@ import { posix } from 'node:path';
 import type { FileLocation } from '../core/location.js';
 import { setMember } from './assign.js';
 import type { Ctx } from './context.js';
-import { rootedPath } from './globals.js';
+import { invoke } from './functions.js';
+import { GLOBAL_SPECIFIER, rootedPath } from './globals.js';
 import { fromPrimitive, primitiveOf, strictEquals, toText } from './operators.js';
 import type { JsValue } from './types.js';
-import { bool, mergeEnv, str, truthyOf, unknown } from './values.js';
+import { bool, mergeEnv, num, str, truthyOf, unknown } from './values.js';
 
 function meta(loc: FileLocation, ...values: (JsValue | undefined)[]): { loc: FileLocation; env?: JsValue['env'] } {
   const env = mergeEnv(...values.map((value) => value?.env));
@@ -80,6 +81,26 @@ export function callPath(ctx: Ctx, method: string, args: JsValue[], loc: FileLoc
   }
 }
 
+/** Items mapped or filtered through a callback; a callback that is not a project function keeps the result unknown. */
+const MAX_CALLBACK_ITEMS = 64;
+
+function iterate(ctx: Ctx, target: Extract<JsValue, { kind: 'array' }>, method: 'map' | 'filter' | 'forEach', callback: JsValue | undefined, loc: FileLocation): JsValue | undefined {
+  const closure = callback?.kind === 'function' ? ctx.it.closures.get(callback.fn) : undefined;
+  const isBoolean = callback?.kind === 'module' && callback.specifier === GLOBAL_SPECIFIER && callback.path.join('.') === 'Boolean';
+  if ((!closure && !isBoolean) || target.items.length > MAX_CALLBACK_ITEMS) return undefined;
+  const results = target.items.map((item, index) => (closure ? invoke(ctx, closure, [item, num(index), target]) : item));
+  if (method === 'forEach') return { kind: 'undefined', loc };
+  if (method === 'map') return target.partial ? { kind: 'array', items: results, partial: true, loc } : { kind: 'array', items: results, loc };
+  const items: JsValue[] = [];
+  let partial = target.partial;
+  results.forEach((result, index) => {
+    const keep = truthyOf(result);
+    if (keep === undefined) partial = true;
+    else if (keep) items.push(target.items[index]!);
+  });
+  return partial ? { kind: 'array', items, partial: true, loc } : { kind: 'array', items, loc };
+}
+
 /** A method of a known string or array value; undefined when not modelled (the caller makes it unknown). */
 export function callValueMethod(ctx: Ctx, target: JsValue, method: string, args: JsValue[], loc: FileLocation): JsValue | undefined {
   const [first] = args;
@@ -136,8 +157,10 @@ export function callValueMethod(ctx: Ctx, target: JsValue, method: string, args:
         }
         return partial ? { kind: 'array', items, partial: true, loc } : { kind: 'array', items, loc };
       }
+      case 'map':
       case 'filter':
-        return { kind: 'array', items: [], partial: true, loc };
+      case 'forEach':
+        return iterate(ctx, target, method, first, loc);
     }
   }
   return undefined;

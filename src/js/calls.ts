@@ -8,7 +8,7 @@ import type { FileLocation } from '../core/location.js';
 import { appFactoryResult, callInstanceMethod } from './apps.js';
 import { callGlobal, callPath, callValueMethod } from './builtins.js';
 import { type Ctx, here } from './context.js';
-import { loadDotenvConfig } from './dotenv.js';
+import { loadDotenvConfig, loadNestConfig } from './dotenv.js';
 import { evalExpr } from './expressions.js';
 import { invoke, NEW_TARGET, recordCallback } from './functions.js';
 import { GLOBAL_SPECIFIER, rootedPath } from './globals.js';
@@ -83,6 +83,7 @@ function callMethod(ctx: Ctx, target: JsValue, key: string | undefined, args: Js
   if (key === 'then' && args[0]?.kind === 'function') return thenCallback(ctx, target, args[0], loc);
   if (target.kind === 'instance' && !isNew) {
     const call = record(ctx, `${target.of}#${key}`, args, loc, false);
+    call.on = target.id;
     const result = callInstanceMethod(ctx, target, key, args, call);
     if (result.kind === 'instance') call.result = result;
     return result;
@@ -153,6 +154,7 @@ function callModule(ctx: Ctx, value: ModuleValue, args: JsValue[], loc: FileLoca
     if (result) return result;
   }
   if (callee === 'dotenv.config' || callee === 'dotenv.configDotenv') loadDotenvConfig(ctx, args, loc);
+  if (callee === '@nestjs/config.ConfigModule.forRoot') loadNestConfig(ctx, args, loc);
   if (PASS_THROUGH.has(callee) && args[0]) return args[0];
   const result: JsValue = appFactoryResult(ctx, callee, args, loc) ?? { kind: 'instance', of: callee, id: ctx.it.id(), loc };
   call.result = result;

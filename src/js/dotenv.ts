@@ -1,4 +1,7 @@
-/** The env files the program loads itself: `dotenv.config()`, `dotenv.config({ path })`, `import 'dotenv/config'`. */
+/**
+ * The env files the program loads itself: `dotenv.config()`, `dotenv.config({ path })`, `import 'dotenv/config'`,
+ * NestJS `ConfigModule.forRoot({ envFilePath })`. Like dotenv, these never override variables already set.
+ */
 import { posix } from 'node:path';
 import type { FileLocation } from '../core/location.js';
 import type { Ctx } from './context.js';
@@ -12,10 +15,27 @@ export function workspacePath(ctx: Ctx, path: string): string | undefined {
   return joined === '.' ? '' : joined;
 }
 
+/** The paths an option names: `.env` when absent, a string, the strings of an array. */
+function pathsOf(option: JsValue | undefined): string[] {
+  if (option === undefined || option.kind === 'undefined') return ['.env'];
+  if (option.kind === 'string') return [option.value];
+  if (option.kind === 'array') return option.items.flatMap((item) => (item.kind === 'string' ? [item.value] : []));
+  return [];
+}
+
 /** `dotenv.config(options)`: the files it loads (`.env` in the working directory without a path). */
 export function loadDotenvConfig(ctx: Ctx, args: JsValue[], location: FileLocation): void {
-  const path = prop(args[0], 'path');
-  const paths = path === undefined || path.kind === 'undefined' ? ['.env'] : path.kind === 'string' ? [path.value] : path.kind === 'array' ? path.items.flatMap((item) => (item.kind === 'string' ? [item.value] : [])) : [];
+  record(ctx, pathsOf(prop(args[0], 'path')), location);
+}
+
+/** NestJS `ConfigModule.forRoot(options)`: `.env` unless `envFilePath` names others or `ignoreEnvFile` is set. */
+export function loadNestConfig(ctx: Ctx, args: JsValue[], location: FileLocation): void {
+  const ignore = prop(args[0], 'ignoreEnvFile');
+  if (ignore?.kind === 'boolean' && ignore.value) return;
+  record(ctx, pathsOf(prop(args[0], 'envFilePath')), location);
+}
+
+function record(ctx: Ctx, paths: string[], location: FileLocation): void {
   for (const written of paths) {
     const file = workspacePath(ctx, written);
     if (file !== undefined) ctx.it.dotenv.push({ path: file, location });

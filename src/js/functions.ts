@@ -15,8 +15,10 @@ import { evalFunctionBody } from './statements.js';
 import type { JsFunction, JsValue } from './types.js';
 import { mergeEnv, unknown } from './values.js';
 
-/** Calls nested deeper than this return unknown (recursion, long chains). */
+/** Calls nested deeper than this return unknown (long chains). */
 const MAX_CALL_DEPTH = 12;
+/** Runs of one function per program; later calls return unknown (helpers called from many places). */
+const MAX_RUNS_PER_FUNCTION = 24;
 
 function paramName(param: t.Node): string {
   switch (param.type) {
@@ -36,7 +38,7 @@ function paramName(param: t.Node): string {
 function register(ctx: Ctx, node: t.Function | t.Class, params: t.Node[]): JsValue {
   const loc = here(ctx, node);
   const fn: JsFunction = { file: ctx.mod.file, loc, params: params.map(paramName), node };
-  const closure: Closure = { fn, node, scope: ctx.scope, module: ctx.mod, ran: false };
+  const closure: Closure = { fn, node, scope: ctx.scope, module: ctx.mod, ran: false, runs: 0 };
   ctx.it.closures.set(fn, closure);
   ctx.it.uncalled.push(closure);
   return { kind: 'function', fn, loc };
@@ -130,6 +132,9 @@ export function invoke(ctx: Ctx, closure: Closure, args: JsValue[], thisValue?: 
     return info && thisValue === NEW_TARGET ? construct(ctx, closure, info, args) : unknown('instance of a project class', { loc: closure.fn.loc });
   }
   if (it.frames.length >= MAX_CALL_DEPTH || it.depth >= MAX_DEPTH - 20) return unknown('calls nested too deeply to follow', { loc: closure.fn.loc });
+  if (it.frames.some((frame) => frame.closure === closure)) return unknown('recursive call', { loc: closure.fn.loc });
+  if (closure.runs >= MAX_RUNS_PER_FUNCTION) return unknown('function run too many times to follow', { loc: closure.fn.loc });
+  closure.runs++;
   closure.ran = true;
   const node = closure.node;
   const scope = new Scope(closure.scope, true);

@@ -8,7 +8,7 @@ import { makeClass, makeFunction } from './functions.js';
 import { exportValue, loadModule, namespaceOf, requireValue, resolveImport } from './loader.js';
 import { readBinding } from './scope.js';
 import type { ModuleRecord } from './state.js';
-import { declare } from './statements.js';
+import { declare, evalStatement } from './statements.js';
 import type { JsValue } from './types.js';
 import { unknown } from './values.js';
 
@@ -126,6 +126,7 @@ export function evalExport(ctx: Ctx, node: t.ExportNamedDeclaration | t.ExportDe
       ctx.scope.declare(declaration.id.name, makeClass(ctx, declaration), ctx.it.conditional);
       exportLocal(ctx, declaration.id.name, declaration.id.name);
     } else if (declaration.type === 'TSEnumDeclaration') {
+      evalStatement(ctx, declaration);
       exportLocal(ctx, declaration.id.name, declaration.id.name);
     }
     return;

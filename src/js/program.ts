@@ -4,7 +4,7 @@
  * Never throws: what it cannot follow is unknown, what it cannot read is a problem.
  */
 import type { Workspace } from '../workspace/types.js';
-import { markExportedApp } from './apps.js';
+import { markExportedApp, markMountedApps, runEntryPlugin } from './apps.js';
 import type { Ctx } from './context.js';
 import { runUncalled } from './functions.js';
 import { exportsMap, exportValue, loadModule } from './loader.js';
@@ -39,10 +39,13 @@ export function evaluateProgram(workspace: Workspace, entries: string[], options
       const record = loadModule(it, entry, true);
       if (!record) return;
       const ctx: Ctx = { it, scope: record.scope, mod: record };
-      markExportedApp(ctx, exportValue(record, 'default'));
+      const exported = exportValue(record, 'default');
+      if (options.entryPlugin) runEntryPlugin(ctx, options.entryPlugin, exported);
+      markExportedApp(ctx, exported);
     });
   }
   run(it, () => runUncalled(it));
+  run(it, () => markMountedApps(it));
   const exportsCache = new Map<string, Map<string, JsValue>>();
   return {
     entries: [...entries],

@@ -45,10 +45,6 @@ export class Scope {
     this.vars.set(name, binding);
     return binding;
   }
-
-  has(name: string): boolean {
-    return this.vars.has(name);
-  }
 }
 
 export function readBinding(binding: Binding): JsValue {

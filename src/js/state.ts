@@ -37,6 +37,8 @@ export interface Closure {
   scope: Scope;
   module: ModuleRecord;
   ran: boolean;
+  /** Times it ran (bounded per program). */
+  runs: number;
 }
 
 /** A project class: its methods (found on its instances) and what `new` runs. */

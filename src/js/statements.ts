@@ -159,11 +159,16 @@ function ifStatement(ctx: Ctx, statement: t.IfStatement): Completion {
   return joinBranches(yes, no);
 }
 
-/** Both branches of an undecided choice ran: the code after them runs for sure only when neither may have ended. */
+/**
+ * Both branches of an undecided choice ran: the code after them runs for sure only when neither may have ended.
+ * A branch that throws does not count: past it, the program runs with what follows or not at all
+ * (`if (!secret) throw …` guards what production sees, it does not make it conditional).
+ */
 function joinBranches(...completions: Completion[]): Completion {
-  const ended = completions.filter((completion) => completion.type !== 'normal');
-  if (ended.length === completions.length && ended.every((completion) => completion.type === 'return' || completion.type === 'throw')) return { type: 'return' };
-  if (ended.length || completions.some((completion) => completion.mayHaveEnded)) return { type: 'normal', mayHaveEnded: true };
+  if (completions.every((completion) => completion.type === 'throw')) return { type: 'throw' };
+  const going = completions.filter((completion) => completion.type !== 'throw');
+  if (going.every((completion) => completion.type === 'return')) return { type: 'return' };
+  if (going.some((completion) => completion.type !== 'normal' || completion.mayHaveEnded)) return { type: 'normal', mayHaveEnded: true };
   return NORMAL;
 }
 

@@ -38,9 +38,6 @@ export type JsValue = Meta &
     | { kind: 'unknown'; reason: string }
   );
 
-export type JsValueKind = JsValue['kind'];
-export type JsValueOf<K extends JsValueKind> = Extract<JsValue, { kind: K }>;
-
 /** A function value: rules never walk its AST themselves; helpers in src/node do (e.g. "sends err.stack"). */
 export interface JsFunction {
   file: string;
@@ -67,6 +64,8 @@ export interface JsCall {
   location: FileLocation;
   /** The app instance a method call was made on ('#' callees). */
   app?: number;
+  /** The instance any '#' call was made on (an app, a router: `express.Router#use`). */
+  on?: number;
   /** Inside a branch or function the evaluator could not decide runs (the call may not happen). */
   conditional?: true;
   /** The value the call returned, when the evaluator models it (an instance, a middleware marker). */
@@ -126,4 +125,9 @@ export interface EvaluateOptions {
   env(name: string): EnvLookup;
   /** The folder production starts the program in (workspace-relative, '' = root): `dotenv.config()` reads `.env` there. Default ''. */
   cwd?: string;
+  /**
+   * The start command runs the entry's exported function as a plugin of an app of this kind, which it creates
+   * and starts (fastify-cli: `fastify start app.js`). Without it, an exported function is only run as conditional code.
+   */
+  entryPlugin?: JsAppKind;
 }

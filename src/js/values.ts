@@ -14,9 +14,6 @@ export function num(value: number, meta: Meta = {}): JsValue {
 export function bool(value: boolean, meta: Meta = {}): JsValue {
   return { kind: 'boolean', value, ...meta };
 }
-export function undef(meta: Meta = {}): JsValue {
-  return { kind: 'undefined', ...meta };
-}
 export function unknown(reason: string, meta: Meta = {}): JsValue {
   return { kind: 'unknown', reason, ...meta };
 }
@@ -105,16 +102,22 @@ function holds(value: JsValue, result: JsValue): boolean {
 }
 
 /**
- * The app a call belongs to: its own app for a '#' call, else the app of the '#' call (app.use(…),
- * fastify.register(…)) that received its result, directly or in an array.
+ * The app a call belongs to: its own app for a '#' call, else the app of the call that received its result,
+ * directly or in an array: `app.use(session(…))`, or through a router mounted on the app
+ * (`router.use(session(…)); app.use('/api', router)`).
  */
 export function appOf(program: JsProgram, call: JsCall): JsApp | undefined {
-  if (call.app !== undefined) return program.apps.find((app) => app.id === call.app);
-  const result = call.result;
-  if (!result) return undefined;
-  for (const other of program.calls) {
-    if (other.app === undefined) continue;
-    if (other.args.some((arg) => holds(arg, result))) return program.apps.find((app) => app.id === other.app);
+  const seen = new Set<JsCall>();
+  let current: JsCall | undefined = call;
+  for (let depth = 0; current && depth < 8 && !seen.has(current); depth++) {
+    seen.add(current);
+    if (current.app !== undefined) {
+      const id = current.app;
+      return program.apps.find((app) => app.id === id);
+    }
+    const value: JsValue | undefined = current.on !== undefined ? { kind: 'instance', of: '', id: current.on } : current.result;
+    if (!value) return undefined;
+    current = program.calls.find((other) => other.callee.includes('#') && other.args.some((arg) => holds(arg, value)));
   }
   return undefined;
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { appOf, callsTo, prop } from '../../src/js/values.js';
-import { callees, evaluate } from './helpers.js';
+import { evaluateProgram } from '../../src/js/program.js';
+import { workspaceOf } from '../helpers/workspace.js';
+import { callees, envOf, evaluate } from './helpers.js';
 
 describe('app instances', () => {
   it('express(): methods are # calls on the app; listen marks it listening', () => {
@@ -30,6 +32,13 @@ describe('app instances', () => {
     expect(evaluate({ 'app.js': `const app = require('express')(); module.exports = app;` }).apps[0]?.listens).toBe(true);
     expect(evaluate({ 'app.mjs': `import express from 'express'; const app = express(); export default app;` }).apps[0]?.listens).toBe(true);
     expect(evaluate({ 'test.js': `require('./app');`, 'app.js': `module.exports = require('express')();` }).apps[0]?.listens).toBe(false);
+  });
+
+  it('an app mounted on a listening app is served; mounted on one that does not listen, it is not', () => {
+    const program = evaluate({ 'a.js': `const express = require('express'); const app = express(); const admin = express(); const Koa = require('koa'); const k = new Koa(); const sub = new Koa(); k.use(require('koa-mount')('/admin', sub)); app.use('/admin', admin); app.listen(); k.listen();` });
+    expect(program.apps.map((app) => [app.of, app.listens])).toEqual([['express', true], ['express', true], ['koa', true], ['koa', true]]);
+    const idle = evaluate({ 'a.js': `const express = require('express'); const app = express(); const admin = express(); app.use('/admin', admin);` });
+    expect(idle.apps.map((app) => app.listens)).toEqual([false, false]);
   });
 
   it('express.Router() is not an app', () => {
@@ -168,5 +177,35 @@ export default class App extends Base {
   it('a class nothing constructs: its methods run as conditional code', () => {
     const program = evaluate({ 'a.ts': `import * as jwt from 'jsonwebtoken'; export class AuthService { login(user) { return jwt.sign({ sub: user.id }, 'svc-secret'); } }` });
     expect(program.calls).toMatchObject([{ callee: 'jsonwebtoken.sign', conditional: true, args: [{}, { value: 'svc-secret' }] }]);
+  });
+});
+
+describe('appOf', () => {
+  it('follows a router mounted on the app', () => {
+    const program = evaluate({ 'a.js': `const express = require('express'); const app = express(); const router = express.Router(); router.use(require('express-session')({ secret: 's' })); app.use('/api', router); app.listen();` });
+    expect(appOf(program, callsTo(program, 'express-session')[0]!)?.of).toBe('express');
+  });
+
+  it('a middleware on a router that no app mounts belongs to no app', () => {
+    const program = evaluate({ 'a.js': `const express = require('express'); const app = express(); const router = express.Router(); router.use(require('express-session')({ secret: 's' })); app.listen();` });
+    expect(appOf(program, callsTo(program, 'express-session')[0]!)).toBeUndefined();
+  });
+});
+
+describe('platform runners', () => {
+  it('fastify-cli runs the exported plugin with an app it starts (entryPlugin)', () => {
+    const files = { 'app.mjs': `export default async function (app, opts) { app.register(import('@fastify/cookie'), { secret: 'plugin-secret' }); }` };
+    const withRunner = evaluateProgram(workspaceOf(files), ['app.mjs'], { env: envOf({}), entryPlugin: 'fastify' });
+    expect(withRunner.apps).toMatchObject([{ of: 'fastify', listens: true }]);
+    expect(withRunner.calls).toMatchObject([{ callee: 'fastify#register', args: [{}, { kind: 'object' }] }]);
+    expect(withRunner.calls[0]?.conditional).toBeUndefined();
+    const without = evaluate(files);
+    expect(without.apps).toEqual([]);
+  });
+
+  it('http.Server(app) and serverless wrappers serve the app', () => {
+    expect(evaluate({ 'a.js': `const app = require('express')(); const server = require('http').Server(app); server.listen(3000);` }).apps[0]?.listens).toBe(true);
+    expect(evaluate({ 'a.js': `const serverless = require('serverless-http'); const app = require('express')(); module.exports.handler = serverless(app);` }).apps[0]?.listens).toBe(true);
+    expect(evaluate({ 'a.js': `const wrap = require('other-wrapper'); const app = require('express')(); module.exports.handler = wrap(app);` }).apps[0]?.listens).toBe(false);
   });
 });

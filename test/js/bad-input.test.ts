@@ -66,6 +66,15 @@ describe('input the evaluator cannot read is a problem, never a crash', () => {
     expect(performance.now() - started).toBeLessThan(5000);
   });
 
+  it('helpers calling helpers many times do not blow up (per-function run cap, recursion cut)', () => {
+    const levels = Array.from({ length: 10 }, (_, i) => `function f${i}(x) { ${i < 9 ? `f${i + 1}(x); f${i + 1}(x); f${i + 1}(x); f${i + 1}(x);` : `require('m').leaf(x);`} return x; }`).join('\n');
+    const started = performance.now();
+    const program = evaluate({ 'fan.js': `${levels}\nf0(1);\nfunction r(n) { return n ? r(n - 1) + r(n - 2) : 0 }\nr(30);` });
+    expect(program.problems).toEqual([]);
+    expect(program.calls.length).toBeGreaterThan(0);
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+
   it('decorators (legacy form) parse in TS and JS', () => {
     expect(parseSource('a.ts', `@Injectable() export class A { constructor(@Inject('x') private readonly x: string) {} @Get() f() {} }`).ok).toBe(true);
     expect(parseSource('a.js', `@dec class A {}`).ok).toBe(true);

@@ -22,6 +22,13 @@ describe('env files the program loads', () => {
     expect(evaluate({ 'a.js': `require('dotenv').config({ path: process.env.ENV_FILE });` }, { ENV_FILE: null }).dotenv).toEqual([]);
   });
 
+  it('NestJS ConfigModule.forRoot loads .env, its envFilePath, or nothing with ignoreEnvFile', () => {
+    const load = (options: string) => evaluate({ 'src/app.module.ts': `import { ConfigModule } from '@nestjs/config'; ConfigModule.forRoot(${options});` }).dotenv.map((entry) => entry.path);
+    expect(load('')).toEqual(['.env']);
+    expect(load(`{ envFilePath: ['.env.production', '.env'] }`)).toEqual(['.env.production', '.env']);
+    expect(load(`{ ignoreEnvFile: true }`)).toEqual([]);
+  });
+
   it('no dotenv, no env files', () => {
     expect(evaluate({ 'a.js': `require('other').config();` }).dotenv).toEqual([]);
   });

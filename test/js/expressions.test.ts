@@ -74,7 +74,18 @@ export const value = { secret: secret!, secure: (o as O).secure, mode: Mode.B, f
     expect(prop(value, 'port')).toMatchObject({ value: 8080 });
     expect(prop(value, 'n')).toMatchObject({ value: 3 });
     expect(prop(value, 'merged', 'b')).toMatchObject({ value: 2 });
-    expect(prop(value, 'list')?.kind).toBe('unknown');
+    const list = prop(value, 'list');
+    expect(list?.kind === 'array' && list.items.map((item) => (item.kind === 'string' ? item.value : item.kind))).toEqual(['a', 'b']);
+  });
+
+  it('map and filter with project callbacks over known arrays; others stay unknown', () => {
+    const value = valueOf(`const origins = process.env.ORIGINS.split(',').map((o) => o.trim()).filter(Boolean); export const value = { origins, long: origins.filter((o) => o.length > 1), other: origins.map(require('x')) };`, { ORIGINS: 'https://a.example, ,b' });
+    const texts = (v: ReturnType<typeof prop>) => (v?.kind === 'array' ? v.items.map((item) => (item.kind === 'string' ? item.value : item.kind)) : v?.kind);
+    expect(texts(prop(value, 'origins'))).toEqual(['https://a.example', 'b']);
+    expect(texts(prop(value, 'long'))).toEqual(['https://a.example']);
+    expect(prop(value, 'other')?.kind).toBe('unknown');
+    const origins = prop(value, 'origins');
+    expect(origins?.kind === 'array' && origins.items[0]?.env).toMatchObject([{ name: 'ORIGINS' }]);
   });
 });
 
@@ -134,11 +145,16 @@ describe('branches', () => {
     expect(valueOf(`let x = 1; if (process.env.A) { x = 2 } export const value = x;`, { A: null }).kind).toBe('unknown');
   });
 
-  it('code after an undecided early return or throw runs as conditional', () => {
-    const program = evaluate({ 'a.js': `const h = require('helmet'); if (process.env.X) { throw new Error('x') } h();` }, { X: null });
-    expect(program.calls[0]).toMatchObject({ callee: 'helmet', conditional: true });
-    const decided = evaluate({ 'a.js': `const h = require('helmet'); if (process.env.X) { throw new Error('x') } h();` }, {});
-    expect(decided.calls[0]?.conditional).toBeUndefined();
+  it('code after an undecided early return runs as conditional', () => {
+    const code = `const h = require('helmet'); function setup() { if (process.env.X) { return } h(); } setup();`;
+    expect(evaluate({ 'a.js': code }, { X: null }).calls[0]).toMatchObject({ callee: 'helmet', conditional: true });
+    expect(evaluate({ 'a.js': code }, {}).calls[0]?.conditional).toBeUndefined();
+  });
+
+  it('code after an undecided throw is what production runs, if it runs at all', () => {
+    const program = evaluate({ 'a.js': `const h = require('helmet'); if (!process.env.X) { throw new Error('X missing') } module.exports = { secret: 'after-guard' }; h();` }, { X: null });
+    expect(program.calls[0]?.conditional).toBeUndefined();
+    expect(program.exportsOf('a.js')?.get('secret')).toMatchObject({ value: 'after-guard' });
   });
 
   it('a decided throw ends the module', () => {

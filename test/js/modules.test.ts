@@ -35,6 +35,20 @@ session({ secret, name: cfg.name, other: all.secret, h: helper });`,
     expect(prop(options, 'h')).toMatchObject({ value: 42 });
   });
 
+  it('export forms: renamed, re-exported, namespace re-export, default function and class, enum, live bindings', () => {
+    const program = evaluate({
+      'main.ts': `import def, { renamed, again, ns, Mode, counter, bump } from './lib'; import Klass from './klass'; bump(); require('x')(renamed, again, ns.inner, Mode.On, counter, typeof def, typeof Klass);`,
+      'lib.ts': `const local = 'L'; export { local as renamed }; export { inner as again } from './inner'; export * as ns from './inner';
+export enum Mode { Off, On }
+export let counter = 1; export function bump() { counter = 2 }
+export default function () { return 1 }`,
+      'inner.ts': `export const inner = 'I';`,
+      'klass.ts': `export default class { }`,
+    });
+    expect(program.problems).toEqual([]);
+    expect(program.calls[0]?.args.map((arg) => (arg.kind === 'string' || arg.kind === 'number' ? arg.value : arg.kind))).toEqual(['L', 'I', 'I', 1, 2, 'function', 'function']);
+  });
+
   it('ESM importing CommonJS and CommonJS requiring ESM', () => {
     const program = evaluate({
       'main.mjs': `import cfg from './cfg.cjs'; import { port } from './cfg.cjs'; import m from 'x'; m(cfg.port, port);`,
