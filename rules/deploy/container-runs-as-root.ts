@@ -1,7 +1,7 @@
 /** deploy/container-runs-as-root — the production image starts its process as root. */
-import { defineRule, rootStages } from '../../src/api/django.js';
+import { defineDeployRule, rootStages } from '../../src/api/deploy.js';
 
-export default defineRule({
+export default defineDeployRule({
   id: 'deploy/container-runs-as-root',
   title: 'The production container runs as root',
   severity: 'low',
@@ -25,7 +25,7 @@ export default defineRule({
       'RUN adduser --system --no-create-home --group app\n' +
       'COPY --chown=app:app . /app\n' +
       'USER app\n' +
-      'CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000"]\n\n' +
+      'CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000"]   # or CMD ["node", "server.js"]\n\n' +
       'Give it write access only where the app writes (a media or cache folder), and bind to a port above 1024.',
     refs: [
       'https://docs.docker.com/reference/dockerfile/#user',
@@ -35,8 +35,8 @@ export default defineRule({
     ],
   },
   check(ctx) {
-    const entry = ctx.project.production.entry?.command;
-    for (const { stage, rootUser } of rootStages(ctx.project.deploy, entry)) {
+    const { deploy, start } = ctx.project.deployView;
+    for (const { stage, rootUser } of rootStages(deploy, start)) {
       const name = stage.stage ? `stage ${stage.stage} of ${stage.dockerfile}` : stage.dockerfile;
       const related = [
         ...(rootUser ? [{ location: rootUser.location, message: rootUser.by === 'compose' ? `user: ${rootUser.user}` : `USER ${rootUser.user}, the stage's last USER` }] : []),

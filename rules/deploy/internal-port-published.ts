@@ -1,7 +1,7 @@
 /** deploy/internal-port-published — a database, cache, broker or admin UI of a production compose file listens on the host's public interfaces. */
-import { defineRule } from '../../src/api/django.js';
+import { defineDeployRule } from '../../src/api/deploy.js';
 
-export default defineRule({
+export default defineDeployRule({
   id: 'deploy/internal-port-published',
   title: 'A database, cache, broker or admin UI is published on the host',
   severity: 'medium',
@@ -28,7 +28,7 @@ export default defineRule({
     ],
   },
   check(ctx) {
-    for (const compose of ctx.project.deploy.composeServices ?? []) {
+    for (const compose of ctx.project.deployView.deploy.composeServices ?? []) {
       for (const internal of compose.internalPorts ?? []) {
         const ports = internal.ports.map((port) => port.text).join(', ');
         const open = internal.kind.openByDefault && !internal.auth;

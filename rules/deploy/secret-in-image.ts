@@ -1,6 +1,6 @@
 /** deploy/secret-in-image — a credential is baked into the production image. */
-import { defineRule, imageSecrets, literalAdminPasswords, maskSecret, workspaceSecrets } from '../../src/api/django.js';
-import type { ImageSecret, SecretHit } from '../../src/api/django.js';
+import { defineDeployRule, imageSecrets, maskSecret, workspaceSecrets } from '../../src/api/deploy.js';
+import type { ImageSecret, SecretHit } from '../../src/api/deploy.js';
 
 function message(found: ImageSecret): string {
   switch (found.kind) {
@@ -22,7 +22,7 @@ function message(found: ImageSecret): string {
   }
 }
 
-export default defineRule({
+export default defineDeployRule({
   id: 'deploy/secret-in-image',
   title: 'A secret is baked into the image',
   severity: 'medium',
@@ -53,16 +53,17 @@ export default defineRule({
     ],
   },
   check(ctx) {
-    const all = imageSecrets(ctx.workspace, ctx.project.deploy);
+    const view = ctx.project.deployView;
+    const all = imageSecrets(ctx.workspace, view.deploy);
     // A value the secret scanner also finds is reported (and deducted) by secrets/*: this one is then info.
     const files = new Set(all.map((found) => found.location.file));
     const scanned = all.some((found) => found.kind === 'value') ? workspaceSecrets(ctx.workspace, undefined, (file) => files.has(file)) : new Map<string, SecretHit[]>();
-    // An admin password literal is deploy/default-credentials' (high) already.
-    const admin = all.some((found) => found.kind === 'value') ? literalAdminPasswords(ctx.project.deploy, ctx.workspace) : [];
+    // A value a rule of the project's kind reports (deploy/default-credentials: an admin password, high) already.
+    const elsewhere = all.some((found) => found.kind === 'value') ? view.credentialsReportedElsewhere(ctx.workspace) : [];
     const scannerFinds = (found: ImageSecret): boolean =>
       found.kind === 'value' &&
       ((scanned.get(found.location.file) ?? []).some((hit) => hit.location.line === found.location.line && hit.secret === found.secret) ||
-        admin.some((hit) => hit.location.file === found.location.file && hit.location.line === found.location.line));
+        elsewhere.some((location) => location.file === found.location.file && location.line === found.location.line));
     for (const found of all) {
       const weak = found.kind === 'value' && found.strength === 'weak';
       const twin = scannerFinds(found);

@@ -3,11 +3,13 @@
  * (written by scripts/api-modules.mjs) re-export what this returns from the running CLI's bundle, so
  * users' rule files share the CLI's code instead of a second copy.
  */
-export const RULE_API_KINDS = ['django', 'node', 'reconcile', 'web', 'workspace'] as const;
+export const RULE_API_KINDS = ['deploy', 'django', 'node', 'reconcile', 'web', 'workspace'] as const;
 export type RuleApiKind = (typeof RULE_API_KINDS)[number];
 
 export function loadRuleApi(kind: RuleApiKind): Promise<Record<string, unknown>> {
   switch (kind) {
+    case 'deploy':
+      return import('./deploy.js');
     case 'django':
       return import('./django.js');
     case 'node':

@@ -12,6 +12,10 @@ import type { DjangoProject } from '../project/types.js';
 import { initPythonParser } from '../python/parser.js';
 import { stringItems } from '../python/value.js';
 import { DJANGO_OPTIONS } from './options.js';
+import { literalAdminPasswords } from './superuser-password.js';
+import type { FileLocation } from '../core/location.js';
+import type { DeployFacts } from '../deploy/types.js';
+import type { Workspace } from '../workspace/types.js';
 import type { DjangoProjectSummary } from './project-summary.js';
 
 /** The check ids the settings silence: Django drops their messages, so deploycheck drops the findings that mirror them. */
@@ -52,12 +56,17 @@ function discovered(project: DjangoProject): DiscoveredProject<DjangoProject, Dj
   };
 }
 
+/** What deploy/default-credentials reports itself: deploy/secret-in-image counts those values once. */
+function reportedCredentials(deploy: DeployFacts, workspace: Workspace): FileLocation[] {
+  return literalAdminPasswords(deploy, workspace).map((password) => password.location);
+}
+
 export const djangoFramework: Framework<DjangoProject, DjangoProjectSummary> = {
   kind: 'django',
   options: DJANGO_OPTIONS,
   prepare: initPythonParser,
   discover(workspace, { env, envFiles, set, options }) {
-    return discoverProjects(workspace, { env, envFiles, set, settings: options.settings, configuration: options.configuration }).map(discovered);
+    return discoverProjects(workspace, { env, envFiles, set, settings: options.settings, configuration: options.configuration, reportedCredentials }).map(discovered);
   },
   liveTwins: DJANGO_LIVE_TWINS,
 };

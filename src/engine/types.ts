@@ -196,9 +196,15 @@ export function isProjectRule(rule: AnyRule): rule is RuleDefinition {
   return !NON_PROJECT_KINDS.has(rule.kind);
 }
 
-/** Whether a project rule runs on this project: its kind matches (a kindless users' rule runs on every project). */
+/**
+ * The kind of a built-in project rule that runs on every project, whatever its framework (a users'
+ * rule file may simply leave the kind out). Such a rule reads what all kinds share, e.g. their deploy view.
+ */
+export const EVERY_PROJECT = 'project';
+
+/** Whether a project rule runs on this project: its kind matches, or it runs on every project. */
 export function runsOn(rule: RuleDefinition, project: Project): boolean {
-  return rule.kind === undefined || rule.kind === project.kind;
+  return rule.kind === undefined || rule.kind === EVERY_PROJECT || rule.kind === project.kind;
 }
 
 /** A finding the policy step itself produces (meta/*): the rule it belongs to and what to report. */

@@ -194,6 +194,15 @@ export function createNodeProject(workspace: Workspace, found: FoundPackage, opt
     get prisma() {
       return prisma();
     },
+    deployView: {
+      deploy,
+      start: production.start?.deployCommand,
+      platforms: production.platforms,
+      get environment() {
+        return project.environment;
+      },
+      credentialsReportedElsewhere: () => [],
+    },
   };
   return { project, production, evaluated: () => evaluated };
 }

@@ -4,6 +4,7 @@
  * The shape is the shared contract of issue 14 (see README "Node projects").
  */
 import type { FileLocation, Location } from '../core/location.js';
+import type { DeployView } from '../deploy/deploy-view.js';
 import type { DeployFacts } from '../deploy/types.js';
 import type { Environment } from '../env/types.js';
 import type { JsProgram, JsValue } from '../js/types.js';
@@ -61,6 +62,8 @@ export interface NodeProject {
   readonly nextConfig: { file: string; value: JsValue } | undefined;
   /** Prisma datasources (schema.prisma). */
   readonly prisma: PrismaDatasource[];
+  /** What the deploy rules read (src/deploy/deploy-view.ts). */
+  readonly deployView: DeployView;
 }
 
 /** Whether a project a framework found is a Node project (workspace rules see every kind). */

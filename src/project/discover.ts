@@ -14,6 +14,8 @@ import { findUrlFacts } from '../python/urls.js';
 import type { Settings } from '../python/types.js';
 import { baseName, dirName } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';
+import type { FileLocation } from '../core/location.js';
+import type { DeployFacts } from '../deploy/types.js';
 import { findDjangoVersion } from './django-version.js';
 import { findModule } from './modules.js';
 import type { DjangoProject, UrlFacts } from './types.js';
@@ -27,6 +29,8 @@ export interface DiscoverOptions {
   settings?: string;
   /** `--configuration`: the django-configurations class, beating every other source. */
   configuration?: string;
+  /** Deploy-file lines whose credential a Django rule reports itself (the admin passwords): the deploy view's credentialsReportedElsewhere. */
+  reportedCredentials?: (deploy: DeployFacts, workspace: Workspace) => FileLocation[];
 }
 
 const PRODUCTION_ENVIRONMENTS = new Set(['production', 'prod']);
@@ -97,6 +101,19 @@ function createProject(workspace: Workspace, root: string, options: DiscoverOpti
     },
     get urls() {
       return urls();
+    },
+    deployView: {
+      deploy,
+      get start() {
+        return project.production.entry?.command;
+      },
+      get platforms() {
+        return project.production.platforms.map((fact) => fact.platform);
+      },
+      get environment() {
+        return environment();
+      },
+      credentialsReportedElsewhere: (workspace) => options.reportedCredentials?.(deploy, workspace) ?? [],
     },
   };
   if (settingsModule) {

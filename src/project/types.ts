@@ -1,4 +1,5 @@
 import type { FileLocation, Location } from '../core/location.js';
+import type { DeployView } from '../deploy/deploy-view.js';
 import type { DeployFacts } from '../deploy/types.js';
 import type { Environment } from '../env/types.js';
 import type { Settings } from '../python/types.js';
@@ -53,6 +54,8 @@ export interface DjangoProject {
   readonly settings: Settings | undefined;
   readonly deploy: DeployFacts;
   readonly urls: UrlFacts;
+  /** What the deploy rules read (src/deploy/deploy-view.ts). */
+  readonly deployView: DeployView;
 }
 
 /** Whether a project a framework found is a Django project (workspace rules see every kind). */
