@@ -7,13 +7,13 @@
 export * from './base.js';
 export type { Project } from '../core/project.js';
 export { committedUploads } from '../deploy/uploads.js';
-export { envFilesInUse } from '../django/dotenv-use.js';
-export type { EnvFileUse } from '../django/dotenv-use.js';
 export { gitignoreFilesIgnore } from '../django/gitignore-match.js';
 export { djangoUploadHints } from '../django/upload-folders.js';
 export { definePolicyRule, defineWorkspaceRule } from '../engine/types.js';
 export { committedCredentials, productionEnvFiles } from '../env/committed-credentials.js';
 export { envFileDialect } from '../env/consumer.js';
+export { envFilesInUse } from '../env/env-file-use.js';
+export type { EnvFileUse } from '../env/env-file-use.js';
 export { readDotenv } from '../env/workspace-dotenv.js';
 export { isDjangoProject } from '../project/types.js';
 export type { DjangoProject } from '../project/types.js';

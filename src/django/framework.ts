@@ -11,6 +11,7 @@ import { discoverProjects } from '../project/discover.js';
 import type { DjangoProject } from '../project/types.js';
 import { initPythonParser } from '../python/parser.js';
 import { stringItems } from '../python/value.js';
+import { djangoEnvFileLoads } from './dotenv-use.js';
 import { DJANGO_OPTIONS } from './options.js';
 import { literalAdminPasswords } from './superuser-password.js';
 import type { FileLocation } from '../core/location.js';
@@ -66,7 +67,7 @@ export const djangoFramework: Framework<DjangoProject, DjangoProjectSummary> = {
   options: DJANGO_OPTIONS,
   prepare: initPythonParser,
   discover(workspace, { env, envFiles, set, options }) {
-    return discoverProjects(workspace, { env, envFiles, set, settings: options.settings, configuration: options.configuration, reportedCredentials }).map(discovered);
+    return discoverProjects(workspace, { env, envFiles, set, settings: options.settings, configuration: options.configuration, reportedCredentials, envFileLoads: djangoEnvFileLoads }).map(discovered);
   },
   liveTwins: DJANGO_LIVE_TWINS,
 };

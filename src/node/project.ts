@@ -13,6 +13,7 @@ import { joinPath } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';
 import type { FoundPackage } from './discover.js';
 import type { EcosystemApp, NodeProductionResult } from './production/index.js';
+import { nodeEnvFileLoads } from './dotenv-use.js';
 import { buildNodeProduction } from './production/index.js';
 import { findPrismaDatasources } from './production/prisma.js';
 import { parseJsonc } from './production/tsconfig.js';
@@ -202,6 +203,7 @@ export function createNodeProject(workspace: Workspace, found: FoundPackage, opt
         return project.environment;
       },
       credentialsReportedElsewhere: () => [],
+      envFilesLoaded: (workspace) => nodeEnvFileLoads(workspace, project, production.start),
     },
   };
   return { project, production, evaluated: () => evaluated };

@@ -16,6 +16,7 @@ import { baseName, dirName } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';
 import type { FileLocation } from '../core/location.js';
 import type { DeployFacts } from '../deploy/types.js';
+import type { EnvFileUse } from '../env/env-file-use.js';
 import { findDjangoVersion } from './django-version.js';
 import { findModule } from './modules.js';
 import type { DjangoProject, UrlFacts } from './types.js';
@@ -31,6 +32,8 @@ export interface DiscoverOptions {
   configuration?: string;
   /** Deploy-file lines whose credential a Django rule reports itself (the admin passwords): the deploy view's credentialsReportedElsewhere. */
   reportedCredentials?: (deploy: DeployFacts, workspace: Workspace) => FileLocation[];
+  /** The env files a project's settings and manage.py load: the deploy view's envFilesLoaded. */
+  envFileLoads?: (workspace: Workspace, project: DjangoProject) => EnvFileUse[];
 }
 
 const PRODUCTION_ENVIRONMENTS = new Set(['production', 'prod']);
@@ -114,6 +117,7 @@ function createProject(workspace: Workspace, root: string, options: DiscoverOpti
         return environment();
       },
       credentialsReportedElsewhere: (workspace) => options.reportedCredentials?.(deploy, workspace) ?? [],
+      envFilesLoaded: (workspace) => options.envFileLoads?.(workspace, project) ?? [],
     },
   };
   if (settingsModule) {

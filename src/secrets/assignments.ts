@@ -274,6 +274,7 @@ function assignmentsOfKind(
       return jsonAssignments(text, lineAt);
     case 'key':
     case 'data':
+    case 'script':
       return [];
   }
 }

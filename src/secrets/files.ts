@@ -3,9 +3,12 @@ import { baseName, extensionOf } from '../workspace/paths.js';
 
 /**
  * How the secret scanner reads a file: which assignment syntax it has. `data` (CSV, snapshots) has
- * none: only credentials in a provider's format count there.
+ * none: only credentials in a provider's format count there. `script` (JS/TS source) has none
+ * either: credentials in a known format count (a connection URL with its password as a
+ * `process.env.X || '…'` fallback); secrets assigned by name in code are the Node rules' (src/node),
+ * judged with the evaluated program.
  */
-export type SecretFileKind = 'python' | 'dotenv' | 'dockerfile' | 'shell' | 'yaml' | 'toml' | 'json' | 'ini' | 'key' | 'data';
+export type SecretFileKind = 'python' | 'dotenv' | 'dockerfile' | 'shell' | 'yaml' | 'toml' | 'json' | 'ini' | 'key' | 'data' | 'script';
 
 const ENV_FILE = /^(?:\.env(?:\.[\w.-]+)?|[\w.-]+\.env|env\.(?:example|sample|template|dist))$/i;
 const ENV_TEMPLATE = /(?:^|[._-])(?:example|sample|template|dist|defaults)(?:$|[._-])/i;
@@ -21,6 +24,9 @@ const GENERATED =
  * `fly secrets set X=…`, Makefile `X ?= …`): `*.sh`, `*.bash`, Makefiles, justfiles, and `deploy*`
  * scripts without an extension.
  */
+/** Build output and collected or vendored front-end code: bundles, not the project's source. */
+const SCRIPT_OUTPUT = /(?:^|\/)(?:\.next|\.nuxt|\.output|\.svelte-kit|dist|build|out|coverage|staticfiles|vendor|vendors)\//;
+
 const SHELL_FILE = /^(?:[^/]+\.(?:sh|bash|zsh|mk)|(?:GNU)?makefile|\.?justfile|deploy[\w-]*)$/i;
 
 /** `.env`, `.env.production`, `prod.env`, `.env.example`, … */
@@ -37,7 +43,7 @@ export function isEnvTemplate(path: string): boolean {
 export function secretFileKind(path: string): SecretFileKind | undefined {
   const kind = kindOfName(baseName(path));
   // GENERATED only ever rules a file out, so it is tested last, on the few files with a kind.
-  return kind && !GENERATED.test(path) ? kind : undefined;
+  return kind && !GENERATED.test(path) && !(kind === 'script' && SCRIPT_OUTPUT.test(path)) ? kind : undefined;
 }
 
 function kindOfName(name: string): SecretFileKind | undefined {
@@ -63,6 +69,15 @@ function kindOfName(name: string): SecretFileKind | undefined {
     case 'cfg':
     case 'conf':
       return 'ini';
+    case 'js':
+    case 'mjs':
+    case 'cjs':
+    case 'jsx':
+    case 'ts':
+    case 'mts':
+    case 'cts':
+    case 'tsx':
+      return name.endsWith('.d.ts') ? undefined : 'script';
     case 'pem':
     case 'key':
       return 'key';

@@ -20,6 +20,19 @@ function looksLikePassword(value: string): boolean {
   return CHARACTER_CLASSES.filter((pattern) => pattern.test(value)).length >= 2;
 }
 
+/** A line this long in JS/TS source means minified code: a bundle, not the project's source. */
+const MINIFIED_LINE = 5000;
+
+function isMinified(text: string): boolean {
+  for (let start = 0; start < text.length; ) {
+    const end = text.indexOf('\n', start);
+    if ((end === -1 ? text.length : end) - start > MINIFIED_LINE) return true;
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return false;
+}
+
 /**
  * The hit a value assigned to a secret-looking name makes, if any. A SECRET_KEY name is not a
  * format: only a value of the Django key's shape is `known`; other values meet the entropy bar.
@@ -51,7 +64,7 @@ export function scanText(
   kind: SecretFileKind | undefined = secretFileKind(file),
   dotenv?: () => readonly DotenvEntry[],
 ): SecretHit[] {
-  if (!kind) return [];
+  if (!kind || (kind === 'script' && isMinified(text))) return [];
   const lineAt = lineIndex(text);
   const context = pathContext(file);
   const assignments = extractAssignments(kind, text, lineAt, dotenv);
