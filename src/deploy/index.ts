@@ -11,6 +11,7 @@ import { deployDirectories, namesIn } from './locations.js';
 import { readProcfile } from './procfile.js';
 import type { DeployReading } from './reading.js';
 import { readRenderYaml } from './render.js';
+import { mapPairs, valueOf, YamlSource } from './yaml-source.js';
 import type { ComposeFileFacts, DeployCommand, DeployFacts, DeployFileKind, Platform } from './types.js';
 import { baseName, dirName, joinPath, resolveFrom } from '../workspace/paths.js';
 import type { DockerBuild } from './reading.js';
@@ -45,7 +46,24 @@ function dockerfileOrder(a: string, b: string): number {
   return plain(a) - plain(b) || a.localeCompare(b);
 }
 
-/** A production override (`docker-compose.prod.override.yml`) is merged over the plain file of its folder, as compose does. */
+/**
+ * Whether a compose file only adjusts services another file defines: it has services, and none
+ * has an image, a build or an `extends` of its own (`docker-compose.prod.yml` setting `command:`
+ * for the base file's service). Compose cannot run it alone: `-f docker-compose.yml -f <it>` does.
+ */
+function adjustsOnly(workspace: Workspace, path: string): boolean {
+  const read = workspace.readText(path);
+  if (!read.ok) return false;
+  const source = new YamlSource(path, read.text);
+  if (source.problems().length > 0) return false;
+  const services = mapPairs(valueOf(source.root(), 'services'));
+  return services.length > 0 && services.every(({ value }) => ['image', 'build', 'extends'].every((key) => valueOf(value, key) === undefined));
+}
+
+/**
+ * A production override (`docker-compose.prod.override.yml`), or a production-named file that only
+ * adjusts the plain file's services, is merged over the plain file of its folder, as compose does.
+ */
 function overrideChains(workspace: Workspace, dirs: string[]): ComposeChain[] {
   const chains: ComposeChain[] = [];
   for (const dir of dirs) {
@@ -53,8 +71,10 @@ function overrideChains(workspace: Workspace, dirs: string[]): ComposeChain[] {
     const base = ['docker-compose.yml', 'docker-compose.yaml', 'compose.yaml', 'compose.yml'].find((name) => names.has(name));
     for (const name of [...names].sort()) {
       const qualifier = COMPOSE.exec(name)?.[1] ?? '';
-      if (!/(?:^|[.\-_])override$/i.test(qualifier) || !PRODUCTION_WORD.test(qualifier)) continue;
+      if (!PRODUCTION_WORD.test(qualifier)) continue;
       const path = joinPath(dir, name);
+      const override = /(?:^|[.\-_])override$/i.test(qualifier);
+      if (!override && !(base && adjustsOnly(workspace, path))) continue;
       chains.push({
         files: base ? [base, name] : [name],
         location: { file: path, line: 1, column: 1 },

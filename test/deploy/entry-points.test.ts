@@ -363,6 +363,19 @@ describe('deploy scripts', () => {
     expect(plain.composeFiles).toEqual([{ path: 'docker-compose.yml', production: false, why: 'web bind-mounts the source (.:/app)' }]);
     expect(plain.env).toEqual([]);
   });
+
+  it('merges a production file that only adjusts the plain file\'s services over it; a complete one stands alone', () => {
+    const base = 'services:\n  web:\n    build: .\n    volumes: [".:/app"]\n    environment: [A=base]\n  db:\n    image: mongo:7\n';
+    const adjusting = facts({ 'docker-compose.yml': base, 'docker-compose.prod.yml': 'services:\n  web:\n    command: npm start\n    environment: [A=prod]\n' });
+    expect(adjusting.composeFiles).toEqual([
+      { path: 'docker-compose.yml', production: true, why: 'docker-compose.prod.yml merged over it' },
+      { path: 'docker-compose.prod.yml', production: true, why: 'named for production' },
+    ]);
+    expect(adjusting.env.filter((v) => v.name === 'A').map((v) => v.value)).toEqual(['base', 'prod']);
+    const complete = facts({ 'docker-compose.yml': base, 'docker-compose.prod.yml': 'services:\n  web:\n    image: shop:latest\n    environment: [A=prod]\n' });
+    expect(complete.composeFiles?.filter((f) => f.production).map((f) => f.path)).toEqual(['docker-compose.prod.yml']);
+    expect(complete.env.filter((v) => v.name === 'A').map((v) => v.value)).toEqual(['prod']);
+  });
 });
 
 describe('.dockerignore', () => {

@@ -86,3 +86,25 @@ describe('a repository with a Django and a Node project sharing one Dockerfile',
     expect(alone.findings.map((finding) => `${finding.rule} ${'file' in finding.location ? `${finding.location.file}:${finding.location.line}` : ''}`).sort()).toEqual(lines.sort());
   });
 });
+
+ruleTester('deploy/internal-port-published', {
+  valid: [
+    {
+      name: 'a production compose file that stands alone: the plain file beside it is development',
+      files: nodeApp({
+        'docker-compose.yml': `services:\n${COMPOSE_APP}  mongo:\n    image: mongo:7\n    ports:\n      - "27017:27017"\n`,
+        'docker-compose.prod.yml': 'services:\n  app:\n    image: shop:latest\n    command: npm start\n  mongo:\n    image: mongo:7\n',
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a production compose file adjusting the plain one: MongoDB published by the plain file counts',
+      files: nodeApp({
+        'docker-compose.yml': `services:\n${COMPOSE_APP}  mongo:\n    image: mongo:7\n    ports:\n      - "27017:27017"\n`,
+        'docker-compose.prod.yml': 'services:\n  app:\n    command: npm start\n',
+      }),
+      findings: [{ at: 'docker-compose.yml:9', severity: 'high' }],
+    },
+  ],
+});
