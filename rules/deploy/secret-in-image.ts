@@ -15,6 +15,13 @@ function message(found: ImageSecret): string {
         `${found.carrier} copies ${found.source} into the image: every variable in it ships in a layer anyone who pulls the image can read` +
         (found.committed ? '' : ' (not in the repository: the build takes the one on the machine that builds)')
       );
+    case 'arg-in-env': {
+      const shown = found.names.slice(0, 4).join(', ') + (found.names.length > 4 ? `, … (${found.names.length})` : '');
+      return (
+        `${found.carrier} copies build argument${found.names.length > 1 ? 's' : ''} into ${shown}: whatever value the build passes is ` +
+        `stored in the image's configuration (\`docker inspect\`) for everyone who can pull it; set ${found.names.length > 1 ? 'them' : 'it'} at run time instead`
+      );
+    }
     case 'env-file-in-dir': {
       const shown = found.files.slice(0, 3).join(', ') + (found.files.length > 3 ? `, … (${found.files.length})` : '');
       return `${found.carrier} copies ${found.source} with the committed env file${found.files.length > 1 ? 's' : ''} ${shown} and its credentials into the image; .dockerignore does not leave ${found.files.length > 1 ? 'them' : 'it'} out`;
@@ -34,7 +41,8 @@ export default defineDeployRule({
       'step does not remove it from the earlier layer. Reported: ENV/ARG with a secret-named variable (*_KEY, ' +
       '*_SECRET, *_TOKEN, *PASSWORD*) or a URL with a password, set to a literal that is not empty, a placeholder or a ' +
       '$VAR reference; build arguments with such values in compose `build.args`, fly.toml `[build.args]` and ' +
-      'heroku.yml `build.config`; `COPY .env`/`ADD .env*`; and `COPY . .` (or another folder) when it holds a ' +
+      'heroku.yml `build.config`; ENV of such a variable copied from a build argument (`ARG JWT_SECRET` then ' +
+      '`ENV JWT_SECRET=$JWT_SECRET`: the value the build passes is kept in the image); `COPY .env`/`ADD .env*`; and `COPY . .` (or another folder) when it holds a ' +
       'committed env file with credentials that `.dockerignore` does not leave out. A default word (postgres, ' +
       'admin) is reported low. The literal value is also a committed secret: when the secrets/* rules report it ' +
       '(its shape says so) or deploy/default-credentials does (an admin password), this finding is info, so the value is deducted once; it still says the image carries ' +
@@ -72,7 +80,7 @@ export default defineDeployRule({
         location: found.location,
         ...(twin ? { severity: 'info' as const } : weak ? { severity: 'low' as const } : {}),
         ...(found.kind === 'value' ? { secret: found.secret } : {}),
-        about: found.kind === 'value' ? `${found.carrier} ${found.name}` : `${found.carrier} ${found.source}`,
+        about: found.kind === 'value' ? `${found.carrier} ${found.name}` : found.kind === 'arg-in-env' ? `${found.carrier} build arguments` : `${found.carrier} ${found.source}`,
       });
     }
   },

@@ -10,6 +10,7 @@ import type { CredentialStrength } from '../env/committed-credentials.js';
 import type { EnvVar } from '../env/types.js';
 import { readDotenv } from '../env/workspace-dotenv.js';
 import { isEnvFile, isEnvTemplate } from '../secrets/files.js';
+import { isSecretName } from '../secrets/names.js';
 import { baseName, isWithin } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';
 import { isExcludedFromImage } from './dockerignore.js';
@@ -21,7 +22,12 @@ export type ImageSecret =
   /** COPY/ADD that names an env file (`COPY .env .`, `ADD .env* /app/`); `committed` when the repository holds it. */
   | { kind: 'env-file'; carrier: string; source: string; committed: boolean; location: FileLocation }
   /** COPY/ADD of a directory that holds committed env files with credentials, not left out by `.dockerignore`. */
-  | { kind: 'env-file-in-dir'; carrier: string; source: string; files: string[]; location: FileLocation };
+  | { kind: 'env-file-in-dir'; carrier: string; source: string; files: string[]; location: FileLocation }
+  /**
+   * ENV of secret-named variables set from build arguments (`ARG JWT_SECRET` + `ENV JWT_SECRET=$JWT_SECRET`), one
+   * per Dockerfile, at the first: whatever value the build passes ends up in the image's configuration.
+   */
+  | { kind: 'arg-in-env'; carrier: string; names: string[]; location: FileLocation };
 
 /** Where an ENV/ARG/build argument is written: `ENV in Dockerfile`, `docker-compose.yml web.build.args`, `fly.toml [build.args]`. */
 function carrierOf(variable: EnvVar, arg: boolean): string {
@@ -39,6 +45,32 @@ function credentialValues(vars: readonly EnvVar[], arg: boolean): ImageSecret[] 
     found.push({ kind: 'value', carrier: carrierOf(variable, arg), name: variable.name, secret: credential.secret, strength: credential.strength, location });
   }
   return found;
+}
+
+/** `NAME=$ARG`, `NAME=${ARG}` or the legacy `NAME $ARG`: the build argument an ENV assignment copies whole. */
+function copiedArgument(line: string, name: string): string | undefined {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?:^|\\s)${escaped}(?:=|\\s+)["']?\\$\\{?(\\w+)\\}?["']?(?:\\s|$)`).exec(line)?.[1];
+}
+
+/**
+ * Secret-named ENV variables of the deployed stages whose value is a build argument of the same
+ * Dockerfile: the value itself is not in the repository, but every image built carries it.
+ */
+function argumentsInEnv(workspace: Workspace, env: readonly EnvVar[], buildArgs: readonly EnvVar[]): ImageSecret[] {
+  const byFile = new Map<string, { names: string[]; location: FileLocation }>();
+  for (const variable of env) {
+    const location = variable.source.location;
+    if (variable.value !== undefined || !location || !isSecretName(variable.name)) continue;
+    const read = workspace.readText(location.file);
+    if (!read.ok) continue;
+    const arg = copiedArgument(read.text.split('\n')[location.line - 1] ?? '', variable.name);
+    if (!arg || !buildArgs.some((candidate) => candidate.name === arg && candidate.source.kind === 'dockerfile' && candidate.source.location?.file === location.file)) continue;
+    const group = byFile.get(location.file);
+    if (group) group.names.push(variable.name);
+    else byFile.set(location.file, { names: [variable.name], location });
+  }
+  return [...byFile].map(([file, { names, location }]) => ({ kind: 'arg-in-env', carrier: `ENV in ${file}`, names, location }));
 }
 
 /** Whether a committed env file holds at least one credential (a `.env` of flags and ports is no secret). */
@@ -76,7 +108,8 @@ function envFileCopies(workspace: Workspace, deploy: DeployFacts, stage: Deploye
 /**
  * What production's images carry: credential values (secret-named variables and URLs with a
  * password, whose value is no placeholder, empty or `$VAR` reference) set by the Dockerfiles' ENV and
- * ARG or by build arguments, and env files copied into the deployed stages. Only the committed env
+ * ARG or by build arguments, secret-named ENV copied from a build argument, and env files copied
+ * into the deployed stages. Only the committed env
  * files (tracked by git) count for a directory copy; an env file a COPY names is reported whether or
  * not the repository holds it, since the build takes whatever the builder has.
  */
@@ -88,6 +121,7 @@ export function imageSecrets(workspace: Workspace, deploy: DeployFacts): ImageSe
   return [
     ...credentialValues(env, false),
     ...credentialValues(deploy.buildArgs, true),
+    ...argumentsInEnv(workspace, env, deploy.buildArgs),
     ...stages.flatMap((stage) => envFileCopies(workspace, deploy, stage, envFiles)),
   ];
 }

@@ -108,3 +108,19 @@ ruleTester('deploy/internal-port-published', {
     },
   ],
 });
+
+ruleTester('deploy/secret-in-image', {
+  valid: [
+    {
+      name: 'a build argument used by a RUN step only, and a non-secret one copied into ENV',
+      files: nodeApp({ Dockerfile: `FROM node:20\nARG NPM_TOKEN\nARG NODE_ENV\nENV NODE_ENV=$NODE_ENV\nRUN echo "//registry.npmjs.org/:_authToken=$NPM_TOKEN" > .npmrc && npm ci\nUSER node\n${NODE_CMD}` }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'secret-named build arguments copied into ENV: one finding for the Dockerfile, at the first',
+      files: nodeApp({ Dockerfile: `FROM node:20\nARG JWT_SECRET\nARG DB_PASSWORD\nARG APP_PORT\nENV APP_PORT=$APP_PORT\nENV JWT_SECRET=$JWT_SECRET\nENV DB_PASSWORD \${DB_PASSWORD}\nUSER node\n${NODE_CMD}` }),
+      findings: [{ at: 'Dockerfile:6', severity: 'medium', message: 'ENV in Dockerfile copies build arguments into JWT_SECRET, DB_PASSWORD: whatever value the build passes' }],
+    },
+  ],
+});
