@@ -1,6 +1,6 @@
 /** deploy/nginx-autoindex — nginx lists the files of a directory of user uploads (`autoindex on`). */
-import { childrenOf, defineRule, enclosing, locationOf, productionNginxConfigs } from '../../src/api/django.js';
-import type { NginxConfig, NginxDirective } from '../../src/api/django.js';
+import { childrenOf, defineDeployRule, enclosing, locationOf, productionNginxConfigs } from '../../src/api/deploy.js';
+import type { NginxConfig, NginxDirective } from '../../src/api/deploy.js';
 
 /** Paths of user-uploaded files (Django's MEDIA_ROOT and its usual names). */
 const UPLOADS = /(?:^|[/_-])(?:media|mediafiles|uploads?|user[-_]?(?:files|content|uploads)|attachments|private)(?:[/_-]|$)/i;
@@ -15,7 +15,7 @@ function served(config: NginxConfig, location: NginxDirective): string[] {
   return [location.args.at(-1) ?? '', ...[...own, ...inherited].map((directive) => directive.args[0] ?? '')];
 }
 
-export default defineRule({
+export default defineDeployRule({
   id: 'deploy/nginx-autoindex',
   title: 'nginx lists the uploaded files',
   severity: 'high',
@@ -41,7 +41,7 @@ export default defineRule({
     ],
   },
   check(ctx) {
-    for (const config of productionNginxConfigs(ctx.workspace, ctx.project.deploy)) {
+    for (const config of productionNginxConfigs(ctx.workspace, ctx.project.deployView.deploy)) {
       for (const directive of config.directives) {
         if (directive.name !== 'autoindex' || directive.args[0]?.toLowerCase() !== 'on') continue;
         const location = enclosing(directive, 'location');

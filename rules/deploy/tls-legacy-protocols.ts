@@ -1,10 +1,10 @@
 /** deploy/tls-legacy-protocols — the nginx configuration production runs accepts SSLv3, TLS 1.0 or TLS 1.1. */
-import { defineRule, locationOf, productionNginxConfigs } from '../../src/api/django.js';
+import { defineDeployRule, locationOf, productionNginxConfigs } from '../../src/api/deploy.js';
 
 /** Protocols broken or deprecated (RFC 7568 for SSLv3, RFC 8996 for TLS 1.0 and 1.1); SSL versions are high. */
 const LEGACY: Record<string, 'high' | 'medium'> = { sslv2: 'high', sslv3: 'high', tlsv1: 'medium', 'tlsv1.1': 'medium' };
 
-export default defineRule({
+export default defineDeployRule({
   id: 'deploy/tls-legacy-protocols',
   title: 'The proxy accepts legacy TLS or SSL versions',
   severity: 'medium',
@@ -27,7 +27,7 @@ export default defineRule({
     ],
   },
   check(ctx) {
-    for (const config of productionNginxConfigs(ctx.workspace, ctx.project.deploy)) {
+    for (const config of productionNginxConfigs(ctx.workspace, ctx.project.deployView.deploy)) {
       for (const directive of config.directives) {
         // Not proxy_ssl_protocols: that is how nginx talks to the app behind it, not to visitors.
         if (directive.name !== 'ssl_protocols') continue;

@@ -124,3 +124,20 @@ ruleTester('deploy/secret-in-image', {
     },
   ],
 });
+
+ruleTester('deploy/file-unparsable', {
+  valid: [{ name: "a Node app's fly.toml that parses", files: nodeApp({ Dockerfile: `FROM node:20\nUSER node\n${NODE_CMD}`, 'fly.toml': 'app = "shop"\n[http_service]\n  internal_port = 3000\n' }) }],
+  invalid: [
+    {
+      name: "a Node app's fly.toml that does not parse",
+      files: nodeApp({ Dockerfile: `FROM node:20\nUSER node\n${NODE_CMD}`, 'fly.toml': 'app = "shop"\n[http_service\n  internal_port = 3000\n' }),
+      findings: [{ at: 'fly.toml:2' }],
+    },
+  ],
+});
+
+const NGINX = (location: string): string => `server {\n  listen 80;\n  location ${location} {\n    proxy_pass http://127.0.0.1:3000;\n  }\n  location /uploads/ {\n    alias /srv/uploads/;\n    autoindex on;\n  }\n}\n`;
+ruleTester('deploy/nginx-autoindex', {
+  valid: [{ name: "a Node app's nginx without autoindex", files: nodeApp({ 'nginx/app.conf': NGINX('/').replace('    autoindex on;\n', '') }, ['express']) }],
+  invalid: [{ name: "a Node app's nginx listing its uploads", files: nodeApp({ 'nginx/app.conf': NGINX('/') }, ['express']), findings: [{ at: 'nginx/app.conf:8', severity: 'high' }] }],
+});
