@@ -106,3 +106,23 @@ export function scanText(
   }
   return hits.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
 }
+
+/**
+ * Values assigned to password names in `text` that equal one of `confirmed` (credentials found in a
+ * known format elsewhere, such as a connection URL's password): a single word is no stand-in when
+ * the repository uses it as the real password. Entropy-tier hits, so the known-format finding lists
+ * them as further places of the same leak. Not in tests, fixtures, CI or docs files.
+ */
+export function confirmedPasswords(text: string, file: string, confirmed: ReadonlySet<string>, kind: SecretFileKind | undefined = secretFileKind(file)): SecretHit[] {
+  if (!kind || pathContext(file) || ![...confirmed].some((secret) => text.includes(secret))) return [];
+  return extractAssignments(kind, text, lineIndex(text))
+    .filter((assignment) => confirmed.has(assignment.value) && isPasswordName(assignment.name))
+    .map((assignment) => ({
+      detector: 'password-assignment',
+      tier: 'entropy',
+      label: 'password',
+      name: assignment.name,
+      secret: assignment.value,
+      location: { file, line: assignment.line, column: assignment.column },
+    }));
+}

@@ -9,7 +9,7 @@ import { isVendoredIn } from '../workspace/vendored.js';
 import { isEnvFile, secretFileKind } from './files.js';
 import type { SecretFileKind } from './files.js';
 import { isDjangoSecretKeyName } from './names.js';
-import { scanText } from './scanner.js';
+import { confirmedPasswords, scanText } from './scanner.js';
 import { developmentSettingsOf } from './settings-role.js';
 import type { SecretHit } from './types.js';
 
@@ -105,7 +105,24 @@ export function secretsOutsideEnvFiles(workspace: Workspace, allProjects: readon
       hits.push(development ? { ...hit, developmentSettings: development } : hit);
     }
   }
-  return hits;
+  return [...hits, ...confirmedElsewhere(workspace, hits, focus)];
+}
+
+/** Word-like passwords the scanner passed over that equal a known-format credential of the workspace (see confirmedPasswords). */
+function confirmedElsewhere(workspace: Workspace, hits: readonly SecretHit[], focus?: ReadonlySet<string>): SecretHit[] {
+  const confirmed = new Set(hits.filter((hit) => hit.tier === 'known' && hit.detector === 'url-password').map((hit) => hit.secret));
+  if (confirmed.size === 0) return [];
+  const found = new Set(hits.map((hit) => `${hit.location.file}\0${hit.location.line}\0${hit.secret}`));
+  const extra: SecretHit[] = [];
+  for (const { file, kind } of scannableFiles(workspace)) {
+    if (isEnvFile(file) || (focus && !focus.has(file))) continue;
+    const text = workspace.readText(file);
+    if (!text.ok) continue;
+    for (const hit of confirmedPasswords(text.text, file, confirmed, kind)) {
+      if (!found.has(`${hit.location.file}\0${hit.location.line}\0${hit.secret}`)) extra.push(hit);
+    }
+  }
+  return extra;
 }
 
 /** The SECRET_KEY production runs with, when the settings know it as a string. */

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { secretFileKind } from '../../src/secrets/files.js';
 import { scanText } from '../../src/secrets/scanner.js';
+import { runCheck } from '../../src/frameworks.js';
+import { makeProject } from '../helpers/project.js';
 
 const FALLBACK = "mongoose.connect(process.env.MONGODB_URI || `mongodb+srv://shopper:Kw7pLq2vXz9@cluster0.abcde.mongodb.net/shop`);\n";
 
@@ -21,5 +23,21 @@ describe('JS and TS source files', () => {
     expect(scanText("mongoose.connect(process.env.MONGODB_URI || 'mongodb://localhost:27017/shop');\n", 'server.js')).toEqual([]);
     expect(scanText("const password = 'Kw7pLq2vXz9#';\n", 'server.js')).toEqual([]);
     expect(scanText(`${'var a=1;'.repeat(1000)}\n${FALLBACK}`, 'server.js')).toEqual([]);
+  });
+});
+
+describe('a word-like password the repository also uses in a connection URL', () => {
+  const run = async (files: Record<string, string>) => (await runCheck({ root: makeProject(files), only: ['secrets/known-format', 'secrets/high-entropy'] })).findings;
+
+  it('is another place of the URL password leak (related), not a finding of its own', async () => {
+    const findings = await run({ 'server.js': FALLBACK.replace('Kw7pLq2vXz9', 'popcornmovies'), 'nodemon.json': '{\n  "env": {\n    "mongoPassword": "popcornmovies"\n  }\n}\n' });
+    expect(findings.map((finding) => `${finding.rule} ${'file' in finding.location ? finding.location.file : ''}`)).toEqual(['secrets/known-format server.js']);
+    expect(findings[0]!.related).toContainEqual(expect.objectContaining({ location: expect.objectContaining({ file: 'nodemon.json', line: 3 }) }));
+  });
+
+  it('stays a stand-in when no credential of the repository confirms it', async () => {
+    expect(await run({ 'nodemon.json': '{\n  "env": {\n    "mongoPassword": "popcornmovies"\n  }\n}\n' })).toEqual([]);
+    const other = await run({ 'server.js': FALLBACK, 'nodemon.json': '{\n  "env": {\n    "mongoPassword": "popcornmovies"\n  }\n}\n' });
+    expect(other.flatMap((finding) => finding.related.map((related) => ('file' in related.location ? related.location.file : '')))).not.toContain('nodemon.json');
   });
 });
