@@ -4,7 +4,7 @@ import { defineWorkspaceRule, envFilesInUse, gitignoreFilesIgnore, isDjangoProje
 
 const CONSEQUENCE = 'the next `git add -A` or `git commit -a` would put its secrets in the repository history';
 const LISTED = 3;
-/** The reason dotenv-use gives a file a loader reads: `mysite/settings.py loads it (read_env)`. */
+/** The reason a framework gives a file its code loads: `mysite/settings.py loads it (read_env)`, `server.js loads it (dotenv)`. */
 const LOADER_REASON = / loads it \(/;
 
 function listPaths(uses: EnvFileUse[]): string {
@@ -23,7 +23,9 @@ export default defineWorkspaceRule({
       'secrets in the repository, and deleting them later does not remove them from the history. Reported for the env ' +
       'files the repository works with: those lying in the tree, the ones its templates (.env.example, ' +
       '.env.dev-sample) tell developers to create, the ones its compose files read (env_file) and the ones its ' +
-      'settings or manage.py load (load_dotenv, read_env, python-decouple). A project configured only by its ' +
+      'code loads: Django settings or manage.py (load_dotenv, read_env, python-decouple), a Node server ' +
+      '(dotenv.config(), import \'dotenv/config\', NestJS ConfigModule, `node --env-file`) and Next.js, which reads ' +
+      '.env itself at build and start. A project configured only by its ' +
       'platform\'s environment has no .env to leak. Checked from the top directory of a git repository, with git\'s ' +
       'own ignore rules (a project in a subdirectory may ignore its env files in its own .gitignore), and not for ' +
       'files git already tracks (env/file-committed judges whether those hold secrets).',
