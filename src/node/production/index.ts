@@ -81,12 +81,12 @@ function withImplied(environment: Environment, implied: EnvVar | undefined): Env
 function ecosystemEntries(input: NodeProductionInput, target: string, how: string): { entries: Entry[]; apps: EcosystemApp[] } {
   const file = input.root ? `${input.root}/${target.replace(/^\.\//, '')}` : target.replace(/^\.\//, '');
   if (!/(?:^|\/)ecosystem[^/]*\.(?:c?js|json)$|\.config\.c?js$/.test(file)) {
-    const entry = resolveRunFile(input.workspace, input.root, target, `${how} runs ${target}`);
+    const entry = resolveRunFile(input.workspace, input.root, target, `${how} runs ${target}`, input.packageJson.scripts);
     return { entries: entry ? [entry] : [], apps: [] };
   }
   const apps = input.ecosystemApps(file);
   const entries = apps.flatMap((app) => {
-    const entry = resolveRunFile(input.workspace, input.root, app.script, `${how}: ${file} apps[].script ${app.script}`);
+    const entry = resolveRunFile(input.workspace, input.root, app.script, `${how}: ${file} apps[].script ${app.script}`, input.packageJson.scripts);
     return entry ? [entry] : [];
   });
   return { entries, apps };
@@ -105,7 +105,7 @@ export function buildNodeProduction(input: NodeProductionInput): NodeProductionR
   let entries: Entry[] = [];
   let apps: EcosystemApp[] = [];
   if (run?.kind === 'pm2') ({ entries, apps } = ecosystemEntries(input, run.target, start!.how));
-  else if (run) entries = entriesOfRun(workspace, root, run, start!.how);
+  else if (run) entries = entriesOfRun(workspace, root, run, start!.how, packageJson.scripts);
   if (run && isNextStandalone(run, entries, frameworks)) {
     assumptions.push(`${start!.how} runs ${run.kind === 'file' ? run.file : ''}, not in the repository: taken as the server \`next build\` writes for output: 'standalone', which serves the app as \`next start\` does`);
     run = { kind: 'next', mode: 'start' };
