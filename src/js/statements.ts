@@ -91,7 +91,8 @@ function run(ctx: Ctx, statement: t.Statement): Completion {
   switch (statement.type) {
     case 'ExpressionStatement':
       evalExpr(ctx, statement.expression);
-      return NORMAL;
+      // process.exit() ends the program as an uncaught throw does.
+      return isProcessExit(statement) ? { type: 'throw' } : NORMAL;
     case 'VariableDeclaration':
       declare(ctx, statement);
       return NORMAL;
@@ -153,8 +154,35 @@ function run(ctx: Ctx, statement: t.Statement): Completion {
   }
 }
 
+/** `process.exit(…)` as a statement. */
+function isProcessExit(statement: t.Statement): boolean {
+  if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'CallExpression') return false;
+  const callee = statement.expression.callee;
+  return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'process' && callee.property.type === 'Identifier' && callee.property.name === 'exit';
+}
+
+/** A branch that always ends the program: it throws or calls process.exit() at its top level. */
+function endsProgram(statement: t.Statement): boolean {
+  const body = statement.type === 'BlockStatement' ? statement.body : [statement];
+  return body.some((inner) => inner.type === 'ThrowStatement' || isProcessExit(inner));
+}
+
+/**
+ * `if (!process.env.SECRET) { …; process.exit(1) }` decided only because the repository does not set
+ * SECRET: the program refuses to start without it, so where it runs the platform sets it. The
+ * variables become required (set, value unknown) and the guard is not taken.
+ */
+function requiredByGuard(ctx: Ctx, test: JsValue, statement: t.IfStatement): boolean {
+  const unset = (test.env ?? []).filter((read) => !read.set && read.defaultText === undefined);
+  if (unset.length === 0 || !endsProgram(statement.consequent)) return false;
+  for (const read of unset) ctx.it.envRequired.add(read.name);
+  return true;
+}
+
 function ifStatement(ctx: Ctx, statement: t.IfStatement): Completion {
-  const truth = truthyOf(evalExpr(ctx, statement.test));
+  const test = evalExpr(ctx, statement.test);
+  const truth = truthyOf(test);
+  if (truth === true && requiredByGuard(ctx, test, statement)) return statement.alternate ? block(ctx, statement.alternate) : NORMAL;
   if (truth === true) return block(ctx, statement.consequent);
   if (truth === false) return statement.alternate ? block(ctx, statement.alternate) : NORMAL;
   const [yes, no] = undecided(ctx, () => [block(ctx, statement.consequent), statement.alternate ? block(ctx, statement.alternate) : NORMAL] as const);

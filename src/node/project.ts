@@ -43,9 +43,10 @@ const NEXT_CONFIGS = ['next.config.js', 'next.config.mjs', 'next.config.cjs', 'n
 /** How many times the program is evaluated again to take in the env files it loads itself (dotenv.config()). */
 const MAX_DOTENV_ROUNDS = 2;
 
-/** process.env for the evaluator, from an Environment. */
-export function envLookup(environment: Environment): EvaluateOptions {
+/** process.env for the evaluator, from an Environment, with the program started in the project's folder (`root`). */
+export function envLookup(environment: Environment, root: string): EvaluateOptions {
   return {
+    cwd: root,
     env(name) {
       const variable = environment.get(name);
       if (!variable) return { set: false };
@@ -76,7 +77,7 @@ function withLoadedFiles(workspace: Workspace, root: string, environment: Enviro
 /** The program production starts, evaluated under its environment, again with the env files it loads itself. */
 function evaluateServer(workspace: Workspace, root: string, entries: string[], environment: Environment, commandEnvFiles: string[]): { program: JsProgram; environment: Environment } {
   let current = withLoadedFiles(workspace, root, environment, commandEnvFiles);
-  let program = evaluateProgram(workspace, entries, envLookup(current));
+  let program = evaluateProgram(workspace, entries, envLookup(current, root));
   const loaded = new Set(commandEnvFiles);
   for (let round = 0; round < MAX_DOTENV_ROUNDS; round++) {
     const added = program.dotenv.map((use) => use.path).filter((path) => !loaded.has(path));
@@ -85,7 +86,7 @@ function evaluateServer(workspace: Workspace, root: string, entries: string[], e
     const next = withLoadedFiles(workspace, root, environment, [...loaded]);
     if (next === current) break;
     current = next;
-    program = evaluateProgram(workspace, entries, envLookup(current));
+    program = evaluateProgram(workspace, entries, envLookup(current, root));
   }
   return { program, environment: current };
 }
@@ -102,7 +103,7 @@ function stringOf(value: JsValue | undefined): string | undefined {
 }
 
 /** The apps of a pm2 ecosystem file: `apps[].script` and the NODE_ENV of `env_production` (else `env`). */
-function readEcosystem(workspace: Workspace, file: string, environment: Environment): EcosystemApp[] {
+function readEcosystem(workspace: Workspace, root: string, file: string, environment: Environment): EcosystemApp[] {
   if (file.endsWith('.json')) {
     const read = workspace.readText(file);
     const data = read.ok ? (parseJsonc(read.text) as { apps?: unknown } | undefined) : undefined;
@@ -116,7 +117,7 @@ function readEcosystem(workspace: Workspace, file: string, environment: Environm
       return [{ script: app.script, ...(nodeEnv ? { nodeEnv } : {}) }];
     });
   }
-  const { exports } = evaluateConfigModule(workspace, file, envLookup(environment));
+  const { exports } = evaluateConfigModule(workspace, file, envLookup(environment, root));
   const config = exportedConfig(exports);
   const apps = config?.kind === 'object' ? config.props.get('apps') : undefined;
   const items = apps?.kind === 'array' ? apps.items : apps?.kind === 'object' ? [apps] : [];
@@ -155,7 +156,7 @@ export function createNodeProject(workspace: Workspace, found: FoundPackage, opt
     frameworks,
     deploy,
     environment: environmentFor,
-    ecosystemApps: (file) => readEcosystem(workspace, file, environmentFor([], [])),
+    ecosystemApps: (file) => readEcosystem(workspace, root, file, environmentFor([], [])),
   });
   const run = production.start?.parsed?.run;
   const commandEnvFiles = run?.kind === 'file' ? run.envFiles.map((path) => joinPath(root, path.replace(/^\.\//, ''))) : [];
@@ -169,7 +170,7 @@ export function createNodeProject(workspace: Workspace, found: FoundPackage, opt
     if (!frameworks.includes('next')) return undefined;
     const file = NEXT_CONFIGS.map((name) => joinPath(root, name)).find((path) => workspace.exists(path));
     if (!file) return undefined;
-    const { exports } = evaluateConfigModule(workspace, file, envLookup(production.environment));
+    const { exports } = evaluateConfigModule(workspace, file, envLookup(production.environment, root));
     const value = exportedConfig(exports) ?? { kind: 'unknown', reason: `${file} exports no configuration deploycheck could read` };
     return { file, value };
   });

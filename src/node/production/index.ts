@@ -10,6 +10,7 @@ import type { DeployFacts } from '../../deploy/types.js';
 import type { RuntimePlatform } from '../../env/platform.js';
 import type { EnvVar, Environment } from '../../env/types.js';
 import { inferPlatforms } from '../../production/platform.js';
+import { dirName, joinPath } from '../../workspace/paths.js';
 import type { Workspace } from '../../workspace/types.js';
 import type { NodeFrameworkName, NodeProduction, PackageJson } from '../types.js';
 import type { NodeRun } from './command.js';
@@ -85,8 +86,12 @@ function ecosystemEntries(input: NodeProductionInput, target: string, how: strin
     return { entries: entry ? [entry] : [], apps: [] };
   }
   const apps = input.ecosystemApps(file);
+  // pm2 resolves an app's script from the ecosystem file's folder.
+  const folder = dirName(file);
+  const fromRoot = input.root === '' ? folder : folder.slice(input.root.length + 1);
   const entries = apps.flatMap((app) => {
-    const entry = resolveRunFile(input.workspace, input.root, app.script, `${how}: ${file} apps[].script ${app.script}`, input.packageJson.scripts);
+    const script = app.script.startsWith('/') ? app.script : joinPath(fromRoot, app.script.replace(/^\.\//, ''));
+    const entry = resolveRunFile(input.workspace, input.root, script, `${how}: ${file} apps[].script ${app.script}`, input.packageJson.scripts);
     return entry ? [entry] : [];
   });
   return { entries, apps };

@@ -10,7 +10,7 @@ import { JsonSource, jsonText, jsonValue } from '../../deploy/json-source.js';
 import { isTable, TomlSource } from '../../deploy/toml-source.js';
 import type { DeployCommand, DeployFacts } from '../../deploy/types.js';
 import { chooseEntry } from '../../production/entry.js';
-import { isWithin, joinPath, resolveFrom } from '../../workspace/paths.js';
+import { baseName, dirName, isWithin, joinPath, resolveFrom } from '../../workspace/paths.js';
 import type { Workspace } from '../../workspace/types.js';
 import type { PackageJson } from '../types.js';
 import { parseStart } from './command.js';
@@ -132,9 +132,33 @@ function fromVercel(workspace: Workspace, root: string, next: boolean): StartCom
   return { command: 'next start', location: { file, line: 1, column: 1 }, how: `vercel (next start): ${file}`, platform: 'vercel' };
 }
 
-/** The pm2 ecosystem file in the project root, which `pm2 start ecosystem.config.js` deploys (a VPS setup). */
+const ECOSYSTEM_NAMES = ['ecosystem.config.js', 'ecosystem.config.cjs', 'ecosystem.json', 'ecosystem.config.json'];
+/** How many folders below the project root an ecosystem file is looked for (`backend/ecosystem.config.js`). */
+const MAX_ECOSYSTEM_DEPTH = 2;
+/** Folders whose files are not the project's deploy setup. */
+const NOT_DEPLOY_FOLDER = /^(?:node_modules|\.next|dist|build|out|coverage|vendor|tests?|__tests__|e2e|examples?|fixtures?|templates?)$/;
+
+/** Whether a folder below the project root belongs to the project: no folder on the way down is another package or build output. */
+function ownFolder(workspace: Workspace, root: string, folder: string): boolean {
+  const below = root === '' ? folder : folder.slice(root.length + 1);
+  const segments = below === '' ? [] : below.split('/');
+  if (segments.length > MAX_ECOSYSTEM_DEPTH || segments.some((segment) => NOT_DEPLOY_FOLDER.test(segment))) return false;
+  for (let depth = 1; depth <= segments.length; depth++) {
+    if (workspace.exists(joinPath(joinPath(root, segments.slice(0, depth).join('/')), 'package.json'))) return false;
+  }
+  return true;
+}
+
+/**
+ * The pm2 ecosystem file `pm2 start ecosystem.config.js` deploys (a VPS setup): in the project root,
+ * else the shallowest in one of the project's own folders (`backend/ecosystem.config.js` of a
+ * repository whose package.json is at the root), not in a folder that is a package of its own.
+ */
 export function ecosystemFile(workspace: Workspace, root: string): string | undefined {
-  return ['ecosystem.config.js', 'ecosystem.config.cjs', 'ecosystem.json', 'ecosystem.config.json'].map((name) => joinPath(root, name)).find((path) => workspace.exists(path));
+  const atRoot = ECOSYSTEM_NAMES.map((name) => joinPath(root, name)).find((path) => workspace.exists(path));
+  if (atRoot) return atRoot;
+  const nested = workspace.files.filter((file) => ECOSYSTEM_NAMES.includes(baseName(file)) && isWithin(file, root) && ownFolder(workspace, root, dirName(file)));
+  return nested.sort((a, b) => a.split('/').length - b.split('/').length)[0];
 }
 
 /**
