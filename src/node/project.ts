@@ -12,6 +12,7 @@ import type { EvaluateOptions, JsProgram, JsValue } from '../js/types.js';
 import { joinPath } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';
 import type { FoundPackage } from './discover.js';
+import type { NodeRun } from './production/command.js';
 import type { EcosystemApp, NodeProductionResult } from './production/index.js';
 import { buildNodeProduction } from './production/index.js';
 import { findPrismaDatasources } from './production/prisma.js';
@@ -75,9 +76,12 @@ function withLoadedFiles(workspace: Workspace, root: string, environment: Enviro
 }
 
 /** The program production starts, evaluated under its environment, again with the env files it loads itself. */
-function evaluateServer(workspace: Workspace, root: string, entries: string[], environment: Environment, commandEnvFiles: string[]): { program: JsProgram; environment: Environment } {
+function evaluateServer(workspace: Workspace, root: string, entries: string[], environment: Environment, run: NodeRun | undefined): { program: JsProgram; environment: Environment } {
+  const commandEnvFiles = run?.kind === 'file' ? run.envFiles.map((path) => joinPath(root, path.replace(/^\.\//, ''))) : [];
+  // fastify-cli runs the entry's exported plugin on an app it creates and starts.
+  const options = (env: Environment): EvaluateOptions => ({ ...envLookup(env, root), ...(run?.kind === 'file' && run.plugin ? { entryPlugin: run.plugin } : {}) });
   let current = withLoadedFiles(workspace, root, environment, commandEnvFiles);
-  let program = evaluateProgram(workspace, entries, envLookup(current, root));
+  let program = evaluateProgram(workspace, entries, options(current));
   const loaded = new Set(commandEnvFiles);
   for (let round = 0; round < MAX_DOTENV_ROUNDS; round++) {
     const added = program.dotenv.map((use) => use.path).filter((path) => !loaded.has(path));
@@ -86,7 +90,7 @@ function evaluateServer(workspace: Workspace, root: string, entries: string[], e
     const next = withLoadedFiles(workspace, root, environment, [...loaded]);
     if (next === current) break;
     current = next;
-    program = evaluateProgram(workspace, entries, envLookup(current, root));
+    program = evaluateProgram(workspace, entries, options(current));
   }
   return { program, environment: current };
 }
@@ -159,12 +163,11 @@ export function createNodeProject(workspace: Workspace, found: FoundPackage, opt
     ecosystemApps: (file) => readEcosystem(workspace, root, file, environmentFor([], [])),
   });
   const run = production.start?.parsed?.run;
-  const commandEnvFiles = run?.kind === 'file' ? run.envFiles.map((path) => joinPath(root, path.replace(/^\.\//, ''))) : [];
   let evaluated = false;
   const server = once(() => {
     evaluated = true;
     const entries = production.production.entries.map((entry) => entry.file);
-    return entries.length > 0 ? evaluateServer(workspace, root, entries, production.environment, commandEnvFiles) : undefined;
+    return entries.length > 0 ? evaluateServer(workspace, root, entries, production.environment, run) : undefined;
   });
   const nextConfig = once<{ file: string; value: JsValue } | undefined>(() => {
     if (!frameworks.includes('next')) return undefined;

@@ -6,6 +6,7 @@
  * builds). `npm start` / `npm run x` are followed to the script they run.
  */
 import type { FileLocation, Location } from '../../core/location.js';
+import { isFileLocation } from '../../core/location.js';
 import { JsonSource, jsonText, jsonValue } from '../../deploy/json-source.js';
 import { isTable, TomlSource } from '../../deploy/toml-source.js';
 import type { DeployCommand, DeployFacts } from '../../deploy/types.js';
@@ -15,6 +16,7 @@ import type { Workspace } from '../../workspace/types.js';
 import type { PackageJson } from '../types.js';
 import { parseStart } from './command.js';
 import type { ParsedStart } from './command.js';
+import { startOfScript } from './start-script.js';
 
 export interface StartCommand {
   command: string;
@@ -91,7 +93,7 @@ function runsOtherProject(workspace: Workspace, root: string, parsed: ParsedStar
 /** The deploy command that starts the Node server, among the deploy files' web candidates. */
 function fromDeployFiles(workspace: Workspace, root: string, deploy: DeployFacts): StartCommand | undefined {
   const nodeCommands = deploy.commands.filter((command) => {
-    const parsed = parseStart(command.text);
+    const parsed = parseStart(command.text) ?? startOfScript(workspace, root, command.location.file, command.text)?.parsed;
     return parsed !== undefined && !runsOtherProject(workspace, root, parsed, command.location.file);
   });
   const entry = chooseEntry(nodeCommands);
@@ -165,9 +167,18 @@ export function ecosystemFile(workspace: Workspace, root: string): string | unde
  * Follow `npm start` / `npm run x` / `yarn x` to the script it runs, up to MAX_SCRIPT_HOPS deep;
  * each hop is added to `how`. A script that is not defined ends the chain (nothing Node known).
  */
-function followScripts(workspace: Workspace, packageJson: PackageJson, start: StartCommand): StartCommand {
-  let parsed = parseStart(start.command);
+function followScripts(workspace: Workspace, root: string, packageJson: PackageJson, start: StartCommand): StartCommand {
   let how = start.how;
+  // A command line, or a package.json script, that runs a shell script of the repository: what the script starts.
+  const parseLine = (line: string, file: string): ParsedStart | undefined => {
+    const direct = parseStart(line);
+    if (direct) return direct;
+    const script = startOfScript(workspace, root, file, line);
+    if (script) how = `${how} → ${script.location.file}:${script.location.line}`;
+    return script?.parsed;
+  };
+  const commandFile = isFileLocation(start.location) ? start.location.file : packageJson.file;
+  let parsed = parseLine(start.command, commandFile);
   const seen = new Set<string>();
   for (let hop = 0; hop < MAX_SCRIPT_HOPS && parsed?.run.kind === 'script'; hop++) {
     const name = parsed.run.name;
@@ -178,7 +189,7 @@ function followScripts(workspace: Workspace, packageJson: PackageJson, start: St
     }
     seen.add(name);
     how = `${how} → package.json scripts.${name}`;
-    const next = parseStart(script);
+    const next = parseLine(script, packageJson.file);
     // Variables a hop sets (`"start": "NODE_ENV=production node server.js"` under `npm start`) hold for what it runs.
     parsed = next ? { ...next, assignments: [...parsed.assignments, ...next.assignments] } : undefined;
   }
@@ -191,14 +202,14 @@ function followScripts(workspace: Workspace, packageJson: PackageJson, start: St
  */
 export function findStart(workspace: Workspace, root: string, packageJson: PackageJson, deploy: DeployFacts, next: boolean): StartCommand | undefined {
   const found = fromDeployFiles(workspace, root, deploy) ?? fromRailway(workspace, root) ?? fromVercel(workspace, root, next);
-  if (found) return followScripts(workspace, packageJson, found);
+  if (found) return followScripts(workspace, root, packageJson, found);
   const ecosystem = ecosystemFile(workspace, root);
   if (ecosystem) {
     return { command: `pm2 start ${ecosystem.slice(root ? root.length + 1 : 0)}`, location: { file: ecosystem, line: 1, column: 1 }, how: `pm2 ${ecosystem}`, parsed: { run: { kind: 'pm2', target: ecosystem.slice(root ? root.length + 1 : 0) }, text: 'pm2 start', assignments: [] } };
   }
   if (packageJson.scripts.start !== undefined) {
     const start: StartCommand = { command: packageJson.scripts.start, location: scriptLocation(workspace, packageJson, 'start'), how: 'package.json scripts.start' };
-    return followScripts(workspace, packageJson, start);
+    return followScripts(workspace, root, packageJson, start);
   }
   return undefined;
 }
