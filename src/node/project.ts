@@ -11,6 +11,7 @@ import { evaluateConfigModule, evaluateProgram } from '../js/program.js';
 import type { EvaluateOptions, JsProgram, JsValue } from '../js/types.js';
 import { joinPath } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';
+import { unwrapConfig } from './config-wrappers.js';
 import type { FoundPackage } from './discover.js';
 import type { NodeRun } from './production/command.js';
 import type { EcosystemApp, NodeProductionResult } from './production/index.js';
@@ -95,9 +96,13 @@ function evaluateServer(workspace: Workspace, root: string, entries: string[], e
   return { program, environment: current };
 }
 
-/** A config module's exported value: `export default` / `module.exports`, a function's returned object (`(phase) => ({…})`). */
-function exportedConfig(exports: Map<string, JsValue>): JsValue | undefined {
-  const value = exports.get('default');
+/**
+ * A config module's exported value: `export default` / `module.exports`, the config a plugin wrapper
+ * wraps (`withNextIntl(config)`), a function's returned object (`(phase) => ({…})`).
+ */
+function exportedConfig(exports: Map<string, JsValue>, program: JsProgram): JsValue | undefined {
+  const exported = exports.get('default');
+  const value = exported && unwrapConfig(program, exported);
   if (value?.kind === 'function') return value.fn.returns;
   return value;
 }
@@ -121,8 +126,8 @@ function readEcosystem(workspace: Workspace, root: string, file: string, environ
       return [{ script: app.script, ...(nodeEnv ? { nodeEnv } : {}) }];
     });
   }
-  const { exports } = evaluateConfigModule(workspace, file, envLookup(environment, root));
-  const config = exportedConfig(exports);
+  const { exports, program } = evaluateConfigModule(workspace, file, envLookup(environment, root));
+  const config = exportedConfig(exports, program);
   const apps = config?.kind === 'object' ? config.props.get('apps') : undefined;
   const items = apps?.kind === 'array' ? apps.items : apps?.kind === 'object' ? [apps] : [];
   return items.flatMap((app, index) => {
@@ -173,8 +178,8 @@ export function createNodeProject(workspace: Workspace, found: FoundPackage, opt
     if (!frameworks.includes('next')) return undefined;
     const file = NEXT_CONFIGS.map((name) => joinPath(root, name)).find((path) => workspace.exists(path));
     if (!file) return undefined;
-    const { exports } = evaluateConfigModule(workspace, file, envLookup(production.environment, root));
-    const value = exportedConfig(exports) ?? { kind: 'unknown', reason: `${file} exports no configuration deploycheck could read` };
+    const { exports, program } = evaluateConfigModule(workspace, file, envLookup(production.environment, root));
+    const value = exportedConfig(exports, program) ?? { kind: 'unknown', reason: `${file} exports no configuration deploycheck could read` };
     return { file, value };
   });
   const prisma = once<PrismaDatasource[]>(() => findPrismaDatasources(workspace, root, server()?.environment ?? production.environment));
