@@ -116,3 +116,20 @@ describe('the start command production runs', () => {
     expect(production.entries.map((entry) => entry.file)).toEqual(['web/index.js']);
   });
 });
+
+describe('Vercel through now.json', () => {
+  const files = {
+    'package.json': pkg({ dependencies: { next: '7' }, scripts: { start: 'NODE_ENV=production node server.js' } }),
+    'server.js': "const next = require('next');\nconst app = next({ dev: process.env.NODE_ENV !== 'production' });\n",
+  };
+
+  it('a version 2 now.json serves the pages as next start does: the custom server is not run', () => {
+    const { production } = productionOf({ ...files, 'now.json': '{ "version": 2, "builds": [{ "src": "next.config.js", "use": "@now/next" }] }' });
+    expect(production).toMatchObject({ start: { command: 'next start', how: 'vercel (next start): now.json' }, platform: 'vercel', entries: [] });
+  });
+
+  it('a version 1 now.json ran npm start: the custom server is what runs', () => {
+    const { production } = productionOf({ ...files, 'now.json': '{ "version": 1, "name": "app" }' });
+    expect(production.start?.how).toBe('package.json scripts.start');
+  });
+});

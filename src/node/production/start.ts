@@ -126,10 +126,23 @@ function fromRailway(workspace: Workspace, root: string): StartCommand | undefin
   return undefined;
 }
 
-/** A Next.js app with vercel.json: Vercel serves it the way `next start` does (production mode). */
+/** now.json (Vercel's former name) deploys to Vercel's serverless platform from version 2; version 1 ran `npm start` on a container. */
+function isNowV2(workspace: Workspace, file: string): boolean {
+  const read = workspace.readText(file);
+  if (!read.ok) return false;
+  const source = new JsonSource(file, read.text);
+  const version = jsonValue(source.root, 'version');
+  return (version?.kind === 'scalar' && typeof version.value === 'number' && version.value >= 2) || jsonValue(source.root, 'builds') !== undefined;
+}
+
+/**
+ * A Next.js app with vercel.json (or a version 2 now.json): Vercel builds the pages and serves them
+ * the way `next start` does (production mode); it never runs a custom server file.
+ */
 function fromVercel(workspace: Workspace, root: string, next: boolean): StartCommand | undefined {
   if (!next) return undefined;
-  const file = [joinPath(root, 'vercel.json'), 'vercel.json'].find((path) => workspace.exists(path));
+  const dirs = root === '' ? [''] : [root, ''];
+  const file = dirs.map((dir) => joinPath(dir, 'vercel.json')).find((path) => workspace.exists(path)) ?? dirs.map((dir) => joinPath(dir, 'now.json')).find((path) => workspace.exists(path) && isNowV2(workspace, path));
   if (!file) return undefined;
   return { command: 'next start', location: { file, line: 1, column: 1 }, how: `vercel (next start): ${file}`, platform: 'vercel' };
 }
