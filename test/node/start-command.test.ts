@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDevelopmentRun, parseStart } from '../../src/node/production/command.js';
+import { parseStart } from '../../src/node/production/command.js';
 import { EXPRESS, pkg, productionOf } from './helpers.js';
 
 describe('parseStart: what a start command runs', () => {
@@ -22,14 +22,6 @@ describe('parseStart: what a start command runs', () => {
     expect(parseStart('node server.js; export NODE_ENV=production')?.assignments).toEqual([]);
     expect(parseStart('gunicorn mysite.wsgi')).toBeUndefined();
     expect(parseStart('npm install')).toBeUndefined();
-  });
-
-  it('knows development servers from production ones', () => {
-    expect(isDevelopmentRun(parseStart('next dev')!.run)).toBe(true);
-    expect(isDevelopmentRun(parseStart('nodemon server.js')!.run)).toBe(true);
-    expect(isDevelopmentRun(parseStart('ts-node-dev src/index.ts')!.run)).toBe(true);
-    expect(isDevelopmentRun(parseStart('next start')!.run)).toBe(false);
-    expect(isDevelopmentRun(parseStart('node server.js')!.run)).toBe(false);
   });
 });
 

@@ -188,10 +188,3 @@ export function parseStart(line: string, depth = 0): ParsedStart | undefined {
   }
   return found;
 }
-
-/** A development server or a file watcher: what the start command must not be in production. */
-export function isDevelopmentRun(run: NodeRun): boolean {
-  if (run.kind === 'next') return run.mode === 'dev';
-  if (run.kind === 'nest') return run.watch;
-  return run.kind === 'file' && ['nodemon', 'ts-node-dev', 'tsnd'].includes(run.runner);
-}
