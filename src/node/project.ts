@@ -4,6 +4,7 @@
  * Prisma datasources.
  */
 import { readDeployFacts } from '../deploy/index.js';
+import type { DeployFacts } from '../deploy/types.js';
 import { buildEnvironment, envFileLoader } from '../env/environment.js';
 import type { RuntimePlatform } from '../env/platform.js';
 import type { EnvVar, Environment } from '../env/types.js';
@@ -149,11 +150,11 @@ export function createNodeProject(workspace: Workspace, found: FoundPackage, opt
   const { root, packageJson, frameworks } = found;
   const deploy = readDeployFacts(workspace, root);
   const environments = new Map<string, Environment>();
-  const environmentFor = (platforms: readonly RuntimePlatform[], commandVars: readonly EnvVar[]): Environment => {
-    const key = `${platforms.join(',')}\0${commandVars.map((variable) => `${variable.name}=${variable.value}`).join(',')}`;
+  const environmentFor = (platforms: readonly RuntimePlatform[], commandVars: readonly EnvVar[], target: DeployFacts = deploy): Environment => {
+    const key = `${platforms.join(',')}\0${commandVars.map((variable) => `${variable.name}=${variable.value}`).join(',')}\0${target === deploy ? '' : 'target'}`;
     let environment = environments.get(key);
     if (!environment) {
-      environment = buildEnvironment(workspace, deploy, { name: options.env, envFiles: options.envFiles, set: options.set, projectRoot: root, platforms, commandVars, dialect: 'npm-dotenv' });
+      environment = buildEnvironment(workspace, target, { name: options.env, envFiles: options.envFiles, set: options.set, projectRoot: root, platforms, commandVars, dialect: 'npm-dotenv' });
       environments.set(key, environment);
     }
     return environment;

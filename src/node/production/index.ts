@@ -16,6 +16,7 @@ import type { NodeFrameworkName, NodeProduction, PackageJson } from '../types.js
 import type { NodeRun } from './command.js';
 import { entriesOfRun, fallbackEntries, resolveRunFile } from './entries.js';
 import type { Entry } from './entries.js';
+import { deployTarget } from './deploy-target.js';
 import { decideNodeEnv, impliedNodeEnv } from './node-env.js';
 import { findStart } from './start.js';
 import type { StartCommand } from './start.js';
@@ -32,8 +33,8 @@ export interface NodeProductionInput {
   packageJson: PackageJson;
   frameworks: readonly NodeFrameworkName[];
   deploy: DeployFacts;
-  /** The environment for a set of platforms and the start command's own variables (built once per key by the caller). */
-  environment(platforms: readonly RuntimePlatform[], commandVars: readonly EnvVar[]): Environment;
+  /** The environment for a set of platforms, the start command's own variables and the deploy files of the deploy production is (built once per key by the caller). */
+  environment(platforms: readonly RuntimePlatform[], commandVars: readonly EnvVar[], deploy: DeployFacts): Environment;
   /** The apps of a pm2 ecosystem file (evaluated by the caller); [] when it cannot be read. */
   ecosystemApps(file: string): EcosystemApp[];
 }
@@ -101,7 +102,9 @@ export function buildNodeProduction(input: NodeProductionInput): NodeProductionR
   const { workspace, root, packageJson, frameworks, deploy } = input;
   const start = findStart(workspace, root, packageJson, deploy, frameworks.includes('next'));
   const assumptions: string[] = [];
-  const inferred = inferPlatforms(deploy, []);
+  const target = deployTarget(deploy, start);
+  if (target.note) assumptions.push(target.note);
+  const inferred = inferPlatforms(target.deploy, []);
   assumptions.push(...inferred.assumptions);
   const platforms: RuntimePlatform[] = inferred.platforms.map((fact) => fact.platform);
   if (start?.platform && !platforms.includes(start.platform)) platforms.unshift(start.platform);
@@ -123,7 +126,7 @@ export function buildNodeProduction(input: NodeProductionInput): NodeProductionR
   }
 
   const variables = commandVars(start);
-  const base = input.environment(platforms, variables);
+  const base = input.environment(platforms, variables, target.deploy);
   const startLocation = start && isFileLocation(start.location) ? start.location : undefined;
   const nodeEnvInput = {
     ...(start ? { command: { assignments: start.parsed?.assignments ?? [], location: startLocation, how: start.how } } : {}),
