@@ -14,6 +14,8 @@ describe('a guard that exits when a variable is unset', () => {
       const value = valueOf(`if (!process.env.SECRET) {\n  console.error('missing');\n  ${exit}\n}\nexport const value = process.env.SECRET || 'dev-secret';`);
       expect(value.kind).toBe('unknown');
       expect(value.env?.[0]).toMatchObject({ name: 'SECRET', set: true, sourceLabel: 'the platform (required by the code, not set in the repository)' });
+      // The fallback cannot be reached: no fails-open default text.
+      expect(value.env?.[0]?.defaultText).toBeUndefined();
     }
   });
 
@@ -24,6 +26,8 @@ describe('a guard that exits when a variable is unset', () => {
     expect(value(warnOnly)).toBe('dev');
     expect(confidenceOf(warnOnly)).toBe('default');
     expect(value(valueOf(`if (!process.env.SECRET) process.exit(1);\nexport const value = process.env.SECRET || 'dev';`, { SECRET: 'real' }))).toBe('real');
+    // A set variable without a guard keeps its fallback as the text a deploy missing it would run with.
+    expect(valueOf(`export const value = process.env.SECRET || 'dev';`, { SECRET: null }).env?.[0]?.defaultText).toBe("'dev'");
     // A guard with a fallback of its own does not fire: the fallback stays.
     expect(value(valueOf(`if (!(process.env.SECRET || 'x')) process.exit(1);\nexport const value = process.env.SECRET || 'dev';`))).toBe('dev');
   });
