@@ -24,3 +24,25 @@ describe('a Procfile web process in a repository that builds an image', () => {
     expect(herokuYml.production.assumptions).toEqual([]);
   });
 });
+
+describe('nixpacks.toml [variables]', () => {
+  it('are in the environment the app runs with; the start command words win', () => {
+    const files = {
+      'package.json': pkg(EXPRESS),
+      'railway.json': '{ "deploy": { "startCommand": "cd api && npm start" } }',
+      'api/package.json': pkg({ ...EXPRESS, scripts: { start: 'node index.js' } }),
+      'api/index.js': '',
+      'nixpacks.toml': '[phases.start]\ncmd = "cd api && npm start"\n\n[variables]\nNODE_ENV = "production"\nPORT = 8080\n',
+    };
+    const { production, environment } = productionOf(files, { root: 'api' });
+    expect(production.nodeEnv).toMatchObject({ value: 'production', confidence: 'certain', location: { file: 'nixpacks.toml', line: 5 } });
+    expect(environment.get('PORT')?.value).toBe('8080');
+    const overridden = productionOf({ ...files, 'api/package.json': pkg({ ...EXPRESS, scripts: { start: 'NODE_ENV=staging node index.js' } }) }, { root: 'api' });
+    expect(overridden.production.nodeEnv.value).toBe('staging');
+  });
+
+  it('without them nothing sets NODE_ENV on Railway', () => {
+    const { production } = productionOf({ 'package.json': pkg({ ...EXPRESS, scripts: { start: 'node index.js' } }), 'index.js': '', 'nixpacks.toml': '[phases.build]\ncmds = ["npm ci"]\n', 'railway.json': '{}' });
+    expect(production.nodeEnv.value).toBeUndefined();
+  });
+});

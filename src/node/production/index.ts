@@ -17,6 +17,7 @@ import type { NodeRun } from './command.js';
 import { entriesOfRun, fallbackEntries, resolveRunFile } from './entries.js';
 import type { Entry } from './entries.js';
 import { deployTarget } from './deploy-target.js';
+import { nixpacksVariables } from './nixpacks.js';
 import { decideNodeEnv, impliedNodeEnv } from './node-env.js';
 import { findStart } from './start.js';
 import type { StartCommand } from './start.js';
@@ -125,7 +126,9 @@ export function buildNodeProduction(input: NodeProductionInput): NodeProductionR
     assumptions.push(...fallback.assumptions);
   }
 
-  const variables = commandVars(start);
+  // The start command's own words win over the builder's image variables.
+  const fromCommand = commandVars(start);
+  const variables = [...nixpacksVariables(workspace, root).filter((variable) => !fromCommand.some((other) => other.name === variable.name)), ...fromCommand];
   const base = input.environment(platforms, variables, target.deploy);
   const startLocation = start && isFileLocation(start.location) ? start.location : undefined;
   const nodeEnvInput = {
