@@ -32,6 +32,17 @@ describe('a guard that exits when a variable is unset', () => {
     expect(value(valueOf(`if (!(process.env.SECRET || 'x')) process.exit(1);\nexport const value = process.env.SECRET || 'dev';`))).toBe('dev');
   });
 
+  it('a set variable of unknown value behind the guard never falls back; a test that is not a missing-value check is no guard', () => {
+    const guarded = valueOf(`if (!process.env.SECRET) { process.exit(1); }\nexport const value = process.env.SECRET || 'dev';`, { SECRET: null });
+    expect(guarded.kind).toBe('unknown');
+    expect(guarded.env?.[0]?.defaultText).toBeUndefined();
+    const other = valueOf(`if (process.env.MODE === 'x') { process.exit(1); }\nexport const value = process.env.SECRET || 'dev';`, { SECRET: null, MODE: null });
+    expect(other.env?.find((read) => read.name === 'SECRET')?.defaultText).toBe("'dev'");
+    // An unset variable compared to a value is not a missing-value guard: the exit is taken, the module ends.
+    const program = evaluate({ 'a.js': `const h = require('helmet');\nif (process.env.MODE !== 'ok') process.exit(1);\nh();` });
+    expect(program.calls).toEqual([]);
+  });
+
   it('process.exit() in an undecided branch ends that branch as a throw does', () => {
     const program = evaluate({ 'main.mjs': `import express from 'express';\nconst app = express();\nif (process.env.MODE === 'x') { process.exit(0); }\napp.disable('x-powered-by');\napp.listen(3000);` }, { MODE: null });
     expect(program.calls.find((call) => call.callee === 'express#disable')?.conditional).toBeUndefined();
