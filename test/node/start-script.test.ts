@@ -28,6 +28,19 @@ describe('a start command that runs a shell script of the repository', () => {
     expect(production.entries.map((entry) => entry.file)).toEqual(['server.js']);
   });
 
+  it('what the script exports before the command holds for it (NODE_ENV)', () => {
+    const files = {
+      'package.json': pkg({ dependencies: { express: '4' }, scripts: { start: 'sh ./start.sh' } }),
+      'start.sh': 'export NODE_ENV=development\nexport PORT=8080\nnode server.js\n',
+      'server.js': '',
+    };
+    const { production } = productionOf(files);
+    expect(production.nodeEnv).toMatchObject({ value: 'development', confidence: 'certain' });
+    const plain = productionOf({ ...files, 'start.sh': 'NODE_ENV=development\nnode server.js\n' });
+    // A variable the script sets without export is not in node's environment.
+    expect(plain.production.nodeEnv.value).toBeUndefined();
+  });
+
   it('a script that starts nothing Node, or is not in the repository, starts nothing known', () => {
     const none = productionOf({ 'package.json': pkg({ dependencies: { express: '4' }, scripts: { start: './run.sh' } }), 'run.sh': 'echo hello\npython3 app.py\n' });
     expect(none.start?.parsed).toBeUndefined();

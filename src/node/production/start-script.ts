@@ -69,6 +69,8 @@ function readScript(workspace: Workspace, file: string, depth: number, root: str
   const read = workspace.readText(file);
   if (!read.ok || read.text.length > MAX_SCRIPT_BYTES) return undefined;
   const scope = new Map<string, string | undefined>();
+  /** `export NAME=value`: set for the commands the script runs after it. */
+  const exported = new Map<string, string | undefined>();
   let found: ScriptStart | undefined;
   for (const { text, line } of logicalLines(read.text)) {
     if (/^\s*(?:#|$)/.test(text)) continue;
@@ -82,7 +84,10 @@ function readScript(workspace: Workspace, file: string, depth: number, root: str
           const match = /^([A-Za-z_]\w*)=(.*)$/s.exec(word.value ?? '');
           return match ? [{ name: match[1]!, value: match[2] }] : [];
         });
-        for (const { name: variable, value } of words) scope.set(variable, value);
+        for (const { name: variable, value } of words) {
+          scope.set(variable, value);
+          if (name === 'export') exported.set(variable, value);
+        }
       }
     }
     // `eval $CMD` runs the variable's text as a command line.
@@ -91,7 +96,8 @@ function readScript(workspace: Workspace, file: string, depth: number, root: str
     const commandLine = evaluated ?? text;
     const parsed = parseStart(commandLine);
     if (parsed) {
-      found = { parsed, location };
+      const fromExports = [...exported].filter(([variable]) => !parsed.assignments.some((assignment) => assignment.name === variable)).map(([variable, value]) => ({ name: variable, value }));
+      found = { parsed: { ...parsed, assignments: [...fromExports, ...parsed.assignments] }, location };
       continue;
     }
     const nested = depth + 1 < MAX_DEPTH ? startOfScriptLine(workspace, root, file, commandLine, depth + 1) : undefined;
