@@ -124,7 +124,7 @@ function readEcosystem(workspace: Workspace, root: string, file: string, environ
       const found = envs.find(([, env]) => typeof env === 'object' && env !== null && 'NODE_ENV' in env);
       const value = found ? (found[1] as Record<string, unknown>).NODE_ENV : undefined;
       const nodeEnv = found ? { value: typeof value === 'string' ? value : undefined, location: { file, line: 1, column: 1 }, how: `${file} apps[${index}].${found[0]}.NODE_ENV` } : undefined;
-      return [{ script: app.script, ...(nodeEnv ? { nodeEnv } : {}) }];
+      return [{ script: app.script, ...(typeof app.cwd === 'string' ? { cwd: app.cwd } : {}), ...(nodeEnv ? { nodeEnv } : {}) }];
     });
   }
   const { exports, program } = evaluateConfigModule(workspace, file, envLookup(environment, root));
@@ -135,14 +135,16 @@ function readEcosystem(workspace: Workspace, root: string, file: string, environ
     if (app.kind !== 'object') return [];
     const script = stringOf(app.props.get('script'));
     if (!script) return [];
+    const cwd = stringOf(app.props.get('cwd'));
+    const where = cwd === undefined ? {} : { cwd };
     for (const key of ['env_production', 'env']) {
       const env = app.props.get(key);
       const nodeEnv = env?.kind === 'object' ? env.props.get('NODE_ENV') : undefined;
       if (!nodeEnv) continue;
       const location = nodeEnv.loc ?? env!.loc ?? { file, line: 1, column: 1 };
-      return [{ script, nodeEnv: { value: stringOf(nodeEnv), location, how: `${file} apps[${index}].${key}.NODE_ENV` } }];
+      return [{ script, ...where, nodeEnv: { value: stringOf(nodeEnv), location, how: `${file} apps[${index}].${key}.NODE_ENV` } }];
     }
-    return [{ script }];
+    return [{ script, ...where }];
   });
 }
 

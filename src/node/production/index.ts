@@ -4,6 +4,7 @@
  * (node-env.ts). Built before any JS is evaluated; pm2 ecosystem apps are read by the caller, which
  * owns the evaluator (see project.ts).
  */
+import { posix } from 'node:path';
 import type { FileLocation } from '../../core/location.js';
 import { isFileLocation } from '../../core/location.js';
 import type { DeployFacts } from '../../deploy/types.js';
@@ -25,6 +26,8 @@ import type { StartCommand } from './start.js';
 /** An app of a pm2 ecosystem file: the script it runs and the NODE_ENV of its production env, as read by the evaluator. */
 export interface EcosystemApp {
   script: string;
+  /** `cwd`: the folder pm2 starts the app in and resolves `script` from (relative to the ecosystem file's folder). */
+  cwd?: string;
   nodeEnv?: { value: string | undefined; location: FileLocation; how: string };
 }
 
@@ -88,11 +91,12 @@ function ecosystemEntries(input: NodeProductionInput, target: string, how: strin
     return { entries: entry ? [entry] : [], apps: [] };
   }
   const apps = input.ecosystemApps(file);
-  // pm2 resolves an app's script from the ecosystem file's folder.
+  // pm2 resolves an app's script from its cwd, itself from the ecosystem file's folder.
   const folder = dirName(file);
   const fromRoot = input.root === '' ? folder : folder.slice(input.root.length + 1);
   const entries = apps.flatMap((app) => {
-    const script = app.script.startsWith('/') ? app.script : joinPath(fromRoot, app.script.replace(/^\.\//, ''));
+    const cwd = app.cwd === undefined || app.cwd.startsWith('/') ? fromRoot : posix.normalize(joinPath(fromRoot, app.cwd)).replace(/^\.$/, '');
+    const script = app.script.startsWith('/') ? app.script : posix.normalize(joinPath(cwd, app.script)).replace(/^\.\//, '');
     const entry = resolveRunFile(input.workspace, input.root, script, `${how}: ${file} apps[].script ${app.script}`, input.packageJson.scripts);
     return entry ? [entry] : [];
   });
