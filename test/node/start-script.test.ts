@@ -41,6 +41,18 @@ describe('a start command that runs a shell script of the repository', () => {
     expect(plain.production.nodeEnv.value).toBeUndefined();
   });
 
+  it('a deploy script whose only Node line is a build step is not the Node start command', () => {
+    const files = {
+      'package.json': pkg({ dependencies: { express: '4' }, scripts: { build: 'tsc -p .', start: 'node server.js' } }),
+      Dockerfile: 'FROM python:3.12\nCOPY . /app\nCMD ["/app/entrypoint.sh"]\n',
+      'entrypoint.sh': '#!/bin/sh\nnpm run build\nexec gunicorn mysite.wsgi\n',
+      'server.js': '',
+    };
+    expect(productionOf(files).production.start?.how).toBe('package.json scripts.start');
+    const serving = productionOf({ ...files, 'entrypoint.sh': '#!/bin/sh\nnpm run build\nexec npm start\n' });
+    expect(serving.production.start?.how).toBe('Dockerfile CMD (stage 0, last stage) → entrypoint.sh:3 → package.json scripts.start');
+  });
+
   it('a script that starts nothing Node, or is not in the repository, starts nothing known', () => {
     const none = productionOf({ 'package.json': pkg({ dependencies: { express: '4' }, scripts: { start: './run.sh' } }), 'run.sh': 'echo hello\npython3 app.py\n' });
     expect(none.start?.parsed).toBeUndefined();

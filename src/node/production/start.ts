@@ -91,10 +91,14 @@ function runsOtherProject(workspace: Workspace, root: string, parsed: ParsedStar
 }
 
 /** The deploy command that starts the Node server, among the deploy files' web candidates. */
-function fromDeployFiles(workspace: Workspace, root: string, deploy: DeployFacts): StartCommand | undefined {
+function fromDeployFiles(workspace: Workspace, root: string, packageJson: PackageJson, deploy: DeployFacts): StartCommand | undefined {
   const nodeCommands = deploy.commands.filter((command) => {
-    const parsed = parseStart(command.text) ?? startOfScript(workspace, root, command.location.file, command.text)?.parsed;
-    return parsed !== undefined && !runsOtherProject(workspace, root, parsed, command.location.file);
+    const direct = parseStart(command.text);
+    if (direct) return !runsOtherProject(workspace, root, direct, command.location.file);
+    const script = startOfScript(workspace, root, command.location.file, command.text)?.parsed;
+    if (!script || runsOtherProject(workspace, root, script, command.location.file)) return false;
+    // A script whose only Node line is a build step (`npm run build` before gunicorn) starts no Node server.
+    return script.run.kind !== 'script' || followScripts(workspace, root, packageJson, { command: command.text, location: command.location, how: '' }).parsed !== undefined;
   });
   const entry = chooseEntry(nodeCommands);
   if (!entry) return undefined;
@@ -214,7 +218,7 @@ function followScripts(workspace: Workspace, root: string, packageJson: PackageJ
  * default of the platforms' Node builds. Undefined when nothing says.
  */
 export function findStart(workspace: Workspace, root: string, packageJson: PackageJson, deploy: DeployFacts, next: boolean): StartCommand | undefined {
-  const found = fromDeployFiles(workspace, root, deploy) ?? fromRailway(workspace, root) ?? fromVercel(workspace, root, next);
+  const found = fromDeployFiles(workspace, root, packageJson, deploy) ?? fromRailway(workspace, root) ?? fromVercel(workspace, root, next);
   if (found) return followScripts(workspace, root, packageJson, found);
   const ecosystem = ecosystemFile(workspace, root);
   if (ecosystem) {
