@@ -11,6 +11,7 @@ export { isNodeProject } from '../node/types.js';
 export type { NodeFrameworkName, NodeProduction, NodeProject, PackageJson, PrismaDatasource } from '../node/types.js';
 export type { Environment } from '../env/types.js';
 export type { DeployCommand, DeployFacts } from '../deploy/types.js';
+export { redactCommand } from '../deploy/redact.js';
 export type { JsApp, JsCall, JsFunction, JsProblem, JsProgram, JsValue } from '../js/types.js';
 export type { EnvRead } from '../core/env-read.js';
 export { appOf, callOf, callsTo, confidenceOf, envReadsOf, isLiteralString, jsRepr, locationOf, prop, stringValue, truthyOf } from '../js/values.js';

@@ -7,6 +7,7 @@
 import { posix } from 'node:path';
 import type { FileLocation } from '../../core/location.js';
 import { isFileLocation } from '../../core/location.js';
+import { redactCommand } from '../../deploy/redact.js';
 import type { DeployFacts } from '../../deploy/types.js';
 import type { RuntimePlatform } from '../../env/platform.js';
 import type { EnvVar, Environment } from '../../env/types.js';
@@ -124,7 +125,7 @@ export function buildNodeProduction(input: NodeProductionInput): NodeProductionR
     run = { kind: 'next', mode: 'start' };
   }
   if (entries.length === 0 && run?.kind !== 'next') {
-    const reason = !start ? 'no deploy file or package.json script names a start command' : run ? `${start.how} names no server file found in the repository` : `${start.how} (${start.command}) starts nothing deploycheck reads`;
+    const reason = !start ? 'no deploy file or package.json script names a start command' : run ? `${start.how} names no server file found in the repository` : `${start.how} (${redactCommand(start.command)}) starts nothing deploycheck reads`;
     const fallback = fallbackEntries(workspace, root, packageJson, frameworks, reason);
     entries = fallback.entries;
     assumptions.push(...fallback.assumptions);
