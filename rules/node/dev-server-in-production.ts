@@ -1,5 +1,5 @@
 /** node/dev-server-in-production — production starts a development server. */
-import { defineRule, devServerIn, isFileLocation, pm2WatchIn } from '../../src/api/node.js';
+import { defineRule, devServerIn, isFileLocation, pm2WatchIn, redactCommand } from '../../src/api/node.js';
 
 export default defineRule({
   id: 'node/dev-server-in-production',
@@ -50,9 +50,9 @@ export default defineRule({
     // The start command's description already names the package script it went through (`→ package.json scripts.dev`).
     const through = found.script === undefined || start.how.includes(`scripts.${found.script}`) ? '' : ` through the package script "${found.script}"`;
     ctx.report({
-      message: `production starts ${found.tool}${through} (${start.how}: \`${start.command}\`), which ${found.why}`,
+      message: `production starts ${found.tool}${through} (${start.how}: \`${redactCommand(start.command)}\`), which ${found.why}`,
       location: start.location,
-      evidence: start.command,
+      evidence: redactCommand(start.command),
       about: found.tool,
     });
   },

@@ -43,7 +43,7 @@ export default defineRule({
   check(ctx) {
     const { project, workspace } = ctx;
     if (!project.frameworks.includes('next')) return;
-    const report = (found: PublicSecret, location: FileLocation, where: string, confidence: 'certain' | 'default'): void => {
+    const report = (found: PublicSecret, location: FileLocation, where: string, confidence: 'certain' | 'default', alsoReadAt: FileLocation[] = []): void => {
       const exposure =
         where === READ_IN_APP
           ? 'is a client variable: `next build` inlines its value wherever it is read, and any client code that reads it ships it to every visitor'
@@ -52,6 +52,7 @@ export default defineRule({
         message: `${found.name} ${where} ${exposure}, and ${found.because}${where === READ_IN_APP ? '' : ': every visitor can read it'}`,
         location,
         confidence,
+        related: alsoReadAt.map((read) => ({ location: read, message: `${found.name} is also read here` })),
         severity: found.knownFormat || found.value !== undefined ? 'high' : 'medium',
         ...(found.value === undefined ? { evidence: found.name } : { secret: found.value }),
         about: found.name,
@@ -68,7 +69,7 @@ export default defineRule({
     for (const variable of nextPublicReads(workspace, project.root)) {
       if (reported.has(variable.name)) continue;
       const found = judgePublicVariable(variable.name, undefined);
-      if (found) report(found, variable.location, READ_IN_APP, 'certain');
+      if (found) report(found, variable.location, READ_IN_APP, 'certain', variable.alsoReadAt);
     }
     const nextConfig = project.nextConfig;
     const config = nextConfig && nextConfigObject(nextConfig.value);

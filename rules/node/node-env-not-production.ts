@@ -1,6 +1,6 @@
 /** node/node-env-not-production — NODE_ENV is not `production` where production runs. */
 import type { FileLocation } from '../../src/api/node.js';
-import { defineRule, isFileLocation, nodeEnvProblem } from '../../src/api/node.js';
+import { defineRule, isFileLocation, nodeEnvProblem, redactCommand } from '../../src/api/node.js';
 
 export default defineRule({
   id: 'node/node-env-not-production',
@@ -42,11 +42,11 @@ export default defineRule({
     }
     ctx.report({
       message:
-        `nothing sets NODE_ENV where production starts (${problem.how}: \`${problem.start}\`), so Express runs in development mode ` +
+        `nothing sets NODE_ENV where production starts (${problem.how}: \`${redactCommand(problem.start)}\`), so Express runs in development mode ` +
         'and its error handler sends stack traces; set NODE_ENV=production in the Dockerfile, fly.toml [env] or the service definition',
       location: isFileLocation(problem.location) ? problem.location : fallback,
       severity: 'medium',
-      evidence: problem.start,
+      evidence: redactCommand(problem.start),
       about: 'NODE_ENV unset',
     });
   },

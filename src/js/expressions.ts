@@ -1,5 +1,6 @@
 /** Evaluating JS/TS expressions to JsValues. Never throws on code it does not model: the value is unknown. */
 import type * as t from '@babel/types';
+import type { EnvRead } from '../core/env-read.js';
 import { assign } from './assign.js';
 import { evalCall } from './calls.js';
 import { makeClass, makeFunction } from './functions.js';
@@ -242,11 +243,13 @@ function rightTaken(operator: t.LogicalExpression['operator'], left: JsValue): b
  * (`process.env.SECRET || 'dev'`), as `defaultText` on its reads: what "fails open" rules report.
  */
 function withFallbackText(ctx: Ctx, left: JsValue, rightNode: t.Node): JsValue {
-  if (!left.env?.some((read) => read.set && read.defaultText === undefined)) return left;
+  // A variable the code exits without (see requiredByGuard) never reaches its fallback.
+  const failsOpen = (read: EnvRead): boolean => read.set && read.defaultText === undefined && !ctx.it.envRequired.has(read.name);
+  if (!left.env?.some(failsOpen)) return left;
   if (left.kind === 'object' || left.kind === 'array' || left.kind === 'function' || left.kind === 'instance') return left;
   const defaultText = sourceText(ctx, rightNode);
   if (defaultText === undefined) return left;
-  return { ...left, env: left.env.map((read) => (read.set && read.defaultText === undefined ? { ...read, defaultText } : read)) };
+  return { ...left, env: left.env.map((read) => (failsOpen(read) ? { ...read, defaultText } : read)) };
 }
 
 /** The right side taken because of the left: carries the left's env reads, unset ones with the fallback's text. */

@@ -60,6 +60,9 @@ export interface Frame {
   fallsThrough: boolean;
 }
 
+/** Where a variable comes from that the code exits without and the repository does not set. */
+export const REQUIRED_SOURCE = 'the platform (required by the code, not set in the repository)';
+
 export class BudgetExceeded extends Error {}
 
 export class Interp {
@@ -119,7 +122,13 @@ export class Interp {
   /** process.env assignments the code made (`process.env.NODE_ENV = 'production'`). */
   readonly envWrites = new Map<string, JsValue>();
 
+  /** Variables the code refuses to start without (`if (!process.env.X) process.exit(1)`): production provides them. */
+  readonly envRequired = new Set<string>();
+
   envRead(name: string): { read: EnvRead; value?: string } {
+    if (this.envRequired.has(name) && !this.options.env(name).set) {
+      return { read: { name, reader: 'process.env', set: true, sourceLabel: REQUIRED_SOURCE } };
+    }
     const lookup = this.options.env(name);
     const read: EnvRead = { name, reader: 'process.env', set: lookup.set };
     if (lookup.source) read.source = lookup.source;

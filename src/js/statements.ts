@@ -91,7 +91,8 @@ function run(ctx: Ctx, statement: t.Statement): Completion {
   switch (statement.type) {
     case 'ExpressionStatement':
       evalExpr(ctx, statement.expression);
-      return NORMAL;
+      // process.exit() ends the program as an uncaught throw does.
+      return isProcessExit(statement) ? { type: 'throw' } : NORMAL;
     case 'VariableDeclaration':
       declare(ctx, statement);
       return NORMAL;
@@ -153,8 +154,46 @@ function run(ctx: Ctx, statement: t.Statement): Completion {
   }
 }
 
+/** `process.exit(…)` as a statement. */
+function isProcessExit(statement: t.Statement): boolean {
+  if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'CallExpression') return false;
+  const callee = statement.expression.callee;
+  return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'process' && callee.property.type === 'Identifier' && callee.property.name === 'exit';
+}
+
+/** A branch that always ends the program: it throws or calls process.exit() at its top level. */
+function endsProgram(statement: t.Statement): boolean {
+  const body = statement.type === 'BlockStatement' ? statement.body : [statement];
+  return body.some((inner) => inner.type === 'ThrowStatement' || isProcessExit(inner));
+}
+
+/** A test that holds when a value is missing: `!x`, `x == null`, `x === undefined`, `typeof x === 'undefined'`, or several joined by `||`. */
+function testsMissing(node: t.Expression): boolean {
+  if (node.type === 'UnaryExpression') return node.operator === '!';
+  if (node.type === 'LogicalExpression') return node.operator === '||' && testsMissing(node.left) && testsMissing(node.right);
+  if (node.type !== 'BinaryExpression' || !['==', '==='].includes(node.operator)) return false;
+  const isMissing = (side: t.Node): boolean =>
+    side.type === 'NullLiteral' || (side.type === 'Identifier' && side.name === 'undefined') || (side.type === 'StringLiteral' && side.value === 'undefined');
+  return isMissing(node.left) || isMissing(node.right);
+}
+
+/**
+ * `if (!process.env.SECRET) { …; process.exit(1) }`: the program refuses to start without the
+ * variables the test reads, so past the guard they are set and their fallbacks are never used. When
+ * the test is decided only because the repository does not set them, the platform does: they become
+ * required (set, value unknown) and the guard is not taken (true returned).
+ */
+function requiredByGuard(ctx: Ctx, test: JsValue, statement: t.IfStatement, truth: boolean | undefined): boolean {
+  if (truth === false || !testsMissing(statement.test) || !endsProgram(statement.consequent)) return false;
+  const reads = (test.env ?? []).filter((read) => read.defaultText === undefined);
+  for (const read of reads) ctx.it.envRequired.add(read.name);
+  return truth === true && reads.some((read) => !read.set);
+}
+
 function ifStatement(ctx: Ctx, statement: t.IfStatement): Completion {
-  const truth = truthyOf(evalExpr(ctx, statement.test));
+  const test = evalExpr(ctx, statement.test);
+  const truth = truthyOf(test);
+  if (requiredByGuard(ctx, test, statement, truth)) return statement.alternate ? block(ctx, statement.alternate) : NORMAL;
   if (truth === true) return block(ctx, statement.consequent);
   if (truth === false) return statement.alternate ? block(ctx, statement.alternate) : NORMAL;
   const [yes, no] = undecided(ctx, () => [block(ctx, statement.consequent), statement.alternate ? block(ctx, statement.alternate) : NORMAL] as const);

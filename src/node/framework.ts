@@ -4,6 +4,7 @@
  * fully read" cap when no server entry could be decided. The JS evaluator (src/js) and its parser
  * load only when a rule first reads a project's program.
  */
+import { redactCommand } from '../deploy/redact.js';
 import type { DiscoveredProject, Framework } from '../engine/framework.js';
 import { PLATFORM_NAMES } from '../env/platform.js';
 import type { RuntimePlatform } from '../env/platform.js';
@@ -17,7 +18,10 @@ import type { NodeProject } from './types.js';
 
 /** Frameworks that run a server of their own, from a file: their rules read nothing without an entry. */
 const SERVER_FRAMEWORKS = new Set(['express', 'nestjs', 'fastify', 'koa']);
-const HINT = 'name the start command in a Procfile, Dockerfile CMD or package.json scripts.start; --set NODE_ENV=… sets NODE_ENV';
+const NO_ENTRY_HINT = 'name the start command in a Procfile, Dockerfile CMD or package.json scripts.start; --set NODE_ENV=… sets NODE_ENV';
+const UNREAD_ENTRY_HINT = 'the findings cover only what was read: fix the file, or write it in JavaScript or TypeScript (Flow and other syntaxes are not read)';
+
+const NO_ENTRY = 'no server entry file found';
 
 /** What keeps production from being read: a server framework without an entry file, an entry that does not parse. */
 function missing({ project, production }: BuiltNodeProject, evaluated: boolean): string[] {
@@ -25,7 +29,7 @@ function missing({ project, production }: BuiltNodeProject, evaluated: boolean):
   const servers = project.frameworks.filter((framework) => SERVER_FRAMEWORKS.has(framework));
   const nextStart = production.start?.parsed?.run.kind === 'next';
   if (servers.length > 0 && !nextStart && project.production.entries.length === 0) {
-    out.push(`no server entry file found for ${servers.join(', ')}${production.start ? ` (${production.start.how}: ${production.start.command})` : ''}`);
+    out.push(`${NO_ENTRY} for ${servers.join(', ')}${production.start ? ` (${production.start.how}: ${redactCommand(production.start.command)})` : ''}`);
   }
   if (evaluated) {
     const entries = new Set(project.production.entries.map((entry) => entry.file));
@@ -39,7 +43,7 @@ function missing({ project, production }: BuiltNodeProject, evaluated: boolean):
 function productionLine(project: NodeProject): string {
   const { start, entries, nodeEnv, platform } = project.production;
   const parts: string[] = [];
-  parts.push(start ? `${start.command} (${start.how})` : 'no start command');
+  parts.push(start ? `${redactCommand(start.command)} (${start.how})` : 'no start command');
   if (entries.length > 0) parts.push(`entry ${entries.map((entry) => entry.file).join(', ')}`);
   parts.push(nodeEnv.value !== undefined ? `NODE_ENV=${nodeEnv.value} (${nodeEnv.how})` : `NODE_ENV ${nodeEnv.confidence === 'unknown' ? 'unknown' : 'unset'} (${nodeEnv.how})`);
   if (platform) parts.push(`on ${PLATFORM_NAMES[platform as RuntimePlatform] ?? platform}`);
@@ -50,7 +54,8 @@ function summarize(built: BuiltNodeProject, missingNow: string[]): NodeProjectSu
   const { project } = built;
   const { start, entries, nodeEnv, platform, assumptions } = project.production;
   const production: NodeProductionSummary = {
-    ...(start ? { start } : {}),
+    // The command as it is printed: a secret it assigns (`JWT_SECRET=… node x`) masked.
+    ...(start ? { start: { ...start, command: redactCommand(start.command) } } : {}),
     entries,
     nodeEnv,
     ...(platform ? { platform } : {}),
@@ -58,7 +63,7 @@ function summarize(built: BuiltNodeProject, missingNow: string[]): NodeProjectSu
     line: productionLine(project),
     complete: missingNow.length === 0,
     ...(missingNow.length > 0 ? { missing: missingNow } : {}),
-    hint: HINT,
+    hint: missingNow.some((reason) => reason.startsWith(NO_ENTRY)) ? NO_ENTRY_HINT : UNREAD_ENTRY_HINT,
   };
   return {
     kind: 'node',

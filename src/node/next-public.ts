@@ -56,6 +56,8 @@ export interface PublicVariableSource {
   location: FileLocation;
   /** `.env.production`, `Dockerfile ENV`, … */
   label: string;
+  /** The app's other reads of the variable (nextPublicReads), where its value is inlined too. */
+  alsoReadAt?: FileLocation[];
 }
 
 /** The env files `next build` loads from the project folder (its own dotenv rules: @next/env). */
@@ -98,10 +100,11 @@ const NOT_SOURCE = /(?:^|\/)(?:node_modules|\.next|dist|build|out|coverage|publi
 const NEXT_PUBLIC_READ = /process\.env\.(NEXT_PUBLIC_\w+)|process\.env\[['"](NEXT_PUBLIC_\w+)['"]\]/g;
 /** Source files read for NEXT_PUBLIC_ references at most: a large monorepo is not read whole. */
 const MAX_SOURCE_FILES = 2000;
+const MAX_OTHER_READS = 10;
 
 /**
  * The `NEXT_PUBLIC_*` variables the app's source reads (`process.env.NEXT_PUBLIC_JWT_SECRET`), each at its
- * first read: whatever production sets them to is inlined where they are read, also when no env file in the
+ * first read with its other reads beside it (at most MAX_OTHER_READS): whatever production sets them to is inlined where they are read, also when no env file in the
  * repository names them.
  */
 export function nextPublicReads(workspace: Workspace, root: string): PublicVariableSource[] {
@@ -116,9 +119,11 @@ export function nextPublicReads(workspace: Workspace, root: string): PublicVaria
     const position = lineIndex(text.text);
     for (const match of text.text.matchAll(NEXT_PUBLIC_READ)) {
       const name = (match[1] ?? match[2])!;
-      if (found.has(name)) continue;
       const { line, column } = position(match.index);
-      found.set(name, { name, location: { file, line, column }, label: 'read in the app' });
+      const location = { file, line, column };
+      const first = found.get(name);
+      if (!first) found.set(name, { name, location, label: 'read in the app', alsoReadAt: [] });
+      else if (first.alsoReadAt!.length < MAX_OTHER_READS) first.alsoReadAt!.push(location);
     }
   }
   return [...found.values()];

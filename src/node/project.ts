@@ -4,6 +4,7 @@
  * Prisma datasources.
  */
 import { readDeployFacts } from '../deploy/index.js';
+import type { DeployFacts } from '../deploy/types.js';
 import { buildEnvironment, envFileLoader } from '../env/environment.js';
 import type { RuntimePlatform } from '../env/platform.js';
 import type { EnvVar, Environment } from '../env/types.js';
@@ -11,7 +12,9 @@ import { evaluateConfigModule, evaluateProgram } from '../js/program.js';
 import type { EvaluateOptions, JsProgram, JsValue } from '../js/types.js';
 import { joinPath } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';
+import { unwrapConfig } from './config-wrappers.js';
 import type { FoundPackage } from './discover.js';
+import type { NodeRun } from './production/command.js';
 import type { EcosystemApp, NodeProductionResult } from './production/index.js';
 import { nodeEnvFileLoads } from './dotenv-use.js';
 import { buildNodeProduction } from './production/index.js';
@@ -44,9 +47,10 @@ const NEXT_CONFIGS = ['next.config.js', 'next.config.mjs', 'next.config.cjs', 'n
 /** How many times the program is evaluated again to take in the env files it loads itself (dotenv.config()). */
 const MAX_DOTENV_ROUNDS = 2;
 
-/** process.env for the evaluator, from an Environment. */
-export function envLookup(environment: Environment): EvaluateOptions {
+/** process.env for the evaluator, from an Environment, with the program started in the project's folder (`root`). */
+export function envLookup(environment: Environment, root: string): EvaluateOptions {
   return {
+    cwd: root,
     env(name) {
       const variable = environment.get(name);
       if (!variable) return { set: false };
@@ -75,9 +79,12 @@ function withLoadedFiles(workspace: Workspace, root: string, environment: Enviro
 }
 
 /** The program production starts, evaluated under its environment, again with the env files it loads itself. */
-function evaluateServer(workspace: Workspace, root: string, entries: string[], environment: Environment, commandEnvFiles: string[]): { program: JsProgram; environment: Environment } {
+function evaluateServer(workspace: Workspace, root: string, entries: string[], environment: Environment, run: NodeRun | undefined): { program: JsProgram; environment: Environment } {
+  const commandEnvFiles = run?.kind === 'file' ? run.envFiles.map((path) => joinPath(root, path.replace(/^\.\//, ''))) : [];
+  // fastify-cli runs the entry's exported plugin on an app it creates and starts.
+  const options = (env: Environment): EvaluateOptions => ({ ...envLookup(env, root), ...(run?.kind === 'file' && run.plugin ? { entryPlugin: run.plugin } : {}) });
   let current = withLoadedFiles(workspace, root, environment, commandEnvFiles);
-  let program = evaluateProgram(workspace, entries, envLookup(current));
+  let program = evaluateProgram(workspace, entries, options(current));
   const loaded = new Set(commandEnvFiles);
   for (let round = 0; round < MAX_DOTENV_ROUNDS; round++) {
     const added = program.dotenv.map((use) => use.path).filter((path) => !loaded.has(path));
@@ -86,14 +93,18 @@ function evaluateServer(workspace: Workspace, root: string, entries: string[], e
     const next = withLoadedFiles(workspace, root, environment, [...loaded]);
     if (next === current) break;
     current = next;
-    program = evaluateProgram(workspace, entries, envLookup(current));
+    program = evaluateProgram(workspace, entries, options(current));
   }
   return { program, environment: current };
 }
 
-/** A config module's exported value: `export default` / `module.exports`, a function's returned object (`(phase) => ({…})`). */
-function exportedConfig(exports: Map<string, JsValue>): JsValue | undefined {
-  const value = exports.get('default');
+/**
+ * A config module's exported value: `export default` / `module.exports`, the config a plugin wrapper
+ * wraps (`withNextIntl(config)`), a function's returned object (`(phase) => ({…})`).
+ */
+function exportedConfig(exports: Map<string, JsValue>, program: JsProgram): JsValue | undefined {
+  const exported = exports.get('default');
+  const value = exported && unwrapConfig(program, exported);
   if (value?.kind === 'function') return value.fn.returns;
   return value;
 }
@@ -103,7 +114,7 @@ function stringOf(value: JsValue | undefined): string | undefined {
 }
 
 /** The apps of a pm2 ecosystem file: `apps[].script` and the NODE_ENV of `env_production` (else `env`). */
-function readEcosystem(workspace: Workspace, file: string, environment: Environment): EcosystemApp[] {
+function readEcosystem(workspace: Workspace, root: string, file: string, environment: Environment): EcosystemApp[] {
   if (file.endsWith('.json')) {
     const read = workspace.readText(file);
     const data = read.ok ? (parseJsonc(read.text) as { apps?: unknown } | undefined) : undefined;
@@ -114,25 +125,27 @@ function readEcosystem(workspace: Workspace, file: string, environment: Environm
       const found = envs.find(([, env]) => typeof env === 'object' && env !== null && 'NODE_ENV' in env);
       const value = found ? (found[1] as Record<string, unknown>).NODE_ENV : undefined;
       const nodeEnv = found ? { value: typeof value === 'string' ? value : undefined, location: { file, line: 1, column: 1 }, how: `${file} apps[${index}].${found[0]}.NODE_ENV` } : undefined;
-      return [{ script: app.script, ...(nodeEnv ? { nodeEnv } : {}) }];
+      return [{ script: app.script, ...(typeof app.cwd === 'string' ? { cwd: app.cwd } : {}), ...(nodeEnv ? { nodeEnv } : {}) }];
     });
   }
-  const { exports } = evaluateConfigModule(workspace, file, envLookup(environment));
-  const config = exportedConfig(exports);
+  const { exports, program } = evaluateConfigModule(workspace, file, envLookup(environment, root));
+  const config = exportedConfig(exports, program);
   const apps = config?.kind === 'object' ? config.props.get('apps') : undefined;
   const items = apps?.kind === 'array' ? apps.items : apps?.kind === 'object' ? [apps] : [];
   return items.flatMap((app, index) => {
     if (app.kind !== 'object') return [];
     const script = stringOf(app.props.get('script'));
     if (!script) return [];
+    const cwd = stringOf(app.props.get('cwd'));
+    const where = cwd === undefined ? {} : { cwd };
     for (const key of ['env_production', 'env']) {
       const env = app.props.get(key);
       const nodeEnv = env?.kind === 'object' ? env.props.get('NODE_ENV') : undefined;
       if (!nodeEnv) continue;
       const location = nodeEnv.loc ?? env!.loc ?? { file, line: 1, column: 1 };
-      return [{ script, nodeEnv: { value: stringOf(nodeEnv), location, how: `${file} apps[${index}].${key}.NODE_ENV` } }];
+      return [{ script, ...where, nodeEnv: { value: stringOf(nodeEnv), location, how: `${file} apps[${index}].${key}.NODE_ENV` } }];
     }
-    return [{ script }];
+    return [{ script, ...where }];
   });
 }
 
@@ -140,11 +153,11 @@ export function createNodeProject(workspace: Workspace, found: FoundPackage, opt
   const { root, packageJson, frameworks } = found;
   const deploy = readDeployFacts(workspace, root);
   const environments = new Map<string, Environment>();
-  const environmentFor = (platforms: readonly RuntimePlatform[], commandVars: readonly EnvVar[]): Environment => {
-    const key = `${platforms.join(',')}\0${commandVars.map((variable) => `${variable.name}=${variable.value}`).join(',')}`;
+  const environmentFor = (platforms: readonly RuntimePlatform[], commandVars: readonly EnvVar[], target: DeployFacts = deploy): Environment => {
+    const key = `${platforms.join(',')}\0${commandVars.map((variable) => `${variable.name}=${variable.value}`).join(',')}\0${target === deploy ? '' : 'target'}`;
     let environment = environments.get(key);
     if (!environment) {
-      environment = buildEnvironment(workspace, deploy, { name: options.env, envFiles: options.envFiles, set: options.set, projectRoot: root, platforms, commandVars, dialect: 'npm-dotenv' });
+      environment = buildEnvironment(workspace, target, { name: options.env, envFiles: options.envFiles, set: options.set, projectRoot: root, platforms, commandVars, dialect: 'npm-dotenv' });
       environments.set(key, environment);
     }
     return environment;
@@ -156,22 +169,21 @@ export function createNodeProject(workspace: Workspace, found: FoundPackage, opt
     frameworks,
     deploy,
     environment: environmentFor,
-    ecosystemApps: (file) => readEcosystem(workspace, file, environmentFor([], [])),
+    ecosystemApps: (file) => readEcosystem(workspace, root, file, environmentFor([], [])),
   });
   const run = production.start?.parsed?.run;
-  const commandEnvFiles = run?.kind === 'file' ? run.envFiles.map((path) => joinPath(root, path.replace(/^\.\//, ''))) : [];
   let evaluated = false;
   const server = once(() => {
     evaluated = true;
     const entries = production.production.entries.map((entry) => entry.file);
-    return entries.length > 0 ? evaluateServer(workspace, root, entries, production.environment, commandEnvFiles) : undefined;
+    return entries.length > 0 ? evaluateServer(workspace, root, entries, production.environment, run) : undefined;
   });
   const nextConfig = once<{ file: string; value: JsValue } | undefined>(() => {
     if (!frameworks.includes('next')) return undefined;
     const file = NEXT_CONFIGS.map((name) => joinPath(root, name)).find((path) => workspace.exists(path));
     if (!file) return undefined;
-    const { exports } = evaluateConfigModule(workspace, file, envLookup(production.environment));
-    const value = exportedConfig(exports) ?? { kind: 'unknown', reason: `${file} exports no configuration deploycheck could read` };
+    const { exports, program } = evaluateConfigModule(workspace, file, envLookup(production.environment, root));
+    const value = exportedConfig(exports, program) ?? { kind: 'unknown', reason: `${file} exports no configuration deploycheck could read` };
     return { file, value };
   });
   const prisma = once<PrismaDatasource[]>(() => findPrismaDatasources(workspace, root, server()?.environment ?? production.environment));

@@ -35,9 +35,8 @@ function broadProject(): string {
 
 const sources: [string, () => string][] = [
   ...readdirSync(FIXTURES_DIR, { withFileTypes: true })
-    // hardened fixtures have no findings: nothing to compare. Node fixtures join once Node projects are
-    // checked (issue 14: the integrator drops the `node-` exclusion when rules/node lands).
-    .filter((entry) => entry.isDirectory() && !entry.name.endsWith('hardened') && !entry.name.startsWith('node-'))
+    // hardened fixtures have no findings: nothing to compare.
+    .filter((entry) => entry.isDirectory() && !entry.name.endsWith('hardened'))
     .map((entry): [string, () => string] => [entry.name, () => copyOf(join(FIXTURES_DIR, entry.name))]),
   ['broad', broadProject],
 ];

@@ -56,6 +56,12 @@ describe.skipIf(skip)('the npm package', () => {
     expect(checked.status).toBe(1);
     expect(checked.stdout).toContain('django/debug');
     expect(checked.stdout).toMatch(/grade [A-F][+-]?/i);
+
+    // A Node project: the installed package parses JS with its own @babel/parser dependency.
+    const node = spawnSync(bin, ['check', project('node-express-insecure', 'global-node')], { encoding: 'utf8' });
+    expect(node.status, node.stderr).toBe(1);
+    expect(node.stdout).toContain('node/session-secret-committed');
+    expect(node.stdout).toContain('node/cors-any-origin');
   }, 300_000);
 
   it('runs the README GitLab recipe through npx from a clean directory, writing reports GitLab reads', () => {

@@ -37,6 +37,8 @@ describe.skipIf(skip)('deploycheck under the pre-commit framework', () => {
     env = { ...process.env, PRE_COMMIT_HOME: join(work, 'pre-commit-home'), PRE_COMMIT_COLOR: 'never' };
     project = join(work, 'project');
     cpSync('fixtures/hardened', project, { recursive: true });
+    // A Node front end beside the Django project: the hook judges both kinds.
+    cpSync('fixtures/node-express-hardened', join(project, 'web'), { recursive: true });
     writeFileSync(
       join(project, '.pre-commit-config.yaml'),
       ['repos:', `  - repo: ${hookRepository.dir}`, `    rev: ${hookRepository.commit}`, '    hooks:', '      - id: deploycheck', ''].join('\n'),
@@ -73,6 +75,28 @@ describe.skipIf(skip)('deploycheck under the pre-commit framework', () => {
     expect(passed.status).toBe(0);
     expect(git('log', '--oneline')).toContain('review settings');
   }, 600_000);
+
+  it('refuses a session secret written into a Node project\'s code, masked, then lets the fix through', () => {
+    const session = join(project, 'web', 'config', 'session.js');
+    const hardened = readFileSync(session, 'utf8');
+    expect(hardened).toContain('secret: process.env.SESSION_SECRET,');
+    writeFileSync(session, hardened.replace('secret: process.env.SESSION_SECRET,', "secret: 'tea-party-9f3k2m8q',"));
+    git('add', 'web/config/session.js');
+
+    const refused = commit('hard-code the session secret');
+    expect(refused.status).not.toBe(0);
+    expect(refused.output).toMatch(/deploycheck\.+Failed/);
+    expect(refused.output).toContain('node/session-secret-committed');
+    expect(refused.output).toContain('web/config/session.js');
+    expect(refused.output).not.toContain('tea-party-9f3k2m8q');
+    expect(git('log', '--oneline')).not.toContain('hard-code the session secret');
+
+    writeFileSync(session, `${hardened}// The secret comes from the platform's settings.\n`);
+    git('add', 'web/config/session.js');
+    const passed = commit('keep the session secret in the environment');
+    expect(passed.output).toMatch(/deploycheck\.+Passed/);
+    expect(passed.status).toBe(0);
+  }, 120_000);
 
   it('reuses the installed environment on the next run', () => {
     const again = spawnSync('pre-commit', ['run', '--all-files'], { cwd: project, env, encoding: 'utf8' });

@@ -157,9 +157,11 @@ describe('branches', () => {
     expect(program.exportsOf('a.js')?.get('secret')).toMatchObject({ value: 'after-guard' });
   });
 
-  it('a decided throw ends the module', () => {
-    const program = evaluate({ 'a.js': `const h = require('helmet'); if (!process.env.X) throw new Error('X missing'); h();` });
+  it('a decided throw ends the module; one decided only by an unset variable makes it required instead (see required-guard.test.ts)', () => {
+    const program = evaluate({ 'a.js': `const h = require('helmet'); if (process.env.MODE === 'x') throw new Error('unsupported'); h();` }, { MODE: 'x' });
     expect(program.calls).toEqual([]);
+    const guarded = evaluate({ 'a.js': `const h = require('helmet'); if (!process.env.X) throw new Error('X missing'); h();` });
+    expect(guarded.calls.map((call) => call.callee)).toEqual(['helmet']);
   });
 
   it('switch on a known value runs the matching case', () => {

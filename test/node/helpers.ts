@@ -23,7 +23,7 @@ export function productionOf(files: Files, options: { root?: string; set?: Recor
     packageJson: found.packageJson,
     frameworks: found.frameworks,
     deploy,
-    environment: (platforms, commandVars) => buildEnvironment(workspace, deploy, { projectRoot: found.root, platforms, commandVars, dialect: 'npm-dotenv', ...(options.set ? { set: options.set } : {}) }),
+    environment: (platforms, commandVars, target) => buildEnvironment(workspace, target, { projectRoot: found.root, platforms, commandVars, dialect: 'npm-dotenv', ...(options.set ? { set: options.set } : {}) }),
     ecosystemApps: () => options.ecosystem ?? [],
   });
 }

@@ -59,4 +59,16 @@ describe('nextPublicReads', () => {
       ['NEXT_PUBLIC_API_URL', 'web/pages/index.tsx:1:13'],
     ]);
   });
+
+  it('keeps a variable’s other reads beside its first, where the value is inlined too', () => {
+    const workspace = workspaceOf({
+      'a.js': 'const one = process.env.NEXT_PUBLIC_TOKEN_SECRET;\n',
+      'b.js': 'const two = process.env.NEXT_PUBLIC_TOKEN_SECRET;\nconst url = process.env.NEXT_PUBLIC_URL;\n',
+    });
+    const reads = nextPublicReads(workspace, '');
+    expect(reads.map((read) => [read.name, read.location.file, (read.alsoReadAt ?? []).map((other) => `${other.file}:${other.line}`)])).toEqual([
+      ['NEXT_PUBLIC_TOKEN_SECRET', 'a.js', ['b.js:1']],
+      ['NEXT_PUBLIC_URL', 'b.js', []],
+    ]);
+  });
 });

@@ -43,6 +43,21 @@ describe('a Node project through the engine', () => {
     expect(result.grade.caps).toEqual([]);
   });
 
+  it("dotenv.config() of a project in a subfolder loads the project's .env, not the workspace root's", async () => {
+    const seen: NodeProject[] = [];
+    const root = makeProject({
+      'api/package.json': pkg({ ...EXPRESS, scripts: { start: 'node server.js' } }),
+      'api/server.js': "require('dotenv').config();\nconst express = require('express');\nconst app = express();\napp.listen(3000);\n",
+      'api/.env': 'SESSION_SECRET=from-api\n',
+      '.env': 'SESSION_SECRET=from-root\nOTHER=root-only\n',
+    });
+    await runCheck({ root, rules: [probe(seen)] });
+    const [project] = seen;
+    expect(project?.program?.dotenv.map((use) => use.path)).toEqual(['api/.env']);
+    expect(project?.environment.get('SESSION_SECRET')?.value).toBe('from-api');
+    expect(project?.environment.get('OTHER')).toBeUndefined();
+  });
+
   it('says production was not fully read when a server framework has no entry, and caps the grade', async () => {
     const result = await runCheck({ root: makeProject({ 'package.json': pkg({ ...EXPRESS, scripts: { start: 'node build/server.js' } }) }), rules: [] });
     const [summary] = result.projects;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDevelopmentRun, parseStart } from '../../src/node/production/command.js';
+import { parseStart } from '../../src/node/production/command.js';
 import { EXPRESS, pkg, productionOf } from './helpers.js';
 
 describe('parseStart: what a start command runs', () => {
@@ -22,14 +22,6 @@ describe('parseStart: what a start command runs', () => {
     expect(parseStart('node server.js; export NODE_ENV=production')?.assignments).toEqual([]);
     expect(parseStart('gunicorn mysite.wsgi')).toBeUndefined();
     expect(parseStart('npm install')).toBeUndefined();
-  });
-
-  it('knows development servers from production ones', () => {
-    expect(isDevelopmentRun(parseStart('next dev')!.run)).toBe(true);
-    expect(isDevelopmentRun(parseStart('nodemon server.js')!.run)).toBe(true);
-    expect(isDevelopmentRun(parseStart('ts-node-dev src/index.ts')!.run)).toBe(true);
-    expect(isDevelopmentRun(parseStart('next start')!.run)).toBe(false);
-    expect(isDevelopmentRun(parseStart('node server.js')!.run)).toBe(false);
   });
 });
 
@@ -114,5 +106,22 @@ describe('the start command production runs', () => {
     );
     expect(production.start).toMatchObject({ command: 'node index.js', how: 'package.json scripts.start' });
     expect(production.entries.map((entry) => entry.file)).toEqual(['web/index.js']);
+  });
+});
+
+describe('Vercel through now.json', () => {
+  const files = {
+    'package.json': pkg({ dependencies: { next: '7' }, scripts: { start: 'NODE_ENV=production node server.js' } }),
+    'server.js': "const next = require('next');\nconst app = next({ dev: process.env.NODE_ENV !== 'production' });\n",
+  };
+
+  it('a version 2 now.json serves the pages as next start does: the custom server is not run', () => {
+    const { production } = productionOf({ ...files, 'now.json': '{ "version": 2, "builds": [{ "src": "next.config.js", "use": "@now/next" }] }' });
+    expect(production).toMatchObject({ start: { command: 'next start', how: 'vercel (next start): now.json' }, platform: 'vercel', entries: [] });
+  });
+
+  it('a version 1 now.json ran npm start: the custom server is what runs', () => {
+    const { production } = productionOf({ ...files, 'now.json': '{ "version": 1, "name": "app" }' });
+    expect(production.start?.how).toBe('package.json scripts.start');
   });
 });

@@ -1,6 +1,6 @@
 /**
  * What a Node start command runs: `node [options] server.js`, `ts-node src/index.ts`, `nest start`,
- * `next start`, `pm2-runtime ecosystem.config.js`, a development server (`next dev`, `nodemon`), or
+ * `next start`, `fastify start plugin.js` (fastify-cli), `pm2-runtime ecosystem.config.js`, a development server (`next dev`, `nodemon`), or
  * `npm start` / `npm run x` / `yarn x` / `pnpm x`, which runs a package.json script.
  */
 import { commandName, inlineBody, simpleCommand, splitCommands } from '../../deploy/shell.js';
@@ -9,7 +9,7 @@ import type { Word } from '../../deploy/dockerfile-words.js';
 /** What one simple command starts. */
 export type NodeRun =
   /** `node [opts] file`, `ts-node file`, `tsx file`, `nodemon file`, `bun file`: a file of the project. */
-  | { kind: 'file'; runner: string; file: string; envFiles: string[] }
+  | { kind: 'file'; runner: string; file: string; envFiles: string[]; plugin?: 'fastify' }
   /** `nest start`: the Nest CLI runs nest-cli.json's entry (src/main.ts by default). */
   | { kind: 'nest'; watch: boolean }
   /** `next start` (production) or `next dev`. */
@@ -31,6 +31,8 @@ export interface ParsedStart {
 
 /** node's options that take a value as the next word (`-r dotenv/config`, `--env-file .env`). */
 const NODE_OPTIONS_WITH_VALUE = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader', '--env-file', '--env-file-if-exists', '--max-old-space-size', '--title', '-C', '--conditions', '--inspect-port']);
+/** fastify-cli `start` options that take a value as the next word (`-a 0.0.0.0`, `-l info`). */
+const FASTIFY_OPTIONS_WITH_VALUE = new Set(['-a', '--address', '-p', '--port', '-s', '--socket', '-l', '--log-level', '-r', '--require', '-i', '--import', '-x', '--prefix', '-T', '--plugin-timeout', '--close-grace-delay', '--body-limit', '-e', '--env-file', '-m', '--method']);
 type Assignment = { name: string; value: string | undefined };
 
 /** Wrappers that set variables for the command after them. */
@@ -53,14 +55,14 @@ function valueOf(word: Word | undefined): string | undefined {
 }
 
 /** The first word that is not an option (skipping the values of options that take one), and the env files `--env-file` names. */
-function fileArgument(words: string[]): { file?: string; envFiles: string[] } {
+function fileArgument(words: string[], withValue: ReadonlySet<string> = NODE_OPTIONS_WITH_VALUE): { file?: string; envFiles: string[] } {
   const envFiles: string[] = [];
   for (let index = 0; index < words.length; index++) {
     const word = words[index]!;
     if (word === '--') continue;
     if (word.startsWith('-')) {
       const [name, inline] = word.split(/=(.*)/s, 2) as [string, string | undefined];
-      const value = inline ?? (NODE_OPTIONS_WITH_VALUE.has(name) ? words[++index] : undefined);
+      const value = inline ?? (withValue.has(name) ? words[++index] : undefined);
       if ((name === '--env-file' || name === '--env-file-if-exists') && value) envFiles.push(value);
       continue;
     }
@@ -97,6 +99,11 @@ function runOf(words: string[]): NodeRun | undefined {
     if (args[0] === 'start') return { kind: 'next', mode: 'start' };
     if (args[0] === 'dev' || args[0] === undefined) return { kind: 'next', mode: 'dev' };
     return undefined;
+  }
+  // fastify-cli creates the app, registers the file's exported plugin on it and listens.
+  if (tool === 'fastify' && args[0] === 'start') {
+    const { file } = fileArgument(args.slice(1), FASTIFY_OPTIONS_WITH_VALUE);
+    return file ? { kind: 'file', runner: 'fastify', file, envFiles: [], plugin: 'fastify' } : undefined;
   }
   if (tool === 'nest') return args[0] === 'start' ? { kind: 'nest', watch: args.some((arg) => arg === '--watch' || arg === '-w') } : undefined;
   if (tool === 'pm2' || tool === 'pm2-runtime' || tool === 'pm2-docker') {
@@ -180,11 +187,4 @@ export function parseStart(line: string, depth = 0): ParsedStart | undefined {
     if (run) found = { run, text: segment.text, assignments, ...(folder !== undefined ? { cd: folder } : {}) };
   }
   return found;
-}
-
-/** A development server or a file watcher: what the start command must not be in production. */
-export function isDevelopmentRun(run: NodeRun): boolean {
-  if (run.kind === 'next') return run.mode === 'dev';
-  if (run.kind === 'nest') return run.watch;
-  return run.kind === 'file' && ['nodemon', 'ts-node-dev', 'tsnd'].includes(run.runner);
 }

@@ -7,6 +7,7 @@
 import { joinPath } from '../../workspace/paths.js';
 import type { Workspace } from '../../workspace/types.js';
 import type { NodeFrameworkName, PackageJson } from '../types.js';
+import { sourceFromBuildScripts } from './build-scripts.js';
 import type { NodeRun } from './command.js';
 import { outputMapping, parseJsonc } from './tsconfig.js';
 
@@ -41,7 +42,9 @@ function existing(workspace: Workspace, root: string, path: string): string | un
 }
 
 /** The TypeScript source of a compiled file (`dist/main.js` → `src/main.ts`), with how it was mapped. */
-function sourceOf(workspace: Workspace, root: string, path: string): Entry | undefined {
+function sourceOf(workspace: Workspace, root: string, path: string, scripts: Readonly<Record<string, string>>): Entry | undefined {
+  const built = sourceFromBuildScripts(scripts, path);
+  if (built && workspace.exists(joinPath(root, built.source))) return { file: joinPath(root, built.source), how: `${path} is build output of ${built.how}` };
   const mapping = outputMapping(workspace, root);
   const withoutExtension = path.replace(/\.(?:js|cjs|mjs)$/, '');
   if (mapping && mapping.outDir !== '' && withoutExtension.startsWith(`${mapping.outDir}/`)) {
@@ -68,7 +71,7 @@ function sourceOf(workspace: Workspace, root: string, path: string): Entry | und
 }
 
 /** The file a runner's argument names: in the project, under an image WORKDIR prefix, or the source of build output. */
-export function resolveRunFile(workspace: Workspace, root: string, written: string, how: string): Entry | undefined {
+export function resolveRunFile(workspace: Workspace, root: string, written: string, how: string, scripts: Readonly<Record<string, string>> = {}): Entry | undefined {
   let path = stripDot(written);
   // A command at the workspace root that names the project's file from there (`node apps/api/server.js`).
   if (root && path.startsWith(`${root}/`) && !existing(workspace, root, path)) path = path.slice(root.length + 1);
@@ -77,7 +80,7 @@ export function resolveRunFile(workspace: Workspace, root: string, written: stri
     // `/app/server.js` in an image: the WORKDIR the project was copied to is not in the repository.
     for (let drop = 1; drop <= Math.min(MAX_WORKDIR_DEPTH, parts.length - 1); drop++) {
       const candidate = parts.slice(drop).join('/');
-      if (existing(workspace, root, candidate) || sourceOf(workspace, root, candidate)) {
+      if (existing(workspace, root, candidate) || sourceOf(workspace, root, candidate, scripts)) {
         path = candidate;
         break;
       }
@@ -86,7 +89,7 @@ export function resolveRunFile(workspace: Workspace, root: string, written: stri
   const file = existing(workspace, root, path);
   if (file && !/\.(?:js|cjs|mjs)$/.test(file)) return { file, how };
   // A committed build output file is still run from its TypeScript source when there is one.
-  const source = sourceOf(workspace, root, path);
+  const source = sourceOf(workspace, root, path, scripts);
   if (source) return { file: source.file, how: `${how}; ${source.how}` };
   return file ? { file, how } : undefined;
 }
@@ -107,10 +110,10 @@ function nestEntry(workspace: Workspace, root: string, how: string): Entry | und
 }
 
 /** The server entries a run names; `pm2` targets are resolved by the caller (they need the evaluator). */
-export function entriesOfRun(workspace: Workspace, root: string, run: NodeRun, how: string): Entry[] {
+export function entriesOfRun(workspace: Workspace, root: string, run: NodeRun, how: string, scripts: Readonly<Record<string, string>> = {}): Entry[] {
   switch (run.kind) {
     case 'file': {
-      const entry = resolveRunFile(workspace, root, run.file, `${how} runs ${run.file}`);
+      const entry = resolveRunFile(workspace, root, run.file, `${how} runs ${run.file}`, scripts);
       return entry ? [entry] : [];
     }
     case 'nest': {
@@ -132,7 +135,7 @@ export function fallbackEntries(workspace: Workspace, root: string, packageJson:
   const serverFrameworks = frameworks.filter((framework) => framework !== 'next');
   if (serverFrameworks.length === 0) return { entries: [], assumptions: [] };
   if (packageJson.main) {
-    const entry = resolveRunFile(workspace, root, packageJson.main, 'package.json main');
+    const entry = resolveRunFile(workspace, root, packageJson.main, 'package.json main', packageJson.scripts);
     if (entry) return { entries: [entry], assumptions: [`${reason}: the server is assumed to start from package.json main (${entry.file})`] };
   }
   if (frameworks.includes('nestjs')) {

@@ -4,17 +4,22 @@
  * (node-env.ts). Built before any JS is evaluated; pm2 ecosystem apps are read by the caller, which
  * owns the evaluator (see project.ts).
  */
+import { posix } from 'node:path';
 import type { FileLocation } from '../../core/location.js';
 import { isFileLocation } from '../../core/location.js';
+import { redactCommand } from '../../deploy/redact.js';
 import type { DeployFacts } from '../../deploy/types.js';
 import type { RuntimePlatform } from '../../env/platform.js';
 import type { EnvVar, Environment } from '../../env/types.js';
 import { inferPlatforms } from '../../production/platform.js';
+import { dirName, joinPath } from '../../workspace/paths.js';
 import type { Workspace } from '../../workspace/types.js';
 import type { NodeFrameworkName, NodeProduction, PackageJson } from '../types.js';
 import type { NodeRun } from './command.js';
 import { entriesOfRun, fallbackEntries, resolveRunFile } from './entries.js';
 import type { Entry } from './entries.js';
+import { deployTarget } from './deploy-target.js';
+import { nixpacksVariables } from './nixpacks.js';
 import { decideNodeEnv, impliedNodeEnv } from './node-env.js';
 import { findStart } from './start.js';
 import type { StartCommand } from './start.js';
@@ -22,6 +27,8 @@ import type { StartCommand } from './start.js';
 /** An app of a pm2 ecosystem file: the script it runs and the NODE_ENV of its production env, as read by the evaluator. */
 export interface EcosystemApp {
   script: string;
+  /** `cwd`: the folder pm2 starts the app in and resolves `script` from (relative to the ecosystem file's folder). */
+  cwd?: string;
   nodeEnv?: { value: string | undefined; location: FileLocation; how: string };
 }
 
@@ -31,8 +38,8 @@ export interface NodeProductionInput {
   packageJson: PackageJson;
   frameworks: readonly NodeFrameworkName[];
   deploy: DeployFacts;
-  /** The environment for a set of platforms and the start command's own variables (built once per key by the caller). */
-  environment(platforms: readonly RuntimePlatform[], commandVars: readonly EnvVar[]): Environment;
+  /** The environment for a set of platforms, the start command's own variables and the deploy files of the deploy production is (built once per key by the caller). */
+  environment(platforms: readonly RuntimePlatform[], commandVars: readonly EnvVar[], deploy: DeployFacts): Environment;
   /** The apps of a pm2 ecosystem file (evaluated by the caller); [] when it cannot be read. */
   ecosystemApps(file: string): EcosystemApp[];
 }
@@ -81,12 +88,17 @@ function withImplied(environment: Environment, implied: EnvVar | undefined): Env
 function ecosystemEntries(input: NodeProductionInput, target: string, how: string): { entries: Entry[]; apps: EcosystemApp[] } {
   const file = input.root ? `${input.root}/${target.replace(/^\.\//, '')}` : target.replace(/^\.\//, '');
   if (!/(?:^|\/)ecosystem[^/]*\.(?:c?js|json)$|\.config\.c?js$/.test(file)) {
-    const entry = resolveRunFile(input.workspace, input.root, target, `${how} runs ${target}`);
+    const entry = resolveRunFile(input.workspace, input.root, target, `${how} runs ${target}`, input.packageJson.scripts);
     return { entries: entry ? [entry] : [], apps: [] };
   }
   const apps = input.ecosystemApps(file);
+  // pm2 resolves an app's script from its cwd, itself from the ecosystem file's folder.
+  const folder = dirName(file);
+  const fromRoot = input.root === '' ? folder : folder.slice(input.root.length + 1);
   const entries = apps.flatMap((app) => {
-    const entry = resolveRunFile(input.workspace, input.root, app.script, `${how}: ${file} apps[].script ${app.script}`);
+    const cwd = app.cwd === undefined || app.cwd.startsWith('/') ? fromRoot : posix.normalize(joinPath(fromRoot, app.cwd)).replace(/^\.$/, '');
+    const script = app.script.startsWith('/') ? app.script : posix.normalize(joinPath(cwd, app.script)).replace(/^\.\//, '');
+    const entry = resolveRunFile(input.workspace, input.root, script, `${how}: ${file} apps[].script ${app.script}`, input.packageJson.scripts);
     return entry ? [entry] : [];
   });
   return { entries, apps };
@@ -96,7 +108,9 @@ export function buildNodeProduction(input: NodeProductionInput): NodeProductionR
   const { workspace, root, packageJson, frameworks, deploy } = input;
   const start = findStart(workspace, root, packageJson, deploy, frameworks.includes('next'));
   const assumptions: string[] = [];
-  const inferred = inferPlatforms(deploy, []);
+  const target = deployTarget(deploy, start);
+  if (target.note) assumptions.push(target.note);
+  const inferred = inferPlatforms(target.deploy, []);
   assumptions.push(...inferred.assumptions);
   const platforms: RuntimePlatform[] = inferred.platforms.map((fact) => fact.platform);
   if (start?.platform && !platforms.includes(start.platform)) platforms.unshift(start.platform);
@@ -105,20 +119,22 @@ export function buildNodeProduction(input: NodeProductionInput): NodeProductionR
   let entries: Entry[] = [];
   let apps: EcosystemApp[] = [];
   if (run?.kind === 'pm2') ({ entries, apps } = ecosystemEntries(input, run.target, start!.how));
-  else if (run) entries = entriesOfRun(workspace, root, run, start!.how);
+  else if (run) entries = entriesOfRun(workspace, root, run, start!.how, packageJson.scripts);
   if (run && isNextStandalone(run, entries, frameworks)) {
     assumptions.push(`${start!.how} runs ${run.kind === 'file' ? run.file : ''}, not in the repository: taken as the server \`next build\` writes for output: 'standalone', which serves the app as \`next start\` does`);
     run = { kind: 'next', mode: 'start' };
   }
   if (entries.length === 0 && run?.kind !== 'next') {
-    const reason = !start ? 'no deploy file or package.json script names a start command' : run ? `${start.how} names no server file found in the repository` : `${start.how} (${start.command}) starts nothing deploycheck reads`;
+    const reason = !start ? 'no deploy file or package.json script names a start command' : run ? `${start.how} names no server file found in the repository` : `${start.how} (${redactCommand(start.command)}) starts nothing deploycheck reads`;
     const fallback = fallbackEntries(workspace, root, packageJson, frameworks, reason);
     entries = fallback.entries;
     assumptions.push(...fallback.assumptions);
   }
 
-  const variables = commandVars(start);
-  const base = input.environment(platforms, variables);
+  // The start command's own words win over the builder's image variables.
+  const fromCommand = commandVars(start);
+  const variables = [...nixpacksVariables(workspace, root).filter((variable) => !fromCommand.some((other) => other.name === variable.name)), ...fromCommand];
+  const base = input.environment(platforms, variables, target.deploy);
   const startLocation = start && isFileLocation(start.location) ? start.location : undefined;
   const nodeEnvInput = {
     ...(start ? { command: { assignments: start.parsed?.assignments ?? [], location: startLocation, how: start.how } } : {}),

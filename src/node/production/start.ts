@@ -6,15 +6,17 @@
  * builds). `npm start` / `npm run x` are followed to the script they run.
  */
 import type { FileLocation, Location } from '../../core/location.js';
+import { isFileLocation } from '../../core/location.js';
 import { JsonSource, jsonText, jsonValue } from '../../deploy/json-source.js';
 import { isTable, TomlSource } from '../../deploy/toml-source.js';
 import type { DeployCommand, DeployFacts } from '../../deploy/types.js';
 import { chooseEntry } from '../../production/entry.js';
-import { isWithin, joinPath, resolveFrom } from '../../workspace/paths.js';
+import { baseName, dirName, isWithin, joinPath, resolveFrom } from '../../workspace/paths.js';
 import type { Workspace } from '../../workspace/types.js';
 import type { PackageJson } from '../types.js';
 import { parseStart } from './command.js';
 import type { ParsedStart } from './command.js';
+import { startOfScript } from './start-script.js';
 
 export interface StartCommand {
   command: string;
@@ -89,10 +91,14 @@ function runsOtherProject(workspace: Workspace, root: string, parsed: ParsedStar
 }
 
 /** The deploy command that starts the Node server, among the deploy files' web candidates. */
-function fromDeployFiles(workspace: Workspace, root: string, deploy: DeployFacts): StartCommand | undefined {
+function fromDeployFiles(workspace: Workspace, root: string, packageJson: PackageJson, deploy: DeployFacts): StartCommand | undefined {
   const nodeCommands = deploy.commands.filter((command) => {
-    const parsed = parseStart(command.text);
-    return parsed !== undefined && !runsOtherProject(workspace, root, parsed, command.location.file);
+    const direct = parseStart(command.text);
+    if (direct) return !runsOtherProject(workspace, root, direct, command.location.file);
+    const script = startOfScript(workspace, root, command.location.file, command.text)?.parsed;
+    if (!script || runsOtherProject(workspace, root, script, command.location.file)) return false;
+    // A script whose only Node line is a build step (`npm run build` before gunicorn) starts no Node server.
+    return script.run.kind !== 'script' || followScripts(workspace, root, packageJson, { command: command.text, location: command.location, how: '' }).parsed !== undefined;
   });
   const entry = chooseEntry(nodeCommands);
   if (!entry) return undefined;
@@ -124,26 +130,72 @@ function fromRailway(workspace: Workspace, root: string): StartCommand | undefin
   return undefined;
 }
 
-/** A Next.js app with vercel.json: Vercel serves it the way `next start` does (production mode). */
+/** now.json (Vercel's former name) deploys to Vercel's serverless platform from version 2; version 1 ran `npm start` on a container. */
+function isNowV2(workspace: Workspace, file: string): boolean {
+  const read = workspace.readText(file);
+  if (!read.ok) return false;
+  const source = new JsonSource(file, read.text);
+  const version = jsonValue(source.root, 'version');
+  return (version?.kind === 'scalar' && typeof version.value === 'number' && version.value >= 2) || jsonValue(source.root, 'builds') !== undefined;
+}
+
+/**
+ * A Next.js app with vercel.json (or a version 2 now.json): Vercel builds the pages and serves them
+ * the way `next start` does (production mode); it never runs a custom server file.
+ */
 function fromVercel(workspace: Workspace, root: string, next: boolean): StartCommand | undefined {
   if (!next) return undefined;
-  const file = [joinPath(root, 'vercel.json'), 'vercel.json'].find((path) => workspace.exists(path));
+  const dirs = root === '' ? [''] : [root, ''];
+  const file = dirs.map((dir) => joinPath(dir, 'vercel.json')).find((path) => workspace.exists(path)) ?? dirs.map((dir) => joinPath(dir, 'now.json')).find((path) => workspace.exists(path) && isNowV2(workspace, path));
   if (!file) return undefined;
   return { command: 'next start', location: { file, line: 1, column: 1 }, how: `vercel (next start): ${file}`, platform: 'vercel' };
 }
 
-/** The pm2 ecosystem file in the project root, which `pm2 start ecosystem.config.js` deploys (a VPS setup). */
+const ECOSYSTEM_NAMES = ['ecosystem.config.js', 'ecosystem.config.cjs', 'ecosystem.json', 'ecosystem.config.json'];
+/** How many folders below the project root an ecosystem file is looked for (`backend/ecosystem.config.js`). */
+const MAX_ECOSYSTEM_DEPTH = 2;
+/** Folders whose files are not the project's deploy setup. */
+const NOT_DEPLOY_FOLDER = /^(?:node_modules|\.next|dist|build|out|coverage|vendor|tests?|__tests__|e2e|examples?|fixtures?|templates?)$/;
+
+/** Whether a folder below the project root belongs to the project: no folder on the way down is another package or build output. */
+function ownFolder(workspace: Workspace, root: string, folder: string): boolean {
+  const below = root === '' ? folder : folder.slice(root.length + 1);
+  const segments = below === '' ? [] : below.split('/');
+  if (segments.length > MAX_ECOSYSTEM_DEPTH || segments.some((segment) => NOT_DEPLOY_FOLDER.test(segment))) return false;
+  for (let depth = 1; depth <= segments.length; depth++) {
+    if (workspace.exists(joinPath(joinPath(root, segments.slice(0, depth).join('/')), 'package.json'))) return false;
+  }
+  return true;
+}
+
+/**
+ * The pm2 ecosystem file `pm2 start ecosystem.config.js` deploys (a VPS setup): in the project root,
+ * else the shallowest in one of the project's own folders (`backend/ecosystem.config.js` of a
+ * repository whose package.json is at the root), not in a folder that is a package of its own.
+ */
 export function ecosystemFile(workspace: Workspace, root: string): string | undefined {
-  return ['ecosystem.config.js', 'ecosystem.config.cjs', 'ecosystem.json', 'ecosystem.config.json'].map((name) => joinPath(root, name)).find((path) => workspace.exists(path));
+  const atRoot = ECOSYSTEM_NAMES.map((name) => joinPath(root, name)).find((path) => workspace.exists(path));
+  if (atRoot) return atRoot;
+  const nested = workspace.files.filter((file) => ECOSYSTEM_NAMES.includes(baseName(file)) && isWithin(file, root) && ownFolder(workspace, root, dirName(file)));
+  return nested.sort((a, b) => a.split('/').length - b.split('/').length)[0];
 }
 
 /**
  * Follow `npm start` / `npm run x` / `yarn x` to the script it runs, up to MAX_SCRIPT_HOPS deep;
  * each hop is added to `how`. A script that is not defined ends the chain (nothing Node known).
  */
-function followScripts(workspace: Workspace, packageJson: PackageJson, start: StartCommand): StartCommand {
-  let parsed = parseStart(start.command);
+function followScripts(workspace: Workspace, root: string, packageJson: PackageJson, start: StartCommand): StartCommand {
   let how = start.how;
+  // A command line, or a package.json script, that runs a shell script of the repository: what the script starts.
+  const parseLine = (line: string, file: string): ParsedStart | undefined => {
+    const direct = parseStart(line);
+    if (direct) return direct;
+    const script = startOfScript(workspace, root, file, line);
+    if (script) how = `${how} → ${script.location.file}:${script.location.line}`;
+    return script?.parsed;
+  };
+  const commandFile = isFileLocation(start.location) ? start.location.file : packageJson.file;
+  let parsed = parseLine(start.command, commandFile);
   const seen = new Set<string>();
   for (let hop = 0; hop < MAX_SCRIPT_HOPS && parsed?.run.kind === 'script'; hop++) {
     const name = parsed.run.name;
@@ -154,7 +206,7 @@ function followScripts(workspace: Workspace, packageJson: PackageJson, start: St
     }
     seen.add(name);
     how = `${how} → package.json scripts.${name}`;
-    const next = parseStart(script);
+    const next = parseLine(script, packageJson.file);
     // Variables a hop sets (`"start": "NODE_ENV=production node server.js"` under `npm start`) hold for what it runs.
     parsed = next ? { ...next, assignments: [...parsed.assignments, ...next.assignments] } : undefined;
   }
@@ -166,15 +218,15 @@ function followScripts(workspace: Workspace, packageJson: PackageJson, start: St
  * default of the platforms' Node builds. Undefined when nothing says.
  */
 export function findStart(workspace: Workspace, root: string, packageJson: PackageJson, deploy: DeployFacts, next: boolean): StartCommand | undefined {
-  const found = fromDeployFiles(workspace, root, deploy) ?? fromRailway(workspace, root) ?? fromVercel(workspace, root, next);
-  if (found) return followScripts(workspace, packageJson, found);
+  const found = fromDeployFiles(workspace, root, packageJson, deploy) ?? fromRailway(workspace, root) ?? fromVercel(workspace, root, next);
+  if (found) return followScripts(workspace, root, packageJson, found);
   const ecosystem = ecosystemFile(workspace, root);
   if (ecosystem) {
     return { command: `pm2 start ${ecosystem.slice(root ? root.length + 1 : 0)}`, location: { file: ecosystem, line: 1, column: 1 }, how: `pm2 ${ecosystem}`, parsed: { run: { kind: 'pm2', target: ecosystem.slice(root ? root.length + 1 : 0) }, text: 'pm2 start', assignments: [] } };
   }
   if (packageJson.scripts.start !== undefined) {
     const start: StartCommand = { command: packageJson.scripts.start, location: scriptLocation(workspace, packageJson, 'start'), how: 'package.json scripts.start' };
-    return followScripts(workspace, packageJson, start);
+    return followScripts(workspace, root, packageJson, start);
   }
   return undefined;
 }
