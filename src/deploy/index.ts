@@ -93,14 +93,14 @@ function overrideChains(workspace: Workspace, dirs: string[]): ComposeChain[] {
  * like a development setup. Files named for dev, CI, tests or overrides never count. A `-f a -f b`
  * chain a deploy script runs (a deploy recipe, or any chain with a production-named file) counts
  * whole, merged in order, whatever the names. When production runs elsewhere (`deployedElsewhere`: Kubernetes
- * manifests), the plain files are development's too. `looked` says, for every compose file, whether and why.
+ * manifests, or a fly.toml or render.yaml in the compose file's folder), the plain files are development's too. `looked` says, for every compose file, whether and why.
  */
 function productionComposeFiles(
   workspace: Workspace,
   dirs: string[],
   scriptChains: ComposeChain[],
   onlyStarter = false,
-  deployedElsewhere?: string,
+  deployedElsewhere: (dir: string) => string | undefined = () => undefined,
 ): { files: ComposeFile[]; looked: ComposeFileFacts[] } {
   const productionNamed = (chain: ComposeChain): boolean =>
     chain.files.some((path) => PRODUCTION_ONLY_NAME.test(baseName(path)) || PRODUCTION_WORD.test(COMPOSE.exec(baseName(path))?.[1] ?? ''));
@@ -154,7 +154,8 @@ function productionComposeFiles(
         }
       }
       const production = PRODUCTION_ONLY_NAME.test(name) || PRODUCTION_WORD.test(qualifier);
-      if (!production && deployedElsewhere) reading.development ??= deployedElsewhere;
+      const elsewhere = production ? undefined : deployedElsewhere(dir);
+      if (elsewhere) reading.development ??= elsewhere;
       candidates.push({ dir, path, production, reading });
     }
   }
@@ -295,18 +296,9 @@ function readDeployFiles(workspace: Workspace, projectRoot: string, composeOnlyS
 
   const dirs = deployDirectories(workspace, projectRoot);
   const other = readOtherDeployFiles(workspace, dirs, projectRoot);
-  const workload = kubernetes.workload;
-  const elsewhere = workload ? `production runs on Kubernetes (${workload.kind} in ${workload.file}:${workload.line})` : undefined;
-  const compose = productionComposeFiles(workspace, dirs, other.composeChains, composeOnlyStarter, elsewhere);
-  facts.composeFiles = compose.looked;
-  // The build targets and contexts production compose files, fly.toml and render.yaml name, before any Dockerfile is read.
-  const builds = new Map<string, DockerBuild>();
-  const addBuilds = (list: DockerBuild[] | undefined): void => {
-    for (const build of list ?? []) if (!builds.has(build.dockerfile)) builds.set(build.dockerfile, build);
-  };
-  for (const file of compose.files) addBuilds(file.reading.builds);
   // fly.toml, render.yaml and heroku.yml are read first for the Dockerfiles they build, and taken below with the same reading.
   const platformReadings = new Map<string, DeployReading>();
+  const platformBuilds: DockerBuild[] = [];
   for (const dir of dirs) {
     const names = namesIn(workspace, dir);
     for (const [name, read] of [['fly.toml', readFlyToml], ['render.yaml', readRenderYaml]] as const) {
@@ -315,9 +307,27 @@ function readDeployFiles(workspace: Workspace, projectRoot: string, composeOnlyS
       if (!text?.ok) continue;
       const reading = read(path, text.text);
       platformReadings.set(path, reading);
-      addBuilds(reading.builds);
+      platformBuilds.push(...(reading.builds ?? []));
     }
   }
+  const workload = kubernetes.workload;
+  // Fly.io and Render run the image or the command their file names, never a compose file: one in the same folder is development's.
+  const platformFileIn = (dir: string): string | undefined =>
+    [...platformReadings].find(([path, reading]) => dirName(path) === dir && (reading.commands.length > 0 || (reading.dockerfiles ?? []).length > 0))?.[0];
+  const elsewhere = (dir: string): string | undefined => {
+    if (workload) return `production runs on Kubernetes (${workload.kind} in ${workload.file}:${workload.line})`;
+    const platformFile = platformFileIn(dir);
+    return platformFile ? `production runs what ${platformFile} names` : undefined;
+  };
+  const compose = productionComposeFiles(workspace, dirs, other.composeChains, composeOnlyStarter, elsewhere);
+  facts.composeFiles = compose.looked;
+  // The build targets and contexts production compose files, fly.toml and render.yaml name, before any Dockerfile is read.
+  const builds = new Map<string, DockerBuild>();
+  const addBuilds = (list: DockerBuild[] | undefined): void => {
+    for (const build of list ?? []) if (!builds.has(build.dockerfile)) builds.set(build.dockerfile, build);
+  };
+  for (const file of compose.files) addBuilds(file.reading.builds);
+  addBuilds(platformBuilds);
   const topLevel = new Set(projectRoot === '' ? [''] : ['', projectRoot]);
   // Platform specs that name the Dockerfile they build (DigitalOcean App Platform, CapRover), read before any Dockerfile.
   const specs: { kind: DeployFileKind; path: string; reading: DeployReading }[] = [];
