@@ -54,6 +54,7 @@ export function evaluateProgram(workspace: Workspace, entries: string[], options
     apps: it.apps,
     dotenv: it.dotenv,
     problems: it.problems,
+    skippedCalls: it.skippedCalls,
     exportsOf(file) {
       const record = it.modules.get(file);
       if (!record) return undefined;

@@ -2,7 +2,7 @@
 import type * as t from '@babel/types';
 import { bindPattern } from './assign.js';
 import { type Ctx, here } from './context.js';
-import { evalExpr, undecided } from './expressions.js';
+import { assuming, evalExpr, skipping, tooDeep, undecided, unsetReads } from './expressions.js';
 import { makeClass, makeFunction } from './functions.js';
 import { evalExport, evalImportEquals, hoistImport } from './module-syntax.js';
 import { strictEquals } from './operators.js';
@@ -78,7 +78,10 @@ export function declare(ctx: Ctx, declaration: t.VariableDeclaration): void {
 export function evalStatement(ctx: Ctx, statement: t.Statement): Completion {
   const { it } = ctx;
   it.step(() => here(ctx, statement));
-  if (it.depth >= MAX_DEPTH) return NORMAL;
+  if (it.depth >= MAX_DEPTH) {
+    tooDeep(ctx, statement);
+    return NORMAL;
+  }
   it.depth++;
   try {
     return run(ctx, statement);
@@ -154,9 +157,15 @@ function run(ctx: Ctx, statement: t.Statement): Completion {
 }
 
 function ifStatement(ctx: Ctx, statement: t.IfStatement): Completion {
-  const truth = truthyOf(evalExpr(ctx, statement.test));
-  if (truth === true) return block(ctx, statement.consequent);
-  if (truth === false) return statement.alternate ? block(ctx, statement.alternate) : NORMAL;
+  const test = evalExpr(ctx, statement.test);
+  const truth = truthyOf(test);
+  if (truth !== undefined) {
+    // Decided on an unset variable: production may set it, so the choice is an assumption (confidence `default`).
+    const reads = unsetReads(test);
+    const [taken, left] = truth ? [statement.consequent, statement.alternate] : [statement.alternate, statement.consequent];
+    if (left) skipping(ctx, reads, () => block(ctx, left));
+    return taken ? assuming(ctx, reads, () => block(ctx, taken)) : NORMAL;
+  }
   const [yes, no] = undecided(ctx, () => [block(ctx, statement.consequent), statement.alternate ? block(ctx, statement.alternate) : NORMAL] as const);
   return joinBranches(yes, no);
 }

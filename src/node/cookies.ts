@@ -8,7 +8,7 @@ import type { Confidence } from '../core/severity.js';
 import type { JsProgram, JsValue } from '../js/types.js';
 import { confidenceOf, truthyOf } from '../js/values.js';
 import { weaker, type PackageUse } from './app-uses.js';
-import { cookieAttribute, optionLocation, sessionOption, trustsProxy, type OptionState } from './session.js';
+import { cookieAttribute, optionConfidence, optionLocation, sessionOption, trustsProxy, type OptionState } from './session.js';
 
 export interface CookieProblem {
   /** What is wrong, for the message: "`cookie.secure` is not set (express-session's default is false)". */
@@ -18,8 +18,8 @@ export interface CookieProblem {
 }
 
 function problem(use: PackageUse, option: OptionState, detail: string): CookieProblem {
-  const valueConfidence = option.state === 'written' ? confidenceOf(option.value) : 'certain';
-  return { detail, location: optionLocation(use, option), confidence: weaker(use.placement, valueConfidence) };
+  const confidence = weaker(use.placement, weaker(confidenceOf(use.options), optionConfidence(option)));
+  return { detail, location: optionLocation(use, option), confidence };
 }
 
 /** `cookie.secure` for express-session and @fastify/*, `secure` for the others. */

@@ -21,7 +21,7 @@ export const HSTS_MIN_SECONDS = 15_552_000;
 /** Header names whose presence in the app's own code means it sets security headers itself. */
 const OWN_HEADERS = /strict-transport-security|content-security-policy|x-frame-options/i;
 
-export function helmetUses(program: JsProgram): PackageUse[] {
+function helmetUses(program: JsProgram): PackageUse[] {
   return packageUses(program, HEADER_PACKAGES);
 }
 
@@ -55,11 +55,14 @@ function proxyAddsHeaders(workspace: Workspace, deploy: DeployFacts): boolean {
 /**
  * The serving apps (Express, Koa, Fastify, NestJS) that send no security headers at all: no Helmet or
  * equivalent in the program, no header of their own or from the proxy in front. None when that cannot be known.
+ * `default` confidence when the app may not be the one production starts, or when Helmet sits in a branch
+ * skipped only because a variable is unset (`if (process.env.NODE_ENV === 'production') app.use(helmet())`).
  */
-export function appsWithoutHeaders(program: JsProgram, workspace: Workspace, deploy: DeployFacts): JsApp[] {
+export function appsWithoutHeaders(program: JsProgram, workspace: Workspace, deploy: DeployFacts): { app: JsApp; confidence: Confidence }[] {
   if (blind(program) || helmetUses(program).length || partialUse(program) || setsOwnHeaders(program, workspace)) return [];
   if (proxyAddsHeaders(workspace, deploy)) return [];
-  return servingApps(program);
+  const skipped = (program.skippedCalls ?? []).some((call) => HEADER_PACKAGES.includes(canonicalCallee(call.callee)));
+  return servingApps(program).map((app) => ({ app, confidence: app.listens && !skipped ? 'certain' : 'default' }));
 }
 
 export interface HelmetWeakening {
@@ -114,7 +117,7 @@ export function helmetWeakenings(program: JsProgram): HelmetWeakening[] {
 }
 
 /** Whether Helmet (or its X-Powered-By middleware) removes X-Powered-By from the app's responses. */
-export function helmetHidesPoweredBy(program: JsProgram): boolean {
+function helmetHidesPoweredBy(program: JsProgram): boolean {
   const full = helmetUses(program).some((use) => {
     const hide = option(use.options, 'xPoweredBy', 'hidePoweredBy');
     return use.pkg !== 'lusca' && !(hide && isOff(hide));

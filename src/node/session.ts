@@ -12,7 +12,9 @@
  */
 import type { FileLocation } from '../core/location.js';
 import type { JsProgram, JsValue } from '../js/types.js';
-import { appCalls, packageUses, servingApps, type PackageUse } from './app-uses.js';
+import type { Confidence } from '../core/severity.js';
+import { confidenceOf } from '../js/values.js';
+import { appCalls, packageUses, servingApps, weaker, type PackageUse } from './app-uses.js';
 
 /** Packages whose middleware issues the session cookie. */
 export const SESSION_PACKAGES = ['express-session', 'cookie-session', 'koa-session', '@fastify/session', '@fastify/secure-session'] as const;
@@ -27,8 +29,11 @@ export function sessionUses(program: JsProgram): PackageUse[] {
 /** An option as the package sees it: written (with its value), absent (the default applies), or not knowable. */
 export type OptionState =
   | { state: 'written'; value: JsValue }
-  /** container: the object it is missing from, when there is one. */
-  | { state: 'absent'; container?: JsValue }
+  /**
+   * container: the object it is missing from, when there is one; value: the `undefined` written instead
+   * (an unset variable: `name: process.env.SESSION_NAME`), whose env reads give the confidence.
+   */
+  | { state: 'absent'; container?: JsValue; value?: JsValue }
   | { state: 'unknown' };
 
 function member(container: JsValue | undefined, key: string): OptionState {
@@ -36,7 +41,8 @@ function member(container: JsValue | undefined, key: string): OptionState {
   if (container.kind !== 'object') return { state: 'unknown' };
   const value = container.props.get(key);
   if (value === undefined) return container.partial ? { state: 'unknown' } : { state: 'absent', container };
-  if (value.kind === 'undefined' && !value.env?.length) return { state: 'absent', container };
+  // The packages read `opts.x || default` / `opts.x ?? default`: undefined is as good as absent.
+  if (value.kind === 'undefined') return { state: 'absent', container, value };
   return { state: 'written', value };
 }
 
@@ -124,17 +130,26 @@ const MEMORY_BY_DEFAULT = new Set(['express-session', '@fastify/session']);
 const MEMORY_STORES = new Set(['express-session.MemoryStore', '@fastify/session.MemoryStore']);
 
 /** The session middleware keeps its sessions in memory: no `store`, or the package's MemoryStore. */
-export function memoryStore(use: PackageUse): { detail: string; option: OptionState } | undefined {
+export function memoryStore(use: PackageUse): { detail: string; option: OptionState; confidence: Confidence } | undefined {
   if (!MEMORY_BY_DEFAULT.has(use.pkg)) return undefined;
   const store = sessionOption(use, 'store');
-  if (store.state === 'absent') return { detail: `${use.pkg} has no \`store\`, so it uses its MemoryStore`, option: store };
-  if (store.state !== 'written') return undefined;
+  const confidence = weaker(use.placement, weaker(confidenceOf(use.options), optionConfidence(store)));
   // express-session: `opts.store || new MemoryStore()`.
-  if (store.value.kind === 'undefined' || store.value.kind === 'null') {
-    return { detail: `\`store\` is ${store.value.kind}${store.value.env?.length ? ` (${store.value.env[0]!.name} is unset)` : ''}, so ${use.pkg} uses its MemoryStore`, option: store };
+  const empty = store.state === 'absent' ? store.value : store.state === 'written' && store.value.kind === 'null' ? store.value : undefined;
+  if (empty) {
+    const unset = empty.env?.find((read) => !read.set);
+    return { detail: `\`store\` is ${empty.kind}${unset ? ` (${unset.name} is unset)` : ''}, so ${use.pkg} uses its MemoryStore`, option: store, confidence };
   }
-  if (store.value.kind === 'instance' && MEMORY_STORES.has(store.value.of)) {
-    return { detail: `\`store\` is ${use.pkg}'s own MemoryStore`, option: store };
+  if (store.state === 'absent') return { detail: `${use.pkg} has no \`store\`, so it uses its MemoryStore`, option: store, confidence };
+  if (store.state === 'written' && store.value.kind === 'instance' && MEMORY_STORES.has(store.value.of)) {
+    return { detail: `\`store\` is ${use.pkg}'s own MemoryStore`, option: store, confidence };
   }
   return undefined;
+}
+
+/** How sure an option's state is: a written value's or an undefined's env reads; an absence in code is certain. */
+export function optionConfidence(option: OptionState): Confidence {
+  if (option.state === 'written') return confidenceOf(option.value) ?? 'certain';
+  if (option.state === 'absent') return weaker(confidenceOf(option.value), confidenceOf(option.container));
+  return 'certain';
 }

@@ -7,9 +7,9 @@
  */
 import type { FileLocation } from '../core/location.js';
 import type { Confidence } from '../core/severity.js';
-import type { JsCall, JsProgram, JsValue } from '../js/types.js';
+import type { JsProgram, JsValue } from '../js/types.js';
 import { confidenceOf } from '../js/values.js';
-import { appCalls, canonicalCallee, weaker } from './app-uses.js';
+import { appCalls, callPlacement, canonicalCallee, weaker } from './app-uses.js';
 
 export interface TrustAllProxies {
   /** The code as written, for the message: "app.set('trust proxy', true)". */
@@ -22,10 +22,6 @@ function isTrue(value: JsValue | undefined): value is JsValue {
   return value?.kind === 'boolean' && value.value;
 }
 
-function placement(call: JsCall): Confidence {
-  return call.conditional ? 'default' : 'certain';
-}
-
 const FASTIFY_FACTORIES = new Set(['fastify', 'fastify.fastify', '@nestjs/platform-fastify.FastifyAdapter']);
 
 export function trustAllProxies(program: JsProgram): TrustAllProxies[] {
@@ -33,18 +29,18 @@ export function trustAllProxies(program: JsProgram): TrustAllProxies[] {
   for (const call of appCalls(program, 'set')) {
     const [name, value] = call.args;
     if (name?.kind === 'string' && name.value === 'trust proxy' && isTrue(value)) {
-      found.push({ how: "app.set('trust proxy', true)", location: value.loc ?? call.location, confidence: weaker(placement(call), confidenceOf(value)) });
+      found.push({ how: "app.set('trust proxy', true)", location: value.loc ?? call.location, confidence: weaker(callPlacement(call), confidenceOf(value)) });
     }
   }
   for (const call of appCalls(program, 'enable')) {
     const [name] = call.args;
-    if (name?.kind === 'string' && name.value === 'trust proxy') found.push({ how: "app.enable('trust proxy')", location: call.location, confidence: placement(call) });
+    if (name?.kind === 'string' && name.value === 'trust proxy') found.push({ how: "app.enable('trust proxy')", location: call.location, confidence: callPlacement(call) });
   }
   for (const call of program.calls) {
     if (!FASTIFY_FACTORIES.has(canonicalCallee(call.callee))) continue;
     const options = call.args[0];
     const value = options?.kind === 'object' ? options.props.get('trustProxy') : undefined;
-    if (isTrue(value)) found.push({ how: '`trustProxy: true`', location: value.loc ?? call.location, confidence: weaker(placement(call), confidenceOf(value)) });
+    if (isTrue(value)) found.push({ how: '`trustProxy: true`', location: value.loc ?? call.location, confidence: weaker(callPlacement(call), confidenceOf(value)) });
   }
   return found;
 }
