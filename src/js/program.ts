@@ -55,6 +55,7 @@ export function evaluateProgram(workspace: Workspace, entries: string[], options
     dotenv: it.dotenv,
     problems: it.problems,
     skippedCalls: it.skippedCalls,
+    steps: it.steps,
     exportsOf(file) {
       const record = it.modules.get(file);
       if (!record) return undefined;

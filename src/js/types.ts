@@ -109,6 +109,8 @@ export interface JsProgram {
   /** dotenv.config() / import 'dotenv/config' / require('dotenv').config({ path }): the env files loaded, with the call. */
   dotenv: { path: string; location: FileLocation }[];
   problems: JsProblem[];
+  /** Statements and expressions evaluated (bounded by the step budget): what the run cost. */
+  steps?: number;
   /** Package calls in branches skipped only because an env variable is unset: production runs them if it sets it. */
   skippedCalls?: JsCall[];
   /** A module's evaluated exports (module.exports / export default → 'default', named exports by name). */

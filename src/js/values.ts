@@ -93,11 +93,18 @@ export function callsTo(program: JsProgram, callee: string): JsCall[] {
   return calls.map((call, index) => ({ call, index, rank: rank(call) })).sort((a, b) => a.rank - b.rank || a.index - b.index).map((entry) => entry.call);
 }
 
-/** Whether a value is, or directly holds (array items, object values, one level), the given call result. */
+/** Whether a value is, or holds in (nested) arrays, the given call result; cyclic arrays are walked once. */
 function holds(value: JsValue, result: JsValue): boolean {
-  if (value === result) return true;
-  if (result.kind === 'instance' && value.kind === 'instance') return value.id === result.id;
-  if (value.kind === 'array') return value.items.some((item) => holds(item, result) && item !== value);
+  const same = (item: JsValue): boolean => item === result || (result.kind === 'instance' && item.kind === 'instance' && item.id === result.id);
+  const stack = [value];
+  const seen = new Set<JsValue>();
+  while (stack.length) {
+    const current = stack.pop()!;
+    if (same(current)) return true;
+    if (current.kind !== 'array' || seen.has(current)) continue;
+    seen.add(current);
+    stack.push(...current.items);
+  }
   return false;
 }
 

@@ -53,13 +53,23 @@ function fromSetRead(value: JsValue, fallback: FileLocation): CodeSecret | undef
   return undefined;
 }
 
-/** The secrets written in code behind a secret option: a string, or each string of an array (rotation lists). */
+/**
+ * The secrets written in code behind a secret option: a string, or each string of an array (rotation lists,
+ * nested ones too; an array that contains itself is read once).
+ */
 export function secretsInCode(value: JsValue | undefined, fallback: FileLocation): CodeSecret[] {
-  if (!value) return [];
-  if (value.kind === 'string') return [fromString(value, fallback)].filter((found) => found !== undefined);
-  if (value.kind === 'array') return value.items.flatMap((item) => secretsInCode(item, value.loc ?? fallback));
-  if (value.kind === 'unknown') return [fromSetRead(value, fallback)].filter((found) => found !== undefined);
-  return [];
+  const found: CodeSecret[] = [];
+  const seen = new Set<JsValue>();
+  const queue: { value: JsValue; at: FileLocation }[] = value ? [{ value, at: fallback }] : [];
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    const { value: current, at } = next;
+    const secret = current.kind === 'string' ? fromString(current, at) : current.kind === 'unknown' ? fromSetRead(current, at) : undefined;
+    if (secret) found.push(secret);
+    if (current.kind !== 'array' || seen.has(current)) continue;
+    seen.add(current);
+    for (const item of current.items) queue.push({ value: item, at: current.loc ?? at });
+  }
+  return found;
 }
 
 /** How a finding names where the secret comes from. */
