@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/js/parser.js';
 import { MAX_STEPS } from '../../src/js/state.js';
+import { appOf, callsTo, envReadsOf, jsRepr, prop } from '../../src/js/values.js';
+import { secretsInCode } from '../../src/node/secrets-in-code.js';
 import { callees, evaluate } from './helpers.js';
 
 describe('input the evaluator cannot read is a problem, never a crash', () => {
@@ -75,6 +77,24 @@ describe('input the evaluator cannot read is a problem, never a crash', () => {
     // 4^9 leaf calls without the cap; the per-function run cap and the recursion cut keep it small.
     expect(program.calls.length).toBeLessThan(5000);
     expect(program.steps).toBeLessThan(MAX_STEPS / 4);
+  });
+
+  it('values that contain themselves: every helper over them ends', () => {
+    const program = evaluate({
+      'server.js': `const express = require('express'); const session = require('express-session'); const app = express();
+const mws = []; mws.push(mws); app.use(mws);
+const keys = ['a-secret-key-value']; keys.push(keys);
+const opts = { secret: keys }; opts.self = opts;
+app.use(session(opts)); app.listen(3000);`,
+    });
+    expect(program.problems).toEqual([]);
+    const [use] = callsTo(program, 'express-session');
+    expect(appOf(program, use!)?.listens).toBe(true);
+    const secret = prop(use!.args[0], 'secret')!;
+    expect(secret.kind).toBe('array');
+    expect(secretsInCode(secret, use!.location).map((found) => found.secret)).toEqual(['a-secret-key-value']);
+    expect(envReadsOf(use!.args[0]!)).toEqual([]);
+    expect(jsRepr(use!.args[0]!)).toContain('a-secret-key-value');
   });
 
   it('decorators (legacy form) parse in TS and JS', () => {
