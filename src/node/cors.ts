@@ -13,7 +13,7 @@ import type { FileLocation } from '../core/location.js';
 import type { Confidence } from '../core/severity.js';
 import type { JsCall, JsFunction, JsProgram, JsValue } from '../js/types.js';
 import { confidenceOf, truthyOf } from '../js/values.js';
-import { appCalls, packageUses, weaker, type PackageUse } from './app-uses.js';
+import { appCalls, callPlacement, canonicalCallee, packageUses, servingApps, weaker, type PackageUse } from './app-uses.js';
 
 export interface CorsPolicy {
   /** 'cors', '@koa/cors', '@fastify/cors', 'NestJS enableCors' */
@@ -128,12 +128,25 @@ function policyOf(source: string, options: JsValue | undefined, at: FileLocation
 }
 
 function nestPolicy(call: JsCall): CorsPolicy | undefined {
-  return policyOf('NestJS enableCors', call.args[0], call.location, call.conditional ? 'default' : 'certain');
+  return policyOf('NestJS enableCors', call.args[0], call.location, callPlacement(call));
+}
+
+/** `NestFactory.create(AppModule, { cors: true | {…} })`: Nest calls enableCors with it (`true`: the cors defaults). */
+function nestCreatePolicy(program: JsProgram, call: JsCall): CorsPolicy | undefined {
+  const cors = member(call.args[1], 'cors');
+  if (cors === undefined || cors === 'unknown' || truthyOf(cors) === false) return undefined;
+  if (cors.kind !== 'object' && !(cors.kind === 'boolean' && cors.value)) return undefined;
+  const id = call.result?.kind === 'instance' ? call.result.id : undefined;
+  const app = program.apps.find((candidate) => candidate.id === id);
+  if (app && !servingApps(program).includes(app)) return undefined;
+  const placement = weaker(app?.listens ? 'certain' : 'default', weaker(callPlacement(call), confidenceOf(cors)));
+  return policyOf('NestJS cors option', cors.kind === 'object' ? cors : undefined, cors.loc ?? call.location, placement);
 }
 
 /** The CORS policies of the serving apps that let any origin through. */
 export function openCorsPolicies(program: JsProgram): CorsPolicy[] {
   const fromPackages = packageUses(program, CORS_PACKAGES).map((use: PackageUse) => policyOf(use.pkg, use.options, use.call.location, use.placement));
   const fromNest = appCalls(program, 'enableCors').map(nestPolicy);
-  return [...fromPackages, ...fromNest].filter((policy): policy is CorsPolicy => policy !== undefined);
+  const fromNestCreate = program.calls.filter((call) => canonicalCallee(call.callee) === '@nestjs/core.NestFactory.create').map((call) => nestCreatePolicy(program, call));
+  return [...fromPackages, ...fromNest, ...fromNestCreate].filter((policy): policy is CorsPolicy => policy !== undefined);
 }
