@@ -16,7 +16,7 @@ export type { EnvRead } from '../core/env-read.js';
 export { appOf, callOf, callsTo, confidenceOf, envReadsOf, isLiteralString, jsRepr, locationOf, prop, stringValue, truthyOf } from '../js/values.js';
 export { isDevelopmentRun, parseStart } from '../node/production/command.js';
 export type { NodeRun, ParsedStart } from '../node/production/command.js';
-export { packageUses, servingApps } from '../node/app-uses.js';
+export { handlerConfidence, packageUses, servingApps } from '../node/app-uses.js';
 export type { PackageUse } from '../node/app-uses.js';
 export { defaultCookieName, httpOnlyOff, insecureCookie, sameSiteMissing } from '../node/cookies.js';
 export type { CookieProblem } from '../node/cookies.js';

@@ -81,6 +81,16 @@ export function packageUses(program: JsProgram, packages: readonly string[], opt
   return uses.sort((a, b) => Number(a.placement !== 'certain') - Number(b.placement !== 'certain'));
 }
 
+/**
+ * How sure it is that code registered by a call (an error handler) or found in a route handler (a cookie it
+ * sets) serves production: `certain` when it is on an app that listens, by a call that surely runs.
+ */
+export function handlerConfidence(program: JsProgram, call?: JsCall): Confidence {
+  const app = appById(program, call?.app);
+  const listens = app ? app.listens : program.apps.some((candidate) => candidate.listens);
+  return listens && (!call || callPlacement(call) === 'certain') ? 'certain' : 'default';
+}
+
 /** Calls of an app method ('express#set', 'koa#use', …) made on a serving app, whatever the app's framework. */
 export function appCalls(program: JsProgram, method: string): JsCall[] {
   const serving = servingApps(program);

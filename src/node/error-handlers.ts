@@ -7,6 +7,8 @@
  * The walk reads the function's AST (babel nodes) structurally, without executing anything, and is bounded.
  */
 import type { FileLocation } from '../core/location.js';
+import type { Confidence } from '../core/severity.js';
+import { handlerConfidence } from './app-uses.js';
 import { parseFile } from '../js/parser.js';
 import type { JsCall, JsFunction, JsProgram } from '../js/types.js';
 import type { Workspace } from '../workspace/types.js';
@@ -374,6 +376,8 @@ export interface LeakingHandler {
   /** Where the handler is registered (the app.use / setErrorHandler / useGlobalFilters call). */
   registeredAt: FileLocation;
   leaks: ErrorLeak[];
+  /** `default` when the app it is registered on may not be what production serves, or the call may not run. */
+  confidence: Confidence;
 }
 
 /** The functions a call registers as error handlers, with the parameters holding the error. */
@@ -429,20 +433,20 @@ function nestFilterOf(workspace: Workspace, call: JsCall): HandlerFunction | und
 export function leakingErrorHandlers(program: JsProgram, workspace: Workspace): LeakingHandler[] {
   const found: LeakingHandler[] = [];
   const seen = new Set<unknown>();
-  const judge = (handler: string, fn: HandlerFunction, errorParams: string[], registeredAt: FileLocation): void => {
+  const judge = (handler: string, fn: HandlerFunction, errorParams: string[], call: JsCall): void => {
     if (seen.has(fn.node)) return;
     seen.add(fn.node);
     const leaks = errorLeaksOf(fn, errorParams);
-    if (leaks.length > 0) found.push({ handler, registeredAt, leaks });
+    if (leaks.length > 0) found.push({ handler, registeredAt: call.location, leaks, confidence: handlerConfidence(program, call) });
   };
   for (const call of program.calls) {
     if (call.conditional) continue;
     if (call.callee === '@nestjs/common.Catch') {
       const filter = nestFilterOf(workspace, call);
-      if (filter) judge('NestJS exception filter', filter, filter.params.slice(0, 1), call.location);
+      if (filter) judge('NestJS exception filter', filter, filter.params.slice(0, 1), call);
       continue;
     }
-    for (const { handler, fn, errorParams } of handlersOfCall(call)) judge(handler, fn, errorParams, call.location);
+    for (const { handler, fn, errorParams } of handlersOfCall(call)) judge(handler, fn, errorParams, call);
   }
   return found;
 }

@@ -163,8 +163,9 @@ const DEFAULTS: Record<CookieSetter, Record<'secure' | 'httpOnly' | 'sameSite', 
 };
 
 /**
- * Why a handler cookie's attribute is off, or undefined when it is on or cannot be known: written false
- * (or SameSite false/'none' for sameSite), or absent where the setter's default is off.
+ * Why a handler cookie's attribute is off, or undefined when it is on or cannot be known: written false, or
+ * absent where the setter's default is off. SameSite 'none' is a deliberate cross-site opt-in (it needs Secure),
+ * not a missing attribute, as for the session cookies (cookies.ts).
  */
 export function cookieAttributeOff(program: JsProgram, cookie: HandlerCookie, key: 'secure' | 'httpOnly' | 'sameSite'): string | undefined {
   const written = cookie.attribute(key);

@@ -97,3 +97,32 @@ ruleTester('node/session-cookie-default-name', {
     { name: 'no name', files: named('undefined'), findings: [{ confidence: 'certain' }] },
   ],
 });
+
+/** An Express app that is created but never listens (nor exported): what it registers may not be production's. */
+function neverListens(body: string): Files {
+  return nodeFiles(`const express = require('express');\nconst app = express();\n${body}\n`, ['express']);
+}
+
+const LOGIN = "app.post('/login', (req, res) => {\n  res.cookie('token', req.body.token);\n  res.end();\n});";
+const LEAK = "app.use((err, req, res, next) => {\n  res.status(500).json({ stack: err.stack });\n});";
+
+ruleTester('node/session-cookie-insecure', {
+  valid: [],
+  invalid: [
+    { name: 'a handler cookie of a listening app is certain', files: expressServer(LOGIN), findings: [{ confidence: 'certain', message: 'The token cookie' }] },
+    { name: 'a handler cookie of an app that never listens is default', files: neverListens(LOGIN), findings: [{ confidence: 'default', message: 'The token cookie' }] },
+  ],
+});
+
+ruleTester('node/error-details-leaked', {
+  valid: [],
+  invalid: [
+    { name: 'an error handler on a listening app is certain', files: expressServer(LEAK), findings: [{ confidence: 'certain' }] },
+    { name: 'an error handler on an app that never listens is default', files: neverListens(LEAK), findings: [{ confidence: 'default' }] },
+    {
+      name: 'an error handler registered only because NODE_ENV is unset is default',
+      files: inDocker(expressServer(`if (process.env.NODE_ENV !== 'production') {\n  ${LEAK}\n}`)),
+      findings: [{ confidence: 'default' }],
+    },
+  ],
+});
