@@ -9,6 +9,7 @@
 import type { FileLocation } from '../core/location.js';
 import type { Confidence } from '../core/severity.js';
 import { handlerConfidence } from './app-uses.js';
+import { children, isNode, propertyName, type AstNode } from '../js/ast.js';
 import { parseFile } from '../js/parser.js';
 import type { JsCall, JsFunction, JsProgram } from '../js/types.js';
 import type { Workspace } from '../workspace/types.js';
@@ -20,13 +21,6 @@ export interface ErrorLeak {
   location: FileLocation;
   /** The expression as written (`err.stack`), for evidence. */
   expression: string;
-}
-
-/** The parts of a babel node this walk reads. */
-interface AstNode {
-  type: string;
-  loc?: { start: { line: number; column: number } } | null;
-  [key: string]: unknown;
 }
 
 /** The function a handler is, as the JS evaluator gives it (JsFunction): its file, parameter names and AST node. */
@@ -46,31 +40,6 @@ const BODY_PROPS = new Set(['body']);
 const MAX_NODES = 20_000;
 /** Names that say "the environment" in a condition: `process.env.NODE_ENV`, `app.get('env')`, `isProduction`, `config.isDev`. */
 const ENV_WORD = /node_env|^env$|prod|dev|debug|^isLocal|^local$/i;
-
-function isNode(value: unknown): value is AstNode {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-}
-
-function children(node: AstNode): AstNode[] {
-  const out: AstNode[] = [];
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'loc' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments' || key === 'extra') continue;
-    if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) out.push(item);
-    } else if (isNode(value)) {
-      out.push(value);
-    }
-  }
-  return out;
-}
-
-function propertyName(member: AstNode): string | undefined {
-  const property = member.property as AstNode | undefined;
-  if (!property) return undefined;
-  if (!member.computed && property.type === 'Identifier') return property.name as string;
-  if (property.type === 'StringLiteral') return property.value as string;
-  return undefined;
-}
 
 /** The identifier a member chain or call chain starts from: `res.status(500).json` → res. */
 function rootName(node: AstNode): string | undefined {

@@ -9,8 +9,9 @@ import type { JsApp, JsProgram, JsValue } from '../js/types.js';
 import type { DeployFacts } from '../deploy/types.js';
 import { productionNginxConfigs } from '../production/nginx-configs.js';
 import type { Workspace } from '../workspace/types.js';
-import { confidenceOf, truthyOf } from '../js/values.js';
+import { confidenceOf } from '../js/values.js';
 import { canonicalCallee, packageUses, servingApps, weaker, type PackageUse } from './app-uses.js';
+import { isOff, writtenOption } from './option-state.js';
 
 /** Middleware that sets the usual security headers with one call. */
 const HEADER_PACKAGES = ['helmet', 'koa-helmet', '@fastify/helmet', 'fastify-helmet', 'lusca'];
@@ -73,22 +74,9 @@ export interface HelmetWeakening {
   confidence: Confidence;
 }
 
-function option(options: JsValue | undefined, ...keys: string[]): JsValue | undefined {
-  if (options?.kind !== 'object') return undefined;
-  for (const key of keys) {
-    const value = options.props.get(key);
-    if (value) return value;
-  }
-  return undefined;
-}
-
-function isOff(value: JsValue): boolean {
-  return value.kind !== 'unknown' && truthyOf(value) === false;
-}
-
 /** An HSTS options object whose maxAge (seconds) is under HSTS_MIN_SECONDS. */
 function shortHsts(hsts: JsValue): JsValue | undefined {
-  const maxAge = option(hsts, 'maxAge');
+  const maxAge = writtenOption(hsts, 'maxAge');
   return maxAge?.kind === 'number' && maxAge.value < HSTS_MIN_SECONDS ? maxAge : undefined;
 }
 
@@ -102,9 +90,9 @@ export function helmetWeakenings(program: JsProgram): HelmetWeakening[] {
   for (const use of helmetUses(program)) {
     if (use.pkg === 'lusca') continue;
     const name = use.pkg;
-    const csp = option(use.options, 'contentSecurityPolicy');
+    const csp = writtenOption(use.options, 'contentSecurityPolicy');
     if (csp && isOff(csp)) found.push(weakening(use, 'contentSecurityPolicy', csp, `${name}({ contentSecurityPolicy: false }) sends no Content-Security-Policy`));
-    const hsts = option(use.options, 'strictTransportSecurity', 'hsts');
+    const hsts = writtenOption(use.options, 'strictTransportSecurity', 'hsts');
     if (hsts && isOff(hsts)) found.push(weakening(use, 'hsts', hsts, `${name}() is told not to send Strict-Transport-Security`));
     const short = hsts && shortHsts(hsts);
     if (short?.kind === 'number') found.push(weakening(use, 'hsts', short, `${name}()'s HSTS maxAge is ${short.value} s, under 180 days`));
@@ -119,7 +107,7 @@ export function helmetWeakenings(program: JsProgram): HelmetWeakening[] {
 /** Whether Helmet (or its X-Powered-By middleware) removes X-Powered-By from the app's responses. */
 function helmetHidesPoweredBy(program: JsProgram): boolean {
   const full = helmetUses(program).some((use) => {
-    const hide = option(use.options, 'xPoweredBy', 'hidePoweredBy');
+    const hide = writtenOption(use.options, 'xPoweredBy', 'hidePoweredBy');
     return use.pkg !== 'lusca' && !(hide && isOff(hide));
   });
   const single = ['helmet.hidePoweredBy', 'helmet.xPoweredBy', 'hide-powered-by'];
@@ -133,7 +121,7 @@ function poweredByDisabled(program: JsProgram, app: JsApp): boolean {
     const [name, value] = call.args;
     if (name?.kind !== 'string' || name.value.toLowerCase() !== 'x-powered-by') return false;
     if (call.callee.endsWith('#disable')) return true;
-    return call.callee.endsWith('#set') && value !== undefined && truthyOf(value) === false;
+    return call.callee.endsWith('#set') && isOff(value);
   });
 }
 

@@ -8,6 +8,7 @@ import type { Confidence } from '../core/severity.js';
 import type { FileLocation } from '../core/location.js';
 import type { JsProgram, JsValue } from '../js/types.js';
 import { canonicalCallee, packageUses } from './app-uses.js';
+import { writtenOption } from './option-state.js';
 
 export interface CodeSecret {
   /** The secret itself (rules hand it to `report.secret`, which masks it). */
@@ -107,8 +108,7 @@ function isPublicKey(value: JsValue): boolean {
 }
 
 function pick(value: JsValue | undefined, option: string | undefined): JsValue | undefined {
-  if (!option) return value;
-  return value?.kind === 'object' ? value.props.get(option) : undefined;
+  return option ? writtenOption(value, option) : value;
 }
 
 /**
