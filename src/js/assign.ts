@@ -10,7 +10,7 @@ import type { JsValue } from './types.js';
 import { mergeEnv, truthyOf, unknown } from './values.js';
 
 /** What a write that may not happen (inside an undecided branch) leaves: the value when both agree, else unknown. */
-export function mayWrite(old: JsValue | undefined, value: JsValue, loc: FileLocation): JsValue {
+function mayWrite(old: JsValue | undefined, value: JsValue, loc: FileLocation): JsValue {
   if (old && sameValue(old, value)) return value;
   const env = mergeEnv(old?.env, value.env);
   return unknown('set in a branch that may not run', env ? { loc, env } : { loc });

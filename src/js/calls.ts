@@ -130,7 +130,7 @@ function thenCallback(ctx: Ctx, target: JsValue, callback: Extract<JsValue, { ki
 }
 
 /** Calling a value: a package export, a project function, an instance (a factory's product: `RedisStore(…)`). */
-export function callValue(ctx: Ctx, value: JsValue, args: JsValue[], loc: FileLocation, isNew: boolean, thisValue?: JsValue): JsValue {
+function callValue(ctx: Ctx, value: JsValue, args: JsValue[], loc: FileLocation, isNew: boolean, thisValue?: JsValue): JsValue {
   switch (value.kind) {
     case 'module':
       return callModule(ctx, value, args, loc, isNew);

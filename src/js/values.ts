@@ -40,11 +40,6 @@ export function prop(value: JsValue | undefined, ...path: string[]): JsValue | u
   return current;
 }
 
-/** A string written in code (or an env fallback): not unknown. */
-export function isLiteralString(value: JsValue | undefined): value is Extract<JsValue, { kind: 'string' }> {
-  return value?.kind === 'string';
-}
-
 /** The text of a string value, or undefined. */
 export function stringValue(value: JsValue | undefined): string | undefined {
   return value?.kind === 'string' ? value.value : undefined;
@@ -129,12 +124,6 @@ export function appOf(program: JsProgram, call: JsCall): JsApp | undefined {
   return undefined;
 }
 
-/** The call that returned this value (an instance made by a call), if the program recorded one. */
-export function callOf(program: JsProgram, value: JsValue | undefined): JsCall | undefined {
-  if (value?.kind !== 'instance') return undefined;
-  return program.calls.find((call) => call.result?.kind === 'instance' && call.result.id === value.id);
-}
-
 /** All env reads behind a value and, bounded, the values inside it. */
 export function envReadsOf(value: JsValue): EnvRead[] {
   const out: EnvRead[] = [];
@@ -150,32 +139,4 @@ export function envReadsOf(value: JsValue): EnvRead[] {
     if (current.kind === 'object') for (const item of current.props.values()) stack.push({ value: item, depth: depth + 1 });
   }
   return mergeEnv(out) ?? [];
-}
-
-/** A short JS-like rendering for messages (never for secrets: mask those first). */
-export function jsRepr(value: JsValue, depth = 0): string {
-  switch (value.kind) {
-    case 'string':
-      return `'${value.value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-    case 'number':
-    case 'boolean':
-      return String(value.value);
-    case 'null':
-    case 'undefined':
-      return value.kind;
-    case 'regexp':
-      return `/${value.pattern}/${value.flags}`;
-    case 'array':
-      return depth > 2 ? '[…]' : `[${value.items.map((item) => jsRepr(item, depth + 1)).join(', ')}${value.partial ? ', …' : ''}]`;
-    case 'object':
-      return depth > 2 ? '{…}' : `{ ${[...value.props].map(([key, item]) => `${key}: ${jsRepr(item, depth + 1)}`).join(', ')}${value.partial ? ', …' : ''} }`;
-    case 'function':
-      return '<function>';
-    case 'module':
-      return [value.specifier, ...value.path].join('.');
-    case 'instance':
-      return `<${value.of}>`;
-    case 'unknown':
-      return `<unknown: ${value.reason}>`;
-  }
 }
