@@ -2,7 +2,7 @@
 import type * as t from '@babel/types';
 import { bindPattern } from './assign.js';
 import { type Ctx, here } from './context.js';
-import { assuming, evalExpr, skipping, tooDeep, undecided, unsetReads } from './expressions.js';
+import { assuming, evalExpr, skipping, tooDeep, undecided, unsetReads, withAssumed } from './expressions.js';
 import { makeClass, makeFunction } from './functions.js';
 import { evalExport, evalImportEquals, hoistImport } from './module-syntax.js';
 import { strictEquals } from './operators.js';
@@ -110,7 +110,8 @@ function run(ctx: Ctx, statement: t.Statement): Completion {
       return ifStatement(ctx, statement);
     case 'ReturnStatement': {
       const value: JsValue = statement.argument ? evalExpr(ctx, statement.argument) : { kind: 'undefined' };
-      ctx.it.frames[ctx.it.frames.length - 1]?.returns.push(value);
+      // A skipped branch returns nothing; a return in a branch taken because a variable is unset carries that read.
+      if (!ctx.it.skipped) ctx.it.frames[ctx.it.frames.length - 1]?.returns.push(withAssumed(ctx, value));
       return { type: 'return' };
     }
     case 'ThrowStatement':
