@@ -53,6 +53,11 @@ function proxyAddsHeaders(workspace: Workspace, deploy: DeployFacts): boolean {
   });
 }
 
+/** Helmet (or an equivalent) sits in a branch skipped only because a variable is unset: production may run it. */
+function headersSkipped(program: JsProgram): boolean {
+  return (program.skippedCalls ?? []).some((call) => HEADER_PACKAGES.includes(canonicalCallee(call.callee)));
+}
+
 /**
  * The serving apps (Express, Koa, Fastify, NestJS) that send no security headers at all: no Helmet or
  * equivalent in the program, no header of their own or from the proxy in front. None when that cannot be known.
@@ -62,8 +67,7 @@ function proxyAddsHeaders(workspace: Workspace, deploy: DeployFacts): boolean {
 export function appsWithoutHeaders(program: JsProgram, workspace: Workspace, deploy: DeployFacts): { app: JsApp; confidence: Confidence }[] {
   if (blind(program) || helmetUses(program).length || partialUse(program) || setsOwnHeaders(program, workspace)) return [];
   if (proxyAddsHeaders(workspace, deploy)) return [];
-  const skipped = (program.skippedCalls ?? []).some((call) => HEADER_PACKAGES.includes(canonicalCallee(call.callee)));
-  return servingApps(program).map((app) => ({ app, confidence: app.listens && !skipped ? 'certain' : 'default' }));
+  return servingApps(program).map((app) => ({ app, confidence: app.listens && !headersSkipped(program) ? 'certain' : 'default' }));
 }
 
 export interface HelmetWeakening {
@@ -137,8 +141,8 @@ function removesPoweredBy(program: JsProgram, workspace: Workspace): boolean {
  * The serving Express apps (NestJS's included, unless it runs on Fastify) that send `X-Powered-By: Express`.
  * Koa and Fastify send no such header.
  */
-export function appsSendingPoweredBy(program: JsProgram, workspace: Workspace): JsApp[] {
+export function appsSendingPoweredBy(program: JsProgram, workspace: Workspace): { app: JsApp; confidence: Confidence }[] {
   const express = servingApps(program).filter((app) => app.of === 'express' || (app.of === 'nestjs' && app.platform !== 'fastify'));
   if (!express.length || blind(program) || helmetHidesPoweredBy(program) || removesPoweredBy(program, workspace)) return [];
-  return express.filter((app) => !poweredByDisabled(program, app));
+  return express.filter((app) => !poweredByDisabled(program, app)).map((app) => ({ app, confidence: app.listens && !headersSkipped(program) ? 'certain' : 'default' }));
 }

@@ -49,6 +49,18 @@ ruleTester('node/session-cookie-insecure', {
   ],
 });
 
+ruleTester('node/x-powered-by', {
+  valid: [{ name: 'helmet only in production, on Heroku', files: expressServer("const helmet = require('helmet');\nif (process.env.NODE_ENV === 'production') {\n  app.use(helmet());\n}", ['helmet']) }],
+  invalid: [
+    {
+      name: 'helmet only in production, NODE_ENV unset',
+      files: inDocker(expressServer("const helmet = require('helmet');\nif (process.env.NODE_ENV === 'production') {\n  app.use(helmet());\n}", ['helmet'])),
+      findings: [{ confidence: 'default' }],
+    },
+    { name: 'no helmet anywhere', files: inDocker(expressServer('')), findings: [{ confidence: 'certain' }] },
+  ],
+});
+
 const HELMET_IN_PRODUCTION = expressServer("const helmet = require('helmet');\nif (process.env.NODE_ENV === 'production') {\n  app.use(helmet());\n}", ['helmet']);
 
 ruleTester('node/security-headers-missing', {
