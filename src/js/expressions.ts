@@ -268,8 +268,13 @@ function logical(ctx: Ctx, node: t.LogicalExpression): JsValue {
   const loc = here(ctx, node);
   const left = evalExpr(ctx, node.left);
   const takeRight = rightTaken(node.operator, left);
-  if (takeRight === false) return node.operator === '&&' ? left : withFallbackText(ctx, left, node.right);
-  if (takeRight === true) return fallback(ctx, left, evalExpr(ctx, node.right), node.right);
+  // `process.env.REDIS_URL && connect()`: decided by an unset variable, the right side is an assumption either way.
+  const reads = unsetReads(left);
+  if (takeRight === false) {
+    skipping(ctx, reads, () => evalExpr(ctx, node.right));
+    return node.operator === '&&' ? left : withFallbackText(ctx, left, node.right);
+  }
+  if (takeRight === true) return fallback(ctx, left, assuming(ctx, reads, () => evalExpr(ctx, node.right)), node.right);
   const right = undecided(ctx, () => evalExpr(ctx, node.right));
   const env = mergeEnv(node.operator === '&&' ? left.env : withFallbackText(ctx, left, node.right).env, right.env);
   return unknown('depends on a value not known', env ? { loc, env } : { loc });
@@ -312,7 +317,9 @@ function conditional(ctx: Ctx, node: t.ConditionalExpression): JsValue {
   const test = evalExpr(ctx, node.test);
   const truth = truthyOf(test);
   if (truth !== undefined) {
-    const chosen = evalExpr(ctx, truth ? node.consequent : node.alternate);
+    const reads = unsetReads(test);
+    skipping(ctx, reads, () => evalExpr(ctx, truth ? node.alternate : node.consequent));
+    const chosen = assuming(ctx, reads, () => evalExpr(ctx, truth ? node.consequent : node.alternate));
     return withControlEnv(chosen, test);
   }
   const [yes, no] = undecided(ctx, () => [evalExpr(ctx, node.consequent), evalExpr(ctx, node.alternate)] as const);

@@ -201,6 +201,12 @@ require('knex')(config());`;
     expect(production.skippedCalls).toEqual([]);
   });
 
+  it('ternaries and && / || decided by an unset variable: the same assumption', () => {
+    const program = evaluate({ 'a.js': `const m = require('m');\nprocess.env.REDIS_URL ? m.redis() : m.memory();\nprocess.env.SENTRY_DSN && m.sentry();\nprocess.env.PORT || m.port();` });
+    expect(program.calls.map((call) => [call.callee, call.assumed])).toEqual([['m.memory', true], ['m.port', true]]);
+    expect(program.skippedCalls?.map((call) => call.callee)).toEqual(['m.redis', 'm.sentry']);
+  });
+
   it('writes: skipped ones leave the old value with the read; taken ones carry it', () => {
     const code = `let store = 'memory';\nconst opts = { secure: true };\nif (process.env.REDIS_URL) { store = 'redis'; opts.extra = 1; }\nif (!process.env.HTTPS) opts.secure = false;\nrequire('m')(store, opts);`;
     const [call] = evaluate({ 'a.js': code }).calls;
