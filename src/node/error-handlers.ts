@@ -36,6 +36,8 @@ const SEND_METHODS = new Set(['send', 'json', 'jsonp', 'end', 'render', 'view'])
 const NOT_RESPONSES = new Set(['console', 'logger', 'log', 'process', 'winston', 'pino', 'Sentry', 'debug', 'socket', 'ws', 'channel', 'queue']);
 /** Properties whose assignment is the response body (Koa's `ctx.body`, `ctx.response.body`). */
 const BODY_PROPS = new Set(['body']);
+/** Nesting (`!!x`, `{{ … }}`) the recursive readers follow at most. */
+const MAX_NESTING = 64;
 /** Nodes walked at most per function: a handler is a few dozen statements. */
 const MAX_NODES = 20_000;
 /** Names that say "the environment" in a condition: `process.env.NODE_ENV`, `app.get('env')`, `isProduction`, `config.isDev`. */
@@ -79,9 +81,10 @@ function conditionWords(test: AstNode): string[] {
  * about the environment but its direction cannot be read (then both branches are taken as guarded), or
  * undefined when the condition is not about the environment at all.
  */
-function productionBranch(test: AstNode): 'consequent' | 'alternate' | 'either' | undefined {
+function productionBranch(test: AstNode, depth = 0): 'consequent' | 'alternate' | 'either' | undefined {
+  if (depth > MAX_NESTING) return undefined;
   if (test.type === 'UnaryExpression' && test.operator === '!') {
-    const inner = productionBranch(test.argument as AstNode);
+    const inner = productionBranch(test.argument as AstNode, depth + 1);
     return inner === 'consequent' ? 'alternate' : inner === 'alternate' ? 'consequent' : inner;
   }
   if (test.type === 'BinaryExpression' && ['===', '==', '!==', '!='].includes(test.operator as string)) {
@@ -106,12 +109,12 @@ function productionBranch(test: AstNode): 'consequent' | 'alternate' | 'either' 
 }
 
 /** Whether a statement always leaves the function (`return …`, `throw`, a block ending in one). */
-function exits(statement: AstNode): boolean {
+function exits(statement: AstNode, depth = 0): boolean {
   if (statement.type === 'ReturnStatement' || statement.type === 'ThrowStatement') return true;
-  if (statement.type === 'BlockStatement') {
+  if (statement.type === 'BlockStatement' && depth < MAX_NESTING) {
     const body = statement.body as AstNode[];
     const last = body[body.length - 1];
-    return last !== undefined && exits(last);
+    return last !== undefined && exits(last, depth + 1);
   }
   return false;
 }
