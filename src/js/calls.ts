@@ -12,7 +12,8 @@ import { loadDotenvConfig, loadNestConfig } from './dotenv.js';
 import { evalExpr } from './expressions.js';
 import { invoke, NEW_TARGET, recordCallback } from './functions.js';
 import { GLOBAL_SPECIFIER, rootedPath } from './globals.js';
-import { requireValue, resolveImport } from './loader.js';
+import { requireValue } from './loader.js';
+import { resolveSpecifier } from './modules.js';
 import { memberOf, moduleMember, propertyKey } from './members.js';
 import type { JsCall, JsValue } from './types.js';
 import { str, unknown } from './values.js';
@@ -46,7 +47,7 @@ function moduleImport(ctx: Ctx, node: CallNode, namespace: boolean): JsValue {
   if (specifier?.kind !== 'string') return unknown(`${namespace ? 'import' : 'require'} of a computed path`, { loc });
   if (ctx.it.skipped) {
     // A skipped branch loads no project module; a package binding is cheap and names its calls.
-    const resolution = resolveImport(ctx, specifier.value, loc);
+    const resolution = resolveSpecifier(ctx.it.workspace, ctx.it.files, ctx.mod.file, specifier.value);
     return resolution.kind === 'external' ? { kind: 'module', specifier: resolution.specifier, path: [], loc } : unknown('import in a skipped branch', { loc });
   }
   if (specifier.value === 'dotenv/config') loadDotenvConfig(ctx, [], loc);

@@ -70,6 +70,11 @@ export function declare(ctx: Ctx, declaration: t.VariableDeclaration): void {
   for (const declarator of declaration.declarations) {
     const value: JsValue = declarator.init ? evalExpr(ctx, declarator.init) : { kind: 'undefined', loc: here(ctx, declarator) };
     bindPattern(ctx, declarator.id, value, (name, item) => {
+      // A `var` of a skipped branch is hoisted out of it, undefined (its value is production's only if it sets the variable).
+      if (ctx.it.skipped && scope !== ctx.scope) {
+        if (!scope.lookup(name)) scope.declare(name, { kind: 'undefined', loc: here(ctx, declarator), env: ctx.it.assumed }, ctx.it.conditional);
+        return;
+      }
       scope.declare(name, item, ctx.it.conditional);
     });
   }

@@ -207,6 +207,13 @@ require('knex')(config());`;
     expect(program.skippedCalls?.map((call) => call.callee)).toEqual(['m.redis', 'm.sentry']);
   });
 
+  it('a skipped branch reports no unresolved import and keeps its var undefined', () => {
+    const program = evaluate({ 'a.js': `if (process.env.NODE_ENV === 'production') { var mod = require('./missing'); var n = 1; }\nrequire('m')(mod, n);` });
+    expect(program.problems).toEqual([]);
+    expect(program.calls[0]!.args.map((arg) => arg.kind)).toEqual(['undefined', 'undefined']);
+    expect(confidenceOf(program.calls[0]!.args[1])).toBe('default');
+  });
+
   it('writes: skipped ones leave the old value with the read; taken ones carry it', () => {
     const code = `let store = 'memory';\nconst opts = { secure: true };\nif (process.env.REDIS_URL) { store = 'redis'; opts.extra = 1; }\nif (!process.env.HTTPS) opts.secure = false;\nrequire('m')(store, opts);`;
     const [call] = evaluate({ 'a.js': code }).calls;
