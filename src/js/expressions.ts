@@ -308,7 +308,11 @@ export function fallback(ctx: Ctx, left: JsValue, right: JsValue, rightNode: t.N
   const defaultText = sourceText(ctx, rightNode);
   const reads = left.env.map((read) => (!read.set && read.defaultText === undefined && defaultText !== undefined ? { ...read, defaultText } : read));
   const env = mergeEnv(reads, right.env);
-  if (right.kind === 'object' || right.kind === 'array' || right.kind === 'function' || right.kind === 'instance') return right;
+  if (right.kind === 'object' || right.kind === 'array' || right.kind === 'function' || right.kind === 'instance') {
+    // An object taken because a variable is unset (`configs[process.env.DB_ENV] || configs.development`) is a default.
+    const unset = reads.filter((read) => !read.set);
+    return unset.length ? { ...right, env: mergeEnv(right.env, unset) } : right;
+  }
   return { ...right, ...(env ? { env } : {}) };
 }
 

@@ -83,6 +83,7 @@ ruleTester('node/sqlite-in-production', {
   invalid: [
     { name: 'knexfile keyed by an unset variable', files: knex("[process.env.DB_ENV || 'development']"), findings: [{ confidence: 'default', at: 'knexfile.js:2' }] },
     { name: 'knexfile development written in the code', files: knex('.development'), findings: [{ confidence: 'certain' }] },
+    { name: 'knexfile falling back to development when an unset variable names none', files: knex("[process.env.DB_ENV] || require('./knexfile').development"), findings: [{ confidence: 'default' }] },
   ],
 });
 
