@@ -28,7 +28,7 @@ export default defineRule({
   check(ctx) {
     const program = ctx.project.program;
     if (!program) return;
-    for (const { handler, leaks } of leakingErrorHandlers(program, ctx.workspace)) {
+    for (const { handler, leaks, confidence } of leakingErrorHandlers(program, ctx.workspace)) {
       // One finding per handler: its worst detail, the others named.
       const worst = leaks.find((leak) => leak.detail === 'stack') ?? leaks[0]!;
       const what = worst.detail === 'stack' ? 'the stack trace' : 'the error message';
@@ -37,6 +37,7 @@ export default defineRule({
         message: `the ${handler} sends ${what} (${worst.expression}) to the client in production${others.length ? ` (and ${[...new Set(others)].join(', ')})` : ''}`,
         location: worst.location,
         severity: worst.detail === 'stack' ? 'high' : 'low',
+        confidence,
         evidence: worst.expression,
         about: `${handler} ${worst.detail}`,
       });

@@ -24,12 +24,12 @@ export default defineRule({
   check(ctx) {
     const program = ctx.project.program;
     if (!program) return;
-    for (const app of appsWithoutHeaders(program, ctx.workspace, ctx.project.deploy)) {
+    for (const { app, confidence } of appsWithoutHeaders(program, ctx.workspace, ctx.project.deploy)) {
       const name = FRAMEWORK[app.of] ?? app.of;
       ctx.report({
         message: `The ${name} app production starts sends no security headers: no ${EQUIVALENT[app.of] ?? 'helmet'} and no Strict-Transport-Security, Content-Security-Policy or X-Frame-Options of its own`,
         location: app.createdAt,
-        confidence: app.listens ? 'certain' : 'default',
+        confidence,
         about: `${app.of} app`,
       });
     }

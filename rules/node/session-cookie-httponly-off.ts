@@ -1,5 +1,5 @@
 /** node/session-cookie-httponly-off — page scripts can read the session cookie. */
-import { cookieAttributeOff, defineRule, handlerCookies, httpOnlyOff, sessionUses } from '../../src/api/node.js';
+import { cookieAttributeOff, defineRule, handlerConfidence, handlerCookies, httpOnlyOff, sessionUses } from '../../src/api/node.js';
 
 export default defineRule({
   id: 'node/session-cookie-httponly-off',
@@ -36,6 +36,7 @@ export default defineRule({
       ctx.report({
         message: `The ${cookie.name} cookie set by ${cookie.setter}() is readable by page scripts: ${detail}, so an XSS bug can steal it`,
         location: cookie.location,
+        confidence: handlerConfidence(program),
         about: `${cookie.setter} ${cookie.name} httpOnly`,
       });
     }

@@ -1,5 +1,5 @@
 /** node/session-cookie-insecure — the session cookie is sent over plain HTTP in production. */
-import { cookieAttributeOff, defineRule, handlerCookies, insecureCookie, sessionUses } from '../../src/api/node.js';
+import { cookieAttributeOff, defineRule, handlerConfidence, handlerCookies, insecureCookie, sessionUses } from '../../src/api/node.js';
 
 export default defineRule({
   id: 'node/session-cookie-insecure',
@@ -43,6 +43,7 @@ export default defineRule({
       ctx.report({
         message: `The ${cookie.name} cookie set by ${cookie.setter}() is sent without Secure: ${detail}, so the credential also travels over plain HTTP`,
         location: cookie.location,
+        confidence: handlerConfidence(program),
         about: `${cookie.setter} ${cookie.name} secure`,
       });
     }

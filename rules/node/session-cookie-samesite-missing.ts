@@ -1,5 +1,5 @@
 /** node/session-cookie-samesite-missing — the session cookie has no SameSite attribute. */
-import { cookieAttributeOff, defineRule, handlerCookies, sameSiteMissing, sessionUses } from '../../src/api/node.js';
+import { cookieAttributeOff, defineRule, handlerConfidence, handlerCookies, sameSiteMissing, sessionUses } from '../../src/api/node.js';
 
 export default defineRule({
   id: 'node/session-cookie-samesite-missing',
@@ -34,6 +34,7 @@ export default defineRule({
       ctx.report({
         message: `The ${cookie.name} cookie set by ${cookie.setter}() has no SameSite attribute: ${detail}, so browsers without a Lax default send it with cross-site requests`,
         location: cookie.location,
+        confidence: handlerConfidence(program),
         about: `${cookie.setter} ${cookie.name} sameSite`,
       });
     }

@@ -26,7 +26,7 @@ export default defineRule({
       ctx.report({
         message: `Sessions are kept in the process's memory: ${problem.detail}, which leaks memory, loses every session on restart and is not shared between instances`,
         location: optionLocation(use, problem.option),
-        confidence: use.placement,
+        confidence: problem.confidence,
         about: `${use.pkg} store`,
       });
     }

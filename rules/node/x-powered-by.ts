@@ -22,12 +22,12 @@ export default defineRule({
   },
   check(ctx) {
     const program = ctx.project.program;
-    for (const app of program ? appsSendingPoweredBy(program, ctx.workspace) : []) {
+    for (const { app, confidence } of program ? appsSendingPoweredBy(program, ctx.workspace) : []) {
       const name = app.of === 'nestjs' ? 'The NestJS app (on Express)' : 'The Express app';
       ctx.report({
         message: `${name} production starts sends X-Powered-By: Express: it neither calls app.disable('x-powered-by') nor uses helmet()`,
         location: app.createdAt,
-        confidence: app.listens ? 'certain' : 'default',
+        confidence,
         about: `${app.of} app`,
       });
     }

@@ -1,5 +1,5 @@
 /** web/stack-trace-exposed — an error response shows a Node.js stack trace (Express in development mode, a handler sending err.stack). */
-import { defineScanRule, pageLikeResponses, PROBE, stackTrace } from '../../src/api/web.js';
+import { defineScanRule, pageLikeResponses, PROBE, redactCommand, stackTrace } from '../../src/api/web.js';
 
 export default defineScanRule({
   id: 'web/stack-trace-exposed',
@@ -29,7 +29,8 @@ export default defineScanRule({
       message: `an error response shows a stack trace (HTTP ${first.response.status} on the ${first.id} probe, ${first.trace.frames} frames)`,
       // The site, not the probe's URL: made-up paths carry a random token, and the fingerprint must not.
       location: { url: ctx.scan.target },
-      evidence: [first.trace.error, first.trace.frame].filter(Boolean).join(' / '),
+      // The error line may carry a connection URL with its password (`connect ECONNREFUSED postgres://u:pw@db`).
+      evidence: redactCommand([first.trace.error, first.trace.frame].filter(Boolean).join(' / ')),
       about: 'stack trace',
       related: hits.map((hit) => ({ location: { url: hit.response.url }, message: `on the ${hit.id} probe (HTTP ${hit.response.status})` })),
     });

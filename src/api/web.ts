@@ -14,6 +14,7 @@ export type { ScanRule } from '../probe/rule.js';
 export { nextDevMarker } from '../probe/next-dev.js';
 export { pageScripts, siteOf } from '../probe/scripts.js';
 export { sourceMapSources } from '../probe/source-maps.js';
+export { redactCommand } from '../deploy/redact.js';
 export { stackTrace } from '../probe/stack-trace.js';
 export type { StackTrace } from '../probe/stack-trace.js';
 export { BUCKET_PROBE_PREFIX, PROBE, SOURCE_MAP_PROBE_PREFIX } from '../probe/types.js';

@@ -40,7 +40,7 @@ function appsIn(it: Interp, values: JsValue[]): number[] {
 }
 
 /** A new app instance, registered with the program. */
-export function createApp(ctx: Ctx, kind: JsAppKind, loc: FileLocation, args: JsValue[] = []): { app: JsApp; instance: Instance } {
+function createApp(ctx: Ctx, kind: JsAppKind, loc: FileLocation, args: JsValue[] = []): { app: JsApp; instance: Instance } {
   const id = ctx.it.id();
   const app: JsApp = { id, of: kind, createdAt: loc, listens: false, props: new Map() };
   if (kind === 'nestjs') app.platform = args.some((arg) => arg.kind === 'instance' && arg.of === FASTIFY_ADAPTER) ? 'fastify' : 'express';

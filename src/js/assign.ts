@@ -2,7 +2,7 @@
 import type * as t from '@babel/types';
 import type { FileLocation } from '../core/location.js';
 import { type Ctx, here } from './context.js';
-import { evalExpr, fallback, undecided } from './expressions.js';
+import { evalExpr, fallback, undecided, withAssumed } from './expressions.js';
 import { memberOf, propertyKey } from './members.js';
 import { binary, sameValue } from './operators.js';
 import type { Binding } from './scope.js';
@@ -10,21 +10,35 @@ import type { JsValue } from './types.js';
 import { mergeEnv, truthyOf, unknown } from './values.js';
 
 /** What a write that may not happen (inside an undecided branch) leaves: the value when both agree, else unknown. */
-export function mayWrite(old: JsValue | undefined, value: JsValue, loc: FileLocation): JsValue {
+function mayWrite(old: JsValue | undefined, value: JsValue, loc: FileLocation): JsValue {
   if (old && sameValue(old, value)) return value;
   const env = mergeEnv(old?.env, value.env);
   return unknown('set in a branch that may not run', env ? { loc, env } : { loc });
 }
 
-export function writeBinding(ctx: Ctx, binding: Binding, value: JsValue, loc: FileLocation): void {
+/**
+ * What a write in a branch skipped because a variable is unset leaves: the old value, with the unset reads
+ * (`default` confidence: production writes it if it sets the variable); a missing one becomes undefined with them.
+ */
+function skippedWrite(ctx: Ctx, old: JsValue | undefined, loc: FileLocation): JsValue {
+  return { ...(old ?? { kind: 'undefined', loc }), env: mergeEnv(old?.env, ctx.it.assumed) };
+}
+
+/** The value a write stores: under an undecided branch it may not happen; under an assumed one it carries the reads. */
+function written(ctx: Ctx, uncertain: boolean, old: JsValue | undefined, value: JsValue, loc: FileLocation): JsValue {
+  if (ctx.it.skipped) return skippedWrite(ctx, old, loc);
+  return uncertain ? mayWrite(old, value, loc) : withAssumed(ctx, value);
+}
+
+function writeBinding(ctx: Ctx, binding: Binding, value: JsValue, loc: FileLocation): void {
   if (binding.live) return;
-  binding.value = ctx.it.conditional > binding.depth ? mayWrite(binding.value, value, loc) : value;
+  binding.value = written(ctx, ctx.it.conditional > binding.depth, binding.value, value, loc);
 }
 
 function writeName(ctx: Ctx, name: string, value: JsValue, loc: FileLocation): void {
   const binding = ctx.scope.lookup(name);
   if (binding) writeBinding(ctx, binding, value, loc);
-  else ctx.mod.scope.declare(name, ctx.it.conditional ? mayWrite(undefined, value, loc) : value, 0);
+  else if (!ctx.it.skipped) ctx.mod.scope.declare(name, written(ctx, ctx.it.conditional > 0, undefined, value, loc), 0);
 }
 
 /** `target[key] = value`. */
@@ -36,18 +50,19 @@ export function setMember(ctx: Ctx, target: JsValue, key: string | undefined, va
       target.partial = true;
       return;
     }
-    target.props.set(key, uncertain(target) ? mayWrite(target.props.get(key), value, loc) : value);
+    target.props.set(key, written(ctx, uncertain(target), target.props.get(key), value, loc));
   } else if (target.kind === 'array') {
     const index = Number(key);
     if (key === undefined || !Number.isInteger(index) || index < 0) return;
-    target.items[index] = uncertain(target) ? mayWrite(target.items[index], value, loc) : value;
+    if (it.skipped && index >= target.items.length) return;
+    target.items[index] = written(ctx, uncertain(target), target.items[index], value, loc);
     for (let i = 0; i < index; i++) target.items[i] ??= { kind: 'undefined' };
   } else if (target.kind === 'instance' && key !== undefined) {
     const app = it.apps.find((candidate) => candidate.id === target.id);
     let props = app?.props ?? it.instanceProps.get(target.id);
     if (!props) it.instanceProps.set(target.id, (props = new Map()));
-    props.set(key, it.conditional ? mayWrite(props.get(key), value, loc) : value);
-  } else if (target.kind === 'module' && target.specifier === 'process' && target.path.join('.') === 'env' && key !== undefined) {
+    if (!(it.skipped && !props.has(key))) props.set(key, written(ctx, it.conditional > 0, props.get(key), value, loc));
+  } else if (target.kind === 'module' && target.specifier === 'process' && target.path.join('.') === 'env' && key !== undefined && !it.skipped) {
     it.envWrites.set(key, it.conditional ? mayWrite(it.envWrites.get(key), value, loc) : value);
   }
 }

@@ -13,6 +13,7 @@ import { evalExpr } from './expressions.js';
 import { invoke, NEW_TARGET, recordCallback } from './functions.js';
 import { GLOBAL_SPECIFIER, rootedPath } from './globals.js';
 import { requireValue } from './loader.js';
+import { resolveSpecifier } from './modules.js';
 import { memberOf, moduleMember, propertyKey } from './members.js';
 import type { JsCall, JsValue } from './types.js';
 import { str, unknown } from './values.js';
@@ -44,6 +45,11 @@ function moduleImport(ctx: Ctx, node: CallNode, namespace: boolean): JsValue {
   const loc = here(ctx, node);
   const [specifier] = evalArgs(ctx, node);
   if (specifier?.kind !== 'string') return unknown(`${namespace ? 'import' : 'require'} of a computed path`, { loc });
+  if (ctx.it.skipped) {
+    // A skipped branch loads no project module; a package binding is cheap and names its calls.
+    const resolution = resolveSpecifier(ctx.it.workspace, ctx.it.files, ctx.mod.file, specifier.value);
+    return resolution.kind === 'external' ? { kind: 'module', specifier: resolution.specifier, path: [], loc } : unknown('import in a skipped branch', { loc });
+  }
   if (specifier.value === 'dotenv/config') loadDotenvConfig(ctx, [], loc);
   return requireValue(ctx, specifier.value, loc, namespace);
 }
@@ -61,6 +67,7 @@ export function evalCall(ctx: Ctx, node: CallNode): JsValue {
     }
     const key = propertyKey(ctx, callee.property, callee.computed);
     const args = evalArgs(ctx, node);
+    if (ctx.it.skipped) return skippedCall(ctx, target.kind === 'module' && key !== undefined ? moduleMember(target, key, loc) : undefined, args, loc, isNew);
     return callMethod(ctx, target, key, args, loc, isNew);
   }
   if (callee.type === 'V8IntrinsicIdentifier' || callee.type === 'Super') {
@@ -69,12 +76,23 @@ export function evalCall(ctx: Ctx, node: CallNode): JsValue {
   }
   const calleeValue = evalExpr(ctx, callee);
   const args = evalArgs(ctx, node);
+  if (ctx.it.skipped) return skippedCall(ctx, calleeValue, args, loc, isNew);
   if (callee.type === 'Identifier') {
     const binding = ctx.scope.lookup(callee.name);
     if (binding?.parameterOf) recordCallback(ctx.it, binding.parameterOf, args);
   }
   if (calleeValue.kind === 'undefined' && node.type === 'OptionalCallExpression') return { kind: 'undefined', loc };
   return callValue(ctx, calleeValue, args, loc, isNew);
+}
+
+/** A call in a branch skipped because a variable is unset: not run; a package call is noted with its arguments. */
+function skippedCall(ctx: Ctx, callee: JsValue | undefined, args: JsValue[], location: FileLocation, isNew: boolean): JsValue {
+  if (callee?.kind === 'module' && callee.specifier !== GLOBAL_SPECIFIER) {
+    const call: JsCall = { callee: [callee.specifier, ...callee.path].join('.'), args, location, assumed: true };
+    if (isNew) call.isNew = true;
+    ctx.it.skippedCalls.push(call);
+  }
+  return unknown('in a branch production skips', { loc: location, env: ctx.it.assumed });
 }
 
 /** `target.key(...args)`. */
@@ -113,7 +131,7 @@ function thenCallback(ctx: Ctx, target: JsValue, callback: Extract<JsValue, { ki
 }
 
 /** Calling a value: a package export, a project function, an instance (a factory's product: `RedisStore(…)`). */
-export function callValue(ctx: Ctx, value: JsValue, args: JsValue[], loc: FileLocation, isNew: boolean, thisValue?: JsValue): JsValue {
+function callValue(ctx: Ctx, value: JsValue, args: JsValue[], loc: FileLocation, isNew: boolean, thisValue?: JsValue): JsValue {
   switch (value.kind) {
     case 'module':
       return callModule(ctx, value, args, loc, isNew);
@@ -137,6 +155,7 @@ function record(ctx: Ctx, callee: string, args: JsValue[], location: FileLocatio
   const call: JsCall = { callee, args, location };
   if (isNew) call.isNew = true;
   if (ctx.it.conditional) call.conditional = true;
+  if (ctx.it.assumed.length) call.assumed = true;
   ctx.it.calls.push(call);
   return call;
 }

@@ -17,13 +17,21 @@ import { mergeEnv, num, str, truthyOf, unknown } from './values.js';
 export function evalExpr(ctx: Ctx, node: t.Node): JsValue {
   const { it } = ctx;
   it.step(() => here(ctx, node));
-  if (it.depth >= MAX_DEPTH) return unknown('nested too deeply to follow', { loc: here(ctx, node) });
+  if (it.depth >= MAX_DEPTH) {
+    tooDeep(ctx, node);
+    return unknown('nested too deeply to follow', { loc: here(ctx, node) });
+  }
   it.depth++;
   try {
     return evaluate(ctx, node);
   } finally {
     it.depth--;
   }
+}
+
+/** Code nested past MAX_DEPTH is not followed: a problem (once), so rules that need the whole program know. */
+export function tooDeep(ctx: Ctx, node: t.Node): void {
+  ctx.it.problem({ kind: 'step-budget', message: `code nested more than ${MAX_DEPTH} levels deep was not followed`, location: here(ctx, node) });
 }
 
 /** Run code in an undecided branch: its calls are conditional and its writes may not happen. */
@@ -34,6 +42,43 @@ export function undecided<T>(ctx: Ctx, run: () => T): T {
   } finally {
     ctx.it.conditional--;
   }
+}
+
+/** The unset variables a decided test read: choosing a branch on them assumes production leaves them unset. */
+export function unsetReads(test: JsValue): EnvRead[] {
+  return (test.env ?? []).filter((read) => !read.set);
+}
+
+/** Run the branch a test on unset variables chose: its calls are `assumed` and its writes carry the reads. */
+export function assuming<T>(ctx: Ctx, reads: EnvRead[], run: () => T): T {
+  if (!reads.length) return run();
+  const before = ctx.it.assumed;
+  ctx.it.assumed = mergeEnv(before, reads) ?? before;
+  try {
+    return run();
+  } finally {
+    ctx.it.assumed = before;
+  }
+}
+
+/**
+ * Run the branch a test on unset variables left out, without its effects: its writes only weaken what they
+ * would change to `default` confidence, its package calls are noted as skipped (production runs them if it sets one).
+ */
+export function skipping(ctx: Ctx, reads: EnvRead[], run: () => void): void {
+  if (!reads.length) return;
+  ctx.it.skipped++;
+  try {
+    assuming(ctx, reads, run);
+  } finally {
+    ctx.it.skipped--;
+  }
+}
+
+/** A value with the unset reads the current code assumed (unchanged outside such branches; objects share their properties). */
+export function withAssumed(ctx: Ctx, value: JsValue): JsValue {
+  const reads = ctx.it.assumed;
+  return reads.length ? { ...value, env: mergeEnv(value.env, reads) } : value;
 }
 
 function evaluate(ctx: Ctx, node: t.Node): JsValue {
@@ -90,8 +135,10 @@ function evaluate(ctx: Ctx, node: t.Node): JsValue {
       if (node.object.type === 'Super') return unknown('super', { loc });
       const object = evalExpr(ctx, node.object);
       if ((object.kind === 'undefined' || object.kind === 'null') && node.type === 'OptionalMemberExpression') return { kind: 'undefined', loc };
-      const key = propertyKey(ctx, node.property, node.computed);
-      return memberOf(ctx, object, key, loc);
+      if (!node.computed) return memberOf(ctx, object, propertyKey(ctx, node.property, false), loc);
+      // `config[process.env.DB_ENV || 'development']`: the key's env reads decide which value this is.
+      const key = evalExpr(ctx, node.property);
+      return withControlEnv(memberOf(ctx, object, toText(key), loc), key);
     }
     case 'BinaryExpression':
       if (node.left.type === 'PrivateName') return unknown('private name', { loc });
@@ -221,8 +268,13 @@ function logical(ctx: Ctx, node: t.LogicalExpression): JsValue {
   const loc = here(ctx, node);
   const left = evalExpr(ctx, node.left);
   const takeRight = rightTaken(node.operator, left);
-  if (takeRight === false) return node.operator === '&&' ? left : withFallbackText(ctx, left, node.right);
-  if (takeRight === true) return fallback(ctx, left, evalExpr(ctx, node.right), node.right);
+  // `process.env.REDIS_URL && connect()`: decided by an unset variable, the right side is an assumption either way.
+  const reads = unsetReads(left);
+  if (takeRight === false) {
+    skipping(ctx, reads, () => evalExpr(ctx, node.right));
+    return node.operator === '&&' ? left : withFallbackText(ctx, left, node.right);
+  }
+  if (takeRight === true) return fallback(ctx, left, assuming(ctx, reads, () => evalExpr(ctx, node.right)), node.right);
   const right = undecided(ctx, () => evalExpr(ctx, node.right));
   const env = mergeEnv(node.operator === '&&' ? left.env : withFallbackText(ctx, left, node.right).env, right.env);
   return unknown('depends on a value not known', env ? { loc, env } : { loc });
@@ -258,7 +310,11 @@ export function fallback(ctx: Ctx, left: JsValue, right: JsValue, rightNode: t.N
   const defaultText = sourceText(ctx, rightNode);
   const reads = left.env.map((read) => (!read.set && read.defaultText === undefined && defaultText !== undefined ? { ...read, defaultText } : read));
   const env = mergeEnv(reads, right.env);
-  if (right.kind === 'object' || right.kind === 'array' || right.kind === 'function' || right.kind === 'instance') return right;
+  if (right.kind === 'object' || right.kind === 'array' || right.kind === 'function' || right.kind === 'instance') {
+    // An object taken because a variable is unset (`configs[process.env.DB_ENV] || configs.development`) is a default.
+    const unset = reads.filter((read) => !read.set);
+    return unset.length ? { ...right, env: mergeEnv(right.env, unset) } : right;
+  }
   return { ...right, ...(env ? { env } : {}) };
 }
 
@@ -267,7 +323,9 @@ function conditional(ctx: Ctx, node: t.ConditionalExpression): JsValue {
   const test = evalExpr(ctx, node.test);
   const truth = truthyOf(test);
   if (truth !== undefined) {
-    const chosen = evalExpr(ctx, truth ? node.consequent : node.alternate);
+    const reads = unsetReads(test);
+    skipping(ctx, reads, () => evalExpr(ctx, truth ? node.alternate : node.consequent));
+    const chosen = assuming(ctx, reads, () => evalExpr(ctx, truth ? node.consequent : node.alternate));
     return withControlEnv(chosen, test);
   }
   const [yes, no] = undecided(ctx, () => [evalExpr(ctx, node.consequent), evalExpr(ctx, node.alternate)] as const);
@@ -276,9 +334,16 @@ function conditional(ctx: Ctx, node: t.ConditionalExpression): JsValue {
   return unknown('depends on a condition not known', env ? { loc, env } : { loc });
 }
 
-/** A primitive chosen by a condition that read env variables carries those reads (its confidence follows them). */
+/**
+ * A value chosen by a condition (or a key) that read env variables carries those reads, so its confidence follows
+ * them. An object, array or instance carries only the unset ones (a shallow copy sharing its properties):
+ * chosen because a variable is unset, it is `default`.
+ */
 function withControlEnv(value: JsValue, test: JsValue): JsValue {
   if (!test.env?.length) return value;
-  if (value.kind === 'object' || value.kind === 'array' || value.kind === 'function' || value.kind === 'instance' || value.kind === 'module') return value;
+  if (value.kind === 'object' || value.kind === 'array' || value.kind === 'function' || value.kind === 'instance' || value.kind === 'module') {
+    const unset = unsetReads(test);
+    return unset.length ? { ...value, env: mergeEnv(value.env, unset) } : value;
+  }
   return { ...value, env: mergeEnv(value.env, test.env) };
 }

@@ -61,7 +61,7 @@ export function memberOf(ctx: Ctx, value: JsValue, key: string | undefined, loc:
 }
 
 /** `process.env.NAME` as production sees it (or as the code set it earlier). */
-export function envVariable(ctx: Ctx, name: string, loc: FileLocation): JsValue {
+function envVariable(ctx: Ctx, name: string, loc: FileLocation): JsValue {
   const written = ctx.it.envWrites.get(name);
   if (written) return written;
   const { read, value } = ctx.it.envRead(name);

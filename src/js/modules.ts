@@ -21,7 +21,7 @@ const NOT_SOURCE_DIRS = new Set(['node_modules', '.next', '.nuxt', '.output', '.
 const BUNDLE_NAME = /\.(?:min|bundle|chunk)\.[cm]?js$/;
 
 /** Why a workspace file is not read as a project module, or undefined when it may be. */
-export function notSourceReason(workspace: Workspace, file: string): string | undefined {
+function notSourceReason(workspace: Workspace, file: string): string | undefined {
   const segments = file.split('/');
   const dir = segments.slice(0, -1).find((segment) => NOT_SOURCE_DIRS.has(segment));
   if (dir) return `${file} is in ${dir}/ (dependencies or build output), not configuration`;
@@ -55,7 +55,7 @@ function findFile(workspace: Workspace, files: ReadonlySet<string>, base: string
 }
 
 /** `node:http` → `http`. */
-export function packageSpecifier(specifier: string): string {
+function packageSpecifier(specifier: string): string {
   return specifier.startsWith('node:') ? specifier.slice(5) : specifier;
 }
 

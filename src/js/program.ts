@@ -54,6 +54,8 @@ export function evaluateProgram(workspace: Workspace, entries: string[], options
     apps: it.apps,
     dotenv: it.dotenv,
     problems: it.problems,
+    skippedCalls: it.skippedCalls,
+    steps: it.steps,
     exportsOf(file) {
       const record = it.modules.get(file);
       if (!record) return undefined;

@@ -70,6 +70,15 @@ export class Interp {
   depth = 0;
   /** Depth of undecided branches and of functions run without a known call: calls there are `conditional`. */
   conditional = 0;
+  /**
+   * Unset variables whose absence chose the branches around the current code (`if (NODE_ENV === 'production')`
+   * with NODE_ENV unset): what runs there, or is left unwritten, holds only while production leaves them unset.
+   */
+  assumed: EnvRead[] = [];
+  /** Depth of branches skipped only because a variable is unset: see `skippedCalls`, assign.ts. */
+  skipped = 0;
+  /** Package calls written in those skipped branches (not run, not in `calls`). */
+  readonly skippedCalls: JsCall[] = [];
   readonly calls: JsCall[] = [];
   readonly apps: JsApp[] = [];
   readonly dotenv: { path: string; location: FileLocation }[] = [];

@@ -2,7 +2,7 @@
 import type * as t from '@babel/types';
 import { bindPattern } from './assign.js';
 import { type Ctx, here } from './context.js';
-import { evalExpr, undecided } from './expressions.js';
+import { assuming, evalExpr, skipping, tooDeep, undecided, unsetReads, withAssumed } from './expressions.js';
 import { makeClass, makeFunction } from './functions.js';
 import { evalExport, evalImportEquals, hoistImport } from './module-syntax.js';
 import { strictEquals } from './operators.js';
@@ -70,6 +70,11 @@ export function declare(ctx: Ctx, declaration: t.VariableDeclaration): void {
   for (const declarator of declaration.declarations) {
     const value: JsValue = declarator.init ? evalExpr(ctx, declarator.init) : { kind: 'undefined', loc: here(ctx, declarator) };
     bindPattern(ctx, declarator.id, value, (name, item) => {
+      // A `var` of a skipped branch is hoisted out of it, undefined (its value is production's only if it sets the variable).
+      if (ctx.it.skipped && scope !== ctx.scope) {
+        if (!scope.lookup(name)) scope.declare(name, { kind: 'undefined', loc: here(ctx, declarator), env: ctx.it.assumed }, ctx.it.conditional);
+        return;
+      }
       scope.declare(name, item, ctx.it.conditional);
     });
   }
@@ -78,7 +83,10 @@ export function declare(ctx: Ctx, declaration: t.VariableDeclaration): void {
 export function evalStatement(ctx: Ctx, statement: t.Statement): Completion {
   const { it } = ctx;
   it.step(() => here(ctx, statement));
-  if (it.depth >= MAX_DEPTH) return NORMAL;
+  if (it.depth >= MAX_DEPTH) {
+    tooDeep(ctx, statement);
+    return NORMAL;
+  }
   it.depth++;
   try {
     return run(ctx, statement);
@@ -108,7 +116,8 @@ function run(ctx: Ctx, statement: t.Statement): Completion {
       return ifStatement(ctx, statement);
     case 'ReturnStatement': {
       const value: JsValue = statement.argument ? evalExpr(ctx, statement.argument) : { kind: 'undefined' };
-      ctx.it.frames[ctx.it.frames.length - 1]?.returns.push(value);
+      // A skipped branch returns nothing; a return in a branch taken because a variable is unset carries that read.
+      if (!ctx.it.skipped) ctx.it.frames[ctx.it.frames.length - 1]?.returns.push(withAssumed(ctx, value));
       return { type: 'return' };
     }
     case 'ThrowStatement':
@@ -194,8 +203,13 @@ function ifStatement(ctx: Ctx, statement: t.IfStatement): Completion {
   const test = evalExpr(ctx, statement.test);
   const truth = truthyOf(test);
   if (requiredByGuard(ctx, test, statement, truth)) return statement.alternate ? block(ctx, statement.alternate) : NORMAL;
-  if (truth === true) return block(ctx, statement.consequent);
-  if (truth === false) return statement.alternate ? block(ctx, statement.alternate) : NORMAL;
+  if (truth !== undefined) {
+    // Decided on an unset variable: production may set it, so the choice is an assumption (confidence `default`).
+    const reads = unsetReads(test);
+    const [taken, left] = truth ? [statement.consequent, statement.alternate] : [statement.alternate, statement.consequent];
+    if (left) skipping(ctx, reads, () => block(ctx, left));
+    return taken ? assuming(ctx, reads, () => block(ctx, taken)) : NORMAL;
+  }
   const [yes, no] = undecided(ctx, () => [block(ctx, statement.consequent), statement.alternate ? block(ctx, statement.alternate) : NORMAL] as const);
   return joinBranches(yes, no);
 }

@@ -68,6 +68,8 @@ export interface JsCall {
   on?: number;
   /** Inside a branch or function the evaluator could not decide runs (the call may not happen). */
   conditional?: true;
+  /** Inside a branch chosen only because an env variable is unset (production may set it): the call may not happen. */
+  assumed?: true;
   /** The value the call returned, when the evaluator models it (an instance, a middleware marker). */
   result?: JsValue;
 }
@@ -107,6 +109,10 @@ export interface JsProgram {
   /** dotenv.config() / import 'dotenv/config' / require('dotenv').config({ path }): the env files loaded, with the call. */
   dotenv: { path: string; location: FileLocation }[];
   problems: JsProblem[];
+  /** Statements and expressions evaluated (bounded by the step budget): what the run cost. */
+  steps?: number;
+  /** Package calls in branches skipped only because an env variable is unset: production runs them if it sets it. */
+  skippedCalls?: JsCall[];
   /** A module's evaluated exports (module.exports / export default → 'default', named exports by name). */
   exportsOf(file: string): Map<string, JsValue> | undefined;
 }

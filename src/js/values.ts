@@ -40,11 +40,6 @@ export function prop(value: JsValue | undefined, ...path: string[]): JsValue | u
   return current;
 }
 
-/** A string written in code (or an env fallback): not unknown. */
-export function isLiteralString(value: JsValue | undefined): value is Extract<JsValue, { kind: 'string' }> {
-  return value?.kind === 'string';
-}
-
 /** The text of a string value, or undefined. */
 export function stringValue(value: JsValue | undefined): string | undefined {
   return value?.kind === 'string' ? value.value : undefined;
@@ -93,11 +88,18 @@ export function callsTo(program: JsProgram, callee: string): JsCall[] {
   return calls.map((call, index) => ({ call, index, rank: rank(call) })).sort((a, b) => a.rank - b.rank || a.index - b.index).map((entry) => entry.call);
 }
 
-/** Whether a value is, or directly holds (array items, object values, one level), the given call result. */
+/** Whether a value is, or holds in (nested) arrays, the given call result; cyclic arrays are walked once. */
 function holds(value: JsValue, result: JsValue): boolean {
-  if (value === result) return true;
-  if (result.kind === 'instance' && value.kind === 'instance') return value.id === result.id;
-  if (value.kind === 'array') return value.items.some((item) => holds(item, result) && item !== value);
+  const same = (item: JsValue): boolean => item === result || (result.kind === 'instance' && item.kind === 'instance' && item.id === result.id);
+  const stack = [value];
+  const seen = new Set<JsValue>();
+  while (stack.length) {
+    const current = stack.pop()!;
+    if (same(current)) return true;
+    if (current.kind !== 'array' || seen.has(current)) continue;
+    seen.add(current);
+    stack.push(...current.items);
+  }
   return false;
 }
 
@@ -122,12 +124,6 @@ export function appOf(program: JsProgram, call: JsCall): JsApp | undefined {
   return undefined;
 }
 
-/** The call that returned this value (an instance made by a call), if the program recorded one. */
-export function callOf(program: JsProgram, value: JsValue | undefined): JsCall | undefined {
-  if (value?.kind !== 'instance') return undefined;
-  return program.calls.find((call) => call.result?.kind === 'instance' && call.result.id === value.id);
-}
-
 /** All env reads behind a value and, bounded, the values inside it. */
 export function envReadsOf(value: JsValue): EnvRead[] {
   const out: EnvRead[] = [];
@@ -143,32 +139,4 @@ export function envReadsOf(value: JsValue): EnvRead[] {
     if (current.kind === 'object') for (const item of current.props.values()) stack.push({ value: item, depth: depth + 1 });
   }
   return mergeEnv(out) ?? [];
-}
-
-/** A short JS-like rendering for messages (never for secrets: mask those first). */
-export function jsRepr(value: JsValue, depth = 0): string {
-  switch (value.kind) {
-    case 'string':
-      return `'${value.value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-    case 'number':
-    case 'boolean':
-      return String(value.value);
-    case 'null':
-    case 'undefined':
-      return value.kind;
-    case 'regexp':
-      return `/${value.pattern}/${value.flags}`;
-    case 'array':
-      return depth > 2 ? '[…]' : `[${value.items.map((item) => jsRepr(item, depth + 1)).join(', ')}${value.partial ? ', …' : ''}]`;
-    case 'object':
-      return depth > 2 ? '{…}' : `{ ${[...value.props].map(([key, item]) => `${key}: ${jsRepr(item, depth + 1)}`).join(', ')}${value.partial ? ', …' : ''} }`;
-    case 'function':
-      return '<function>';
-    case 'module':
-      return [value.specifier, ...value.path].join('.');
-    case 'instance':
-      return `<${value.of}>`;
-    case 'unknown':
-      return `<unknown: ${value.reason}>`;
-  }
 }

@@ -37,10 +37,15 @@ export function servingApps(program: JsProgram): JsApp[] {
   return listening.length ? listening : program.apps;
 }
 
-function placementOn(program: JsProgram, app: JsApp | undefined, conditional: boolean): Confidence | undefined {
+function placementOn(program: JsProgram, app: JsApp | undefined, call: JsCall): Confidence | undefined {
   if (app && !servingApps(program).includes(app)) return undefined;
-  if (!app || !app.listens || conditional) return 'default';
-  return 'certain';
+  if (!app || !app.listens) return 'default';
+  return callPlacement(call);
+}
+
+/** `default` for a call that may not run: in an undecided branch, or in one chosen because a variable is unset. */
+export function callPlacement(call: JsCall): Confidence {
+  return call.conditional || call.assumed ? 'default' : 'certain';
 }
 
 /** A plugin value handed to `register`: `require('@fastify/cors')`, `import cors from '@fastify/cors'`. */
@@ -61,7 +66,7 @@ export function packageUses(program: JsProgram, packages: readonly string[], opt
     const callee = canonicalCallee(call.callee);
     if (wanted.has(callee)) {
       const app = appOf(program, call);
-      const placement = placementOn(program, app, !!call.conditional);
+      const placement = placementOn(program, app, call);
       if (placement) uses.push({ pkg: callee, call, options: call.args[optionsArg], app, placement });
       continue;
     }
@@ -69,11 +74,21 @@ export function packageUses(program: JsProgram, packages: readonly string[], opt
       const plugin = pluginName(call.args[0]);
       if (!plugin || !wanted.has(plugin)) continue;
       const app = appById(program, call.app);
-      const placement = placementOn(program, app, !!call.conditional);
+      const placement = placementOn(program, app, call);
       if (placement) uses.push({ pkg: plugin, call, options: call.args[1], app, placement });
     }
   }
   return uses.sort((a, b) => Number(a.placement !== 'certain') - Number(b.placement !== 'certain'));
+}
+
+/**
+ * How sure it is that code registered by a call (an error handler) or found in a route handler (a cookie it
+ * sets) serves production: `certain` when it is on an app that listens, by a call that surely runs.
+ */
+export function handlerConfidence(program: JsProgram, call?: JsCall): Confidence {
+  const app = appById(program, call?.app);
+  const listens = app ? app.listens : program.apps.some((candidate) => candidate.listens);
+  return listens && (!call || callPlacement(call) === 'certain') ? 'certain' : 'default';
 }
 
 /** Calls of an app method ('express#set', 'koa#use', …) made on a serving app, whatever the app's framework. */

@@ -8,7 +8,9 @@ import type { Confidence } from '../core/severity.js';
 import type { JsProgram, JsValue } from '../js/types.js';
 import { confidenceOf, truthyOf } from '../js/values.js';
 import { weaker, type PackageUse } from './app-uses.js';
-import { cookieAttribute, optionLocation, sessionOption, trustsProxy, type OptionState } from './session.js';
+import { isOff, optionConfidence, type OptionState } from './option-state.js';
+import { cookieAttribute, optionLocation, sessionOption } from './session.js';
+import { koaTrustsProxy, trustsProxy } from './trust-proxy.js';
 
 export interface CookieProblem {
   /** What is wrong, for the message: "`cookie.secure` is not set (express-session's default is false)". */
@@ -18,8 +20,8 @@ export interface CookieProblem {
 }
 
 function problem(use: PackageUse, option: OptionState, detail: string): CookieProblem {
-  const valueConfidence = option.state === 'written' ? confidenceOf(option.value) : 'certain';
-  return { detail, location: optionLocation(use, option), confidence: weaker(use.placement, valueConfidence) };
+  const confidence = weaker(use.placement, weaker(confidenceOf(use.options), optionConfidence(option)));
+  return { detail, location: optionLocation(use, option), confidence };
 }
 
 /** `cookie.secure` for express-session and @fastify/*, `secure` for the others. */
@@ -30,15 +32,6 @@ function attributeName(use: PackageUse, key: string): string {
 /** Packages whose cookie is Secure exactly when the request is seen as HTTPS, unless `secure` is written. */
 const FOLLOWS_REQUEST = new Set(['cookie-session', 'koa-session']);
 
-/** Koa's `app.proxy = true` on the app koa-session runs on: `ctx.secure` then follows X-Forwarded-Proto. */
-function koaProxy(use: PackageUse): boolean {
-  const proxy = use.app?.props.get('proxy');
-  return proxy !== undefined && truthyOf(proxy) === true;
-}
-
-function isFalse(value: JsValue): boolean {
-  return truthyOf(value) === false && value.kind !== 'unknown';
-}
 
 /** The session cookie is sent without Secure in production. */
 export function insecureCookie(program: JsProgram, use: PackageUse): CookieProblem | undefined {
@@ -48,7 +41,7 @@ export function insecureCookie(program: JsProgram, use: PackageUse): CookieProbl
     if (use.pkg === 'express-session') return problem(use, secure, `\`${name}\` is not set (express-session's default is false)`);
     // cookie-session and koa-session (the `cookies` package) mark the cookie Secure only on a request they see as
     // HTTPS: behind a TLS-terminating proxy that takes Express's 'trust proxy' or Koa's `app.proxy`.
-    if (FOLLOWS_REQUEST.has(use.pkg) && !trustsProxy(program) && !koaProxy(use)) {
+    if (FOLLOWS_REQUEST.has(use.pkg) && !trustsProxy(program) && !koaTrustsProxy(use.app)) {
       return problem(use, secure, `\`${name}\` is not set and the app does not trust its proxy, so ${use.pkg} sees every request behind the platform's TLS proxy as plain HTTP and never marks the cookie Secure`);
     }
     return undefined;
@@ -65,13 +58,13 @@ export function insecureCookie(program: JsProgram, use: PackageUse): CookieProbl
       `\`${name}\` is 'auto' but the app does not set 'trust proxy': behind the platform's TLS proxy every request looks like plain HTTP, so the cookie is sent without Secure`,
     );
   }
-  return isFalse(value) ? problem(use, secure, `\`${name}\` is ${describe(value)}`) : undefined;
+  return isOff(value) ? problem(use, secure, `\`${name}\` is ${describe(value)}`) : undefined;
 }
 
 /** The session cookie is readable by page scripts. */
 export function httpOnlyOff(use: PackageUse): CookieProblem | undefined {
   const httpOnly = cookieAttribute(use, 'httpOnly');
-  if (httpOnly.state !== 'written' || !isFalse(httpOnly.value)) return undefined;
+  if (httpOnly.state !== 'written' || !isOff(httpOnly.value)) return undefined;
   return problem(use, httpOnly, `\`${attributeName(use, 'httpOnly')}\` is ${describe(httpOnly.value)}`);
 }
 
@@ -84,7 +77,7 @@ export function sameSiteMissing(use: PackageUse): CookieProblem | undefined {
   const sameSite = cookieAttribute(use, 'sameSite');
   const name = attributeName(use, 'sameSite');
   if (sameSite.state === 'absent') return problem(use, sameSite, `\`${name}\` is not set (${use.pkg} then sends no SameSite attribute)`);
-  if (sameSite.state === 'written' && isFalse(sameSite.value)) return problem(use, sameSite, `\`${name}\` is ${describe(sameSite.value)}`);
+  if (sameSite.state === 'written' && isOff(sameSite.value)) return problem(use, sameSite, `\`${name}\` is ${describe(sameSite.value)}`);
   return undefined;
 }
 

@@ -11,9 +11,11 @@
  */
 import type { FileLocation } from '../core/location.js';
 import type { Confidence } from '../core/severity.js';
+import { isNode, type AstNode } from '../js/ast.js';
 import type { JsCall, JsFunction, JsProgram, JsValue } from '../js/types.js';
 import { confidenceOf, truthyOf } from '../js/values.js';
-import { appCalls, packageUses, weaker, type PackageUse } from './app-uses.js';
+import { optionConfidence, optionState, writtenOption } from './option-state.js';
+import { appCalls, callPlacement, canonicalCallee, packageUses, servingApps, weaker, type PackageUse } from './app-uses.js';
 
 export interface CorsPolicy {
   /** 'cors', '@koa/cors', '@fastify/cors', 'NestJS enableCors' */
@@ -33,14 +35,6 @@ const KOA_CORS = new Set(['@koa/cors', 'kcors']);
 /** An origin no allowlist means to allow: a pattern that matches it matches any site. */
 const ATTACKER_ORIGIN = 'https://attacker.invalid';
 
-function member(options: JsValue | undefined, key: string): JsValue | undefined | 'unknown' {
-  if (options === undefined || options.kind === 'undefined') return undefined;
-  if (options.kind !== 'object') return 'unknown';
-  const value = options.props.get(key);
-  if (value === undefined && options.partial) return 'unknown';
-  return value;
-}
-
 function matchesAnyOrigin(value: JsValue & { kind: 'regexp' }): boolean {
   try {
     return new RegExp(value.pattern, value.flags.replace(/[gy]/g, '')).test(ATTACKER_ORIGIN);
@@ -49,14 +43,8 @@ function matchesAnyOrigin(value: JsValue & { kind: 'regexp' }): boolean {
   }
 }
 
-type Node = { type: string; [key: string]: unknown };
-
-function isNode(value: unknown): value is Node {
-  return typeof value === 'object' && value !== null && typeof (value as Node).type === 'string';
-}
-
 /** The one expression a function body consists of: `x => expr`, `{ return expr }` or `{ expr; }`. */
-function soleExpression(fn: JsFunction): Node | undefined {
+function soleExpression(fn: JsFunction): AstNode | undefined {
   const node = fn.node;
   if (!isNode(node) || !isNode(node.body)) return undefined;
   const body = node.body;
@@ -73,7 +61,7 @@ function isIdentifier(node: unknown, name: string | undefined): boolean {
 }
 
 /** `ctx.get('Origin')`, `ctx.headers.origin`, `ctx.request.header.origin`, `req.header('origin')`: the request's Origin. */
-function readsRequestOrigin(node: Node): boolean {
+function readsRequestOrigin(node: AstNode): boolean {
   if (node.type === 'CallExpression' && isNode(node.callee) && node.callee.type === 'MemberExpression') {
     const method = node.callee.property;
     const [arg] = Array.isArray(node.arguments) ? (node.arguments as unknown[]) : [];
@@ -101,7 +89,7 @@ function alwaysAllows(fn: JsFunction): boolean {
 
 /** What an `origin` option lets through: 'reflect', 'any', or undefined (a list, a specific origin, unknown). */
 function judgeOrigin(source: string, origin: JsValue | undefined, credentials: boolean): { origin: 'reflect' | 'any'; how: string } | undefined {
-  if (origin === undefined || origin.kind === 'undefined') {
+  if (origin === undefined) {
     if (KOA_CORS.has(source)) {
       return credentials ? { origin: 'reflect', how: '`origin` is not set, so it answers with the request\'s Origin' } : { origin: 'any', how: "`origin` is not set ('*')" };
     }
@@ -115,25 +103,37 @@ function judgeOrigin(source: string, origin: JsValue | undefined, credentials: b
 }
 
 function policyOf(source: string, options: JsValue | undefined, at: FileLocation, placement: Confidence): CorsPolicy | undefined {
-  const origin = member(options, 'origin');
-  const credentialsValue = member(options, 'credentials');
-  if (origin === 'unknown' || credentialsValue === 'unknown') return undefined;
-  if (credentialsValue !== undefined && credentialsValue.kind === 'unknown') return undefined;
-  const credentials = credentialsValue !== undefined && truthyOf(credentialsValue) === true;
-  const judged = judgeOrigin(source, origin, credentials);
+  const origin = optionState(options, 'origin');
+  const credentialsOption = optionState(options, 'credentials');
+  if (origin.state === 'unknown' || credentialsOption.state === 'unknown') return undefined;
+  if (credentialsOption.state === 'written' && credentialsOption.value.kind === 'unknown') return undefined;
+  const credentials = credentialsOption.state === 'written' && truthyOf(credentialsOption.value) === true;
+  const originValue = origin.state === 'written' ? origin.value : undefined;
+  const judged = judgeOrigin(source, originValue, credentials);
   if (!judged) return undefined;
-  const values = [origin, credentialsValue].filter((value): value is JsValue => value !== undefined);
-  const confidence = values.reduce<Confidence>((worst, value) => weaker(worst, confidenceOf(value)), placement);
-  return { source, ...judged, credentials, location: (origin && origin.loc) ?? options?.loc ?? at, confidence };
+  const confidence = weaker(placement, weaker(optionConfidence(origin), optionConfidence(credentialsOption)));
+  return { source, ...judged, credentials, location: originValue?.loc ?? options?.loc ?? at, confidence };
 }
 
 function nestPolicy(call: JsCall): CorsPolicy | undefined {
-  return policyOf('NestJS enableCors', call.args[0], call.location, call.conditional ? 'default' : 'certain');
+  return policyOf('NestJS enableCors', call.args[0], call.location, callPlacement(call));
+}
+
+/** `NestFactory.create(AppModule, { cors: true | {…} })`: Nest calls enableCors with it (`true`: the cors defaults). */
+function nestCreatePolicy(program: JsProgram, call: JsCall): CorsPolicy | undefined {
+  const cors = writtenOption(call.args[1], 'cors');
+  if (cors?.kind !== 'object' && !(cors?.kind === 'boolean' && cors.value)) return undefined;
+  const id = call.result?.kind === 'instance' ? call.result.id : undefined;
+  const app = program.apps.find((candidate) => candidate.id === id);
+  if (app && !servingApps(program).includes(app)) return undefined;
+  const placement = weaker(app?.listens ? 'certain' : 'default', weaker(callPlacement(call), confidenceOf(cors)));
+  return policyOf('NestJS cors option', cors.kind === 'object' ? cors : undefined, cors.loc ?? call.location, placement);
 }
 
 /** The CORS policies of the serving apps that let any origin through. */
 export function openCorsPolicies(program: JsProgram): CorsPolicy[] {
   const fromPackages = packageUses(program, CORS_PACKAGES).map((use: PackageUse) => policyOf(use.pkg, use.options, use.call.location, use.placement));
   const fromNest = appCalls(program, 'enableCors').map(nestPolicy);
-  return [...fromPackages, ...fromNest].filter((policy): policy is CorsPolicy => policy !== undefined);
+  const fromNestCreate = program.calls.filter((call) => canonicalCallee(call.callee) === '@nestjs/core.NestFactory.create').map((call) => nestCreatePolicy(program, call));
+  return [...fromPackages, ...fromNest, ...fromNestCreate].filter((policy): policy is CorsPolicy => policy !== undefined);
 }

@@ -7,6 +7,9 @@
  * The walk reads the function's AST (babel nodes) structurally, without executing anything, and is bounded.
  */
 import type { FileLocation } from '../core/location.js';
+import type { Confidence } from '../core/severity.js';
+import { handlerConfidence } from './app-uses.js';
+import { children, isNode, propertyName, type AstNode } from '../js/ast.js';
 import { parseFile } from '../js/parser.js';
 import type { JsCall, JsFunction, JsProgram } from '../js/types.js';
 import type { Workspace } from '../workspace/types.js';
@@ -18,13 +21,6 @@ export interface ErrorLeak {
   location: FileLocation;
   /** The expression as written (`err.stack`), for evidence. */
   expression: string;
-}
-
-/** The parts of a babel node this walk reads. */
-interface AstNode {
-  type: string;
-  loc?: { start: { line: number; column: number } } | null;
-  [key: string]: unknown;
 }
 
 /** The function a handler is, as the JS evaluator gives it (JsFunction): its file, parameter names and AST node. */
@@ -40,35 +36,12 @@ const SEND_METHODS = new Set(['send', 'json', 'jsonp', 'end', 'render', 'view'])
 const NOT_RESPONSES = new Set(['console', 'logger', 'log', 'process', 'winston', 'pino', 'Sentry', 'debug', 'socket', 'ws', 'channel', 'queue']);
 /** Properties whose assignment is the response body (Koa's `ctx.body`, `ctx.response.body`). */
 const BODY_PROPS = new Set(['body']);
+/** Nesting (`!!x`, `{{ … }}`) the recursive readers follow at most. */
+const MAX_NESTING = 64;
 /** Nodes walked at most per function: a handler is a few dozen statements. */
 const MAX_NODES = 20_000;
 /** Names that say "the environment" in a condition: `process.env.NODE_ENV`, `app.get('env')`, `isProduction`, `config.isDev`. */
 const ENV_WORD = /node_env|^env$|prod|dev|debug|^isLocal|^local$/i;
-
-function isNode(value: unknown): value is AstNode {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-}
-
-function children(node: AstNode): AstNode[] {
-  const out: AstNode[] = [];
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'loc' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments' || key === 'extra') continue;
-    if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) out.push(item);
-    } else if (isNode(value)) {
-      out.push(value);
-    }
-  }
-  return out;
-}
-
-function propertyName(member: AstNode): string | undefined {
-  const property = member.property as AstNode | undefined;
-  if (!property) return undefined;
-  if (!member.computed && property.type === 'Identifier') return property.name as string;
-  if (property.type === 'StringLiteral') return property.value as string;
-  return undefined;
-}
 
 /** The identifier a member chain or call chain starts from: `res.status(500).json` → res. */
 function rootName(node: AstNode): string | undefined {
@@ -108,9 +81,10 @@ function conditionWords(test: AstNode): string[] {
  * about the environment but its direction cannot be read (then both branches are taken as guarded), or
  * undefined when the condition is not about the environment at all.
  */
-function productionBranch(test: AstNode): 'consequent' | 'alternate' | 'either' | undefined {
+function productionBranch(test: AstNode, depth = 0): 'consequent' | 'alternate' | 'either' | undefined {
+  if (depth > MAX_NESTING) return undefined;
   if (test.type === 'UnaryExpression' && test.operator === '!') {
-    const inner = productionBranch(test.argument as AstNode);
+    const inner = productionBranch(test.argument as AstNode, depth + 1);
     return inner === 'consequent' ? 'alternate' : inner === 'alternate' ? 'consequent' : inner;
   }
   if (test.type === 'BinaryExpression' && ['===', '==', '!==', '!='].includes(test.operator as string)) {
@@ -135,12 +109,12 @@ function productionBranch(test: AstNode): 'consequent' | 'alternate' | 'either' 
 }
 
 /** Whether a statement always leaves the function (`return …`, `throw`, a block ending in one). */
-function exits(statement: AstNode): boolean {
+function exits(statement: AstNode, depth = 0): boolean {
   if (statement.type === 'ReturnStatement' || statement.type === 'ThrowStatement') return true;
-  if (statement.type === 'BlockStatement') {
+  if (statement.type === 'BlockStatement' && depth < MAX_NESTING) {
     const body = statement.body as AstNode[];
     const last = body[body.length - 1];
-    return last !== undefined && exits(last);
+    return last !== undefined && exits(last, depth + 1);
   }
   return false;
 }
@@ -374,6 +348,8 @@ export interface LeakingHandler {
   /** Where the handler is registered (the app.use / setErrorHandler / useGlobalFilters call). */
   registeredAt: FileLocation;
   leaks: ErrorLeak[];
+  /** `default` when the app it is registered on may not be what production serves, or the call may not run. */
+  confidence: Confidence;
 }
 
 /** The functions a call registers as error handlers, with the parameters holding the error. */
@@ -429,20 +405,20 @@ function nestFilterOf(workspace: Workspace, call: JsCall): HandlerFunction | und
 export function leakingErrorHandlers(program: JsProgram, workspace: Workspace): LeakingHandler[] {
   const found: LeakingHandler[] = [];
   const seen = new Set<unknown>();
-  const judge = (handler: string, fn: HandlerFunction, errorParams: string[], registeredAt: FileLocation): void => {
+  const judge = (handler: string, fn: HandlerFunction, errorParams: string[], call: JsCall): void => {
     if (seen.has(fn.node)) return;
     seen.add(fn.node);
     const leaks = errorLeaksOf(fn, errorParams);
-    if (leaks.length > 0) found.push({ handler, registeredAt, leaks });
+    if (leaks.length > 0) found.push({ handler, registeredAt: call.location, leaks, confidence: handlerConfidence(program, call) });
   };
   for (const call of program.calls) {
     if (call.conditional) continue;
     if (call.callee === '@nestjs/common.Catch') {
       const filter = nestFilterOf(workspace, call);
-      if (filter) judge('NestJS exception filter', filter, filter.params.slice(0, 1), call.location);
+      if (filter) judge('NestJS exception filter', filter, filter.params.slice(0, 1), call);
       continue;
     }
-    for (const { handler, fn, errorParams } of handlersOfCall(call)) judge(handler, fn, errorParams, call.location);
+    for (const { handler, fn, errorParams } of handlersOfCall(call)) judge(handler, fn, errorParams, call);
   }
   return found;
 }

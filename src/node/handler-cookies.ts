@@ -9,10 +9,12 @@
  * HttpOnly, Secure on requests Koa sees as HTTPS (behind a proxy: with `app.proxy`), without SameSite.
  */
 import type { FileLocation } from '../core/location.js';
+import { children, identifierName, isNode, propertyName, type AstNode } from '../js/ast.js';
 import { parseFile } from '../js/parser.js';
 import type { JsProgram } from '../js/types.js';
 import type { Workspace } from '../workspace/types.js';
 import { servingApps } from './app-uses.js';
+import { koaTrustsProxy } from './trust-proxy.js';
 
 export type CookieSetter = 'res.cookie' | 'reply.setCookie' | 'ctx.cookies.set';
 
@@ -31,23 +33,9 @@ const AUTH_COOKIE = /token|sess|sid|auth|jwt|access|refresh|login|remember|crede
 /** Nodes visited per file at most. */
 const MAX_NODES = 200_000;
 
-type Node = { type: string; loc?: { start: { line: number; column: number } }; [key: string]: unknown };
-
-function isNode(value: unknown): value is Node {
-  return typeof value === 'object' && value !== null && typeof (value as Node).type === 'string';
-}
-
-function identifierName(node: unknown): string | undefined {
-  return isNode(node) && node.type === 'Identifier' ? String(node.name) : undefined;
-}
-
-function propertyName(node: Node): string | undefined {
-  const key = node.computed ? undefined : node.property;
-  return identifierName(key);
-}
 
 /** Which setter a call is, given the handler's parameter names. */
-function setterOf(call: Node, params: ReadonlySet<string>): CookieSetter | undefined {
+function setterOf(call: AstNode, params: ReadonlySet<string>): CookieSetter | undefined {
   const callee = call.callee;
   if (!isNode(callee) || callee.type !== 'MemberExpression') return undefined;
   const method = propertyName(callee);
@@ -78,7 +66,7 @@ function attributesOf(options: unknown): ((key: string) => WrittenAttribute) | u
   const properties = Array.isArray(options.properties) ? (options.properties as unknown[]) : [];
   if (properties.some((property) => !isNode(property) || property.type !== 'ObjectProperty' || property.computed)) return undefined;
   return (key) => {
-    const property = (properties as Node[]).find((candidate) => {
+    const property = (properties as AstNode[]).find((candidate) => {
       const name = identifierName(candidate.key) ?? (isNode(candidate.key) && candidate.key.type === 'StringLiteral' ? String(candidate.key.value) : undefined);
       return name === key;
     });
@@ -91,7 +79,7 @@ function attributesOf(options: unknown): ((key: string) => WrittenAttribute) | u
 const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod', 'ClassPrivateMethod']);
 
 /** The names a function binds as parameters (plain, defaulted and rest parameters; not destructured ones). */
-function paramNames(fn: Node): string[] {
+function paramNames(fn: AstNode): string[] {
   const params = Array.isArray(fn.params) ? (fn.params as unknown[]) : [];
   return params.flatMap((param) => {
     if (!isNode(param)) return [];
@@ -101,7 +89,7 @@ function paramNames(fn: Node): string[] {
   });
 }
 
-function cookieAt(file: string, node: Node, params: ReadonlySet<string>): HandlerCookie | undefined {
+function cookieAt(file: string, node: AstNode, params: ReadonlySet<string>): HandlerCookie | undefined {
   const setter = setterOf(node, params);
   if (!setter || !node.loc) return undefined;
   const args = Array.isArray(node.arguments) ? (node.arguments as unknown[]) : [];
@@ -127,11 +115,7 @@ function cookiesIn(file: string, ast: unknown): HandlerCookie[] {
       const cookie = cookieAt(file, node, params);
       if (cookie) found.push(cookie);
     }
-    for (const [key, child] of Object.entries(node)) {
-      if (key === 'loc' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments') continue;
-      if (Array.isArray(child)) for (const item of child) stack.push({ node: item, params });
-      else if (isNode(child)) stack.push({ node: child, params });
-    }
+    for (const child of children(node)) stack.push({ node: child, params });
   }
   return found.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
 }
@@ -163,26 +147,19 @@ const DEFAULTS: Record<CookieSetter, Record<'secure' | 'httpOnly' | 'sameSite', 
 };
 
 /**
- * Why a handler cookie's attribute is off, or undefined when it is on or cannot be known: written false
- * (or SameSite false/'none' for sameSite), or absent where the setter's default is off.
+ * Why a handler cookie's attribute is off, or undefined when it is on or cannot be known: written false, or
+ * absent where the setter's default is off. SameSite 'none' is a deliberate cross-site opt-in (it needs Secure),
+ * not a missing attribute, as for the session cookies (cookies.ts).
  */
 export function cookieAttributeOff(program: JsProgram, cookie: HandlerCookie, key: 'secure' | 'httpOnly' | 'sameSite'): string | undefined {
   const written = cookie.attribute(key);
   if (written.state === 'absent') {
     const fallback = DEFAULTS[cookie.setter][key];
     if (fallback === 'off') return `\`${key}\` is not set (${cookie.setter} then sends none)`;
-    // Koa marks it Secure on requests it sees as HTTPS: behind the platform's TLS proxy, only with `app.proxy = true`.
-    if (fallback === 'request' && !koaTrustsProxy(program)) return `\`${key}\` is not set and the Koa app does not set app.proxy, so behind a TLS proxy every request looks like plain HTTP`;
+    // Koa marks it Secure on requests it sees as HTTPS: behind the platform's TLS proxy, only with `app.proxy` on.
+    if (fallback === 'request' && !servingApps(program).some(koaTrustsProxy)) return `\`${key}\` is not set and the Koa app does not set app.proxy, so behind a TLS proxy every request looks like plain HTTP`;
     return undefined;
   }
   if (written.state !== 'literal') return undefined;
   return written.value === false ? `\`${key}\` is false` : undefined;
-}
-
-/** `app.proxy = true` on a serving Koa app. */
-function koaTrustsProxy(program: JsProgram): boolean {
-  return servingApps(program).some((app) => {
-    const proxy = app.of === 'koa' ? app.props.get('proxy') : undefined;
-    return proxy?.kind === 'boolean' && proxy.value;
-  });
 }

@@ -9,8 +9,9 @@ import type { JsApp, JsProgram, JsValue } from '../js/types.js';
 import type { DeployFacts } from '../deploy/types.js';
 import { productionNginxConfigs } from '../production/nginx-configs.js';
 import type { Workspace } from '../workspace/types.js';
-import { confidenceOf, truthyOf } from '../js/values.js';
+import { confidenceOf } from '../js/values.js';
 import { canonicalCallee, packageUses, servingApps, weaker, type PackageUse } from './app-uses.js';
+import { isOff, writtenOption } from './option-state.js';
 
 /** Middleware that sets the usual security headers with one call. */
 const HEADER_PACKAGES = ['helmet', 'koa-helmet', '@fastify/helmet', 'fastify-helmet', 'lusca'];
@@ -21,7 +22,7 @@ export const HSTS_MIN_SECONDS = 15_552_000;
 /** Header names whose presence in the app's own code means it sets security headers itself. */
 const OWN_HEADERS = /strict-transport-security|content-security-policy|x-frame-options/i;
 
-export function helmetUses(program: JsProgram): PackageUse[] {
+function helmetUses(program: JsProgram): PackageUse[] {
   return packageUses(program, HEADER_PACKAGES);
 }
 
@@ -52,14 +53,21 @@ function proxyAddsHeaders(workspace: Workspace, deploy: DeployFacts): boolean {
   });
 }
 
+/** Helmet (or an equivalent) sits in a branch skipped only because a variable is unset: production may run it. */
+function headersSkipped(program: JsProgram): boolean {
+  return (program.skippedCalls ?? []).some((call) => HEADER_PACKAGES.includes(canonicalCallee(call.callee)));
+}
+
 /**
  * The serving apps (Express, Koa, Fastify, NestJS) that send no security headers at all: no Helmet or
  * equivalent in the program, no header of their own or from the proxy in front. None when that cannot be known.
+ * `default` confidence when the app may not be the one production starts, or when Helmet sits in a branch
+ * skipped only because a variable is unset (`if (process.env.NODE_ENV === 'production') app.use(helmet())`).
  */
-export function appsWithoutHeaders(program: JsProgram, workspace: Workspace, deploy: DeployFacts): JsApp[] {
+export function appsWithoutHeaders(program: JsProgram, workspace: Workspace, deploy: DeployFacts): { app: JsApp; confidence: Confidence }[] {
   if (blind(program) || helmetUses(program).length || partialUse(program) || setsOwnHeaders(program, workspace)) return [];
   if (proxyAddsHeaders(workspace, deploy)) return [];
-  return servingApps(program);
+  return servingApps(program).map((app) => ({ app, confidence: app.listens && !headersSkipped(program) ? 'certain' : 'default' }));
 }
 
 export interface HelmetWeakening {
@@ -70,22 +78,9 @@ export interface HelmetWeakening {
   confidence: Confidence;
 }
 
-function option(options: JsValue | undefined, ...keys: string[]): JsValue | undefined {
-  if (options?.kind !== 'object') return undefined;
-  for (const key of keys) {
-    const value = options.props.get(key);
-    if (value) return value;
-  }
-  return undefined;
-}
-
-function isOff(value: JsValue): boolean {
-  return value.kind !== 'unknown' && truthyOf(value) === false;
-}
-
 /** An HSTS options object whose maxAge (seconds) is under HSTS_MIN_SECONDS. */
 function shortHsts(hsts: JsValue): JsValue | undefined {
-  const maxAge = option(hsts, 'maxAge');
+  const maxAge = writtenOption(hsts, 'maxAge');
   return maxAge?.kind === 'number' && maxAge.value < HSTS_MIN_SECONDS ? maxAge : undefined;
 }
 
@@ -99,9 +94,9 @@ export function helmetWeakenings(program: JsProgram): HelmetWeakening[] {
   for (const use of helmetUses(program)) {
     if (use.pkg === 'lusca') continue;
     const name = use.pkg;
-    const csp = option(use.options, 'contentSecurityPolicy');
+    const csp = writtenOption(use.options, 'contentSecurityPolicy');
     if (csp && isOff(csp)) found.push(weakening(use, 'contentSecurityPolicy', csp, `${name}({ contentSecurityPolicy: false }) sends no Content-Security-Policy`));
-    const hsts = option(use.options, 'strictTransportSecurity', 'hsts');
+    const hsts = writtenOption(use.options, 'strictTransportSecurity', 'hsts');
     if (hsts && isOff(hsts)) found.push(weakening(use, 'hsts', hsts, `${name}() is told not to send Strict-Transport-Security`));
     const short = hsts && shortHsts(hsts);
     if (short?.kind === 'number') found.push(weakening(use, 'hsts', short, `${name}()'s HSTS maxAge is ${short.value} s, under 180 days`));
@@ -114,9 +109,9 @@ export function helmetWeakenings(program: JsProgram): HelmetWeakening[] {
 }
 
 /** Whether Helmet (or its X-Powered-By middleware) removes X-Powered-By from the app's responses. */
-export function helmetHidesPoweredBy(program: JsProgram): boolean {
+function helmetHidesPoweredBy(program: JsProgram): boolean {
   const full = helmetUses(program).some((use) => {
-    const hide = option(use.options, 'xPoweredBy', 'hidePoweredBy');
+    const hide = writtenOption(use.options, 'xPoweredBy', 'hidePoweredBy');
     return use.pkg !== 'lusca' && !(hide && isOff(hide));
   });
   const single = ['helmet.hidePoweredBy', 'helmet.xPoweredBy', 'hide-powered-by'];
@@ -130,7 +125,7 @@ function poweredByDisabled(program: JsProgram, app: JsApp): boolean {
     const [name, value] = call.args;
     if (name?.kind !== 'string' || name.value.toLowerCase() !== 'x-powered-by') return false;
     if (call.callee.endsWith('#disable')) return true;
-    return call.callee.endsWith('#set') && value !== undefined && truthyOf(value) === false;
+    return call.callee.endsWith('#set') && isOff(value);
   });
 }
 
@@ -146,8 +141,8 @@ function removesPoweredBy(program: JsProgram, workspace: Workspace): boolean {
  * The serving Express apps (NestJS's included, unless it runs on Fastify) that send `X-Powered-By: Express`.
  * Koa and Fastify send no such header.
  */
-export function appsSendingPoweredBy(program: JsProgram, workspace: Workspace): JsApp[] {
+export function appsSendingPoweredBy(program: JsProgram, workspace: Workspace): { app: JsApp; confidence: Confidence }[] {
   const express = servingApps(program).filter((app) => app.of === 'express' || (app.of === 'nestjs' && app.platform !== 'fastify'));
   if (!express.length || blind(program) || helmetHidesPoweredBy(program) || removesPoweredBy(program, workspace)) return [];
-  return express.filter((app) => !poweredByDisabled(program, app));
+  return express.filter((app) => !poweredByDisabled(program, app)).map((app) => ({ app, confidence: app.listens && !headersSkipped(program) ? 'certain' : 'default' }));
 }

@@ -8,6 +8,7 @@ import type { Confidence } from '../core/severity.js';
 import type { FileLocation } from '../core/location.js';
 import type { JsProgram, JsValue } from '../js/types.js';
 import { canonicalCallee, packageUses } from './app-uses.js';
+import { writtenOption } from './option-state.js';
 
 export interface CodeSecret {
   /** The secret itself (rules hand it to `report.secret`, which masks it). */
@@ -53,13 +54,23 @@ function fromSetRead(value: JsValue, fallback: FileLocation): CodeSecret | undef
   return undefined;
 }
 
-/** The secrets written in code behind a secret option: a string, or each string of an array (rotation lists). */
+/**
+ * The secrets written in code behind a secret option: a string, or each string of an array (rotation lists,
+ * nested ones too; an array that contains itself is read once).
+ */
 export function secretsInCode(value: JsValue | undefined, fallback: FileLocation): CodeSecret[] {
-  if (!value) return [];
-  if (value.kind === 'string') return [fromString(value, fallback)].filter((found) => found !== undefined);
-  if (value.kind === 'array') return value.items.flatMap((item) => secretsInCode(item, value.loc ?? fallback));
-  if (value.kind === 'unknown') return [fromSetRead(value, fallback)].filter((found) => found !== undefined);
-  return [];
+  const found: CodeSecret[] = [];
+  const seen = new Set<JsValue>();
+  const queue: { value: JsValue; at: FileLocation }[] = value ? [{ value, at: fallback }] : [];
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    const { value: current, at } = next;
+    const secret = current.kind === 'string' ? fromString(current, at) : current.kind === 'unknown' ? fromSetRead(current, at) : undefined;
+    if (secret) found.push(secret);
+    if (current.kind !== 'array' || seen.has(current)) continue;
+    seen.add(current);
+    for (const item of current.items) queue.push({ value: item, at: current.loc ?? at });
+  }
+  return found;
 }
 
 /** How a finding names where the secret comes from. */
@@ -97,8 +108,7 @@ function isPublicKey(value: JsValue): boolean {
 }
 
 function pick(value: JsValue | undefined, option: string | undefined): JsValue | undefined {
-  if (!option) return value;
-  return value?.kind === 'object' ? value.props.get(option) : undefined;
+  return option ? writtenOption(value, option) : value;
 }
 
 /**

@@ -12,10 +12,13 @@
  */
 import type { FileLocation } from '../core/location.js';
 import type { JsProgram, JsValue } from '../js/types.js';
-import { appCalls, packageUses, servingApps, type PackageUse } from './app-uses.js';
+import type { Confidence } from '../core/severity.js';
+import { confidenceOf } from '../js/values.js';
+import { packageUses, servingApps, weaker, type PackageUse } from './app-uses.js';
+import { optionConfidence, optionState, type OptionState } from './option-state.js';
 
 /** Packages whose middleware issues the session cookie. */
-export const SESSION_PACKAGES = ['express-session', 'cookie-session', 'koa-session', '@fastify/session', '@fastify/secure-session'] as const;
+const SESSION_PACKAGES = ['express-session', 'cookie-session', 'koa-session', '@fastify/session', '@fastify/secure-session'] as const;
 /** Packages that sign cookies with a secret (the session packages, plus cookie parsers). */
 const SIGNING_PACKAGES = [...SESSION_PACKAGES, 'cookie-parser', '@fastify/cookie'] as const;
 
@@ -24,25 +27,9 @@ export function sessionUses(program: JsProgram): PackageUse[] {
   return packageUses(program, SESSION_PACKAGES).map((use) => (use.pkg === 'koa-session' && use.options?.kind === 'instance' ? { ...use, options: undefined } : use));
 }
 
-/** An option as the package sees it: written (with its value), absent (the default applies), or not knowable. */
-export type OptionState =
-  | { state: 'written'; value: JsValue }
-  /** container: the object it is missing from, when there is one. */
-  | { state: 'absent'; container?: JsValue }
-  | { state: 'unknown' };
-
-function member(container: JsValue | undefined, key: string): OptionState {
-  if (container === undefined || container.kind === 'undefined') return { state: 'absent' };
-  if (container.kind !== 'object') return { state: 'unknown' };
-  const value = container.props.get(key);
-  if (value === undefined) return container.partial ? { state: 'unknown' } : { state: 'absent', container };
-  if (value.kind === 'undefined' && !value.env?.length) return { state: 'absent', container };
-  return { state: 'written', value };
-}
-
 /** An option of the session middleware itself (`name`, `store`, `proxy`, `secret`). */
 export function sessionOption(use: PackageUse, key: string): OptionState {
-  return member(use.options, key);
+  return optionState(use.options, key);
 }
 
 /** Packages whose cookie attributes sit in `options.cookie` rather than in the options themselves. */
@@ -50,10 +37,10 @@ const NESTED_COOKIE = new Set(['express-session', '@fastify/session', '@fastify/
 
 /** A session cookie attribute (`secure`, `httpOnly`, `sameSite`) as the package reads it. */
 export function cookieAttribute(use: PackageUse, key: string): OptionState {
-  if (!NESTED_COOKIE.has(use.pkg)) return member(use.options, key);
-  const cookie = member(use.options, 'cookie');
+  if (!NESTED_COOKIE.has(use.pkg)) return optionState(use.options, key);
+  const cookie = optionState(use.options, 'cookie');
   if (cookie.state !== 'written') return cookie;
-  return member(cookie.value, key);
+  return optionState(cookie.value, key);
 }
 
 /** Where a finding about an option points: the value when written, else the options, else the call. */
@@ -61,21 +48,6 @@ export function optionLocation(use: PackageUse, option: OptionState): FileLocati
   if (option.state === 'written' && option.value.loc) return option.value.loc;
   if (option.state === 'absent' && option.container?.loc) return option.container.loc;
   return use.options?.loc ?? use.call.location;
-}
-
-/** `app.set('trust proxy', …)`/`app.enable('trust proxy')` on a serving app, with a value other than false/0. */
-export function trustsProxy(program: JsProgram): boolean {
-  const set = appCalls(program, 'set').some((call) => isTrustProxy(call.args[0]) && !isOff(call.args[1]));
-  const enabled = appCalls(program, 'enable').some((call) => isTrustProxy(call.args[0]));
-  return set || enabled;
-}
-
-function isTrustProxy(value: JsValue | undefined): boolean {
-  return value?.kind === 'string' && value.value === 'trust proxy';
-}
-
-function isOff(value: JsValue | undefined): boolean {
-  return value === undefined || (value.kind === 'boolean' && !value.value) || (value.kind === 'number' && value.value === 0);
 }
 
 export interface SigningSecret {
@@ -124,17 +96,20 @@ const MEMORY_BY_DEFAULT = new Set(['express-session', '@fastify/session']);
 const MEMORY_STORES = new Set(['express-session.MemoryStore', '@fastify/session.MemoryStore']);
 
 /** The session middleware keeps its sessions in memory: no `store`, or the package's MemoryStore. */
-export function memoryStore(use: PackageUse): { detail: string; option: OptionState } | undefined {
+export function memoryStore(use: PackageUse): { detail: string; option: OptionState; confidence: Confidence } | undefined {
   if (!MEMORY_BY_DEFAULT.has(use.pkg)) return undefined;
   const store = sessionOption(use, 'store');
-  if (store.state === 'absent') return { detail: `${use.pkg} has no \`store\`, so it uses its MemoryStore`, option: store };
-  if (store.state !== 'written') return undefined;
+  const confidence = weaker(use.placement, weaker(confidenceOf(use.options), optionConfidence(store)));
   // express-session: `opts.store || new MemoryStore()`.
-  if (store.value.kind === 'undefined' || store.value.kind === 'null') {
-    return { detail: `\`store\` is ${store.value.kind}${store.value.env?.length ? ` (${store.value.env[0]!.name} is unset)` : ''}, so ${use.pkg} uses its MemoryStore`, option: store };
+  const empty = store.state === 'absent' ? store.value : store.state === 'written' && store.value.kind === 'null' ? store.value : undefined;
+  if (empty) {
+    const unset = empty.env?.find((read) => !read.set);
+    return { detail: `\`store\` is ${empty.kind}${unset ? ` (${unset.name} is unset)` : ''}, so ${use.pkg} uses its MemoryStore`, option: store, confidence };
   }
-  if (store.value.kind === 'instance' && MEMORY_STORES.has(store.value.of)) {
-    return { detail: `\`store\` is ${use.pkg}'s own MemoryStore`, option: store };
+  if (store.state === 'absent') return { detail: `${use.pkg} has no \`store\`, so it uses its MemoryStore`, option: store, confidence };
+  if (store.state === 'written' && store.value.kind === 'instance' && MEMORY_STORES.has(store.value.of)) {
+    return { detail: `\`store\` is ${use.pkg}'s own MemoryStore`, option: store, confidence };
   }
   return undefined;
 }
+

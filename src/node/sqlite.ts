@@ -59,7 +59,9 @@ export function sqliteInProduction(prisma: readonly PrismaDatasource[], program:
   for (const call of program?.calls ?? []) {
     if (call.conditional) continue;
     const use = sqliteOfCall(call);
-    if (use) uses.push(use);
+    // Options chosen because a variable is unset (`knexfile[process.env.DB_ENV || 'development']`) are a default.
+    const chosen = call.assumed || call.args.some((arg) => confidenceOf(arg) === 'default');
+    if (use) uses.push(chosen ? { ...use, confidence: 'default' } : use);
   }
   return uses;
 }

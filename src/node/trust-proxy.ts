@@ -7,9 +7,10 @@
  */
 import type { FileLocation } from '../core/location.js';
 import type { Confidence } from '../core/severity.js';
-import type { JsCall, JsProgram, JsValue } from '../js/types.js';
-import { confidenceOf } from '../js/values.js';
-import { appCalls, canonicalCallee, weaker } from './app-uses.js';
+import type { JsApp, JsProgram, JsValue } from '../js/types.js';
+import { confidenceOf, truthyOf } from '../js/values.js';
+import { appCalls, callPlacement, canonicalCallee, weaker } from './app-uses.js';
+import { isOff } from './option-state.js';
 
 export interface TrustAllProxies {
   /** The code as written, for the message: "app.set('trust proxy', true)". */
@@ -22,8 +23,19 @@ function isTrue(value: JsValue | undefined): value is JsValue {
   return value?.kind === 'boolean' && value.value;
 }
 
-function placement(call: JsCall): Confidence {
-  return call.conditional ? 'default' : 'certain';
+function isTrustProxy(value: JsValue | undefined): boolean {
+  return value?.kind === 'string' && value.value === 'trust proxy';
+}
+
+/** `app.set('trust proxy', …)` (anything but a falsy value) or `app.enable('trust proxy')` on a serving app. */
+export function trustsProxy(program: JsProgram): boolean {
+  const set = appCalls(program, 'set').some((call) => isTrustProxy(call.args[0]) && call.args[1] !== undefined && !isOff(call.args[1]));
+  return set || appCalls(program, 'enable').some((call) => isTrustProxy(call.args[0]));
+}
+
+/** Koa's `app.proxy`: Koa itself checks it for truthiness (`if (this.app.proxy)`), so `app.proxy = 1` counts. */
+export function koaTrustsProxy(app: JsApp | undefined): boolean {
+  return app?.of === 'koa' && truthyOf(app.props.get('proxy')) === true;
 }
 
 const FASTIFY_FACTORIES = new Set(['fastify', 'fastify.fastify', '@nestjs/platform-fastify.FastifyAdapter']);
@@ -32,19 +44,19 @@ export function trustAllProxies(program: JsProgram): TrustAllProxies[] {
   const found: TrustAllProxies[] = [];
   for (const call of appCalls(program, 'set')) {
     const [name, value] = call.args;
-    if (name?.kind === 'string' && name.value === 'trust proxy' && isTrue(value)) {
-      found.push({ how: "app.set('trust proxy', true)", location: value.loc ?? call.location, confidence: weaker(placement(call), confidenceOf(value)) });
+    if (isTrustProxy(name) && isTrue(value)) {
+      found.push({ how: "app.set('trust proxy', true)", location: value.loc ?? call.location, confidence: weaker(callPlacement(call), confidenceOf(value)) });
     }
   }
   for (const call of appCalls(program, 'enable')) {
     const [name] = call.args;
-    if (name?.kind === 'string' && name.value === 'trust proxy') found.push({ how: "app.enable('trust proxy')", location: call.location, confidence: placement(call) });
+    if (isTrustProxy(name)) found.push({ how: "app.enable('trust proxy')", location: call.location, confidence: callPlacement(call) });
   }
   for (const call of program.calls) {
     if (!FASTIFY_FACTORIES.has(canonicalCallee(call.callee))) continue;
     const options = call.args[0];
     const value = options?.kind === 'object' ? options.props.get('trustProxy') : undefined;
-    if (isTrue(value)) found.push({ how: '`trustProxy: true`', location: value.loc ?? call.location, confidence: weaker(placement(call), confidenceOf(value)) });
+    if (isTrue(value)) found.push({ how: '`trustProxy: true`', location: value.loc ?? call.location, confidence: weaker(callPlacement(call), confidenceOf(value)) });
   }
   return found;
 }

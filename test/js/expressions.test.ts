@@ -179,3 +179,63 @@ describe('branches', () => {
     ]);
   });
 });
+
+describe('a branch chosen because a variable is unset is an assumption (confidence default)', () => {
+  const cfg = `function config() {
+  if (process.env.NODE_ENV === 'production') return { client: 'pg' };
+  return { client: 'sqlite3' };
+}
+require('knex')(config());`;
+
+  it('a function returning early under an unset test: the skipped return does not count', () => {
+    const [call] = evaluate({ 'a.js': cfg }).calls;
+    expect(prop(call!.args[0], 'client')).toMatchObject({ value: 'sqlite3' });
+    expect(evaluate({ 'a.js': cfg }, { NODE_ENV: 'production' }).calls[0]!.args[0]).toMatchObject({ props: new Map([['client', { kind: 'string', value: 'pg' }]]) });
+  });
+
+  it('calls in the taken branch are assumed; package calls in the skipped one are noted, not run', () => {
+    const program = evaluate({ 'a.js': `const m = require('m');\nif (process.env.NODE_ENV === 'production') { m.prod(); require('./prod'); } else { m.dev(); }`, 'prod.js': `require('m').loaded();` });
+    expect(program.calls.map((call) => [call.callee, call.assumed])).toEqual([['m.dev', true]]);
+    expect(program.skippedCalls?.map((call) => call.callee)).toEqual(['m.prod']);
+    expect(program.files).toEqual(['a.js']);
+    const production = evaluate({ 'a.js': `const m = require('m');\nif (process.env.NODE_ENV === 'production') { m.prod(); } else { m.dev(); }` }, { NODE_ENV: 'production' });
+    expect(production.calls.map((call) => [call.callee, call.assumed])).toEqual([['m.prod', undefined]]);
+    expect(production.skippedCalls).toEqual([]);
+  });
+
+  it('ternaries and && / || decided by an unset variable: the same assumption', () => {
+    const program = evaluate({ 'a.js': `const m = require('m');\nprocess.env.REDIS_URL ? m.redis() : m.memory();\nprocess.env.SENTRY_DSN && m.sentry();\nprocess.env.PORT || m.port();` });
+    expect(program.calls.map((call) => [call.callee, call.assumed])).toEqual([['m.memory', true], ['m.port', true]]);
+    expect(program.skippedCalls?.map((call) => call.callee)).toEqual(['m.redis', 'm.sentry']);
+  });
+
+  it('a skipped branch reports no unresolved import and keeps its var undefined', () => {
+    const program = evaluate({ 'a.js': `if (process.env.NODE_ENV === 'production') { var mod = require('./missing'); var n = 1; }\nrequire('m')(mod, n);` });
+    expect(program.problems).toEqual([]);
+    expect(program.calls[0]!.args.map((arg) => arg.kind)).toEqual(['undefined', 'undefined']);
+    expect(confidenceOf(program.calls[0]!.args[1])).toBe('default');
+  });
+
+  it('writes: skipped ones leave the old value with the read; taken ones carry it', () => {
+    const code = `let store = 'memory';\nconst opts = { secure: true };\nif (process.env.REDIS_URL) { store = 'redis'; opts.extra = 1; }\nif (!process.env.HTTPS) opts.secure = false;\nrequire('m')(store, opts);`;
+    const [call] = evaluate({ 'a.js': code }).calls;
+    expect(call!.args[0]).toMatchObject({ value: 'memory' });
+    expect(confidenceOf(call!.args[0])).toBe('default');
+    expect(prop(call!.args[1], 'extra')).toMatchObject({ kind: 'undefined' });
+    expect(confidenceOf(prop(call!.args[1], 'secure'))).toBe('default');
+    const [set] = evaluate({ 'a.js': code }, { REDIS_URL: 'redis://r', HTTPS: '1' }).calls;
+    expect(set!.args[0]).toMatchObject({ value: 'redis' });
+    expect(confidenceOf(set!.args[0])).toBe('certain');
+    expect(confidenceOf(prop(set!.args[1], 'secure'))).toBe('certain');
+  });
+
+  it('a value picked by an unset variable as key or ternary test', () => {
+    const code = `const all = { development: { client: 'sqlite3' }, production: { client: 'pg' } };\nrequire('m')(all[process.env.DB_ENV || 'development'], process.env.REDIS_URL ? { redis: true } : undefined);`;
+    const [call] = evaluate({ 'a.js': code }).calls;
+    expect(confidenceOf(call!.args[0])).toBe('default');
+    expect(confidenceOf(call!.args[1])).toBe('default');
+    const [set] = evaluate({ 'a.js': code }, { DB_ENV: 'production', REDIS_URL: 'redis://r' }).calls;
+    expect(prop(set!.args[0], 'client')).toMatchObject({ value: 'pg' });
+    expect(confidenceOf(set!.args[0])).toBe('certain');
+  });
+});

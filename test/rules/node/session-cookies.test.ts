@@ -165,7 +165,11 @@ const koaLogin = (proxy: string): Files =>
   nodeFiles(`const Koa = require('koa');\nconst app = new Koa();\n${proxy}app.use(async (ctx) => {\n  ctx.cookies.set('auth', 'x', { sameSite: 'lax' });\n});\napp.listen(3000);\n`, ['koa']);
 
 ruleTester('node/session-cookie-insecure', {
-  valid: [{ name: 'Koa ctx.cookies.set without secure, app.proxy = true', files: koaLogin('app.proxy = true;\n') }],
+  valid: [
+    { name: 'Koa ctx.cookies.set without secure, app.proxy = true', files: koaLogin('app.proxy = true;\n') },
+    // Koa checks app.proxy for truthiness, as the koa-session judgement does.
+    { name: 'Koa ctx.cookies.set without secure, app.proxy = 1', files: koaLogin('app.proxy = 1;\n') },
+  ],
   invalid: [{ name: 'Koa ctx.cookies.set without secure or app.proxy', files: koaLogin(''), findings: [{ at: 'server.js:4', message: 'does not set app.proxy' }] }],
 });
 

@@ -195,6 +195,15 @@ describe('scan rules on synthetic observations', () => {
     await quiet((s) => ((s.probes[PROBE.cors]!.response = response(SITE, 200, [['access-control-allow-origin', '*']])), s));
   });
 
+  it('stack-trace-exposed masks a password in the error line it quotes', async () => {
+    const scan = hardened();
+    const body = 'Error: connect ECONNREFUSED postgres://admin:S3cr3tPassw0rdXyz@db.example.com/app\n    at Client.connect (/srv/app/node_modules/pg/lib/client.js:55:17)\n    at main (/srv/app/server.js:9:3)';
+    scan.probes[PROBE.malformedJson]!.response!.body = body;
+    const [finding] = (await findings(scan)).filter((f) => f.rule === 'web/stack-trace-exposed');
+    expect(finding?.evidence).toContain('postgres://admin:');
+    expect(JSON.stringify(finding)).not.toContain('S3cr3tPassw0rdXyz');
+  });
+
   it('judge every preload requirement when the header asks for preload, and nothing without it', async () => {
     const preload = async (edit: (s: ScanObservations) => ScanObservations) => (await findings(edit(hardened()))).filter((f) => f.rule === 'web/hsts-preload-ineligible').map((f) => f.message);
     const header = (value: string) => (s: ScanObservations) => setHeaders(s, replace('strict-transport-security', value));
