@@ -8,7 +8,7 @@ import type { FileLocation } from '../core/location.js';
 import { appFactoryResult, callInstanceMethod } from './apps.js';
 import { callGlobal, callPath, callValueMethod } from './builtins.js';
 import { type Ctx, here } from './context.js';
-import { loadDotenvConfig, loadNestConfig } from './dotenv.js';
+import { loadDotenvConfig, loadNestConfig, loadNodeEnvFile } from './dotenv.js';
 import { evalExpr } from './expressions.js';
 import { invoke, NEW_TARGET, recordCallback } from './functions.js';
 import { GLOBAL_SPECIFIER, rootedPath } from './globals.js';
@@ -164,7 +164,10 @@ function record(ctx: Ctx, callee: string, args: JsValue[], location: FileLocatio
 function callModule(ctx: Ctx, value: ModuleValue, args: JsValue[], loc: FileLocation, isNew: boolean): JsValue {
   const { specifier, path } = value;
   if (specifier === GLOBAL_SPECIFIER) return callGlobal(ctx, path, args, loc);
-  if (specifier === 'process') return path.join('.') === 'cwd' ? str(rootedPath(ctx.it.cwd), { loc }) : unknown(`process.${path.join('.')}()`, { loc });
+  if (specifier === 'process') {
+    if (path.join('.') === 'loadEnvFile') loadNodeEnvFile(ctx, args, loc);
+    return path.join('.') === 'cwd' ? str(rootedPath(ctx.it.cwd), { loc }) : unknown(`process.${path.join('.')}()`, { loc });
+  }
   if (specifier === 'require') return unknown('require member', { loc });
   const callee = [specifier, ...path].join('.');
   const call = record(ctx, callee, args, loc, isNew);

@@ -1,6 +1,7 @@
 /**
  * The env files the program loads itself: `dotenv.config()`, `dotenv.config({ path })`, `import 'dotenv/config'`,
- * NestJS `ConfigModule.forRoot({ envFilePath })`. Like dotenv, these never override variables already set.
+ * Node's `process.loadEnvFile(path)`, NestJS `ConfigModule.forRoot({ envFilePath })`. Like dotenv, these never
+ * override variables already set.
  */
 import { posix } from 'node:path';
 import type { FileLocation } from '../core/location.js';
@@ -26,6 +27,11 @@ function pathsOf(option: JsValue | undefined): string[] {
 /** `dotenv.config(options)`: the files it loads (`.env` in the working directory without a path). */
 export function loadDotenvConfig(ctx: Ctx, args: JsValue[], location: FileLocation): void {
   record(ctx, pathsOf(prop(args[0], 'path')), location);
+}
+
+/** Node's `process.loadEnvFile(path)` (Node 20.12+): `.env` in the working directory without a path. */
+export function loadNodeEnvFile(ctx: Ctx, args: JsValue[], location: FileLocation): void {
+  record(ctx, pathsOf(args[0]), location);
 }
 
 /** NestJS `ConfigModule.forRoot(options)`: `.env` unless `envFilePath` names others or `ignoreEnvFile` is set. */

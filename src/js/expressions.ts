@@ -184,7 +184,10 @@ function template(ctx: Ctx, node: t.TemplateLiteral): JsValue {
     if (!expression) return;
     const value = evalExpr(ctx, expression);
     env = mergeEnv(env, value.env);
-    const part = toText(value);
+    // `${process.env.X}` of a variable nothing in the repository sets: production sets it (the platform's
+    // secret store), so the text is not the string "undefined".
+    const unsetRead = value.kind === 'undefined' && value.env?.some((read) => !read.set);
+    const part = unsetRead ? undefined : toText(value);
     if (part === undefined) known = false;
     else text += part;
   });

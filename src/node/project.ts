@@ -10,6 +10,7 @@ import type { RuntimePlatform } from '../env/platform.js';
 import type { EnvVar, Environment } from '../env/types.js';
 import { evaluateConfigModule, evaluateProgram } from '../js/program.js';
 import type { EvaluateOptions, JsProgram, JsValue } from '../js/types.js';
+import { isEnvTemplate } from '../secrets/files.js';
 import { joinPath } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';
 import { unwrapConfig } from './config-wrappers.js';
@@ -64,14 +65,21 @@ export function envLookup(environment: Environment, root: string): EvaluateOptio
  * The environment with the variables of env files the program loads at run time (`dotenv.config()`,
  * `import 'dotenv/config'`, node's `--env-file`): below everything already set, as both leave a
  * variable the process has alone. A file production does not have (git ignores it, or it is not
- * committed) gives the names its committed sample lists, with the value unknown.
+ * committed) gives the names its committed sample lists, with the value unknown, as does a sample the
+ * program loads itself.
  */
 function withLoadedFiles(workspace: Workspace, root: string, environment: Environment, files: readonly string[]): Environment {
   const load = envFileLoader(workspace, root, { samples: true });
   const vars = new Map<string, EnvVar>();
   for (const file of files) {
     const path = workspace.exists(file) || !root ? file : joinPath(root, file);
-    for (const variable of load(path, 'npm-dotenv', workspace.exists(path)) ?? []) if (!vars.has(variable.name)) vars.set(variable.name, variable);
+    // A sample loaded as it is (`process.loadEnvFile('.env.example')`) names what the host sets: its values are placeholders.
+    const sample = isEnvTemplate(path);
+    for (const variable of load(path, 'npm-dotenv', workspace.exists(path)) ?? []) {
+      if (vars.has(variable.name)) continue;
+      const fallback = variable.value === undefined ? undefined : { value: variable.value, ...(variable.source.location ? { location: variable.source.location } : {}) };
+      vars.set(variable.name, sample ? { ...variable, value: undefined, ...(fallback ? { fallback } : {}) } : variable);
+    }
   }
   if (vars.size === 0) return environment;
   for (const [name, variable] of environment.vars) vars.set(name, variable);

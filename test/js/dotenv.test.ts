@@ -13,6 +13,12 @@ describe('env files the program loads', () => {
     expect(evaluate({ 'a.mjs': `import { config } from 'dotenv'; config({ path: '.env.production' });` }).dotenv).toMatchObject([{ path: '.env.production' }]);
   });
 
+  it("Node's process.loadEnvFile() loads .env or the file it names", () => {
+    expect(evaluate({ 'app.js': `process.loadEnvFile();` }).dotenv).toMatchObject([{ path: '.env', location: { file: 'app.js', line: 1 } }]);
+    expect(evaluate({ 'app.js': `process.loadEnvFile('.env.example');` }).dotenv).toMatchObject([{ path: '.env.example' }]);
+    expect(evaluate({ 'app.js': `process.cwd();` }).dotenv).toEqual([]);
+  });
+
   it('paths built from __dirname are workspace-relative', () => {
     const program = evaluate({ 'src/config/env.js': `const path = require('path'); require('dotenv').config({ path: path.resolve(__dirname, '../../.env.local') }); require('dotenv').config({ path: path.join(__dirname, 'x.env') });` });
     expect(program.dotenv.map((entry) => entry.path)).toEqual(['.env.local', 'src/config/x.env']);

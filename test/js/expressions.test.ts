@@ -34,6 +34,14 @@ describe('literals and structures', () => {
     expect(valueOf('export const value = `x${process.env.HOST}`;', { HOST: null }).kind).toBe('unknown');
   });
 
+  it('a template of a variable nothing sets is not the text "undefined": production sets it', () => {
+    const unset = valueOf('export const value = `${process.env.JWT_PRIVATE_KEY}`;');
+    expect(unset.kind).toBe('unknown');
+    expect(unset.env).toMatchObject([{ name: 'JWT_PRIVATE_KEY', set: false }]);
+    // A variable read through a known value is still text: `${undefined}` of a plain undefined is.
+    expect(valueOf('const x = undefined; export const value = `${x}`;')).toMatchObject({ kind: 'string', value: 'undefined' });
+  });
+
   it('array spread and push', () => {
     const value = valueOf(`const a = [1]; a.push(2); export const value = [...a, 3];`);
     expect(value.kind === 'array' && value.items.map((item) => (item.kind === 'number' ? item.value : '?'))).toEqual([1, 2, 3]);
