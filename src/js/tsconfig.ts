@@ -2,6 +2,7 @@
 import { posix } from 'node:path';
 import { dirName, joinPath } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';
+import { parseJsonc } from '../core/jsonc.js';
 
 interface Aliases {
   /** Folder bare specifiers resolve in (workspace-relative), when baseUrl is set. */
@@ -11,32 +12,6 @@ interface Aliases {
 
 const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
 const caches = new WeakMap<Workspace, Map<string, Aliases | undefined>>();
-
-/** JSON with comments and trailing commas, as tsconfig allows; undefined when it still does not parse. */
-export function parseJsonc(text: string): unknown {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (char === '"') {
-      const start = i;
-      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
-      out += text.slice(start, i + 1);
-    } else if (char === '/' && text[i + 1] === '/') {
-      while (i < text.length && text[i] !== '\n') i++;
-      out += '\n';
-    } else if (char === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      i = end === -1 ? text.length : end + 1;
-    } else {
-      out += char;
-    }
-  }
-  try {
-    return JSON.parse(out.replace(/,(\s*[}\]])/g, '$1'));
-  } catch {
-    return undefined;
-  }
-}
 
 function readAliases(workspace: Workspace, file: string): Aliases | undefined {
   const read = workspace.readText(file);

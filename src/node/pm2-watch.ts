@@ -6,7 +6,7 @@
 import type { FileLocation } from '../core/location.js';
 import { commandName } from '../deploy/shell.js';
 import { evaluateConfigModule } from '../js/program.js';
-import { parseJsonc } from '../js/tsconfig.js';
+import { parseJsonc } from '../core/jsonc.js';
 import type { JsValue } from '../js/types.js';
 import { joinPath } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';

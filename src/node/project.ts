@@ -20,7 +20,7 @@ import type { EcosystemApp, NodeProductionResult } from './production/index.js';
 import { nodeEnvFileLoads } from './dotenv-use.js';
 import { buildNodeProduction } from './production/index.js';
 import { findPrismaDatasources } from './production/prisma.js';
-import { parseJsonc } from './production/tsconfig.js';
+import { parseJsonc } from '../core/jsonc.js';
 import type { NodeProject, PrismaDatasource } from './types.js';
 
 /** A value built on first use, once. */

@@ -9,7 +9,8 @@ import type { Workspace } from '../../workspace/types.js';
 import type { NodeFrameworkName, PackageJson } from '../types.js';
 import { sourceFromBuildScripts } from './build-scripts.js';
 import type { NodeRun } from './command.js';
-import { outputMapping, parseJsonc } from './tsconfig.js';
+import { parseJsonc } from '../../core/jsonc.js';
+import { outputMapping } from './tsconfig.js';
 
 export interface Entry {
   file: string;

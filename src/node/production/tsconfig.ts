@@ -2,6 +2,7 @@
  * The compiler options that map build output back to TypeScript source: tsconfig's `outDir` and
  * `rootDir` (tsconfig.build.json first, as `nest build` uses it; `extends` followed a few levels).
  */
+import { parseJsonc } from '../../core/jsonc.js';
 import { joinPath, resolveFrom } from '../../workspace/paths.js';
 import type { Workspace } from '../../workspace/types.js';
 
@@ -15,40 +16,6 @@ export interface OutputMapping {
 }
 
 const MAX_EXTENDS = 4;
-
-/** tsconfig is JSON with comments and trailing commas: drop both outside strings, then parse. */
-export function parseJsonc(text: string): unknown {
-  let out = '';
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index]!;
-    if (char === '"') {
-      const end = stringEnd(text, index);
-      out += text.slice(index, end);
-      index = end - 1;
-    } else if (char === '/' && text[index + 1] === '/') {
-      while (index < text.length && text[index] !== '\n') index++;
-      out += '\n';
-    } else if (char === '/' && text[index + 1] === '*') {
-      const close = text.indexOf('*/', index + 2);
-      index = close === -1 ? text.length : close + 1;
-    } else {
-      out += char;
-    }
-  }
-  try {
-    return JSON.parse(out.replace(/,(\s*[}\]])/g, '$1'));
-  } catch {
-    return undefined;
-  }
-}
-
-function stringEnd(text: string, start: number): number {
-  for (let index = start + 1; index < text.length; index++) {
-    if (text[index] === '\\') index++;
-    else if (text[index] === '"') return index + 1;
-  }
-  return text.length;
-}
 
 /** `./dist/` → `dist`; '' for the project folder itself. */
 function normalize(path: string): string {
