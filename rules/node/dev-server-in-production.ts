@@ -1,5 +1,5 @@
 /** node/dev-server-in-production — production starts a development server. */
-import { defineRule, devServerIn, isFileLocation, pm2WatchIn, redactCommand } from '../../src/api/node.js';
+import { defineRule, devServerIn, isFileLocation, pm2WatchFlag, redactCommand } from '../../src/api/node.js';
 
 export default defineRule({
   id: 'node/dev-server-in-production',
@@ -32,7 +32,7 @@ export default defineRule({
     const { start } = ctx.project.production;
     if (!start) return;
     const scripts = ctx.project.packageJson.scripts;
-    const watch = devServerIn(start.command, scripts) ? undefined : pm2WatchIn(ctx.workspace, ctx.project.root, start.command, scripts);
+    const watch = devServerIn(start.command, scripts) ? undefined : (pm2WatchFlag(start.command, scripts) ?? ctx.project.production.pm2Watch);
     if (watch) {
       const location = watch.location ?? (isFileLocation(start.location) ? start.location : undefined);
       if (!location) return;

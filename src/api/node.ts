@@ -45,7 +45,7 @@ export { judgePublicVariable, NEXT_PUBLIC_PREFIX, nextPublicReads, nextPublicVar
 export type { PublicSecret, PublicVariableSource } from '../node/next-public.js';
 export { nodeEnvProblem } from '../node/node-env.js';
 export type { NodeEnvProblem } from '../node/node-env.js';
-export { pm2WatchIn } from '../node/pm2-watch.js';
-export type { Pm2Watch } from '../node/pm2-watch.js';
+export { pm2WatchFlag } from '../node/pm2-watch.js';
+export type { Pm2Watch } from '../node/types.js';
 export { sqliteInProduction } from '../node/sqlite.js';
 export type { SqliteUse } from '../node/sqlite.js';

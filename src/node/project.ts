@@ -18,6 +18,7 @@ import type { FoundPackage } from './discover.js';
 import type { NodeRun } from './production/command.js';
 import type { EcosystemApp, NodeProductionResult } from './production/index.js';
 import { nodeEnvFileLoads } from './dotenv-use.js';
+import { jsAppWatch, jsonAppWatch } from './pm2-watch.js';
 import { buildNodeProduction } from './production/index.js';
 import { findPrismaDatasources } from './production/prisma.js';
 import { parseJsonc } from '../core/jsonc.js';
@@ -133,7 +134,8 @@ function readEcosystem(workspace: Workspace, root: string, file: string, environ
       const found = envs.find(([, env]) => typeof env === 'object' && env !== null && 'NODE_ENV' in env);
       const value = found ? (found[1] as Record<string, unknown>).NODE_ENV : undefined;
       const nodeEnv = found ? { value: typeof value === 'string' ? value : undefined, location: { file, line: 1, column: 1 }, how: `${file} apps[${index}].${found[0]}.NODE_ENV` } : undefined;
-      return [{ script: app.script, ...(typeof app.cwd === 'string' ? { cwd: app.cwd } : {}), ...(nodeEnv ? { nodeEnv } : {}) }];
+      const watch = jsonAppWatch(file, index, app.watch);
+      return [{ script: app.script, ...(typeof app.cwd === 'string' ? { cwd: app.cwd } : {}), ...(nodeEnv ? { nodeEnv } : {}), ...(watch ? { watch } : {}) }];
     });
   }
   const { exports, program } = evaluateConfigModule(workspace, file, envLookup(environment, root));
@@ -145,7 +147,8 @@ function readEcosystem(workspace: Workspace, root: string, file: string, environ
     const script = stringOf(app.props.get('script'));
     if (!script) return [];
     const cwd = stringOf(app.props.get('cwd'));
-    const where = cwd === undefined ? {} : { cwd };
+    const watch = jsAppWatch(file, app.props.get('watch'));
+    const where = { ...(cwd === undefined ? {} : { cwd }), ...(watch ? { watch } : {}) };
     for (const key of ['env_production', 'env']) {
       const env = app.props.get(key);
       const nodeEnv = env?.kind === 'object' ? env.props.get('NODE_ENV') : undefined;

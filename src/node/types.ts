@@ -21,6 +21,13 @@ export interface PackageJson {
   devDependencies: Record<string, string>;
 }
 
+/** pm2 watching files: where it is turned on (an ecosystem app's `watch`, or `--watch`). */
+export interface Pm2Watch {
+  location?: FileLocation;
+  /** `watch: true in ecosystem.config.js`, `pm2 --watch`. */
+  setting: string;
+}
+
 /** How a fact about production was decided: read in a file, set by the platform, or assumed. */
 export type NodeEnvConfidence = 'certain' | 'default' | 'unknown';
 
@@ -32,6 +39,8 @@ export interface NodeProduction {
   /** NODE_ENV in production: the value when known (set by a file, or by the platform: Heroku/Vercel/`next start` set production). */
   nodeEnv: { value?: string; how: string; location?: Location; confidence: NodeEnvConfidence };
   platform?: string;
+  /** The first app of the pm2 ecosystem file production starts that watches files. */
+  pm2Watch?: Pm2Watch;
   /** Steps deploycheck assumed (no start command found: a conventional entry was assumed, …). */
   assumptions: string[];
 }

@@ -14,7 +14,7 @@ import type { EnvVar, Environment } from '../../env/types.js';
 import { inferPlatforms } from '../../production/platform.js';
 import { dirName, joinPath } from '../../workspace/paths.js';
 import type { Workspace } from '../../workspace/types.js';
-import type { NodeFrameworkName, NodeProduction, PackageJson } from '../types.js';
+import type { NodeFrameworkName, NodeProduction, PackageJson, Pm2Watch } from '../types.js';
 import type { NodeRun } from './command.js';
 import { entriesOfRun, fallbackEntries, resolveRunFile } from './entries.js';
 import type { Entry } from './entries.js';
@@ -30,6 +30,8 @@ export interface EcosystemApp {
   /** `cwd`: the folder pm2 starts the app in and resolves `script` from (relative to the ecosystem file's folder). */
   cwd?: string;
   nodeEnv?: { value: string | undefined; location: FileLocation; how: string };
+  /** Its `watch`, when it turns watching on. */
+  watch?: Pm2Watch;
 }
 
 export interface NodeProductionInput {
@@ -157,6 +159,7 @@ export function buildNodeProduction(input: NodeProductionInput): NodeProductionR
     entries,
     nodeEnv,
     ...(platform ? { platform } : {}),
+    ...(apps.some((app) => app.watch) ? { pm2Watch: apps.find((app) => app.watch)!.watch! } : {}),
     assumptions,
   };
   return { production, ...(start ? { start } : {}), platforms, environment };
