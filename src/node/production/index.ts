@@ -154,12 +154,13 @@ export function buildNodeProduction(input: NodeProductionInput): NodeProductionR
   const environment = withImplied(base, pm2Var ?? impliedNodeEnv(nodeEnvInput));
 
   const platform = primaryPlatform(platforms);
+  const pm2Watch = apps.find((app) => app.watch)?.watch;
   const production: NodeProduction = {
     ...(start ? { start: { command: start.command, location: start.location, how: start.how } } : {}),
     entries,
     nodeEnv,
     ...(platform ? { platform } : {}),
-    ...(apps.some((app) => app.watch) ? { pm2Watch: apps.find((app) => app.watch)!.watch! } : {}),
+    ...(pm2Watch ? { pm2Watch } : {}),
     assumptions,
   };
   return { production, ...(start ? { start } : {}), platforms, environment };
