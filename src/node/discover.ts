@@ -33,7 +33,7 @@ function stringRecord(value: unknown): Record<string, string> {
 }
 
 /** A package.json's fields deploycheck reads; undefined when it is not a JSON object. */
-export function readPackageJson(workspace: Workspace, file: string): (PackageJson & { workspaces: boolean }) | undefined {
+function readPackageJson(workspace: Workspace, file: string): (PackageJson & { workspaces: boolean }) | undefined {
   const read = workspace.readText(file);
   if (!read.ok) return undefined;
   let data: unknown;
@@ -56,7 +56,7 @@ export function readPackageJson(workspace: Workspace, file: string): (PackageJso
 }
 
 /** The frameworks a package's runtime dependencies name (a framework only in devDependencies is not served). */
-export function frameworksOf(packageJson: PackageJson): NodeFrameworkName[] {
+function frameworksOf(packageJson: PackageJson): NodeFrameworkName[] {
   return FRAMEWORK_PACKAGES.filter(([, name]) => name in packageJson.dependencies).map(([framework]) => framework);
 }
 

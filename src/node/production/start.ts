@@ -49,7 +49,7 @@ const KIND_LABELS: Partial<Record<DeployCommand['kind'], string>> = {
 };
 
 /** A location in package.json for `scripts.<name>`, found by text (the file is small). */
-export function scriptLocation(workspace: Workspace, packageJson: PackageJson, name: string): FileLocation {
+function scriptLocation(workspace: Workspace, packageJson: PackageJson, name: string): FileLocation {
   const read = workspace.readText(packageJson.file);
   if (read.ok) {
     const source = new JsonSource(packageJson.file, read.text);
@@ -173,7 +173,7 @@ function ownFolder(workspace: Workspace, root: string, folder: string): boolean 
  * else the shallowest in one of the project's own folders (`backend/ecosystem.config.js` of a
  * repository whose package.json is at the root), not in a folder that is a package of its own.
  */
-export function ecosystemFile(workspace: Workspace, root: string): string | undefined {
+function ecosystemFile(workspace: Workspace, root: string): string | undefined {
   const atRoot = ECOSYSTEM_NAMES.map((name) => joinPath(root, name)).find((path) => workspace.exists(path));
   if (atRoot) return atRoot;
   const nested = workspace.files.filter((file) => ECOSYSTEM_NAMES.includes(baseName(file)) && isWithin(file, root) && ownFolder(workspace, root, dirName(file)));
