@@ -18,6 +18,8 @@ interface Recording {
   /** Files changed after this (wall clock, ns) are compared by content too. */
   racyAfter: bigint;
   inputs: Input[];
+  /** Inputs without bytes already recorded with the same result (a path probed twice is checked once). */
+  seen: Set<string>;
   output: Entry['output'];
   blob: Buffer[];
   blobLength: number;
@@ -28,6 +30,14 @@ interface Recording {
 }
 
 let current: Recording | undefined;
+
+/** Adds an input that carries no bytes, unless the same input with the same result is already there. */
+function add(recording: Recording, input: Input): void {
+  const text = JSON.stringify(input);
+  if (recording.seen.has(text)) return;
+  recording.seen.add(text);
+  recording.inputs.push(input);
+}
 
 function store(recording: Recording, bytes: Uint8Array): Span {
   const span: Span = [recording.blobLength, bytes.length];
@@ -57,6 +67,7 @@ export function startRecording(target: RunCacheTarget): void {
     target,
     racyAfter: BigInt(Date.now()) * 1_000_000n - RACY_MARGIN_NS,
     inputs: [],
+    seen: new Set(),
     output: [],
     blob: [],
     blobLength: 0,
@@ -87,12 +98,14 @@ export function recordFile(path: string, stat: BigIntStats, read: Uint8Array | u
     recording.racyBytes += read.length;
     if (recording.racyBytes > MAX_RACY_BYTES) return uncacheable('too many recently changed files');
     input.head = store(recording, read);
+    recording.inputs.push(input);
+    return;
   }
-  recording.inputs.push(input);
+  add(recording, input);
 }
 
 export function recordKind(path: string, kind: PathKind): void {
-  current?.inputs.push({ t: 'kind', p: resolve(path), k: kind });
+  if (current) add(current, { t: 'kind', p: resolve(path), k: kind });
 }
 
 /** A file of deploycheck's own installation read outside the bundle (a grammar, a package file, a module). */
@@ -133,13 +146,13 @@ export function probeExists(path: string): boolean {
 /** A directory's entries as `<kind char><name>` (see listDirectory), recorded; null when it cannot be read. */
 export function probeListing(path: string): string[] | null {
   const entries = listDirectory(path);
-  current?.inputs.push({ t: 'dir', p: resolve(path), e: entries });
+  if (current) add(current, { t: 'dir', p: resolve(path), e: entries });
   return entries;
 }
 
 export function probeRealpath(path: string): string | null {
   const real = realPath(path);
-  current?.inputs.push({ t: 'real', p: resolve(path), r: real });
+  if (current) add(current, { t: 'real', p: resolve(path), r: real });
   return real;
 }
 

@@ -193,7 +193,7 @@ describe('the run cache', () => {
     // Written moments ago: racily clean, so its bytes are kept.
     expect(settings?.t === 'file' && settings.head).toBeTruthy();
     const [offset] = (settings as { head: [number, number] }).head;
-    blob[offset + 3] ^= 1;
+    blob[offset + 3] = blob[offset + 3]! ^ 1;
     writeFileSync(file, encodeEntry(entry, blob));
     const after = run(root, ['check', '.']);
     expect(after.cache).toMatch(/^miss \(.*settings\.py changed \(content\)\)$/);
