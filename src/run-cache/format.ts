@@ -9,7 +9,7 @@
  * length is rejected, so a truncated or padded entry is never read.
  */
 import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
-import type { BigIntStats } from 'node:fs';
+import type { Stats } from 'node:fs';
 
 export const FORMAT_TAG = 'deploycheck-run-cache';
 export const FORMAT_VERSION = 1;
@@ -35,7 +35,7 @@ export type Span = [offset: number, length: number];
 
 /**
  * One input the run depended on, checked in order:
- * - `file`: a file the run read (bigint stat fields as decimal strings); `head` the bytes it read from
+ * - `file`: a file the run read (stat fields; times in ms with sub-microsecond fractions); `head` the bytes it read from
  *   the start, kept when the file was changed too recently for its timestamps to be trusted;
  * - `kind`: what a path is (or `missing`);
  * - `dir`: a directory's entries in readdir order, as `<kind char><name>`;
@@ -43,7 +43,7 @@ export type Span = [offset: number, length: number];
  * - `git`: a git command and its result (output bytes on success, status and first stderr line on failure).
  */
 export type Input =
-  | { t: 'file'; p: string; size: string; mtime: string; ctime: string; ino: string; head?: Span }
+  | { t: 'file'; p: string; size: number; mtime: number; ctime: number; ino: number; head?: Span }
   | { t: 'kind'; p: string; k: PathKind }
   | { t: 'dir'; p: string; e: string[] | null }
   | { t: 'real'; p: string; r: string | null }
@@ -127,9 +127,19 @@ export function realPath(path: string): string | null {
   }
 }
 
-/** The stat fields a file input compares, as decimal strings (nanosecond times do not fit a double). */
-export function statFields(stat: BigIntStats): { size: string; mtime: string; ctime: string; ino: string } {
-  return { size: String(stat.size), mtime: String(stat.mtimeNs), ctime: String(stat.ctimeNs), ino: String(stat.ino) };
+/**
+ * The stat fields a file input compares. The times are Node's `mtimeMs`/`ctimeMs`, doubles computed
+ * the same way from the same seconds and nanoseconds every time (JSON keeps them exactly): two
+ * times they cannot tell apart are under a microsecond apart, far inside RACY_MARGIN, so such a
+ * file's bytes are compared anyway. Plain stats cost less than bigint ones on every file a run reads.
+ */
+export function statFields(stat: Stats): { size: number; mtime: number; ctime: number; ino: number } {
+  return { size: stat.size, mtime: stat.mtimeMs, ctime: stat.ctimeMs, ino: stat.ino };
+}
+
+/** Whether a file's times are too close to `after` (ms) or later to be trusted alone. */
+export function racy(stat: Stats, after: number): boolean {
+  return stat.mtimeMs >= after || stat.ctimeMs >= after;
 }
 
 /** The first `length` bytes of a file (fewer when it is shorter); undefined when it cannot be read. */
@@ -157,7 +167,7 @@ export function readHead(path: string, length: number): Buffer | undefined {
  * it was read keeps its size and times (git's "racily clean" problem). A file changed this close to
  * the start of the run, or later, is compared by its bytes too.
  */
-export const RACY_MARGIN_NS = 3_000_000_000n;
+export const RACY_MARGIN_MS = 3000;
 /** Most bytes of racily-clean files an entry keeps; a run that needs more is not cached. */
 export const MAX_RACY_BYTES = 4 * 1024 * 1024;
 /** Most bytes of git output an entry keeps; a run that needs more is not cached. */

@@ -90,7 +90,7 @@ export function entryFile(dir: string, key: RunKey): string {
 
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every(isString);
-const isDecimal = (value: unknown): value is string => isString(value) && /^\d+$/.test(value);
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 function isSpan(value: unknown, blobLength: number): value is Span {
   if (!Array.isArray(value) || value.length !== 2) return false;
@@ -103,7 +103,7 @@ function isInput(value: unknown, blobLength: number): value is Input {
   const input = value as Record<string, unknown>;
   switch (input.t) {
     case 'file':
-      return isString(input.p) && isDecimal(input.size) && isDecimal(input.mtime) && isDecimal(input.ctime) && isDecimal(input.ino) && (input.head === undefined || isSpan(input.head, blobLength));
+      return isString(input.p) && isNumber(input.size) && isNumber(input.mtime) && isNumber(input.ctime) && isNumber(input.ino) && (input.head === undefined || isSpan(input.head, blobLength));
     case 'kind':
       return isString(input.p) && isString(input.k);
     case 'dir':
@@ -162,11 +162,11 @@ function changedInput(inputs: readonly Input[], blob: Buffer): string | undefine
       case 'file': {
         let stat;
         try {
-          stat = statSync(input.p, { bigint: true });
+          stat = statSync(input.p);
         } catch {
           return `${input.p} is gone`;
         }
-        if (!stat.isFile() || String(stat.size) !== input.size || String(stat.mtimeNs) !== input.mtime || String(stat.ctimeNs) !== input.ctime || String(stat.ino) !== input.ino) {
+        if (!stat.isFile() || stat.size !== input.size || stat.mtimeMs !== input.mtime || stat.ctimeMs !== input.ctime || stat.ino !== input.ino) {
           return `${input.p} changed`;
         }
         if (input.head) {

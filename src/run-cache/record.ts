@@ -7,16 +7,16 @@
  * With no recording (tests, `scan`, the build's training runs) the probes only do their I/O.
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import type { BigIntStats } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
-import { encodeEntry, ENTRY_SUFFIX, listDirectory, MAX_ENTRIES, MAX_GIT_BYTES, MAX_RACY_BYTES, pathKind, RACY_MARGIN_NS, realPath, statFields } from './format.js';
+import type { Stats } from 'node:fs';
+import { basename, isAbsolute, join, resolve } from 'node:path';
+import { encodeEntry, ENTRY_SUFFIX, listDirectory, MAX_ENTRIES, MAX_GIT_BYTES, MAX_RACY_BYTES, pathKind, RACY_MARGIN_MS, racy, realPath, statFields } from './format.js';
 import type { Entry, Input, PathKind, Span } from './format.js';
 import type { RunCacheTarget } from './lookup.js';
 
 interface Recording {
   target: RunCacheTarget;
-  /** Files changed after this (wall clock, ns) are compared by content too. */
-  racyAfter: bigint;
+  /** Files changed after this (wall clock, ms) are compared by content too. */
+  racyAfter: number;
   inputs: Input[];
   /** Inputs without bytes already recorded with the same result (a path probed twice is checked once). */
   seen: Set<string>;
@@ -31,9 +31,13 @@ interface Recording {
 
 let current: Recording | undefined;
 
+/** Paths as recorded: absolute (the callers' are, nearly always), so that an entry reads without its cwd. */
+const absolute = (path: string): string => (isAbsolute(path) ? path : resolve(path));
+
 /** Adds an input that carries no bytes, unless the same input with the same result is already there. */
-function add(recording: Recording, input: Input): void {
-  const text = JSON.stringify(input);
+function add(recording: Recording, input: Exclude<Input, { t: 'git' }>): void {
+  const result = input.t === 'file' ? `${input.size} ${input.mtime} ${input.ctime} ${input.ino}` : input.t === 'kind' ? input.k : input.t === 'real' ? String(input.r) : String(input.e);
+  const text = `${input.t}\0${input.p}\0${result}`;
   if (recording.seen.has(text)) return;
   recording.seen.add(text);
   recording.inputs.push(input);
@@ -65,7 +69,7 @@ function capture(recording: Recording, stream: NodeJS.WriteStream, fd: 1 | 2): (
 export function startRecording(target: RunCacheTarget): void {
   const recording: Recording = {
     target,
-    racyAfter: BigInt(Date.now()) * 1_000_000n - RACY_MARGIN_NS,
+    racyAfter: Date.now() - RACY_MARGIN_MS,
     inputs: [],
     seen: new Set(),
     output: [],
@@ -90,11 +94,11 @@ export function uncacheable(reason: string): void {
 }
 
 /** A file the run read: its stat, and (only used when it changed too recently to trust its times) the bytes read from its start. */
-export function recordFile(path: string, stat: BigIntStats, read: Uint8Array | undefined): void {
+export function recordFile(path: string, stat: Stats, read: Uint8Array | undefined): void {
   const recording = current;
   if (!recording) return;
-  const input: Extract<Input, { t: 'file' }> = { t: 'file', p: resolve(path), ...statFields(stat) };
-  if (read && (stat.mtimeNs >= recording.racyAfter || stat.ctimeNs >= recording.racyAfter)) {
+  const input: Extract<Input, { t: 'file' }> = { t: 'file', p: absolute(path), ...statFields(stat) };
+  if (read && racy(stat, recording.racyAfter)) {
     recording.racyBytes += read.length;
     if (recording.racyBytes > MAX_RACY_BYTES) return uncacheable('too many recently changed files');
     input.head = store(recording, read);
@@ -105,7 +109,7 @@ export function recordFile(path: string, stat: BigIntStats, read: Uint8Array | u
 }
 
 export function recordKind(path: string, kind: PathKind): void {
-  if (current) add(current, { t: 'kind', p: resolve(path), k: kind });
+  if (current) add(current, { t: 'kind', p: absolute(path), k: kind });
 }
 
 /** A file of deploycheck's own installation read outside the bundle (a grammar, a package file, a module). */
@@ -113,13 +117,12 @@ export function recordDependency(path: string): void {
   if (!current) return;
   let stat;
   try {
-    stat = statSync(path, { bigint: true });
+    stat = statSync(path);
   } catch {
     return recordKind(path, pathKind(path));
   }
-  const racy = stat.mtimeNs >= current.racyAfter || stat.ctimeNs >= current.racyAfter;
   let bytes: Buffer | undefined;
-  if (racy) {
+  if (racy(stat, current.racyAfter)) {
     try {
       bytes = readFileSync(path);
     } catch {
@@ -146,20 +149,20 @@ export function probeExists(path: string): boolean {
 /** A directory's entries as `<kind char><name>` (see listDirectory), recorded; null when it cannot be read. */
 export function probeListing(path: string): string[] | null {
   const entries = listDirectory(path);
-  if (current) add(current, { t: 'dir', p: resolve(path), e: entries });
+  if (current) add(current, { t: 'dir', p: absolute(path), e: entries });
   return entries;
 }
 
 export function probeRealpath(path: string): string | null {
   const real = realPath(path);
-  if (current) add(current, { t: 'real', p: resolve(path), r: real });
+  if (current) add(current, { t: 'real', p: absolute(path), r: real });
   return real;
 }
 
 /** readFileSync, recorded: a missing file as missing, any other failure makes the run uncacheable. */
 export function readFileRecorded(path: string): Buffer {
   if (!current) return readFileSync(path);
-  const stat = statSync(path, { bigint: true, throwIfNoEntry: false });
+  const stat = statSync(path, { throwIfNoEntry: false });
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -182,7 +185,7 @@ export function readFileRecorded(path: string): Buffer {
 export function recordGit(cwd: string, args: readonly string[], input: string | undefined, result: { ok: true; out: Buffer } | { ok: false; status: number | null; err: string }): void {
   const recording = current;
   if (!recording || args[0] === 'cat-file') return;
-  const command = { t: 'git' as const, cwd: resolve(cwd), args: [...args], ...(input !== undefined ? { input } : {}) };
+  const command = { t: 'git' as const, cwd: absolute(cwd), args: [...args], ...(input !== undefined ? { input } : {}) };
   if (!result.ok) {
     recording.inputs.push({ ...command, ok: false, status: result.status, err: result.err });
     return;

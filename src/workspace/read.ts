@@ -45,7 +45,7 @@ export function readFileHead(absolute: string, length: number): Uint8Array | und
   let fd: number | undefined;
   try {
     fd = openSync(absolute, 'r');
-    const stat = fstatSync(fd, { bigint: true });
+    const stat = fstatSync(fd);
     if (!stat.isFile()) {
       recordKind(absolute, stat.isDirectory() ? 'dir' : 'other');
       return undefined;
@@ -79,18 +79,18 @@ export function readTextFile(absolute: string, name: string): ReadResult {
     return { ok: false, reason: 'unreadable', message: `${name} cannot be read (${code ?? String(error)})` };
   }
   try {
-    const stat = fstatSync(fd, { bigint: true });
+    const stat = fstatSync(fd);
     if (!stat.isFile()) {
       recordKind(absolute, stat.isDirectory() ? 'dir' : 'other');
       return { ok: false, reason: 'unreadable', message: `${name} is not a regular file` };
     }
-    const oversized = refuseOversized(Number(stat.size), name);
+    const oversized = refuseOversized(stat.size, name);
     if (oversized) {
       // Refused by its size alone, which the stat compares: its content does not matter.
       recordFile(absolute, stat, undefined);
       return oversized;
     }
-    const buffer = Buffer.alloc(Number(stat.size));
+    const buffer = Buffer.alloc(stat.size);
     let read = 0;
     while (read < buffer.length) {
       const n = readSync(fd, buffer, read, buffer.length - read, read);
