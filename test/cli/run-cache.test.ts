@@ -323,6 +323,23 @@ describe('the run cache', () => {
     expectSame(third, expected);
   });
 
+  it('keeps the cache directory to the 64 newest entries, and removes old leftovers of killed runs', () => {
+    const root = startproject();
+    const old = new Date(Date.now() - 3600_000);
+    for (let i = 0; i < 70; i++) {
+      const file = join(cacheDir, `${String(i).padStart(16, '0')}.run`);
+      writeFileSync(file, 'old');
+      utimesSync(file, old, old);
+    }
+    const leftover = join(cacheDir, '.0000000000000000.run.1.2.x.tmp');
+    writeFileSync(leftover, 'partial');
+    utimesSync(leftover, old, old);
+    run(root, ['check', '.']);
+    expect(entries()).toHaveLength(64);
+    expect(readdirSync(cacheDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(run(root, ['check', '.']).cache).toBe('hit');
+  });
+
   describe('never stores a run it cannot validate', () => {
     it('--output (writes a file)', () => {
       const root = startproject();
