@@ -34,9 +34,12 @@ let current: Recording | undefined;
 /** Paths as recorded: absolute (the callers' are, nearly always), so that an entry reads without its cwd. */
 const absolute = (path: string): string => (isAbsolute(path) ? path : resolve(path));
 
-/** Adds an input that carries no bytes, unless the same input with the same result is already there. */
-function add(recording: Recording, input: Exclude<Input, { t: 'git' }>): void {
-  const result = input.t === 'file' ? `${input.size} ${input.mtime} ${input.ctime} ${input.ino}` : input.t === 'kind' ? input.k : input.t === 'real' ? String(input.r) : String(input.e);
+/**
+ * Adds a probe, unless the same probe with the same result is already there (the same `.git` is
+ * looked for on the way up from several places). Files are not looked up: the workspace reads each once.
+ */
+function add(recording: Recording, input: Extract<Input, { t: 'kind' | 'dir' | 'real' }>): void {
+  const result = input.t === 'kind' ? input.k : input.t === 'real' ? String(input.r) : String(input.e);
   const text = `${input.t}\0${input.p}\0${result}`;
   if (recording.seen.has(text)) return;
   recording.seen.add(text);
@@ -102,10 +105,8 @@ export function recordFile(path: string, stat: Stats, read: Uint8Array | undefin
     recording.racyBytes += read.length;
     if (recording.racyBytes > MAX_RACY_BYTES) return uncacheable('too many recently changed files');
     input.head = store(recording, read);
-    recording.inputs.push(input);
-    return;
   }
-  add(recording, input);
+  recording.inputs.push(input);
 }
 
 export function recordKind(path: string, kind: PathKind): void {
