@@ -246,6 +246,12 @@ describe('the run cache', () => {
     );
   });
 
+  it('validates --changed-since by asking git again: a new commit misses', () => {
+    const root = gitProject();
+    writeFileSync(join(root, SETTINGS), `${readFileSync(join(root, SETTINGS), 'utf8')}\nSESSION_COOKIE_SECURE = False\n`);
+    expectMissAfter(root, ['check', '.', '--changed-since', 'HEAD', '--format', 'json'], () => git(root, 'commit', '-qam', 'next'), /^miss \(git .* differs\)$/);
+  });
+
   it('keeps one entry per command line and output-changing environment', () => {
     const root = startproject();
     run(root, ['check', '.']);
