@@ -18,7 +18,7 @@ interface Recording {
   /** Files changed after this (wall clock, ms) are compared by content too. */
   racyAfter: number;
   inputs: Input[];
-  /** Inputs without bytes already recorded with the same result (a path probed twice is checked once). */
+  /** Probes already recorded with the same result (a path probed twice is checked once). */
   seen: Set<string>;
   output: Entry['output'];
   blob: Buffer[];
