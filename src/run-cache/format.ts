@@ -34,7 +34,7 @@ export interface RunKey {
 export type Span = [offset: number, length: number];
 
 /**
- * One input the run depended on, checked in order:
+ * One input the run depended on (a hit needs all of them as recorded; their order only decides how soon a miss is found):
  * - `file`: a file the run read (stat fields; times in ms with sub-microsecond fractions); `head` the bytes it read from
  *   the start, kept when the file was changed too recently for its timestamps to be trusted;
  * - `kind`: what a path is (or `missing`);

@@ -240,6 +240,17 @@ function writeEntry(target: RunCacheTarget, bytes: Buffer): void {
   prune(target.dir);
 }
 
+/**
+ * The inputs in the order the launcher checks them, which only changes how soon a miss is found (a
+ * hit needs every one): files changed most recently first (what was just edited is what gets edited
+ * again), then the probes, then git commands, which cost a process each.
+ */
+function validationOrder(inputs: readonly Input[]): Input[] {
+  const changed = (input: Input) => (input.t === 'file' ? Math.max(input.mtime, input.ctime) : 0);
+  const files = inputs.filter((input) => input.t === 'file').sort((a, b) => changed(b) - changed(a));
+  return [...files, ...inputs.filter((input) => input.t !== 'file' && input.t !== 'git'), ...inputs.filter((input) => input.t === 'git')];
+}
+
 /** Ends the recording: stores the run as an entry unless it was uncacheable. Never throws. */
 export function finishRecording(code: number): void {
   const recording = current;
@@ -251,7 +262,7 @@ export function finishRecording(code: number): void {
     return;
   }
   try {
-    const entry: Entry = { key: recording.target.key, code, output: recording.output, inputs: recording.inputs };
+    const entry: Entry = { key: recording.target.key, code, output: recording.output, inputs: validationOrder(recording.inputs) };
     writeEntry(recording.target, encodeEntry(entry, Buffer.concat(recording.blob, recording.blobLength)));
   } catch {
     // The cache is an optimisation: a run's result never depends on it.
