@@ -22,8 +22,11 @@ export interface RunCacheTarget {
 
 export type RunCacheLookup = { hit: true; code: number } | { hit: false; target?: RunCacheTarget };
 
-/** Variables whose value changes what `check` prints: colour, and the collation localeCompare uses. */
-const OUTPUT_VARIABLES = ['NO_COLOR', 'FORCE_COLOR', 'LC_ALL', 'LC_COLLATE', 'LANG'];
+/**
+ * Variables whose value changes what `check` prints: colour; the locale (localeCompare's collation)
+ * and the time zone (how a TOML date would read); NODE_OPTIONS (it can preload any code).
+ */
+const OUTPUT_VARIABLES = ['NO_COLOR', 'FORCE_COLOR', 'LC_ALL', 'LC_COLLATE', 'LC_MESSAGES', 'LANG', 'TZ', 'NODE_OPTIONS'];
 
 /** The cache directory: $DEPLOYCHECK_CACHE_DIR, else the platform's user cache directory. */
 export function cacheDirectory(env: NodeJS.ProcessEnv = process.env, platform: string = process.platform): string | undefined {
