@@ -172,5 +172,7 @@ export const RACY_MARGIN_MS = 3000;
 export const MAX_RACY_BYTES = 4 * 1024 * 1024;
 /** Most bytes of git output an entry keeps; a run that needs more is not cached. */
 export const MAX_GIT_BYTES = 8 * 1024 * 1024;
+/** Most bytes of output an entry keeps (reports of huge repositories are not worth a cache entry this size). */
+export const MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
 /** Entries kept in the cache directory: the oldest beyond this are removed when one is written. */
 export const MAX_ENTRIES = 64;

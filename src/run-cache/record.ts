@@ -9,7 +9,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { basename, isAbsolute, join, resolve } from 'node:path';
-import { encodeEntry, ENTRY_SUFFIX, listDirectory, MAX_ENTRIES, MAX_GIT_BYTES, MAX_RACY_BYTES, pathKind, RACY_MARGIN_MS, racy, realPath, statFields } from './format.js';
+import { encodeEntry, ENTRY_SUFFIX, listDirectory, MAX_ENTRIES, MAX_GIT_BYTES, MAX_OUTPUT_BYTES, MAX_RACY_BYTES, pathKind, RACY_MARGIN_MS, racy, realPath, statFields } from './format.js';
 import type { Entry, Input, PathKind, Span } from './format.js';
 import type { RunCacheTarget } from './lookup.js';
 
@@ -25,6 +25,7 @@ interface Recording {
   blobLength: number;
   racyBytes: number;
   gitBytes: number;
+  outputBytes: number;
   uncacheable?: string;
   restore: () => void;
 }
@@ -57,9 +58,11 @@ function store(recording: Recording, bytes: Uint8Array): Span {
 function capture(recording: Recording, stream: NodeJS.WriteStream, fd: 1 | 2): () => void {
   const write = stream.write;
   stream.write = function (this: NodeJS.WriteStream, chunk: unknown, encoding?: unknown, ...rest: unknown[]): boolean {
-    if (current === recording) {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8') : (chunk as Uint8Array);
-      recording.output.push([fd, ...store(recording, Buffer.from(bytes))]);
+    if (current === recording && recording.uncacheable === undefined) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8') : Buffer.from(chunk as Uint8Array);
+      recording.outputBytes += bytes.length;
+      if (recording.outputBytes > MAX_OUTPUT_BYTES) uncacheable('output too large');
+      else recording.output.push([fd, ...store(recording, bytes)]);
     }
     return (write as (...args: unknown[]) => boolean).call(this, chunk, encoding, ...rest);
   } as typeof stream.write;
@@ -80,6 +83,7 @@ export function startRecording(target: RunCacheTarget): void {
     blobLength: 0,
     racyBytes: 0,
     gitBytes: 0,
+    outputBytes: 0,
     restore: () => undefined,
   };
   const restoreOut = capture(recording, process.stdout, 1);
