@@ -155,6 +155,22 @@ describe('the run cache', () => {
     expectSame(second, fresh(root, ['check', '.']));
   });
 
+  it('does not load the bundle on a hit', () => {
+    const root = startproject();
+    const first = run(root, ['check', '.']);
+    const bundle = join(build, 'dist', 'deploycheck.cjs');
+    const original = readFileSync(bundle, 'latin1');
+    try {
+      // The same build id, but a bundle that fails the moment it is run.
+      writeFileSync(bundle, `throw new Error('the bundle was loaded');\n${original.slice(original.lastIndexOf('// deploycheck-build '))}`, 'latin1');
+      const second = run(root, ['check', '.']);
+      expect(second.cache).toBe('hit');
+      expectSame(second, first);
+    } finally {
+      writeFileSync(bundle, original, 'latin1');
+    }
+  });
+
   it('replays stderr and a usage error exit code too', () => {
     const root = startproject();
     const args = ['check', '.', '--set', 'NO_EQUALS_SIGN'];
