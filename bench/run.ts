@@ -9,18 +9,26 @@ const repo = fileURLToPath(new URL('../../', import.meta.url));
 const cli = join(repo, 'bin', 'deploycheck.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
+// Every row is a cold run (the whole check, as before the run cache) unless it says "warm": those
+// replay a stored run from a cache directory of their own (see docs/startup.md).
+process.env.DEPLOYCHECK_NO_CACHE = '1';
+const warmCache = mkdtempSync(join(tmpdir(), 'deploycheck-bench-cache-'));
+const warmEnv: NodeJS.ProcessEnv = { ...process.env, DEPLOYCHECK_CACHE_DIR: warmCache };
+delete warmEnv.DEPLOYCHECK_NO_CACHE;
+process.on('exit', () => rmSync(warmCache, { recursive: true, force: true }));
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 /** Median wall time in ms of a command over RUNS runs (after one warm-up run). */
-function time(command: string, args: string[], cwd: string): { ms: number; status: number | null } {
+function time(command: string, args: string[], cwd: string, env?: NodeJS.ProcessEnv): { ms: number; status: number | null } {
   let status: number | null = null;
   const samples: number[] = [];
   for (let i = 0; i <= RUNS; i++) {
     const start = performance.now();
-    const result = spawnSync(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    const result = spawnSync(command, args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
     if (i > 0) samples.push(performance.now() - start);
     status = result.status;
   }
@@ -62,6 +70,8 @@ const generated = generateRepository(10_000);
 try {
   const result = time(process.execPath, [cli, 'check', generated, '--format', 'json'], repo);
   row('check generated repository (10,000 files)', result.ms, `exit ${result.status}`);
+  const warm = time(process.execPath, [cli, 'check', generated, '--format', 'json'], repo, warmEnv);
+  row('  same, warm (run cache hit)', warm.ms, `exit ${warm.status}`);
 } finally {
   rmSync(generated, { recursive: true, force: true });
 }
@@ -102,10 +112,13 @@ if (django.status === 0) {
     // Node parses every certificate of NODE_EXTRA_CA_CERTS before running any code (tens of ms for a
     // system bundle): where it is set, deploycheck is also timed without it, to tell its cost apart.
     const { NODE_EXTRA_CA_CERTS: extraCerts, ...withoutCerts } = process.env;
-    const [node, ours, oursStaged, theirs, oursWithoutCerts] = interleaved([
+    const [node, ours, oursStaged, oursWarm, oursStagedWarm, theirs, oursWithoutCerts] = interleaved([
       { command: process.execPath, args: ['-e', ''], cwd: repo },
       { command: process.execPath, args: [cli, 'check', copy, '--format', 'json'], cwd: repo },
       { command: process.execPath, args: [cli, 'check', '--staged', '--format', 'json'], cwd: staged },
+      // Warm: the warm-up run stores the entry, every timed run replays it.
+      { command: process.execPath, args: [cli, 'check', copy, '--format', 'json'], cwd: repo, env: warmEnv },
+      { command: process.execPath, args: [cli, 'check', '--staged', '--format', 'json'], cwd: staged, env: warmEnv },
       { command: '/usr/bin/python3', args: ['manage.py', 'check', '--deploy'], cwd: copy },
       ...(extraCerts ? [{ command: process.execPath, args: [cli, 'check', copy, '--format', 'json'], cwd: repo, env: withoutCerts }] : []),
     ]);
@@ -115,6 +128,8 @@ if (django.status === 0) {
     row('node -e "" (Node start-up alone)', node!, `${(node! / theirs!).toFixed(2)} x manage.py`);
     row('deploycheck check', ours!, ratio(ours!, TARGETS.check));
     row('deploycheck check --staged (1 file staged)', oursStaged!, ratio(oursStaged!, TARGETS.staged));
+    row('deploycheck check, warm (run cache hit)', oursWarm!, ratio(oursWarm!, TARGETS.check));
+    row('deploycheck check --staged, warm', oursStagedWarm!, ratio(oursStagedWarm!, TARGETS.staged));
     if (oursWithoutCerts !== undefined) row('deploycheck check, NODE_EXTRA_CA_CERTS unset', oursWithoutCerts, `${(oursWithoutCerts / theirs!).toFixed(2)} x manage.py`);
   } finally {
     rmSync(copy, { recursive: true, force: true });

@@ -74,6 +74,8 @@ export async function buildCli(outRoot = root) {
     define: { 'import.meta.url': 'importMetaUrl' },
   });
   asciiOnly(bundle);
+  // The run cache's lookup, which the bin runs before it loads the bundle: small, on its own.
+  await build({ ...common, entryPoints: ['src/run-cache/lookup.ts'], outfile: join(outRoot, 'dist', 'run-cache.cjs'), format: 'cjs' });
   if (resolve(outRoot) !== resolve(root)) {
     mkdirSync(join(outRoot, 'bin'), { recursive: true });
     for (const file of readdirSync(join(root, 'bin'))) copyFileSync(join(root, 'bin', file), join(outRoot, 'bin', file));

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { probeExists, readFileRecorded } from './run-cache/record.js';
 
 let found: string | undefined;
 
@@ -13,7 +13,7 @@ export function packageRoot(): string {
   const start = dirname(fileURLToPath(import.meta.url));
   for (let dir = start; ; dir = dirname(dir)) {
     const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'deploycheck') return (found = dir);
+    if (probeExists(manifest) && (JSON.parse(readFileRecorded(manifest).toString('utf8')) as { name?: string }).name === 'deploycheck') return (found = dir);
     if (dirname(dir) === dir) throw new Error(`cannot find deploycheck's package.json above ${start}`);
   }
 }

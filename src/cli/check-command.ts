@@ -79,6 +79,8 @@ export function registerCheck(program: Command, setExitCode: (code: number) => v
     .option('--url <url>', 'also scan the running site at this URL: one report for the code and the site (repeatable)', collect, [])
     .option('--ca <file>', 'with --url: trust this CA certificate (PEM) in addition to the system ones')
     .option('--insecure', 'with --url: do not verify certificates for HTTP probes (the TLS findings still report them)')
+    // Read by the launcher (bin/deploycheck.js) before the bundle loads; declared so that commander accepts it.
+    .option('--no-cache', 'neither replay nor store this run in the run cache (see docs/startup.md)')
     .action(async (dir: string, flags: CheckFlags, command: Command) => {
       // Loaded on use: `deploycheck --version`, `rules` and `scan` never pay for the check pipeline.
       const { runCheckCommand } = await import('./check-run.js');

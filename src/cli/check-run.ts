@@ -15,6 +15,7 @@ import { frameworkFlagValues } from '../framework-options.js';
 import { gateExitCode } from '../engine/policy.js';
 import { SEVERITIES } from '../core/severity.js';
 import { planReports, renderReport } from '../report/index.js';
+import { uncacheable } from '../run-cache/record.js';
 
 async function checkWithUrls(options: CheckOptions, flags: CheckFlags, probes?: RunScanOptions): Promise<CheckResult<BuiltInProjectSummary>> {
   const [{ checkUrls, runCheckWithUrls }, { readCa }] = await Promise.all([import('./check-url.js'), import('./scan-run.js')]);
@@ -50,6 +51,9 @@ export async function runScanWithProject(dir: string, urls: string[], flags: Sca
 /** `deploycheck check`: run, write every requested report, and return the exit code. */
 export async function runCheckCommand(dir: string, flags: CheckFlags, command: Command, probes?: RunScanOptions): Promise<number> {
   const reports = planReports(flags.format, flags.output);
+  // The run cache replays what a run printed, not files it wrote or what a live site answered.
+  if (reports.some((report) => report.file)) uncacheable('writes a report file');
+  if (flags.url?.length) uncacheable('--url');
   const given = (flag: keyof PolicyFlags) => command.getOptionValueSource(flag) === 'cli';
   const run = await resolveRun(dir, { ...flags, set: parseAssignments(flags.set), frameworkOptions: frameworkFlagValues(flags) }, given);
   const options = { ...run.check, ...stagedCheckOptions(dir, flags) };

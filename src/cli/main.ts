@@ -7,13 +7,31 @@ import { registerScan } from './scan-command.js';
 import { registerServe } from './serve-command.js';
 import { toolVersion } from './version.js';
 import { UsageError } from '../core/errors.js';
+import { finishRecording, startRecording, uncacheable } from '../run-cache/record.js';
+import type { RunCacheTarget } from '../run-cache/lookup.js';
 
 export { setFileImporter } from '../engine/import-file.js';
 // For the installed package's `deploycheck/api/<kind>` modules (users' rule files).
 export { loadRuleApi, RULE_API_KINDS } from '../api/index.js';
 
-/** Run the CLI and return the exit code: 0 pass, 1 gate failed, 2 usage, config or internal error. */
-export async function main(argv: string[]): Promise<number> {
+export interface MainOptions {
+  /** Where the launcher's run cache wants this run recorded (it missed); see src/run-cache. */
+  runCache?: RunCacheTarget;
+}
+
+/**
+ * Run the CLI and return the exit code: 0 pass, 1 gate failed, 2 usage, config or internal error.
+ * With `runCache`, the run is recorded and stored for the launcher to replay.
+ */
+export async function main(argv: string[], options: MainOptions = {}): Promise<number> {
+  if (!options.runCache) return run(argv);
+  startRecording(options.runCache);
+  const code = await run(argv);
+  finishRecording(code);
+  return code;
+}
+
+async function run(argv: string[]): Promise<number> {
   let exitCode = 0;
   const program = new Command()
     .name('deploycheck')
@@ -32,6 +50,8 @@ export async function main(argv: string[]): Promise<number> {
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
+      // Help and argument errors are laid out for the terminal's width.
+      uncacheable('argument parsing ended the run');
       // --help and --version end here with exit code 0.
       return error.exitCode === 0 ? 0 : 2;
     }
@@ -39,6 +59,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`deploycheck: ${error.message}\n`);
       return 2;
     }
+    uncacheable('internal error');
     process.stderr.write(`deploycheck: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return 2;
   }

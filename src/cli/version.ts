@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../package-root.js';
+import { readFileRecorded } from '../run-cache/record.js';
 
 let version: string | undefined;
 
 /** The package version, from deploycheck's own package.json. */
 export function toolVersion(): string {
-  version ??= (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  version ??= (JSON.parse(readFileRecorded(join(packageRoot(), 'package.json')).toString('utf8')) as { version: string }).version;
   return version;
 }

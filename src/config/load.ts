@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import type { DeploycheckConfig } from './types.js';
 import { validateConfig } from './validate.js';
 import { UsageError } from '../core/errors.js';
+import { probeExists, readFileRecorded } from '../run-cache/record.js';
 
 /** The config files looked for in each directory, in order; the first that has a section wins. */
 export const CONFIG_FILES = ['.deploycheck.json', 'pyproject.toml', 'package.json'] as const;
@@ -21,7 +21,7 @@ function displayPath(file: string): string {
 
 function readFile(file: string): string {
   try {
-    return readFileSync(file, 'utf8');
+    return readFileRecorded(file).toString('utf8');
   } catch (error) {
     throw new UsageError(`${displayPath(file)}: cannot read the config: ${(error as Error).message}`);
   }
@@ -62,7 +62,7 @@ function searchDirectories(start: string): string[] {
   const dirs: string[] = [];
   for (let dir = resolve(start); ; dir = dirname(dir)) {
     dirs.push(dir);
-    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) return dirs;
+    if (probeExists(join(dir, '.git')) || dirname(dir) === dir) return dirs;
   }
 }
 
@@ -76,7 +76,7 @@ function searchDirectories(start: string): string[] {
 export function loadConfig(dir: string, explicit?: string): DeploycheckConfig | undefined {
   if (explicit !== undefined) {
     const file = resolve(explicit);
-    if (!existsSync(file)) throw new UsageError(`--config ${explicit}: no such file`);
+    if (!probeExists(file)) throw new UsageError(`--config ${explicit}: no such file`);
     const section = readSection(file, readFile(file));
     if (section.raw === undefined) throw new UsageError(`--config ${explicit}: ${section.label} is missing`);
     return validateConfig(section.raw, file, section.label);
@@ -84,7 +84,7 @@ export function loadConfig(dir: string, explicit?: string): DeploycheckConfig | 
   for (const directory of searchDirectories(dir)) {
     for (const name of CONFIG_FILES) {
       const file = join(directory, name);
-      if (!existsSync(file)) continue;
+      if (!probeExists(file)) continue;
       const text = readFile(file);
       // A pyproject.toml or package.json that never names deploycheck has no section to parse: skipping
       // it also keeps a broken, unrelated file from stopping every check (and the TOML parser unloaded).

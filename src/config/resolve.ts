@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig } from './load.js';
 import { ruleAdjustments, rulesNamed } from './rule-settings.js';
 import type { DeploycheckConfig } from './types.js';
 import type { CheckOptions } from '../engine/check.js';
 import { UsageError } from '../core/errors.js';
+import { probeExists } from '../run-cache/record.js';
 import { FRAMEWORK_OPTIONS } from '../framework-options.js';
 import { parseGrade, parseSeverity } from '../engine/policy.js';
 import type { GatePolicy } from '../engine/policy.js';
@@ -71,7 +71,7 @@ export async function resolveRun(dir: string, flags: PolicyFlags, given: (flag: 
   const env = given('env') ? flags.env : (config?.env ?? flags.env);
   const environment = config?.environments?.[env] ?? {};
   for (const file of environment.envFiles ?? []) {
-    if (!existsSync(file)) throw new UsageError(`${label}: environments.${env}.env-files: ${file}: no such file`);
+    if (!probeExists(file)) throw new UsageError(`${label}: environments.${env}.env-files: ${file}: no such file`);
   }
 
   // Rule patterns in the config are checked against every rule id, scan rules' too (a config serves

@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { UsageError } from '../core/errors.js';
+import { readFileRecorded } from '../run-cache/record.js';
 import type { Finding, PolicyReport } from './types.js';
 import { compareText } from '../core/compare.js';
 import { relativePath } from '../workspace/paths.js';
@@ -69,7 +70,7 @@ export function readBaseline(path: string): Baseline {
   const shown = fromCwd && !fromCwd.startsWith('..') ? fromCwd : path;
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readFileRecorded(path).toString('utf8');
   } catch (error) {
     throw new UsageError(`baseline ${shown}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); create it with \`deploycheck baseline\``);
   }

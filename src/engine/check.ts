@@ -1,4 +1,3 @@
-import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { applyBaseline, readBaseline } from './baseline.js';
 import { changedFiles, touchesChanged } from './changed.js';
@@ -23,6 +22,7 @@ import { openWorkspace } from '../workspace/index.js';
 import { relativePath } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';
 import { compareText } from '../core/compare.js';
+import { probeKind, uncacheable } from '../run-cache/record.js';
 
 export interface CheckOptions {
   /** The directory to check. */
@@ -95,8 +95,9 @@ export interface CheckResult<S extends ProjectSummary = ProjectSummary> {
 
 function openRoot(root: string, source: 'worktree' | 'index'): Workspace {
   const absolute = resolve(root);
-  if (!existsSync(absolute)) throw new UsageError(`${root}: no such directory`);
-  if (!statSync(absolute).isDirectory()) throw new UsageError(`${root}: not a directory`);
+  const kind = probeKind(absolute);
+  if (kind === 'missing' || kind === 'error') throw new UsageError(`${root}: no such directory`);
+  if (kind !== 'dir') throw new UsageError(`${root}: not a directory`);
   return openWorkspace(absolute, { source });
 }
 
@@ -198,7 +199,8 @@ export async function runCheck<S extends ProjectSummary>(options: CheckOptions, 
   const rules = selected.filter(isProjectRule);
   const workspaceRules = selected.filter(isWorkspaceRule);
   const focus = options.focus ? new Set(options.focus) : undefined;
-  // Only --history pays for loading the history scanner.
+  // Only --history pays for loading the history scanner. The history is not validated by the run cache.
+  if (options.history) uncacheable('--history');
   const history = options.history ? await (await import('../history/scan.js')).scanHistory(workspace.root) : undefined;
   const discoverOptions = { env: options.env, envFiles: options.envFiles, set: options.set, options: options.frameworkOptions ?? {} };
   const discovered = frameworks.flatMap((framework) => framework.discover(workspace, discoverOptions));

@@ -1,3 +1,5 @@
+import { uncacheable } from '../run-cache/record.js';
+
 type Importer = (url: string) => Promise<unknown>;
 
 // The bin runs the one-file bundle through vm.Script, where import() needs an experimental flag on
@@ -11,5 +13,7 @@ export function setFileImporter(next: Importer): void {
 
 /** Import an ES module by file URL (users' rule files). */
 export function importFile(url: string): Promise<unknown> {
+  // What the module does when imported (and reads) is not recorded.
+  uncacheable(`imports ${url}`);
   return importer(url);
 }

@@ -10,6 +10,7 @@ import type { FileLocation } from '../core/location.js';
 import { extensionOf } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';
 import type { JsProblem } from './types.js';
+import { recordDependency } from '../run-cache/record.js';
 
 /** Larger files are bundles or generated code, not configuration. */
 export const MAX_SOURCE_BYTES = 1024 * 1024;
@@ -22,7 +23,12 @@ type BabelParse = (text: string, options: ParserOptions) => t.File;
 let babelParse: BabelParse | undefined;
 
 function parser(): BabelParse {
-  babelParse ??= (createRequire(import.meta.url)('@babel/parser') as { parse: BabelParse }).parse;
+  if (!babelParse) {
+    const require = createRequire(import.meta.url);
+    // Loaded from node_modules, not bundled: its file is an input of the run (see src/run-cache).
+    recordDependency(require.resolve('@babel/parser'));
+    babelParse = (require('@babel/parser') as { parse: BabelParse }).parse;
+  }
   return babelParse;
 }
 

@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
 import { isAbsolute, posix, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
+import { probeExists } from '../run-cache/record.js';
 import { readDeployFacts } from '../deploy/index.js';
 import { productionFilePredicate } from '../deploy/dockerignore.js';
 import { buildEnvironment, envFileLoader } from '../env/environment.js';
@@ -164,7 +164,7 @@ function isDeployable(root: string): boolean {
 
 export function discoverProjects(workspace: Workspace, options: DiscoverOptions = {}): DjangoProject[] {
   for (const path of options.envFiles ?? []) {
-    if (!existsSync(isAbsolute(path) ? path : resolve(path))) throw new UsageError(`--env-file ${path}: no such file`);
+    if (!probeExists(isAbsolute(path) ? path : resolve(path))) throw new UsageError(`--env-file ${path}: no such file`);
   }
   const manageRoots = workspace.files.filter((path) => baseName(path) === 'manage.py').map(dirName).filter(isDeployable);
   const roots = manageRoots.length > 0 ? manageRoots : rootsWithoutManagePy(workspace).filter(isDeployable);

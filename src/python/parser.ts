@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Language, Parser } from 'web-tree-sitter';
 import type { Tree } from 'web-tree-sitter';
 import type { FileLocation } from '../core/location.js';
+import { readFileRecorded, recordDependency } from '../run-cache/record.js';
 
 export type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
 
@@ -14,9 +14,15 @@ async function load(): Promise<Parser> {
   const require = createRequire(import.meta.url);
   // Beside the runtime in node_modules, not beside this module (in the one-file bundle, that is dist/).
   const runtimeDir = dirname(require.resolve('web-tree-sitter'));
-  await Parser.init({ locateFile: (name: string) => join(runtimeDir, name) });
+  await Parser.init({
+    locateFile: (name: string) => {
+      // The runtime reads this file itself: recorded as a file of the installation the run depended on.
+      recordDependency(join(runtimeDir, name));
+      return join(runtimeDir, name);
+    },
+  });
   // Bytes, not a path: given a path, the runtime reads it through import('fs/promises').
-  const language = await Language.load(readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm')));
+  const language = await Language.load(readFileRecorded(require.resolve('tree-sitter-python/tree-sitter-python.wasm')));
   const instance = new Parser();
   instance.setLanguage(language);
   return instance;

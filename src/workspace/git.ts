@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { probeExists, recordGit } from '../run-cache/record.js';
 import { inVendoredDir, VIRTUALENV_MARKER } from './vendored.js';
 
 const MAX_GIT_OUTPUT = 256 * 1024 * 1024;
@@ -14,7 +14,7 @@ export interface GitListing {
 export function insideGitRepo(dir: string): boolean {
   let current = dir;
   while (true) {
-    if (existsSync(join(current, '.git'))) return true;
+    if (probeExists(join(current, '.git'))) return true;
     const parent = dirname(current);
     if (parent === current) return false;
     current = parent;
@@ -40,8 +40,9 @@ export interface GitOptions {
 
 /** Run git in `cwd` and return its standard output. Throws a GitError when git fails or cannot run. */
 export function runGit(cwd: string, args: readonly string[], options: GitOptions = {}): Buffer {
+  let output: Buffer;
   try {
-    return execFileSync('git', args, {
+    output = execFileSync('git', args, {
       cwd,
       maxBuffer: options.maxBuffer ?? MAX_GIT_OUTPUT,
       ...(options.input !== undefined ? { input: options.input } : {}),
@@ -49,8 +50,12 @@ export function runGit(cwd: string, args: readonly string[], options: GitOptions
     });
   } catch (error) {
     const { status, stderr } = error as { status?: number | null; stderr?: Buffer | string };
-    throw new GitError(status ?? undefined, String(stderr ?? '').trim().split('\n')[0]!);
+    const err = String(stderr ?? '').trim().split('\n')[0]!;
+    recordGit(cwd, args, options.input, { ok: false, status: status ?? null, err });
+    throw new GitError(status ?? undefined, err);
   }
+  recordGit(cwd, args, options.input, { ok: true, out: output });
+  return output;
 }
 
 /** runGit, with undefined when git fails (not installed, not a repository, unsafe directory, …). */

@@ -1,10 +1,10 @@
-import { statSync } from 'node:fs';
 import { isAbsolute, join, posix, resolve } from 'node:path';
 import { gitCheckIgnore, gitListFiles, gitListIgnored, insideGitRepo } from './git.js';
 import { openIndexWorkspace } from './index-source.js';
 import { readFileHead, readTextFile } from './read.js';
 import type { ReadResult, SourceKind, Workspace } from './types.js';
 import { walkFiles } from './walk.js';
+import { probeKind } from '../run-cache/record.js';
 
 export { MAX_TEXT_BYTES } from './read.js';
 
@@ -70,11 +70,7 @@ export function openWorkspace(root: string, options: OpenWorkspaceOptions = {}):
       if (fileSet.has(relative)) return true;
       let known = existence.get(relative);
       if (known === undefined) {
-        try {
-          known = statSync(absolutePath(relative)).isFile();
-        } catch {
-          known = false;
-        }
+        known = probeKind(absolutePath(relative)) === 'file';
         existence.set(relative, known);
       }
       return known;

@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync, fstatSync } from 'node:fs';
 import type { ReadResult } from './types.js';
+import { recordFile, recordKind, uncacheable } from '../run-cache/record.js';
 
 /** Files above this size are refused: no settings module or deploy file is this big. */
 export const MAX_TEXT_BYTES = 5 * 1024 * 1024;
@@ -32,12 +33,23 @@ export function decodeText(bytes: Uint8Array, name: string): ReadResult {
   }
 }
 
+/** A failed open or read: a missing file is an input like any other, anything else is not validated. */
+function recordFailure(absolute: string, error: unknown): void {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') recordKind(absolute, 'missing');
+  else uncacheable(`cannot read ${absolute} (${code ?? String(error)})`);
+}
+
 /** The first `length` bytes of a regular file (fewer for a shorter one); undefined when it is none or cannot be read. Never throws. */
 export function readFileHead(absolute: string, length: number): Uint8Array | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(absolute, 'r');
-    if (!fstatSync(fd).isFile()) return undefined;
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) {
+      recordKind(absolute, stat.isDirectory() ? 'dir' : 'other');
+      return undefined;
+    }
     const buffer = Buffer.alloc(length);
     let read = 0;
     while (read < length) {
@@ -45,8 +57,10 @@ export function readFileHead(absolute: string, length: number): Uint8Array | und
       if (n === 0) break;
       read += n;
     }
+    recordFile(absolute, stat, buffer.subarray(0, read));
     return buffer.subarray(0, read);
-  } catch {
+  } catch (error) {
+    recordFailure(absolute, error);
     return undefined;
   } finally {
     if (fd !== undefined) closeSync(fd);
@@ -60,14 +74,22 @@ export function readTextFile(absolute: string, name: string): ReadResult {
     fd = openSync(absolute, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    recordFailure(absolute, error);
     if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, reason: 'missing', message: `${name} does not exist` };
     return { ok: false, reason: 'unreadable', message: `${name} cannot be read (${code ?? String(error)})` };
   }
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile()) return { ok: false, reason: 'unreadable', message: `${name} is not a regular file` };
+    if (!stat.isFile()) {
+      recordKind(absolute, stat.isDirectory() ? 'dir' : 'other');
+      return { ok: false, reason: 'unreadable', message: `${name} is not a regular file` };
+    }
     const oversized = refuseOversized(stat.size, name);
-    if (oversized) return oversized;
+    if (oversized) {
+      // Refused by its size alone, which the stat compares: its content does not matter.
+      recordFile(absolute, stat, undefined);
+      return oversized;
+    }
     const buffer = Buffer.alloc(stat.size);
     let read = 0;
     while (read < buffer.length) {
@@ -75,8 +97,10 @@ export function readTextFile(absolute: string, name: string): ReadResult {
       if (n === 0) break;
       read += n;
     }
+    recordFile(absolute, stat, buffer.subarray(0, read));
     return decodeText(buffer.subarray(0, read), name);
   } catch (error) {
+    uncacheable(`cannot read ${absolute}`);
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, reason: 'unreadable', message: `${name} cannot be read (${code ?? String(error)})` };
   } finally {

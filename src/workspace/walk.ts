@@ -1,5 +1,5 @@
-import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { probeKind, probeListing, probeRealpath } from '../run-cache/record.js';
 import { VENDORED_DIRS, VIRTUALENV_MARKER } from './vendored.js';
 
 /**
@@ -15,30 +15,25 @@ export function walkFiles(root: string): string[] {
   visited.add(rootReal);
 
   const visit = (absolute: string, relative: string): void => {
-    let entries;
-    try {
-      entries = readdirSync(absolute, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    if (relative !== '' && entries.some((entry) => entry.name === VIRTUALENV_MARKER)) return;
+    // Entries as `<kind><name>`: f file, d directory, l symbolic link, o other (see src/run-cache/format.ts).
+    const entries = probeListing(absolute);
+    if (entries === null) return;
+    if (relative !== '' && entries.some((entry) => entry.slice(1) === VIRTUALENV_MARKER)) return;
     for (const entry of entries) {
-      const childRelative = relative === '' ? entry.name : `${relative}/${entry.name}`;
-      const childAbsolute = join(absolute, entry.name);
-      let isDirectory = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        try {
-          const stat = statSync(childAbsolute);
-          isDirectory = stat.isDirectory();
-          isFile = stat.isFile();
-        } catch {
-          continue; // dangling link
-        }
+      const name = entry.slice(1);
+      const childRelative = relative === '' ? name : `${relative}/${name}`;
+      const childAbsolute = join(absolute, name);
+      let isDirectory = entry[0] === 'd';
+      let isFile = entry[0] === 'f';
+      if (entry[0] === 'l') {
+        const kind = probeKind(childAbsolute);
+        if (kind === 'missing' || kind === 'error') continue; // dangling link
+        isDirectory = kind === 'dir';
+        isFile = kind === 'file';
       }
       if (isFile) {
         files.push(childRelative);
-      } else if (isDirectory && !VENDORED_DIRS.has(entry.name)) {
+      } else if (isDirectory && !VENDORED_DIRS.has(name)) {
         const real = safeRealpath(childAbsolute);
         if (real === undefined || visited.has(real)) continue;
         visited.add(real);
@@ -51,9 +46,5 @@ export function walkFiles(root: string): string[] {
 }
 
 function safeRealpath(path: string): string | undefined {
-  try {
-    return realpathSync(path);
-  } catch {
-    return undefined;
-  }
+  return probeRealpath(path) ?? undefined;
 }
