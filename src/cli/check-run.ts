@@ -67,6 +67,8 @@ export async function runCheckCommand(dir: string, flags: CheckFlags, command: C
     emit(renderReport(report.format, shown, options), report.file);
   }
   if (result.errors.length) {
+    // A rule that failed may not fail again (a stack overflow, a path in the stack trace).
+    uncacheable('a rule failed');
     for (const error of result.errors) process.stderr.write(`deploycheck: internal error: ${error}\n`);
     return 2;
   }

@@ -3,22 +3,28 @@
  * read through them, and the launcher (dist/run-cache.cjs, before the bundle is loaded) runs them again
  * to see whether anything changed. Only node:fs here: this module is part of both.
  *
- * An entry is one file: a header line `deploycheck-run-cache <version> <json bytes> <blob bytes>\n`,
- * the JSON (key, exit code, outputs, inputs), then the blob that the JSON points into by [offset,
- * length] (the run's output, git's outputs, the bytes of racily-clean files). A file of any other
- * length is rejected, so a truncated or padded entry is never read.
+ * An entry is one file: a header line `deploycheck-run-cache <version> <json bytes> <blob bytes>
+ * <checksum>\n`, the JSON (key, exit code, outputs, inputs), then the blob that the JSON points into
+ * by [offset, length] (the run's output, git's outputs, the bytes of racily-clean files). A file of
+ * any other length, or whose bytes do not give the checksum, is rejected: a truncated, padded or
+ * damaged entry is never replayed.
  */
 import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 
 export const FORMAT_TAG = 'deploycheck-run-cache';
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 export const ENTRY_SUFFIX = '.run';
 
 /** What the entry's name is a hash of, compared whole when an entry is read. */
 export interface RunKey {
   build: string;
+  /** The bundle's absolute path: which installation ran. */
+  bundle: string;
+  /** uid:gid:groups, null where Node has no uids (Windows). */
+  user: string | null;
   node: string;
+  icu: string | null;
   platform: string;
   arch: string;
   execArgv: string[];
@@ -68,10 +74,20 @@ export function fnv1a64(text: string): string {
   return hash.toString(16).padStart(16, '0');
 }
 
+/**
+ * FNV-1a, 32 bits, of the entry's bytes after the header, as 8 hex digits: catches damage that keeps
+ * an entry's length (not tampering: whoever can write the cache directory can write a checksum too).
+ */
+export function checksum(bytes: Uint8Array): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
 export function encodeEntry(entry: Entry, blob: Buffer): Buffer {
-  const json = Buffer.from(JSON.stringify(entry), 'utf8');
-  const header = Buffer.from(`${FORMAT_TAG} ${FORMAT_VERSION} ${json.length} ${blob.length}\n`, 'latin1');
-  return Buffer.concat([header, json, blob]);
+  const body = Buffer.concat([Buffer.from(JSON.stringify(entry), 'utf8'), blob]);
+  const header = Buffer.from(`${FORMAT_TAG} ${FORMAT_VERSION} ${body.length - blob.length} ${blob.length} ${checksum(body)}\n`, 'latin1');
+  return Buffer.concat([header, body]);
 }
 
 /** The JSON and the blob of an entry file of this format version; undefined for anything else. */
@@ -79,11 +95,13 @@ export function decodeEntry(file: Buffer): { json: unknown; blob: Buffer } | str
   const newline = file.indexOf(10);
   if (newline === -1 || newline > 100) return 'no header';
   const fields = file.toString('latin1', 0, newline).split(' ');
-  if (fields.length !== 4 || fields[0] !== FORMAT_TAG) return 'not an entry';
+  if (fields[0] !== FORMAT_TAG) return 'not an entry';
   if (fields[1] !== String(FORMAT_VERSION)) return `format version ${fields[1]}`;
+  if (fields.length !== 5) return 'not an entry';
   const jsonLength = Number(fields[2]);
   const blobLength = Number(fields[3]);
   if (!Number.isSafeInteger(jsonLength) || !Number.isSafeInteger(blobLength) || newline + 1 + jsonLength + blobLength !== file.length) return 'truncated or padded';
+  if (checksum(file.subarray(newline + 1)) !== fields[4]) return 'damaged';
   try {
     return { json: JSON.parse(file.toString('utf8', newline + 1, newline + 1 + jsonLength)), blob: file.subarray(newline + 1 + jsonLength) };
   } catch {
@@ -176,3 +194,27 @@ export const MAX_GIT_BYTES = 8 * 1024 * 1024;
 export const MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
 /** Entries kept in the cache directory: the oldest beyond this are removed when one is written. */
 export const MAX_ENTRIES = 64;
+
+/**
+ * The git commands a run may record, exactly as deploycheck runs them (`<ref>`: a revision, never an
+ * option). The launcher re-runs a recorded command only when it is one of these: an entry is a file
+ * that whoever can write the cache directory can forge, and other git options write files or run
+ * programs. A command deploycheck starts running that is not listed makes the run uncacheable.
+ */
+const REPLAYABLE_GIT = [
+  'ls-files -z -t --cached --others --deleted --exclude-standard',
+  'ls-files -z --others --ignored --exclude-standard --directory',
+  'ls-files -v -s --cached --modified -z',
+  'ls-files -z --others --exclude-standard',
+  'check-ignore --no-index -z --stdin',
+  'diff --cached --name-only -z --no-renames --relative --diff-filter=ACMRT',
+  'diff --name-only -z --no-renames --relative <ref>',
+  'rev-parse --verify --quiet <ref>',
+  'merge-base <ref> HEAD',
+].map((template) => template.split(' '));
+
+export function replayableGit(args: readonly string[]): boolean {
+  return REPLAYABLE_GIT.some(
+    (template) => template.length === args.length && template.every((word, i) => (word === '<ref>' ? args[i] !== '' && !args[i]!.startsWith('-') : word === args[i])),
+  );
+}

@@ -9,7 +9,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { decodeEntry, ENTRY_SUFFIX, fnv1a64, listDirectory, pathKind, readHead, realPath } from './format.js';
+import { decodeEntry, ENTRY_SUFFIX, fnv1a64, listDirectory, pathKind, readHead, realPath, replayableGit } from './format.js';
 import type { Entry, Input, RunKey, Span } from './format.js';
 import type * as ChildProcess from 'node:child_process';
 
@@ -24,9 +24,13 @@ export type RunCacheLookup = { hit: true; code: number } | { hit: false; target?
 
 /**
  * Variables whose value changes what `check` prints: colour; the locale (localeCompare's collation)
- * and the time zone (how a TOML date would read); NODE_OPTIONS (it can preload any code).
+ * and the time zone (how a TOML date would read); NODE_OPTIONS and NODE_PATH (what Node runs and
+ * resolves); LOG_STREAM and LOG_TOKENS (the bundled yaml parser prints its tokens when they are set).
  */
-const OUTPUT_VARIABLES = ['NO_COLOR', 'FORCE_COLOR', 'LC_ALL', 'LC_COLLATE', 'LC_MESSAGES', 'LANG', 'TZ', 'NODE_OPTIONS'];
+const OUTPUT_VARIABLES = ['NO_COLOR', 'FORCE_COLOR', 'LC_ALL', 'LC_COLLATE', 'LC_MESSAGES', 'LANG', 'TZ', 'NODE_OPTIONS', 'NODE_PATH', 'LOG_STREAM', 'LOG_TOKENS'];
+
+/** Node options that run code of their own before ours: its files are not inputs the cache sees. */
+const PRELOAD = /(?:^|\s)(?:-r|--require|--import|--loader|--experimental-loader)(?:[=\s]|$)/;
 
 /** The cache directory: $DEPLOYCHECK_CACHE_DIR, else the platform's user cache directory. */
 export function cacheDirectory(env: NodeJS.ProcessEnv = process.env, platform: string = process.platform): string | undefined {
@@ -50,6 +54,9 @@ function offReason(argv: readonly string[], env: NodeJS.ProcessEnv): string | un
   if (env.DEPLOYCHECK_NO_CACHE && env.DEPLOYCHECK_NO_CACHE !== '0') return 'DEPLOYCHECK_NO_CACHE';
   // A fresh run would print the code cache's state, which a replay cannot know.
   if (env.DEPLOYCHECK_DEBUG_CODE_CACHE) return 'DEPLOYCHECK_DEBUG_CODE_CACHE';
+  // A CI gate runs once per fresh machine, and a cache restored from another job must not pass it.
+  if (env.CI && env.CI !== 'false' && env.CI !== '0') return 'CI';
+  if (PRELOAD.test(`${env.NODE_OPTIONS ?? ''} ${process.execArgv.join(' ')}`)) return 'code preloaded into Node';
   return undefined;
 }
 
@@ -70,12 +77,18 @@ export function readBuildId(bundle: string): string | undefined {
   }
 }
 
-export function runKey(build: string, argv: readonly string[]): RunKey {
+export function runKey(build: string, bundle: string, argv: readonly string[]): RunKey {
   const env: Record<string, string | null> = {};
   for (const name of OUTPUT_VARIABLES) env[name] = process.env[name] ?? null;
   return {
     build,
+    // Another installation of the same bundle has other files beside it (its package.json, node_modules).
+    bundle,
+    // What the user may read: a cache directory shared between users must not replay another's run.
+    user: process.getuid ? `${process.getuid()}:${process.getgid?.()}:${process.getgroups?.().join(',')}` : null,
     node: process.version,
+    // The ICU data decides localeCompare's collation, and builds of one Node version can differ in it.
+    icu: process.versions.icu ?? null,
     platform: process.platform,
     arch: process.arch,
     execArgv: process.execArgv,
@@ -114,7 +127,8 @@ function isInput(value: unknown, blobLength: number): value is Input {
     case 'real':
       return isString(input.p) && (input.r === null || isString(input.r));
     case 'git':
-      if (!isString(input.cwd) || !isStrings(input.args) || (input.input !== undefined && !isString(input.input))) return false;
+      // Only the commands deploycheck runs, as it runs them: an entry could be forged (see replayableGit).
+      if (!isString(input.cwd) || !isStrings(input.args) || !replayableGit(input.args) || (input.input !== undefined && !isString(input.input))) return false;
       return input.ok === true ? isSpan(input.out, blobLength) : input.ok === false && (input.status === null || Number.isSafeInteger(input.status)) && isString(input.err);
     default:
       return false;
@@ -155,7 +169,9 @@ function sameGit(input: Extract<Input, { t: 'git' }>, blob: Buffer): boolean {
   });
   const ok = !result.error && result.status === 0;
   if (input.ok) return ok && result.stdout.equals(bytesOf(blob, input.out));
-  return !ok && (result.status ?? null) === input.status && String(result.stderr ?? '').trim().split('\n')[0] === input.err;
+  // A recorded failure without a status is git not running at all (not a command cut short now).
+  if (input.status === null) return (result.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+  return !ok && result.status === input.status && String(result.stderr ?? '').trim().split('\n')[0] === input.err;
 }
 
 /** The first input that is not as recorded, described; undefined when all are. */
@@ -245,7 +261,7 @@ function findEntry(argv: readonly string[], bundle: string): { hit: false; targe
       debug(`off (${dir ? 'the bundle has no build id' : 'no cache directory'})`);
       return { hit: false };
     }
-    const key = runKey(build, argv);
+    const key = runKey(build, bundle, argv);
     const keyText = JSON.stringify(key);
     const file = entryFile(dir, key);
     const found = validEntry(file, keyText);

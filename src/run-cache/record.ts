@@ -9,7 +9,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { basename, isAbsolute, join, resolve } from 'node:path';
-import { encodeEntry, ENTRY_SUFFIX, listDirectory, MAX_ENTRIES, MAX_GIT_BYTES, MAX_OUTPUT_BYTES, MAX_RACY_BYTES, pathKind, RACY_MARGIN_MS, racy, realPath, statFields } from './format.js';
+import { encodeEntry, ENTRY_SUFFIX, listDirectory, MAX_ENTRIES, MAX_GIT_BYTES, MAX_OUTPUT_BYTES, MAX_RACY_BYTES, pathKind, RACY_MARGIN_MS, racy, realPath, replayableGit, statFields } from './format.js';
 import type { Entry, Input, PathKind, Span } from './format.js';
 import type { RunCacheTarget } from './lookup.js';
 
@@ -185,11 +185,13 @@ export function readFileRecorded(path: string): Buffer {
 /**
  * A git command's result. `git cat-file --batch`/`--batch-check` is not recorded: it is only fed
  * object ids taken from other git output the entry validates, and an object's content is a pure
- * function of its id.
+ * function of its id (cat-file runs with --no-replace-objects; an object it cannot read makes the
+ * run uncacheable: src/workspace/cat-file.ts).
  */
 export function recordGit(cwd: string, args: readonly string[], input: string | undefined, result: { ok: true; out: Buffer } | { ok: false; status: number | null; err: string }): void {
   const recording = current;
-  if (!recording || args[0] === 'cat-file') return;
+  if (!recording || args.slice(0, 2).includes('cat-file')) return;
+  if (!replayableGit(args)) return uncacheable(`git ${args[0]} is not replayed by the launcher`);
   const command = { t: 'git' as const, cwd: absolute(cwd), args: [...args], ...(input !== undefined ? { input } : {}) };
   if (!result.ok) {
     recording.inputs.push({ ...command, ok: false, status: result.status, err: result.err });

@@ -1,5 +1,12 @@
 import { spawn } from 'node:child_process';
 import { tryGit } from './git.js';
+import { uncacheable } from '../run-cache/record.js';
+
+/**
+ * `git cat-file` on the object ids themselves, not what `git replace` substitutes: the blob staged is
+ * what gets committed (and, for the run cache, an object's content is then a function of its id).
+ */
+const CAT_FILE = ['--no-replace-objects', 'cat-file'];
 
 /** A blob's id and size in bytes, as `git cat-file --batch-check` reports it. */
 export interface BlobInfo {
@@ -89,7 +96,7 @@ export function batchOutputParser(onBlob: (index: number, bytes: Buffer) => void
 export function streamBlobs(root: string, shas: readonly string[], onBlob: (index: number, bytes: Buffer) => void): Promise<void> {
   return new Promise((resolve) => {
     if (shas.length === 0) return resolve();
-    const child = spawn('git', ['cat-file', '--batch', '--buffer'], { cwd: root, stdio: ['pipe', 'pipe', 'ignore'] });
+    const child = spawn('git', [...CAT_FILE, '--batch', '--buffer'], { cwd: root, stdio: ['pipe', 'pipe', 'ignore'] });
     child.stdout.on('data', batchOutputParser(onBlob));
     child.on('error', () => resolve());
     child.on('close', () => resolve());
@@ -105,12 +112,15 @@ export function streamBlobs(root: string, shas: readonly string[], onBlob: (inde
 export function blobSizes(root: string, shas: readonly string[]): Map<string, number> {
   const sizes = new Map<string, number>();
   if (shas.length === 0) return sizes;
-  const output = tryGit(root, ['cat-file', '--batch-check', '--buffer'], { input: `${shas.join('\n')}\n` });
-  if (!output) return sizes;
-  for (const line of output.toString('latin1').split('\n')) {
-    const [sha, type, size] = line.split(' ');
-    if (sha && type === 'blob' && size !== undefined) sizes.set(sha, Number(size));
+  const output = tryGit(root, [...CAT_FILE, '--batch-check', '--buffer'], { input: `${shas.join('\n')}\n` });
+  if (output) {
+    for (const line of output.toString('latin1').split('\n')) {
+      const [sha, type, size] = line.split(' ');
+      if (sha && type === 'blob' && size !== undefined) sizes.set(sha, Number(size));
+    }
   }
+  // A missing object can be there on the next run (a fetch, an alternate, a transient failure).
+  if (sizes.size < new Set(shas).size) uncacheable('a git object could not be read');
   return sizes;
 }
 
@@ -122,7 +132,8 @@ export function readBlobs(root: string, blobs: readonly BlobInfo[]): Map<string,
   const contents = new Map<string, Buffer>();
   if (blobs.length === 0) return contents;
   const maxBuffer = blobs.reduce((total, blob) => total + blob.size + PER_OBJECT_OVERHEAD, 0);
-  const output = tryGit(root, ['cat-file', '--batch', '--buffer'], { input: `${blobs.map((blob) => blob.sha).join('\n')}\n`, maxBuffer });
+  const output = tryGit(root, [...CAT_FILE, '--batch', '--buffer'], { input: `${blobs.map((blob) => blob.sha).join('\n')}\n`, maxBuffer });
   if (output) batchOutputParser((index, bytes) => contents.set(blobs[index]!.sha, bytes))(output);
+  if (contents.size < new Set(blobs.map((blob) => blob.sha)).size) uncacheable('a git object could not be read');
   return contents;
 }

@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlin
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { decodeEntry, encodeEntry, FORMAT_TAG } from '../../src/run-cache/format.js';
+import { checksum, decodeEntry, encodeEntry, FORMAT_TAG, FORMAT_VERSION } from '../../src/run-cache/format.js';
 import type { Entry } from '../../src/run-cache/format.js';
 
 const build = join(process.cwd(), 'test', 'artifacts', `run-cache-build-${process.pid}`);
@@ -24,7 +24,7 @@ function temp(prefix: string): string {
 
 function cacheEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, DEPLOYCHECK_CACHE_DIR: cacheDir, DEPLOYCHECK_DEBUG_RUN_CACHE: '1' };
-  for (const name of ['DEPLOYCHECK_NO_CACHE', 'DEPLOYCHECK_DEBUG_CODE_CACHE', 'NO_COLOR', 'FORCE_COLOR']) delete env[name];
+  for (const name of ['DEPLOYCHECK_NO_CACHE', 'DEPLOYCHECK_DEBUG_CODE_CACHE', 'NO_COLOR', 'FORCE_COLOR', 'CI', 'LOG_STREAM', 'LOG_TOKENS']) delete env[name];
   return { ...env, ...extra };
 }
 
@@ -112,6 +112,12 @@ function readEntry(file: string): { entry: Entry; blob: Buffer } {
   const decoded = decodeEntry(readFileSync(file));
   if (typeof decoded === 'string') throw new Error(decoded);
   return { entry: decoded.json as Entry, blob: decoded.blob };
+}
+
+/** An entry file of this format around `json` (no blob), with the right checksum. */
+function framed(json: string): Buffer {
+  const body = Buffer.from(json);
+  return Buffer.concat([Buffer.from(`${FORMAT_TAG} ${FORMAT_VERSION} ${body.length} 0 ${checksum(body)}\n`), body]);
 }
 
 /** Stores a run, applies `change`, and expects a miss that prints what a fresh run prints, then a hit. */
@@ -287,6 +293,82 @@ describe('the run cache', () => {
     expect(run(root, ['check', '.']).cache).toBe('hit');
   });
 
+  it('keys the yaml parser\'s debugging variables, which make it print its tokens', () => {
+    const root = startproject();
+    writeFileSync(join(root, 'render.yaml'), 'services:\n  - type: web\n    name: site\n');
+    run(root, ['check', '.']);
+    const logged = run(root, ['check', '.'], { LOG_TOKENS: '1' });
+    expect(logged.cache).toBe('miss (no entry)');
+    expectSame(logged, fresh(root, ['check', '.'], { LOG_TOKENS: '1' }));
+    expect(run(root, ['check', '.']).cache).toBe('hit');
+  });
+
+  it('keeps the entries of another installation of the same bundle apart', () => {
+    const root = startproject();
+    const copy = `${build}-copy`;
+    cpSync(join(build, 'bin'), join(copy, 'bin'), { recursive: true });
+    cpSync(join(build, 'dist'), join(copy, 'dist'), { recursive: true });
+    try {
+      run(root, ['check', '.']);
+      const result = spawnSync(process.execPath, [join(copy, 'bin', 'deploycheck.js'), 'check', '.'], { cwd: root, env: cacheEnv() });
+      expect(parse(result.status, result.stdout, result.stderr).cache).toBe('miss (no entry)');
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  it('is off in CI, where a gate must never pass on a replay', () => {
+    const root = startproject();
+    expect(run(root, ['check', '.'], { CI: 'true' }).cache).toBe('off (CI)');
+    expect(entries()).toEqual([]);
+  });
+
+  it('never re-runs a git command an entry names that deploycheck does not run itself', () => {
+    const root = gitProject();
+    run(root, ['check', '.']);
+    const file = onlyEntry();
+    const { entry, blob } = readEntry(file);
+    const marker = join(root, 'pwned');
+    const forged = { t: 'git' as const, cwd: root, args: ['-c', `alias.x=!touch ${marker}; false`, 'x'], ok: false as const, status: 1, err: '' };
+    writeFileSync(file, encodeEntry({ ...entry, inputs: [forged, ...entry.inputs] }, blob));
+    const after = run(root, ['check', '.']);
+    expect(after.cache).toBe('miss (malformed entry)');
+    expect(() => statSync(marker)).toThrow();
+    expectSame(after, fresh(root, ['check', '.']));
+  });
+
+  it('reads staged blobs as staged, whatever `git replace` says, and does not store a run that missed an object', () => {
+    const root = gitProject();
+    // Staged: DEBUG off; the working tree then differs, so the staged blob is read from git.
+    writeFileSync(join(root, SETTINGS), readFileSync(join(root, SETTINGS), 'utf8').replace('DEBUG = True', 'DEBUG = False'));
+    git(root, 'add', SETTINGS);
+    writeFileSync(join(root, SETTINGS), `${readFileSync(join(root, SETTINGS), 'utf8')}\n# edited after staging\n`);
+    const staged = execFileSync('git', ['rev-parse', `:${SETTINGS.split('\\').join('/')}`], { cwd: root }).toString().trim();
+    const committed = execFileSync('git', ['rev-parse', `HEAD:${SETTINGS.split('\\').join('/')}`], { cwd: root }).toString().trim();
+    const args = ['check', '--staged', '--format', 'json'];
+    const before = run(root, args);
+    expect(before.stdout.toString()).not.toContain('"django/debug"');
+    git(root, 'replace', '-f', staged, committed);
+    const replaced = run(root, args);
+    expect(replaced.cache).toBe('hit');
+    expectSame(replaced, fresh(root, args));
+    // The staged object gone (a partial clone, an alternate): reported, and not stored.
+    git(root, 'replace', '-d', staged);
+    const object = join(root, '.git', 'objects', staged.slice(0, 2), staged.slice(2));
+    const aside = `${object}.aside`;
+    cpSync(object, aside);
+    rmSync(object, { force: true });
+    try {
+      rmSync(cacheDir, { recursive: true, force: true });
+      const missing = run(root, args);
+      expect(missing.cache).toBe('miss (no entry); uncacheable (a git object could not be read)');
+      expect(entries()).toEqual([]);
+    } finally {
+      cpSync(aside, object);
+    }
+    expect(run(root, args).stdout.equals(before.stdout)).toBe(true);
+  });
+
   it('misses after the bundle is rebuilt (another build id)', () => {
     const root = startproject();
     run(root, ['check', '.']);
@@ -315,8 +397,10 @@ describe('the run cache', () => {
       ],
       ['a truncated', (file) => writeFileSync(file, readFileSync(file).subarray(0, -7)), 'miss (truncated or padded)'],
       ['a padded', (file) => writeFileSync(file, Buffer.concat([readFileSync(file), Buffer.from('\n')])), 'miss (truncated or padded)'],
-      ['a garbage', (file) => writeFileSync(file, `${FORMAT_TAG} 1 9 0\n{"key":!}`), 'miss (invalid JSON)'],
-      ['a wrongly shaped', (file) => writeFileSync(file, `${FORMAT_TAG} 1 19 0\n{"key":{},"code":1}`), 'miss (malformed entry)'],
+      ['a garbage', (file) => writeFileSync(file, framed('{"key":!}')), 'miss (invalid JSON)'],
+      ['a wrongly shaped', (file) => writeFileSync(file, framed('{"key":{},"code":1}')), 'miss (malformed entry)'],
+      // Same length, so only the checksum can tell: a failing gate must not turn into a pass.
+      ['a damaged', (file) => writeFileSync(file, readFileSync(file, 'latin1').replace('"code":1', '"code":0'), 'latin1'), 'miss (damaged)'],
       [
         'a wrongly shaped input of',
         (file) => {
@@ -325,7 +409,7 @@ describe('the run cache', () => {
         },
         'miss (malformed entry)',
       ],
-      ['an older format version', (file) => writeFileSync(file, readFileSync(file, 'latin1').replace(`${FORMAT_TAG} 1 `, `${FORMAT_TAG} 0 `), 'latin1'), 'miss (format version 0)'],
+      ['an older format version', (file) => writeFileSync(file, readFileSync(file, 'latin1').replace(`${FORMAT_TAG} ${FORMAT_VERSION} `, `${FORMAT_TAG} 1 `), 'latin1'), 'miss (format version 1)'],
       ['an empty', (file) => writeFileSync(file, ''), 'miss (no header)'],
     ];
     it.each(damaged)('%s entry', (_label, damage, reason) => {

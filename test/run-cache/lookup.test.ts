@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decodeEntry, encodeEntry, fnv1a64 } from '../../src/run-cache/format.js';
+import { decodeEntry, encodeEntry, fnv1a64, replayableGit } from '../../src/run-cache/format.js';
 import type { Entry } from '../../src/run-cache/format.js';
 import { cacheDirectory, readBuildId } from '../../src/run-cache/lookup.js';
 
@@ -37,7 +37,7 @@ describe('run cache lookup', () => {
 
   it('round-trips an entry and rejects one whose lengths do not match', () => {
     const entry: Entry = {
-      key: { build: 'b', node: 'v20', platform: 'linux', arch: 'x64', execArgv: [], cwd: '/', argv: ['check'], env: {}, stdoutTty: false, stderrTty: false },
+      key: { build: 'b', bundle: '/x/dist/deploycheck.cjs', user: '1000:1000:1000', node: 'v20', icu: '74.1', platform: 'linux', arch: 'x64', execArgv: [], cwd: '/', argv: ['check'], env: {}, stdoutTty: false, stderrTty: false },
       code: 1,
       output: [[1, 0, 3]],
       inputs: [{ t: 'kind', p: '/x', k: 'missing' }],
@@ -48,5 +48,18 @@ describe('run cache lookup', () => {
     expect(decodeEntry(bytes.subarray(0, -1))).toBe('truncated or padded');
     expect(decodeEntry(Buffer.concat([bytes, Buffer.from(' ')]))).toBe('truncated or padded');
     expect(decodeEntry(Buffer.from('deploycheck-code-cache 0123\n'))).toBe('not an entry');
+    // The same length, one byte changed: the checksum tells.
+    const flipped = Buffer.from(bytes);
+    flipped.writeUInt8(flipped.readUInt8(flipped.length - 1) ^ 1, flipped.length - 1);
+    expect(decodeEntry(flipped)).toBe('damaged');
+  });
+
+  it('replays only the git commands deploycheck runs, with revisions where it passes them', () => {
+    expect(replayableGit(['ls-files', '-z', '-t', '--cached', '--others', '--deleted', '--exclude-standard'])).toBe(true);
+    expect(replayableGit(['merge-base', 'origin/main', 'HEAD'])).toBe(true);
+    expect(replayableGit(['merge-base', '--output=x', 'HEAD'])).toBe(false);
+    expect(replayableGit(['-c', 'alias.x=!touch pwned', 'x'])).toBe(false);
+    expect(replayableGit(['diff', '--cached', '--name-only', '-z', '--no-renames', '--relative', '--diff-filter=ACMRT', '--output=x'])).toBe(false);
+    expect(replayableGit(['status'])).toBe(false);
   });
 });
