@@ -42,6 +42,17 @@ const lazyBuiltins = {
   },
 };
 
+// chalk detects the terminal's colours when it loads, which loads node:tty and with it node:net
+// (~3 ms); deploycheck never uses that detection: every Chalk it makes is given its level (see
+// useColor in src/cli/output.ts), so chalk's detector is replaced by one that detects nothing.
+const chalkWithoutDetection = {
+  name: 'chalk-without-detection',
+  setup(build) {
+    build.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'supports-color', namespace: 'no-color-detection' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-color-detection' }, () => ({ contents: 'export default { stdout: false, stderr: false };\n', loader: 'js' }));
+  },
+};
+
 /**
  * Escapes the few characters outside ASCII that esbuild leaves in (in comments and regular
  * expressions) as \uXXXX escapes, which mean the same there: V8 reads an ASCII file into a one-byte
@@ -68,7 +79,7 @@ export async function buildCli(outRoot = root) {
     format: 'cjs',
     // undici is some 100 modules that only scan and serve load.
     external: ['undici'],
-    plugins: [commonJsTreeSitter, lazyBuiltins],
+    plugins: [commonJsTreeSitter, lazyBuiltins, chalkWithoutDetection],
     // Injected rather than a banner: a banner would come before "use strict" and leave the bundle in sloppy mode.
     inject: ['scripts/import-meta-url.js'],
     define: { 'import.meta.url': 'importMetaUrl' },

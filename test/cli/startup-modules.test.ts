@@ -1,0 +1,61 @@
+/**
+ * Node's built-in modules are compiled when first required, and some bring many others along (crypto
+ * its ciphers and keys, tty net and streams, perf_hooks its observers): a check of a project outside
+ * git, findings included, loads none of them. A probe preloaded into the built CLI's process lists
+ * the built-in modules Node loaded when the process exits.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const build = join(process.cwd(), 'test', 'artifacts', `startup-modules-${process.pid}`);
+const probe = join(build, 'probe.cjs');
+const work = mkdtempSync(join(tmpdir(), 'deploycheck-startup-'));
+let cli: string;
+
+beforeAll(async () => {
+  const { buildCli } = await import('../../scripts/build.mjs');
+  cli = await buildCli(build);
+  writeFileSync(
+    probe,
+    // Written with fs.writeSync: process.stderr, a pipe here, would load node:net itself.
+    "process.on('exit', () => require('node:fs').writeSync(2, `builtins:${process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)).join(',')}\\n`));\n",
+  );
+}, 180_000);
+
+afterAll(() => {
+  rmSync(build, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** The built-in modules a JSON check of a copy of the fixture (outside git) loads, and its report. */
+function check(fixture: string): { builtins: string[]; findings: { fingerprint: string }[] } {
+  const dir = join(work, fixture);
+  cpSync(join('fixtures', fixture), dir, { recursive: true });
+  const output = join(work, `${fixture}.json`);
+  const result = spawnSync(process.execPath, ['-r', probe, cli, 'check', dir, '--format', 'json', '--output', output], { encoding: 'utf8' });
+  const line = /builtins:(.*)/.exec(result.stderr);
+  expect(line, result.stderr).not.toBeNull();
+  const report = JSON.parse(readFileSync(output, 'utf8')) as { findings: { fingerprint: string }[] };
+  return { builtins: line![1]!.split(','), findings: report.findings };
+}
+
+const COSTLY = ['crypto', 'tty', 'net', 'perf_hooks', 'child_process'];
+
+describe('built-in modules a check loads', () => {
+  it('a Django startproject with findings: none of the costly ones', () => {
+    const { builtins, findings } = check('startproject');
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((finding) => /^[0-9a-f]{20}$/.test(finding.fingerprint))).toBe(true);
+    expect(builtins).toContain('fs');
+    expect(builtins.filter((name) => COSTLY.includes(name))).toEqual([]);
+  });
+
+  it('an Express project with findings: none of them either', () => {
+    const { builtins, findings } = check('node-express-insecure');
+    expect(findings.length).toBeGreaterThan(0);
+    expect(builtins.filter((name) => COSTLY.includes(name))).toEqual([]);
+  });
+});
