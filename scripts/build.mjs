@@ -42,6 +42,26 @@ const lazyBuiltins = {
   },
 };
 
+// Bundled packages that only some files need: yaml (YAML deploy files), smol-toml (TOML configuration
+// and deploy files), dotenv (Node env files). Facades like the lazy built-ins': the package's module
+// bodies run, and its compiled code enters the code cache (which every run deserialises), only when a
+// run reads such a file.
+const LAZY_PACKAGES = ['yaml', 'smol-toml', 'dotenv'];
+
+const lazyPackages = {
+  name: 'lazy-packages',
+  setup(build) {
+    const filter = new RegExp(`^(?:${LAZY_PACKAGES.map((name) => name.replace(/[.]/g, '\\.')).join('|')})$`);
+    // The facade's own require() of the package resolves as usual, from this package's root.
+    build.onResolve({ filter }, (args) => (args.namespace === 'lazy-package' ? undefined : { path: args.path, namespace: 'lazy-package' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-package' }, ({ path }) => {
+      const names = Object.keys(createRequire(import.meta.url)(path)).filter((name) => name !== 'default' && name !== '__esModule');
+      const getters = names.map((name) => `  get ${JSON.stringify(name)}() { return load()[${JSON.stringify(name)}]; },`).join('\n');
+      return { contents: `let loaded;\nconst load = () => (loaded ??= require(${JSON.stringify(path)}));\nmodule.exports = {\n${getters}\n};\n`, loader: 'js', resolveDir: root };
+    });
+  },
+};
+
 // chalk detects the terminal's colours when it loads, which loads node:tty and with it node:net
 // (~3 ms); deploycheck never uses that detection: every Chalk it makes is given its level (see
 // useColor in src/cli/output.ts), so chalk's detector is replaced by one that detects nothing.
@@ -79,7 +99,7 @@ export async function buildCli(outRoot = root) {
     format: 'cjs',
     // undici is some 100 modules that only scan and serve load.
     external: ['undici'],
-    plugins: [commonJsTreeSitter, lazyBuiltins, chalkWithoutDetection],
+    plugins: [commonJsTreeSitter, lazyBuiltins, lazyPackages, chalkWithoutDetection],
     // Injected rather than a banner: a banner would come before "use strict" and leave the bundle in sloppy mode.
     inject: ['scripts/import-meta-url.js'],
     define: { 'import.meta.url': 'importMetaUrl' },
