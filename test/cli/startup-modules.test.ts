@@ -30,32 +30,54 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-/** The built-in modules a JSON check of a copy of the fixture (outside git) loads, and its report. */
-function check(fixture: string): { builtins: string[]; findings: { fingerprint: string }[] } {
-  const dir = join(work, fixture);
+/**
+ * The built-in modules a JSON check of a copy of the fixture (outside git) loads, the bundled packages
+ * whose lazy facades it loads (DEPLOYCHECK_DEBUG_LAZY), and its report.
+ */
+interface JsonFinding {
+  fingerprint: string;
+  location: { file: string } | { url: string };
+}
+
+function check(fixture: string, extraFiles: Record<string, string> = {}): { builtins: string[]; packages: string[]; findings: JsonFinding[] } {
+  const name = `${fixture}-${Object.keys(extraFiles).length}`;
+  const dir = join(work, name);
   cpSync(join('fixtures', fixture), dir, { recursive: true });
-  const output = join(work, `${fixture}.json`);
-  const result = spawnSync(process.execPath, ['-r', probe, cli, 'check', dir, '--format', 'json', '--output', output], { encoding: 'utf8' });
+  for (const [file, text] of Object.entries(extraFiles)) writeFileSync(join(dir, file), text);
+  const output = join(work, `${name}.json`);
+  const env = { ...process.env, DEPLOYCHECK_DEBUG_LAZY: '1' };
+  const result = spawnSync(process.execPath, ['-r', probe, cli, 'check', dir, '--format', 'json', '--output', output], { encoding: 'utf8', env });
   const line = /builtins:(.*)/.exec(result.stderr);
   expect(line, result.stderr).not.toBeNull();
-  const report = JSON.parse(readFileSync(output, 'utf8')) as { findings: { fingerprint: string }[] };
-  return { builtins: line![1]!.split(','), findings: report.findings };
+  const report = JSON.parse(readFileSync(output, 'utf8')) as { findings: JsonFinding[] };
+  const packages = [...result.stderr.matchAll(/^deploycheck: loaded (\S+)$/gm)].map((match) => match[1]!);
+  return { builtins: line![1]!.split(','), packages, findings: report.findings };
 }
 
 const COSTLY = ['crypto', 'tty', 'net', 'perf_hooks', 'child_process'];
 
 describe('built-in modules a check loads', () => {
   it('a Django startproject with findings: none of the costly ones', () => {
-    const { builtins, findings } = check('startproject');
+    const { builtins, packages, findings } = check('startproject');
     expect(findings.length).toBeGreaterThan(0);
     expect(findings.every((finding) => /^[0-9a-f]{20}$/.test(finding.fingerprint))).toBe(true);
     expect(builtins).toContain('fs');
     expect(builtins.filter((name) => COSTLY.includes(name))).toEqual([]);
+    // No YAML, TOML, Node env file or JS source to read.
+    expect(packages).toEqual([]);
   });
 
-  it('an Express project with findings: none of them either', () => {
-    const { builtins, findings } = check('node-express-insecure');
+  it('an Express project with findings: none of them either, and only the JS parser of the lazy packages', () => {
+    const { builtins, packages, findings } = check('node-express-insecure');
     expect(findings.length).toBeGreaterThan(0);
     expect(builtins.filter((name) => COSTLY.includes(name))).toEqual([]);
+    expect(packages).toEqual(['@babel/parser']);
+  });
+
+  it('a project with a compose file loads the YAML parser, and finds what is in it', () => {
+    const compose = 'services:\n  web:\n    build: .\n    command: python manage.py runserver 0.0.0.0:8000\n';
+    const { packages, findings } = check('startproject', { 'docker-compose.yml': compose });
+    expect(packages).toEqual(['yaml']);
+    expect(findings.some((finding) => 'file' in finding.location && /\.ya?ml$/.test(finding.location.file))).toBe(true);
   });
 });
