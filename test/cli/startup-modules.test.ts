@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const build = join(process.cwd(), 'test', 'artifacts', `startup-modules-${process.pid}`);
@@ -27,6 +27,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   rmSync(build, { recursive: true, force: true });
+  rmSync(`${build}-damaged`, { recursive: true, force: true });
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -79,5 +80,32 @@ describe('built-in modules a check loads', () => {
     const { packages, findings } = check('startproject', { 'docker-compose.yml': compose });
     expect(packages).toEqual(['yaml']);
     expect(findings.some((finding) => 'file' in finding.location && /\.ya?ml$/.test(finding.location.file))).toBe(true);
+  });
+});
+
+describe('the code cache a check reads', () => {
+  /** The stderr line DEPLOYCHECK_DEBUG_CODE_CACHE gives, and the JSON findings of a check of the fixture. */
+  function checkWith(bin: string, fixture: string): { cache: string; findings: string[] } {
+    const env = { ...process.env, DEPLOYCHECK_DEBUG_CODE_CACHE: '1' };
+    const result = spawnSync(process.execPath, [bin, 'check', join('fixtures', fixture), '--format', 'json'], { encoding: 'utf8', env });
+    const report = JSON.parse(result.stdout) as { findings: JsonFinding[] };
+    return { cache: result.stderr.trim(), findings: report.findings.map((finding) => finding.fingerprint) };
+  }
+
+  it('a Django project: the smaller cache; a Node project: the one with the Node pack', () => {
+    expect(checkWith(cli, 'startproject').cache).toBe('deploycheck: code cache used');
+    expect(checkWith(cli, 'node-express-insecure').cache).toBe('deploycheck: code cache used (deploycheck.cjs.node.cache)');
+  });
+
+  it('a damaged Node cache is rejected, and the check finds the same', () => {
+    // Inside the package, as the build is: the bundle finds its package.json by walking up.
+    const copy = `${build}-damaged`;
+    for (const dir of ['bin', 'dist']) cpSync(join(dirname(dirname(cli)), dir), join(copy, dir), { recursive: true });
+    const nodeCache = join(copy, 'dist', 'deploycheck.cjs.node.cache');
+    writeFileSync(nodeCache, readFileSync(nodeCache).subarray(0, 300_000));
+    const damaged = checkWith(join(copy, 'bin', 'deploycheck.js'), 'node-express-insecure');
+    expect(damaged.cache).toBe('deploycheck: code cache rejected (deploycheck.cjs.node.cache)');
+    expect(damaged.findings).toEqual(checkWith(cli, 'node-express-insecure').findings);
+    expect(damaged.findings.length).toBeGreaterThan(0);
   });
 });
