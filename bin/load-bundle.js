@@ -41,8 +41,17 @@ function codeCacheFile(bundle, kind) {
 function codeCacheKind(args, cwd) {
   if (args[0] !== 'check') return 'any';
   // Operands and option values alike: those that are directories are the checked ones.
-  const dirs = args.slice(1).filter((arg) => !arg.startsWith('-')).map((arg) => resolve(cwd, arg)).filter((path) => statSync(path, { throwIfNoEntry: false })?.isDirectory());
+  const dirs = args.slice(1).filter((arg) => !arg.startsWith('-')).map((arg) => resolve(cwd, arg)).filter(isDirectory);
   return (dirs.length ? dirs : [cwd]).some((dir) => existsSync(join(dir, 'package.json'))) ? 'node' : 'any';
+}
+
+/** Whether path is a directory; false for anything that cannot be read as one (the CLI reports it). */
+function isDirectory(path) {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -39,6 +39,12 @@ describe('codeCacheKind', () => {
     expect(codeCacheKind(['check', 'empty'], root)).toBe('any');
   });
 
+  it('never throws on arguments that are no directory (the CLI itself reports them)', () => {
+    const { root } = workspace();
+    expect(codeCacheKind(['check', 'node/server.js/below', 'missing', 'nul\0byte', ''], join(root, 'node'))).toBe('node');
+    expect(codeCacheKind(['check', 'django/manage.py/x'], root)).toBe('any');
+  });
+
   it('takes the smaller cache for every other command', () => {
     const { node } = workspace();
     expect(codeCacheKind(['rules'], node)).toBe('any');
