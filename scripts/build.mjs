@@ -42,6 +42,41 @@ const lazyBuiltins = {
   },
 };
 
+// Bundled packages that only some files need: yaml (YAML deploy files), smol-toml (TOML configuration
+// and deploy files), dotenv (Node env files), @babel/parser (JS/TS sources of Node projects). Facades
+// like the lazy built-ins': the package's module bodies run, and its compiled code enters the code cache
+// (which every run deserialises), only in runs that read such a file. Bundled rather than required from
+// node_modules at run time, @babel/parser's half a megabyte is compiled from the cache, not anew (~10 ms).
+// DEPLOYCHECK_DEBUG_LAZY=1 reports each one's loading on stderr.
+const LAZY_PACKAGES = ['yaml', 'smol-toml', 'dotenv', '@babel/parser'];
+
+const lazyPackages = {
+  name: 'lazy-packages',
+  setup(build) {
+    const filter = new RegExp(`^(?:${LAZY_PACKAGES.map((name) => name.replace(/[.]/g, '\\.')).join('|')})$`);
+    // The facade's own require() of the package resolves as usual, from this package's root.
+    build.onResolve({ filter }, (args) => (args.namespace === 'lazy-package' ? undefined : { path: args.path, namespace: 'lazy-package' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-package' }, ({ path }) => {
+      const names = Object.keys(createRequire(import.meta.url)(path)).filter((name) => name !== 'default' && name !== '__esModule');
+      const getters = names.map((name) => `  get ${JSON.stringify(name)}() { return load()[${JSON.stringify(name)}]; },`).join('\n');
+      const debug = `if (process.env.DEPLOYCHECK_DEBUG_LAZY) require('node:fs').writeSync(2, ${JSON.stringify(`deploycheck: loaded ${path}\n`)});`;
+      const load = `const load = () => {\n  if (!loaded) {\n    ${debug}\n    loaded = require(${JSON.stringify(path)});\n  }\n  return loaded;\n};`;
+      return { contents: `let loaded;\n${load}\nmodule.exports = {\n${getters}\n};\n`, loader: 'js', resolveDir: root };
+    });
+  },
+};
+
+// chalk detects the terminal's colours when it loads, which loads node:tty and with it node:net
+// (~3 ms); deploycheck never uses that detection: every Chalk it makes is given its level (see
+// useColor in src/cli/output.ts), so chalk's detector is replaced by one that detects nothing.
+const chalkWithoutDetection = {
+  name: 'chalk-without-detection',
+  setup(build) {
+    build.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'supports-color', namespace: 'no-color-detection' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-color-detection' }, () => ({ contents: 'export default { stdout: false, stderr: false };\n', loader: 'js' }));
+  },
+};
+
 /**
  * Escapes the few characters outside ASCII that esbuild leaves in (in comments and regular
  * expressions) as \uXXXX escapes, which mean the same there: V8 reads an ASCII file into a one-byte
@@ -68,7 +103,7 @@ export async function buildCli(outRoot = root) {
     format: 'cjs',
     // undici is some 100 modules that only scan and serve load.
     external: ['undici'],
-    plugins: [commonJsTreeSitter, lazyBuiltins],
+    plugins: [commonJsTreeSitter, lazyBuiltins, lazyPackages, chalkWithoutDetection],
     // Injected rather than a banner: a banner would come before "use strict" and leave the bundle in sloppy mode.
     inject: ['scripts/import-meta-url.js'],
     define: { 'import.meta.url': 'importMetaUrl' },

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Location } from '../core/location.js';
+import { sha256Hex } from './fingerprint-sha256.js';
 
 /**
  * rule + file (or URL) + what the finding is about (whitespace-normalised); no message wording and no line
@@ -8,5 +8,5 @@ import type { Location } from '../core/location.js';
 export function fingerprint(rule: string, location: Location, about: string): string {
   const where = 'file' in location ? location.file : location.url;
   const normalised = about.replace(/\s+/g, ' ').trim();
-  return createHash('sha256').update(`${rule}\0${where}\0${normalised}`).digest('hex').slice(0, 20);
+  return sha256Hex(`${rule}\0${where}\0${normalised}`).slice(0, 20);
 }

@@ -1,16 +1,16 @@
 /**
  * Parsing JS/TS modules with @babel/parser, loaded on the first parse only (a run that never reads a Node
- * project never loads it). Parses are cached per workspace (one run); oversized and minified files are
- * refused as problems, and a parse error is a problem, never an exception.
+ * project never loads it: in the built CLI the package is a lazy facade, see scripts/build.mjs). Parses
+ * are cached per workspace (one run); oversized and minified files are refused as problems, and a parse
+ * error is a problem, never an exception.
  */
-import { createRequire } from 'node:module';
+import { parse } from '@babel/parser';
 import type { ParserOptions, ParserPlugin } from '@babel/parser';
 import type * as t from '@babel/types';
 import type { FileLocation } from '../core/location.js';
 import { extensionOf } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/types.js';
 import type { JsProblem } from './types.js';
-import { recordDependency } from '../run-cache/record.js';
 
 /** Larger files are bundles or generated code, not configuration. */
 export const MAX_SOURCE_BYTES = 1024 * 1024;
@@ -23,16 +23,11 @@ type BabelParse = (text: string, options: ParserOptions) => t.File;
 let babelParse: BabelParse | undefined;
 
 function parser(): BabelParse {
-  if (!babelParse) {
-    const require = createRequire(import.meta.url);
-    // Loaded from node_modules, not bundled: its file is an input of the run (see src/run-cache).
-    recordDependency(require.resolve('@babel/parser'));
-    babelParse = (require('@babel/parser') as { parse: BabelParse }).parse;
-  }
+  babelParse ??= parse as BabelParse;
   return babelParse;
 }
 
-/** Whether @babel/parser has been loaded in this process (start-up measurements check it stays unloaded). */
+/** Whether a parse has asked for @babel/parser in this process (which loads it in the built CLI). */
 export function babelLoaded(): boolean {
   return babelParse !== undefined;
 }

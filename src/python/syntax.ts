@@ -1,6 +1,12 @@
 import { lineIndex } from '../workspace/line-index.js';
 import { parsePython } from './parser.js';
 
+/** 0-based row and column of a character offset. */
+export interface Point {
+  row: number;
+  column: number;
+}
+
 /**
  * The tree-sitter tree copied once into plain objects. Reading nodes through web-tree-sitter
  * marshals every node across the WASM boundary on each access; the evaluator visits nodes many
@@ -19,9 +25,18 @@ export class PyNode {
     readonly isMissing: boolean,
     readonly startIndex: number,
     readonly endIndex: number,
-    readonly startPosition: { row: number; column: number },
-    readonly endPosition: { row: number; column: number },
+    /** The position of an offset in `source` (shared by the file's nodes). */
+    private readonly locate: (index: number) => Point,
   ) {}
+
+  // Positions are computed when asked for: few nodes are ever located (findings, syntax errors).
+  get startPosition(): Point {
+    return this.locate(this.startIndex);
+  }
+
+  get endPosition(): Point {
+    return this.locate(this.endIndex);
+  }
 
   get isError(): boolean {
     return this.type === 'ERROR';
@@ -73,7 +88,7 @@ export function parseModule(source: string): PyNode {
   const cursor = tree.walk();
   let root: PyNode;
   try {
-    root = copyTree(cursor, source);
+    root = copyTree(cursor, tree.language.types, source);
   } finally {
     cursor.delete();
     tree.delete();
@@ -83,20 +98,28 @@ export function parseModule(source: string): PyNode {
   return root;
 }
 
-function copyTree(cursor: ReturnType<ReturnType<typeof parsePython>['walk']>, source: string): PyNode {
-  const locate = lineIndex(source);
-  const position = (index: number) => {
-    const { line, column } = locate(index);
+/**
+ * Copies the tree under the cursor, iteratively (deeply nested code must not overflow the JS stack).
+ * Each cursor read is a call into the WASM module that marshals the cursor: ask only what differs per
+ * node (a node's kind is named or not by its type id alone, only an empty node can be a missing one).
+ */
+function copyTree(cursor: ReturnType<ReturnType<typeof parsePython>['walk']>, types: string[], source: string): PyNode {
+  const lines = lineIndex(source);
+  const locate = (index: number): Point => {
+    const { line, column } = lines(index);
     return { row: line - 1, column: column - 1 };
   };
+  const namedByType = new Map<number, boolean>();
   const make = (): PyNode => {
+    const typeId = cursor.nodeTypeId;
+    let isNamed = namedByType.get(typeId);
+    if (isNamed === undefined) namedByType.set(typeId, (isNamed = cursor.nodeIsNamed));
     const start = cursor.startIndex;
     const end = cursor.endIndex;
-    return new PyNode(source, cursor.nodeType, cursor.nodeIsNamed, cursor.nodeIsMissing, start, end, position(start), position(end));
+    return new PyNode(source, types[typeId] || 'ERROR', isNamed, start === end && cursor.nodeIsMissing, start, end, locate);
   };
   const root = make();
   const stack: PyNode[] = [root];
-  // Iterative depth-first walk: deeply nested code must not overflow the JS stack.
   for (;;) {
     if (cursor.gotoFirstChild()) {
       const child = make();
