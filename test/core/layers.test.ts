@@ -20,9 +20,9 @@ describe('folder layering', () => {
     expect(importsFrom('engine').filter(({ target }) => framework(target))).toEqual([]);
     // Nor anything that reaches them: the engine's imports stay within core, workspace, deploy (the
     // Dockerfile name, for suppressions' comment syntax), history (the --history scan's type), rules
-    // (the generated lazy index) and itself.
+    // (the generated lazy index), run-cache (the recorder of what a run read) and itself.
     const folders = new Set(importsFrom('engine').map(({ target }) => folderOf(target)));
-    expect([...folders].sort()).toEqual(['core', 'deploy', 'engine', 'history', 'rules', 'workspace']);
+    expect([...folders].sort()).toEqual(['core', 'deploy', 'engine', 'history', 'rules', 'run-cache', 'workspace']);
   });
 
   it('src/probe never imports src/report (the report formats the probe results, not the other way)', () => {
