@@ -105,4 +105,37 @@ describe.skipIf(skip)('deploycheck under the pre-commit framework', () => {
     expect(output).not.toContain('Installing environment');
     expect(again.status).toBe(0);
   }, 120_000);
+
+  it('answers the same staged content again from the run cache, and checks a new staging afresh', () => {
+    const cached: NodeJS.ProcessEnv = { ...env, DEPLOYCHECK_CACHE_DIR: join(work, 'run-cache'), DEPLOYCHECK_DEBUG_RUN_CACHE: '1' };
+    // The suite turns the cache off, and CI turns it off by default.
+    delete cached.DEPLOYCHECK_NO_CACHE;
+    delete cached.CI;
+    const run = () => {
+      const result = spawnSync('pre-commit', ['run', '--verbose'], { cwd: project, env: cached, encoding: 'utf8' });
+      return { status: result.status, output: result.stdout + result.stderr };
+    };
+    const settings = join(project, 'shop', 'settings.py');
+    const before = readFileSync(settings, 'utf8');
+    writeFileSync(settings, before.replace('DEBUG = False', 'DEBUG = True'));
+    git('add', 'shop/settings.py');
+
+    const first = run();
+    expect(first.output).toContain('deploycheck: run cache miss (no entry)');
+    expect(first.output).toContain('django/debug');
+    const second = run();
+    expect(second.output).toContain('deploycheck: run cache hit');
+    expect(second.status).toBe(first.status);
+    // The same report; only pre-commit's own `duration:` line differs.
+    const report = (output: string, cache: string) => output.replace(cache, '').replace(/^- duration: .*$/m, '');
+    expect(report(second.output, 'run cache hit')).toBe(report(first.output, 'run cache miss (no entry)'));
+
+    writeFileSync(settings, `${before}\n# DEBUG stays off.\n`);
+    git('add', 'shop/settings.py');
+    const fixed = run();
+    expect(fixed.output).toMatch(/deploycheck: run cache miss \((?!no entry)/);
+    expect(fixed.output).toMatch(/deploycheck\.+Passed/);
+    expect(fixed.output).not.toContain('django/debug');
+    expect(fixed.status).toBe(0);
+  }, 120_000);
 });
