@@ -160,19 +160,24 @@ export function racy(stat: Stats, after: number): boolean {
   return stat.mtimeMs >= after || stat.ctimeMs >= after;
 }
 
+/** The first `length` bytes of an open file (fewer when it is shorter). */
+export function readFromStart(fd: number, length: number): Buffer {
+  const buffer = Buffer.alloc(length);
+  let read = 0;
+  while (read < length) {
+    const n = readSync(fd, buffer, read, length - read, read);
+    if (n === 0) break;
+    read += n;
+  }
+  return buffer.subarray(0, read);
+}
+
 /** The first `length` bytes of a file (fewer when it is shorter); undefined when it cannot be read. */
 export function readHead(path: string, length: number): Buffer | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
-    const buffer = Buffer.alloc(length);
-    let read = 0;
-    while (read < length) {
-      const n = readSync(fd, buffer, read, length - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return buffer.subarray(0, read);
+    return readFromStart(fd, length);
   } catch {
     return undefined;
   } finally {

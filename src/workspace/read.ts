@@ -1,5 +1,6 @@
-import { closeSync, openSync, readSync, fstatSync } from 'node:fs';
+import { closeSync, openSync, fstatSync } from 'node:fs';
 import type { ReadResult } from './types.js';
+import { readFromStart } from '../run-cache/format.js';
 import { recordFile, recordKind, uncacheable } from '../run-cache/record.js';
 
 /** Files above this size are refused: no settings module or deploy file is this big. */
@@ -50,15 +51,9 @@ export function readFileHead(absolute: string, length: number): Uint8Array | und
       recordKind(absolute, stat.isDirectory() ? 'dir' : 'other');
       return undefined;
     }
-    const buffer = Buffer.alloc(length);
-    let read = 0;
-    while (read < length) {
-      const n = readSync(fd, buffer, read, length - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    recordFile(absolute, stat, buffer.subarray(0, read));
-    return buffer.subarray(0, read);
+    const head = readFromStart(fd, length);
+    recordFile(absolute, stat, head);
+    return head;
   } catch (error) {
     recordFailure(absolute, error);
     return undefined;
@@ -90,15 +85,9 @@ export function readTextFile(absolute: string, name: string): ReadResult {
       recordFile(absolute, stat, undefined);
       return oversized;
     }
-    const buffer = Buffer.alloc(stat.size);
-    let read = 0;
-    while (read < buffer.length) {
-      const n = readSync(fd, buffer, read, buffer.length - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    recordFile(absolute, stat, buffer.subarray(0, read));
-    return decodeText(buffer.subarray(0, read), name);
+    const bytes = readFromStart(fd, stat.size);
+    recordFile(absolute, stat, bytes);
+    return decodeText(bytes, name);
   } catch (error) {
     uncacheable(`cannot read ${absolute}`);
     const code = (error as NodeJS.ErrnoException).code;
