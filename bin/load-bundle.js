@@ -39,10 +39,20 @@ function codeCacheFile(bundle, kind) {
  * both caches hold code of the same bundle.
  */
 function codeCacheKind(args, cwd) {
-  if (args[0] !== 'check') return 'any';
+  // No working directory (it was removed): the CLI reports that where it needs one.
+  if (args[0] !== 'check' || cwd === undefined) return 'any';
   // Operands and option values alike: those that are directories are the checked ones.
   const dirs = args.slice(1).filter((arg) => !arg.startsWith('-')).map((arg) => resolve(cwd, arg)).filter(isDirectory);
   return (dirs.length ? dirs : [cwd]).some((dir) => existsSync(join(dir, 'package.json'))) ? 'node' : 'any';
+}
+
+/** process.cwd(), or undefined when the working directory no longer exists. */
+function workingDirectory() {
+  try {
+    return process.cwd();
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether path is a directory; false for anything that cannot be read as one (the CLI reports it). */
@@ -98,7 +108,7 @@ let loaded;
  * users' rule files import share them, so a rule file gets the very helpers the running CLI uses.
  */
 function bundleExports() {
-  loaded ??= loadBundle(undefined, codeCacheKind(process.argv.slice(2), process.cwd())).exports;
+  loaded ??= loadBundle(undefined, codeCacheKind(process.argv.slice(2), workingDirectory())).exports;
   return loaded;
 }
 

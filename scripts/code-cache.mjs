@@ -1,7 +1,7 @@
 // Writes the V8 code caches of a bundle (`<bundle>.cache`, `<bundle>.node.cache`) after training runs
 // over the bundled fixtures, so that they hold the functions a real check compiles, not just the top
-// level. The bundle
-// gets a last line with an id of its contents, which the cache's header repeats (see bin/load-bundle.js).
+// level. The bundle gets a last line with an id of its contents, which the cache's header repeats (see
+// bin/load-bundle.js).
 import { createHash } from 'node:crypto';
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -5,7 +5,7 @@
  * error is a problem, never an exception.
  */
 import { parse } from '@babel/parser';
-import type { ParserOptions, ParserPlugin } from '@babel/parser';
+import type { ParserPlugin } from '@babel/parser';
 import type * as t from '@babel/types';
 import type { FileLocation } from '../core/location.js';
 import { extensionOf } from '../workspace/paths.js';
@@ -18,19 +18,6 @@ export const MAX_SOURCE_BYTES = 1024 * 1024;
 export const MAX_LINE_CHARS = 5000;
 
 export type ParseResult = { ok: true; ast: t.File; text: string } | { ok: false; problem: JsProblem };
-
-type BabelParse = (text: string, options: ParserOptions) => t.File;
-let babelParse: BabelParse | undefined;
-
-function parser(): BabelParse {
-  babelParse ??= parse as BabelParse;
-  return babelParse;
-}
-
-/** Whether a parse has asked for @babel/parser in this process (which loads it in the built CLI). */
-export function babelLoaded(): boolean {
-  return babelParse !== undefined;
-}
 
 const TS_EXTENSIONS = new Set(['ts', 'mts', 'cts', 'tsx']);
 export const SOURCE_EXTENSIONS = ['js', 'cjs', 'mjs', 'ts', 'tsx', 'jsx', 'mts', 'cts'];
@@ -78,7 +65,7 @@ export function parseSource(file: string, text: string): ParseResult {
   let first: unknown;
   for (const plugins of pluginSets(file)) {
     try {
-      const ast = parser()(text, { sourceType: 'unambiguous', plugins, errorRecovery: false, allowReturnOutsideFunction: true, sourceFilename: file });
+      const ast = parse(text, { sourceType: 'unambiguous', plugins, errorRecovery: false, allowReturnOutsideFunction: true, sourceFilename: file });
       return { ok: true, ast, text };
     } catch (error) {
       first ??= error;

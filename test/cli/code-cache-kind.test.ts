@@ -3,6 +3,7 @@
  * of a directory with a package.json, the smaller one otherwise. A guess from the command line: a
  * wrong one costs time, never a result (the built CLI's tests run both).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { makeProject } from '../helpers/project.js';
 
 const { codeCacheKind, codeCacheFile } = createRequire(import.meta.url)('../../bin/load-bundle.js') as {
-  codeCacheKind: (args: string[], cwd: string) => 'any' | 'node';
+  codeCacheKind: (args: string[], cwd: string | undefined) => 'any' | 'node';
   codeCacheFile: (bundle: string, kind: 'any' | 'node') => string;
 };
 
@@ -43,6 +44,19 @@ describe('codeCacheKind', () => {
     const { root } = workspace();
     expect(codeCacheKind(['check', 'node/server.js/below', 'missing', 'nul\0byte', ''], join(root, 'node'))).toBe('node');
     expect(codeCacheKind(['check', 'django/manage.py/x'], root)).toBe('any');
+  });
+
+  it('takes the smaller cache when there is no working directory (removed under the shell)', () => {
+    expect(codeCacheKind(['check'], undefined)).toBe('any');
+    expect(codeCacheKind(['check', 'node'], undefined)).toBe('any');
+  });
+
+  it('lets the CLI start in a removed working directory', () => {
+    const gone = makeProject({});
+    const result = spawnSync('sh', ['-c', `cd "${gone}" && rmdir "${gone}" && exec "${process.execPath}" "${join(process.cwd(), 'bin', 'deploycheck.js')}" --version`], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(result.status).toBe(0);
   });
 
   it('takes the smaller cache for every other command', () => {
