@@ -52,8 +52,9 @@ function offReason(argv: readonly string[], env: NodeJS.ProcessEnv): string | un
   if (argv[2] !== 'check') return 'not check';
   if (argv.includes('--no-cache')) return '--no-cache';
   if (env.DEPLOYCHECK_NO_CACHE && env.DEPLOYCHECK_NO_CACHE !== '0') return 'DEPLOYCHECK_NO_CACHE';
-  // A fresh run would print the code cache's state, which a replay cannot know.
+  // A fresh run would print the code cache's state or the packages it loads, which a replay cannot know.
   if (env.DEPLOYCHECK_DEBUG_CODE_CACHE) return 'DEPLOYCHECK_DEBUG_CODE_CACHE';
+  if (env.DEPLOYCHECK_DEBUG_LAZY) return 'DEPLOYCHECK_DEBUG_LAZY';
   // A CI gate runs once per fresh machine, and a cache restored from another job must not pass it.
   if (env.CI && env.CI !== 'false' && env.CI !== '0') return 'CI';
   if (PRELOAD.test(`${env.NODE_OPTIONS ?? ''} ${process.execArgv.join(' ')}`)) return 'code preloaded into Node';

@@ -24,7 +24,7 @@ function temp(prefix: string): string {
 
 function cacheEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, DEPLOYCHECK_CACHE_DIR: cacheDir, DEPLOYCHECK_DEBUG_RUN_CACHE: '1' };
-  for (const name of ['DEPLOYCHECK_NO_CACHE', 'DEPLOYCHECK_DEBUG_CODE_CACHE', 'NO_COLOR', 'FORCE_COLOR', 'CI', 'LOG_STREAM', 'LOG_TOKENS']) delete env[name];
+  for (const name of ['DEPLOYCHECK_NO_CACHE', 'DEPLOYCHECK_DEBUG_CODE_CACHE', 'DEPLOYCHECK_DEBUG_LAZY', 'NO_COLOR', 'FORCE_COLOR', 'CI', 'LOG_STREAM', 'LOG_TOKENS']) delete env[name];
   return { ...env, ...extra };
 }
 
@@ -489,6 +489,8 @@ describe('the run cache', () => {
       const root = startproject();
       expect(run(root, ['check', '.', '--no-cache']).cache).toBe('off (--no-cache)');
       expect(run(root, ['check', '.'], { DEPLOYCHECK_NO_CACHE: '1' }).cache).toBe('off (DEPLOYCHECK_NO_CACHE)');
+      // The debugging switches print what only a fresh run knows.
+      expect(run(root, ['check', '.'], { DEPLOYCHECK_DEBUG_LAZY: '1' }).cache).toBe('off (DEPLOYCHECK_DEBUG_LAZY)');
       expect(entries()).toEqual([]);
     });
   });
