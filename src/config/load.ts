@@ -1,7 +1,8 @@
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import type { DeploycheckConfig } from './types.js';
 import { validateConfig } from './validate.js';
+import { displayPath } from '../core/display-path.js';
 import { UsageError } from '../core/errors.js';
 import { probeExists, readFileRecorded } from '../run-cache/record.js';
 
@@ -12,11 +13,6 @@ interface Section {
   /** The config section, or undefined when the file has none (not an error). */
   raw: unknown;
   label: string;
-}
-
-function displayPath(file: string): string {
-  const shown = relative(process.cwd(), file);
-  return shown && !shown.startsWith('..') ? shown : file;
 }
 
 function readFile(file: string): string {

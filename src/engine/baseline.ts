@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, relative } from 'node:path';
+import { dirname } from 'node:path';
+import { displayPath } from '../core/display-path.js';
 import { UsageError } from '../core/errors.js';
 import { readFileRecorded } from '../run-cache/record.js';
 import type { Finding, PolicyReport } from './types.js';
@@ -66,8 +67,7 @@ function isEntry(value: unknown): value is BaselineEntry {
 
 /** Read a baseline file; a missing or malformed file is a UsageError (the gate must not silently pass or fail). */
 export function readBaseline(path: string): Baseline {
-  const fromCwd = relative(process.cwd(), path);
-  const shown = fromCwd && !fromCwd.startsWith('..') ? fromCwd : path;
+  const shown = displayPath(path);
   let text: string;
   try {
     text = readFileRecorded(path).toString('utf8');
